@@ -1,0 +1,72 @@
+import type { Request, Response } from 'express';
+import { allOperations, NODE_OPERATIONS } from '../../src/api';
+import { DEVICE_TYPES } from '../../src/api/reference-data';
+import { acquireClient, releaseClient } from '../../src/client/registry';
+import { FusionSolarError } from '../../src/client/errors';
+import type { AccountConfig, AccountCredentials, AccountNode, NodeAPI } from '../shared/types';
+import { toClientConfig } from './settings';
+
+/** Endpoints shown in the quota table: the session's and every catalogue endpoint. */
+function endpoints(): string[] {
+  return ['login', 'logout', ...new Set(allOperations().map((o) => o.endpoint))];
+}
+
+const registered = new WeakSet<object>();
+
+/**
+ * Editor helpers behind Node-RED's admin auth: the quota table and "Test connection".
+ * Both use the registry, so a test shares the login window and can never lock the account.
+ */
+export function registerAdminRoutes(RED: NodeAPI): void {
+  if (registered.has(RED.httpAdmin)) return;
+  registered.add(RED.httpAdmin);
+
+  // The editor's operation lists and field sets, straight from the catalogue.
+  RED.httpAdmin.get('/fusionsolar/catalogue', RED.auth.needsPermission('fusionsolar-account.read'), (_req: Request, res: Response) => {
+    const out: Record<string, unknown[]> = {};
+    for (const [type, ops] of Object.entries(NODE_OPERATIONS)) {
+      out[type] = ops.map((o) => ({ name: o.name, section: o.section, summary: o.summary, fields: o.fields, changesDevices: o.changesDevices, deprecated: o.deprecated }));
+    }
+    res.json({ operations: out, deviceTypes: DEVICE_TYPES });
+  });
+
+  RED.httpAdmin.get('/fusionsolar/accounts/:id/quota', RED.auth.needsPermission('fusionsolar-account.read'), (req: Request, res: Response) => {
+    const node = RED.nodes.getNode(String(req.params.id)) as AccountNode | null;
+    if (!node?.client) {
+      res.status(404).json({ error: 'deploy the account first' });
+      return;
+    }
+    const client = node.client;
+    res.json({
+      profile: client.config.quotaProfile ?? 'documented',
+      fleet: { ...client.fleet },
+      pausedFor: client.governor.pausedFor,
+      session: client.session.state,
+      endpoints: endpoints().map((e) => ({ ...client.governor.info(e), rule: client.ruleFor(e) ? true : false })),
+    });
+  });
+
+  RED.httpAdmin.post('/fusionsolar/accounts/:id/test', RED.auth.needsPermission('fusionsolar-account.write'), async (req: Request, res: Response) => {
+    const body = (req.body ?? {}) as Partial<AccountConfig> & AccountCredentials;
+    const stored = (RED.nodes.getCredentials(String(req.params.id)) ?? {}) as AccountCredentials;
+    const deployed = RED.nodes.getNode(String(req.params.id)) as AccountNode | null;
+    // The editor sends "__PWRD__" for a password it has not changed.
+    const password = body.password && body.password !== '__PWRD__' ? body.password : stored.password;
+    const username = body.username || stored.username;
+    let key: string | undefined;
+    try {
+      const config = toClientConfig({ ...(body as AccountConfig), id: String(req.params.id), type: 'fusionsolar-account', z: '', name: '' }, { username, password });
+      const acquired = acquireClient(config);
+      key = acquired.key;
+      const client = acquired.client;
+      const before = client.session.logins;
+      await client.session.ensure();
+      res.json({ ok: true, loggedIn: client.session.state === 'active', newLogin: client.session.logins > before, deployed: Boolean(deployed?.client) });
+    } catch (err) {
+      const e = err instanceof FusionSolarError ? err : new Error((err as Error).message);
+      res.json({ ok: false, code: (e as FusionSolarError).code ?? 'INVALID_INPUT', message: e.message, solution: (e as FusionSolarError).solution });
+    } finally {
+      if (key) void releaseClient(key, { removed: false });
+    }
+  });
+}

@@ -1,0 +1,53 @@
+import { acquireClient, closeIdleClients, releaseClient, retireClient } from '../../src/client/registry';
+import type { AccountConfig, AccountCredentials, AccountNode, NodeAPI } from '../shared/types';
+import { registerAdminRoutes } from './admin';
+import { toClientConfig } from './settings';
+
+/** Which session key each account node id last used, to log out a changed account at once. */
+const keyOfNode = new Map<string, string>();
+
+/** The runtime's emitter outlives reloads of this module in tests: subscribe once per emitter. */
+const watchedEmitters = new WeakSet<object>();
+
+interface RuntimeEvent {
+  id?: string;
+  payload?: { state?: string; deploy?: boolean };
+}
+
+export = function register(RED: NodeAPI): void {
+  function FusionSolarAccount(this: AccountNode, config: AccountConfig): void {
+    RED.nodes.createNode(this, config);
+    const node = this;
+    node.locale = config.locale === 'zh-cn' ? 'zh-cn' : 'en-us';
+    let key: string | undefined;
+    try {
+      const acquired = acquireClient(toClientConfig(config, node.credentials ?? {}));
+      key = acquired.key;
+      node.client = acquired.client;
+      const previous = keyOfNode.get(node.id);
+      keyOfNode.set(node.id, key);
+      if (previous && previous !== key) void retireClient(previous);
+    } catch (err) {
+      node.problem = (err as Error).message;
+      node.warn(RED._('fusionsolar-account.errors.incomplete', { problem: node.problem }));
+    }
+    node.on('close', (removed: boolean, done: () => void) => {
+      if (!key) return done();
+      if (removed) keyOfNode.delete(node.id);
+      releaseClient(key, { removed }).then(done, done);
+    });
+  }
+
+  RED.nodes.registerType<AccountNode, AccountConfig, object, AccountCredentials>('fusionsolar-account', FusionSolarAccount, {
+    credentials: { username: { type: 'text' }, password: { type: 'password' } },
+  });
+  registerAdminRoutes(RED);
+
+  // A stop of Node-RED (not a deploy) leaves sessions unreferenced: log them out.
+  if (!watchedEmitters.has(RED.events)) {
+    watchedEmitters.add(RED.events);
+    RED.events.on('runtime-event', (e: RuntimeEvent) => {
+      if (e?.id === 'runtime-state' && e.payload?.state === 'stop' && !e.payload.deploy) void closeIdleClients();
+    });
+  }
+};

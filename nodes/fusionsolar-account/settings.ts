@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { ClientConfig } from '../../src/client/client';
+import type { QuotaRule } from '../../src/client/quota-rules';
+import type { AccountConfig, AccountCredentials } from '../shared/types';
+
+const limit = z.object({
+  count: z.number().int().positive('count must be a positive whole number'),
+  windowMs: z.number().int().positive('windowMs must be a positive number of milliseconds'),
+}).strict();
+const customRules = z.record(z.string(), z.object({ limits: z.array(limit).min(1, 'limits needs at least one entry'), lane: z.boolean().optional() }).strict());
+
+/** Parses the "custom" quota profile JSON, naming the first thing wrong with it. */
+export function parseCustomQuota(text: string | undefined): Record<string, QuotaRule> {
+  if (!text || !text.trim()) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error('quotaCustom: is not valid JSON');
+  }
+  const res = customRules.safeParse(json);
+  if (!res.success) {
+    const i = res.error.issues[0];
+    throw new Error(`quotaCustom.${i.path.join('.')}: ${i.message}`);
+  }
+  return res.data;
+}
+
+export function validBaseUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname && !u.username && !u.password && !u.search;
+  } catch {
+    return false;
+  }
+}
+
+function positive(v: string | number | undefined, fallback: number): number {
+  const n = Number(v);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+/** Editor settings and credentials as a client configuration, or the reason they are not one. */
+export function toClientConfig(c: AccountConfig, cred: AccountCredentials): ClientConfig {
+  if (!validBaseUrl(c.baseUrl)) throw new Error('baseUrl: must be an http(s) URL such as https://eu5.fusionsolar.huawei.com (a port is allowed)');
+  if (!cred.username) throw new Error('username: is required');
+  if (!cred.password) throw new Error('password: is required');
+  const profile = c.quotaProfile === 'custom' || c.quotaProfile === 'off' ? c.quotaProfile : 'documented';
+  return {
+    baseUrl: c.baseUrl.replace(/\/+$/, ''),
+    username: cred.username,
+    password: cred.password,
+    timeoutSec: positive(c.timeout, 30),
+    tlsVerify: c.tlsVerify !== false,
+    ca: c.ca || undefined,
+    locale: c.locale === 'zh-cn' ? 'zh-cn' : c.locale === 'en-us' ? 'en-us' : undefined,
+    allowControl: c.allowControl === true,
+    quotaProfile: profile,
+    quotaCustom: profile === 'custom' ? parseCustomQuota(c.quotaCustom) : undefined,
+    quotaWait: c.quotaWait === '' || c.quotaWait === undefined ? 60 : Math.max(0, Number(c.quotaWait) || 0),
+    plants: Number(c.plants) > 0 ? Number(c.plants) : undefined,
+    devices: Number(c.devices) > 0 ? Number(c.devices) : undefined,
+  };
+}

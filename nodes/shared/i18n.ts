@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NodeAPI } from './types';
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/** Shared runtime strings live in the account node's catalogue, under `common`. */
+const NAMESPACE = 'node-red-contrib-fusionsolar/fusionsolar-account';
+
+let fallback: Record<string, string> | undefined;
+
+/** English from the shipped catalogue, for runtimes (and the test helper) that load none. */
+function english(key: string): string | undefined {
+  if (!fallback) {
+    try {
+      const file = join(__dirname, '..', 'fusionsolar-account', 'locales', 'en-US', 'fusionsolar-account.json');
+      const json = JSON.parse(readFileSync(file, 'utf8')) as { common?: Record<string, Record<string, string>> };
+      fallback = {};
+      for (const [group, entries] of Object.entries(json.common ?? {})) {
+        for (const [k, v] of Object.entries(entries)) fallback[`${group}.${k}`] = v;
+      }
+    } catch {
+      fallback = {};
+    }
+  }
+  return fallback[key];
+}
+
+function fill(text: string, vars?: Record<string, string | number>): string {
+  return vars ? text.replace(/__(\w+)__/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
+}
+
+export function translator(RED: NodeAPI): Translate {
+  return (key, vars) => {
+    const full = `${NAMESPACE}:common.${key}`;
+    const text = RED._(full, vars);
+    if (text && text !== full && text !== `common.${key}`) return text;
+    return fill(english(key) ?? key, vars);
+  };
+}

@@ -1,0 +1,126 @@
+import { execute } from '../../src/api/planner';
+import type { ExecContext, ExecResult, OperationDef, Params } from '../../src/api/types';
+import { FusionSolarError, invalidInput } from '../../src/client/errors';
+import type { FusionSolarClient } from '../../src/client/client';
+import { accountOf } from './account-ref';
+import { deliver } from './output';
+import { resolveParams } from './resolve';
+import { Status } from './status';
+import { translator, type Translate } from './i18n';
+import type { AccountNode, DoneFn, FlowNodeConfig, FusionSolarMessage, Node, NodeAPI, SendFn } from './types';
+
+export interface HookContext extends ExecContext {
+  RED: NodeAPI;
+  node: Node;
+  config: FlowNodeConfig;
+  msg: FusionSolarMessage;
+  send: SendFn;
+  status: Status;
+  account: AccountNode;
+  t: Translate;
+}
+
+/** Per-operation behaviour beyond "validate, call, merge" (node options, workflows). */
+export interface OperationHooks {
+  /** Node-level options, resolved like parameters but never sent to the API. */
+  options?: readonly string[];
+  /** Turns options and parameters into the parameters to execute; may fail with invalidInput. */
+  prepare?(params: Params, options: Params, ctx: HookContext): Promise<Params> | Params;
+  /** Replaces the standard execution (workflows such as runDiagnosis, tracking). */
+  run?(op: OperationDef, params: Params, options: Params, ctx: HookContext): Promise<ExecResult>;
+}
+
+export interface OperationNodeSpec {
+  type: string;
+  operations: readonly OperationDef[];
+  hooks?: Readonly<Record<string, OperationHooks>>;
+  /** Status text for a finished call, e.g. "250 plants". */
+  summary?(op: OperationDef, result: ExecResult, t: Translate): string;
+}
+
+/**
+ * Registers a flow node type that runs catalogue operations. Every node type of the
+ * package is one call of this with its operations and hooks: nodes stay thin.
+ */
+export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): void {
+  function OperationNode(this: Node, config: FlowNodeConfig): void {
+    RED.nodes.createNode(this, config);
+    const node = this;
+    const t = translator(RED);
+    const status = new Status(node, t);
+    const closing = new AbortController();
+    let unsubscribe: (() => void) | undefined;
+    let watched: FusionSolarClient | undefined;
+
+    const watch = (client: FusionSolarClient): void => {
+      if (watched === client) return;
+      unsubscribe?.();
+      watched = client;
+      unsubscribe = client.on((e) => {
+        if (e.type === 'session' && e.state === 'rejected') status.error(t('status.loginRejected'));
+      });
+      if (client.session.state === 'rejected') status.error(t('status.loginRejected'));
+    };
+    try {
+      watch(accountOf(RED, config).client);
+    } catch {
+      status.error(t('status.noAccount'));
+    }
+
+    node.on('input', async (msgIn, send, done) => {
+      const msg = msgIn as FusionSolarMessage;
+      const opName = typeof msg.operation === 'string' && msg.operation ? msg.operation : config.operation;
+      try {
+        const { account, client } = accountOf(RED, config);
+        watch(client);
+        const op = spec.operations.find((o) => o.name === opName);
+        if (!op) throw invalidInput('operation', `must be one of ${spec.operations.map((o) => o.name).join(', ')} (got ${JSON.stringify(opName)})`);
+        if (op.changesDevices && !client.allowControl) {
+          throw new FusionSolarError('CONTROL_DISABLED', {
+            endpoint: op.endpoint,
+            message: `${op.name} changes devices and is refused: enable "Allow device control" in the FusionSolar account`,
+          });
+        }
+        const hooks = spec.hooks?.[op.name];
+        const resolved = await resolveParams(RED, node, config, [...op.fields, ...(hooks?.options ?? [])], msg);
+        const options: Params = {};
+        for (const k of hooks?.options ?? []) {
+          if (k in resolved) options[k] = resolved[k];
+          delete resolved[k];
+        }
+        const ctx: HookContext = {
+          client, RED, node, config, msg, send, status, account, t,
+          signal: closing.signal,
+          onQuotaWait: (ms) => status.waiting(ms / 1000),
+        };
+        const params = hooks?.prepare ? await hooks.prepare(resolved, options, ctx) : resolved;
+        status.busy(op.name);
+        const result = hooks?.run ? await hooks.run(op, params, options, ctx) : await execute(op, params, ctx);
+        deliver(RED, { msg, send, op, result, split: config.split === true, quota: client.governor.info(op.endpoint) });
+        status.ok(spec.summary ? spec.summary(op, result, t) : summary(result, t));
+        done();
+      } catch (err) {
+        const e = err instanceof FusionSolarError ? err : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });
+        msg.fusionsolar = { ...(msg.fusionsolar ?? {}), operation: opName, calls: msg.fusionsolar?.calls ?? 0, error: e.toJSON() };
+        status.error(e.code === 'QUOTA' ? t('status.quota') : e.code === 'LOGIN_REJECTED' ? t('status.loginRejected') : t('status.error', { code: e.code }));
+        done(e);
+      }
+    });
+
+    node.on('close', (_removed: boolean, done: () => void) => {
+      closing.abort(new FusionSolarError('ABORTED', { message: 'The node was closed before the call could be made' }));
+      unsubscribe?.();
+      status.clear();
+      done();
+    });
+  }
+  RED.nodes.registerType(spec.type, OperationNode);
+}
+
+function summary(result: ExecResult, t: Translate): string {
+  if (result.failed?.length && result.total !== undefined) {
+    return t('status.partial', { ok: result.total - result.failed.length, total: result.total });
+  }
+  if (Array.isArray(result.payload)) return t('status.items', { count: result.payload.length });
+  return t('status.ok');
+}

@@ -1,0 +1,55 @@
+import { invalidInput } from '../../src/client/errors';
+import { RESERVED_KEYS } from '../../src/api/params';
+import type { FlowNodeConfig, Node, NodeAPI, NodeMessageInFlow } from './types';
+
+/** TypedInput types whose value is read as written; others are evaluated per message. */
+const LITERAL_TYPES = new Set(['str', undefined, '']);
+
+function evaluate(RED: NodeAPI, node: Node, value: unknown, type: string, msg: NodeMessageInFlow): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    RED.util.evaluateNodeProperty(value as string, type, node, msg, (err: Error | null, result: unknown) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+/** The node's setting for one parameter, TypedInput-aware; undefined when left empty. */
+export async function configValue(RED: NodeAPI, node: Node, config: FlowNodeConfig, field: string, msg: NodeMessageInFlow): Promise<unknown> {
+  const raw = config[field];
+  const type = config[`${field}Type`] as string | undefined;
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (LITERAL_TYPES.has(type)) return raw;
+  const v = await evaluate(RED, node, raw, type as string, msg);
+  return v === '' ? undefined : v;
+}
+
+/** msg.payload as request parameters: an object, or nothing for a trigger such as an inject's timestamp. */
+export function payloadParams(payload: unknown): Record<string, unknown> {
+  if (payload === undefined || payload === null || payload === '' || typeof payload === 'number' || typeof payload === 'boolean') return {};
+  if (typeof payload !== 'object' || Array.isArray(payload) || Buffer.isBuffer(payload)) {
+    throw invalidInput('payload', 'must be an object of request parameters (or empty to use the node settings)');
+  }
+  const own = payload as Record<string, unknown>;
+  for (const key of Object.keys(own)) if (RESERVED_KEYS.includes(key)) throw invalidInput(key, 'is not an allowed parameter name');
+  return own;
+}
+
+/**
+ * One table for every parameter: msg.payload wins, then the node's setting, then nothing
+ * (the operation's schema supplies defaults and says what is missing).
+ */
+export async function resolveParams(
+  RED: NodeAPI,
+  node: Node,
+  config: FlowNodeConfig,
+  fields: readonly string[],
+  msg: NodeMessageInFlow,
+): Promise<Record<string, unknown>> {
+  const fromMsg = payloadParams(msg.payload);
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(fromMsg)) if (v !== undefined) out[k] = v;
+  for (const field of fields) {
+    if (out[field] !== undefined) continue;
+    const v = await configValue(RED, node, config, field, msg);
+    if (v !== undefined) out[field] = v;
+  }
+  return { ...out };
+}

@@ -1,0 +1,57 @@
+import type { Node, NodeAPI, NodeDef, NodeMessage, NodeMessageInFlow } from 'node-red';
+import type { FusionSolarClient } from '../../src/client/client';
+
+export type { Node, NodeAPI, NodeDef, NodeMessage, NodeMessageInFlow };
+
+export interface AccountCredentials {
+  username?: string;
+  password?: string;
+}
+
+/** Properties saved in flows for `fusionsolar-account` (public API: names are fixed). */
+export interface AccountConfig extends NodeDef {
+  baseUrl: string;
+  timeout?: string | number;
+  tlsVerify?: boolean;
+  ca?: string;
+  locale?: 'en-us' | 'zh-cn' | '';
+  allowControl?: boolean;
+  quotaProfile?: 'documented' | 'custom' | 'off';
+  quotaCustom?: string;
+  quotaWait?: string | number;
+  plants?: string | number;
+  devices?: string | number;
+}
+
+export interface AccountNode extends Node<AccountCredentials> {
+  /** The shared client, or undefined when the account is incomplete (see `problem`). */
+  client?: FusionSolarClient;
+  problem?: string;
+  locale: 'en-us' | 'zh-cn';
+}
+
+/** Settings every flow node shares; operation defaults are read by name from the catalogue. */
+export interface FlowNodeConfig extends NodeDef {
+  account: string;
+  operation: string;
+  split?: boolean;
+  [setting: string]: unknown;
+}
+
+export interface FusionSolarMeta {
+  operation: string;
+  calls: number;
+  total?: number;
+  quota?: { endpoint: string; remaining?: number; resetAt?: number };
+  failed?: unknown[];
+  error?: Record<string, unknown>;
+  [extra: string]: unknown;
+}
+
+export interface FusionSolarMessage extends NodeMessageInFlow {
+  operation?: string;
+  fusionsolar?: FusionSolarMeta;
+}
+
+export type SendFn = (msg: NodeMessage | Array<NodeMessage | NodeMessage[] | null>) => void;
+export type DoneFn = (err?: Error) => void;

@@ -1,0 +1,33 @@
+import { deviceList, plantList } from './config';
+import type { OperationDef } from './types';
+
+/**
+ * The catalogue: one entry per endpoint, grouped by node type. Editor lists, help and
+ * tests are checked against it.
+ */
+export const NODE_OPERATIONS = {
+  'fusionsolar-plants': [plantList, deviceList],
+} as const satisfies Record<string, readonly OperationDef[]>;
+
+export type NodeType = keyof typeof NODE_OPERATIONS;
+
+const byName = new Map<string, OperationDef>();
+for (const ops of Object.values(NODE_OPERATIONS)) for (const op of ops) byName.set(op.name, op);
+
+export function operation(name: string): OperationDef | undefined {
+  return byName.get(name);
+}
+
+export function operationsOf(type: NodeType): readonly OperationDef[] {
+  return NODE_OPERATIONS[type];
+}
+
+export function allOperations(): OperationDef[] {
+  return [...byName.values()];
+}
+
+/** The catalogue's quota rule for an endpoint path, if any operation uses it. */
+export function ruleForEndpoint(endpoint: string): OperationDef['quota'] | undefined {
+  for (const op of byName.values()) if (op.endpoint === endpoint) return op.quota;
+  return undefined;
+}

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import { FusionSolarError, invalidInput } from '../client/errors';
+import { RESERVED_KEYS } from './params';
+import type { OperationDef, Params } from './types';
+
+function fieldName(path: PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') || 'payload';
+}
+
+export function zodToError(err: z.ZodError): FusionSolarError {
+  const issue = err.issues[0];
+  const field = fieldName(issue.path);
+  let rule = issue.message;
+  if (issue.code === 'invalid_type' && /received undefined/.test(rule)) rule = 'is required';
+  else if (issue.code === 'unrecognized_keys') {
+    return invalidInput(field === 'payload' ? issue.keys.join(', ') : field, `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`);
+  }
+  return invalidInput(field, rule);
+}
+
+/** Rejects keys that could pollute prototypes before anything merges them. */
+export function checkKeys(input: Params, op: OperationDef): void {
+  for (const key of Object.keys(input)) {
+    if (RESERVED_KEYS.includes(key)) throw invalidInput(key, 'is not an allowed parameter name');
+    if (!op.fields.includes(key)) {
+      throw invalidInput(key, `is not a parameter of ${op.name}; expected one of: ${op.fields.join(', ') || '(none)'}`);
+    }
+  }
+}
+
+export function validate<P extends Params>(op: OperationDef<P>, input: Params): P {
+  checkKeys(input, op as unknown as OperationDef);
+  const res = op.params.safeParse(input);
+  if (!res.success) throw zodToError(res.error);
+  return res.data;
+}

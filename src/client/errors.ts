@@ -1,0 +1,56 @@
+import { describeCode, type Locale } from './error-catalogue';
+
+export interface ErrorInit {
+  retryAfter?: number;
+  endpoint?: string;
+  field?: string;
+  httpStatus?: number;
+  details?: unknown;
+  /** Overrides the catalogue text, e.g. a validation message naming the field. */
+  message?: string;
+  locale?: Locale;
+}
+
+/**
+ * The one error type flows see: `code` is the API failCode or a transport/client code,
+ * `message` comes from the catalogue, `solution` says what to do.
+ */
+export class FusionSolarError extends Error {
+  readonly code: string;
+  readonly solution?: string;
+  retryAfter?: number;
+  readonly endpoint?: string;
+  readonly field?: string;
+  readonly httpStatus?: number;
+  readonly details?: unknown;
+
+  constructor(code: string | number, init: ErrorInit = {}) {
+    const known = describeCode(code, init.locale);
+    super(init.message ?? known?.message ?? `FusionSolar error ${code}`);
+    this.name = 'FusionSolarError';
+    this.code = String(code);
+    if (known?.solution) this.solution = known.solution;
+    if (init.retryAfter !== undefined) this.retryAfter = Math.max(0, Math.ceil(init.retryAfter));
+    if (init.endpoint) this.endpoint = init.endpoint;
+    if (init.field) this.field = init.field;
+    if (init.httpStatus) this.httpStatus = init.httpStatus;
+    if (init.details !== undefined) this.details = init.details;
+  }
+
+  /** Plain object for msg.error-style output: no stack, no prototype surprises. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
+    for (const k of ['solution', 'retryAfter', 'endpoint', 'field', 'httpStatus', 'details'] as const) {
+      if (this[k] !== undefined) out[k] = this[k];
+    }
+    return out;
+  }
+}
+
+export function invalidInput(field: string, rule: string, locale?: Locale): FusionSolarError {
+  return new FusionSolarError('INVALID_INPUT', { field, message: `${field}: ${rule}`, locale });
+}
+
+export function isFusionSolarError(err: unknown): err is FusionSolarError {
+  return err instanceof FusionSolarError;
+}

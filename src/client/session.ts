@@ -1,0 +1,180 @@
+import type { Clock } from '../clock';
+import { CookieJar } from './cookies';
+import { parseEnvelope, type Envelope } from './envelope';
+import { FusionSolarError } from './errors';
+import type { Governor } from './governor';
+import type { HttpResponse, Transport } from './transport';
+
+export const API_PREFIX = '/rest/openapi/pvms/v1';
+export const IDLE_EXPIRY_MS = 30 * 60_000;
+/** Re-login a little before the server's idle expiry rather than earn a 305. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+/** Codes with which the server rejects the credentials themselves: another try risks the lockout. */
+const REJECTING_CODES = new Set(['20001', '20002', '20003', '20400', '20403']);
+
+export type SessionState = 'idle' | 'active' | 'rejected';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export interface SessionOptions {
+  locale?: 'en-us' | 'zh-cn';
+  loginWaitMs: number;
+}
+
+/**
+ * Holds the XSRF token and cookies of one account. One login at a time; after the server
+ * rejects the password no login is attempted again (5 wrong passwords lock the account for
+ * 30 minutes) until a new Session is made with other credentials.
+ */
+export class Session {
+  private readonly jar = new CookieJar();
+  private token: string | undefined;
+  private lastUsed = 0;
+  private loginInFlight: Promise<void> | undefined;
+  private rejection: FusionSolarError | undefined;
+  private listeners = new Set<(state: SessionState) => void>();
+  logins = 0;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly governor: Governor,
+    private readonly clock: Clock,
+    private readonly credentials: Credentials,
+    private readonly opts: SessionOptions,
+  ) {
+    if (opts.locale) this.jar.set('locale', opts.locale);
+  }
+
+  get state(): SessionState {
+    if (this.rejection) return 'rejected';
+    return this.token ? 'active' : 'idle';
+  }
+
+  onState(listener: (state: SessionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    for (const l of [...this.listeners]) l(this.state);
+  }
+
+  private expired(): boolean {
+    return !this.token || this.clock.now() - this.lastUsed > IDLE_EXPIRY_MS - EXPIRY_MARGIN_MS;
+  }
+
+  /** Headers for an authenticated call; the token never leaves this class otherwise. */
+  headers(): Record<string, string> {
+    const h: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    if (this.token) h['XSRF-TOKEN'] = this.token;
+    const cookie = this.jar.header();
+    if (cookie) h.cookie = cookie;
+    return h;
+  }
+
+  /** Marks the token as unusable, unless a newer login already replaced it. */
+  invalidate(tokenSeen: string | undefined): void {
+    if (tokenSeen !== undefined && tokenSeen !== this.token) return;
+    this.token = undefined;
+    this.emit();
+  }
+
+  get currentToken(): string | undefined {
+    return this.token;
+  }
+
+  touch(): void {
+    this.lastUsed = this.clock.now();
+  }
+
+  /** Logs in when there is no fresh token; concurrent callers share one login. */
+  async ensure(signal?: AbortSignal): Promise<void> {
+    if (this.rejection) throw this.rejection;
+    if (!this.expired()) return;
+    if (!this.loginInFlight) {
+      this.loginInFlight = this.login(signal).finally(() => {
+        this.loginInFlight = undefined;
+      });
+    }
+    await this.loginInFlight;
+  }
+
+  private async login(signal?: AbortSignal): Promise<void> {
+    const permit = await this.governor.admit('login', { signal, maxWaitMs: this.opts.loginWaitMs });
+    let res: HttpResponse;
+    try {
+      this.jar.clear();
+      if (this.opts.locale) this.jar.set('locale', this.opts.locale);
+      this.logins++;
+      res = await this.transport.send({
+        method: 'POST',
+        path: `${API_PREFIX}/login`,
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...(this.opts.locale ? { cookie: `locale=${this.opts.locale}` } : {}) },
+        body: JSON.stringify({ username: this.credentials.username, password: this.credentials.password }),
+      });
+    } finally {
+      permit.release();
+    }
+    let env: Envelope;
+    try {
+      env = parseEnvelope(res, 'login');
+    } catch (err) {
+      const e = err as FusionSolarError;
+      if (e.code === 'EMPTY_RESPONSE' || REJECTING_CODES.has(e.code)) {
+        this.reject(e.code === 'EMPTY_RESPONSE' ? undefined : e.code);
+        throw this.rejection;
+      }
+      if (e.code === '407') e.retryAfter = this.governor.exhaust('login');
+      throw e;
+    }
+    this.jar.store(res.headers['set-cookie']);
+    const header = Object.entries(res.headers).find(([k]) => k.toLowerCase() === 'xsrf-token')?.[1];
+    const token = (Array.isArray(header) ? header[0] : header) || this.jar.get('XSRF-TOKEN');
+    if (!token || env.success === false) {
+      throw new FusionSolarError('BAD_RESPONSE', { endpoint: 'login', message: 'Login answered without an XSRF-TOKEN' });
+    }
+    this.token = token;
+    this.touch();
+    this.emit();
+  }
+
+  private reject(serverCode: string | undefined): void {
+    const detail = serverCode ? ` (server code ${serverCode})` : '';
+    this.rejection = new FusionSolarError('LOGIN_REJECTED', {
+      endpoint: 'login',
+      details: serverCode ? { serverCode } : undefined,
+      message: `The FusionSolar server rejected the username or password${detail}. No further login is attempted until the account's credentials are changed (5 wrong passwords lock the account for 30 minutes).`,
+    });
+    this.token = undefined;
+    this.emit();
+  }
+
+  /** Releases the token on the server; bounded so a stopping Node-RED never hangs on it. */
+  async logout(timeoutMs = 3000): Promise<void> {
+    const token = this.token;
+    if (!token) return;
+    this.token = undefined;
+    const attempt = (async () => {
+      const permit = await this.governor.admit('logout', { maxWaitMs: 0 });
+      try {
+        const headers = { 'content-type': 'application/json', 'XSRF-TOKEN': token, cookie: this.jar.header() };
+        await this.transport.send({ method: 'POST', path: `${API_PREFIX}/logout`, headers, body: JSON.stringify({ xsrfToken: token }) });
+      } finally {
+        permit.release();
+      }
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+      timer.unref();
+    });
+    await Promise.race([attempt.catch(() => undefined), timeout]);
+    if (timer) clearTimeout(timer);
+    this.jar.clear();
+    this.emit();
+  }
+}

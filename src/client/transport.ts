@@ -1,0 +1,105 @@
+import { Pool, errors as undiciErrors } from 'undici';
+import { FusionSolarError } from './errors';
+
+export interface TransportOptions {
+  baseUrl: string;
+  /** Connect, headers and body timeout, each, in ms. */
+  timeoutMs: number;
+  tlsVerify: boolean;
+  ca?: string;
+  maxResponseBytes?: number;
+  connections?: number;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+const RESET_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED', 'ECONNABORTED']);
+const CERT_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED',
+]);
+
+/** Maps undici and socket failures to the codes of the catalogue; never leaks request headers. */
+export function transportError(err: unknown, endpoint: string): FusionSolarError {
+  if (err instanceof FusionSolarError) return err;
+  const e = err as { code?: string; cause?: { code?: string }; message?: string };
+  const code = e?.code ?? '';
+  const causeCode = e?.cause?.code ?? '';
+  const pick = (c: string): boolean => code === c || causeCode === c;
+  let mapped = 'ECONNRESET';
+  if ([...TIMEOUT_CODES].some(pick)) mapped = 'ETIMEDOUT';
+  else if ([...CERT_CODES].some(pick)) mapped = 'CERT';
+  else if (pick('ECONNREFUSED')) mapped = 'ECONNREFUSED';
+  else if (pick('ENOTFOUND') || pick('EAI_AGAIN')) mapped = 'ENOTFOUND';
+  else if ([...RESET_CODES].some(pick)) mapped = 'ECONNRESET';
+  else if (err instanceof undiciErrors.RequestAbortedError) mapped = 'ABORTED';
+  return new FusionSolarError(mapped, { endpoint, details: { cause: code || causeCode || undefined } });
+}
+
+/** One keep-alive HTTP/1.1 pool per account; nothing here knows about sessions or JSON. */
+export class Transport {
+  private readonly pool: Pool;
+  readonly origin: string;
+  readonly basePath: string;
+  private readonly maxBytes: number;
+
+  constructor(private readonly opts: TransportOptions) {
+    const url = new URL(opts.baseUrl);
+    this.origin = url.origin;
+    this.basePath = url.pathname.replace(/\/+$/, '');
+    this.maxBytes = opts.maxResponseBytes ?? DEFAULT_MAX_BYTES;
+    this.pool = new Pool(this.origin, {
+      connections: opts.connections ?? 8,
+      allowH2: false,
+      pipelining: 1,
+      keepAliveTimeout: 30_000,
+      connectTimeout: opts.timeoutMs,
+      headersTimeout: opts.timeoutMs,
+      bodyTimeout: opts.timeoutMs,
+      connect: url.protocol === 'https:' ? { rejectUnauthorized: opts.tlsVerify, ...(opts.ca ? { ca: opts.ca } : {}) } : undefined,
+    });
+  }
+
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    const path = this.basePath + req.path;
+    let res;
+    try {
+      res = await this.pool.request({ method: req.method, path, headers: req.headers, body: req.body });
+    } catch (err) {
+      throw transportError(err, req.path);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of res.body) {
+        size += (chunk as Buffer).length;
+        if (size > this.maxBytes) {
+          res.body.destroy();
+          throw new FusionSolarError('TOO_LARGE', { endpoint: req.path, httpStatus: res.statusCode });
+        }
+        chunks.push(chunk as Buffer);
+      }
+    } catch (err) {
+      throw transportError(err, req.path);
+    }
+    return { status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close().catch(() => this.pool.destroy());
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Time source shared by the client (quota windows, session expiry, polling) and the
+ * simulator. A virtual clock lets tests run simulated days in seconds while both sides
+ * still agree on what time it is.
+ */
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`; rejects with the signal's reason when aborted. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new Error('aborted');
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(abortError(signal));
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(abortError(signal as AbortSignal));
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, Math.max(0, ms));
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  },
+};
+
+interface Sleeper {
+  at: number;
+  seq: number;
+  resolve: () => void;
+}
+
+/**
+ * Discrete-event clock: time stands still while real work (HTTP on loopback) runs and
+ * jumps to the next sleeper's deadline once the process has been idle for `idleMs` of
+ * real time. Real timeouts (undici) keep running on real time.
+ */
+export class VirtualClock implements Clock {
+  private current: number;
+  private seq = 0;
+  private sleepers: Sleeper[] = [];
+  private pump: NodeJS.Timeout | undefined;
+
+  constructor(start = Date.UTC(2026, 5, 21, 0, 0, 0), private readonly idleMs = 2) {
+    this.current = start;
+  }
+
+  now(): number {
+    return this.current;
+  }
+
+  /** Moves time forward by hand, waking every sleeper whose deadline passed. */
+  advance(ms: number): void {
+    this.setTime(this.current + ms);
+  }
+
+  setTime(t: number): void {
+    if (t < this.current) return;
+    this.current = t;
+    this.wakeDue();
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(abortError(signal));
+      const sleeper: Sleeper = { at: this.current + Math.max(0, ms), seq: this.seq++, resolve: () => undefined };
+      const onAbort = (): void => {
+        this.sleepers = this.sleepers.filter((s) => s !== sleeper);
+        reject(abortError(signal as AbortSignal));
+      };
+      sleeper.resolve = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.sleepers.push(sleeper);
+      this.sleepers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+      this.schedule();
+    });
+  }
+
+  get pending(): number {
+    return this.sleepers.length;
+  }
+
+  private wakeDue(): void {
+    while (this.sleepers.length && this.sleepers[0].at <= this.current) {
+      (this.sleepers.shift() as Sleeper).resolve();
+    }
+  }
+
+  private schedule(): void {
+    if (this.pump) clearTimeout(this.pump);
+    this.pump = setTimeout(() => {
+      this.pump = undefined;
+      const next = this.sleepers[0];
+      if (!next) return;
+      if (next.at > this.current) this.current = next.at;
+      this.wakeDue();
+      if (this.sleepers.length) this.schedule();
+    }, this.idleMs);
+    this.pump.unref();
+  }
+}

@@ -1,0 +1,29 @@
+import { SimFail, type JsonObject } from '../types';
+
+/** Comma-separated string or array, as the API takes lists. */
+export function commaList(v: unknown): string[] {
+  if (v === undefined || v === null) return [];
+  const parts = Array.isArray(v) ? v.map(String) : String(v).split(',');
+  return parts.map((s) => s.trim()).filter(Boolean);
+}
+
+/** pageNo and pageSize: mandatory, pageSize from the allowed set. */
+export function pageArgs(body: JsonObject, sizes: number[]): { pageNo: number; pageSize: number } {
+  if (body.pageNo === undefined || body.pageNo === null || body.pageNo === '') throw new SimFail(30004);
+  if (body.pageSize === undefined || body.pageSize === null || body.pageSize === '') throw new SimFail(30005);
+  const pageNo = Number(body.pageNo);
+  const pageSize = Number(body.pageSize);
+  if (!Number.isInteger(pageNo) || pageNo < 1) throw new SimFail(30021);
+  if (!sizes.includes(pageSize)) throw new SimFail(20611, null, `pageSize must be one of ${sizes.join(', ')}`);
+  return { pageNo, pageSize };
+}
+
+export function paged<T>(all: T[], pageNo: number, pageSize: number): JsonObject {
+  return {
+    list: all.slice((pageNo - 1) * pageSize, pageNo * pageSize),
+    pageCount: Math.max(1, Math.ceil(all.length / pageSize)),
+    pageNo,
+    pageSize,
+    total: all.length,
+  };
+}

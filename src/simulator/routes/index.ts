@@ -1,0 +1,7 @@
+import type { Simulator } from '../server';
+import { registerConfig } from './config';
+
+/** Every endpoint group of the reference; each file registers its own routes. */
+export function registerAll(sim: Simulator): void {
+  registerConfig(sim);
+}

@@ -1,0 +1,354 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { realClock, type Clock } from '../clock';
+import { Accounts } from './accounts';
+import { FaultInjector } from './faults';
+import { Fleet, type SimPlant } from './fleet';
+import { SimQuotas } from './quota';
+import { registerAll } from './routes';
+import { SimFail, type Fault, type Handler, type JsonObject, type RouteSpec, type SimUser } from './types';
+
+export const PREFIX = '/rest/openapi/pvms/v1/';
+
+export interface SimulatorOptions {
+  port?: number;
+  host?: string;
+  plants?: number;
+  seed?: number;
+  users?: SimUser[];
+  clock?: Clock;
+  /** Enforce the documented per-user quotas (407); on by default. */
+  quotas?: boolean;
+  /** A new login ends the user's other sessions, as on the live system. */
+  singleSession?: boolean;
+  /** PEM key and certificate: serve HTTPS instead of HTTP. */
+  tls?: { key: string; cert: string };
+  /** Serve /__sim/ control endpoints (stats, faults, clock). */
+  admin?: boolean;
+}
+
+export interface SimStats {
+  requests: number;
+  byEndpoint: Record<string, number>;
+  logins: number;
+  failedLogins: number;
+  logouts: number;
+  quota407: number;
+  /** Device-changing commands the simulator executed, by endpoint. */
+  commands: Record<string, number>;
+}
+
+interface Route {
+  handler: Handler;
+  spec: RouteSpec;
+}
+
+export const DEFAULT_USER: SimUser = { username: 'demo', password: 'demo-password', scope: 'all' };
+
+function freshStats(): SimStats {
+  return { requests: 0, byEndpoint: {}, logins: 0, failedLogins: 0, logouts: 0, quota407: 0, commands: {} };
+}
+
+/** The FusionSolar Northbound Interface V7, simulated on loopback. */
+export class Simulator {
+  readonly options: Required<Omit<SimulatorOptions, 'tls' | 'port' | 'host'>> & Pick<SimulatorOptions, 'tls'>;
+  readonly clock: Clock;
+  readonly fleet: Fleet;
+  readonly accounts: Accounts;
+  readonly faults = new FaultInjector();
+  readonly quotas = new SimQuotas();
+  stats: SimStats = freshStats();
+  /** State of the endpoint groups (tasks, enrolments...), keyed by group name. */
+  readonly state = new Map<string, unknown>();
+  private readonly routes = new Map<string, Route>();
+  private server: http.Server | https.Server | undefined;
+  url = '';
+
+  constructor(opts: SimulatorOptions = {}) {
+    this.clock = opts.clock ?? realClock;
+    this.options = {
+      plants: opts.plants ?? 3,
+      seed: opts.seed ?? 42,
+      users: opts.users ?? [DEFAULT_USER],
+      clock: this.clock,
+      quotas: opts.quotas ?? true,
+      singleSession: opts.singleSession ?? false,
+      admin: opts.admin ?? true,
+      tls: opts.tls,
+    };
+    this.fleet = new Fleet(this.options.plants, this.options.seed);
+    this.accounts = new Accounts(this.options.users, this.options.singleSession);
+    registerAll(this);
+  }
+
+  route(endpoint: string, handler: Handler, spec: RouteSpec = {}): void {
+    this.routes.set(endpoint, { handler, spec });
+  }
+
+  get endpoints(): string[] {
+    return [...this.routes.keys()];
+  }
+
+  /** Plants a user may see. */
+  plantsOf(user: SimUser): SimPlant[] {
+    if (user.scope === 'all') return this.fleet.plants.filter((p) => !p.owner || p.owner === user.username);
+    const scope = new Set(user.scope);
+    return this.fleet.plants.filter((p) => scope.has(p.plantCode) || p.owner === user.username);
+  }
+
+  /** A plant the user may act on, or the documented 20045 failure. */
+  ownPlant(user: SimUser, code: string): SimPlant | undefined {
+    return this.plantsOf(user).find((p) => p.plantCode === code);
+  }
+
+  inject(f: Fault): void {
+    this.faults.inject(f);
+  }
+
+  resetStats(): void {
+    this.stats = freshStats();
+  }
+
+  async listen(port = 0, host = '127.0.0.1'): Promise<string> {
+    const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+      this.handle(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end('{"success":false,"failCode":20004,"message":"simulator error"}');
+      });
+    };
+    this.server = this.options.tls ? https.createServer(this.options.tls, handler) : http.createServer(handler);
+    this.server.keepAliveTimeout = 60_000;
+    await new Promise<void>((resolve, reject) => {
+      this.server?.once('error', reject);
+      this.server?.listen(port, host, () => resolve());
+    });
+    const addr = this.server.address() as AddressInfo;
+    this.url = `${this.options.tls ? 'https' : 'http'}://${host}:${addr.port}`;
+    return this.url;
+  }
+
+  async close(): Promise<void> {
+    const s = this.server;
+    if (!s) return;
+    this.server = undefined;
+    await new Promise<void>((resolve) => {
+      s.close(() => resolve());
+      s.closeAllConnections();
+    });
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://sim');
+    if (url.pathname.startsWith('/__sim/')) {
+      if (!this.options.admin) return send(res, 404, { error: 'not found' });
+      return this.admin(url.pathname.slice(7), raw, res);
+    }
+    if (!url.pathname.startsWith(PREFIX)) return send(res, 404, '<html><body><h1>404 Not Found</h1></body></html>', 'text/html');
+    const endpoint = url.pathname.slice(PREFIX.length);
+    this.stats.requests++;
+    this.stats.byEndpoint[endpoint] = (this.stats.byEndpoint[endpoint] ?? 0) + 1;
+
+    const fault = this.faults.take(endpoint);
+    if (fault && fault.kind !== 'delay' && fault.kind !== 'hang') {
+      const handled = await this.applyFault(fault, req, res);
+      if (handled) return;
+    }
+
+    let body: JsonObject = {};
+    if (raw.trim()) {
+      try {
+        const parsed: unknown = JSON.parse(raw);
+        body = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as JsonObject) : {};
+      } catch {
+        return send(res, 400, envelope(20004, null));
+      }
+    }
+    const now = this.clock.now();
+    let result: { status: number; body: unknown; headers?: Record<string, string | string[]> };
+    if (endpoint === 'login') result = this.login(body, now);
+    else if (endpoint === 'logout') result = this.logout(req, now);
+    else result = await this.dispatch(endpoint, req, body, now);
+
+    if (fault?.kind === 'delay') await sleepReal(fault.ms ?? 1000);
+    if (fault?.kind === 'hang') {
+      await new Promise<void>((resolve) => req.socket.once('close', () => resolve()));
+      return;
+    }
+    if (result.body === '') {
+      res.writeHead(result.status, { 'content-type': 'application/json;charset=UTF-8', ...result.headers });
+      res.end();
+      return;
+    }
+    send(res, result.status, result.body, 'application/json;charset=UTF-8', result.headers);
+  }
+
+  private login(body: JsonObject, now: number): { status: number; body: unknown; headers?: Record<string, string | string[]> } {
+    const username = String(body.username ?? body.userName ?? '');
+    const password = String(body.password ?? body.systemCode ?? '');
+    const user = this.accounts.users.get(username) ?? { username, password: '', scope: [] };
+    if (!this.quotas.admit(this, user, 'login', [{ count: 5, windowMs: 10 * 60_000 }], now)) {
+      this.stats.quota407++;
+      return { status: 200, body: quota407() };
+    }
+    const r = this.accounts.login(username, password, now);
+    if (r.result === 'locked') {
+      this.stats.failedLogins++;
+      return { status: 200, body: envelope(20400, null) };
+    }
+    if (r.result === 'wrong') {
+      this.stats.failedLogins++;
+      // The live system answers a wrong password with HTTP 200 and no body at all.
+      return { status: 200, body: '' };
+    }
+    if (r.result !== 'ok') return { status: 200, body: '' };
+    this.stats.logins++;
+    return {
+      status: 200,
+      body: { success: true, failCode: 0, message: null },
+      headers: {
+        'xsrf-token': r.token,
+        'set-cookie': [`JSESSIONID=${r.token.slice(2, 34).toUpperCase()}; Path=/; Secure; HttpOnly`, `XSRF-TOKEN=${r.token}; Path=/; Secure`],
+      },
+    };
+  }
+
+  private logout(req: http.IncomingMessage, now: number): { status: number; body: unknown } {
+    const token = tokenOf(req);
+    const user = this.accounts.authenticate(token, now);
+    if (!user || !token) return { status: 200, body: relogin305() };
+    if (!this.quotas.admit(this, user, 'logout', [{ count: 5, windowMs: 10 * 60_000 }], now)) return { status: 200, body: quota407() };
+    this.accounts.logout(token);
+    this.stats.logouts++;
+    return { status: 200, body: { success: true, failCode: 0, message: null } };
+  }
+
+  private async dispatch(endpoint: string, req: http.IncomingMessage, body: JsonObject, now: number): Promise<{ status: number; body: unknown }> {
+    const user = this.accounts.authenticate(tokenOf(req), now);
+    if (!user) return { status: 200, body: relogin305() };
+    const route = this.routes.get(endpoint);
+    if (!route) return { status: 404, body: '<html><body><h1>404 Not Found</h1></body></html>' };
+    if (!this.quotas.admit(this, user, endpoint, route.spec.quota, now)) {
+      this.stats.quota407++;
+      return { status: 200, body: quota407() };
+    }
+    try {
+      const data = await route.handler({ sim: this, user, body, endpoint, now });
+      if (route.spec.command) this.stats.commands[endpoint] = (this.stats.commands[endpoint] ?? 0) + 1;
+      return { status: 200, body: { success: true, failCode: 0, message: null, data: data === undefined ? null : data } };
+    } catch (err) {
+      if (err instanceof SimFail) return { status: 200, body: envelope(err.failCode, err.data, err.message) };
+      throw err;
+    }
+  }
+
+  private async applyFault(f: Fault, req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
+    switch (f.kind) {
+      case 'reset':
+        req.socket.destroy();
+        return true;
+      case 'status':
+        send(res, f.status ?? 500, { error: 'Internal Server Error' });
+        return true;
+      case 'html':
+        send(res, f.status ?? 502, '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>', 'text/html');
+        return true;
+      case 'broken':
+        send(res, 200, '{"success":true,"failCode":0,"data":{"list":[{"plantCode":"NE=1"', 'application/json');
+        return true;
+      case 'empty':
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end();
+        return true;
+      case 'quota403':
+        send(res, 403, { errorCode: '49401021002', exceptionInfo: 'Request is rejected by api quotaControl, please try again later.' });
+        return true;
+      case 'status429':
+        send(res, 429, { errorCode: '49401021002', exceptionInfo: 'Too many requests' });
+        return true;
+      case 'relogin305':
+        send(res, 200, relogin305());
+        return true;
+      case 'quota407':
+        this.stats.quota407++;
+        send(res, 200, quota407());
+        return true;
+      case 'daily20618':
+        send(res, 200, envelope(20618, null));
+        return true;
+      case 'revoke':
+        this.accounts.revoke();
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  private admin(action: string, raw: string, res: http.ServerResponse): void {
+    let body: JsonObject = {};
+    try {
+      body = raw ? (JSON.parse(raw) as JsonObject) : {};
+    } catch {
+      return send(res, 400, { error: 'bad json' });
+    }
+    if (action === 'stats') return send(res, 200, { ...this.stats, now: this.clock.now(), sessions: this.accounts.sessionCount });
+    if (action === 'faults') {
+      if (body.clear) this.faults.clear();
+      else this.inject(body as unknown as Fault);
+      return send(res, 200, { pending: this.faults.pending });
+    }
+    if (action === 'revoke') {
+      this.accounts.revoke(typeof body.username === 'string' ? body.username : undefined);
+      return send(res, 200, { ok: true });
+    }
+    send(res, 404, { error: `unknown action ${action}` });
+  }
+}
+
+export function envelope(failCode: number, data: unknown, message: string | null = null): JsonObject {
+  return { success: false, failCode, message, data };
+}
+
+function quota407(): JsonObject {
+  return { data: 'ACCESS_FREQUENCY_IS_TOO_HIGH', failCode: 407, params: null, success: false };
+}
+
+function relogin305(): JsonObject {
+  return { failCode: 305, immediately: true, message: 'USER_MUST_RELOGIN' };
+}
+
+function tokenOf(req: http.IncomingMessage): string | undefined {
+  const h = req.headers['xsrf-token'];
+  return Array.isArray(h) ? h[0] : h;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, type = 'application/json', headers: Record<string, string | string[]> = {}): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > 8 * 1024 * 1024) req.destroy();
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sleepReal(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+  const sim = new Simulator(opts);
+  await sim.listen(opts.port ?? 0, opts.host ?? '127.0.0.1');
+  return sim;
+}

@@ -1,0 +1,97 @@
+'use strict';
+// Loads FusionSolar nodes into node-red-node-test-helper with Catch, Complete and Status
+// nodes around the node under test, so every test sees what a real flow would see.
+const helper = require('node-red-node-test-helper');
+const path = require('node:path');
+const { USER } = require('./sim');
+
+helper.init(require.resolve('node-red'));
+
+const dist = path.join(__dirname, '..', '..', 'dist', 'nodes');
+const core = path.dirname(require.resolve('@node-red/nodes/core/common/25-catch.js'));
+const CORE = [require(path.join(core, '25-catch.js')), require(path.join(core, '24-complete.js')), require(path.join(core, '25-status.js'))];
+
+const TYPES = ['fusionsolar-account', 'fusionsolar-plants', 'fusionsolar-plant-data', 'fusionsolar-control', 'fusionsolar-iv', 'fusionsolar-enrolment', 'fusionsolar-request'];
+const NODES = {};
+for (const type of TYPES) {
+  try {
+    NODES[type] = require(path.join(dist, type, `${type}.js`));
+  } catch (err) {
+    if (err.code !== 'MODULE_NOT_FOUND') throw err;
+  }
+}
+
+function account(sim, extra = {}) {
+  return { id: 'acc', type: 'fusionsolar-account', name: 'sim', baseUrl: sim.url, timeout: 5, tlsVerify: true, locale: 'en-us', allowControl: false, quotaProfile: 'documented', quotaWait: 600, ...extra };
+}
+
+function credentials(extra = {}) {
+  return { acc: { username: USER.username, password: USER.password, ...extra } };
+}
+
+/**
+ * A flow with the node under test `n` (settings `node`), its outputs wired to `out`/`out2`,
+ * and Catch, Complete and Status nodes scoped to it.
+ */
+function flowWith(sim, node, { accountExtra = {}, outputs = 1 } = {}) {
+  const wires = [['out']];
+  if (outputs > 1) wires.push(['out2']);
+  return [
+    account(sim, accountExtra),
+    { id: 'n', account: 'acc', split: false, ...node, wires },
+    { id: 'out', type: 'helper' },
+    { id: 'out2', type: 'helper' },
+    { id: 'c', type: 'catch', scope: ['n'], uncaught: false, wires: [['caught']] },
+    { id: 'k', type: 'complete', scope: ['n'], wires: [['completed']] },
+    { id: 's', type: 'status', scope: ['n'], wires: [['statuses']] },
+    { id: 'caught', type: 'helper' },
+    { id: 'completed', type: 'helper' },
+    { id: 'statuses', type: 'helper' },
+  ];
+}
+
+async function load(flow, creds = {}) {
+  const nodes = [...Object.values(NODES), ...CORE];
+  await helper.load(nodes, flow, creds);
+}
+
+/**
+ * Tracks every message the flow emits; `send` injects one message and resolves when that
+ * message's done() has been called (Complete or Catch fired).
+ */
+function harness() {
+  const seen = { out: [], out2: [], caught: [], completed: [], statuses: [] };
+  for (const id of Object.keys(seen)) {
+    const n = helper.getNode(id);
+    n.on('input', (m) => {
+      seen[id].push(m);
+      for (const w of waiters.splice(0)) w();
+    });
+  }
+  const waiters = [];
+  const ends = () => seen.caught.length + seen.completed.length;
+  function waitFor(pred, ms = 20000) {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timed out waiting for the flow')), ms);
+      const check = () => {
+        if (pred()) {
+          clearTimeout(timer);
+          resolve();
+        } else waiters.push(check);
+      };
+      check();
+    });
+  }
+  async function send(msg, nodeId = 'n') {
+    const before = ends();
+    const outBefore = seen.out.length;
+    const caughtBefore = seen.caught.length;
+    helper.getNode(nodeId).receive(msg);
+    await waitFor(() => ends() > before);
+    const caught = seen.caught.length > caughtBefore ? seen.caught[seen.caught.length - 1] : undefined;
+    return { out: seen.out.slice(outBefore), error: caught && caught.error, caught };
+  }
+  return { seen, send, waitFor, ends };
+}
+
+module.exports = { helper, NODES, account, credentials, flowWith, load, harness };

@@ -1,0 +1,23 @@
+'use strict';
+// Shared test fixtures: a simulator and the client on one virtual clock, so quota waits of
+// minutes pass in milliseconds while both sides agree on the time.
+const { VirtualClock } = require('../../dist/src/clock');
+const { startSimulator } = require('../../dist/src/simulator');
+const registry = require('../../dist/src/client/registry');
+
+const USER = { username: 'tester', password: 's3cret-Passw0rd!', scope: 'all' };
+
+async function virtualSim(opts = {}) {
+  const clock = new VirtualClock();
+  registry.useClock(clock);
+  const sim = await startSimulator({ plants: 3, users: [USER], clock, ...opts });
+  return { sim, clock };
+}
+
+async function stopSim(sim) {
+  registry.useClock(undefined);
+  await registry.closeIdleClients();
+  if (sim) await sim.close();
+}
+
+module.exports = { USER, virtualSim, stopSim };
