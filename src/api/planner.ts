@@ -80,7 +80,7 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
       signal: ctx.signal,
       onQuotaWait: ctx.onQuotaWait,
     });
-    return op.normalise ? op.normalise(res.data, p) : res.data;
+    return op.normalise ? op.normalise(res.data, p, ctx) : res.data;
   };
 
   const parts: unknown[] = [];
@@ -94,8 +94,11 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
     const pageSize = Number((p as Params).pageSize ?? paged.pageSize);
     const items: unknown[] = [];
     let pageTotal: number | undefined;
+    let kept: Params | undefined;
     for (let pageNo = 1; ; pageNo++) {
-      const page = pageOf(await send({ ...p, pageNo, pageSize } as P));
+      const data = await send({ ...p, pageNo, pageSize } as P);
+      const page = pageOf(data);
+      if (paged.keep && isObject(data)) kept = Object.fromEntries(paged.keep.filter((k) => k in data).map((k) => [k, data[k]]));
       items.push(...page.items);
       if (page.total !== undefined) pageTotal = page.total;
       const pages = page.pageCount ?? (page.total !== undefined ? Math.ceil(page.total / pageSize) : undefined);
@@ -103,7 +106,7 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
       if (!more || page.items.length === 0) break;
     }
     total = (total ?? 0) + (pageTotal ?? items.length);
-    parts.push(items);
+    parts.push(paged.keep ? { ...kept, list: items } : items);
   }
   const payload = op.merge ? op.merge(parts, params) : defaultMerge(parts);
   if (paged && Array.isArray(payload) && total === undefined) total = payload.length;

@@ -4,6 +4,7 @@ import { FusionSolarError } from './errors';
 import { Governor, type QuotaInfo } from './governor';
 import { SESSION_RULES, UNKNOWN_PATH_RULE, type QuotaContext, type QuotaRule } from './quota-rules';
 import { API_PREFIX, Session, type SessionState } from './session';
+import { stringifyExact } from './exact-json';
 import { Transport } from './transport';
 
 export interface ClientConfig {
@@ -27,6 +28,7 @@ export interface ClientConfig {
 export interface CallOptions {
   /** Endpoint key for the governor: the path after /rest/openapi/pvms/v1/. */
   endpoint: string;
+  /** JSON body; BigInt values are written as exact number literals (long ids beyond 2^53). */
   body: unknown;
   method?: 'GET' | 'POST';
   changesDevices?: boolean;
@@ -136,7 +138,7 @@ export class FusionSolarClient {
           method: opts.method ?? 'POST',
           path: `${API_PREFIX}/${opts.endpoint}`,
           headers: this.session.headers(),
-          body: opts.method === 'GET' ? undefined : JSON.stringify(opts.body ?? {}),
+          body: opts.method === 'GET' ? undefined : stringifyExact(opts.body ?? {}),
         });
         this.session.touch();
         const envelope = parseEnvelope(res, opts.endpoint);
