@@ -1,4 +1,9 @@
 import { deviceList, plantList } from './config';
+import { runDiagnosisOp } from './iv-diagnosis';
+import { cancelTask, createTask, listTasks, taskStatus } from './iv-tasks';
+import { curveData, faultList, lossData } from './iv-results';
+import { configureStrings } from './iv-configure';
+import { moduleDetails, moduleLibrary, stringConfigs, stringDetails } from './iv-strings';
 import type { OperationDef } from './types';
 
 /**
@@ -7,6 +12,7 @@ import type { OperationDef } from './types';
  */
 export const NODE_OPERATIONS = {
   'fusionsolar-plants': [plantList, deviceList],
+  'fusionsolar-iv': [listTasks, createTask, cancelTask, taskStatus, faultList, curveData, stringConfigs, stringDetails, configureStrings, moduleLibrary, moduleDetails, lossData, runDiagnosisOp],
 } as const satisfies Record<string, readonly OperationDef[]>;
 
 export type NodeType = keyof typeof NODE_OPERATIONS;
