@@ -41,7 +41,7 @@ export function finish(report: DiagnosisReport, status: DiagnosisReport['status'
   report.endTime = now;
   if (options.chart && report.curves.length > 0) {
     report.svg = ivCurvesSvg(
-      report.curves.map((c) => ({ current: c.current, voltage: c.voltage, label: `${c.inverterName ?? c.dn} ${c.pvName ?? `PV${c.pvIndex}`}`, fault: c.faultName })),
+      report.curves.map((c) => ({ current: c.current, voltage: c.voltage, label: [c.plantName, c.inverterName ?? c.dn, c.pvName ?? `PV${c.pvIndex}`].filter(Boolean).join(' '), fault: c.faultName })),
       { title: `I-V curves, task ${report.taskId}` },
     );
   }

@@ -37,7 +37,8 @@ const fmt = (n: number): string => String(Math.round(n * 100) / 100);
 /** One polyline per curve (voltage on x, current on y), axes with ticks, and a legend. */
 export function ivCurvesSvg(curves: readonly SvgCurve[], opts: SvgOptions = {}): string {
   const width = opts.width ?? 900;
-  const legendRows = curves.length;
+  const columns = curves.length > 12 ? 2 : 1;
+  const legendRows = Math.ceil(curves.length / columns) + 1;
   const plotH = (opts.height ?? 520) - 90;
   const height = plotH + 90 + legendRows * 16;
   const left = 60;
@@ -74,10 +75,15 @@ export function ivCurvesSvg(curves: readonly SvgCurve[], opts: SvgOptions = {}):
     for (let p = 0; p < n; p++) pts.push(`${fmt(x(c.voltage[p]))},${fmt(y(c.current[p]))}`);
     const dash = c.fault ? ' stroke-dasharray="6 3"' : '';
     out.push(`<polyline fill="none" stroke="${color}" stroke-width="1.5"${dash} points="${pts.join(' ')}"><title>${escapeXml(c.label)}</title></polyline>`);
-    const ly = top + plotH + 52 + k * 16;
-    out.push(`<rect x="${left}" y="${ly - 9}" width="14" height="4" fill="${color}"/>`);
-    out.push(`<text x="${left + 20}" y="${ly - 3}">${escapeXml(c.label + (c.fault ? ` — ${c.fault}` : ''))}</text>`);
+    const rows = legendRows - 1;
+    const lx = left + Math.floor(k / rows) * Math.floor(plotW / columns);
+    const ly = top + plotH + 52 + (k % rows) * 16;
+    out.push(`<rect x="${lx}" y="${ly - 9}" width="14" height="4" fill="${color}"/>`);
+    out.push(`<text x="${lx + 20}" y="${ly - 3}">${escapeXml(c.label + (c.fault ? ` — ${c.fault}` : ''))}</text>`);
   });
+  if (curves.some((c) => c.fault)) {
+    out.push(`<text x="${left}" y="${top + plotH + 52 + (legendRows - 1) * 16 - 3}" fill="#555">Dashed: strings the diagnosis reports a fault for.</text>`);
+  }
   out.push('</svg>');
   return out.join('\n');
 }
