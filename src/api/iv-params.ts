@@ -30,7 +30,7 @@ export const taskIdInput = z
       z.number().refine(Number.isSafeInteger, 'is a number beyond 2^53 (its digits may already be rounded): give it as a digit string'),
       z.string().trim().regex(/^-?\d{1,19}$/, 'must be a whole number (digits, optionally with a leading minus)'),
     ],
-    { error: 'must be a whole number (number or digit string)' },
+    { error: (issue) => (issue.input === undefined ? 'is required' : 'must be a whole number (number or digit string)') },
   )
   .transform((v) => (typeof v === 'number' ? String(v) : BigInt(v).toString()))
   .refine((v) => BigInt(v) >= LONG_MIN && BigInt(v) <= LONG_MAX, 'is outside the range of a long integer');
