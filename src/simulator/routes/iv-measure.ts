@@ -40,24 +40,23 @@ export function measure(task: SimTask, inv: SimInverter, sub: SimSubtask): Measu
   const energy = Math.round((300 + hashUnit(sub.dn, sub.pvIndex, 'energy') * 1200) * 100) / 100;
   if (sub.failed) return { fault: FAULTS.noData, curve: null, kpis: null, stc: null, degradation: null, loss: -1, energy };
   const s = inv.strings[sub.pvIndex - 1];
-  const g = Math.max(20, planeIrradiance(inv.plant.latitude, inv.plant.longitude, sub.end));
-  const tc = cellTemperature(g);
+  // Manual conditions are taken as the truth of the scan, so an offline demo scans at any hour.
+  const manual = task.environmentalParameters === 1;
+  const g = manual ? (task.modulePlaneIrradiance as number) : Math.max(20, planeIrradiance(inv.plant.latitude, inv.plant.longitude, sub.end));
+  const tc = manual ? (task.moduleBackSurfaceTemperature as number) : cellTemperature(g);
   const curve = stringCurve(s.module, s.quantity, g, tc, s.condition);
   const kpis = curveKpis(curve);
   if (!inv.config.has(sub.pvIndex)) return { fault: FAULTS.notSet, curve, kpis: null, stc: null, degradation: null, loss: -1, energy };
-  // The task's manual values stand in for the real conditions, as the live system does.
-  const gRef = task.environmentalParameters === 1 ? (task.modulePlaneIrradiance as number) : g;
-  const tRef = task.environmentalParameters === 1 ? (task.moduleBackSurfaceTemperature as number) : tc;
   const m = s.module;
-  const iScale = (1000 / gRef) / (1 + (m.shortCircuitCurrentTemperatureCoefficient / 100) * (tRef - 25));
-  const vScale = 1 / (1 + (m.openCircuitVoltageTemperatureCoefficient / 100) * (tRef - 25));
+  const iScale = (1000 / g) / (1 + (m.shortCircuitCurrentTemperatureCoefficient / 100) * (tc - 25));
+  const vScale = 1 / (1 + (m.openCircuitVoltageTemperatureCoefficient / 100) * (tc - 25));
   const stc: CurveKpis = {
     voc: kpis.voc * vScale, isc: kpis.isc * iScale, vm: kpis.vm * vScale, im: kpis.im * iScale, pm: kpis.pm * vScale * iScale, ff: kpis.ff,
   };
   const rated = m.maxModulePower * s.quantity;
   const degradation = Math.max(0, (1 - stc.pm / rated) * 100);
   const fault = FAULTS[s.condition];
-  const loss = s.condition === 'normal' ? 0 : -Math.round(Math.max(0, rated - stc.pm) * (gRef / 1000));
+  const loss = s.condition === 'normal' ? 0 : -Math.round(Math.max(0, rated - stc.pm) * (g / 1000));
   return { fault, curve, kpis, stc, degradation, loss, energy };
 }
 

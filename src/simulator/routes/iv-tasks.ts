@@ -10,9 +10,8 @@ import { ivState, type SimTask } from './iv-state';
 /** 9.4.1-9.4.4: creating, listing, cancelling and following I-V scans. */
 
 const empty = (v: unknown): boolean => v === undefined || v === null || v === '';
-/** Light the scan needs: the automatic mode's minimum, and enough to trace a curve at all. */
-const AUTO_MIN_IRRADIANCE = 600;
-const MANUAL_MIN_IRRADIANCE = 200;
+/** The lower end of the irradiance range 9.4.2 allows: less light is "radiation is not satisfied". */
+const MIN_IRRADIANCE = 600;
 
 function tasks(req: SimRequest): unknown {
   const { pageNo, pageSize } = ivPage(req.body);
@@ -62,8 +61,8 @@ function scanTask(req: SimRequest): unknown {
   const state = ivState(req.sim);
   const busy = new Set([...state.tasks.values()].filter((t) => taskView(t, req.now).taskStatus === 0).flatMap((t) => t.dns.map((dn) => state.inverter(dn)?.plant.plantCode)));
   if (inverters.some((i) => busy.has(i?.plant.plantCode))) throw new SimFail(30033, null, 'The task is in progress');
-  const minimum = env === 1 ? MANUAL_MIN_IRRADIANCE : AUTO_MIN_IRRADIANCE;
-  if (inverters.some((i) => i && planeIrradiance(i.plant.latitude, i.plant.longitude, req.now) < minimum)) {
+  // Manual conditions stand in for the weather (see iv-measure.ts), so only automatic mode checks the sun.
+  if (env === 0 && inverters.some((i) => i && planeIrradiance(i.plant.latitude, i.plant.longitude, req.now) < MIN_IRRADIANCE)) {
     // As in the reference's example 2: success true, yet failCode 20030.
     throw new SimFail(20030, null, 'radiation is not satisfied', true);
   }
