@@ -12,7 +12,7 @@ import type { OperationDef } from './types';
  */
 export const NODE_OPERATIONS = {
   'fusionsolar-plants': [plantList, deviceList],
-  'fusionsolar-iv': [listTasks, createTask, cancelTask, taskStatus, faultList, curveData, stringConfigs, stringDetails, configureStrings, moduleLibrary, moduleDetails, lossData, runDiagnosisOp],
+  'fusionsolar-iv': [runDiagnosisOp, listTasks, createTask, cancelTask, taskStatus, faultList, curveData, lossData, stringConfigs, stringDetails, configureStrings, moduleLibrary, moduleDetails],
 } as const satisfies Record<string, readonly OperationDef[]>;
 
 export type NodeType = keyof typeof NODE_OPERATIONS;

@@ -96,7 +96,7 @@ async function fillFromLibrary(p: z.infer<typeof configureParams>, ctx: ExecCont
   const ids = [...new Set(p.configuration.flatMap((c) => (c.moduleId === undefined ? [] : [c.moduleId])))];
   const modules = new Map<number, JsonObject>();
   for (const id of ids) {
-    const res = await execute(moduleDetails, { id }, ctx);
+    const res = await execute(moduleDetails, { moduleId: id }, ctx);
     if (!isObject(res.payload)) throw invalidInput('moduleId', `module ${id} is not in the module library`);
     modules.set(id, res.payload);
   }

@@ -84,8 +84,9 @@ export function normaliseModule(rec: JsonObject): JsonObject {
   return rec;
 }
 
+/** The API calls it `id`; `moduleId` here because `id` is every Node-RED node's own id. */
 const moduleIdParams = z
-  .object({ id: z.coerce.number({ error: 'must be a module id number' }).int('must be a whole number').positive('must be a module id from moduleLibrary') })
+  .object({ moduleId: z.coerce.number({ error: 'must be a module id number' }).int('must be a whole number').positive('must be a module id from moduleLibrary') })
   .strict();
 
 export const moduleDetails = defineOperation<z.infer<typeof moduleIdParams>>({
@@ -96,7 +97,8 @@ export const moduleDetails = defineOperation<z.infer<typeof moduleIdParams>>({
   changesDevices: false,
   quota: IV_QUOTA,
   params: moduleIdParams,
-  fields: ['id'],
+  fields: ['moduleId'],
+  toBody: (p) => ({ id: p.moduleId }),
   normalise: (data) => (isObject(data) ? normaliseModule(data) : data),
   topicKey: 'id',
 });

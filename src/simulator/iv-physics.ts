@@ -74,12 +74,17 @@ function moduleVoltage(s: ModuleState, i: number): number {
  * The I-V curve of `quantity` modules in series as `points` scan points, ordered from open
  * circuit (no current) to short circuit (no voltage) as the live API returns them.
  */
-export function stringCurve(m: SimModule, quantity: number, g: number, tc: number, condition: Condition, points = 128): { current: number[]; voltage: number[] } {
+export function stringCurve(
+  m: SimModule, quantity: number, g: number, tc: number, condition: Condition,
+  /** Factors of a few percent that make strings of the same modules differ, as real ones do. */
+  mismatch: { current: number; voltage: number } = { current: 1, voltage: 1 },
+  points = 128,
+): { current: number[]; voltage: number[] } {
   const shaded = condition === 'shading' ? Math.max(1, Math.round(quantity / 3)) : 0;
-  const photo = condition === 'lowCurrent' ? 0.72 : condition === 'degraded' ? 0.93 : 1;
+  const photo = (condition === 'lowCurrent' ? 0.72 : condition === 'degraded' ? 0.93 : 1) * mismatch.current;
   const modules: ModuleState[] = [];
   for (let k = 0; k < quantity; k++) {
-    modules.push(moduleState(m, g, tc, k < shaded ? photo * 0.35 : photo, condition === 'degraded' ? 4 : 1, condition === 'degraded' ? 0.97 : 1));
+    modules.push(moduleState(m, g, tc, k < shaded ? photo * 0.35 : photo, condition === 'degraded' ? 4 : 1, (condition === 'degraded' ? 0.97 : 1) * mismatch.voltage));
   }
   const isc = Math.max(...modules.map((s) => s.iph));
   // Sample the curve densely in current, where it is explicit, then resample in voltage.

@@ -44,7 +44,8 @@ export function measure(task: SimTask, inv: SimInverter, sub: SimSubtask): Measu
   const manual = task.environmentalParameters === 1;
   const g = manual ? (task.modulePlaneIrradiance as number) : Math.max(20, planeIrradiance(inv.plant.latitude, inv.plant.longitude, sub.end));
   const tc = manual ? (task.moduleBackSurfaceTemperature as number) : cellTemperature(g);
-  const curve = stringCurve(s.module, s.quantity, g, tc, s.condition);
+  const mismatch = { current: 0.97 + 0.05 * hashUnit(sub.dn, sub.pvIndex, 'i'), voltage: 0.985 + 0.03 * hashUnit(sub.dn, sub.pvIndex, 'v') };
+  const curve = stringCurve(s.module, s.quantity, g, tc, s.condition, mismatch);
   const kpis = curveKpis(curve);
   if (!inv.config.has(sub.pvIndex)) return { fault: FAULTS.notSet, curve, kpis: null, stc: null, degradation: null, loss: -1, energy };
   const m = s.module;
