@@ -37,6 +37,11 @@ export class FusionSolarError extends Error {
     if (init.details !== undefined) this.details = init.details;
   }
 
+  /** Node-RED puts toString() in msg.error.message: the text alone, the code is in msg.error.code. */
+  override toString(): string {
+    return this.message;
+  }
+
   /** Plain object for msg.error-style output: no stack, no prototype surprises. */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
