@@ -3,6 +3,7 @@ import { GATEWAY_PAUSE_MS, parseEnvelope, type Envelope } from './envelope';
 import { FusionSolarError } from './errors';
 import { Governor, type QuotaInfo } from './governor';
 import { SESSION_RULES, UNKNOWN_PATH_RULE, type QuotaContext, type QuotaRule } from './quota-rules';
+import { loginGuardFor, type LoginGuard } from './login-guard';
 import { API_PREFIX, Session, type SessionState } from './session';
 import { Transport } from './transport';
 
@@ -55,6 +56,7 @@ export class FusionSolarClient {
   readonly transport: Transport;
   readonly governor: Governor;
   readonly session: Session;
+  readonly loginGuard: LoginGuard;
   readonly clock: Clock;
   readonly fleet: QuotaContext = { plants: 1, devices: 1 };
   /** Known rules by endpoint; the catalogue registers its own. */
@@ -73,7 +75,8 @@ export class FusionSolarClient {
       ca: config.ca || undefined,
     });
     this.governor = new Governor(clock, (e) => this.ruleFor(e), () => this.quotaContext());
-    this.session = new Session(this.transport, this.governor, clock, { username: config.username, password: config.password }, {
+    this.loginGuard = loginGuardFor(config.baseUrl, config.username, clock);
+    this.session = new Session(this.transport, this.loginGuard, clock, { username: config.username, password: config.password }, {
       locale: config.locale,
       loginWaitMs: this.maxWaitMs,
     });
@@ -167,7 +170,7 @@ export class FusionSolarClient {
   }
 
   async close(): Promise<void> {
-    await this.session.logout();
+    await this.session.logout(this.governor);
     await this.transport.close();
   }
 }
