@@ -1,6 +1,6 @@
 import { execute } from '../../src/api/planner';
 import type { ExecContext, ExecResult, OperationDef, Params } from '../../src/api/types';
-import { FusionSolarError, invalidInput } from '../../src/client/errors';
+import { FusionSolarError, invalidInput, localise } from '../../src/client/errors';
 import type { FusionSolarClient } from '../../src/client/client';
 import { accountOf } from './account-ref';
 import { deliver } from './output';
@@ -100,7 +100,8 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         status.ok(spec.summary ? spec.summary(op, result, t) : summary(result, t));
         done();
       } catch (err) {
-        const e = err instanceof FusionSolarError ? err : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });
+        const raw = err instanceof FusionSolarError ? err : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });
+        const e = localise(raw, (RED.nodes.getNode(config.account) as AccountNode | null)?.locale);
         msg.fusionsolar = { ...(msg.fusionsolar ?? {}), operation: opName, calls: msg.fusionsolar?.calls ?? 0, error: e.toJSON() };
         status.error(e.code === 'QUOTA' ? t('status.quota') : e.code === 'LOGIN_REJECTED' ? t('status.loginRejected') : t('status.error', { code: e.code }));
         done(e);

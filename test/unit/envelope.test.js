@@ -89,3 +89,23 @@ describe('cookie jar', function () {
     assert.equal(jar.header(), 'a=1; b=2');
   });
 });
+
+describe('error localisation', function () {
+  const { FusionSolarError, localise, invalidInput } = require('../../dist/src/client/errors');
+  it('gives the zh-CN catalogue text and solution for an account in zh-cn', function () {
+    const e = localise(new FusionSolarError('20010'), 'zh-cn');
+    assert.equal(e.code, '20010');
+    assert.equal(e.message, '电站列表不能为空。');
+    assert.ok(e.solution && /[\u4e00-\u9fff]/.test(e.solution));
+  });
+  it('keeps a specific message (the field) and adds the translation', function () {
+    const e = localise(invalidInput('pageSize', 'must be one of 50, 100'), 'zh-cn');
+    assert.match(e.message, /^pageSize: must be one of 50, 100（.+）$/);
+  });
+  it('leaves English accounts and unknown codes alone', function () {
+    const e = new FusionSolarError('20010');
+    assert.equal(localise(e, 'en-us'), e);
+    const u = new FusionSolarError('NOT_A_CODE', { message: 'x' });
+    assert.equal(localise(u, 'zh-cn'), u);
+  });
+});
