@@ -25,7 +25,7 @@ export function nmiCheckDigit(base: string): number {
 
 /** What is wrong with a code meant as an 11-character NMI, or undefined when it is one. */
 export function nmiProblem(code: string): string | undefined {
-  if (code.length !== 11) return `has ${code.length} characters, an NMI has 11`;
+  if (code.length !== 11) return `has ${code.length} character${code.length === 1 ? '' : 's'}, an NMI has 11`;
   const base = code.slice(0, 10);
   if (!BASE.test(base)) return 'must start with 10 capital letters or digits';
   // The procedure leaves out I and O so they cannot be mistaken for 1 and 0.

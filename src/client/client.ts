@@ -28,6 +28,8 @@ export interface ClientConfig {
 export interface CallOptions {
   /** Endpoint key for the governor: the path after /rest/openapi/pvms/v1/. */
   endpoint: string;
+  /** Request path below the base URL when it is not `/rest/openapi/pvms/v1/<endpoint>` (generic requests). */
+  path?: string;
   body: unknown;
   method?: 'GET' | 'POST';
   changesDevices?: boolean;
@@ -137,7 +139,7 @@ export class FusionSolarClient {
         this.httpCalls++;
         const res = await this.transport.send({
           method: opts.method ?? 'POST',
-          path: `${API_PREFIX}/${opts.endpoint}`,
+          path: opts.path ?? `${API_PREFIX}/${opts.endpoint}`,
           headers: this.session.headers(),
           body: opts.method === 'GET' ? undefined : JSON.stringify(opts.body ?? {}),
         });
