@@ -3,12 +3,20 @@ const assert = require('node:assert/strict');
 const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { addProspect } = require('../../dist/src/simulator/routes/enrolment-state');
+const { SimFail } = require('../../dist/src/simulator/types');
 
 const node = (operation, extra = {}) => ({ type: 'fusionsolar-enrolment', operation, ...extra });
 const MARK = { sn: 'HV1920000027', email: 'mark@email.com' };
 
 /** SN-like strings the simulator has never heard of. */
-const unknownSns = (n, from = 0) => Array.from({ length: n }, (_, i) => `ZZ${String(from + i).padStart(8, '0')}`);
+const unknownSns = (n) => Array.from({ length: n }, (_, i) => `ZZ${String(i).padStart(8, '0')}`);
+
+/** Wraps the simulator's handler of an endpoint (the route table is private to TypeScript only). */
+function wrapRoute(sim, endpoint, around) {
+  const route = sim.routes.get(endpoint);
+  const original = route.handler;
+  route.handler = (req) => around(req, original);
+}
 
 describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
   let sim;
@@ -78,12 +86,10 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
       }));
       const devices = [...unknownSns(1497).map((sn) => ({ sn, username: 'someone' })), ...fresh.map((p) => ({ sn: p.sn, username: p.username }))];
       const sizes = [];
-      const route = sim.routes.get('vpp/snEnrolment');
-      const original = route.handler;
-      route.handler = (req) => {
+      wrapRoute(sim, 'vpp/snEnrolment', (req, original) => {
         sizes.push({ n: req.body.devices.length, at: clock.now() });
         return original(req);
-      };
+      });
       await load(flowWith(sim, node('snEnrolment')), credentials());
       const h = harness();
       const r = await h.send({ payload: { devices } });
@@ -110,12 +116,10 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
       assert.equal(first.error.code, 'HTTP');
       // Now the first call works and the second one is refused by the server.
       let n = 0;
-      const route = sim.routes.get('vpp/snEnrolment');
-      const original = route.handler;
-      route.handler = (req) => {
-        if (++n === 2) throw new (require('../../dist/src/simulator/types').SimFail)(20004);
+      wrapRoute(sim, 'vpp/snEnrolment', (req, original) => {
+        if (++n === 2) throw new SimFail(20004);
         return original(req);
-      };
+      });
       const r = await h.send({ payload: { devices } });
       assert.equal(r.error, undefined, r.error && r.error.message);
       const msg = r.out[0];
