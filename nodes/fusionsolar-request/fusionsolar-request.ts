@@ -33,7 +33,7 @@ export = function register(RED: NodeAPI): void {
         const { client } = accountOf(RED, config);
         if (client.session.state === 'rejected') status.error(t('status.loginRejected'));
         const method = msg.method !== undefined && msg.method !== '' ? msg.method : config.method;
-        const path = typeof msg.path === 'string' && msg.path !== '' ? msg.path : config.path;
+        const path = msg.path !== undefined && msg.path !== '' ? msg.path : config.path;
         status.busy(String(method || 'POST').toUpperCase());
         const res = await sendRequest(client, {
           method,

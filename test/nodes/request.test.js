@@ -119,6 +119,7 @@ describe('fusionsolar-request node (simulator over HTTP)', function () {
 
   const BAD = [
     { msg: { method: 'DELETE' }, field: 'method', rule: /POST or GET/ },
+    { msg: { path: 42 }, field: 'path', rule: /required/ },
     { msg: { payload: 'plantCodes=NE=1' }, field: 'payload', rule: /object or array/ },
     { msg: { method: 'GET', payload: { a: { b: 1 } } }, field: 'payload.a', rule: /string, number or boolean/ },
   ];
