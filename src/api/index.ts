@@ -1,4 +1,5 @@
 import { deviceList, plantList } from './config';
+import { CONTROL_OPERATIONS } from './control';
 import type { OperationDef } from './types';
 
 /**
@@ -7,6 +8,7 @@ import type { OperationDef } from './types';
  */
 export const NODE_OPERATIONS = {
   'fusionsolar-plants': [plantList, deviceList],
+  'fusionsolar-control': CONTROL_OPERATIONS,
 } as const satisfies Record<string, readonly OperationDef[]>;
 
 export type NodeType = keyof typeof NODE_OPERATIONS;
