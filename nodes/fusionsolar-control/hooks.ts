@@ -53,9 +53,16 @@ async function runCommand(op: OperationDef, params: Params, options: Params, ctx
   return result;
 }
 
-function withRequestId(params: Params): Params {
-  const id = params.requestID;
-  return id === undefined || id === null || id === '' ? { ...params, requestID: nextRequestId() } : params;
+/**
+ * The dispatch's requestID, generated when absent, goes on msg.fusionsolar before the call:
+ * if the answer never arrives (outcome unknown) the flow still knows which task to query.
+ */
+function withRequestId(params: Params, _options: Params, ctx: HookContext): Params {
+  const given = params.requestID;
+  const id = given === undefined || given === null || given === '' ? nextRequestId() : given;
+  const requestID = typeof id === 'string' && /^\d{1,15}$/.test(id.trim()) ? Number(id) : id;
+  ctx.msg.fusionsolar = { ...(ctx.msg.fusionsolar ?? {}), operation: 'chargeDischarge', calls: 0, requestID };
+  return { ...params, requestID };
 }
 
 export const CONTROL_HOOKS: Readonly<Record<string, OperationHooks>> = {

@@ -159,18 +159,24 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       assert.equal(sim.stats.logins, 0);
     });
 
-    it('sends a command whose answer never arrives exactly once and says the outcome is unknown', async function () {
-      await start({ operation: 'inverterPower' }, { accountExtra: { timeout: 1 } });
-      const dn = devicesOf(sim, INVERTER)[0].dn;
-      sim.inject({ kind: 'delay', endpoint: 'vpp/devOnOff', ms: 1500 });
-      const r = await h.send({ payload: { dns: [dn], controlType: 2 } });
+    it('sends a command whose answer never arrives exactly once, says the outcome is unknown and keeps the requestID to query', async function () {
+      await start({}, { accountExtra: { timeout: 1 } });
+      const [plant] = plantsWith(sim, BATTERY);
+      sim.inject({ kind: 'delay', endpoint: 'vpp/chargeAndDischarge', ms: 1500 });
+      const r = await h.send({ payload: { plantCodes: plant.plantCode, dispatchSwitch: 1, controlType: 2, dispatchTime: 30 } });
       assert.equal(r.error.code, 'OUTCOME_UNKNOWN');
       assert.match(r.error.message, /outcome unknown/i);
       assert.match(r.error.message, /query the task status/);
       await new Promise((resolve) => setTimeout(resolve, 700));
-      assert.equal(sim.stats.byEndpoint['vpp/devOnOff'], 1);
-      assert.equal(sim.stats.commands['vpp/devOnOff'], 1);
+      assert.equal(sim.stats.byEndpoint['vpp/chargeAndDischarge'], 1);
+      assert.equal(sim.stats.commands['vpp/chargeAndDischarge'], 1);
       assert.equal(h.seen.out.length, 0);
+      // The task did start: the requestID on the failed message finds it.
+      const requestID = r.caught.fusionsolar.requestID;
+      assert.ok(Number.isSafeInteger(requestID));
+      const status = await h.send({ operation: 'chargeDischargeStatus', payload: { requestID } });
+      assert.equal(status.error, undefined, status.error && status.error.message);
+      assert.equal(status.out[0].payload[0].plantCode, plant.plantCode);
     });
 
     it('waits for the one-a-minute quota instead of provoking 407', async function () {

@@ -3,9 +3,9 @@ import type { SimDevice } from '../fleet';
 import { controlState } from './control-state';
 
 /**
- * Battery and inverter physics of the control interfaces, computed from the simulator's
- * clock when read: `soc`, `power` and `off` of the fleet's devices become accessors, so the
- * real-time and history routes see a dispatch move the SOC without any timer.
+ * Battery physics of the control interfaces, computed from the simulator's clock when read:
+ * `soc` and `power` of the fleet's batteries become accessors, so the real-time and history
+ * routes see a dispatch move the SOC without any timer.
  */
 
 const HOUR = 3_600_000;
@@ -36,12 +36,6 @@ export interface BatteryModel {
   soc0: number;
   t0: number;
   run?: BatteryRun;
-}
-
-export interface InverterModel {
-  powerOff: boolean;
-  /** DRM drm0 (shut down) or drm5 (no output), effective from `at`. */
-  drm?: { off: boolean; at: number };
 }
 
 export interface RunRequest {
@@ -141,21 +135,4 @@ export function startRun(sim: Simulator, dev: SimDevice, req: RunRequest, now: n
   const run: BatteryRun = { dn: dev.dn, dispatchSwitch: req.dispatchSwitch, t0: now, soc0, rate, powerKw: sign * kw, capacityKwh, limit, endAt, timesOut };
   m.run = run;
   return run;
-}
-
-export function inverterModel(sim: Simulator, dev: SimDevice): InverterModel {
-  const state = controlState(sim);
-  const known = state.inverters.get(dev.dn);
-  if (known) return known;
-  const m: InverterModel = { powerOff: dev.off === true };
-  state.inverters.set(dev.dn, m);
-  Object.defineProperty(dev, 'off', {
-    enumerable: true,
-    configurable: true,
-    get: () => m.powerOff || (!!m.drm && m.drm.off && sim.clock.now() >= m.drm.at),
-    set: (v: boolean) => {
-      m.powerOff = v === true;
-    },
-  });
-  return m;
 }

@@ -1,6 +1,6 @@
 import { DEV } from '../fleet';
 import { SimFail, type SimRequest } from '../types';
-import { inverterModel } from './control-battery';
+import { inverterModel } from './control-inverter';
 import { num } from './control-dispatch';
 import { byType, controlState, isOffline, ownDevices, ownPlants } from './control-state';
 import { commaList } from './common';

@@ -1,6 +1,6 @@
 import { DEV } from '../fleet';
 import { SimFail, type JsonObject, type SimRequest } from '../types';
-import { inverterModel } from './control-battery';
+import { inverterModel } from './control-inverter';
 import { byType, controlState, dailyLimit, invertersOf, isOffline, nextTaskId, ownPlants, plantTime } from './control-state';
 import { commaList } from './common';
 

@@ -1,7 +1,8 @@
 import type { Simulator } from '../server';
 import { DEV, type SimDevice, type SimPlant } from '../fleet';
 import { SimFail, type SimUser } from '../types';
-import type { BatteryModel, BatteryRun, InverterModel } from './control-battery';
+import type { BatteryModel, BatteryRun } from './control-battery';
+import type { InverterModel } from './control-inverter';
 
 /** State of the simulated control interfaces (9.3.4-9.3.8, 9.6.1.3/4/6/7). */
 
