@@ -1,4 +1,4 @@
-import { nextRequestId, track, TRACKING, type TrackEvent } from '../../src/api/control';
+import { nextRequestId, settle, track, TRACKING, type TrackEvent } from '../../src/api/control';
 import { execute } from '../../src/api/planner';
 import type { ExecResult, OperationDef, Params } from '../../src/api/types';
 import type { HookContext, OperationHooks } from '../shared/operation-node';
@@ -32,7 +32,7 @@ function showProgress(ctx: HookContext, e: TrackEvent): void {
 }
 
 async function runCommand(op: OperationDef, params: Params, options: Params, ctx: HookContext): Promise<ExecResult> {
-  const executed = await execute(op, params, ctx);
+  const executed = settle(op, await execute(op, params, ctx));
   const result: ExecResult = params.requestID !== undefined ? { ...executed, meta: { requestID: params.requestID } } : executed;
   const spec = TRACKING[op.name];
   const plan = spec && isOn(options.track) ? spec.plan(result.payload, params) : undefined;
@@ -65,8 +65,12 @@ function withRequestId(params: Params, _options: Params, ctx: HookContext): Para
   return { ...params, requestID };
 }
 
+/** Every command runs here (per-item outcome); three of them can be tracked. */
 export const CONTROL_HOOKS: Readonly<Record<string, OperationHooks>> = {
   chargeDischarge: { options: OPTIONS, prepare: withRequestId, run: runCommand },
+  setDod: { run: runCommand },
+  inverterPower: { run: runCommand },
+  emsMode: { run: runCommand },
   defaultSetting: { options: OPTIONS, run: runCommand },
   drm: { options: OPTIONS, run: runCommand },
 };

@@ -1,6 +1,8 @@
 import { describeCode } from '../client/error-catalogue';
+import { FusionSolarError } from '../client/errors';
 import { DAY, MINUTE, type QuotaRule } from '../client/quota-rules';
 import { isObject, normaliseRecord, toNumber, type FieldSpec, type JsonObject } from './normalise';
+import type { ExecResult, OperationDef } from './types';
 
 /** Shared by the control operations: their quotas and their per-item results. */
 
@@ -51,4 +53,34 @@ export function emsSuccess(v: unknown): number | null {
   if (v === true) return 0;
   if (v === false) return 1;
   return toNumber(v);
+}
+
+const WHAT: Readonly<Record<string, string>> = { plantCode: 'plant', dn: 'device', name: 'SmartLogger' };
+
+function reasonOf(item: unknown): string {
+  if (!isObject(item)) return 'failed';
+  for (const k of ['resultMessage', 'message']) if (typeof item[k] === 'string' && item[k]) return item[k] as string;
+  return 'failed';
+}
+
+/**
+ * A command's per-item outcome for the node: `total` is the number of items addressed; when
+ * every item failed the message fails with a summary, every item kept in `details.failed`.
+ */
+export function settle(op: OperationDef, result: ExecResult): ExecResult {
+  const total = op.itemCount?.(result.payload);
+  if (total === undefined) return result;
+  const failed = result.failed ?? [];
+  if (total > 0 && failed.length >= total) {
+    const key = op.topicKey ?? 'plantCode';
+    const named = failed.slice(0, 3).map((i) => `${String(isObject(i) ? (i[key] ?? '?') : '?')}: ${reasonOf(i)}`);
+    const more = failed.length > 3 ? `; and ${failed.length - 3} more` : '';
+    const what = WHAT[key] ?? 'item';
+    throw new FusionSolarError('FAILED', {
+      endpoint: op.endpoint,
+      message: `${op.name}: all ${failed.length} ${what}${failed.length === 1 ? '' : 's'} failed (${named.join('; ')}${more})`,
+      details: { failed, payload: result.payload },
+    });
+  }
+  return { ...result, total };
 }

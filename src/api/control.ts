@@ -19,3 +19,4 @@ export const CONTROL_OPERATIONS = [
 export { TRACKING } from './control-track-specs';
 export { track, type TrackEvent } from './control-tracking';
 export { nextRequestId } from './request-id';
+export { settle } from './control-results';

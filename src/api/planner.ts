@@ -1,4 +1,3 @@
-import { FusionSolarError } from '../client/errors';
 import { isObject } from './normalise';
 import type { Batch, ExecContext, ExecResult, OperationDef, Params } from './types';
 import { validate } from './validate';
@@ -111,17 +110,5 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
   else if (Array.isArray(payload) && total === undefined) total = payload.length;
   op.learn?.(payload, params, ctx);
   const failed = op.failures?.(payload);
-  const count = op.itemCount?.(payload);
-  if (count !== undefined && total === undefined) total = count;
-  if (failed && failed.length && count !== undefined && failed.length >= count) throw allFailed(op, failed, payload, calls);
   return { payload, calls, total, ...(failed && failed.length ? { failed } : {}) };
-}
-
-/** Every item of a command failed: the message fails, with the per-item results kept in `details`. */
-function allFailed(op: OperationDef, failed: unknown[], payload: unknown, calls: number): FusionSolarError {
-  return new FusionSolarError('ALL_FAILED', {
-    endpoint: op.endpoint,
-    details: { failed, payload, calls },
-    message: `${op.name} failed for every item (${failed.length} of ${failed.length}); msg.fusionsolar.error.details.failed lists them`,
-  });
 }

@@ -4,6 +4,7 @@ const path = require('node:path');
 const { operation } = require('../../dist/src/api');
 const { validate } = require('../../dist/src/api/validate');
 const { execute, defaultBody } = require('../../dist/src/api/planner');
+const { settle } = require('../../dist/src/api/control');
 const { VirtualClock } = require('../../dist/src/clock');
 
 const REQUEST_ID_MODULE = path.join(__dirname, '..', '..', 'dist', 'src', 'api', 'request-id.js');
@@ -127,11 +128,13 @@ describe('control operations: input and output (no HTTP)', function () {
     });
   });
 
-  describe('per-item outcome in the planner', function () {
-    it('fails with ALL_FAILED when every item failed and keeps them in details', async function () {
+  describe('per-item outcome of a command', function () {
+    it('fails with a summary naming the items when every item failed, and keeps them in details', async function () {
       const client = fakeClient([[{ dn: 'A', result: 1 }, { dn: 'B', result: '1' }]]);
-      await assert.rejects(execute(op('setDod'), { dns: 'A,B', dod: 90 }, { client }), (err) => {
-        assert.equal(err.code, 'ALL_FAILED');
+      const result = await execute(op('setDod'), { dns: 'A,B', dod: 90 }, { client });
+      assert.throws(() => settle(op('setDod'), result), (err) => {
+        assert.equal(err.code, 'FAILED');
+        assert.equal(err.message, 'setDod: all 2 devices failed (A: failed; B: failed)');
         assert.deepEqual(err.details.failed.map((f) => f.dn), ['A', 'B']);
         return true;
       });
@@ -139,11 +142,17 @@ describe('control operations: input and output (no HTTP)', function () {
       assert.equal(client.sent[0].changesDevices, true);
     });
 
-    it('succeeds with `failed` and `total` when only some failed', async function () {
-      const client = fakeClient([[{ dn: 'A', result: 0 }, { dn: 'B', result: 1 }, { dn: 'C', result: 0 }]]);
-      const r = await execute(op('inverterPower'), { dns: 'A,B,C', controlType: 2 }, { client });
+    it('succeeds with `failed` and `total` when only some failed, also for an object answer', async function () {
+      const client = fakeClient([
+        [{ dn: 'A', result: 0 }, { dn: 'B', result: 1 }, { dn: 'C', result: 0 }],
+        { requestId: '9', tasks: [{ plantCode: 'NE=1', result: 0 }, { plantCode: 'NE=2', result: 20615 }] },
+      ]);
+      const r = settle(op('inverterPower'), await execute(op('inverterPower'), { dns: 'A,B,C', controlType: 2 }, { client }));
       assert.equal(r.total, 3);
       assert.deepEqual(r.failed.map((f) => f.dn), ['B']);
+      const d = settle(op('defaultSetting'), await execute(op('defaultSetting'), { plantCodes: 'NE=1,NE=2', activePowerVariationGradient: 1 }, { client }));
+      assert.equal(d.total, 2);
+      assert.equal(d.failed[0].resultMessage, 'The same task is being executed in the current plant.');
     });
   });
 });
