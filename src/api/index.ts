@@ -1,5 +1,6 @@
 import { deviceList, plantList } from './config';
 import { ENROLMENT_OPERATIONS } from './enrolment';
+import { CONTROL_OPERATIONS } from './control';
 import type { OperationDef } from './types';
 
 /**
@@ -9,6 +10,7 @@ import type { OperationDef } from './types';
 export const NODE_OPERATIONS = {
   'fusionsolar-plants': [plantList, deviceList],
   'fusionsolar-enrolment': ENROLMENT_OPERATIONS,
+  'fusionsolar-control': CONTROL_OPERATIONS,
 } as const satisfies Record<string, readonly OperationDef[]>;
 
 export type NodeType = keyof typeof NODE_OPERATIONS;
