@@ -42,7 +42,7 @@ export function registerAdminRoutes(RED: NodeAPI): void {
       fleet: { ...client.fleet },
       pausedFor: client.governor.pausedFor,
       session: client.session.state,
-      endpoints: endpoints().map((e) => ({ ...client.governor.info(e), rule: client.ruleFor(e) ? true : false })),
+      endpoints: endpoints().map((e) => (e === 'login' ? client.loginGuard.governor.info(e) : client.governor.info(e))),
     });
   });
 

@@ -1,6 +1,6 @@
 import { execute } from '../../src/api/planner';
 import type { ExecContext, ExecResult, OperationDef, Params } from '../../src/api/types';
-import { FusionSolarError, invalidInput } from '../../src/client/errors';
+import { FusionSolarError, invalidInput, localise } from '../../src/client/errors';
 import type { FusionSolarClient } from '../../src/client/client';
 import { accountOf } from './account-ref';
 import { deliver } from './output';
@@ -18,6 +18,8 @@ export interface HookContext extends ExecContext {
   status: Status;
   account: AccountNode;
   t: Translate;
+  /** Sends the result on the first output now, before a long workflow; the node then only ends the message. */
+  deliver(result: ExecResult): void;
 }
 
 /** Per-operation behaviour beyond "validate, call, merge" (node options, workflows). */
@@ -88,19 +90,26 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
           if (k in resolved) options[k] = resolved[k];
           delete resolved[k];
         }
+        let delivered = false;
+        const deliverNow = (result: ExecResult): void => {
+          delivered = true;
+          deliver(RED, { msg, send, op, result, split: config.split === true, quota: client.governor.info(op.endpoint) });
+          status.ok(spec.summary ? spec.summary(op, result, t) : summary(result, t));
+        };
         const ctx: HookContext = {
           client, RED, node, config, msg, send, status, account, t,
           signal: closing.signal,
           onQuotaWait: (ms) => status.waiting(ms / 1000),
+          deliver: deliverNow,
         };
         const params = hooks?.prepare ? await hooks.prepare(resolved, options, ctx) : resolved;
         status.busy(op.name);
         const result = hooks?.run ? await hooks.run(op, params, options, ctx) : await execute(op, params, ctx);
-        deliver(RED, { msg, send, op, result, split: config.split === true, quota: client.governor.info(op.endpoint) });
-        status.ok(spec.summary ? spec.summary(op, result, t) : summary(result, t));
+        if (!delivered) deliverNow(result);
         done();
       } catch (err) {
-        const e = err instanceof FusionSolarError ? err : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });
+        const raw = err instanceof FusionSolarError ? err : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });
+        const e = localise(raw, (RED.nodes.getNode(config.account) as AccountNode | null)?.locale);
         msg.fusionsolar = { ...(msg.fusionsolar ?? {}), operation: opName, calls: msg.fusionsolar?.calls ?? 0, error: e.toJSON() };
         status.error(e.code === 'QUOTA' ? t('status.quota') : e.code === 'LOGIN_REJECTED' ? t('status.loginRejected') : t('status.error', { code: e.code }));
         done(e);

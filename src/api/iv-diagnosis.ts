@@ -52,7 +52,7 @@ export const runDiagnosisOp = defineOperation<Params>({
 
 function parseOptions(raw: Params): DiagnosisOptions {
   const res = optionsSchema.safeParse(raw);
-  if (!res.success) throw zodToError(res.error);
+  if (!res.success) throw zodToError(res.error, raw);
   return res.data;
 }
 

@@ -69,6 +69,8 @@ export interface ExecResult {
   calls: number;
   total?: number;
   failed?: unknown[];
+  /** Extra fields for msg.fusionsolar (e.g. a generated requestID). */
+  meta?: Record<string, unknown>;
 }
 
 /** Erases the parameter type so operations of every shape sit in one catalogue. */

@@ -7,11 +7,17 @@ function fieldName(path: PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') || 'payload';
 }
 
-export function zodToError(err: z.ZodError): FusionSolarError {
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const p of path) v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
+}
+
+export function zodToError(err: z.ZodError, input?: unknown): FusionSolarError {
   const issue = err.issues[0];
   const field = fieldName(issue.path);
   let rule = issue.message;
-  if (issue.code === 'invalid_type' && /received undefined/.test(rule)) rule = 'is required';
+  if (issue.path.length > 0 && valueAt(input, issue.path) === undefined && issue.code !== 'custom') rule = 'is required';
   else if (issue.code === 'unrecognized_keys') {
     return invalidInput(field === 'payload' ? issue.keys.join(', ') : field, `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`);
   }
@@ -31,6 +37,6 @@ export function checkKeys(input: Params, op: OperationDef): void {
 export function validate<P extends Params>(op: OperationDef<P>, input: Params): P {
   checkKeys(input, op as unknown as OperationDef);
   const res = op.params.safeParse(input);
-  if (!res.success) throw zodToError(res.error);
+  if (!res.success) throw zodToError(res.error, input);
   return res.data;
 }

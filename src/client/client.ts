@@ -3,6 +3,7 @@ import { GATEWAY_PAUSE_MS, parseEnvelope, type Envelope } from './envelope';
 import { FusionSolarError } from './errors';
 import { Governor, type QuotaInfo } from './governor';
 import { SESSION_RULES, UNKNOWN_PATH_RULE, type QuotaContext, type QuotaRule } from './quota-rules';
+import { loginGuardFor, type LoginGuard } from './login-guard';
 import { API_PREFIX, Session, type SessionState } from './session';
 import { stringifyExact } from './exact-json';
 import { Transport } from './transport';
@@ -28,6 +29,8 @@ export interface ClientConfig {
 export interface CallOptions {
   /** Endpoint key for the governor: the path after /rest/openapi/pvms/v1/. */
   endpoint: string;
+  /** Request path below the base URL when it is not `/rest/openapi/pvms/v1/<endpoint>` (generic requests). */
+  path?: string;
   /** JSON body; BigInt values are written as exact number literals (long ids beyond 2^53). */
   body: unknown;
   method?: 'GET' | 'POST';
@@ -57,6 +60,7 @@ export class FusionSolarClient {
   readonly transport: Transport;
   readonly governor: Governor;
   readonly session: Session;
+  readonly loginGuard: LoginGuard;
   readonly clock: Clock;
   readonly fleet: QuotaContext = { plants: 1, devices: 1 };
   /** Known rules by endpoint; the catalogue registers its own. */
@@ -75,7 +79,8 @@ export class FusionSolarClient {
       ca: config.ca || undefined,
     });
     this.governor = new Governor(clock, (e) => this.ruleFor(e), () => this.quotaContext());
-    this.session = new Session(this.transport, this.governor, clock, { username: config.username, password: config.password }, {
+    this.loginGuard = loginGuardFor(config.baseUrl, config.username, clock);
+    this.session = new Session(this.transport, this.loginGuard, clock, { username: config.username, password: config.password }, {
       locale: config.locale,
       loginWaitMs: this.maxWaitMs,
     });
@@ -136,7 +141,7 @@ export class FusionSolarClient {
         this.httpCalls++;
         const res = await this.transport.send({
           method: opts.method ?? 'POST',
-          path: `${API_PREFIX}/${opts.endpoint}`,
+          path: opts.path ?? `${API_PREFIX}/${opts.endpoint}`,
           headers: this.session.headers(),
           body: opts.method === 'GET' ? undefined : stringifyExact(opts.body ?? {}),
         });
@@ -169,7 +174,7 @@ export class FusionSolarClient {
   }
 
   async close(): Promise<void> {
-    await this.session.logout();
+    await this.session.logout(this.governor);
     await this.transport.close();
   }
 }

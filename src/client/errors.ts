@@ -37,6 +37,11 @@ export class FusionSolarError extends Error {
     if (init.details !== undefined) this.details = init.details;
   }
 
+  /** Node-RED puts toString() in msg.error.message: the text alone, the code is in msg.error.code. */
+  override toString(): string {
+    return this.message;
+  }
+
   /** Plain object for msg.error-style output: no stack, no prototype surprises. */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
@@ -49,6 +54,22 @@ export class FusionSolarError extends Error {
 
 export function invalidInput(field: string, rule: string, locale?: Locale): FusionSolarError {
   return new FusionSolarError('INVALID_INPUT', { field, message: `${field}: ${rule}`, locale });
+}
+
+/**
+ * The same error in the account's language: catalogue texts are swapped, a specific text
+ * (e.g. which field failed) is kept and the catalogue's translation added.
+ */
+export function localise(err: FusionSolarError, locale: Locale | undefined): FusionSolarError {
+  if (locale !== 'zh-cn') return err;
+  const en = describeCode(err.code, 'en-us');
+  const zh = describeCode(err.code, 'zh-cn');
+  if (!en || !zh) return err;
+  const message = err.message === en.message ? zh.message : `${err.message}（${zh.message}）`;
+  const out = new FusionSolarError(err.code, {
+    locale, message, retryAfter: err.retryAfter, endpoint: err.endpoint, field: err.field, httpStatus: err.httpStatus, details: err.details,
+  });
+  return out;
 }
 
 export function isFusionSolarError(err: unknown): err is FusionSolarError {

@@ -2,7 +2,7 @@ import type { Clock } from '../clock';
 import { CookieJar } from './cookies';
 import { parseEnvelope, type Envelope } from './envelope';
 import { FusionSolarError } from './errors';
-import type { Governor } from './governor';
+import type { LoginGuard } from './login-guard';
 import type { HttpResponse, Transport } from './transport';
 
 export const API_PREFIX = '/rest/openapi/pvms/v1';
@@ -41,12 +41,13 @@ export class Session {
 
   constructor(
     private readonly transport: Transport,
-    private readonly governor: Governor,
+    private readonly guard: LoginGuard,
     private readonly clock: Clock,
     private readonly credentials: Credentials,
     private readonly opts: SessionOptions,
   ) {
     if (opts.locale) this.jar.set('locale', opts.locale);
+    this.rejection = guard.rejection(credentials.password);
   }
 
   get state(): SessionState {
@@ -104,7 +105,7 @@ export class Session {
   }
 
   private async login(signal?: AbortSignal): Promise<void> {
-    const permit = await this.governor.admit('login', { signal, maxWaitMs: this.opts.loginWaitMs });
+    const permit = await this.guard.governor.admit('login', { signal, maxWaitMs: this.opts.loginWaitMs });
     let res: HttpResponse;
     try {
       this.jar.clear();
@@ -128,7 +129,7 @@ export class Session {
         this.reject(e.code === 'EMPTY_RESPONSE' ? undefined : e.code);
         throw this.rejection;
       }
-      if (e.code === '407') e.retryAfter = this.governor.exhaust('login');
+      if (e.code === '407') e.retryAfter = this.guard.governor.exhaust('login');
       throw e;
     }
     this.jar.store(res.headers['set-cookie']);
@@ -149,17 +150,18 @@ export class Session {
       details: serverCode ? { serverCode } : undefined,
       message: `The FusionSolar server rejected the username or password${detail}. No further login is attempted until the account's credentials are changed (5 wrong passwords lock the account for 30 minutes).`,
     });
+    this.guard.reject(this.credentials.password, this.rejection);
     this.token = undefined;
     this.emit();
   }
 
   /** Releases the token on the server; bounded so a stopping Node-RED never hangs on it. */
-  async logout(timeoutMs = 3000): Promise<void> {
+  async logout(governor: { admit: LoginGuard['governor']['admit'] }, timeoutMs = 3000): Promise<void> {
     const token = this.token;
     if (!token) return;
     this.token = undefined;
     const attempt = (async () => {
-      const permit = await this.governor.admit('logout', { maxWaitMs: 0 });
+      const permit = await governor.admit('logout', { maxWaitMs: 0 });
       try {
         const headers = { 'content-type': 'application/json', 'XSRF-TOKEN': token, cookie: this.jar.header() };
         await this.transport.send({ method: 'POST', path: `${API_PREFIX}/logout`, headers, body: JSON.stringify({ xsrfToken: token }) });

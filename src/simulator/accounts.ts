@@ -68,6 +68,11 @@ export class Accounts {
     return (this.lockedUntil.get(username) ?? 0) > now;
   }
 
+  /** Every token handed out and still live: tests search outputs for them. */
+  activeTokens(): string[] {
+    return [...this.sessions.keys()];
+  }
+
   get sessionCount(): number {
     return this.sessions.size;
   }

@@ -4,12 +4,14 @@
 const { VirtualClock } = require('../../dist/src/clock');
 const { startSimulator } = require('../../dist/src/simulator');
 const registry = require('../../dist/src/client/registry');
+const { resetLoginGuards } = require('../../dist/src/client/login-guard');
 
 const USER = { username: 'tester', password: 's3cret-Passw0rd!', scope: 'all' };
 
 async function virtualSim(opts = {}) {
   const clock = new VirtualClock();
   registry.useClock(clock);
+  resetLoginGuards();
   const sim = await startSimulator({ plants: 3, users: [USER], clock, ...opts });
   return { sim, clock };
 }

@@ -62,7 +62,7 @@ describe('fusionsolar-iv node: results (9.4.5, 9.4.6, 9.4.12)', function () {
     }
     const bad = await h.send({ operation: 'curveData', payload: { taskId } });
     assert.equal(bad.error.code, 'INVALID_INPUT');
-    assert.match(bad.error.message, /dn: must be an array of codes or a comma-separated string/);
+    assert.match(bad.error.message, /dn: is required/);
     const foreign = await h.send({ operation: 'curveData', payload: { taskId, dn: inverters(sim, 2)[0] } });
     assert.equal(foreign.error.code, '30008');
   });
