@@ -34,12 +34,15 @@ export function registerAdminRoutes(RED: NodeAPI): void {
 
   RED.httpAdmin.get('/fusionsolar/accounts/:id/quota', RED.auth.needsPermission('fusionsolar-account.read'), (req: Request, res: Response) => {
     const node = RED.nodes.getNode(String(req.params.id)) as AccountNode | null;
+    // An account not deployed yet is the normal case in a new dialog: an answer, not a 404
+    // (the browser would log a failed request as a console error).
     if (!node?.client) {
-      res.status(404).json({ error: 'deploy the account first' });
+      res.json({ deployed: false });
       return;
     }
     const client = node.client;
     res.json({
+      deployed: true,
       profile: client.config.quotaProfile ?? 'documented',
       fleet: { ...client.fleet },
       pausedFor: client.governor.pausedFor,

@@ -25,7 +25,7 @@ async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000 } = {})
   fs.writeFileSync(path.join(userDir, 'flows.json'), JSON.stringify(flows));
   fs.writeFileSync(
     path.join(userDir, 'settings.js'),
-    `module.exports = { uiHost: '127.0.0.1', credentialSecret: false, flowFile: 'flows.json', logging: { console: { level: 'info' } }, editorTheme: { tours: false, projects: { enabled: false } }, telemetry: { enabled: false }, diagnostics: { enabled: true } };\n`,
+    `module.exports = { uiHost: '127.0.0.1', credentialSecret: false, flowFile: 'flows.json', logging: { console: { level: 'info' } }, editorTheme: { tours: false, projects: { enabled: false }, palette: { catalogues: [] } }, telemetry: { enabled: false }, diagnostics: { enabled: true } };\n`,
   );
   const child = spawn(rt.node, [rt.redJs, '-u', userDir, '-p', String(port), '-s', path.join(userDir, 'settings.js')], {
     stdio: ['ignore', 'pipe', 'pipe'],
