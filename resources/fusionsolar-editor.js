@@ -58,7 +58,11 @@
   function setInput(prefix, form, name, value) {
     var el = $('#' + prefix + name);
     var base = /Type$/.test(name) ? $('#' + prefix + name.slice(0, -4)) : $();
-    if (base.length && base.data('noderedTypedInput') !== undefined) return base.typedInput('type', value);
+    if (base.length && base.data('noderedTypedInput') !== undefined) {
+      // A cleared companion leaves its TypedInput's type alone: the value is what gets cleared.
+      if (value) base.typedInput('type', value);
+      return;
+    }
     if (!el.length) el = $('<input type="hidden">').attr('id', prefix + name).appendTo(form);
     if (el.data('noderedTypedInput') !== undefined) el.typedInput('value', value);
     else if (el.is(':checkbox')) el.prop('checked', value === true || value === 'true');

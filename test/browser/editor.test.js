@@ -123,12 +123,11 @@ for (const name of RUNTIMES) {
 
     it('opens a node saved in an old shape in the current shape (test-only migration table)', async function () {
       const { page } = editor;
-      
       // As if version 2 had renamed plantCodes to plantNames and the operation listPlants.
       const history = [{ to: 2, rename: { plantCodes: 'plantNames' }, values: { operation: { listPlants: 'plantList' } } }];
       const flows = [
         { id: 'old-tab', type: 'tab', label: 'saved by an old version' },
-        { id: 'old-acc', type: 'fusionsolar-account', name: 'Simulator', baseUrl: sim.url, credentials: { username: USER.username, password: USER.password } },
+        { id: 'old-acc', type: 'fusionsolar-account', name: 'Simulator', baseUrl: sim.url, timeout: 30, tlsVerify: true, ca: '', locale: 'en-us', allowControl: false, quotaProfile: 'documented', quotaCustom: '', quotaWait: 60, plants: '', devices: '', credentials: { username: USER.username, password: USER.password } },
         { id: 'old-node', type: 'fusionsolar-plants', z: 'old-tab', x: 200, y: 100, account: 'old-acc', operation: 'listPlants', plantCodes: 'Sim Plant 0002', plantCodesType: 'str', wires: [[]] },
       ];
       await red.post('/flows', flows, { 'Node-RED-Deployment-Type': 'full' });
@@ -143,6 +142,7 @@ for (const name of RUNTIMES) {
         assert.equal(await page.inputValue('#node-input-operation'), 'plantList');
         assert.equal(await page.evaluate(() => $('#node-input-plantNames').typedInput('value')), 'Sim Plant 0002');
         assert.equal(await page.evaluate(() => $('#node-input-plantCodes').typedInput('value')), '');
+        assert.equal(await page.locator('#node-input-account.input-error').count(), 0, 'the account is valid');
         await ui.screenshotTray(page, path.join(SHOTS, `${name}-fusionsolar-plants-migrated.png`));
         await page.click('#node-dialog-ok');
         const saved = await page.evaluate(() => { const n = RED.nodes.node('old-node'); return { operation: n.operation, plantNames: n.plantNames, plantCodes: n.plantCodes, configVersion: Number(n.configVersion) }; });
