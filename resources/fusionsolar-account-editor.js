@@ -27,6 +27,7 @@
     var box = $('#fs-quota-table');
     $.getJSON('fusionsolar/accounts/' + node.id + '/quota')
       .done(function (q) {
+        if (!q.deployed) return box.text(node._('fusionsolar-account.quota.notDeployed'));
         var table = $('<table class="red-ui-info-table fs-quota"><thead><tr><th></th><th></th><th></th></tr></thead><tbody></tbody></table>');
         var head = table.find('th');
         head.eq(0).text(node._('fusionsolar-account.quota.endpoint'));

@@ -2,6 +2,7 @@
  * runtime's catalogue, so the editor never holds its own copy of the API's rules. */
 (function () {
   'use strict';
+  var NS = 'node-red-contrib-fusionsolar/fusionsolar-account:editor.';
   var catalogue = null;
   var waiting = [];
 
@@ -16,6 +17,70 @@
         var list = waiting; waiting = [];
         list.forEach(function (fn) { fn(catalogue); });
       });
+  }
+
+  function t(key, vars, fallback) {
+    var text = RED._(NS + key, vars);
+    return text && text.indexOf(key) === -1 ? text : fallback;
+  }
+
+  /* Same rules as nodes/shared/migrate.ts, applied to a copy of the node's properties. */
+  function currentVersion(steps) {
+    return steps.reduce(function (v, s) { return Math.max(v, s.to); }, 1);
+  }
+
+  function migrateView(props, steps) {
+    var to = currentVersion(steps);
+    var saved = Number(props.configVersion);
+    var from = saved >= 1 && Math.floor(saved) === saved ? saved : 1;
+    var out = $.extend({}, props);
+    if (from >= to) return { props: out, from: from, to: to, changed: false };
+    steps.slice().sort(function (a, b) { return a.to - b.to; }).forEach(function (step) {
+      if (step.to <= from) return;
+      Object.keys(step.rename || {}).forEach(function (old) {
+        var now = step.rename[old];
+        [[old, now], [old + 'Type', now + 'Type']].forEach(function (pair) {
+          if (!(pair[0] in out)) return;
+          if (out[pair[1]] === undefined || out[pair[1]] === '') out[pair[1]] = out[pair[0]];
+          delete out[pair[0]];
+        });
+      });
+      Object.keys(step.values || {}).forEach(function (prop) {
+        var map = step.values[prop];
+        if (typeof out[prop] === 'string' && Object.prototype.hasOwnProperty.call(map, out[prop])) out[prop] = map[out[prop]];
+      });
+    });
+    out.configVersion = to;
+    return { props: out, from: from, to: to, changed: true };
+  }
+
+  /** Puts a migrated value into the dialog; a legacy property gets a hidden input so saving clears it. */
+  function setInput(prefix, form, name, value) {
+    var el = $('#' + prefix + name);
+    var base = /Type$/.test(name) ? $('#' + prefix + name.slice(0, -4)) : $();
+    if (base.length && base.data('noderedTypedInput') !== undefined) {
+      // A cleared companion leaves its TypedInput's type alone: the value is what gets cleared.
+      if (value) base.typedInput('type', value);
+      return;
+    }
+    if (!el.length) el = $('<input type="hidden">').attr('id', prefix + name).appendTo(form);
+    if (el.data('noderedTypedInput') !== undefined) el.typedInput('value', value);
+    else if (el.is(':checkbox')) el.prop('checked', value === true || value === 'true');
+    else el.val(value === undefined ? '' : value).trigger('change');
+  }
+
+  /** Shows an old-shaped node in the current shape; saving the dialog then stores it so. */
+  function migrateDialog(node, type, prefix, cat) {
+    var steps = ((cat.migrations || {})[type]) || [];
+    var view = migrateView(node, steps);
+    if (!view.changed) return view.props;
+    var form = $('#' + prefix + 'name').closest('form');
+    var defaults = node._def.defaults;
+    Object.keys(defaults).forEach(function (name) {
+      if (name === 'operation') return; // the operation list is built from the catalogue
+      if (view.props[name] !== node[name]) setInput(prefix, form, name, name in view.props ? view.props[name] : '');
+    });
+    return view.props;
   }
 
   var TYPES = ['str', 'num', 'json', 'msg', 'flow', 'global', 'env'];
@@ -38,10 +103,11 @@
       $(this).typedInput({ default: 'str', types: TYPES, typeField: '#node-input-' + field + 'Type' });
     });
     loadCatalogue(function (cat) {
+      var props = migrateDialog(node, type, 'node-input-', cat);
       var ops = (cat.operations || {})[type] || [];
       $('select.fs-device-types').each(function () {
         var sel = $(this);
-        var current = node[sel.attr('id').replace('node-input-', '')];
+        var current = props[sel.attr('id').replace('node-input-', '')];
         (cat.deviceTypes || []).forEach(function (d) {
           $('<option>').val(String(d.id)).text(d.id + ' ' + d.en).appendTo(sel);
         });
@@ -49,26 +115,57 @@
       });
       var select = $('#node-input-operation');
       if (ops.length) {
-        var current = node.operation;
         select.empty();
         ops.forEach(function (o) {
-          var label = o.name + (o.deprecated ? ' (deprecated)' : '') + (o.changesDevices ? ' ⚡' : '');
-          $('<option>').val(o.name).text(label).appendTo(select);
+          var text = o.name + (o.deprecated ? ' (' + t('deprecated', {}, 'deprecated') + ')' : '') + (o.changesDevices ? ' ⚡' : '');
+          $('<option>').val(o.name).text(text).appendTo(select);
         });
-        select.val(current || ops[0].name);
+        select.val(props.operation && ops.some(function (o) { return o.name === props.operation; }) ? props.operation : ops[0].name);
       }
       select.off('change.fs').on('change.fs', function () { showFields(ops, select.val()); });
       showFields(ops, select.val());
     });
   }
 
-  /** "realtimeKpi: 3 plants" style labels. */
-  function label(node) {
-    if (node.name) return node.name;
-    var codes = node.plantCodes || node.dns || '';
-    var n = typeof codes === 'string' && codes && (!node.plantCodesType || node.plantCodesType === 'str') ? codes.split(',').filter(Boolean).length : 0;
-    return (node.operation || 'fusionsolar') + (n ? ': ' + n + (node.plantCodes ? ' plants' : ' devices') : '');
+  /** For config nodes (the account): the same migration, with the config dialog's prefix. */
+  function prepareConfigNode(node, type) {
+    loadCatalogue(function (cat) { migrateDialog(node, type, 'node-config-input-', cat); });
   }
 
-  window.FusionSolarEditor = { prepareOperationNode: prepareOperationNode, label: label, loadCatalogue: loadCatalogue };
+  /* List parameters whose literal value says what the node works on, and the noun to count. */
+  var COUNTED = [['plantCodes', 'plants'], ['plantNames', 'plants'], ['dns', 'devices'], ['sns', 'sns'], ['authorizationCodes', 'codes']];
+
+  function detail(node) {
+    for (var i = 0; i < COUNTED.length; i++) {
+      var field = COUNTED[i][0];
+      var value = node[field];
+      if (value === undefined || value === null || value === '') continue;
+      var type = node[field + 'Type'] || 'str';
+      if (type === 'msg' || type === 'flow' || type === 'global' || type === 'env') return type + '.' + value;
+      var n = type === 'json' ? (function () { try { var v = JSON.parse(value); return Array.isArray(v) ? v.length : 1; } catch (e) { return 0; } })()
+        : String(value).split(',').filter(function (s) { return s.trim(); }).length;
+      var noun = n === 1 ? COUNTED[i][1].replace(/s$/, '') : COUNTED[i][1];
+      if (n) return t('count.' + noun, { count: n }, n + ' ' + noun);
+    }
+    if (node.taskId !== undefined && node.taskId !== '' && (node.taskIdType || 'str') === 'str') return t('task', { id: node.taskId }, 'task ' + node.taskId);
+    return '';
+  }
+
+  /** "realtimeKpi: 3 plants", "deviceList: msg.plants", "POST /vpp/plants". */
+  function label(node) {
+    if (node.name) return node.name;
+    if (!node.operation && node.path) return (node.method || 'POST') + ' ' + String(node.path).replace(/^\/rest\/openapi\/pvms\/v1/, '');
+    var palette = node._def && typeof node._def.paletteLabel === 'string' ? node._def.paletteLabel : '';
+    var op = node.operation || palette || node.type;
+    var more = detail(node);
+    return more ? op + ': ' + more : op;
+  }
+
+  window.FusionSolarEditor = {
+    prepareOperationNode: prepareOperationNode,
+    prepareConfigNode: prepareConfigNode,
+    label: label,
+    loadCatalogue: loadCatalogue,
+    migrateView: migrateView
+  };
 })();

@@ -4,6 +4,7 @@ import { DEVICE_TYPES } from '../../src/api/reference-data';
 import { acquireClient, releaseClient } from '../../src/client/registry';
 import { FusionSolarError } from '../../src/client/errors';
 import type { AccountConfig, AccountCredentials, AccountNode, NodeAPI } from '../shared/types';
+import { CONFIG_MIGRATIONS } from '../shared/migrate';
 import { toClientConfig } from './settings';
 
 /** Endpoints shown in the quota table: the session's and every catalogue endpoint. */
@@ -21,23 +22,27 @@ export function registerAdminRoutes(RED: NodeAPI): void {
   if (registered.has(RED.httpAdmin)) return;
   registered.add(RED.httpAdmin);
 
-  // The editor's operation lists and field sets, straight from the catalogue.
+  // The editor's operation lists and field sets, straight from the catalogue, and the
+  // saved-config migrations so a dialog shows an old node in the current shape.
   RED.httpAdmin.get('/fusionsolar/catalogue', RED.auth.needsPermission('fusionsolar-account.read'), (_req: Request, res: Response) => {
     const out: Record<string, unknown[]> = {};
     for (const [type, ops] of Object.entries(NODE_OPERATIONS)) {
       out[type] = ops.map((o) => ({ name: o.name, section: o.section, summary: o.summary, fields: o.fields, changesDevices: o.changesDevices, deprecated: o.deprecated }));
     }
-    res.json({ operations: out, deviceTypes: DEVICE_TYPES });
+    res.json({ operations: out, deviceTypes: DEVICE_TYPES, migrations: CONFIG_MIGRATIONS });
   });
 
   RED.httpAdmin.get('/fusionsolar/accounts/:id/quota', RED.auth.needsPermission('fusionsolar-account.read'), (req: Request, res: Response) => {
     const node = RED.nodes.getNode(String(req.params.id)) as AccountNode | null;
+    // An account not deployed yet is the normal case in a new dialog: an answer, not a 404
+    // (the browser would log a failed request as a console error).
     if (!node?.client) {
-      res.status(404).json({ error: 'deploy the account first' });
+      res.json({ deployed: false });
       return;
     }
     const client = node.client;
     res.json({
+      deployed: true,
       profile: client.config.quotaProfile ?? 'documented',
       fleet: { ...client.fleet },
       pausedFor: client.governor.pausedFor,

@@ -1,5 +1,7 @@
 import { acquireClient, closeIdleClients, releaseClient, retireClient } from '../../src/client/registry';
 import type { AccountConfig, AccountCredentials, AccountNode, NodeAPI } from '../shared/types';
+import { migrateConfig, migrationsOf } from '../shared/migrate';
+import { translator } from '../shared/i18n';
 import { registerAdminRoutes } from './admin';
 import { toClientConfig } from './settings';
 
@@ -15,9 +17,11 @@ interface RuntimeEvent {
 }
 
 export = function register(RED: NodeAPI): void {
-  function FusionSolarAccount(this: AccountNode, config: AccountConfig): void {
+  function FusionSolarAccount(this: AccountNode, saved: AccountConfig): void {
+    const { config, newer, from, to } = migrateConfig(saved, migrationsOf('fusionsolar-account'));
     RED.nodes.createNode(this, config);
     const node = this;
+    if (newer) node.warn(translator(RED)('config.newer', { saved: from, known: to }));
     node.locale = config.locale === 'zh-cn' ? 'zh-cn' : 'en-us';
     let key: string | undefined;
     try {

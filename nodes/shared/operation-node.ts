@@ -7,6 +7,7 @@ import { deliver } from './output';
 import { resolveParams } from './resolve';
 import { Status } from './status';
 import { translator, type Translate } from './i18n';
+import { migrateConfig, migrationsOf, type ConfigMigration } from './migrate';
 import type { AccountNode, DoneFn, FlowNodeConfig, FusionSolarMessage, Node, NodeAPI, SendFn } from './types';
 
 export interface HookContext extends ExecContext {
@@ -38,6 +39,8 @@ export interface OperationNodeSpec {
   hooks?: Readonly<Record<string, OperationHooks>>;
   /** Status text for a finished call, e.g. "250 plants". */
   summary?(op: OperationDef, result: ExecResult, t: Translate): string;
+  /** The type's saved-config history; the package's table (migrate.ts) unless given. */
+  migrations?: readonly ConfigMigration[];
 }
 
 /**
@@ -45,10 +48,13 @@ export interface OperationNodeSpec {
  * package is one call of this with its operations and hooks: nodes stay thin.
  */
 export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): void {
-  function OperationNode(this: Node, config: FlowNodeConfig): void {
+  const steps = spec.migrations ?? migrationsOf(spec.type);
+  function OperationNode(this: Node, saved: FlowNodeConfig): void {
+    const { config, newer, from, to } = migrateConfig(saved, steps);
     RED.nodes.createNode(this, config);
     const node = this;
     const t = translator(RED);
+    if (newer) node.warn(t('config.newer', { saved: from, known: to }));
     const status = new Status(node, t);
     const closing = new AbortController();
     let unsubscribe: (() => void) | undefined;

@@ -107,6 +107,8 @@ describe('fusionsolar-account config node', function () {
     assert.equal(plants.used, 1);
     assert.equal(plants.remaining, 0, 'one a minute: none left this minute');
     assert.equal(res.body.session, 'active');
-    await helper.request().get('/fusionsolar/accounts/nope/quota').expect(404);
+    assert.equal(res.body.deployed, true);
+    const missing = await helper.request().get('/fusionsolar/accounts/nope/quota').expect(200);
+    assert.deepEqual(missing.body, { deployed: false });
   });
 });

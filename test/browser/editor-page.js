@@ -1,0 +1,112 @@
+'use strict';
+// The Node-RED editor in Debian's Chromium (playwright-core), driven as a user drives it:
+// palette drag, double-click, dropdowns, Done, Deploy. `RED` is read only to find ids.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function openEditor(url) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1400, height: 1200 } });
+  const page = context.pages()[0] || (await context.newPage());
+  const errors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+  // The console names no URL for a failed load: record which one it was.
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  await page.goto(url);
+  await page.waitForSelector('#red-ui-palette .red-ui-palette-node', { timeout: 60000 });
+  await page.waitForFunction(() => window.RED && RED.nodes && RED.nodes.getType('inject'));
+  return {
+    page,
+    errors,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Drags a palette node onto the workspace and returns the new node's id. */
+async function dragFromPalette(page, type, x, y) {
+  const item = page.locator(`.red-ui-palette-node[data-palette-type="${type}"]`);
+  await item.scrollIntoViewIfNeeded();
+  const before = await page.evaluate((t) => RED.nodes.filterNodes({ type: t }).map((n) => n.id), type);
+  const box = await item.boundingBox();
+  const chart = await page.locator('#red-ui-workspace-chart').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + ((chart.x + x - box.x) * i) / 10, box.y + ((chart.y + y - box.y) * i) / 10);
+  await page.mouse.up();
+  const id = await page.waitForFunction(
+    ([t, old]) => RED.nodes.filterNodes({ type: t }).map((n) => n.id).find((i) => !old.includes(i)),
+    [type, before],
+  );
+  return id.jsonValue();
+}
+
+/** Opens a node's edit dialog by double-clicking it on the canvas. */
+async function openDialog(page, id) {
+  await page.locator(`[id="${id}"] .red-ui-flow-node`).first().dblclick();
+  await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'visible' });
+  // The dialog fills its operation list from the catalogue asynchronously.
+  await page.waitForFunction(() => !document.querySelector('#node-input-operation') || document.querySelector('#node-input-operation').options.length > 0);
+  await page.waitForTimeout(300);
+}
+
+async function visibleFields(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.red-ui-tray .fs-field')].filter((el) => el.offsetParent !== null).map((el) => el.getAttribute('data-field')));
+}
+
+async function allFields(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.red-ui-tray .fs-field')].map((el) => ({ field: el.getAttribute('data-field'), ops: (el.getAttribute('data-ops') || '').split(',').filter(Boolean) })));
+}
+
+async function screenshotTray(page, file) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.locator('.red-ui-tray').last().screenshot({ path: file });
+}
+
+/** Creates the account from a flow node's dialog ("+" beside the account list). */
+async function addAccount(page, { baseUrl, username, password }, shot) {
+  const add = page.locator('#node-input-btn-account-add');
+  if (await add.count()) await add.click();
+  else await page.locator('#node-input-lookup-account').click();
+  await page.waitForSelector('#node-config-input-baseUrl', { state: 'visible' });
+  await page.waitForTimeout(300);
+  await page.selectOption('#node-config-input-region', 'eu5');
+  const preset = await page.inputValue('#node-config-input-baseUrl');
+  await page.fill('#node-config-input-name', 'Simulator');
+  await page.fill('#node-config-input-baseUrl', baseUrl);
+  await page.locator('#node-config-input-baseUrl').dispatchEvent('input');
+  const region = await page.inputValue('#node-config-input-region');
+  await page.fill('#node-config-input-username', username);
+  await page.fill('#node-config-input-password', password);
+  await page.selectOption('#node-config-input-quotaProfile', 'custom');
+  const customShown = await page.locator('.fs-quota-custom').isVisible();
+  await page.selectOption('#node-config-input-quotaProfile', 'documented');
+  if (shot) await screenshotTray(page, shot);
+  await page.click('#node-config-dialog-ok');
+  await page.waitForSelector('#node-config-input-baseUrl', { state: 'detached' });
+  return { preset, region, customShown };
+}
+
+async function deploy(page) {
+  await page.click('#red-ui-header-button-deploy');
+  // Deployed, and the editor no longer shaded (Node-RED 4 and 5 shade it differently).
+  await page.waitForFunction(
+    () => !RED.nodes.dirty() && [...document.querySelectorAll('div[class*="shade"], div[id*="shade"]')].every((el) => getComputedStyle(el).display === 'none' || el.getClientRects().length === 0),
+    null,
+    { timeout: 30000 },
+  );
+}
+
+module.exports = { openEditor, dragFromPalette, openDialog, visibleFields, allFields, screenshotTray, addAccount, deploy };

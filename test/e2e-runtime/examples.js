@@ -1,0 +1,52 @@
+'use strict';
+// The example flows as the end-to-end suites deploy them: each account pointed at the
+// simulator with its own user (so examples never share a quota), and what each must show.
+const fs = require('node:fs');
+const path = require('node:path');
+const { root } = require('./runtimes');
+
+const ACCOUNT = 'fusionsolar-account';
+
+function exampleFiles() {
+  const dir = path.join(root, 'examples');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => ({ file: f, flow: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) }));
+}
+
+/** Node ids reachable by wires (and link nodes) from the given nodes. */
+function reachable(flow, from) {
+  const byId = new Map(flow.map((n) => [n.id, n]));
+  const next = (n) => [...(n.wires || []).flat(), ...(/^link (out|call)$/.test(n.type) ? n.links || [] : [])];
+  const seen = new Set();
+  const queue = [...from];
+  while (queue.length) {
+    const n = queue.shift();
+    for (const id of next(n)) {
+      if (seen.has(id) || !byId.has(id)) continue;
+      seen.add(id);
+      queue.push(byId.get(id));
+    }
+  }
+  return seen;
+}
+
+/**
+ * Debug nodes fed from an inject must show a message; debug nodes fed from a Catch must
+ * stay silent (they show errors).
+ */
+function expectations(flow) {
+  const debug = flow.filter((n) => n.type === 'debug' && n.active !== false);
+  const fromInject = reachable(flow, flow.filter((n) => n.type === 'inject'));
+  const fromCatch = reachable(flow, flow.filter((n) => n.type === 'catch'));
+  return {
+    required: debug.filter((n) => fromInject.has(n.id) && !fromCatch.has(n.id)),
+    forbidden: debug.filter((n) => fromCatch.has(n.id)),
+    manualInjects: flow.filter((n) => n.type === 'inject' && !n.once),
+  };
+}
+
+/** The example as deployed: account URL, credentials of its own simulator user. */
+function deployable(flow, simUrl, user) {
+  return flow.map((n) => (n.type === ACCOUNT ? { ...n, baseUrl: simUrl, credentials: { username: user.username, password: user.password } } : n));
+}
+
+module.exports = { exampleFiles, expectations, deployable };

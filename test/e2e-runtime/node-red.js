@@ -1,0 +1,116 @@
+'use strict';
+// A Node-RED process on loopback, its admin API and its debug sidebar (/comms).
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+const { root } = require('./runtimes');
+
+const WebSocket = require(require.resolve('ws', { paths: [path.dirname(require.resolve('node-red', { paths: [root] }))] }));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** Starts Node-RED from `rt` (see runtimes.js) on `userDir`; resolves once flows have started. */
+async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000 } = {}) {
+  const port = await freePort();
+  fs.writeFileSync(path.join(userDir, 'flows.json'), JSON.stringify(flows));
+  fs.writeFileSync(
+    path.join(userDir, 'settings.js'),
+    `module.exports = { uiHost: '127.0.0.1', credentialSecret: false, flowFile: 'flows.json', logging: { console: { level: 'info' } }, editorTheme: { tours: false, projects: { enabled: false }, palette: { catalogues: [] } }, telemetry: { enabled: false }, diagnostics: { enabled: true } };\n`,
+  );
+  const child = spawn(rt.node, [rt.redJs, '-u', userDir, '-p', String(port), '-s', path.join(userDir, 'settings.js')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  let output = '';
+  const started = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Node-RED (${rt.name}) did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = (d) => {
+      output += d;
+      if (/Started flows|Flows file .* not found|Starting flows/.test(output) && /Server now running/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Node-RED (${rt.name}) exited with ${code}:\n${output}`));
+    });
+  });
+  await started;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
+      await exited;
+      clearTimeout(timer);
+    },
+    async get(p) {
+      const res = await fetch(url + p, { headers: { accept: 'application/json' } });
+      if (!res.ok) throw new Error(`GET ${p}: HTTP ${res.status}`);
+      return res.json();
+    },
+    async post(p, body, headers = {}) {
+      const res = await fetch(url + p, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      if (!res.ok) throw new Error(`POST ${p}: HTTP ${res.status} ${await res.text()}`);
+      return res.status === 204 ? null : res.text();
+    },
+    /** Subscribes to the debug sidebar; every message (debug output and node log lines) lands in `messages`. */
+    async debug() {
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/comms`);
+      const messages = [];
+      const listeners = new Set();
+      await new Promise((resolve, reject) => {
+        ws.on('open', resolve);
+        ws.on('error', reject);
+      });
+      ws.on('message', (data) => {
+        for (const m of [].concat(JSON.parse(String(data)))) {
+          if (m.topic !== 'debug') continue;
+          messages.push(m.data);
+          for (const l of listeners) l();
+        }
+      });
+      ws.send(JSON.stringify({ subscribe: 'debug' }));
+      return {
+        messages,
+        /** Resolves when `pred(messages)` holds; rejects with `describe()` after `ms`. */
+        until(pred, ms, describe) {
+          return new Promise((resolve, reject) => {
+            const check = () => {
+              if (!pred(messages)) return;
+              clearTimeout(timer);
+              listeners.delete(check);
+              resolve();
+            };
+            const timer = setTimeout(() => {
+              listeners.delete(check);
+              reject(new Error(describe()));
+            }, ms);
+            listeners.add(check);
+            check();
+          });
+        },
+        close: () => ws.close(),
+      };
+    },
+  };
+}
+
+module.exports = { startNodeRed, freePort };

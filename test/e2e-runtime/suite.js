@@ -1,0 +1,84 @@
+'use strict';
+// One end-to-end suite per runtime: the packed package in a fresh user directory, Node-RED
+// started on it, every node type registered, every example deployed against the simulator.
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { runtime, root } = require('./runtimes');
+const { freshUserDir } = require('./install');
+const { startNodeRed } = require('./node-red');
+const { exampleFiles, expectations, deployable } = require('./examples');
+const { startSimulator } = require(path.join(root, 'dist', 'src', 'simulator'));
+
+const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const EXAMPLE_MS = Number(process.env.E2E_EXAMPLE_TIMEOUT || 30000);
+/** Matches the simulator CLI's defaults, which the examples are written against. */
+const SIM_PLANTS = 3;
+
+function describeRuntime(name, { nodeRed, node }) {
+  describe(`end to end in Node-RED ${nodeRed} on Node.js ${node} (${name})`, function () {
+    this.timeout(EXAMPLE_MS + 10000);
+    const examples = exampleFiles();
+    const users = examples.map((_, i) => ({ username: `e2e-user-${i + 1}`, password: `e2e-Passw0rd-${i + 1}`, scope: 'all' }));
+    let sim;
+    let red;
+    let userDir;
+
+    before(async function () {
+      this.timeout(600000);
+      const rt = await runtime(name);
+      [sim, userDir] = await Promise.all([startSimulator({ plants: SIM_PLANTS, users }), freshUserDir()]);
+      red = await startNodeRed(rt, userDir);
+    });
+
+    after(async function () {
+      if (red) await red.stop();
+      if (sim) await sim.close();
+      if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
+    });
+
+    it(`runs Node-RED ${nodeRed} on Node.js ${node}`, async function () {
+      const settings = await red.get('/settings');
+      assert.match(settings.version, new RegExp(`^${nodeRed.replace('.', '\\.')}\\.`));
+      const diag = await red.get('/diagnostics');
+      assert.match(diag.nodejs.version, new RegExp(`^v${node}\\.`));
+    });
+
+    it('lists every node type of package.json in /nodes, enabled, with no load error', async function () {
+      const sets = (await red.get('/nodes')).filter((s) => s.module === PKG.name);
+      const types = sets.flatMap((s) => s.types).sort();
+      assert.deepEqual(types, Object.keys(PKG['node-red'].nodes).sort());
+      for (const s of sets) {
+        assert.equal(s.err, undefined, `${s.id}: ${s.err}`);
+        assert.equal(s.enabled, true, s.id);
+        assert.equal(s.version, PKG.version);
+      }
+    });
+
+    examples.forEach(({ file, flow }, i) => {
+      it(`deploys examples/${file} against the simulator and sees its output`, async function () {
+        const { required, forbidden, manualInjects } = expectations(flow);
+        assert.ok(required.length, `${file} has a debug node fed from an inject`);
+        const debug = await red.debug();
+        try {
+          await red.post('/flows', deployable(flow, sim.url, users[i]), { 'Node-RED-Deployment-Type': 'full' });
+          for (const n of manualInjects) await red.post(`/inject/${n.id}`);
+          const ids = new Set(flow.map((n) => n.id));
+          const problems = () => debug.messages.filter((m) => (m.level === 20 && ids.has(m.id)) || forbidden.some((f) => f.id === m.id));
+          const missing = () => required.filter((d) => !debug.messages.some((m) => m.id === d.id && m.level === undefined));
+          const summary = () => `${file}: waiting for ${missing().map((d) => d.name || d.id).join(', ')}; got ${JSON.stringify(debug.messages).slice(0, 1500)}`;
+          await debug.until(() => missing().length === 0 || problems().length > 0, EXAMPLE_MS, summary);
+          assert.deepEqual(problems(), [], `${file}: errors`);
+          for (const d of required) {
+            const m = debug.messages.find((x) => x.id === d.id);
+            assert.ok(m.msg !== undefined && m.msg !== 'undefined', `${file}: ${d.name || d.id} showed a value`);
+          }
+        } finally {
+          debug.close();
+        }
+      });
+    });
+  });
+}
+
+module.exports = { describeRuntime };

@@ -1,0 +1,28 @@
+'use strict';
+// Loads resources/fusionsolar-editor.js outside a browser, for its pure parts (labels,
+// migration view): jQuery and RED are stubbed with just what those parts touch.
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+
+const SOURCE = fs.readFileSync(path.join(__dirname, '..', '..', 'resources', 'fusionsolar-editor.js'), 'utf8');
+
+/** `translations` maps a full i18n key to a template with __var__ placeholders. */
+function loadEditorJs(translations = {}) {
+  const RED = {
+    _(key, vars) {
+      const text = translations[key];
+      if (text === undefined) return key;
+      return text.replace(/__(\w+)__/g, (m, k) => (vars && k in vars ? String(vars[k]) : m));
+    },
+  };
+  const $ = () => {
+    throw new Error('the DOM is not available in unit tests');
+  };
+  $.extend = (...objs) => Object.assign(...objs);
+  const context = { window: {}, $, RED };
+  vm.runInNewContext(SOURCE, context, { filename: 'fusionsolar-editor.js' });
+  return context.window.FusionSolarEditor;
+}
+
+module.exports = { loadEditorJs };
