@@ -86,7 +86,9 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
   const parts: unknown[] = [];
   let total: number | undefined;
   const paged = op.batch?.paged;
-  for (const p of planCalls(op.batch, params) as P[]) {
+  const sets = planCalls(op.batch, params) as P[];
+  ctx.client.checkQuota(op.endpoint, sets.length);
+  for (const p of sets) {
     if (!paged || (p as Params).pageNo !== undefined || paged.skipWhen?.some((k) => (p as Params)[k] !== undefined)) {
       parts.push(await send(p));
       continue;
