@@ -1,7 +1,7 @@
 import { realClock, type Clock } from '../clock';
 import { GATEWAY_PAUSE_MS, parseEnvelope, type Envelope } from './envelope';
 import { FusionSolarError } from './errors';
-import { Governor, type AdmitOptions, type Permit, type QuotaInfo } from './governor';
+import { Governor, type AdmitOptions, type Permit, type QuotaInfo, type Reservation } from './governor';
 import { SESSION_RULES, UNKNOWN_PATH_RULE, type QuotaContext, type QuotaRule } from './quota-rules';
 import { loginGuardFor, type LoginGuard } from './login-guard';
 import { API_PREFIX, Session, type SessionState } from './session';
@@ -35,6 +35,8 @@ export interface CallOptions {
   changesDevices?: boolean;
   signal?: AbortSignal;
   onQuotaWait?: (ms: number) => void;
+  /** The operation's reservation, when the call is one of a group (Client.reserve). */
+  group?: Reservation;
 }
 
 export interface CallResult {
@@ -102,7 +104,10 @@ export class FusionSolarClient {
   }
 
   private quotaContext(): QuotaContext {
-    return { plants: this.config.plants || this.fleet.plants, devices: this.config.devices || this.fleet.devices };
+    const plants = this.config.plants || this.fleet.plants;
+    // Every plant has at least one device: until the device list is read, that is the safe floor.
+    const devices = this.config.devices || Math.max(this.fleet.devices, plants);
+    return { plants, devices };
   }
 
   registerRule(endpoint: string, rule: QuotaRule): void {
@@ -126,11 +131,22 @@ export class FusionSolarClient {
   }
 
   /**
-   * Fails at once when an operation needs more calls than the endpoint's daily budget can
-   * give within the longest wait (see Governor.check).
+   * Admits the calls of one operation as a group (see Governor.reserve): pass it to each
+   * call's `group` and end it when the operation is done.
    */
-  checkQuota(endpoint: string, calls: number): void {
-    this.governor.check(endpoint, calls, this.maxWaitMs);
+  reserve(endpoint: string, calls: number, opts: { signal?: AbortSignal; onQuotaWait?: (ms: number) => void } = {}): Promise<Reservation> {
+    return this.governor.reserve(endpoint, calls, this.admitOptions(endpoint, opts));
+  }
+
+  private admitOptions(endpoint: string, opts: { signal?: AbortSignal; onQuotaWait?: (ms: number) => void }): AdmitOptions {
+    return {
+      signal: opts.signal,
+      maxWaitMs: this.maxWaitMs,
+      onWait: (ms) => {
+        opts.onQuotaWait?.(ms);
+        this.emit({ type: 'quota-wait', endpoint, ms });
+      },
+    };
   }
 
   /**
@@ -140,15 +156,8 @@ export class FusionSolarClient {
    */
   async call(opts: CallOptions): Promise<CallResult> {
     await this.session.ensure(opts.signal);
-    const admit: AdmitOptions = {
-      signal: opts.signal,
-      maxWaitMs: this.maxWaitMs,
-      onWait: (ms) => {
-        opts.onQuotaWait?.(ms);
-        this.emit({ type: 'quota-wait', endpoint: opts.endpoint, ms });
-      },
-    };
-    const permit = await this.governor.admit(opts.endpoint, admit);
+    const admit = this.admitOptions(opts.endpoint, opts);
+    const permit = await (opts.group ? opts.group.admit(admit) : this.governor.admit(opts.endpoint, admit));
     let outcome: 'sent' | 'ok' | 'unused' = 'unused';
     let envelope: Envelope;
     try {

@@ -1,33 +1,14 @@
 import type { Clock } from '../clock';
-import { nextDayStart } from './day-zone';
-import { FusionSolarError } from './errors';
 import { describeBudget, type QuotaInfo } from './quota-info';
 import { QuotaLedger, type Budget } from './quota-ledger';
-import { budgetKey, describeLimit, describeWindow, limitCount, DAY, HOUR, MINUTE, type QuotaContext, type QuotaRule } from './quota-rules';
-import { earliestFit, insertSorted, removeStamp, windowOf, type Window } from './quota-window';
+import { fitAt, projectAt, quotaError, type Fit } from './quota-fit';
+import { budgetKey, limitCount, HOUR, type QuotaContext, type QuotaRule } from './quota-rules';
+import { after20618, after407 } from './quota-verdicts';
+import { insertSorted, removeStamp, windowOf, type Window } from './quota-window';
+import { aborted, unlessAborted, type AdmitOptions, type Permit, type Reservation } from './quota-queue';
 
 export type { QuotaInfo, LimitInfo } from './quota-info';
-
-export interface AdmitOptions {
-  signal?: AbortSignal;
-  /** Longest acceptable wait from arrival; past it the call fails fast with QUOTA. */
-  maxWaitMs: number;
-  onWait?: (ms: number) => void;
-}
-
-export interface Permit {
-  info: QuotaInfo;
-  /**
-   * Ends the call. 'sent' and 'ok' keep its stamp at the time of the answer (the latest the
-   * server can have counted it); 'ok' also clears the 407 strikes; 'unused' removes it.
-   */
-  release(outcome?: 'sent' | 'ok' | 'unused'): void;
-  /**
-   * Admits the same call again (re-login, gateway pause) without losing its place or lane;
-   * `previous` says whether the server counted the first attempt ('unused': it did not).
-   */
-  retry(opts: AdmitOptions, previous?: 'sent' | 'unused'): Promise<void>;
-}
+export type { AdmitOptions, Permit, Reservation } from './quota-queue';
 
 export type RuleLookup = (endpoint: string) => QuotaRule | undefined;
 
@@ -36,33 +17,6 @@ export interface GovernorOptions {
   ledger?: QuotaLedger;
   /** Time zone whose calendar days bound daily budgets; sliding 24 h when empty. */
   dayZone?: () => string | undefined;
-}
-
-interface Fit {
-  at: number;
-  reason?: string;
-  window?: Window;
-  daily?: boolean;
-}
-
-const GATEWAY_REASON = 'the FusionSolar gateway asked every client to slow down (HTTP 403/429)';
-
-function aborted(endpoint: string): FusionSolarError {
-  return new FusionSolarError('ABORTED', { endpoint, message: `The call to ${endpoint} was abandoned: the node is closing` });
-}
-
-/** Resolves with `p`, or rejects as soon as the signal aborts. */
-function unlessAborted(p: Promise<void>, signal: AbortSignal | undefined, endpoint: string): Promise<void> {
-  if (!signal) return p;
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(aborted(endpoint));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    void p.then(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    });
-  });
 }
 
 /**
@@ -102,76 +56,87 @@ export class Governor {
     return this.ledger.budget(budgetKey(endpoint, this.rules(endpoint)));
   }
 
-  /** Earliest time >= t at which `n` more calls fit, given `stamps`, and what holds them back. */
   private fit(endpoint: string, budget: Budget, stamps: readonly number[], t: number, n = 1): Fit {
-    let fit: Fit = { at: t };
-    if (this.ledger.pausedUntil > fit.at) fit = { at: this.ledger.pausedUntil, reason: GATEWAY_REASON };
-    if (budget.blockedUntil > fit.at) fit = { at: budget.blockedUntil, reason: budget.blockedReason, daily: budget.blockedDaily };
-    for (const w of this.windows(endpoint)) {
-      const at = earliestFit(stamps, w, t, n);
-      if (at > fit.at) fit = { at, window: w, daily: w.daily, reason: `${describeLimit(w.count, w.windowMs)}${w.zone ? ` (calendar days in ${w.zone})` : ''} used` };
-    }
-    return fit;
+    return fitAt(this.windows(endpoint), budget, this.ledger.pausedUntil, stamps, t, n);
   }
 
-  /** When a newcomer's turn comes, counting the calls queued ahead of it. */
-  private project(endpoint: string, budget: Budget, now: number): Fit {
-    const stamps = [...budget.stamps];
-    let fit = this.fit(endpoint, budget, stamps, now);
-    for (let i = 0; i < budget.waiting && Number.isFinite(fit.at); i++) {
-      insertSorted(stamps, fit.at);
-      fit = this.fit(endpoint, budget, stamps, fit.at);
-    }
-    return fit;
-  }
-
-  private quotaError(endpoint: string, fit: Fit, now: number, prefix = ''): FusionSolarError {
-    const wait = fit.at - now;
-    const known = Number.isFinite(wait);
-    const w = fit.window;
-    return new FusionSolarError('QUOTA', {
-      endpoint,
-      retryAfter: known ? wait : undefined,
-      message: `Quota of ${endpoint}: ${prefix}${fit.reason ?? 'limit reached'}${known ? `; next call possible in ${Math.ceil(wait / 1000)} s` : ''}`,
-      details: { limit: w?.count, window: w ? describeWindow(w.windowMs) : undefined, daily: fit.daily === true },
-    });
-  }
-
+  /** One call: waits its turn in the endpoint's queue, or fails at once with QUOTA. */
   admit(endpoint: string, opts: AdmitOptions): Promise<Permit> {
+    const lane = this.rules(endpoint)?.lane === true;
+    return this.enqueue(endpoint, opts, 1, lane, true).then(({ stamp, budget, done }) => this.permit(endpoint, budget, stamp, done));
+  }
+
+  /**
+   * A group of `calls` calls: granted once they all fit the endpoint's windows (one at a
+   * time through a window smaller than the group), then the queue waits for `end()`.
+   */
+  async reserve(endpoint: string, calls: number, opts: AdmitOptions): Promise<Reservation> {
+    const n = Math.max(1, Math.floor(calls));
+    const { budget, done } = await this.enqueue(endpoint, opts, n, true, false);
+    // The group's calls stay counted as queued until each is admitted, for newcomers' estimates.
+    let remaining = n;
+    let ended = false;
+    return {
+      admit: async (o) => {
+        const stamp = await this.waitTurn(endpoint, budget, this.clock.now(), o);
+        if (remaining > 0 && !ended) {
+          remaining--;
+          budget.waiting--;
+        }
+        return this.permit(endpoint, budget, stamp, () => undefined);
+      },
+      end: () => {
+        if (ended) return;
+        ended = true;
+        budget.waiting -= remaining;
+        remaining = 0;
+        done();
+      },
+    };
+  }
+
+  private enqueue(endpoint: string, opts: AdmitOptions, n: number, hold: boolean, record: boolean): Promise<{ stamp: number; budget: Budget; done: () => void }> {
     this.ledger.endpoints.add(endpoint);
     const budget = this.budgetOf(endpoint);
-    const lane = this.rules(endpoint)?.lane === true;
     const started = this.clock.now();
     if (opts.signal?.aborted) return Promise.reject(aborted(endpoint));
-    const projected = this.project(endpoint, budget, started);
+    const projected = projectAt(this.windows(endpoint), budget, this.ledger.pausedUntil, started, n);
     if (projected.at - started > opts.maxWaitMs) {
-      const queued = budget.waiting ? `${budget.waiting} call${budget.waiting === 1 ? '' : 's'} queued ahead, ` : '';
-      return Promise.reject(this.quotaError(endpoint, projected, started, queued));
+      const ahead = budget.waiting ? `${budget.waiting} call${budget.waiting === 1 ? '' : 's'} queued ahead, ` : '';
+      return Promise.reject(quotaError(endpoint, projected, started, ahead));
     }
-    budget.waiting++;
-    let freeLane: () => void = () => undefined;
-    const laneFree = new Promise<void>((r) => (freeLane = r));
+    budget.waiting += n;
+    let done: () => void = () => undefined;
+    const finished = new Promise<void>((r) => (done = r));
     const prev = budget.tail;
     const admitted = unlessAborted(prev, opts.signal, endpoint)
-      .then(() => this.waitTurn(endpoint, budget, started, opts))
-      .finally(() => {
-        budget.waiting--;
-      });
-    // The next caller goes once this one is admitted (for a lane: done), or gave up.
-    budget.tail = prev.then(() => admitted.then(() => (lane ? laneFree : undefined), () => undefined));
-    return admitted.then((stamp) => this.permit(endpoint, budget, stamp, freeLane));
+      .then(() => this.waitTurn(endpoint, budget, started, opts, n, record))
+      .then(
+        (stamp) => {
+          if (record) budget.waiting -= n;
+          return stamp;
+        },
+        (err: unknown) => {
+          budget.waiting -= n;
+          throw err;
+        },
+      );
+    // The next caller goes once this one is admitted (a lane or a group: done), or gave up.
+    budget.tail = prev.then(() => admitted.then(() => (hold ? finished : undefined), () => undefined));
+    return admitted.then((stamp) => ({ stamp, budget, done }));
   }
 
-  private async waitTurn(endpoint: string, budget: Budget, started: number, opts: AdmitOptions): Promise<number> {
+  /** Waits until `n` calls fit; records one call at the returned time when `record` is set. */
+  private async waitTurn(endpoint: string, budget: Budget, started: number, opts: AdmitOptions, n = 1, record = true): Promise<number> {
     for (;;) {
       if (opts.signal?.aborted) throw aborted(endpoint);
       const now = this.clock.now();
-      const fit = this.fit(endpoint, budget, budget.stamps, now);
+      const fit = this.fit(endpoint, budget, budget.stamps, now, n);
       if (fit.at <= now) {
-        this.record(endpoint, budget, now);
+        if (record) this.record(endpoint, budget, now);
         return now;
       }
-      if (fit.at - started > opts.maxWaitMs) throw this.quotaError(endpoint, fit, now);
+      if (fit.at - started > opts.maxWaitMs) throw quotaError(endpoint, fit, now);
       opts.onWait?.(fit.at - now);
       try {
         await this.clock.sleep(fit.at - now, opts.signal);
@@ -214,23 +179,6 @@ export class Governor {
     };
   }
 
-  /**
-   * Fails before the first call when an operation needs more calls than a budget of an
-   * hour or more can give within the longest wait: half a fleet's data would waste the day.
-   */
-  check(endpoint: string, calls: number, maxWaitMs: number): void {
-    if (calls <= 1) return;
-    const budget = this.budgetOf(endpoint);
-    const now = this.clock.now();
-    for (const w of this.windows(endpoint)) {
-      if (w.windowMs < HOUR) continue;
-      const at = earliestFit(budget.stamps, w, now, calls + budget.waiting);
-      if (at - now <= maxWaitMs) continue;
-      const reason = `this request needs ${calls} calls and the budget is ${describeLimit(w.count, w.windowMs)}`;
-      throw this.quotaError(endpoint, { at, window: w, daily: w.daily, reason }, now);
-    }
-  }
-
   info(endpoint: string): QuotaInfo {
     const rule = this.rules(endpoint);
     const key = budgetKey(endpoint, rule);
@@ -242,42 +190,14 @@ export class Governor {
     return endpoints.map((e) => this.info(e));
   }
 
-  /**
-   * A 407: nothing more to this budget until its shortest window has passed. A 407 again
-   * right after means a longer window was the one used up, so each strike waits out the
-   * next longer window of the rule.
-   */
-  exhaust(endpoint: string, reason = 'the server answered 407 (too many calls)'): number {
-    const budget = this.budgetOf(endpoint);
-    budget.strikes++;
-    const windows = this.windows(endpoint).sort((a, b) => a.windowMs - b.windowMs);
-    const w = windows[Math.min(budget.strikes, windows.length) - 1];
-    const now = this.clock.now();
-    const until = w?.zone ? nextDayStart(w.zone, now) : now + (w?.windowMs ?? MINUTE);
-    return this.block(budget, until, `${reason}, waiting out its ${describeWindow(w?.windowMs ?? MINUTE)} window`, w?.daily === true);
+  /** A 407 from the server (see after407); returns how long the endpoint is blocked. */
+  exhaust(endpoint: string): number {
+    return after407(this.budgetOf(endpoint), this.windows(endpoint), this.clock.now());
   }
 
-  /**
-   * 20618: the day's budget is spent. Calendar days: until the next one begins. Sliding:
-   * until a day after the oldest call of the last 24 hours we know of, when at least that
-   * call (and any older one the server counted) has left the server's window.
-   */
+  /** 20618 from the server (see after20618); returns how long the endpoint is blocked. */
   exhaustDay(endpoint: string): number {
-    const budget = this.budgetOf(endpoint);
-    const now = this.clock.now();
-    const zone = this.zone();
-    const oldest = budget.stamps.find((t) => t > now - DAY);
-    const until = zone ? nextDayStart(zone, now) : (oldest ?? now) + DAY;
-    return this.block(budget, until, 'the daily call limit is spent (20618)', true);
-  }
-
-  private block(budget: Budget, until: number, reason: string, daily: boolean): number {
-    if (until > budget.blockedUntil) {
-      budget.blockedUntil = until;
-      budget.blockedReason = reason;
-      budget.blockedDaily = daily;
-    }
-    return budget.blockedUntil - this.clock.now();
+    return after20618(this.budgetOf(endpoint), this.zone(), this.clock.now());
   }
 
   /** HTTP 403/429 from the gateway: every endpoint of the account waits. */

@@ -293,12 +293,44 @@ describe('quota governor', function () {
   });
 
   describe('budget check and visibility', function () {
-    it('refuses before the first call an operation the daily budget cannot finish', async function () {
+    it('refuses a group before its first call when the daily budget cannot finish it in time', async function () {
       const { g } = setup({ plants: 1000 });
       for (let i = 0; i < 30; i++) g.ledger.budget('vpp/plantHistoryKpi').stamps.push(START - HOUR + i);
-      assert.throws(() => g.check('vpp/plantHistoryKpi', 10, MINUTE), (e) => e.code === 'QUOTA' && /needs 10 calls and the budget is 34 calls per day/.test(e.message) && e.retryAfter === 23 * HOUR + 5);
-      assert.doesNotThrow(() => g.check('vpp/plantHistoryKpi', 4, MINUTE));
-      assert.throws(() => g.check('vpp/plantHistoryKpi', 40, DAY), (e) => e.code === 'QUOTA' && e.retryAfter === undefined);
+      await assert.rejects(g.reserve('vpp/plantHistoryKpi', 10, { maxWaitMs: MINUTE }), (e) => e.code === 'QUOTA' && /34 calls per day used/.test(e.message) && e.retryAfter === 23 * HOUR + 5);
+      const ok = await g.reserve('vpp/plantHistoryKpi', 4, { maxWaitMs: MINUTE });
+      ok.end();
+      await assert.rejects(g.reserve('vpp/plantHistoryKpi', 40, { maxWaitMs: DAY }), (e) => e.code === 'QUOTA' && e.retryAfter === undefined);
+    });
+
+    it('keeps the calls of one operation together: a later group cannot take half a window', async function () {
+      const { g, clock } = setup({ plants: 120 }); // real-time: 2 calls per 5 minutes
+      const first = await g.reserve('vpp/plantRealtimeKpi', 2, { maxWaitMs: 0 });
+      for (let i = 0; i < 2; i++) (await first.admit({ maxWaitMs: 0 })).release('ok');
+      first.end();
+      clock.advance(4 * MINUTE);
+      const a = g.reserve('vpp/plantRealtimeKpi', 2, { maxWaitMs: MINUTE });
+      await settle();
+      clock.advance(MINUTE);
+      const b = await g.reserve('vpp/plantRealtimeKpi', 2, { maxWaitMs: MINUTE }).catch((e) => e);
+      assert.equal(b.code, 'QUOTA', 'the newcomer sees the group ahead of it');
+      assert.equal(b.retryAfter, 5 * MINUTE);
+      const group = await a;
+      for (let i = 0; i < 2; i++) (await group.admit({ maxWaitMs: 0 })).release('ok');
+      group.end();
+      assert.equal(clock.now(), START + 5 * MINUTE);
+    });
+
+    it('holds the queue for a group: a single call waits until the group ends', async function () {
+      const { g } = setup({ plants: 1000 });
+      const group = await g.reserve('vpp/plantRealtimeKpi', 2, { maxWaitMs: 0 });
+      let single = false;
+      const p = g.admit('vpp/plantRealtimeKpi', { maxWaitMs: MINUTE }).then((x) => ((single = true), x));
+      (await group.admit({ maxWaitMs: 0 })).release('ok');
+      await settle();
+      assert.equal(single, false);
+      group.end();
+      (await p).release('ok');
+      assert.equal(single, true);
     });
 
     it('reports the daily budget as the headline, the minute lane as nextAt, and every limit', async function () {
