@@ -152,6 +152,19 @@ describe('quota governor in flows (simulator over HTTP)', function () {
     assert.equal(sim.stats.commands['vpp/testCommand'], 1);
   });
 
+  it('does not count a call the server refused with 305: after one re-login it goes out at once', async function () {
+    ({ sim, clock } = await virtualSim({ plants: 3 }));
+    const start = clock.now();
+    await load(flowWith(sim, plantsNode(), { accountExtra: { quotaWait: 0 } }), credentials());
+    const h = harness();
+    sim.inject({ kind: 'relogin305', endpoint: 'plants' });
+    const r = await h.send({});
+    assert.equal(r.error, undefined, r.error && r.error.message);
+    assert.equal(clock.now(), start, 'no minute waited for the one-a-minute lane');
+    assert.equal(sim.stats.logins, 2);
+    assert.equal(r.out[0].fusionsolar.quota.remaining, 33);
+  });
+
   it('shows "quota: daily limit" when the day\'s budget is spent', async function () {
     ({ sim, clock } = await virtualSim({ plants: 3, quotas: false }));
     const custom = JSON.stringify({ plants: { limits: [{ count: 2, windowMs: 86400000 }] } });
