@@ -19,6 +19,8 @@ export interface HookContext extends ExecContext {
   status: Status;
   account: AccountNode;
   t: Translate;
+  /** Sends the result on the first output now, before a long workflow; the node then only ends the message. */
+  deliver(result: ExecResult): void;
 }
 
 /** Per-operation behaviour beyond "validate, call, merge" (node options, workflows). */
@@ -93,16 +95,22 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
           if (k in resolved) options[k] = resolved[k];
           delete resolved[k];
         }
+        let delivered = false;
+        const deliverNow = (result: ExecResult): void => {
+          delivered = true;
+          deliver(RED, { msg, send, op, result, split: config.split === true, quota: client.governor.info(op.endpoint) });
+          status.ok(spec.summary ? spec.summary(op, result, t) : summary(result, t));
+        };
         const ctx: HookContext = {
           client, RED, node, config, msg, send, status, account, t,
           signal: closing.signal,
           onQuotaWait: (ms) => status.waiting(ms / 1000),
+          deliver: deliverNow,
         };
         const params = hooks?.prepare ? await hooks.prepare(resolved, options, ctx) : resolved;
         status.busy(op.name);
         const result = hooks?.run ? await hooks.run(op, params, options, ctx) : await execute(op, params, ctx);
-        deliver(RED, { msg, send, op, result, split: config.split === true, quota: client.governor.info(op.endpoint) });
-        status.ok(spec.summary ? spec.summary(op, result, t) : summary(result, t));
+        if (!delivered) deliverNow(result);
         done();
       } catch (err) {
         const raw = err instanceof FusionSolarError ? err : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });

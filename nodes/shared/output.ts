@@ -18,7 +18,7 @@ export function meta(op: OperationDef, result: ExecResult, quota?: QuotaInfo): F
   if (result.total !== undefined) m.total = result.total;
   if (quota && quota.remaining !== undefined) m.quota = { endpoint: quota.endpoint, remaining: quota.remaining, resetAt: quota.resetAt };
   if (result.failed?.length) m.failed = result.failed;
-  return m;
+  return result.meta ? { ...result.meta, ...m } : m;
 }
 
 /**

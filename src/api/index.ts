@@ -1,4 +1,11 @@
 import { deviceList, plantList } from './config';
+import { ENROLMENT_OPERATIONS } from './enrolment';
+import { CONTROL_OPERATIONS } from './control';
+import { runDiagnosisOp } from './iv-diagnosis';
+import { cancelTask, createTask, listTasks, taskStatus } from './iv-tasks';
+import { curveData, faultList, lossData } from './iv-results';
+import { configureStrings } from './iv-configure';
+import { moduleDetails, moduleLibrary, stringConfigs, stringDetails } from './iv-strings';
 import type { OperationDef } from './types';
 
 /**
@@ -7,6 +14,9 @@ import type { OperationDef } from './types';
  */
 export const NODE_OPERATIONS = {
   'fusionsolar-plants': [plantList, deviceList],
+  'fusionsolar-enrolment': ENROLMENT_OPERATIONS,
+  'fusionsolar-control': CONTROL_OPERATIONS,
+  'fusionsolar-iv': [runDiagnosisOp, listTasks, createTask, cancelTask, taskStatus, faultList, curveData, lossData, stringConfigs, stringDetails, configureStrings, moduleLibrary, moduleDetails],
 } as const satisfies Record<string, readonly OperationDef[]>;
 
 export type NodeType = keyof typeof NODE_OPERATIONS;

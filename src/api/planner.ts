@@ -73,7 +73,8 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
   const sets = planCalls(op.batch, params) as P[];
   // The operation's calls go as one group, so another operation cannot split them and
   // leave both half done; a group the daily budget cannot finish fails before any call.
-  const group = await ctx.client.reserve(op.endpoint, sets.length, { signal: ctx.signal, onQuotaWait: ctx.onQuotaWait });
+  // (Test doubles of the client may have no reserve(): their calls then go one by one.)
+  const group = typeof ctx.client.reserve === 'function' ? await ctx.client.reserve(op.endpoint, sets.length, { signal: ctx.signal, onQuotaWait: ctx.onQuotaWait }) : undefined;
   let calls = 0;
   const send = async (p: P): Promise<unknown> => {
     calls++;
@@ -85,7 +86,7 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
       onQuotaWait: ctx.onQuotaWait,
       group,
     });
-    return op.normalise ? op.normalise(res.data, p) : res.data;
+    return op.normalise ? op.normalise(res.data, p, ctx) : res.data;
   };
 
   const parts: unknown[] = [];
@@ -100,8 +101,11 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
       const pageSize = Number((p as Params).pageSize ?? paged.pageSize);
       const items: unknown[] = [];
       let pageTotal: number | undefined;
+      let kept: Params | undefined;
       for (let pageNo = 1; ; pageNo++) {
-        const page = pageOf(await send({ ...p, pageNo, pageSize } as P));
+        const data = await send({ ...p, pageNo, pageSize } as P);
+        const page = pageOf(data);
+        if (paged.keep && isObject(data)) kept = Object.fromEntries(paged.keep.filter((k) => k in data).map((k) => [k, data[k]]));
         items.push(...page.items);
         if (page.total !== undefined) pageTotal = page.total;
         const pages = page.pageCount ?? (page.total !== undefined ? Math.ceil(page.total / pageSize) : undefined);
@@ -109,10 +113,10 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
         if (!more || page.items.length === 0) break;
       }
       total = (total ?? 0) + (pageTotal ?? items.length);
-      parts.push(items);
+      parts.push(paged.keep ? { ...kept, list: items } : items);
     }
   } finally {
-    group.end();
+    group?.end();
   }
   const payload = op.merge ? op.merge(parts, params) : defaultMerge(parts);
   if (paged && Array.isArray(payload) && total === undefined) total = payload.length;

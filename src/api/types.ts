@@ -8,7 +8,12 @@ export interface Batch {
   /** A list parameter split into calls of at most `size` entries, sent comma-joined. */
   chunk?: { key: string; size: number };
   /** All pages are fetched and merged unless the caller asked for one `pageNo`. */
-  paged?: { pageSize: number; skipWhen?: readonly string[] };
+  paged?: {
+    pageSize: number;
+    skipWhen?: readonly string[];
+    /** Page-level fields kept beside the merged items: the result becomes `{ ...kept, list }`. */
+    keep?: readonly string[];
+  };
   /** A time range split into consecutive windows of at most `windowMs`. */
   window?: { startKey: string; endKey: string; windowMs: number };
 }
@@ -41,8 +46,8 @@ export interface OperationDef<P extends Params = Params> {
   batch?: Batch;
   /** Request body from validated params (default: arrays comma-joined, as the API wants). */
   toBody?(params: P): Params;
-  /** Normalises one call's `data`. */
-  normalise?(data: unknown, params: P): unknown;
+  /** Normalises one call's `data`; `ctx` gives the account (e.g. its locale for names). */
+  normalise?(data: unknown, params: P, ctx: ExecContext): unknown;
   /** Combines the data of every call (default: lists concatenated, objects merged). */
   merge?(parts: unknown[], params: P): unknown;
   /** Checks that need the account (e.g. fleet size) or cross-field rules beyond the schema. */
@@ -64,6 +69,8 @@ export interface ExecResult {
   calls: number;
   total?: number;
   failed?: unknown[];
+  /** Extra fields for msg.fusionsolar (e.g. a generated requestID). */
+  meta?: Record<string, unknown>;
 }
 
 /** Erases the parameter type so operations of every shape sit in one catalogue. */

@@ -5,6 +5,7 @@ import { Governor, type AdmitOptions, type Permit, type QuotaInfo, type Reservat
 import { SESSION_RULES, UNKNOWN_PATH_RULE, type QuotaContext, type QuotaRule } from './quota-rules';
 import { loginGuardFor, type LoginGuard } from './login-guard';
 import { API_PREFIX, Session, type SessionState } from './session';
+import { stringifyExact } from './exact-json';
 import { Transport } from './transport';
 
 export interface ClientConfig {
@@ -30,6 +31,9 @@ export interface ClientConfig {
 export interface CallOptions {
   /** Endpoint key for the governor: the path after /rest/openapi/pvms/v1/. */
   endpoint: string;
+  /** Request path below the base URL when it is not `/rest/openapi/pvms/v1/<endpoint>` (generic requests). */
+  path?: string;
+  /** JSON body; BigInt values are written as exact number literals (long ids beyond 2^53). */
   body: unknown;
   method?: 'GET' | 'POST';
   changesDevices?: boolean;
@@ -180,9 +184,9 @@ export class FusionSolarClient {
         mark('sent');
         const res = await this.transport.send({
           method: opts.method ?? 'POST',
-          path: `${API_PREFIX}/${opts.endpoint}`,
+          path: opts.path ?? `${API_PREFIX}/${opts.endpoint}`,
           headers: this.session.headers(),
-          body: opts.method === 'GET' ? undefined : JSON.stringify(opts.body ?? {}),
+          body: opts.method === 'GET' ? undefined : stringifyExact(opts.body ?? {}),
         });
         this.session.touch();
         const envelope = parseEnvelope(res, opts.endpoint);

@@ -1,4 +1,5 @@
 import { FusionSolarError } from './errors';
+import { parseExact } from './exact-json';
 import type { HttpResponse } from './transport';
 
 /** The documented response packet, with the live API's variations allowed. */
@@ -43,7 +44,7 @@ export function parseEnvelope(res: HttpResponse, endpoint: string): Envelope {
   if (text === '') throw new FusionSolarError('EMPTY_RESPONSE', { endpoint, httpStatus: res.status });
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = parseExact(text);
   } catch {
     throw new FusionSolarError('BAD_RESPONSE', { endpoint, httpStatus: res.status, message: `Broken JSON from ${endpoint}` });
   }

@@ -27,6 +27,8 @@ export interface SimDevice {
   off?: boolean;
   /** Battery state of charge, percent. */
   soc?: number;
+  /** Battery charge (+) or discharge (-) power in kW while a dispatch task drives it. */
+  power?: number;
   strings?: number;
 }
 

@@ -238,7 +238,7 @@ export class Simulator {
       if (route.spec.command) this.stats.commands[endpoint] = (this.stats.commands[endpoint] ?? 0) + 1;
       return { status: 200, body: { success: true, failCode: 0, message: null, data: data === undefined ? null : data } };
     } catch (err) {
-      if (err instanceof SimFail) return { status: 200, body: envelope(err.failCode, err.data, err.message) };
+      if (err instanceof SimFail) return { status: 200, body: envelope(err.failCode, err.data, err.message, err.success) };
       throw err;
     }
   }
@@ -306,8 +306,8 @@ export class Simulator {
   }
 }
 
-export function envelope(failCode: number, data: unknown, message: string | null = null): JsonObject {
-  return { success: false, failCode, message, data };
+export function envelope(failCode: number, data: unknown, message: string | null = null, success = false): JsonObject {
+  return { success, failCode, message, data };
 }
 
 function quota407(): JsonObject {

@@ -19,7 +19,8 @@ export interface SimRequest {
 
 /** A documented failure: the handler throws it, the server answers with the envelope. */
 export class SimFail extends Error {
-  constructor(readonly failCode: number, readonly data: unknown = null, message?: string) {
+  /** `success` true reproduces answers such as 9.4.2's `{"success":true,"failCode":20030}`. */
+  constructor(readonly failCode: number, readonly data: unknown = null, message?: string, readonly success = false) {
     super(message ?? `failCode ${failCode}`);
   }
 }

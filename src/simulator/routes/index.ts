@@ -1,7 +1,13 @@
 import type { Simulator } from '../server';
 import { registerConfig } from './config';
+import { registerEnrolment } from './enrolment';
+import { registerControl } from './control';
+import { registerIv } from './iv';
 
 /** Every endpoint group of the reference; each file registers its own routes. */
 export function registerAll(sim: Simulator): void {
   registerConfig(sim);
+  registerEnrolment(sim);
+  registerControl(sim);
+  registerIv(sim);
 }

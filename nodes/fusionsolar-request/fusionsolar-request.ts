@@ -1,0 +1,69 @@
+import { sendRequest } from '../../src/api/request';
+import { FusionSolarError, localise } from '../../src/client/errors';
+import { accountOf } from '../shared/account-ref';
+import { translator } from '../shared/i18n';
+import { Status } from '../shared/status';
+import type { AccountNode, FlowNodeConfig, FusionSolarMessage, Node, NodeAPI } from '../shared/types';
+
+interface RequestConfig extends FlowNodeConfig {
+  method?: string;
+  path?: string;
+}
+
+interface RequestMessage extends FusionSolarMessage {
+  method?: unknown;
+  path?: unknown;
+}
+
+/** Errors raised before anything reached the server. */
+const NOT_SENT = new Set(['INVALID_INPUT', 'CONTROL_DISABLED', 'QUOTA', 'NO_ACCOUNT', 'ABORTED', 'LOGIN_REJECTED']);
+
+/** Any path of the account's server with its session and quota: msg.path and msg.method win. */
+export = function register(RED: NodeAPI): void {
+  function FusionSolarRequest(this: Node, config: RequestConfig): void {
+    RED.nodes.createNode(this, config);
+    const node = this;
+    const t = translator(RED);
+    const status = new Status(node, t);
+    const closing = new AbortController();
+
+    node.on('input', async (msgIn, send, done) => {
+      const msg = msgIn as RequestMessage;
+      try {
+        const { client } = accountOf(RED, config);
+        if (client.session.state === 'rejected') status.error(t('status.loginRejected'));
+        const method = msg.method !== undefined && msg.method !== '' ? msg.method : config.method;
+        const path = msg.path !== undefined && msg.path !== '' ? msg.path : config.path;
+        status.busy(String(method || 'POST').toUpperCase());
+        const res = await sendRequest(client, {
+          method,
+          path,
+          payload: msg.payload,
+          signal: closing.signal,
+          onQuotaWait: (ms) => status.waiting(ms / 1000),
+        });
+        msg.payload = res.data;
+        msg.fusionsolar = {
+          operation: 'request', calls: 1, method: res.method, path: res.path, endpoint: res.endpoint, response: res.envelope,
+          ...(res.quota.remaining !== undefined ? { quota: { endpoint: res.quota.endpoint, remaining: res.quota.remaining, resetAt: res.quota.resetAt } } : {}),
+        };
+        send(msg);
+        status.ok(`${res.method} ${t('status.ok')}`);
+        done();
+      } catch (err) {
+        const raw = err instanceof FusionSolarError ? err : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });
+        const e = localise(raw, (RED.nodes.getNode(config.account) as AccountNode | null)?.locale);
+        msg.fusionsolar = { operation: 'request', calls: NOT_SENT.has(e.code) ? 0 : 1, error: e.toJSON() };
+        status.error(e.code === 'QUOTA' ? t('status.quota') : e.code === 'LOGIN_REJECTED' ? t('status.loginRejected') : t('status.error', { code: e.code }));
+        done(e);
+      }
+    });
+
+    node.on('close', (_removed: boolean, done: () => void) => {
+      closing.abort(new FusionSolarError('ABORTED', { message: 'The node was closed before the call could be made' }));
+      status.clear();
+      done();
+    });
+  }
+  RED.nodes.registerType('fusionsolar-request', FusionSolarRequest);
+};

@@ -1,0 +1,82 @@
+'use strict';
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { virtualSim, stopSim } = require('../helpers/sim');
+const { helper, NODES } = require('../helpers/flow');
+const { operationsOf } = require('../../dist/src/api');
+const { DEFAULT_USER } = require('../../dist/src/simulator/server');
+
+const EXAMPLES = ['control-charge-cheapest-hour.json', 'control-inverters-off-on.json'];
+const read = (file) => JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8'));
+const coreDir = path.dirname(require.resolve('@node-red/nodes/core/common/20-inject.js'));
+const CORE = ['common/20-inject.js', 'common/21-debug.js', 'common/90-comment.js', 'function/10-function.js', 'function/15-change.js', 'function/89-delay.js'].map((f) =>
+  require(path.join(coreDir, '..', f)),
+);
+
+/** Loads an example against the simulator with the credentials the example leaves out. */
+async function loadExample(sim, file) {
+  const flow = read(file).map((n) => (n.type === 'fusionsolar-account' ? { ...n, baseUrl: sim.url } : n));
+  await helper.load([...Object.values(NODES), ...CORE], flow, { acc: { username: DEFAULT_USER.username, password: DEFAULT_USER.password } });
+}
+
+function until(pred, ms = 10000) {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => (pred() ? resolve() : Date.now() - started > ms ? reject(new Error('timed out')) : setTimeout(tick, 5));
+    tick();
+  });
+}
+
+describe('control example flows', function () {
+  let sim;
+  afterEach(async function () {
+    await helper.unload();
+    await stopSim(sim);
+    sim = undefined;
+  });
+
+  for (const file of EXAMPLES) {
+    it(`${file}: points at the local simulator, holds no credentials, uses catalogue operations`, function () {
+      const flow = read(file);
+      const [account] = flow.filter((n) => n.type === 'fusionsolar-account');
+      assert.equal(account.baseUrl, 'http://127.0.0.1:27200');
+      assert.ok(flow.every((n) => n.credentials === undefined));
+      const ops = operationsOf('fusionsolar-control').map((o) => o.name);
+      const controls = flow.filter((n) => n.type === 'fusionsolar-control');
+      assert.ok(controls.length > 0);
+      assert.ok(controls.every((n) => ops.includes(n.operation) && n.account === account.id && n.wires.length === 2));
+    });
+  }
+
+  it('charge-cheapest-hour: picks the cheapest hour left today, and its control node charges to 90% with tracking', async function () {
+    const fn = read(EXAMPLES[0]).find((n) => n.type === 'function');
+    const prices = Array.from({ length: 24 }, (_, h) => (h === 23 ? 0.01 : 0.3));
+    const out = new Function('msg', 'node', fn.func)({ payload: prices }, { status() {} });
+    assert.deepEqual(out.payload, { dispatchSwitch: 1, controlType: 1, targetSOC: 90 });
+    assert.ok(out.delay >= 0 && out.delay <= 24 * 3600_000);
+
+    ({ sim } = await virtualSim({ plants: 3, users: [DEFAULT_USER] }));
+    await loadExample(sim, EXAMPLES[0]);
+    const progress = [];
+    helper.getNode('d2').on('input', (m) => progress.push(m.fusionsolar.tracking.state));
+    helper.getNode('charge').receive({ payload: out.payload });
+    await until(() => progress.includes('complete'));
+    const battery = sim.fleet.plant('NE=33554432').devices.find((d) => d.deviceTypeId === 20815);
+    assert.equal(battery.soc, 90);
+    assert.equal(progress.filter((s) => s === 'complete').length, 1);
+  });
+
+  it('inverters-off-on: switches the inverters off, then on again', async function () {
+    ({ sim } = await virtualSim({ plants: 3, users: [DEFAULT_USER] }));
+    await loadExample(sim, EXAMPLES[1]);
+    const inverters = ['NE=1000000', 'NE=1000006'].map((dn) => sim.fleet.device(dn));
+    helper.getNode('off').receive({ payload: Date.now() });
+    await until(() => sim.stats.commands['vpp/devOnOff'] === 1);
+    assert.ok(inverters.every((d) => d.off === true));
+    // The delay holds the message for 30 minutes of real time: hand its output on directly.
+    helper.getNode('reset').receive({ payload: [{ dn: 'NE=1000000', result: 0 }] });
+    await until(() => sim.stats.commands['vpp/devOnOff'] === 2);
+    assert.ok(inverters.every((d) => d.off === false));
+  });
+});
