@@ -94,7 +94,8 @@ describe('quota rules agree with the reference\'s Interface Invoking Suggestions
     }
     it(`${title} (${using.map((o) => o.name).join(', ')}): quota and section`, function () {
       for (const op of using) {
-        assert.equal(op.section, doc.section, `${op.name}: section`);
+        // A workflow over several endpoints may name their common section (runDiagnosis: 9.4).
+        assert.ok(doc.section === op.section || doc.section.startsWith(`${op.section}.`), `${op.name}: section ${op.section} is not ${doc.section}`);
         assertMatches(doc, op.quota, op.name);
       }
     });
