@@ -23,11 +23,27 @@
       .fail(function (xhr) { out.text(node._('fusionsolar-account.test.failed') + ' ' + xhr.status).css('color', 'red'); });
   }
 
+  function per(node, ms) {
+    if (ms % 86400000 === 0) return node._('fusionsolar-account.quota.perDay');
+    if (ms === 60000) return node._('fusionsolar-account.quota.perMinute');
+    return node._('fusionsolar-account.quota.perMinutes', { n: Math.round(ms / 60000) });
+  }
+
+  function time(t) {
+    return t ? new Date(t).toLocaleString() : '';
+  }
+
+  // Read-only view of the governor: every endpoint, used / limit in each of its windows.
   function quotaTable(node) {
     var box = $('#fs-quota-table');
     $.getJSON('fusionsolar/accounts/' + node.id + '/quota')
       .done(function (q) {
         if (!q.deployed) return box.text(node._('fusionsolar-account.quota.notDeployed'));
+        box.empty();
+        $('<div>').text(node._('fusionsolar-account.quota.fleet', { plants: q.fleet.plants, devices: q.fleet.devices })).appendTo(box);
+        if (q.pausedFor > 0) {
+          $('<div>').css('color', '#c00').text(node._('fusionsolar-account.quota.paused', { seconds: Math.ceil(q.pausedFor / 1000) })).appendTo(box);
+        }
         var table = $('<table class="red-ui-info-table fs-quota"><thead><tr><th></th><th></th><th></th></tr></thead><tbody></tbody></table>');
         var head = table.find('th');
         head.eq(0).text(node._('fusionsolar-account.quota.endpoint'));
@@ -35,11 +51,21 @@
         head.eq(2).text(node._('fusionsolar-account.quota.reset'));
         q.endpoints.forEach(function (e) {
           var row = $('<tr>').appendTo(table.find('tbody'));
-          $('<td>').text(e.endpoint).appendTo(row);
-          $('<td>').text(e.limit ? e.used + ' / ' + e.limit : '–').appendTo(row);
-          $('<td>').text(e.resetAt ? new Date(e.resetAt).toLocaleTimeString() : '').appendTo(row);
+          $('<td>').text(e.endpoint).attr('title', (e.section || '') + ' ' + (e.operations || []).join(', ')).appendTo(row);
+          var used = $('<td>').appendTo(row);
+          (e.limits || []).forEach(function (l) {
+            $('<div>').text(l.used + ' / ' + l.limit + ' ' + per(node, l.windowMs) + (l.zone ? ' (' + l.zone + ')' : ''))
+              .css('color', l.remaining === 0 ? '#c00' : '').appendTo(used);
+          });
+          if (!e.limits || !e.limits.length) used.text('–');
+          var when = $('<td>').appendTo(row);
+          if (e.blockedUntil) $('<div>').css('color', '#c00').text(node._('fusionsolar-account.quota.blocked', { reason: e.blockedReason || '' })).appendTo(when);
+          if (e.resetAt) $('<div>').text(time(e.resetAt)).appendTo(when);
+          if (e.nextAt) $('<div>').text(node._('fusionsolar-account.quota.next', { time: time(e.nextAt) })).appendTo(when);
         });
-        box.empty().append(table);
+        box.append(table);
+        $('<button type="button" class="red-ui-button red-ui-button-small">').text(node._('fusionsolar-account.quota.refresh'))
+          .on('click', function () { quotaTable(node); }).appendTo(box);
       })
       .fail(function () { box.text(node._('fusionsolar-account.quota.notDeployed')); });
   }

@@ -47,6 +47,7 @@ export class VirtualClock implements Clock {
   private seq = 0;
   private sleepers: Sleeper[] = [];
   private pump: NodeJS.Timeout | undefined;
+  private holds = 0;
 
   constructor(start = Date.UTC(2026, 5, 21, 0, 0, 0), private readonly idleMs = 2) {
     this.current = start;
@@ -86,6 +87,21 @@ export class VirtualClock implements Clock {
     });
   }
 
+  /**
+   * Keeps time still until the returned function is called, however long the real work
+   * takes (e.g. around HTTP calls in a soak, which should cost no simulated time).
+   */
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      if (this.holds === 0 && this.sleepers.length) this.schedule();
+    };
+  }
+
   get pending(): number {
     return this.sleepers.length;
   }
@@ -101,7 +117,7 @@ export class VirtualClock implements Clock {
     this.pump = setTimeout(() => {
       this.pump = undefined;
       const next = this.sleepers[0];
-      if (!next) return;
+      if (!next || this.holds > 0) return;
       if (next.at > this.current) this.current = next.at;
       this.wakeDue();
       if (this.sleepers.length) this.schedule();

@@ -1,16 +1,12 @@
 import type { Request, Response } from 'express';
-import { allOperations, NODE_OPERATIONS } from '../../src/api';
+import { NODE_OPERATIONS } from '../../src/api';
 import { DEVICE_TYPES } from '../../src/api/reference-data';
 import { acquireClient, releaseClient } from '../../src/client/registry';
 import { FusionSolarError } from '../../src/client/errors';
 import type { AccountConfig, AccountCredentials, AccountNode, NodeAPI } from '../shared/types';
 import { CONFIG_MIGRATIONS } from '../shared/migrate';
+import { quotaView } from './quota-view';
 import { toClientConfig } from './settings';
-
-/** Endpoints shown in the quota table: the session's and every catalogue endpoint. */
-function endpoints(): string[] {
-  return ['login', 'logout', ...new Set(allOperations().map((o) => o.endpoint))];
-}
 
 const registered = new WeakSet<object>();
 
@@ -40,15 +36,7 @@ export function registerAdminRoutes(RED: NodeAPI): void {
       res.json({ deployed: false });
       return;
     }
-    const client = node.client;
-    res.json({
-      deployed: true,
-      profile: client.config.quotaProfile ?? 'documented',
-      fleet: { ...client.fleet },
-      pausedFor: client.governor.pausedFor,
-      session: client.session.state,
-      endpoints: endpoints().map((e) => (e === 'login' ? client.loginGuard.governor.info(e) : client.governor.info(e))),
-    });
+    res.json({ deployed: true, ...quotaView(node.client) });
   });
 
   RED.httpAdmin.post('/fusionsolar/accounts/:id/test', RED.auth.needsPermission('fusionsolar-account.write'), async (req: Request, res: Response) => {

@@ -1,3 +1,4 @@
+import { allOperations } from '../../src/api';
 import { acquireClient, closeIdleClients, releaseClient, retireClient } from '../../src/client/registry';
 import type { AccountConfig, AccountCredentials, AccountNode, NodeAPI } from '../shared/types';
 import { migrateConfig, migrationsOf } from '../shared/migrate';
@@ -28,6 +29,8 @@ export = function register(RED: NodeAPI): void {
       const acquired = acquireClient(toClientConfig(config, node.credentials ?? {}));
       key = acquired.key;
       node.client = acquired.client;
+      // Every catalogue rule up front: the quota table and request nodes know them before first use.
+      for (const op of allOperations()) acquired.client.registerRule(op.endpoint, op.quota);
       const previous = keyOfNode.get(node.id);
       keyOfNode.set(node.id, key);
       if (previous && previous !== key) void retireClient(previous);

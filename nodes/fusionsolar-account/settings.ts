@@ -1,13 +1,25 @@
 import { z } from 'zod';
 import type { ClientConfig } from '../../src/client/client';
 import type { QuotaRule } from '../../src/client/quota-rules';
+import { validZone } from '../../src/client/day-zone';
 import type { AccountConfig, AccountCredentials } from '../shared/types';
 
 const limit = z.object({
   count: z.number().int().positive('count must be a positive whole number'),
   windowMs: z.number().int().positive('windowMs must be a positive number of milliseconds'),
+  kind: z.enum(['sliding', 'day'], { error: 'kind must be "sliding" or "day"' }).optional(),
 }).strict();
-const customRules = z.record(z.string(), z.object({ limits: z.array(limit).min(1, 'limits needs at least one entry'), lane: z.boolean().optional() }).strict());
+const rule = z.object({
+  limits: z.array(limit).min(1, 'limits needs at least one entry'),
+  lane: z.boolean().optional(),
+  shared: z.string().min(1, 'shared must name a budget').optional(),
+}).strict();
+const customRules = z.record(z.string().regex(/^[\w./-]+$/, 'endpoint must be a path such as vpp/plantRealtimeKpi'), rule);
+
+/** "/rest/openapi/pvms/v1/plants" and "plants" name the same endpoint. */
+function endpointKey(path: string): string {
+  return path.replace(/^\/?rest\/openapi\/pvms\/v1\//, '').replace(/^\/+/, '');
+}
 
 /** Parses the "custom" quota profile JSON, naming the first thing wrong with it. */
 export function parseCustomQuota(text: string | undefined): Record<string, QuotaRule> {
@@ -23,7 +35,17 @@ export function parseCustomQuota(text: string | undefined): Record<string, Quota
     const i = res.error.issues[0];
     throw new Error(`quotaCustom.${i.path.join('.')}: ${i.message}`);
   }
-  return res.data;
+  const out: Record<string, QuotaRule> = {};
+  for (const [k, v] of Object.entries(res.data)) out[endpointKey(k)] = v;
+  return out;
+}
+
+/** The time zone of calendar-day budgets: empty (sliding 24 h), an IANA name or an offset. */
+export function parseDayZone(zone: string | undefined): string | undefined {
+  const z = (zone ?? '').trim();
+  if (!z) return undefined;
+  if (!validZone(z)) throw new Error(`quotaDayZone: "${z}" is not a time zone (use e.g. Europe/Berlin, Asia/Shanghai, UTC or +08:00)`);
+  return z;
 }
 
 export function validBaseUrl(url: string | undefined): boolean {
@@ -61,5 +83,6 @@ export function toClientConfig(c: AccountConfig, cred: AccountCredentials): Clie
     quotaWait: c.quotaWait === '' || c.quotaWait === undefined ? 60 : Math.max(0, Number(c.quotaWait) || 0),
     plants: Number(c.plants) > 0 ? Number(c.plants) : undefined,
     devices: Number(c.devices) > 0 ? Number(c.devices) : undefined,
+    quotaDayZone: parseDayZone(c.quotaDayZone),
   };
 }

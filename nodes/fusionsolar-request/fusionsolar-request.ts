@@ -54,7 +54,7 @@ export = function register(RED: NodeAPI): void {
         const raw = err instanceof FusionSolarError ? err : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });
         const e = localise(raw, (RED.nodes.getNode(config.account) as AccountNode | null)?.locale);
         msg.fusionsolar = { operation: 'request', calls: NOT_SENT.has(e.code) ? 0 : 1, error: e.toJSON() };
-        status.error(e.code === 'QUOTA' ? t('status.quota') : e.code === 'LOGIN_REJECTED' ? t('status.loginRejected') : t('status.error', { code: e.code }));
+        status.failed(e);
         done(e);
       }
     });

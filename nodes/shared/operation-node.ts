@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { execute } from '../../src/api/planner';
 import type { ExecContext, ExecResult, OperationDef, Params } from '../../src/api/types';
 import { FusionSolarError, invalidInput, localise } from '../../src/client/errors';
@@ -8,7 +9,7 @@ import { resolveParams } from './resolve';
 import { Status } from './status';
 import { translator, type Translate } from './i18n';
 import { migrateConfig, migrationsOf, type ConfigMigration } from './migrate';
-import type { AccountNode, DoneFn, FlowNodeConfig, FusionSolarMessage, Node, NodeAPI, SendFn } from './types';
+import type { AccountNode, DoneFn, FlowNodeConfig, FusionSolarMessage, Node, NodeAPI, NodeMessageInFlow, SendFn } from './types';
 
 export interface HookContext extends ExecContext {
   RED: NodeAPI;
@@ -57,6 +58,8 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
     if (newer) node.warn(t('config.newer', { saved: from, known: to }));
     const status = new Status(node, t);
     const closing = new AbortController();
+    // Every queued message listens for the close: a burst of them is no leak.
+    setMaxListeners(0, closing.signal);
     let unsubscribe: (() => void) | undefined;
     let watched: FusionSolarClient | undefined;
 
@@ -75,7 +78,9 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
       status.error(t('status.noAccount'));
     }
 
-    node.on('input', async (msgIn, send, done) => {
+    // Messages still running, so a closing node can end each with done(err) before it goes.
+    const inFlight = new Set<Promise<void>>();
+    const handle = async (msgIn: NodeMessageInFlow, send: SendFn, done: DoneFn): Promise<void> => {
       const msg = msgIn as FusionSolarMessage;
       const opName = typeof msg.operation === 'string' && msg.operation ? msg.operation : config.operation;
       try {
@@ -117,16 +122,26 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         const raw = err instanceof FusionSolarError ? err : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });
         const e = localise(raw, (RED.nodes.getNode(config.account) as AccountNode | null)?.locale);
         msg.fusionsolar = { ...(msg.fusionsolar ?? {}), operation: opName, calls: msg.fusionsolar?.calls ?? 0, error: e.toJSON() };
-        status.error(e.code === 'QUOTA' ? t('status.quota') : e.code === 'LOGIN_REJECTED' ? t('status.loginRejected') : t('status.error', { code: e.code }));
+        const quota = e.endpoint && watched ? watched.governor.info(e.endpoint) : undefined;
+        if (quota?.remaining !== undefined) msg.fusionsolar.quota = { endpoint: quota.endpoint, remaining: quota.remaining, resetAt: quota.resetAt };
+        status.failed(e);
         done(e);
       }
+    };
+    node.on('input', (msgIn, send, done) => {
+      const running = handle(msgIn, send, done);
+      inFlight.add(running);
+      void running.finally(() => inFlight.delete(running));
     });
 
     node.on('close', (_removed: boolean, done: () => void) => {
       closing.abort(new FusionSolarError('ABORTED', { message: 'The node was closed before the call could be made' }));
       unsubscribe?.();
-      status.clear();
-      done();
+      // Queued calls end at once with ABORTED; a call on the wire ends with its answer or timeout.
+      void Promise.allSettled([...inFlight]).then(() => {
+        status.clear();
+        done();
+      });
     });
   }
   RED.nodes.registerType(spec.type, OperationNode);

@@ -1,3 +1,4 @@
+import type { FusionSolarError } from '../../src/client/errors';
 import type { Translate } from './i18n';
 import type { Node } from './types';
 
@@ -32,6 +33,15 @@ export class Status {
 
   waiting(seconds: number): void {
     this.set('yellow', 'ring', this.t('status.quotaWaiting', { seconds: Math.ceil(seconds) }));
+  }
+
+  /** Red ring for a failed message: quota (daily or not), rejected login, or the code. */
+  failed(e: FusionSolarError): void {
+    const details = e.details as { daily?: boolean } | undefined;
+    if (e.code === '20618' || (e.code === 'QUOTA' && details?.daily === true)) this.error(this.t('status.quotaDaily'));
+    else if (e.code === 'QUOTA' || e.code === '407') this.error(this.t('status.quota'));
+    else if (e.code === 'LOGIN_REJECTED') this.error(this.t('status.loginRejected'));
+    else this.error(this.t('status.error', { code: e.code }));
   }
 
   clear(): void {

@@ -21,6 +21,8 @@ export interface AccountConfig extends NodeDef {
   quotaWait?: string | number;
   plants?: string | number;
   devices?: string | number;
+  /** Time zone of calendar-day quota budgets; empty for a sliding 24 hours. */
+  quotaDayZone?: string;
 }
 
 export interface AccountNode extends Node<AccountCredentials> {

@@ -70,6 +70,11 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
   const params = validate(op, input);
   await op.precheck?.(params, ctx);
   ctx.client.registerRule(op.endpoint, op.quota);
+  const sets = planCalls(op.batch, params) as P[];
+  // The operation's calls go as one group, so another operation cannot split them and
+  // leave both half done; a group the daily budget cannot finish fails before any call.
+  // (Test doubles of the client may have no reserve(): their calls then go one by one.)
+  const group = typeof ctx.client.reserve === 'function' ? await ctx.client.reserve(op.endpoint, sets.length, { signal: ctx.signal, onQuotaWait: ctx.onQuotaWait }) : undefined;
   let calls = 0;
   const send = async (p: P): Promise<unknown> => {
     calls++;
@@ -79,6 +84,7 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
       changesDevices: op.changesDevices,
       signal: ctx.signal,
       onQuotaWait: ctx.onQuotaWait,
+      group,
     });
     return op.normalise ? op.normalise(res.data, p, ctx) : res.data;
   };
@@ -86,27 +92,31 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
   const parts: unknown[] = [];
   let total: number | undefined;
   const paged = op.batch?.paged;
-  for (const p of planCalls(op.batch, params) as P[]) {
-    if (!paged || (p as Params).pageNo !== undefined || paged.skipWhen?.some((k) => (p as Params)[k] !== undefined)) {
-      parts.push(await send(p));
-      continue;
+  try {
+    for (const p of sets) {
+      if (!paged || (p as Params).pageNo !== undefined || paged.skipWhen?.some((k) => (p as Params)[k] !== undefined)) {
+        parts.push(await send(p));
+        continue;
+      }
+      const pageSize = Number((p as Params).pageSize ?? paged.pageSize);
+      const items: unknown[] = [];
+      let pageTotal: number | undefined;
+      let kept: Params | undefined;
+      for (let pageNo = 1; ; pageNo++) {
+        const data = await send({ ...p, pageNo, pageSize } as P);
+        const page = pageOf(data);
+        if (paged.keep && isObject(data)) kept = Object.fromEntries(paged.keep.filter((k) => k in data).map((k) => [k, data[k]]));
+        items.push(...page.items);
+        if (page.total !== undefined) pageTotal = page.total;
+        const pages = page.pageCount ?? (page.total !== undefined ? Math.ceil(page.total / pageSize) : undefined);
+        const more = pages !== undefined ? pageNo < pages : page.items.length >= pageSize;
+        if (!more || page.items.length === 0) break;
+      }
+      total = (total ?? 0) + (pageTotal ?? items.length);
+      parts.push(paged.keep ? { ...kept, list: items } : items);
     }
-    const pageSize = Number((p as Params).pageSize ?? paged.pageSize);
-    const items: unknown[] = [];
-    let pageTotal: number | undefined;
-    let kept: Params | undefined;
-    for (let pageNo = 1; ; pageNo++) {
-      const data = await send({ ...p, pageNo, pageSize } as P);
-      const page = pageOf(data);
-      if (paged.keep && isObject(data)) kept = Object.fromEntries(paged.keep.filter((k) => k in data).map((k) => [k, data[k]]));
-      items.push(...page.items);
-      if (page.total !== undefined) pageTotal = page.total;
-      const pages = page.pageCount ?? (page.total !== undefined ? Math.ceil(page.total / pageSize) : undefined);
-      const more = pages !== undefined ? pageNo < pages : page.items.length >= pageSize;
-      if (!more || page.items.length === 0) break;
-    }
-    total = (total ?? 0) + (pageTotal ?? items.length);
-    parts.push(paged.keep ? { ...kept, list: items } : items);
+  } finally {
+    group?.end();
   }
   const payload = op.merge ? op.merge(parts, params) : defaultMerge(parts);
   if (paged && Array.isArray(payload) && total === undefined) total = payload.length;

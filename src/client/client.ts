@@ -1,7 +1,7 @@
 import { realClock, type Clock } from '../clock';
 import { GATEWAY_PAUSE_MS, parseEnvelope, type Envelope } from './envelope';
 import { FusionSolarError } from './errors';
-import { Governor, type QuotaInfo } from './governor';
+import { Governor, type AdmitOptions, type Permit, type QuotaInfo, type Reservation } from './governor';
 import { SESSION_RULES, UNKNOWN_PATH_RULE, type QuotaContext, type QuotaRule } from './quota-rules';
 import { loginGuardFor, type LoginGuard } from './login-guard';
 import { API_PREFIX, Session, type SessionState } from './session';
@@ -24,6 +24,8 @@ export interface ClientConfig {
   /** Fleet size overrides for the quota formulas. */
   plants?: number;
   devices?: number;
+  /** Time zone whose calendar days bound the daily budgets; sliding 24 h when empty. */
+  quotaDayZone?: string;
 }
 
 export interface CallOptions {
@@ -37,6 +39,8 @@ export interface CallOptions {
   changesDevices?: boolean;
   signal?: AbortSignal;
   onQuotaWait?: (ms: number) => void;
+  /** The operation's reservation, when the call is one of a group (Client.reserve). */
+  group?: Reservation;
 }
 
 export interface CallResult {
@@ -62,7 +66,6 @@ export class FusionSolarClient {
   readonly session: Session;
   readonly loginGuard: LoginGuard;
   readonly clock: Clock;
-  readonly fleet: QuotaContext = { plants: 1, devices: 1 };
   /** Known rules by endpoint; the catalogue registers its own. */
   private readonly rules = new Map<string, QuotaRule>(Object.entries(SESSION_RULES));
   private readonly listeners = new Set<(e: ClientEvent) => void>();
@@ -78,13 +81,22 @@ export class FusionSolarClient {
       tlsVerify: config.tlsVerify ?? true,
       ca: config.ca || undefined,
     });
-    this.governor = new Governor(clock, (e) => this.ruleFor(e), () => this.quotaContext());
     this.loginGuard = loginGuardFor(config.baseUrl, config.username, clock);
+    // The server counts per user: every session of this user shares one ledger.
+    this.governor = new Governor(clock, (e) => this.ruleFor(e), () => this.quotaContext(), {
+      ledger: this.loginGuard.ledger,
+      dayZone: () => this.config.quotaDayZone,
+    });
     this.session = new Session(this.transport, this.loginGuard, clock, { username: config.username, password: config.password }, {
       locale: config.locale,
       loginWaitMs: this.maxWaitMs,
     });
     this.session.onState((state) => this.emit({ type: 'session', state }));
+  }
+
+  /** Plants and devices learned from the list calls (1 until known), shared per user. */
+  get fleet(): QuotaContext {
+    return this.governor.ledger.fleet;
   }
 
   get maxWaitMs(): number {
@@ -96,7 +108,10 @@ export class FusionSolarClient {
   }
 
   private quotaContext(): QuotaContext {
-    return { plants: this.config.plants || this.fleet.plants, devices: this.config.devices || this.fleet.devices };
+    const plants = this.config.plants || this.fleet.plants;
+    // Every plant has at least one device: until the device list is read, that is the safe floor.
+    const devices = this.config.devices || Math.max(this.fleet.devices, plants);
+    return { plants, devices };
   }
 
   registerRule(endpoint: string, rule: QuotaRule): void {
@@ -120,25 +135,53 @@ export class FusionSolarClient {
   }
 
   /**
+   * Admits the calls of one operation as a group (see Governor.reserve): pass it to each
+   * call's `group` and end it when the operation is done.
+   */
+  reserve(endpoint: string, calls: number, opts: { signal?: AbortSignal; onQuotaWait?: (ms: number) => void } = {}): Promise<Reservation> {
+    return this.governor.reserve(endpoint, calls, this.admitOptions(endpoint, opts));
+  }
+
+  private admitOptions(endpoint: string, opts: { signal?: AbortSignal; onQuotaWait?: (ms: number) => void }): AdmitOptions {
+    return {
+      signal: opts.signal,
+      maxWaitMs: this.maxWaitMs,
+      onWait: (ms) => {
+        opts.onQuotaWait?.(ms);
+        this.emit({ type: 'quota-wait', endpoint, ms });
+      },
+    };
+  }
+
+  /**
    * One API call: quota, session, send, parse. Re-logs in once on 305 or an empty body;
-   * after a gateway 403/429 a read is retried once; a device command never is.
+   * after a gateway 403/429 a read is retried once; a device command never is. Retries
+   * keep the call's place in its endpoint's queue.
    */
   async call(opts: CallOptions): Promise<CallResult> {
+    await this.session.ensure(opts.signal);
+    const admit = this.admitOptions(opts.endpoint, opts);
+    const permit = await (opts.group ? opts.group.admit(admit) : this.governor.admit(opts.endpoint, admit));
+    let outcome: 'sent' | 'ok' | 'unused' = 'unused';
+    let envelope: Envelope;
+    try {
+      envelope = await this.attempt(opts, permit, admit, (o) => (outcome = o));
+    } finally {
+      permit.release(outcome);
+    }
+    return { envelope, data: envelope.data ?? null, quota: this.governor.info(opts.endpoint) };
+  }
+
+  private async attempt(opts: CallOptions, permit: Permit, admit: AdmitOptions, mark: (o: 'sent' | 'ok') => void): Promise<Envelope> {
     let relogged = false;
     let gatewayRetried = false;
     for (;;) {
+      // A long quota wait may have outlasted the token.
       await this.session.ensure(opts.signal);
       const tokenUsed = this.session.currentToken;
-      const permit = await this.governor.admit(opts.endpoint, {
-        signal: opts.signal,
-        maxWaitMs: this.maxWaitMs,
-        onWait: (ms) => {
-          opts.onQuotaWait?.(ms);
-          this.emit({ type: 'quota-wait', endpoint: opts.endpoint, ms });
-        },
-      });
       try {
         this.httpCalls++;
+        mark('sent');
         const res = await this.transport.send({
           method: opts.method ?? 'POST',
           path: opts.path ?? `${API_PREFIX}/${opts.endpoint}`,
@@ -147,13 +190,16 @@ export class FusionSolarClient {
         });
         this.session.touch();
         const envelope = parseEnvelope(res, opts.endpoint);
-        return { envelope, data: envelope.data ?? null, quota: this.governor.info(opts.endpoint) };
+        mark('ok');
+        return envelope;
       } catch (err) {
         const e = err instanceof FusionSolarError ? err : new FusionSolarError('ECONNRESET', { endpoint: opts.endpoint });
         const tokenGone = e.code === '305' || (e.code === 'EMPTY_RESPONSE' && !opts.changesDevices);
         if (tokenGone && !relogged) {
           relogged = true;
           this.session.invalidate(tokenUsed);
+          // Per-user quotas need the user, whom a dead token does not name: the call did not count.
+          await permit.retry(admit, 'unused');
           continue;
         }
         if (e.code === '407') e.retryAfter = this.governor.exhaust(opts.endpoint);
@@ -162,13 +208,12 @@ export class FusionSolarClient {
           this.governor.pauseAll(GATEWAY_PAUSE_MS);
           if (!opts.changesDevices && !gatewayRetried) {
             gatewayRetried = true;
+            await permit.retry(admit);
             continue;
           }
         }
         if (opts.changesDevices && UNKNOWN_OUTCOME.has(e.code)) throw outcomeUnknown(opts.endpoint, e);
         throw e;
-      } finally {
-        permit.release();
       }
     }
   }

@@ -1,217 +1,211 @@
 import type { Clock } from '../clock';
-import { FusionSolarError } from './errors';
-import { limitCount, type QuotaContext, type QuotaLimit, type QuotaRule } from './quota-rules';
+import { describeBudget, type QuotaInfo } from './quota-info';
+import { QuotaLedger, type Budget } from './quota-ledger';
+import { fitAt, projectAt, quotaError, type Fit } from './quota-fit';
+import { budgetKey, limitCount, HOUR, type QuotaContext, type QuotaRule } from './quota-rules';
+import { after20618, after407 } from './quota-verdicts';
+import { insertSorted, removeStamp, windowOf, type Window } from './quota-window';
+import { aborted, unlessAborted, type AdmitOptions, type Permit, type Reservation } from './quota-queue';
 
-export interface AdmitOptions {
-  signal?: AbortSignal;
-  /** Longest acceptable wait; past it the call fails fast with QUOTA. */
-  maxWaitMs: number;
-  onWait?: (ms: number) => void;
-}
-
-export interface QuotaInfo {
-  endpoint: string;
-  remaining?: number;
-  limit?: number;
-  windowMs?: number;
-  used?: number;
-  resetAt?: number;
-}
-
-export interface Permit {
-  release(): void;
-  info: QuotaInfo;
-}
-
-interface EndpointState {
-  stamps: number[];
-  blockedUntil: number;
-  blockedReason?: string;
-  tail: Promise<void>;
-}
+export type { QuotaInfo, LimitInfo } from './quota-info';
+export type { AdmitOptions, Permit, Reservation } from './quota-queue';
 
 export type RuleLookup = (endpoint: string) => QuotaRule | undefined;
 
-function describeWindow(ms: number): string {
-  if (ms % 86_400_000 === 0) return ms === 86_400_000 ? 'day' : `${ms / 86_400_000} days`;
-  if (ms % 60_000 === 0) return ms === 60_000 ? 'minute' : `${ms / 60_000} minutes`;
-  return `${Math.round(ms / 1000)} s`;
+export interface GovernorOptions {
+  /** Shared state of the northbound user; a fresh one when absent. */
+  ledger?: QuotaLedger;
+  /** Time zone whose calendar days bound daily budgets; sliding 24 h when empty. */
+  dayZone?: () => string | undefined;
 }
 
 /**
- * Admits calls under each endpoint's documented quota: sliding windows, one-at-a-time
- * lanes, server-reported exhaustion (407, 20618) and account-wide gateway pauses.
- * Calls to one endpoint are admitted in arrival order.
+ * Admits calls under each endpoint's documented quota: sliding windows, daily budgets
+ * (sliding or calendar), one-at-a-time lanes, fleet-size formulas, server-reported
+ * exhaustion (407, 20618) and account-wide gateway pauses. Calls to one budget are
+ * admitted in arrival order; a call whose turn would come later than its longest wait
+ * fails at once with QUOTA.
  */
 export class Governor {
-  private readonly states = new Map<string, EndpointState>();
-  private pausedUntil = 0;
+  readonly ledger: QuotaLedger;
 
   constructor(
     private readonly clock: Clock,
     private readonly rules: RuleLookup,
     private readonly context: () => QuotaContext,
-  ) {}
-
-  private state(endpoint: string): EndpointState {
-    let s = this.states.get(endpoint);
-    if (!s) {
-      s = { stamps: [], blockedUntil: 0, tail: Promise.resolve() };
-      this.states.set(endpoint, s);
-    }
-    return s;
+    private readonly opts: GovernorOptions = {},
+  ) {
+    this.ledger = opts.ledger ?? new QuotaLedger();
   }
 
-  private windowStart(limit: QuotaLimit, now: number): number {
-    return now - limit.windowMs;
+  private zone(): string | undefined {
+    const z = this.opts.dayZone?.()?.trim();
+    return z || undefined;
   }
 
-  /** How long until one more call fits, and which limit holds it back. */
-  private waitFor(endpoint: string, now: number): { wait: number; reason?: string } {
-    const s = this.state(endpoint);
-    let wait = 0;
-    let reason: string | undefined;
-    if (this.pausedUntil > now) {
-      wait = this.pausedUntil - now;
-      reason = 'the FusionSolar gateway asked every client to slow down (403/429)';
-    }
-    if (s.blockedUntil > now && s.blockedUntil - now > wait) {
-      wait = s.blockedUntil - now;
-      reason = s.blockedReason;
-    }
+  /** The endpoint's limits at the current fleet size. */
+  windows(endpoint: string): Window[] {
     const rule = this.rules(endpoint);
-    if (!rule) return { wait, reason };
+    if (!rule) return [];
     const ctx = this.context();
-    for (const limit of rule.limits) {
-      const count = limitCount(limit, ctx);
-      const inWindow = s.stamps.filter((t) => t > this.windowStart(limit, now));
-      if (inWindow.length >= count) {
-        const w = inWindow[inWindow.length - count] + limit.windowMs - now;
-        if (w > wait) {
-          wait = w;
-          reason = `${count} call${count === 1 ? '' : 's'} per ${describeWindow(limit.windowMs)}`;
+    const zone = this.zone();
+    return rule.limits.map((l) => windowOf(l, limitCount(l, ctx), zone));
+  }
+
+  private budgetOf(endpoint: string): Budget {
+    return this.ledger.budget(budgetKey(endpoint, this.rules(endpoint)));
+  }
+
+  private fit(endpoint: string, budget: Budget, stamps: readonly number[], t: number, n = 1): Fit {
+    return fitAt(this.windows(endpoint), budget, this.ledger.pausedUntil, stamps, t, n);
+  }
+
+  /** One call: waits its turn in the endpoint's queue, or fails at once with QUOTA. */
+  admit(endpoint: string, opts: AdmitOptions): Promise<Permit> {
+    const lane = this.rules(endpoint)?.lane === true;
+    return this.enqueue(endpoint, opts, 1, lane, true).then(({ stamp, budget, done }) => this.permit(endpoint, budget, stamp, done));
+  }
+
+  /**
+   * A group of `calls` calls: granted once they all fit the endpoint's windows (one at a
+   * time through a window smaller than the group), then the queue waits for `end()`.
+   */
+  async reserve(endpoint: string, calls: number, opts: AdmitOptions): Promise<Reservation> {
+    const n = Math.max(1, Math.floor(calls));
+    const { budget, done } = await this.enqueue(endpoint, opts, n, true, false);
+    // The group's calls stay counted as queued until each is admitted, for newcomers' estimates.
+    let remaining = n;
+    let ended = false;
+    return {
+      admit: async (o) => {
+        const stamp = await this.waitTurn(endpoint, budget, this.clock.now(), o);
+        if (remaining > 0 && !ended) {
+          remaining--;
+          budget.waiting--;
         }
+        return this.permit(endpoint, budget, stamp, () => undefined);
+      },
+      end: () => {
+        if (ended) return;
+        ended = true;
+        budget.waiting -= remaining;
+        remaining = 0;
+        done();
+      },
+    };
+  }
+
+  private enqueue(endpoint: string, opts: AdmitOptions, n: number, hold: boolean, record: boolean): Promise<{ stamp: number; budget: Budget; done: () => void }> {
+    this.ledger.endpoints.add(endpoint);
+    const budget = this.budgetOf(endpoint);
+    const started = this.clock.now();
+    if (opts.signal?.aborted) return Promise.reject(aborted(endpoint));
+    const projected = projectAt(this.windows(endpoint), budget, this.ledger.pausedUntil, started, n);
+    if (projected.at - started > opts.maxWaitMs) {
+      const ahead = budget.waiting ? `${budget.waiting} call${budget.waiting === 1 ? '' : 's'} queued ahead, ` : '';
+      return Promise.reject(quotaError(endpoint, projected, started, ahead));
+    }
+    budget.waiting += n;
+    let done: () => void = () => undefined;
+    const finished = new Promise<void>((r) => (done = r));
+    const prev = budget.tail;
+    const admitted = unlessAborted(prev, opts.signal, endpoint)
+      .then(() => this.waitTurn(endpoint, budget, started, opts, n, record))
+      .then(
+        (stamp) => {
+          if (record) budget.waiting -= n;
+          return stamp;
+        },
+        (err: unknown) => {
+          budget.waiting -= n;
+          throw err;
+        },
+      );
+    // The next caller goes once this one is admitted (a lane or a group: done), or gave up.
+    budget.tail = prev.then(() => admitted.then(() => (hold ? finished : undefined), () => undefined));
+    return admitted.then((stamp) => ({ stamp, budget, done }));
+  }
+
+  /** Waits until `n` calls fit; records one call at the returned time when `record` is set. */
+  private async waitTurn(endpoint: string, budget: Budget, started: number, opts: AdmitOptions, n = 1, record = true): Promise<number> {
+    for (;;) {
+      if (opts.signal?.aborted) throw aborted(endpoint);
+      const now = this.clock.now();
+      const fit = this.fit(endpoint, budget, budget.stamps, now, n);
+      if (fit.at <= now) {
+        if (record) this.record(endpoint, budget, now);
+        return now;
+      }
+      if (fit.at - started > opts.maxWaitMs) throw quotaError(endpoint, fit, now);
+      opts.onWait?.(fit.at - now);
+      try {
+        await this.clock.sleep(fit.at - now, opts.signal);
+      } catch {
+        throw aborted(endpoint);
       }
     }
-    return { wait, reason };
+  }
+
+  private record(endpoint: string, budget: Budget, t: number): void {
+    insertSorted(budget.stamps, t);
+    // Calendar days can last 25 hours: keep a little more than the longest window.
+    const keep = Math.max(0, ...this.windows(endpoint).map((w) => (w.zone ? 26 * HOUR : w.windowMs)));
+    let drop = 0;
+    while (drop < budget.stamps.length && budget.stamps[drop] <= t - keep) drop++;
+    if (drop) budget.stamps.splice(0, drop);
+  }
+
+  private permit(endpoint: string, budget: Budget, stamp: number, freeLane: () => void): Permit {
+    let current = stamp;
+    let done = false;
+    const answered = (): void => {
+      if (removeStamp(budget.stamps, current)) insertSorted(budget.stamps, this.clock.now());
+    };
+    return {
+      info: this.info(endpoint),
+      release: (outcome = 'sent') => {
+        if (done) return;
+        done = true;
+        if (outcome === 'unused') removeStamp(budget.stamps, current);
+        else answered();
+        if (outcome === 'ok') budget.strikes = 0;
+        freeLane();
+      },
+      retry: async (opts, previous = 'sent') => {
+        if (previous === 'unused') removeStamp(budget.stamps, current);
+        else answered();
+        current = await this.waitTurn(endpoint, budget, this.clock.now(), opts);
+      },
+    };
   }
 
   info(endpoint: string): QuotaInfo {
     const rule = this.rules(endpoint);
-    const s = this.state(endpoint);
-    const now = this.clock.now();
-    const out: QuotaInfo = { endpoint };
-    if (!rule || rule.limits.length === 0) return out;
-    const ctx = this.context();
-    let best: QuotaInfo | undefined;
-    for (const limit of rule.limits) {
-      const count = limitCount(limit, ctx);
-      const inWindow = s.stamps.filter((t) => t > this.windowStart(limit, now));
-      const remaining = Math.max(0, count - inWindow.length);
-      const resetAt = inWindow.length ? inWindow[0] + limit.windowMs : now;
-      if (!best || remaining < (best.remaining as number)) {
-        best = { endpoint, remaining, limit: count, windowMs: limit.windowMs, used: inWindow.length, resetAt };
-      }
-    }
-    if (best && s.blockedUntil > now) {
-      best.remaining = 0;
-      best.resetAt = s.blockedUntil;
-    }
-    return best ?? out;
+    const key = budgetKey(endpoint, rule);
+    const budget = this.ledger.has(key) ? this.ledger.budget(key) : { stamps: [], blockedUntil: 0, strikes: 0, tail: Promise.resolve(), waiting: 0 };
+    return describeBudget(endpoint, this.windows(endpoint), budget, this.clock.now(), this.ledger.pausedUntil, rule?.shared);
   }
 
   snapshot(endpoints: string[]): QuotaInfo[] {
     return endpoints.map((e) => this.info(e));
   }
 
-  admit(endpoint: string, opts: AdmitOptions): Promise<Permit> {
-    const s = this.state(endpoint);
-    const lane = this.rules(endpoint)?.lane ?? false;
-    const started = this.clock.now();
-    let releaseLane: () => void = () => undefined;
-    const laneFree = new Promise<void>((r) => (releaseLane = r));
-    const admitted = s.tail.then(() => this.waitTurn(endpoint, started, opts));
-    // The next caller may go once this one is admitted (or, for a lane, done).
-    s.tail = admitted.then(
-      () => (lane ? laneFree : undefined),
-      () => undefined,
-    );
-    return admitted.then(() => {
-      let released = false;
-      return {
-        release: () => {
-          if (released) return;
-          released = true;
-          releaseLane();
-        },
-        info: this.info(endpoint),
-      };
-    });
+  /** A 407 from the server (see after407); returns how long the endpoint is blocked. */
+  exhaust(endpoint: string): number {
+    return after407(this.budgetOf(endpoint), this.windows(endpoint), this.clock.now());
   }
 
-  private async waitTurn(endpoint: string, started: number, opts: AdmitOptions): Promise<void> {
-    for (;;) {
-      if (opts.signal?.aborted) throw new FusionSolarError('ABORTED', { endpoint });
-      const now = this.clock.now();
-      const { wait, reason } = this.waitFor(endpoint, now);
-      if (wait <= 0) {
-        this.record(endpoint, now);
-        return;
-      }
-      if (now + wait - started > opts.maxWaitMs) {
-        throw new FusionSolarError('QUOTA', {
-          endpoint,
-          retryAfter: wait,
-          message: `Quota of ${endpoint}: ${reason ?? 'limit reached'}; next call possible in ${Math.ceil(wait / 1000)} s`,
-        });
-      }
-      opts.onWait?.(wait);
-      try {
-        await this.clock.sleep(wait, opts.signal);
-      } catch {
-        throw new FusionSolarError('ABORTED', { endpoint });
-      }
-    }
-  }
-
-  private record(endpoint: string, now: number): void {
-    const s = this.state(endpoint);
-    s.stamps.push(now);
-    const rule = this.rules(endpoint);
-    const longest = Math.max(0, ...(rule?.limits.map((l) => l.windowMs) ?? [0]));
-    const cutoff = now - longest;
-    let drop = 0;
-    while (drop < s.stamps.length && s.stamps[drop] <= cutoff) drop++;
-    if (drop) s.stamps.splice(0, drop);
-  }
-
-  /** A 407 from the server: nothing more to this endpoint until its shortest window has passed. */
-  exhaust(endpoint: string, reason = 'the server answered 407 (too many calls)'): number {
-    const rule = this.rules(endpoint);
-    const windowMs = Math.min(...(rule?.limits.map((l) => l.windowMs) ?? [60_000]));
-    return this.block(endpoint, windowMs, reason);
-  }
-
-  /** 20618: the day's budget is spent; wait out the longest window. */
+  /** 20618 from the server (see after20618); returns how long the endpoint is blocked. */
   exhaustDay(endpoint: string): number {
-    return this.block(endpoint, 86_400_000, 'the daily call limit is spent (20618)');
+    return after20618(this.budgetOf(endpoint), this.zone(), this.clock.now());
   }
 
-  private block(endpoint: string, ms: number, reason: string): number {
-    const s = this.state(endpoint);
-    const until = this.clock.now() + ms;
-    if (until > s.blockedUntil) {
-      s.blockedUntil = until;
-      s.blockedReason = reason;
-    }
-    return s.blockedUntil - this.clock.now();
-  }
-
+  /** HTTP 403/429 from the gateway: every endpoint of the account waits. */
   pauseAll(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+    this.ledger.pausedUntil = Math.max(this.ledger.pausedUntil, this.clock.now() + ms);
   }
 
   get pausedFor(): number {
-    return Math.max(0, this.pausedUntil - this.clock.now());
+    return Math.max(0, this.ledger.pausedUntil - this.clock.now());
   }
 }

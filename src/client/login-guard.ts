@@ -2,19 +2,24 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { FusionSolarError } from './errors';
 import { Governor } from './governor';
+import { QuotaLedger } from './quota-ledger';
 import { SESSION_RULES } from './quota-rules';
 
 /**
  * What protects an account from lockout must outlive any one session: the login window
  * (5 per 10 minutes) and the memory of a rejected password are per URL and username, so
- * a redeploy, a second config node or "Test connection" cannot add attempts.
+ * a redeploy, a second config node or "Test connection" cannot add attempts. The server
+ * counts every quota per user too, so the quota ledger lives here as well.
  */
 export class LoginGuard {
   readonly governor: Governor;
+  readonly ledger = new QuotaLedger();
   private readonly rejected = new Map<string, FusionSolarError>();
 
   constructor(clock: Clock) {
-    this.governor = new Governor(clock, (e) => (e === 'login' ? SESSION_RULES.login : undefined), () => ({ plants: 1, devices: 1 }));
+    this.governor = new Governor(clock, (e) => (e === 'login' ? SESSION_RULES.login : undefined), () => ({ plants: 1, devices: 1 }), {
+      ledger: this.ledger,
+    });
   }
 
   rejection(password: string): FusionSolarError | undefined {

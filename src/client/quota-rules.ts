@@ -11,7 +11,10 @@ export interface QuotaLimit {
   /** Calls allowed per window; a function for the formulas that depend on fleet size. */
   count: number | ((ctx: QuotaContext) => number);
   windowMs: number;
-  /** 'day' windows may follow calendar days in a time zone instead of sliding. */
+  /**
+   * 'day' marks a per-day budget: a sliding 24 hours, or calendar days when the account
+   * names a time zone. A limit of exactly one day is a daily budget unless marked 'sliding'.
+   */
   kind?: 'sliding' | 'day';
 }
 
@@ -19,16 +22,43 @@ export interface QuotaRule {
   limits: QuotaLimit[];
   /** At most one call in flight for this endpoint. */
   lane?: boolean;
+  /**
+   * Rules with the same key count against one budget and queue (e.g. endpoints the server
+   * limits together); they should carry the same limits.
+   */
+  shared?: string;
 }
 
 export const MINUTE = 60_000;
-export const DAY = 24 * 60 * MINUTE;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
 
 export function limitCount(limit: QuotaLimit, ctx: QuotaContext): number {
   return Math.max(1, Math.floor(typeof limit.count === 'function' ? limit.count(ctx) : limit.count));
 }
 
-/** Rules the client needs before any catalogue is loaded: the session endpoints. */
+export function isDaily(limit: QuotaLimit): boolean {
+  return limit.kind === 'day' || (limit.kind === undefined && limit.windowMs === DAY);
+}
+
+/** "minute", "5 minutes", "day": how the reference words a window. */
+export function describeWindow(ms: number): string {
+  if (ms % DAY === 0) return ms === DAY ? 'day' : `${ms / DAY} days`;
+  if (ms % HOUR === 0) return ms === HOUR ? 'hour' : `${ms / HOUR} hours`;
+  if (ms % MINUTE === 0) return ms === MINUTE ? 'minute' : `${ms / MINUTE} minutes`;
+  return `${Math.round(ms / 1000)} s`;
+}
+
+export function describeLimit(count: number, windowMs: number): string {
+  return `${count} call${count === 1 ? '' : 's'} per ${describeWindow(windowMs)}`;
+}
+
+/** Budget key: endpoints with a shared rule count together. */
+export function budgetKey(endpoint: string, rule: QuotaRule | undefined): string {
+  return rule?.shared ? `shared:${rule.shared}` : endpoint;
+}
+
+/** Rules the client needs before any catalogue is loaded: the session endpoints (9.1.1, 9.1.2). */
 export const SESSION_RULES: Record<string, QuotaRule> = {
   login: { limits: [{ count: 5, windowMs: 10 * MINUTE }], lane: true },
   logout: { limits: [{ count: 5, windowMs: 10 * MINUTE }] },

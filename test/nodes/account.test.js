@@ -105,7 +105,8 @@ describe('fusionsolar-account config node', function () {
     const res = await helper.request().get('/fusionsolar/accounts/acc/quota').expect(200);
     const plants = res.body.endpoints.find((e) => e.endpoint === 'plants');
     assert.equal(plants.used, 1);
-    assert.equal(plants.remaining, 0, 'one a minute: none left this minute');
+    assert.equal(plants.remaining, 33, 'the daily budget is the headline');
+    assert.equal(plants.limits.find((l) => l.window === 'minute').remaining, 0, 'one a minute: none left this minute');
     assert.equal(res.body.session, 'active');
     assert.equal(res.body.deployed, true);
     const missing = await helper.request().get('/fusionsolar/accounts/nope/quota').expect(200);

@@ -32,9 +32,9 @@ describe('fusionsolar-request node (simulator over HTTP)', function () {
     assert.deepEqual(msg.fusionsolar.response.data, msg.payload);
     assert.equal(msg.fusionsolar.endpoint, 'plants');
     assert.equal(msg.fusionsolar.method, 'POST');
-    // The plant list's own rule (one a minute) applies, shared with the plants node.
+    // The plant list's own rule (34 a day, one a minute) applies, shared with the plants node.
     assert.equal(msg.fusionsolar.quota.endpoint, 'plants');
-    assert.equal(msg.fusionsolar.quota.remaining, 0);
+    assert.equal(msg.fusionsolar.quota.remaining, 33);
     const before = clock.now();
     assert.equal((await h.send({ payload: { pageNo: 1, pageSize: 50 } })).error, undefined);
     assert.ok(clock.now() - before >= 60_000, 'the second call waited for the quota');

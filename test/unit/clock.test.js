@@ -37,3 +37,19 @@ describe('virtual clock', function () {
     assert.equal(clock.now(), 500);
   });
 });
+
+describe('virtual clock hold', function () {
+  it('keeps time still while held, and moves on once released', async function () {
+    const clock = new VirtualClock(0, 1);
+    const release = clock.hold();
+    let woke = false;
+    const p = clock.sleep(60000).then(() => (woke = true));
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(woke, false);
+    assert.equal(clock.now(), 0);
+    release();
+    release();
+    await p;
+    assert.equal(clock.now(), 60000);
+  });
+});

@@ -1,0 +1,108 @@
+'use strict';
+// Every endpoint's "Interface Invoking Suggestion" from the V7 reference, written out as
+// data. Whoever wires an operation gets a failing test here if its quota rule disagrees.
+const assert = require('node:assert/strict');
+const { allOperations } = require('../../dist/src/api');
+const { SESSION_RULES, limitCount, isDaily } = require('../../dist/src/client/quota-rules');
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+const up = Math.ceil;
+
+/**
+ * limits: documented count per window as a function of (plants, devices);
+ * lane: "Only one concurrent request is supported per minute".
+ */
+const DOCUMENTED = [
+  { section: '9.1.1', endpoint: 'login', limits: [[10 * MIN, () => 5]] },
+  { section: '9.1.2', endpoint: 'logout', limits: [[10 * MIN, () => 5]] },
+  { section: '9.2.1', endpoint: 'plants', lane: true, limits: [[DAY, (p) => up(p / 50) * 10 + 24], [MIN, () => 1]] },
+  { section: '9.2.2', endpoint: 'devices', lane: true, limits: [[DAY, (p, d) => up(d / 50) * 10 + 24], [MIN, () => 1]] },
+  { section: '9.3.1', endpoint: 'vpp/plants', lane: true, limits: [[DAY, (p) => up(p / 100) * 10 + 24], [MIN, () => 1]] },
+  { section: '9.3.2', endpoint: 'vpp/plantRealtimeKpi', limits: [[5 * MIN, (p) => up(p / 100)]] },
+  { section: '9.3.3', endpoint: 'vpp/plantHistoryKpi', lane: true, limits: [[DAY, (p) => up(p / 100) + 24], [MIN, () => 1]] },
+  { section: '9.3.4', endpoint: 'vpp/chargeAndDischarge', limits: [[MIN, () => 1]] },
+  { section: '9.3.5', endpoint: 'vpp/chargeAndDischargeStatus', limits: [[MIN, () => 1]] },
+  { section: '9.3.6', endpoint: 'vpp/dod', limits: [[MIN, () => 1]] },
+  { section: '9.3.7', endpoint: 'vpp/devOnOff', limits: [[MIN, () => 1]] },
+  { section: '9.3.8', endpoint: 'vpp/ems', limits: [[MIN, () => 1]] },
+  { section: '9.4.1', endpoint: 'iv/tasks', limits: [[MIN, () => 10]] },
+  { section: '9.4.2', endpoint: 'iv/scanTask', limits: [[MIN, () => 10]] },
+  { section: '9.4.3', endpoint: 'iv/revokeTask', limits: [[MIN, () => 10]] },
+  { section: '9.4.4', endpoint: 'iv/scanTask/status', limits: [[MIN, () => 10]] },
+  { section: '9.4.5', endpoint: 'iv/scanTask/faultList', limits: [[MIN, () => 10]] },
+  { section: '9.4.6', endpoint: 'iv/scanTask/ivdata', limits: [[MIN, () => 10]] },
+  { section: '9.4.7', endpoint: 'iv/pvConfig', limits: [[MIN, () => 10]] },
+  { section: '9.4.8', endpoint: 'iv/pvConfig/detail', limits: [[MIN, () => 10]] },
+  { section: '9.4.9', endpoint: 'iv/pvConfig/configuration', limits: [[MIN, () => 10]] },
+  { section: '9.4.10', endpoint: 'iv/pvConfig/modules', limits: [[MIN, () => 10]] },
+  { section: '9.4.11', endpoint: 'iv/pvConfig/module', limits: [[MIN, () => 10]] },
+  { section: '9.4.12', endpoint: 'iv/scanTask/pvResultList', limits: [[MIN, () => 10]] },
+  { section: '9.5.1', endpoint: 'vpp/plantFiveMinutesKpi', lane: true, limits: [[DAY, (p) => up(p / 100) + 24], [MIN, () => 1]] },
+  { section: '9.6.1.1', endpoint: 'vpp/snEnrolment', limits: [[MIN, () => 1]] },
+  { section: '9.6.1.2', endpoint: 'vpp/acEnrolment', limits: [[MIN, () => 1]] },
+  { section: '9.6.1.3', endpoint: 'vpp/plantDefaultSetting', limits: [[MIN, () => 10], [DAY, () => 1000]] },
+  { section: '9.6.1.4', endpoint: 'vpp/plantDefaultSettingStatus', limits: [[MIN, () => 10], [DAY, () => 1000]] },
+  { section: '9.6.1.5', endpoint: 'vpp/plantRatedData', limits: [[MIN, () => 10], [DAY, () => 500]] },
+  { section: '9.6.1.6', endpoint: 'vpp/drm', limits: [[MIN, () => 10], [DAY, () => 1000]] },
+  { section: '9.6.1.7', endpoint: 'vpp/drmStatus', limits: [[MIN, () => 10], [DAY, () => 1000]] },
+  { section: '9.6.2.1', endpoint: 'community/snIsRegister', limits: [[MIN, () => 100]] },
+];
+
+const FLEETS = [1, 20, 120, 1000];
+
+function assertMatches(doc, rule, who) {
+  const windows = rule.limits.map((l) => l.windowMs).sort((a, b) => a - b);
+  assert.deepEqual(windows, doc.limits.map(([w]) => w).sort((a, b) => a - b), `${who}: windows`);
+  for (const [windowMs, count] of doc.limits) {
+    const limit = rule.limits.find((l) => l.windowMs === windowMs);
+    if (windowMs === DAY) assert.ok(isDaily(limit), `${who}: the per-day limit must be a daily budget (kind 'day')`);
+    for (const n of FLEETS) {
+      const ctx = { plants: n, devices: n };
+      assert.equal(limitCount(limit, ctx), count(n, n), `${who}: calls per ${windowMs / MIN} min at ${n} plants/devices`);
+    }
+  }
+  if (doc.lane) assert.equal(rule.lane, true, `${who}: "only one concurrent request" needs lane: true`);
+}
+
+describe('quota rules agree with the reference\'s Interface Invoking Suggestions', function () {
+  const ops = allOperations();
+
+  it('the data table itself reproduces the reference\'s worked examples', function () {
+    const at = (endpoint, windowMs, n) => DOCUMENTED.find((d) => d.endpoint === endpoint).limits.find(([w]) => w === windowMs)[1](n, n);
+    assert.deepEqual([20, 120].map((n) => at('plants', DAY, n)), [34, 54]);
+    assert.deepEqual([20, 120].map((n) => at('devices', DAY, n)), [34, 54]);
+    assert.deepEqual([20, 120].map((n) => at('vpp/plants', DAY, n)), [34, 44]);
+    assert.deepEqual([20, 120].map((n) => at('vpp/plantRealtimeKpi', 5 * MIN, n)), [1, 2]);
+    assert.deepEqual([20, 120].map((n) => at('vpp/plantHistoryKpi', DAY, n)), [25, 26]);
+    assert.deepEqual([20, 120].map((n) => at('vpp/plantFiveMinutesKpi', DAY, n)), [25, 26]);
+  });
+
+  for (const endpoint of ['login', 'logout']) {
+    const doc = DOCUMENTED.find((d) => d.endpoint === endpoint);
+    it(`${doc.section} ${endpoint}: the session rule`, function () {
+      assertMatches(doc, SESSION_RULES[endpoint], endpoint);
+    });
+  }
+
+  for (const doc of DOCUMENTED.filter((d) => !['login', 'logout'].includes(d.endpoint))) {
+    const using = ops.filter((o) => o.endpoint === doc.endpoint);
+    const title = `${doc.section} ${doc.endpoint}`;
+    if (using.length === 0) {
+      it.skip(`${title}: not in the catalogue on this branch yet`);
+      continue;
+    }
+    it(`${title} (${using.map((o) => o.name).join(', ')}): quota and section`, function () {
+      for (const op of using) {
+        // A workflow over several endpoints may name their common section (runDiagnosis: 9.4).
+        assert.ok(doc.section === op.section || doc.section.startsWith(`${op.section}.`), `${op.name}: section ${op.section} is not ${doc.section}`);
+        assertMatches(doc, op.quota, op.name);
+      }
+    });
+  }
+
+  it('every catalogue operation calls a documented endpoint', function () {
+    const known = new Set(DOCUMENTED.map((d) => d.endpoint));
+    for (const op of ops) assert.ok(known.has(op.endpoint), `${op.name}: ${op.endpoint} is not an endpoint of the reference`);
+  });
+});
