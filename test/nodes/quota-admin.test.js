@@ -89,10 +89,11 @@ describe('fusionsolar-account quota table (admin endpoint)', function () {
     assert.throws(() => parseCustomQuota('{"plants":{"limits":[{"count":1,"windowMs":60000}],"burst":3}}'), /quotaCustom\.plants/);
   });
 
-  it('answers 404 for an account that is not deployed', async function () {
+  it('answers {deployed: false} for an account that is not deployed (a new dialog is no error)', async function () {
     ({ sim, clock } = await virtualSim({ plants: 3 }));
     await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }), credentials());
-    await helper.request().get('/fusionsolar/accounts/nope/quota').expect(404);
+    const res = await helper.request().get('/fusionsolar/accounts/nope/quota').expect(200);
+    assert.deepEqual(res.body, { deployed: false });
   });
 
   it('is guarded by RED.auth.needsPermission("fusionsolar-account.read")', async function () {
