@@ -51,6 +51,25 @@ export interface FieldSpec {
   aliases?: Readonly<Record<string, string>>;
 }
 
+// Writes only where a value changes: most values already have their type, and a store
+// costs more than the check (history responses have tens of thousands of records).
+// Absent fields stay absent (parsed JSON has no undefined values).
+function numbersIn(r: JsonObject, keys: readonly string[]): void {
+  for (const k of keys) {
+    const v = r[k];
+    if (v === undefined || (typeof v === 'number' && Number.isFinite(v))) continue;
+    r[k] = toNumber(v);
+  }
+}
+
+function stringsIn(r: JsonObject, keys: readonly string[]): void {
+  for (const k of keys) {
+    const v = r[k];
+    if (v === undefined || (typeof v === 'string' && v !== 'null')) continue;
+    r[k] = toStr(v);
+  }
+}
+
 /** Normalises one record in place and returns it. */
 export function normaliseRecord<T extends JsonObject>(rec: T, spec: FieldSpec): T {
   const r = rec as JsonObject;
@@ -60,8 +79,8 @@ export function normaliseRecord<T extends JsonObject>(rec: T, spec: FieldSpec): 
       if (r[alias] !== undefined && r[canonical] === undefined) r[canonical] = r[alias];
     }
   }
-  if (spec.numbers) for (const k of spec.numbers) if (k in r) r[k] = toNumber(r[k]);
-  if (spec.strings) for (const k of spec.strings) if (k in r) r[k] = toStr(r[k]);
+  if (spec.numbers) numbersIn(r, spec.numbers);
+  if (spec.strings) stringsIn(r, spec.strings);
   if (spec.times) {
     for (const k of spec.times) {
       if (k in r) {
@@ -86,5 +105,7 @@ export function normaliseMap(map: unknown, numbers: readonly string[] | 'all-num
     }
     return map;
   }
-  return normaliseRecord(map, { numbers, strings });
+  numbersIn(map, numbers);
+  stringsIn(map, strings);
+  return map;
 }
