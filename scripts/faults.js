@@ -6,7 +6,8 @@
 // Options: --messages N (per kind, default 200), --mixed N (default 2000),
 // --memory N (default 10000), --seed N (default 9). Needs node --expose-gc.
 const { parseArgs } = require('node:util');
-const { runnableRows, runScenario, summarise, totals } = require('../test/faults/engine');
+const { runnableRows, runScenario } = require('../test/faults/engine');
+const { summarise, totals } = require('../test/faults/report');
 const { SCENARIOS, MIXED_KINDS, mixed } = require('../test/faults/scenarios');
 const testCommand = require('../test/faults/test-command');
 

@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, NODES, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { NODE_OPERATIONS } = require('../../dist/src/api');
-const { BAD_INPUT } = require('./bad-input');
+const { BAD_INPUT } = require('./bad-input/index');
 
 function runnable(row) {
   if (!NODES[row.type]) return false;

@@ -5,9 +5,11 @@
 const assert = require('node:assert/strict');
 const v8 = require('node:v8');
 const vm = require('node:vm');
-const { runnableRows, runScenario, summarise, totals } = require('./engine');
+const { runnableRows, runScenario } = require('./engine');
+const { summarise, totals } = require('./report');
 const { SCENARIOS, mixed } = require('./scenarios');
-const { Tracker, SecretScanner } = require('./invariants');
+const { Tracker } = require('./invariants');
+const { SecretScanner } = require('./secrets');
 const testCommand = require('./test-command');
 
 const EXTRA = { [testCommand.TYPE]: testCommand };

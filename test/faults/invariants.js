@@ -2,58 +2,12 @@
 // The invariants every fault run is held to, checked as messages flow (so 10,000-message
 // runs keep no history) and counted so the suite can print what it checked.
 
+const { SecretScanner, textOf } = require('./secrets');
+const { checkRequests, maxLoginsInWindow } = require('./requests');
+
 const LOGIN_WINDOW_MS = 10 * 60_000;
 const LOGINS_PER_WINDOW = 5;
 const MAX_SAMPLES = 20;
-
-/** Everything a value would show anywhere, Errors (message, stack, own fields) included. */
-function textOf(value) {
-  const seen = new WeakSet();
-  return JSON.stringify(value, (key, v) => {
-    if (typeof v === 'bigint') return String(v);
-    if (v instanceof Error) return { ...v, name: v.name, message: v.message, stack: v.stack };
-    if (typeof v === 'object' && v !== null) {
-      if (seen.has(v)) return '[cycle]';
-      seen.add(v);
-    }
-    return v;
-  }) || '';
-}
-
-/**
- * Looks for secrets in one pass per text: passwords by substring, session tokens (long hex,
- * as cookie or header, any case) by every 32-character window of each hex run.
- */
-class SecretScanner {
-  constructor(passwords) {
-    this.passwords = passwords.filter(Boolean);
-    this.hexes = new Set();
-    this.texts = 0;
-    this.chars = 0;
-  }
-
-  addToken(token) {
-    const hex = token.replace(/^x-/, '').toLowerCase();
-    this.hexes.add(hex.slice(0, 32));
-  }
-
-  get tokens() {
-    return this.hexes.size;
-  }
-
-  /** The first secret kind found in `text`, or undefined. */
-  find(text) {
-    this.texts++;
-    this.chars += text.length;
-    for (const p of this.passwords) if (text.includes(p)) return 'password';
-    if (this.hexes.size === 0) return undefined;
-    for (const run of text.match(/[0-9a-fA-F]{32,}/g) || []) {
-      const low = run.toLowerCase();
-      for (let i = 0; i + 32 <= low.length; i++) if (this.hexes.has(low.slice(i, i + 32))) return 'token';
-    }
-    return undefined;
-  }
-}
 
 /** Counts of one run: what was checked and what broke. */
 class Tracker {
@@ -166,36 +120,9 @@ class Tracker {
     if (!this.rejectMark) this.rejectMark = { index: requestsSoFar };
   }
 
-  /**
-   * Requests the simulator logged while one batch of messages ran. A command body may
-   * arrive again only after a 305 (the server refused it unexecuted, the client logged in
-   * again); any other repeat is a command sent twice.
-   */
+  /** Requests the simulator logged while one batch of messages ran (see requests.js). */
   onRequests(entries, batchHasCommand) {
-    const commands = new Map();
-    entries.forEach((e, i) => {
-      this.checked.requests++;
-      if (e.endpoint === 'login') {
-        this.checked.loginRequests++;
-        this.loginTimes.push(e.time);
-        if (this.rejectMark && i >= this.rejectMark.index) this.violation('loginAfterRejection', `login at ${new Date(e.time).toISOString()}`);
-      }
-      if (!e.command) return;
-      this.checked.commandRequests++;
-      const key = `${e.endpoint}\0${e.body}`;
-      const list = commands.get(key) || [];
-      list.push(e);
-      commands.set(key, list);
-    });
-    if (this.rejectMark) this.rejectMark.index = 0;
-    if (batchHasCommand) this.checked.commandMessages++;
-    for (const list of commands.values()) {
-      const executed = list.filter((e) => e.answer === '0').length;
-      if (executed > 1) this.violation('commandExecutedTwice', `${list[0].endpoint} executed ${executed} times`);
-      list.slice(0, -1).forEach((e) => {
-        if (e.answer !== '305') this.violation('commandResent', `${e.endpoint} sent again after "${e.answer}"`);
-      });
-    }
+    checkRequests(this, entries, batchHasCommand);
   }
 
   scanLogs(calls) {
@@ -209,12 +136,7 @@ class Tracker {
       else if (this.failedSeq[seq] && this.outs[seq] > 0) this.violation('outputOnError', `message ${seq} failed but also came out`);
       else if (!this.failedSeq[seq] && this.outs[seq] === 0) this.violation('missingOutput', `message ${seq} completed without output`);
     }
-    const t = [...this.loginTimes].sort((a, b) => a - b);
-    let maxInWindow = 0;
-    for (let i = 0, j = 0; i < t.length; i++) {
-      while (t[j] <= t[i] - LOGIN_WINDOW_MS) j++;
-      maxInWindow = Math.max(maxInWindow, i - j + 1);
-    }
+    const maxInWindow = maxLoginsInWindow(this.loginTimes, LOGIN_WINDOW_MS);
     if (maxInWindow > LOGINS_PER_WINDOW) this.violation('loginWindow', `${maxInWindow} logins within 10 minutes`);
     this.checked.maxLoginsIn10Min = maxInWindow;
     this.checked.texts = this.scanner.texts;
@@ -223,4 +145,4 @@ class Tracker {
   }
 }
 
-module.exports = { Tracker, SecretScanner, textOf, LOGINS_PER_WINDOW };
+module.exports = { Tracker, LOGINS_PER_WINDOW };
