@@ -30,7 +30,7 @@ if (typeof global.gc !== 'function') {
 }
 
 const EXTRA = { [testCommand.TYPE]: testCommand };
-const { byType, skipped } = runnableRows();
+const { byType, skipped, uncovered } = runnableRows();
 const TYPES = { ...byType, [testCommand.TYPE]: runnableRows({ [testCommand.TYPE]: testCommand.rows }, EXTRA).byType[testCommand.TYPE] };
 const extras = (type) => (type === testCommand.TYPE ? { nodes: [testCommand.register], routes: testCommand.route } : {});
 const results = [];
@@ -45,7 +45,7 @@ async function run(type, scenario, opts) {
 
 async function main() {
   const started = Date.now();
-  console.log(`fault suite: node types ${Object.keys(TYPES).join(', ')}; ${skipped} operation rows skipped (type or operation not built yet)`);
+  console.log(`fault suite: node types ${Object.keys(TYPES).join(', ')}; ${skipped} operation rows skipped (type or operation not built yet)${uncovered.length ? `; operations without a row in test/faults/operations.js: ${uncovered.join(', ')}` : ''}`);
   console.log('type | scenario | messages | errors by code | what was checked | violations | time');
   for (const scenario of SCENARIOS) {
     // A hang costs real time (the transport's timeout), so that kind runs fewer messages.

@@ -96,8 +96,8 @@ ${table}
 ## Reproduce
 
 \`\`\`
-npm run bench                 # all of the above, rewrites BENCHMARKS.md
-node --cpu-prof scripts/...   # profiles were taken this way to find the fixes below
+npm run bench                                                  # all of the above, rewrites BENCHMARKS.md
+node --expose-gc --cpu-prof --cpu-prof-dir=prof scripts/bench/index.js   # the same with a CPU profile (open in Chrome DevTools)
 \`\`\`
 
 The node-call figures are sensitive to other load on the machine (the simulator runs on a

@@ -30,7 +30,10 @@ function runnableRows(table = OPERATION_ROWS, extra = {}) {
       (byType[type] = byType[type] || []).push({ ...row, endpoint, command: def ? def.changesDevices === true : false });
     }
   }
-  return { byType, skipped };
+  // Catalogue operations the table has no row for: printed so a new operation gets one.
+  const uncovered = Object.entries(NODE_OPERATIONS).flatMap(([type, ops]) =>
+    ops.filter((o) => !(table[type] || []).some((row) => row.op === o.name)).map((o) => `${type}/${o.name}`));
+  return { byType, skipped, uncovered };
 }
 
 function makeMessage(row, ctx) {
@@ -104,6 +107,7 @@ async function runScenario(opts) {
   scenario.setup?.(ctx, [...new Set(rows.map((r) => r.endpoint))]);
   let heapStart;
   let heapEnd;
+  let stats;
   const started = Date.now();
   try {
     for (let seq = 0; seq < total; ) {
@@ -121,6 +125,7 @@ async function runScenario(opts) {
         node.receive(makeMessage(rowOf(s), ctx));
       }
       await scenario.during?.(ctx, batch[0]);
+      // A message that never ends is reported as lost by finish(); the run goes on.
       const ended = await tracker.waitEnds(target, batchTimeoutMs);
       if (!ended) tracker.endCount = target;
       await scenario.after?.(ctx, batch[0]);
@@ -134,14 +139,15 @@ async function runScenario(opts) {
     if (memory) heapEnd = heapAfterGc(memory.gc);
   } finally {
     detach();
+    stats = { ...sim.stats };
+    await helper.unload();
+    await stopSim(sim);
   }
   tracker.finish();
   if (scenario.logins !== undefined && tracker.checked.loginRequests !== scenario.logins) {
     tracker.violation('loginCount', `${tracker.checked.loginRequests} login requests, expected ${scenario.logins}`);
   }
-  const result = { type, scenario: scenario.name, messages: total, ms: Date.now() - started, tracker, stats: { ...sim.stats } };
-  await helper.unload();
-  await stopSim(sim);
+  const result = { type, scenario: scenario.name, messages: total, ms: Date.now() - started, tracker, stats };
   if (memory) {
     result.memory = { heapStart, heapEnd, growth: heapEnd / heapStart - 1, tolerance: memory.tolerance };
     if (result.memory.growth > memory.tolerance) {

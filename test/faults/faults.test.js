@@ -13,7 +13,7 @@ const { SecretScanner } = require('./secrets');
 const testCommand = require('./test-command');
 
 const EXTRA = { [testCommand.TYPE]: testCommand };
-const { byType, skipped } = runnableRows(undefined, {});
+const { byType, skipped, uncovered } = runnableRows(undefined, {});
 const TYPES = { ...byType, [testCommand.TYPE]: runnableRows({ [testCommand.TYPE]: testCommand.rows }, EXTRA).byType[testCommand.TYPE] };
 const results = [];
 
@@ -32,7 +32,7 @@ async function run(type, scenario, opts = {}) {
 describe('fault suite (quick, virtual clock)', function () {
   after(function () {
     const t = totals(results);
-    console.log(`\n      fault suite: ${Object.keys(TYPES).length} node types (${Object.keys(TYPES).join(', ')}), ${skipped} table rows skipped (type or operation not built yet)`);
+    console.log(`\n      fault suite: ${Object.keys(TYPES).length} node types (${Object.keys(TYPES).join(', ')}), ${skipped} table rows skipped (type or operation not built yet)${uncovered.length ? `; catalogue operations without a row in operations.js: ${uncovered.join(', ')}` : ''}`);
     for (const r of results) console.log(`      ${summarise(r)}`);
     console.log(`      totals: ${t.runs} runs, ${t.messages} messages, ${t.dones} done() checked, ${t.outputs} outputs, ${t.texts} texts scanned for secrets, ${t.requests} requests (${t.commandRequests} commands, ${t.loginRequests} logins) checked, ${t.violations} violations`);
   });
