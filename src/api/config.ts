@@ -62,6 +62,7 @@ export const plantList = defineOperation<z.infer<typeof plantListParams>>({
 });
 
 const DEVICE_NUMERIC = ['ratedCapacity', 'usableCapacity', 'dod', 'ratedPower', 'optimizerNumber'];
+const deviceSpec = { numbers: ['deviceTypeId'], strings: ['plantCode', 'dn', 'sn', 'deviceName'], aliases: { dataltemMap: 'dataItemMap' } } as const;
 
 const deviceListParams = z
   .object({
@@ -90,7 +91,7 @@ export const deviceList = defineOperation<z.infer<typeof deviceListParams>>({
   batch: { chunk: { key: 'plantCodes', size: 100 }, paged: { pageSize: 100 } },
   normalise: (data) =>
     normalisePage(data, (d) => {
-      normaliseRecord(d, { numbers: ['deviceTypeId'], strings: ['plantCode', 'dn', 'sn', 'deviceName'], aliases: { dataltemMap: 'dataItemMap' } });
+      normaliseRecord(d, deviceSpec);
       if ('dataltemMap' in d) delete d.dataltemMap;
       normaliseMap(d.dataItemMap, DEVICE_NUMERIC);
     }),

@@ -5,19 +5,34 @@ import { z } from 'zod';
  * msg.payload becomes what the API wants, or a message naming the rule.
  */
 
-/** Comma-separated lists the API takes as strings; users may give an array or a string. */
+const CODE_LIST_TYPE = 'must be an array of codes or a comma-separated string';
+
+/**
+ * Comma-separated lists the API takes as strings; users may give an array or a string.
+ * One pass by hand rather than a chain of schemas: every plant-data message runs it over
+ * up to 100 codes, and that chain cost as much as the rest of the call's bookkeeping.
+ */
 export function codeList(opts: { max?: number; label?: string } = {}) {
-  return z
-    .union([z.string(), z.array(z.union([z.string(), z.number()]))], {
-      error: 'must be an array of codes or a comma-separated string',
-    })
-    .transform((v) => (Array.isArray(v) ? v.map(String) : v.split(',')).map((s) => s.trim()).filter((s) => s !== ''))
-    .pipe(
-      z
-        .array(z.string().max(256, 'each code must be at most 256 characters'))
-        .min(1, 'must name at least one code')
-        .max(opts.max ?? Number.MAX_SAFE_INTEGER, `at most ${opts.max} codes are allowed per call`),
-    );
+  const max = opts.max ?? Number.MAX_SAFE_INTEGER;
+  return z.unknown().transform((v, ctx) => {
+    const fail = (message: string, path: number[] = []): typeof z.NEVER => {
+      ctx.addIssue({ code: 'custom', message, path });
+      return z.NEVER;
+    };
+    if (v === undefined) return fail('is required');
+    if (typeof v !== 'string' && !Array.isArray(v)) return fail(CODE_LIST_TYPE);
+    const out: string[] = [];
+    for (const part of typeof v === 'string' ? v.split(',') : (v as unknown[])) {
+      if (typeof part !== 'string' && typeof part !== 'number') return fail(CODE_LIST_TYPE);
+      const code = String(part).trim();
+      if (code === '') continue;
+      if (code.length > 256) return fail('each code must be at most 256 characters', [out.length]);
+      out.push(code);
+    }
+    if (out.length === 0) return fail('must name at least one code');
+    if (out.length > max) return fail(`at most ${max} codes are allowed per call`);
+    return out;
+  });
 }
 
 export function noDuplicates(list: string[]): boolean {

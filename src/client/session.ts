@@ -36,6 +36,7 @@ export class Session {
   private lastUsed = 0;
   private loginInFlight: Promise<void> | undefined;
   private rejection: FusionSolarError | undefined;
+  private cachedHeaders: Readonly<Record<string, string>> | undefined;
   private listeners = new Set<(state: SessionState) => void>();
   logins = 0;
 
@@ -61,6 +62,7 @@ export class Session {
   }
 
   private emit(): void {
+    this.cachedHeaders = undefined;
     for (const l of [...this.listeners]) l(this.state);
   }
 
@@ -68,13 +70,18 @@ export class Session {
     return !this.token || this.clock.now() - this.lastUsed > IDLE_EXPIRY_MS - EXPIRY_MARGIN_MS;
   }
 
-  /** Headers for an authenticated call; the token never leaves this class otherwise. */
-  headers(): Record<string, string> {
+  /**
+   * Headers for an authenticated call; the token never leaves this class otherwise. Built
+   * once per session state (every change of token or cookies emits), not once per call.
+   */
+  headers(): Readonly<Record<string, string>> {
+    if (this.cachedHeaders) return this.cachedHeaders;
     const h: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (this.token) h['XSRF-TOKEN'] = this.token;
     const cookie = this.jar.header();
     if (cookie) h.cookie = cookie;
-    return h;
+    this.cachedHeaders = Object.freeze(h);
+    return this.cachedHeaders;
   }
 
   /** Marks the token as unusable, unless a newer login already replaced it. */
@@ -160,6 +167,7 @@ export class Session {
     const token = this.token;
     if (!token) return;
     this.token = undefined;
+    this.cachedHeaders = undefined;
     const attempt = (async () => {
       const permit = await governor.admit('logout', { maxWaitMs: 0 });
       try {

@@ -70,6 +70,8 @@ export class Transport {
       connectTimeout: opts.timeoutMs,
       headersTimeout: opts.timeoutMs,
       bodyTimeout: opts.timeoutMs,
+      // undici stops reading past the limit itself, so the body can be read in one go.
+      maxResponseSize: this.maxBytes,
       connect: url.protocol === 'https:' ? { rejectUnauthorized: opts.tlsVerify, ...(opts.ca ? { ca: opts.ca } : {}) } : undefined,
     });
   }
@@ -82,21 +84,16 @@ export class Transport {
     } catch (err) {
       throw transportError(err, req.path);
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
+    let text: string;
     try {
-      for await (const chunk of res.body) {
-        size += (chunk as Buffer).length;
-        if (size > this.maxBytes) {
-          res.body.destroy();
-          throw new FusionSolarError('TOO_LARGE', { endpoint: req.path, httpStatus: res.statusCode });
-        }
-        chunks.push(chunk as Buffer);
-      }
+      text = await res.body.text();
     } catch (err) {
+      if ((err as { code?: string })?.code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
+        throw new FusionSolarError('TOO_LARGE', { endpoint: req.path, httpStatus: res.statusCode });
+      }
       throw transportError(err, req.path);
     }
-    return { status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') };
+    return { status: res.statusCode, headers: res.headers, text };
   }
 
   async close(): Promise<void> {

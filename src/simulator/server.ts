@@ -26,6 +26,20 @@ export interface SimulatorOptions {
   tls?: { key: string; cert: string };
   /** Serve /__sim/ control endpoints (stats, faults, clock). */
   admin?: boolean;
+  /** Keep every API request in `requestLog` (fault suites check commands are never sent twice). */
+  record?: boolean;
+}
+
+/** One API request as it arrived, before any fault or handler saw it. */
+export interface LoggedRequest {
+  endpoint: string;
+  /** The raw request body, exactly as sent. */
+  body: string;
+  time: number;
+  /** The route changes devices (registered with `{ command: true }`). */
+  command: boolean;
+  /** How it was answered: the fault kind that answered it, else the envelope's failCode ('0' = done). */
+  answer?: string;
 }
 
 export interface SimStats {
@@ -59,6 +73,8 @@ export class Simulator {
   readonly faults = new FaultInjector();
   readonly quotas = new SimQuotas();
   stats: SimStats = freshStats();
+  /** Requests in arrival order when `record` is on; the reader empties it as it pleases. */
+  readonly requestLog: LoggedRequest[] = [];
   /** State of the endpoint groups (tasks, enrolments...), keyed by group name. */
   readonly state = new Map<string, unknown>();
   private readonly routes = new Map<string, Route>();
@@ -75,6 +91,7 @@ export class Simulator {
       quotas: opts.quotas ?? true,
       singleSession: opts.singleSession ?? false,
       admin: opts.admin ?? true,
+      record: opts.record ?? false,
       tls: opts.tls,
     };
     this.fleet = new Fleet(this.options.plants, this.options.seed);
@@ -149,10 +166,15 @@ export class Simulator {
     const endpoint = url.pathname.slice(PREFIX.length);
     this.stats.requests++;
     this.stats.byEndpoint[endpoint] = (this.stats.byEndpoint[endpoint] ?? 0) + 1;
+    const logged: LoggedRequest | undefined = this.options.record
+      ? { endpoint, body: raw, time: this.clock.now(), command: this.routes.get(endpoint)?.spec.command === true }
+      : undefined;
+    if (logged) this.requestLog.push(logged);
 
     const fault = this.faults.take(endpoint);
     if (fault && fault.kind !== 'delay' && fault.kind !== 'hang') {
       const handled = await this.applyFault(fault, req, res);
+      if (logged) logged.answer = handled ? (fault.kind === 'relogin305' ? '305' : fault.kind) : undefined;
       if (handled) return;
     }
 
@@ -172,6 +194,7 @@ export class Simulator {
     else result = await this.dispatch(endpoint, req, body, now);
 
     if (fault?.kind === 'delay') await sleepReal(fault.ms ?? 1000);
+    if (logged) logged.answer = fault?.kind === 'hang' ? 'hang' : answerOf(result);
     if (fault?.kind === 'hang') {
       await new Promise<void>((resolve) => req.socket.once('close', () => resolve()));
       return;
@@ -308,6 +331,12 @@ export class Simulator {
 
 export function envelope(failCode: number, data: unknown, message: string | null = null, success = false): JsonObject {
   return { success, failCode, message, data };
+}
+
+function answerOf(result: { status: number; body: unknown }): string {
+  const b = result.body;
+  if (typeof b === 'object' && b !== null && 'failCode' in b) return String((b as JsonObject).failCode);
+  return b === '' ? 'empty' : `http ${result.status}`;
 }
 
 function quota407(): JsonObject {

@@ -50,8 +50,9 @@ function flowWith(sim, node, { accountExtra = {}, outputs = 1 } = {}) {
   ];
 }
 
-async function load(flow, creds = {}) {
-  const nodes = [...Object.values(NODES), ...CORE];
+/** Loads `flow` with every built node type, the core nodes around it and any `extra` node modules. */
+async function load(flow, creds = {}, extra = []) {
+  const nodes = [...Object.values(NODES), ...CORE, ...extra];
   await helper.load(nodes, flow, creds);
 }
 

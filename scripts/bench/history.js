@@ -1,0 +1,110 @@
+'use strict';
+// Parse, validate and normalise a 100-plant x 288-point history response (28,800 points,
+// the shape of reference 9.3.3) against JSON.parse alone of the same body.
+const path = require('node:path');
+const { ROOT, stats, now } = require('./common');
+
+const dist = path.join(ROOT, 'dist', 'src');
+const { operation } = require(path.join(dist, 'api'));
+const { validate } = require(path.join(dist, 'api', 'validate'));
+const { parseEnvelope } = require(path.join(dist, 'client', 'envelope'));
+const { normaliseRecord } = require(path.join(dist, 'api', 'normalise'));
+
+const PLANTS = 100;
+const POINTS = 288;
+const T0 = Date.UTC(2026, 5, 20) - 8 * 3_600_000;
+const FIELDS = ['gridABWireVoltage', 'gridBCWireVoltage', 'gridCAWireVoltage', 'gridAPhaseVoltage', 'gridBPhaseVoltage', 'gridCPhaseVoltage',
+  'inputEnergy', 'loadEnergy', 'ongridEnergy', 'pvEnergy', 'grid2loadEnergy', 'grid2batteryEnergy', 'pv2loadEnergy', 'batteryEnergy',
+  'chargeEnergy', 'dischargeEnergy', 'batterySOC'];
+const codes = Array.from({ length: PLANTS }, (_, i) => `NE=${33554432 + i}`);
+
+function stamp(t, i) {
+  const d = new Date(t + 8 * 3_600_000).toISOString().slice(0, 19);
+  // Both spellings of the reference: with and without the colon in the offset.
+  return i % 2 ? `${d}.000+0800` : `${d}+08:00`;
+}
+
+/** Values as the live API sends them: mostly numbers, some numeric strings, "N/A" and null. */
+function value(p, i, f) {
+  const x = Math.round(((p * 7 + i * 13 + f * 3) % 1000) * 1.37) / 10;
+  const k = (p + i + f) % 20;
+  return k === 0 ? 'N/A' : k === 1 ? null : k < 5 ? String(x) : x;
+}
+
+function historyBody() {
+  const data = codes.map((plantCode, p) => ({
+    plantCode,
+    dataItem: Array.from({ length: POINTS }, (_, i) => {
+      const point = { dataTime: stamp(T0 + i * 300_000, i) };
+      FIELDS.forEach((f, j) => (point[f] = value(p, i, j)));
+      return point;
+    }),
+  }));
+  return JSON.stringify({ success: true, failCode: 0, message: null, data });
+}
+
+/** A plant list page of about `bytes`, for when historyKpi is not built on this branch. */
+function plantListBody(bytes) {
+  const list = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const plant = { plantCode: `NE=${33554432 + i}`, plantName: `Sim Plant ${i}`, plantAddress: `Street ${i}, City`, longitude: i % 4 ? 11.58 + i / 1e5 : String(11.58 + i / 1e5),
+      latitude: i % 4 ? 48.1 : '48.1', capacity: i % 3 ? 9.6 : '9.6', contactPerson: i % 3 ? `Operator ${i}` : '', contactMethod: i % 5 ? 'ops@example.com' : 'N/A',
+      gridConnectionDate: stamp(T0 + i * 60_000, i) };
+    size += JSON.stringify(plant).length + 1;
+    list.push(plant);
+  }
+  return JSON.stringify({ success: true, failCode: 0, message: null, data: { list, pageCount: 1, pageNo: 1, pageSize: list.length, total: list.length } });
+}
+
+function pipeline(op, input) {
+  return (text) => {
+    const params = validate(op, input);
+    const env = parseEnvelope({ status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, text }, op.endpoint);
+    const part = op.normalise ? op.normalise(env.data, params) : env.data;
+    return op.merge ? op.merge([part], params) : part;
+  };
+}
+
+/** The shared helpers on the real history body: what a history normaliser built on them costs. */
+const POINT_SPEC = { numbers: FIELDS, strings: ['plantCode'], times: ['dataTime'] };
+function sharedHelpers(text) {
+  const env = parseEnvelope({ status: 200, headers: { 'content-type': 'application/json' }, text }, 'vpp/plantHistoryKpi');
+  for (const plant of env.data) for (const point of plant.dataItem) normaliseRecord(point, POINT_SPEC);
+  return env.data;
+}
+
+function timed(fn, text, runs) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    fn(text);
+    samples.push(now() - t);
+  }
+  return stats(samples);
+}
+
+function run({ runs = 21 } = {}) {
+  const history = historyBody();
+  const op = operation('historyKpi');
+  const subject = op
+    ? { name: 'historyKpi normaliser', text: history, fn: pipeline(op, { plantCodes: codes, startTime: T0, endTime: T0 + 86_400_000 }) }
+    : { name: 'plantList normaliser (historyKpi not built on this branch) on a plant list of the same size', text: plantListBody(history.length), fn: pipeline(operation('plantList'), { pageNo: 1, pageSize: 100 }) };
+  const samples = { parse: [], pipeline: [] };
+  for (let i = 0; i < 3; i++) {
+    JSON.parse(subject.text);
+    subject.fn(subject.text);
+  }
+  for (let i = 0; i < runs; i++) {
+    let t = now();
+    JSON.parse(subject.text);
+    samples.parse.push(now() - t);
+    t = now();
+    subject.fn(subject.text);
+    samples.pipeline.push(now() - t);
+  }
+  const shared = { parse: timed(JSON.parse, history, runs), pipeline: timed(sharedHelpers, history, runs) };
+  return { subject: subject.name, bytes: subject.text.length, points: PLANTS * POINTS, parse: stats(samples.parse), pipeline: stats(samples.pipeline), shared, historyBytes: history.length };
+}
+
+module.exports = { run, historyBody };
