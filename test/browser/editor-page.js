@@ -9,9 +9,10 @@ const { chromium } = require('playwright-core');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-async function openEditor(url) {
+/** Headless Chromium with a throwaway profile; `errors` collects console errors, page errors and failed loads. */
+async function launch(viewport = { width: 1400, height: 1200 }) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1400, height: 1200 } });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport });
   const page = context.pages()[0] || (await context.newPage());
   const errors = [];
   page.on('console', (m) => {
@@ -22,9 +23,6 @@ async function openEditor(url) {
   page.on('response', (r) => {
     if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
   });
-  await page.goto(url);
-  await page.waitForSelector('#red-ui-palette .red-ui-palette-node', { timeout: 60000 });
-  await page.waitForFunction(() => window.RED && RED.nodes && RED.nodes.getType('inject'));
   return {
     page,
     errors,
@@ -33,6 +31,15 @@ async function openEditor(url) {
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+async function openEditor(url) {
+  const browser = await launch();
+  const { page } = browser;
+  await page.goto(url);
+  await page.waitForSelector('#red-ui-palette .red-ui-palette-node', { timeout: 60000 });
+  await page.waitForFunction(() => window.RED && RED.nodes && RED.nodes.getType('inject'));
+  return browser;
 }
 
 /** Drags a palette node onto the workspace and returns the new node's id. */
@@ -109,4 +116,4 @@ async function deploy(page) {
   );
 }
 
-module.exports = { openEditor, dragFromPalette, openDialog, visibleFields, allFields, screenshotTray, addAccount, deploy };
+module.exports = { launch, openEditor, dragFromPalette, openDialog, visibleFields, allFields, screenshotTray, addAccount, deploy };
