@@ -1,4 +1,6 @@
 import { deviceList, plantList } from './config';
+import { plantInfo, ratedData, realtimeKpi } from './plant-data';
+import { fiveMinuteKpi, historyKpi } from './plant-data-history';
 import type { OperationDef } from './types';
 
 /**
@@ -7,6 +9,7 @@ import type { OperationDef } from './types';
  */
 export const NODE_OPERATIONS = {
   'fusionsolar-plants': [plantList, deviceList],
+  'fusionsolar-plant-data': [plantInfo, realtimeKpi, historyKpi, fiveMinuteKpi, ratedData],
 } as const satisfies Record<string, readonly OperationDef[]>;
 
 export type NodeType = keyof typeof NODE_OPERATIONS;
