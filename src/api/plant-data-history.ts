@@ -81,7 +81,7 @@ export const fiveMinuteKpi = defineOperation<FiveMinuteParams>({
   endpoint: 'vpp/plantFiveMinutesKpi',
   section: '9.5.1',
   summary: '5-minute data of one plant for one day (to-be-offline interface: use historyKpi).',
-  deprecated: 'Went offline on 2023-06-30 and is closed to users registered after 2022-06-30 (reference 9.5): use historyKpi (vpp/plantHistoryKpi, 9.3.3) instead.',
+  deprecated: 'To-be-offline interface (reference 9.5, estimated offline date 2023-06-30; closed to users registered after 2022-06-30): use historyKpi (vpp/plantHistoryKpi, 9.3.3) instead.',
   changesDevices: false,
   quota: HISTORY_QUOTA,
   params: fiveMinuteParams,

@@ -1,5 +1,5 @@
 import { DEV, type SimDevice, type SimPlant } from './fleet';
-import { dayStartSlot, localDay, plantKey, SLOT_MS, SLOTS_PER_DAY, slotLoad, slotOf, slotPv, unit } from './physics';
+import { dayStartSlot, localDay, plantKey, SLOT_MS, SLOTS_PER_DAY, slotLoad, slotPv, unit } from './physics';
 import type { Simulator } from './server';
 
 /**
@@ -12,7 +12,7 @@ import type { Simulator } from './server';
  * Extension point for battery dispatch (control node, issue 5): `setBatteryPolicy` installs
  * a policy that decides a battery's power for each live slot (kW, > 0 discharge, < 0
  * charge; undefined leaves the slot to self-consumption). Limits still apply. A command may
- * also set the device's `soc` directly; `plantState` reads it.
+ * also set the device's `soc` directly; `plantState` (physics-state.ts) reads it.
  */
 
 export interface BatterySlot {
@@ -39,14 +39,14 @@ interface Track {
   trail: Map<number, SlotBattery[]>;
 }
 
-interface BatteryState {
+export interface BatteryState {
   tracks: Map<string, Track>;
   policies: Map<string, BatteryPolicy>;
 }
 
 const TRAIL_SLOTS = 2 * SLOTS_PER_DAY;
 
-function state(sim: Simulator): BatteryState {
+export function batteryState(sim: Simulator): BatteryState {
   let s = sim.state.get('plant-data.battery') as BatteryState | undefined;
   if (!s) {
     s = { tracks: new Map(), policies: new Map() };
@@ -56,8 +56,8 @@ function state(sim: Simulator): BatteryState {
 }
 
 export function setBatteryPolicy(sim: Simulator, dn: string, policy: BatteryPolicy | undefined): void {
-  if (policy) state(sim).policies.set(dn, policy);
-  else state(sim).policies.delete(dn);
+  if (policy) batteryState(sim).policies.set(dn, policy);
+  else batteryState(sim).policies.delete(dn);
 }
 
 export function batteriesOf(plant: SimPlant): SimDevice[] {
@@ -80,7 +80,7 @@ function step(b: SimDevice, soc: number, wantKw: number): SlotBattery {
 }
 
 /** Every battery of the plant over one slot, in turn, sharing what PV and load leave. */
-function slotBatteries(sim: Simulator, plant: SimPlant, slot: number, socs: number[], policies?: Map<string, BatteryPolicy>): SlotBattery[] {
+export function slotBatteries(sim: Simulator, plant: SimPlant, slot: number, socs: number[], policies?: Map<string, BatteryPolicy>): SlotBattery[] {
   const seed = sim.options.seed;
   const pv = slotPv(seed, plant, slot);
   const load = slotLoad(seed, plant, slot);
@@ -97,7 +97,7 @@ function slotBatteries(sim: Simulator, plant: SimPlant, slot: number, socs: numb
 export function advance(sim: Simulator, plant: SimPlant, toSlot: number): void {
   const bats = batteriesOf(plant);
   if (bats.length === 0) return;
-  const st = state(sim);
+  const st = batteryState(sim);
   let track = st.tracks.get(plant.plantCode);
   if (!track) {
     track = { slot: toSlot, trail: new Map() };
@@ -120,7 +120,7 @@ export function advance(sim: Simulator, plant: SimPlant, toSlot: number): void {
 export function historyBatteries(sim: Simulator, plant: SimPlant, slot: number, memo: Map<string, SlotBattery[][]>): SlotBattery[] {
   const bats = batteriesOf(plant);
   if (bats.length === 0) return [];
-  const seen = state(sim).tracks.get(plant.plantCode)?.trail.get(slot);
+  const seen = batteryState(sim).tracks.get(plant.plantCode)?.trail.get(slot);
   if (seen) return seen;
   const day = localDay(plant, slot * SLOT_MS);
   const first = dayStartSlot(plant, day);
@@ -140,43 +140,4 @@ export function historyBatteries(sim: Simulator, plant: SimPlant, slot: number, 
     memo.set(key, run);
   }
   return run[slot - first];
-}
-
-export interface PlantState {
-  slot: number;
-  pvPower: number;
-  loadPower: number;
-  /** > 0 discharging, < 0 charging, kW. */
-  batteryPower: number;
-  /** > 0 feeding the grid, < 0 drawing from it, kW. */
-  meterPower: number;
-  batterySOC: number | null;
-  batteryDOD: number | null;
-}
-
-function weighted(bats: SimDevice[], value: (b: SimDevice) => number): number | null {
-  const weight = bats.reduce((s, b) => s + limitsOf(b).kwh, 0);
-  if (bats.length === 0 || weight <= 0) return null;
-  return Math.round((bats.reduce((s, b) => s + value(b) * limitsOf(b).kwh, 0) / weight) * 10) / 10;
-}
-
-/** The plant at time `t` (now or later): powers of the running slot and the live SOC. */
-export function plantState(sim: Simulator, plant: SimPlant, t: number): PlantState {
-  const slot = slotOf(t);
-  advance(sim, plant, slot);
-  const seed = sim.options.seed;
-  const pv = slotPv(seed, plant, slot);
-  const load = slotLoad(seed, plant, slot);
-  const bats = batteriesOf(plant);
-  const res = slotBatteries(sim, plant, slot, bats.map((b) => b.soc ?? 50), state(sim).policies);
-  const batteryPower = Math.round(res.reduce((s, r) => s + r.power, 0) * 1000) / 1000;
-  return {
-    slot,
-    pvPower: pv,
-    loadPower: load,
-    batteryPower,
-    meterPower: Math.round((pv + batteryPower - load) * 1000) / 1000,
-    batterySOC: weighted(bats, (b) => b.soc ?? 50),
-    batteryDOD: weighted(bats, (b) => b.dod ?? 90),
-  };
 }

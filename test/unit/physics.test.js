@@ -3,7 +3,8 @@ const assert = require('node:assert/strict');
 const { VirtualClock } = require('../../dist/src/clock');
 const { Simulator } = require('../../dist/src/simulator/server');
 const physics = require('../../dist/src/simulator/physics');
-const { plantState, setBatteryPolicy, batteriesOf, limitsOf } = require('../../dist/src/simulator/physics-battery');
+const { setBatteryPolicy, batteriesOf, limitsOf } = require('../../dist/src/simulator/physics-battery');
+const { plantState } = require('../../dist/src/simulator/physics-state');
 const { energies, dayEnergy } = require('../../dist/src/simulator/physics-energy');
 
 const HOUR = 3_600_000;

@@ -1,5 +1,6 @@
 import { DEV, type SimPlant } from '../fleet';
-import { batteriesOf, limitsOf, plantState } from '../physics-battery';
+import { batteriesOf, limitsOf } from '../physics-battery';
+import { plantState } from '../physics-state';
 import { energies } from '../physics-energy';
 import type { Simulator } from '../server';
 import { SimFail, type JsonObject, type SimQuota, type SimRequest } from '../types';
