@@ -114,7 +114,9 @@ async function runWindows(op: OperationDef, p: Params, range: RelativeRange | un
   const groups = new Map<number, string[]>();
   for (const code of codes) {
     const zone = range && range !== 'last24h' ? (zoneOf(ctx.client, code) ?? 0) : 0;
-    groups.set(zone, [...(groups.get(zone) ?? []), code]);
+    const group = groups.get(zone);
+    if (group) group.push(code);
+    else groups.set(zone, [code]);
   }
   const sets = [...groups].map(([zone, group]) => {
     const times = range ? rangeTimes(range, zone, now) : { startTime: p.startTime, endTime: p.endTime };

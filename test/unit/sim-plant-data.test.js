@@ -80,3 +80,34 @@ describe('simulator: plant data endpoints', function () {
     }
   });
 });
+
+describe('simulator: plant data quotas', function () {
+  let sim;
+  let clock;
+  before(async function () {
+    clock = new VirtualClock();
+    sim = await startSimulator({ plants: 3, users: [USER], clock });
+  });
+  after(() => sim.close());
+
+  it('answers 407 past the documented per-user limits and admits again after the window', async function () {
+    const base = `${sim.url}/rest/openapi/pvms/v1/`;
+    const login = await fetch(`${base}login`, { method: 'POST', body: JSON.stringify({ userName: USER.username, systemCode: USER.password }) });
+    const token = login.headers.get('xsrf-token');
+    const call = async (endpoint, body) => (await fetch(base + endpoint, { method: 'POST', headers: { 'xsrf-token': token }, body: JSON.stringify(body) })).json();
+    const body = { plantCodes: 'NE=33554432' };
+    // Real-time KPI: Roundup(3/100) = 1 call per 5 minutes.
+    assert.equal((await call('vpp/plantRealtimeKpi', body)).success, true);
+    assert.equal((await call('vpp/plantRealtimeKpi', body)).failCode, 407);
+    clock.advance(5 * 60_000);
+    assert.equal((await call('vpp/plantRealtimeKpi', body)).success, true);
+    // Rated data: 10 a minute.
+    for (let i = 0; i < 10; i++) assert.equal((await call('vpp/plantRatedData', body)).success, true);
+    assert.equal((await call('vpp/plantRatedData', body)).failCode, 407);
+    // History: one a minute.
+    const now = clock.now();
+    const range = { ...body, startTime: now - 3_600_000, endTime: now };
+    assert.equal((await call('vpp/plantHistoryKpi', range)).success, true);
+    assert.equal((await call('vpp/plantHistoryKpi', range)).failCode, 407);
+  });
+});

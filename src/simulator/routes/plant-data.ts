@@ -1,5 +1,6 @@
 import { DEV, type SimPlant } from '../fleet';
-import { batteriesOf, limitsOf } from '../physics-battery';
+import { advance, batteriesOf, limitsOf } from '../physics-battery';
+import { slotOf } from '../physics';
 import { plantState } from '../physics-state';
 import { energies } from '../physics-energy';
 import type { Simulator } from '../server';
@@ -54,7 +55,11 @@ function info(plant: SimPlant): JsonObject {
 }
 
 function plantsInfo(req: SimRequest): unknown {
-  return visiblePlants(req, requestedCodes(req)).map(info);
+  return visiblePlants(req, requestedCodes(req)).map((plant) => {
+    // Usable capacity follows the live SOC.
+    advance(req.sim, plant, slotOf(req.now));
+    return info(plant);
+  });
 }
 
 function realtime(req: SimRequest): unknown {
