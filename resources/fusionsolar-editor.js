@@ -161,7 +161,21 @@
     return more ? op + ': ' + more : op;
   }
 
+  /**
+   * An optional TypedInput setting: empty is fine (the message may supply it); otherwise the
+   * value must suit its type, e.g. JSON that parses.
+   */
+  function optionalTyped(value, type) {
+    if (value === '' || value === undefined || value === null) return true;
+    if (type === 'json') {
+      try { JSON.parse(value); return true; } catch (e) { return false; }
+    }
+    if (type === 'num') return !isNaN(Number(value));
+    return true;
+  }
+
   window.FusionSolarEditor = {
+    optionalTyped: optionalTyped,
     prepareOperationNode: prepareOperationNode,
     prepareConfigNode: prepareConfigNode,
     label: label,

@@ -6,6 +6,8 @@ import { cancelTask, createTask, listTasks, taskStatus } from './iv-tasks';
 import { curveData, faultList, lossData } from './iv-results';
 import { configureStrings } from './iv-configure';
 import { moduleDetails, moduleLibrary, stringConfigs, stringDetails } from './iv-strings';
+import { plantInfo, ratedData, realtimeKpi } from './plant-data';
+import { fiveMinuteKpi, historyKpi } from './plant-data-history';
 import type { OperationDef } from './types';
 
 /**
@@ -17,6 +19,7 @@ export const NODE_OPERATIONS = {
   'fusionsolar-enrolment': ENROLMENT_OPERATIONS,
   'fusionsolar-control': CONTROL_OPERATIONS,
   'fusionsolar-iv': [runDiagnosisOp, listTasks, createTask, cancelTask, taskStatus, faultList, curveData, lossData, stringConfigs, stringDetails, configureStrings, moduleLibrary, moduleDetails],
+  'fusionsolar-plant-data': [plantInfo, realtimeKpi, historyKpi, fiveMinuteKpi, ratedData],
 } as const satisfies Record<string, readonly OperationDef[]>;
 
 export type NodeType = keyof typeof NODE_OPERATIONS;

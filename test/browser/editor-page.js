@@ -116,4 +116,14 @@ async function deploy(page) {
   );
 }
 
-module.exports = { launch, openEditor, dragFromPalette, openDialog, visibleFields, allFields, screenshotTray, addAccount, deploy };
+/** Picks the existing account in a new node's dialog when the editor left the list empty. */
+async function chooseAccount(page) {
+  await page.evaluate(() => {
+    const select = $('#node-input-account');
+    if (select.val() && select.val() !== '_ADD_') return;
+    const first = select.find('option').filter((i, o) => o.value && o.value !== '_ADD_').first().val();
+    if (first) select.val(first).trigger('change');
+  });
+}
+
+module.exports = { launch, openEditor, dragFromPalette, openDialog, visibleFields, allFields, screenshotTray, addAccount, chooseAccount, deploy };

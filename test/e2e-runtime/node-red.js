@@ -71,6 +71,18 @@ async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000 } = {})
       if (!res.ok) throw new Error(`POST ${p}: HTTP ${res.status} ${await res.text()}`);
       return res.status === 204 ? null : res.text();
     },
+    /**
+     * Full deploy of `flows`, resolved once the runtime has started them: POST /flows answers
+     * before that, and an inject posted too early gets 404 (its node does not exist yet).
+     */
+    async deploy(flows, timeoutMs = 10000) {
+      const started = () => output.split('] Started flows').length;
+      const before = started();
+      await this.post('/flows', flows, { 'Node-RED-Deployment-Type': 'full' });
+      for (const until = Date.now() + timeoutMs; started() === before; await new Promise((r) => setTimeout(r, 20))) {
+        if (Date.now() > until) throw new Error(`flows did not start within ${timeoutMs} ms:\n${output.slice(-2000)}`);
+      }
+    },
     /** Subscribes to the debug sidebar; every message (debug output and node log lines) lands in `messages`. */
     async debug() {
       const ws = new WebSocket(`ws://127.0.0.1:${port}/comms`);

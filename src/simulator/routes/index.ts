@@ -3,6 +3,7 @@ import { registerConfig } from './config';
 import { registerEnrolment } from './enrolment';
 import { registerControl } from './control';
 import { registerIv } from './iv';
+import { registerPlantData } from './plant-data';
 
 /** Every endpoint group of the reference; each file registers its own routes. */
 export function registerAll(sim: Simulator): void {
@@ -10,4 +11,5 @@ export function registerAll(sim: Simulator): void {
   registerEnrolment(sim);
   registerControl(sim);
   registerIv(sim);
+  registerPlantData(sim);
 }

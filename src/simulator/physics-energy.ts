@@ -1,0 +1,77 @@
+import type { SimPlant } from './fleet';
+import { clearDayEnergy, DAY_MS, dayStartSlot, localDay, SLOTS_PER_DAY, slotOf, slotPvEnergy } from './physics';
+import type { Simulator } from './server';
+
+/**
+ * Energy counters that add up: a day's energy is the sum of its 5-minute PV energies (the
+ * numbers history reports), the month adds the plant's days, the total adds the months.
+ */
+
+interface EnergyCache {
+  days: Map<string, number>;
+  bounds: Map<string, number>;
+}
+
+function cache(sim: Simulator): EnergyCache {
+  let c = sim.state.get('plant-data.energy') as EnergyCache | undefined;
+  if (!c || c.days.size > 200_000) {
+    c = { days: new Map(), bounds: new Map() };
+    sim.state.set('plant-data.energy', c);
+  }
+  return c;
+}
+
+function round3(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
+/** PV energy of a plant day from its first slot up to (not including) `untilSlot`. */
+export function dayEnergy(sim: Simulator, plant: SimPlant, day: number, untilSlot = Number.POSITIVE_INFINITY): number {
+  const first = dayStartSlot(plant, day);
+  const last = Math.min(first + SLOTS_PER_DAY, untilSlot);
+  const whole = last === first + SLOTS_PER_DAY;
+  const key = `${plant.plantCode}|${day}`;
+  const c = cache(sim);
+  const known = whole ? c.days.get(key) : undefined;
+  if (known !== undefined) return known;
+  let sum = 0;
+  for (let k = first; k < last; k++) sum += slotPvEnergy(sim.options.seed, plant, k);
+  sum = round3(sum);
+  if (whole) c.days.set(key, sum);
+  return sum;
+}
+
+/** First plant day of the month that contains `day`. */
+function monthStart(day: number): number {
+  const d = new Date(day * DAY_MS);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY_MS;
+}
+
+/** Energy before this month: every earlier day since grid connection at its clear-sky bound. */
+function before(sim: Simulator, plant: SimPlant, firstOfMonth: number): number {
+  const key = `${plant.plantCode}|${firstOfMonth}`;
+  const c = cache(sim);
+  let v = c.bounds.get(key);
+  if (v === undefined) {
+    const connected = Date.parse(plant.gridConnectionDate);
+    const from = Number.isFinite(connected) ? localDay(plant, connected) : firstOfMonth;
+    v = 0;
+    for (let day = from; day < firstOfMonth; day++) v += clearDayEnergy(plant, day);
+    v = round3(v);
+    c.bounds.set(key, v);
+  }
+  return v;
+}
+
+/** Day, month and total energy at time `t`: completed 5-minute slots only, as the API reports. */
+export function energies(sim: Simulator, plant: SimPlant, t: number): { dayEnergy: number; monthEnergy: number; totalEnergy: number } {
+  const today = localDay(plant, t);
+  const now = slotOf(t);
+  const todayEnergy = dayEnergy(sim, plant, today, now);
+  const first = monthStart(today);
+  let month = todayEnergy;
+  for (let day = first; day < today; day++) month += dayEnergy(sim, plant, day);
+  month = round3(month);
+  return { dayEnergy: todayEnergy, monthEnergy: month, totalEnergy: round3(before(sim, plant, first) + month) };
+}
+
