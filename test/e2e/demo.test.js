@@ -1,64 +1,22 @@
 'use strict';
 // `npm start` as a user runs it: the same script, a real Node-RED, the simulator, the demo flow.
 const assert = require('node:assert/strict');
-const { spawn } = require('node:child_process');
-const fs = require('node:fs');
-const net = require('node:net');
-const os = require('node:os');
 const path = require('node:path');
+const { startDemo } = require('../helpers/demo');
 const WebSocket = require(require.resolve('ws', { paths: [path.dirname(require.resolve('node-red'))] }));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-function waitForOutput(child, pattern, ms) {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const timer = setTimeout(() => reject(new Error(`no "${pattern}" within ${ms} ms:\n${text}`)), ms);
-    const onData = (d) => {
-      text += d;
-      if (pattern.test(text)) {
-        clearTimeout(timer);
-        resolve(text);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-  });
-}
 
 describe('npm start (demo: Node-RED + simulator + demo flow)', function () {
   this.timeout(60000);
-  let child;
+  let demo;
   let redPort;
-  let userDir;
 
   before(async function () {
-    redPort = await freePort();
-    const simPort = await freePort();
-    userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-demo-'));
-    child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'demo.js')], {
-      env: { ...process.env, DEMO_PORT: String(redPort), SIM_PORT: String(simPort), DEMO_USER_DIR: userDir, DEMO_ONCE_DELAY: '4' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    await waitForOutput(child, /Started flows/, 45000);
+    demo = await startDemo({ DEMO_ONCE_DELAY: '4' });
+    redPort = demo.redPort;
   });
 
   after(async function () {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGINT');
-      await exited;
-    }
-    fs.rmSync(userDir, { recursive: true, force: true });
+    if (demo) await demo.stop();
   });
 
   it('lists fusionsolar-account and fusionsolar-plants in /nodes without load errors', async function () {
@@ -69,6 +27,18 @@ describe('npm start (demo: Node-RED + simulator + demo flow)', function () {
     assert.ok(types.includes('fusionsolar-account'));
     assert.ok(types.includes('fusionsolar-plants'));
     for (const s of ours) assert.equal(s.err, undefined, `${s.id}: ${s.err}`);
+  });
+
+  it('serves the fleet dashboard (the @flowfuse/node-red-dashboard devDependency) at /dashboard/fleet', async function () {
+    const sets = await (await fetch(`http://127.0.0.1:${redPort}/nodes`, { headers: { accept: 'application/json' } })).json();
+    const dashboard = sets.filter((s) => s.module === '@flowfuse/node-red-dashboard');
+    assert.ok(dashboard.some((s) => s.types.includes('ui-chart')), 'the dashboard nodes are loaded');
+    for (const s of dashboard) assert.equal(s.err, undefined, `${s.id}: ${s.err}`);
+    const flows = await (await fetch(`http://127.0.0.1:${redPort}/flows`)).json();
+    assert.ok(flows.some((n) => n.type === 'tab' && n.label === 'FusionSolar dashboard'), 'the dashboard tab is deployed');
+    const page = await fetch(`http://127.0.0.1:${redPort}/dashboard/fleet`);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<div id="app">/);
   });
 
   it('delivers the demo flow\'s plants and devices to the debug sidebar', async function () {

@@ -1,0 +1,109 @@
+'use strict';
+// `npm start`'s fleet dashboard (FlowFuse Dashboard 2) in headless Chromium: the page renders
+// the simulated fleet's live power flow, battery SOC, the day chart and the I-V curves of the
+// diagnosis run at start, with data. The screenshot is the README's (docs/dashboard.png).
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { startDemo } = require('../helpers/demo');
+const { launch } = require('./editor-page');
+
+const root = path.join(__dirname, '..', '..');
+const SHOTS = path.join(root, 'test', 'e2e', 'screenshots');
+const README_SHOT = path.join(root, 'docs', 'dashboard.png');
+const PLANTS = 5;
+
+/** Series name -> number of points, as the page's ECharts instance of a ui-chart holds them. */
+function chartSeries(page, id) {
+  return page.evaluate((chartId) => {
+    const chart = window.uiCharts && window.uiCharts[chartId];
+    if (!chart || !chart.chart) return null;
+    const out = {};
+    for (const s of chart.chart.getOption().series || []) out[s.name] = (s.data || []).length;
+    return out;
+  }, id);
+}
+
+async function waitForPoints(page, id, ms) {
+  await page.waitForFunction(
+    (chartId) => {
+      const chart = window.uiCharts && window.uiCharts[chartId];
+      return !!chart && !!chart.chart && (chart.chart.getOption().series || []).some((s) => (s.data || []).length > 0);
+    },
+    id,
+    { timeout: ms, polling: 500 },
+  );
+  return chartSeries(page, id);
+}
+
+describe('fleet dashboard of npm start in a browser', function () {
+  this.timeout(240000);
+  let demo;
+  let browser;
+  let page;
+
+  before(async function () {
+    demo = await startDemo({ SIM_PLANTS: String(PLANTS) });
+    browser = await launch({ width: 1400, height: 1000 });
+    page = browser.page;
+    // ui-chart registers its ECharts instance in window.uiCharts for end-to-end tests (Cypress in its own suite).
+    await page.addInitScript(() => {
+      window.Cypress = window.Cypress || {};
+    });
+    await page.goto(`${demo.url}/dashboard/fleet`);
+  });
+
+  after(async function () {
+    if (browser) await browser.close();
+    if (demo) await demo.stop();
+  });
+
+  afterEach(function () {
+    assert.deepEqual(browser.errors.splice(0), [], 'no console error on the dashboard');
+  });
+
+  it('shows the live power flow of every plant from realtimeKpi', async function () {
+    await page.waitForFunction((n) => document.querySelectorAll('.fs-flow tbody tr').length === n, PLANTS, { timeout: 60000 });
+    const rows = await page.$$eval('.fs-flow tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())));
+    assert.equal(rows.length, PLANTS);
+    for (const [plant, pv, load, grid] of rows) {
+      assert.match(plant, /^Sim Plant \d{4}/);
+      assert.match(pv, /^\d+(\.\d)? kW$/, `PV of ${plant}`);
+      assert.match(load, /^\d+(\.\d)? kW$/, `load of ${plant}`);
+      assert.match(grid, /kW\n(feed-in|from grid|idle)$/, `grid of ${plant}`);
+    }
+  });
+
+  it('shows a battery SOC gauge for each plant with a battery', async function () {
+    await page.waitForSelector('.fs-soc .v-progress-circular', { timeout: 30000 });
+    const gauges = await page.$$eval('.fs-soc-item', (items) => items.map((el) => ({ value: el.querySelector('.fs-soc-value').innerText, now: Number(el.querySelector('.v-progress-circular').getAttribute('aria-valuenow')) })));
+    assert.ok(gauges.length > 0 && gauges.length <= PLANTS, `${gauges.length} gauges`);
+    for (const g of gauges) {
+      assert.ok(g.now >= 0 && g.now <= 100, `SOC ${g.now}`);
+      assert.equal(g.value, `${Math.round(g.now)} %`);
+    }
+  });
+
+  it('draws the day chart from historyKpi: one series per plant, with points', async function () {
+    const series = await waitForPoints(page, 'dash-ui-day', 60000);
+    const names = Object.keys(series);
+    assert.equal(names.length, PLANTS, `series ${names.join(', ')}`);
+    // About 24 hours of 5-minute points (288; the chart drops those older than 24 hours).
+    for (const name of names) assert.ok(series[name] >= 250, `${name}: ${series[name]} points`);
+  });
+
+  it('draws the I-V curves of the diagnosis run at start, one series per string, and saves the screenshot', async function () {
+    // The simulator scans in real time: about 90 s for one inverter.
+    const series = await waitForPoints(page, 'dash-ui-iv', 200000);
+    const names = Object.keys(series);
+    assert.equal(names.length, 8, `one series per string of a 8-string inverter: ${names.join(', ')}`);
+    for (const name of names) assert.ok(series[name] > 10, `${name}: ${series[name]} points`);
+    assert.match(await page.innerText('.nrdb-ui-text'), /Inverter-1 of Sim Plant \d{4}: 8 strings/);
+    await page.waitForTimeout(1000); // the chart's entry animation
+    fs.mkdirSync(SHOTS, { recursive: true });
+    fs.mkdirSync(path.dirname(README_SHOT), { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: true });
+    fs.copyFileSync(path.join(SHOTS, 'dashboard.png'), README_SHOT);
+    assert.ok(fs.statSync(README_SHOT).size < 300 * 1024, 'the README screenshot stays under 300 KB');
+  });
+});
