@@ -42,6 +42,8 @@ async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000 } = {})
   );
   const child = spawn(rt.node, [rt.redJs, '-u', userDir, '-p', String(port), '-s', path.join(userDir, 'settings.js')], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Files the examples write (iv-curves.svg) land in the user directory, not the checkout.
+    cwd: userDir,
     env: { ...process.env, NODE_OPTIONS: '' },
   });
   let output = '';
