@@ -74,7 +74,14 @@ async function visibleFields(page) {
 }
 
 async function allFields(page) {
-  return page.evaluate(() => [...document.querySelectorAll('.red-ui-tray .fs-field')].map((el) => ({ field: el.getAttribute('data-field'), ops: (el.getAttribute('data-ops') || '').split(',').filter(Boolean) })));
+  return page.evaluate(() => [...document.querySelectorAll('.red-ui-tray .fs-field')].map((el) => ({ field: el.getAttribute('data-field'), ops: (el.getAttribute('data-ops') || '').split(',').filter(Boolean), when: el.getAttribute('data-when') || '' })));
+}
+
+/** Whether a row's data-when="field=value" condition holds in the open dialog. */
+async function whenHolds(page, when) {
+  if (!when) return true;
+  const [field, value] = when.split('=');
+  return (await page.inputValue(`#node-input-${field}`)) === value;
 }
 
 async function screenshotTray(page, file) {
@@ -126,4 +133,4 @@ async function chooseAccount(page) {
   });
 }
 
-module.exports = { launch, openEditor, dragFromPalette, openDialog, visibleFields, allFields, screenshotTray, addAccount, chooseAccount, deploy };
+module.exports = { launch, openEditor, dragFromPalette, openDialog, visibleFields, allFields, whenHolds, screenshotTray, addAccount, chooseAccount, deploy };

@@ -7,6 +7,9 @@ const dispatchRoutes = require('../../dist/src/simulator/routes/control-dispatch
 const gridRoutes = require('../../dist/src/simulator/routes/control-grid');
 const drmRoutes = require('../../dist/src/simulator/routes/control-drm');
 
+const { ivState } = require('../../dist/src/simulator/routes/iv-state');
+const { planSubtasks } = require('../../dist/src/simulator/routes/iv-progress');
+
 const DEV = { battery: 20815, inverter: 20822, smartLogger: 20821 };
 const DAY = 86_400_000;
 
@@ -56,8 +59,29 @@ const MODULE = {
   maxModulePower: 450, optimalModuleOperatingVoltage: 41.5, optimalModuleOperatingCurrent: 10.85, moduleOpenCircuitVoltage: 49.6,
   moduleShortCircuitCurrent: 11.5, maxPowerTemperatureCoefficient: -0.35, openCircuitVoltageTemperatureCoefficient: -0.27,
   shortCircuitCurrentTemperatureCoefficient: 0.048, cellQuantity: 144, moduleDegradationRateInFirstYear: 2, moduleDegradationRateFromSecondYear: 0.55,
+  gridConnectionDate: '2022-01-15',
 };
-const SCAN = (ctx) => ({ taskName: `fault-suite-${ctx.seq}`, dns: [dn(ctx.sim, DEV.inverter)], cleanStatus: 0, environmentalParameters: 0, scanPointNum: 64 });
+/** Manual conditions: the simulator scans at any hour (the suite's clock starts at midnight UTC). */
+const MANUAL = { environmentalParameters: 1, modulePlaneIrradiance: 900, moduleBackSurfaceTemperature: 45 };
+const SCAN = (ctx) => ({ taskName: `fault-suite-${ctx.seq}`, dns: [dn(ctx.sim, DEV.inverter)], cleanStatus: 0, ...MANUAL, scanPointNum: 128, needQuantifyLosses: true });
+
+/**
+ * A task of the test user put straight into the simulator's state (no request the fault
+ * under test could hit): finished a day ago for the result reads, or just started for
+ * cancelTask. Its id is the message's own, so each message reads a task that exists.
+ */
+function simTask(ctx, { finished }) {
+  const state = ivState(ctx.sim);
+  const dns = [dn(ctx.sim, DEV.inverter)];
+  const createdAt = finished ? ctx.now - DAY : ctx.now;
+  const taskId = state.newTaskId();
+  state.tasks.set(taskId, {
+    taskId, owner: USER.username, taskName: `fault-suite-${ctx.seq}`, dns, createdAt, cleanStatus: 0, ...MANUAL, needQuantifyLosses: true,
+    subtasks: planSubtasks(dns, (d) => state.inverter(d).strings.length, () => false, createdAt, () => state.newId()),
+  });
+  return { taskId, dn: dns[0] };
+}
+const doneTask = (ctx) => simTask(ctx, { finished: true });
 
 /** Rows: `op` (catalogue name; null for a node without operations), `payload(ctx)`, optional `msg(ctx)` extras and `endpoint`. */
 const OPERATION_ROWS = {
@@ -90,22 +114,24 @@ const OPERATION_ROWS = {
   'fusionsolar-iv': [
     { op: 'listTasks', payload: () => ({}) },
     { op: 'createTask', payload: SCAN },
-    { op: 'cancelTask', payload: () => ({ taskId: 1 }) },
-    { op: 'taskStatus', payload: () => ({ taskId: 1 }) },
-    { op: 'faultList', payload: () => ({ taskId: 1 }) },
-    { op: 'curveData', payload: ({ sim }) => ({ taskId: 1, dn: dn(sim, DEV.inverter) }) },
+    { op: 'cancelTask', payload: (ctx) => ({ taskId: simTask(ctx, { finished: false }).taskId }) },
+    { op: 'taskStatus', payload: (ctx) => ({ taskId: doneTask(ctx).taskId }) },
+    { op: 'faultList', payload: (ctx) => ({ taskId: doneTask(ctx).taskId }) },
+    { op: 'curveData', payload: (ctx) => doneTask(ctx) },
     { op: 'stringConfigs', payload: () => ({}) },
     { op: 'stringDetails', payload: ({ sim }) => ({ dn: dn(sim, DEV.inverter) }) },
     { op: 'configureStrings', payload: ({ sim }) => ({ dn: dn(sim, DEV.inverter), pvNum: 1, configuration: [{ ...MODULE }] }) },
     { op: 'moduleLibrary', payload: () => ({}) },
-    { op: 'moduleDetails', payload: () => ({ id: 1 }) },
-    { op: 'lossData', payload: () => ({ taskId: 1 }) },
+    { op: 'moduleDetails', payload: () => ({ moduleId: 180053 }) },
+    { op: 'lossData', payload: (ctx) => ({ taskId: doneTask(ctx).taskId }) },
     { op: 'runDiagnosis', payload: SCAN },
   ],
   'fusionsolar-enrolment': [
-    { op: 'snEnrolment', payload: ({ sim }) => ({ devices: [{ sn: sn(sim), username: 'owner' }] }) },
+    // The reference's own examples, which the simulator knows: device HV1920000027 of mark@email.com
+    // (9.6.1.1), NMI 20019857328 (9.6.1.2) and the installer admin@qq.com (9.6.2.1).
+    { op: 'snEnrolment', payload: () => ({ devices: [{ sn: 'HV1920000027', email: 'mark@email.com' }] }) },
     { op: 'acEnrolment', payload: () => ({ authorizationCodes: ['20019857328'] }) },
-    { op: 'snRegistration', payload: ({ sim }) => ({ sns: [sn(sim)], account: 'installer' }) },
+    { op: 'snRegistration', payload: ({ sim }) => ({ sns: ['HV1920000027', sn(sim)], account: 'admin@qq.com' }) },
   ],
   'fusionsolar-request': [
     { op: null, endpoint: 'plants', msg: () => ({ path: '/rest/openapi/pvms/v1/plants', method: 'POST' }), payload: () => ({ pageNo: 1, pageSize: 100 }) },
