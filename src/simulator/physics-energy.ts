@@ -1,5 +1,6 @@
 import type { SimPlant } from './fleet';
-import { clearDayEnergy, DAY_MS, dayStartSlot, localDay, SLOTS_PER_DAY, slotOf, slotPvEnergy } from './physics';
+import { clearDayEnergy, DAY_MS, dayStartSlot, localDay, SLOTS_PER_DAY, slotOf } from './physics';
+import { livePv } from './physics-inverters';
 import type { Simulator } from './server';
 
 /**
@@ -25,6 +26,11 @@ function round3(v: number): number {
   return Math.round(v * 1000) / 1000;
 }
 
+/** PV energy of a slot, kWh, as the history interface reports it: stopped inverters make none. */
+export function pvEnergyOf(sim: Simulator, plant: SimPlant, slot: number): number {
+  return round3(livePv(sim, plant, slot) / 12);
+}
+
 /** PV energy of a plant day from its first slot up to (not including) `untilSlot`. */
 export function dayEnergy(sim: Simulator, plant: SimPlant, day: number, untilSlot = Number.POSITIVE_INFINITY): number {
   const first = dayStartSlot(plant, day);
@@ -35,7 +41,7 @@ export function dayEnergy(sim: Simulator, plant: SimPlant, day: number, untilSlo
   const known = whole ? c.days.get(key) : undefined;
   if (known !== undefined) return known;
   let sum = 0;
-  for (let k = first; k < last; k++) sum += slotPvEnergy(sim.options.seed, plant, k);
+  for (let k = first; k < last; k++) sum += pvEnergyOf(sim, plant, k);
   sum = round3(sum);
   if (whole) c.days.set(key, sum);
   return sum;
