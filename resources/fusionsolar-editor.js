@@ -85,19 +85,39 @@
 
   var TYPES = ['str', 'num', 'json', 'msg', 'flow', 'global', 'env'];
 
+  /* A row with data-when="field=value" shows only while that field holds that value (the
+   * irradiance of a manual I-V scan, for example). */
+  function whenHolds(row) {
+    var when = $(row).attr('data-when');
+    if (!when) return true;
+    var eq = when.indexOf('=');
+    return String($('#node-input-' + when.slice(0, eq)).val()) === when.slice(eq + 1);
+  }
+
   /** Shows only the rows of the fields the chosen operation uses. */
   function showFields(ops, name) {
     var op = ops.filter(function (o) { return o.name === name; })[0];
     $('.fs-field').each(function () {
       var field = $(this).attr('data-field');
-      $(this).toggle(!op || op.fields.indexOf(field) !== -1 || ($(this).attr('data-ops') || '').split(',').indexOf(name) !== -1);
+      var used = !op || op.fields.indexOf(field) !== -1 || ($(this).attr('data-ops') || '').split(',').indexOf(name) !== -1;
+      $(this).toggle(used && whenHolds(this));
     });
     $('.fs-device-warning').toggle(!!(op && op.changesDevices));
     $('.fs-deprecated').toggle(!!(op && op.deprecated)).find('span.fs-deprecated-text').text(op && op.deprecated ? op.deprecated : '');
     $('.fs-op-summary').text(op ? op.section + ' — ' + op.summary : '');
   }
 
+  /* Node-RED 4.1 leaves a new node's account on "none" even when the workspace has exactly
+   * one: take that one, so a node dropped next to an account is valid as it is. */
+  function preselectAccount(node) {
+    if (node.account) return;
+    var accounts = [];
+    RED.nodes.eachConfig(function (c) { if (c.type === 'fusionsolar-account') accounts.push(c.id); });
+    if (accounts.length === 1) $('#node-input-account').val(accounts[0]).trigger('change');
+  }
+
   function prepareOperationNode(node, type) {
+    preselectAccount(node);
     $('.fs-field input.fs-typed').each(function () {
       var field = $(this).attr('id').replace('node-input-', '');
       $(this).typedInput({ default: 'str', types: TYPES, typeField: '#node-input-' + field + 'Type' });
@@ -123,6 +143,10 @@
         select.val(props.operation && ops.some(function (o) { return o.name === props.operation; }) ? props.operation : ops[0].name);
       }
       select.off('change.fs').on('change.fs', function () { showFields(ops, select.val()); });
+      $('.fs-field[data-when]').each(function () {
+        var field = $(this).attr('data-when').split('=')[0];
+        $('#node-input-' + field).off('change.fs').on('change.fs', function () { showFields(ops, select.val()); });
+      });
       showFields(ops, select.val());
     });
   }
@@ -161,7 +185,21 @@
     return more ? op + ': ' + more : op;
   }
 
+  /**
+   * An optional TypedInput setting: empty is fine (the message may supply it); otherwise the
+   * value must suit its type, e.g. JSON that parses.
+   */
+  function optionalTyped(value, type) {
+    if (value === '' || value === undefined || value === null) return true;
+    if (type === 'json') {
+      try { JSON.parse(value); return true; } catch (e) { return false; }
+    }
+    if (type === 'num') return !isNaN(Number(value));
+    return true;
+  }
+
   window.FusionSolarEditor = {
+    optionalTyped: optionalTyped,
     prepareOperationNode: prepareOperationNode,
     prepareConfigNode: prepareConfigNode,
     label: label,

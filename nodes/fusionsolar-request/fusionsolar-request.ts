@@ -1,6 +1,7 @@
 import { sendRequest } from '../../src/api/request';
 import { FusionSolarError, localise } from '../../src/client/errors';
 import { accountOf } from '../shared/account-ref';
+import { migrateConfig, migrationsOf } from '../shared/migrate';
 import { translator } from '../shared/i18n';
 import { Status } from '../shared/status';
 import type { AccountNode, FlowNodeConfig, FusionSolarMessage, Node, NodeAPI } from '../shared/types';
@@ -20,10 +21,12 @@ const NOT_SENT = new Set(['INVALID_INPUT', 'CONTROL_DISABLED', 'QUOTA', 'NO_ACCO
 
 /** Any path of the account's server with its session and quota: msg.path and msg.method win. */
 export = function register(RED: NodeAPI): void {
-  function FusionSolarRequest(this: Node, config: RequestConfig): void {
+  function FusionSolarRequest(this: Node, saved: RequestConfig): void {
+    const { config, newer, from, to } = migrateConfig(saved, migrationsOf('fusionsolar-request'));
     RED.nodes.createNode(this, config);
     const node = this;
     const t = translator(RED);
+    if (newer) node.warn(t('config.newer', { saved: from, known: to }));
     const status = new Status(node, t);
     const closing = new AbortController();
 

@@ -60,6 +60,8 @@ const emsParams = z
         .string({ error: 'must be the plant DN as a string' })
         .trim()
         .min(1, 'is required')
+        // The same bound as every code of a code list (params.ts), so a runaway string never reaches the API.
+        .max(256, 'must be at most 256 characters')
         .refine((v) => !v.includes(','), 'takes one plant DN per call'),
     ),
     controlType: required(choice(EMS_CODES)),

@@ -15,7 +15,7 @@ const GRADIENT = decimal(0.1, 5000);
 const task = z
   .object(
     {
-      plantCode: required(z.string({ error: 'must be a plant code' }).trim().min(1, 'is required')),
+      plantCode: required(z.string({ error: 'must be a plant code' }).trim().min(1, 'is required').max(256, 'must be at most 256 characters')),
       maxFeedGridPower: optional(FEED_IN),
       activePowerVariationGradient: optional(GRADIENT),
     },

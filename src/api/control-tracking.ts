@@ -62,7 +62,8 @@ export async function track(spec: TrackSpec, plan: TrackPlan, ctx: ExecContext, 
   const clock = ctx.client.clock;
   const deadline = clock.now() + spec.timeoutMs;
   const known = new Map<string, Known>(plan.ids.map((id) => [id, { state: 'running', json: '', group: id }]));
-  let payload: unknown = null;
+  // Status answers are lists; none has come yet.
+  let payload: unknown = [];
   let calls = 0;
   let errors = 0;
 
@@ -76,6 +77,8 @@ export async function track(spec: TrackSpec, plan: TrackPlan, ctx: ExecContext, 
     return e;
   };
 
+  // The first status may be minutes away (pollMs): say at once which subtasks are followed.
+  emit(event('progress', [...known.keys()]));
   for (;;) {
     await clock.sleep(Math.max(0, Math.min(spec.pollMs, deadline - clock.now())), ctx.signal);
     const last = clock.now() >= deadline;

@@ -4,6 +4,7 @@ import { execute } from './planner';
 import { boolInput, IV_QUOTA } from './iv-params';
 import { cancelTask, createTask, taskStatus } from './iv-tasks';
 import { ivPacer } from './iv-pacer';
+import { lostTask } from './iv-recover';
 import { DiagnosisRun, track } from './iv-runs';
 import { objects, type DiagnosisReport } from './iv-report';
 import { collect, finish, type DiagnosisResult } from './iv-collect';
@@ -95,7 +96,9 @@ export async function runDiagnosis(input: Params, rawOptions: Params, ctx: Diagn
       created = await call(createTask, params);
     } catch (err) {
       if (stopped(err)) return finish(report, 'canceled', clock.now(), calls, options);
-      throw err;
+      const lost = await lostTask(err, report.taskName, started, clock.now(), call);
+      if (lost === undefined) throw err;
+      created = { taskId: lost };
     }
     report.taskId = String(isObject(created) ? created.taskId : '');
     run.taskId = report.taskId;

@@ -3,6 +3,7 @@ import type { Envelope } from '../client/envelope';
 import { FusionSolarError, invalidInput } from '../client/errors';
 import type { QuotaInfo } from '../client/governor';
 import { allOperations, ruleForEndpoint } from './index';
+import { RESERVED_KEYS } from './params';
 import { resolveTarget } from './request-path';
 
 /**
@@ -43,9 +44,26 @@ function isTrigger(payload: unknown): boolean {
   return payload === undefined || payload === null || payload === '' || typeof payload === 'number' || typeof payload === 'boolean';
 }
 
+/**
+ * Keys that pollute prototypes wherever a receiver merges the body (an own "__proto__"
+ * comes from JSON.parse, e.g. an HTTP-in node's body) are refused at any depth, as every
+ * operation refuses them. Deeper than any API body nests, the walk stops.
+ */
+function checkReserved(value: unknown, path: string, depth = 0): void {
+  if (typeof value !== 'object' || value === null || depth > 32) return;
+  for (const [k, v] of Object.entries(value)) {
+    const here = Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+    if (!Array.isArray(value) && RESERVED_KEYS.includes(k)) throw invalidInput(here, 'is not an allowed parameter name');
+    checkReserved(v, here, depth + 1);
+  }
+}
+
 function bodyOf(payload: unknown): unknown {
   if (isTrigger(payload)) return {};
-  if (typeof payload === 'object' && !Buffer.isBuffer(payload)) return payload;
+  if (typeof payload === 'object' && !Buffer.isBuffer(payload)) {
+    checkReserved(payload, '');
+    return payload;
+  }
   throw invalidInput('payload', 'must be an object or array: the JSON body of the request');
 }
 
@@ -57,6 +75,7 @@ function queryOf(payload: unknown): string {
   }
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(payload as Record<string, unknown>)) {
+    if (RESERVED_KEYS.includes(k)) throw invalidInput(k, 'is not an allowed parameter name');
     if (v === undefined || v === null) continue;
     if (typeof v === 'object') throw invalidInput(`payload.${k}`, 'must be a string, number or boolean for a GET query');
     q.append(k, String(v));

@@ -67,7 +67,14 @@ async function visibleFields(page) {
 }
 
 async function allFields(page) {
-  return page.evaluate(() => [...document.querySelectorAll('.red-ui-tray .fs-field')].map((el) => ({ field: el.getAttribute('data-field'), ops: (el.getAttribute('data-ops') || '').split(',').filter(Boolean) })));
+  return page.evaluate(() => [...document.querySelectorAll('.red-ui-tray .fs-field')].map((el) => ({ field: el.getAttribute('data-field'), ops: (el.getAttribute('data-ops') || '').split(',').filter(Boolean), when: el.getAttribute('data-when') || '' })));
+}
+
+/** Whether a row's data-when="field=value" condition holds in the open dialog. */
+async function whenHolds(page, when) {
+  if (!when) return true;
+  const [field, value] = when.split('=');
+  return (await page.inputValue(`#node-input-${field}`)) === value;
 }
 
 async function screenshotTray(page, file) {
@@ -109,4 +116,14 @@ async function deploy(page) {
   );
 }
 
-module.exports = { openEditor, dragFromPalette, openDialog, visibleFields, allFields, screenshotTray, addAccount, deploy };
+/** Picks the existing account in a new node's dialog when the editor left the list empty. */
+async function chooseAccount(page) {
+  await page.evaluate(() => {
+    const select = $('#node-input-account');
+    if (select.val() && select.val() !== '_ADD_') return;
+    const first = select.find('option').filter((i, o) => o.value && o.value !== '_ADD_').first().val();
+    if (first) select.val(first).trigger('change');
+  });
+}
+
+module.exports = { openEditor, dragFromPalette, openDialog, visibleFields, allFields, whenHolds, screenshotTray, addAccount, chooseAccount, deploy };

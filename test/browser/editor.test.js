@@ -48,7 +48,13 @@ for (const name of RUNTIMES) {
       if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
     });
 
-    afterEach(function () {
+    afterEach(async function () {
+      // A failed step can leave its dialog open: close it so the next type starts clean.
+      const cancel = editor && editor.page.locator('#node-dialog-cancel');
+      if (cancel && (await cancel.count())) {
+        await cancel.first().click().catch(() => undefined);
+        await editor.page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' }).catch(() => undefined);
+      }
       assert.deepEqual(editor.errors.splice(0), [], 'no console error in the editor');
     });
 
@@ -77,6 +83,7 @@ for (const name of RUNTIMES) {
           assert.equal(r.customShown, true, 'the custom quota profile shows its rules');
           account = true;
         }
+        await ui.chooseAccount(page);
         const ops = (catalogue.operations || {})[type] || [];
         const rows = await ui.allFields(page);
         if (ops.length) {
@@ -84,9 +91,18 @@ for (const name of RUNTIMES) {
           assert.deepEqual(listed, ops.map((o) => o.name), 'the dropdown lists the catalogue\'s operations');
           for (const op of ops) {
             await page.selectOption('#node-input-operation', op.name);
-            const visible = await ui.visibleFields(page);
-            const expected = rows.filter((r) => op.fields.includes(r.field) || r.ops.includes(op.name)).map((r) => r.field);
-            assert.deepEqual(visible, expected, `${op.name} shows only its fields`);
+            const used = rows.filter((r) => op.fields.includes(r.field) || r.ops.includes(op.name));
+            const shown = [];
+            for (const r of used) if (await ui.whenHolds(page, r.when)) shown.push(r.field);
+            assert.deepEqual(await ui.visibleFields(page), shown, `${op.name} shows only its fields`);
+            // A conditional row (data-when="field=value") appears once its condition is met.
+            for (const r of used.filter((x) => x.when && !shown.includes(x.field))) {
+              const [field, value] = r.when.split('=');
+              const before = await page.inputValue(`#node-input-${field}`);
+              await page.selectOption(`#node-input-${field}`, value);
+              assert.ok((await ui.visibleFields(page)).includes(r.field), `${op.name}: ${r.field} shows when ${r.when}`);
+              await page.selectOption(`#node-input-${field}`, before);
+            }
             await ui.screenshotTray(page, path.join(SHOTS, `${name}-${type}-${op.name}.png`));
           }
           await page.selectOption('#node-input-operation', ops[0].name);
@@ -95,8 +111,8 @@ for (const name of RUNTIMES) {
         }
         await page.click('#node-dialog-ok');
         await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
-        const node = await page.evaluate((i) => { const n = RED.nodes.node(i); return { valid: n.valid, account: n.account, operation: n.operation, configVersion: n.configVersion, label: document.querySelector(`[id="${i}"] .red-ui-flow-node-label-text`).textContent }; }, id);
-        assert.equal(node.valid, true, `${type} is valid after saving`);
+        const node = await page.evaluate((i) => { const n = RED.nodes.node(i); return { valid: n.valid, invalid: n.validationErrors, account: n.account, operation: n.operation, configVersion: n.configVersion, label: document.querySelector(`[id="${i}"] .red-ui-flow-node-label-text`).textContent }; }, id);
+        assert.equal(node.valid, true, `${type} is valid after saving (invalid: ${node.invalid})`);
         assert.ok(node.account, 'the account is set');
         assert.equal(typeof node.configVersion, 'number');
         if (ops.length) {

@@ -19,6 +19,19 @@ function freePort() {
   });
 }
 
+/** A /comms websocket; `onMessage` gets each {topic, data} the runtime publishes. */
+async function comms(port, onMessage) {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/comms`);
+  await new Promise((resolve, reject) => {
+    ws.on('open', resolve);
+    ws.on('error', reject);
+  });
+  ws.on('message', (data) => {
+    for (const m of [].concat(JSON.parse(String(data)))) onMessage(m);
+  });
+  return ws;
+}
+
 /** Starts Node-RED from `rt` (see runtimes.js) on `userDir`; resolves once flows have started. */
 async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000 } = {}) {
   const port = await freePort();
@@ -29,6 +42,8 @@ async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000 } = {})
   );
   const child = spawn(rt.node, [rt.redJs, '-u', userDir, '-p', String(port), '-s', path.join(userDir, 'settings.js')], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Files the examples write (iv-curves.svg) land in the user directory, not the checkout.
+    cwd: userDir,
     env: { ...process.env, NODE_OPTIONS: '' },
   });
   let output = '';
@@ -71,21 +86,43 @@ async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000 } = {})
       if (!res.ok) throw new Error(`POST ${p}: HTTP ${res.status} ${await res.text()}`);
       return res.status === 204 ? null : res.text();
     },
+    /**
+     * Full deploy that resolves once the new flows have started: POST /flows answers before
+     * the runtime starts them, so an inject posted right after it can meet a 404.
+     */
+    async deploy(flows, timeoutMs = 10000) {
+      let rev;
+      let started = false;
+      let wake = () => {};
+      const ws = await comms(port, (m) => {
+        if (m.topic !== 'notification/runtime-deploy') return;
+        if (m.data && m.data.revision === rev) started = true;
+        wake();
+      });
+      try {
+        const res = await this.post('/flows', { flows }, { 'Node-RED-Deployment-Type': 'full', 'Node-RED-API-Version': 'v2' });
+        rev = JSON.parse(res).rev;
+        await new Promise((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`flows of revision ${rev} did not start within ${timeoutMs} ms`)), timeoutMs);
+          wake = () => {
+            if (!started) return;
+            clearTimeout(timer);
+            resolve();
+          };
+          wake();
+        });
+      } finally {
+        ws.close();
+      }
+    },
     /** Subscribes to the debug sidebar; every message (debug output and node log lines) lands in `messages`. */
     async debug() {
-      const ws = new WebSocket(`ws://127.0.0.1:${port}/comms`);
       const messages = [];
       const listeners = new Set();
-      await new Promise((resolve, reject) => {
-        ws.on('open', resolve);
-        ws.on('error', reject);
-      });
-      ws.on('message', (data) => {
-        for (const m of [].concat(JSON.parse(String(data)))) {
-          if (m.topic !== 'debug') continue;
-          messages.push(m.data);
-          for (const l of listeners) l();
-        }
+      const ws = await comms(port, (m) => {
+        if (m.topic !== 'debug') return;
+        messages.push(m.data);
+        for (const l of listeners) l();
       });
       ws.send(JSON.stringify({ subscribe: 'debug' }));
       return {

@@ -61,7 +61,7 @@ function describeRuntime(name, { nodeRed, node }) {
         assert.ok(required.length, `${file} has a debug node fed from an inject`);
         const debug = await red.debug();
         try {
-          await red.post('/flows', deployable(flow, sim.url, users[i]), { 'Node-RED-Deployment-Type': 'full' });
+          await red.deploy(deployable(flow, sim.url, users[i]));
           for (const n of manualInjects) await red.post(`/inject/${n.id}`);
           const ids = new Set(flow.map((n) => n.id));
           const problems = () => debug.messages.filter((m) => (m.level === 20 && ids.has(m.id)) || forbidden.some((f) => f.id === m.id));

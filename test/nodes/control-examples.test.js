@@ -17,7 +17,8 @@ const CORE = ['common/20-inject.js', 'common/21-debug.js', 'common/90-comment.js
 /** Loads an example against the simulator with the credentials the example leaves out. */
 async function loadExample(sim, file) {
   const flow = read(file).map((n) => (n.type === 'fusionsolar-account' ? { ...n, baseUrl: sim.url } : n));
-  await helper.load([...Object.values(NODES), ...CORE], flow, { acc: { username: DEFAULT_USER.username, password: DEFAULT_USER.password } });
+  const account = flow.find((n) => n.type === 'fusionsolar-account');
+  await helper.load([...Object.values(NODES), ...CORE], flow, { [account.id]: { username: DEFAULT_USER.username, password: DEFAULT_USER.password } });
 }
 
 function until(pred, ms = 10000) {
@@ -42,6 +43,9 @@ describe('control example flows', function () {
       const [account] = flow.filter((n) => n.type === 'fusionsolar-account');
       assert.equal(account.baseUrl, 'http://127.0.0.1:27200');
       assert.ok(flow.every((n) => n.credentials === undefined));
+      // Commands need control allowed; the example says so where a user reads it.
+      assert.equal(account.allowControl, true);
+      assert.match(flow.find((n) => n.type === 'tab').info, /"Allow device control" on/);
       const ops = operationsOf('fusionsolar-control').map((o) => o.name);
       const controls = flow.filter((n) => n.type === 'fusionsolar-control');
       assert.ok(controls.length > 0);
@@ -54,13 +58,15 @@ describe('control example flows', function () {
     const prices = Array.from({ length: 24 }, (_, h) => (h === 23 ? 0.01 : 0.3));
     const out = new Function('msg', 'node', fn.func)({ payload: prices }, { status() {} });
     assert.deepEqual(out.payload, { dispatchSwitch: 1, controlType: 1, targetSOC: 90 });
+    const now = read(EXAMPLES[0]).find((n) => n.id === 'cc-now');
+    assert.deepEqual(JSON.parse(now.payload), out.payload, '"charge now" sends what the cheapest hour would');
     assert.ok(out.delay >= 0 && out.delay <= 24 * 3600_000);
 
     ({ sim } = await virtualSim({ plants: 3, users: [DEFAULT_USER] }));
     await loadExample(sim, EXAMPLES[0]);
     const progress = [];
-    helper.getNode('d2').on('input', (m) => progress.push(m.fusionsolar.tracking.state));
-    helper.getNode('charge').receive({ payload: out.payload });
+    helper.getNode('cc-progress').on('input', (m) => progress.push(m.fusionsolar.tracking.state));
+    helper.getNode('cc-charge').receive({ payload: out.payload });
     await until(() => progress.includes('complete'));
     const battery = sim.fleet.plant('NE=33554432').devices.find((d) => d.deviceTypeId === 20815);
     assert.equal(battery.soc, 90);
@@ -71,11 +77,11 @@ describe('control example flows', function () {
     ({ sim } = await virtualSim({ plants: 3, users: [DEFAULT_USER] }));
     await loadExample(sim, EXAMPLES[1]);
     const inverters = ['NE=1000000', 'NE=1000006'].map((dn) => sim.fleet.device(dn));
-    helper.getNode('off').receive({ payload: Date.now() });
+    helper.getNode('ci-off').receive({ payload: Date.now() });
     await until(() => sim.stats.commands['vpp/devOnOff'] === 1);
     assert.ok(inverters.every((d) => d.off === true));
     // The delay holds the message for 30 minutes of real time: hand its output on directly.
-    helper.getNode('reset').receive({ payload: [{ dn: 'NE=1000000', result: 0 }] });
+    helper.getNode('ci-reset').receive({ payload: [{ dn: 'NE=1000000', result: 0 }] });
     await until(() => sim.stats.commands['vpp/devOnOff'] === 2);
     assert.ok(inverters.every((d) => d.off === false));
   });

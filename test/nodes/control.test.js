@@ -325,14 +325,17 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       const plant = plantsWith(sim, BATTERY).find((p) => p.devices.find((d) => d.deviceTypeId === BATTERY).soc < 70);
       const battery = plant.devices.find((d) => d.deviceTypeId === BATTERY);
       const socs = [battery.soc];
-      helper.getNode('out2').on('input', () => socs.push(battery.soc));
+      helper.getNode('out2').on('input', (m) => m.fusionsolar.calls > 0 && socs.push(battery.soc));
       const t0 = clock.now();
       const r = await h.send({ payload: { plantCodes: plant.plantCode, dispatchSwitch: 1, controlType: 1, targetSOC: 80 } });
       assert.equal(r.error, undefined, r.error && r.error.message);
       // The command result went out first, with the id the tracking messages carry.
       assert.equal(r.out.length, 1);
       const requestID = String(r.out[0].fusionsolar.requestID);
-      const tracked = h.seen.out2;
+      // The first tracking message goes out at once, before any status query: every subtask running.
+      const [first, ...tracked] = h.seen.out2;
+      assert.deepEqual([first.payload, first.fusionsolar.tracking.state, first.fusionsolar.tracking.running, first.fusionsolar.calls], [[], 'progress', 1, 0]);
+      assert.equal(first.topic, requestID);
       assert.ok(tracked.length >= 3, `expected progress messages, got ${tracked.length}`);
       const states = tracked.map((m) => m.fusionsolar.tracking.state);
       assert.deepEqual(states.slice(0, -1), states.slice(0, -1).map(() => 'progress'));

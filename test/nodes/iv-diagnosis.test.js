@@ -91,7 +91,9 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
     await load(flowWith(sim, ivNode('runDiagnosis')), credentials());
     const h = harness();
     ivState(sim).queueTaskIds(['126140505793022']);
-    helper.getNode('n').receive({ payload: { dns: inverters(sim, 0) } });
+    // Five inverters: the second group scans in the next 100 s slot, so the task is still
+    // running however far the clock jumps while the cancel is on its way.
+    helper.getNode('n').receive({ payload: { dns: inverters(sim, 1) } });
     await h.waitFor(() => (sim.stats.byEndpoint['iv/scanTask/status'] || 0) >= 1);
     const cancel = await h.send({ operation: 'cancelTask', payload: { taskId: 126140505793022 } });
     assert.deepEqual(cancel.out[0].payload, { taskId: '126140505793022', canceled: true });

@@ -36,8 +36,9 @@ describe('task tracking engine (virtual clock, no HTTP)', function () {
     const final = await track(spec, plan, { client }, (e) => events.push(e));
     assert.equal(client.calls[1].at - client.calls[0].at, 3 * MINUTE);
     assert.equal(client.calls.length, 480);
-    // Unchanged answers are not reported: one progress (the first answer), then the final.
-    assert.deepEqual(events.map((e) => e.state), ['progress', 'complete']);
+    // Unchanged answers are not reported: the start (no call yet), the first answer, then the final.
+    assert.deepEqual(events.map((e) => [e.state, e.calls]), [['progress', 0], ['progress', 1], ['complete', 480]]);
+    assert.deepEqual([events[0].payload, events[0].changed, events[0].running], [[], ['r1', 'r2'], 2]);
     assert.deepEqual([final.total, final.succeeded, final.timedOut, final.running], [2, 1, 1, 0]);
     assert.deepEqual(final.changed, ['r1']);
   });
@@ -47,7 +48,7 @@ describe('task tracking engine (virtual clock, no HTTP)', function () {
     const events = [];
     const plan = { key: 'x', query: { requestId: 'x' }, ids: ['NE=1'] };
     const final = await track(TRACKING.defaultSetting, plan, { client }, (e) => events.push(e));
-    assert.deepEqual(events.map((e) => e.state), ['progress', 'progress', 'abandoned']);
+    assert.deepEqual(events.map((e) => e.state), ['progress', 'progress', 'progress', 'abandoned']);
     assert.equal(final.error.code, 'ETIMEDOUT');
     assert.equal(client.calls.length, 3);
   });
@@ -61,7 +62,7 @@ describe('task tracking engine (virtual clock, no HTTP)', function () {
     assert.deepEqual(plan.query, { remoteIds: ['r1'] });
     const events = [];
     const final = await track(spec, plan, { client }, (e) => events.push(e));
-    assert.deepEqual(events.map((e) => [e.state, e.total, e.running]), [['progress', 1, 1], ['progress', 2, 1], ['complete', 2, 0]]);
+    assert.deepEqual(events.map((e) => [e.state, e.total, e.running]), [['progress', 1, 1], ['progress', 1, 1], ['progress', 2, 1], ['complete', 2, 0]]);
     assert.deepEqual([final.succeeded, final.failed], [1, 1]);
     assert.equal(client.calls[1].at - client.calls[0].at, MINUTE);
   });
@@ -72,10 +73,10 @@ describe('task tracking engine (virtual clock, no HTTP)', function () {
     const events = [];
     const running = track(TRACKING.defaultSetting, { key: 'k', query: { requestId: 'k' }, ids: ['NE=1'] }, { client, signal: ac.signal }, (e) => {
       events.push(e);
-      ac.abort(new Error('closed'));
+      if (e.calls > 0) ac.abort(new Error('closed'));
     });
     await assert.rejects(running, /closed/);
-    assert.equal(events.length, 1);
+    assert.equal(events.length, 2);
     assert.equal(client.calls.length, 1);
   });
 });

@@ -2,16 +2,19 @@ import type { SimSubtask, SimTask } from './iv-state';
 
 /**
  * How far a task is at a given time, computed from its plan instead of ticking timers, so
- * the virtual clock can jump any distance. Inverters scan four at a time, 100 s per group;
- * the strings of one inverter scan together and finish a few seconds apart.
+ * the virtual clock can jump any distance. Inverters scan four at a time, one group per
+ * 100 s slot; the strings of one inverter scan together and finish half a second apart. A
+ * scan itself is short (4 s plus 0.5 s a string, 3 s for a failed inverter): a small task
+ * of up to four inverters ends within about 10 s, so a demo or an end-to-end run on the
+ * real clock sees a whole diagnosis, while bigger tasks still span several polls.
  */
 
-const FIRST_START_MS = 5_000;
+const FIRST_START_MS = 2_000;
 const GROUP_MS = 100_000;
 const GROUP_SIZE = 4;
-const SCAN_MS = 60_000;
-const STRING_GAP_MS = 3_000;
-const FAILED_MS = 10_000;
+const SCAN_MS = 4_000;
+const STRING_GAP_MS = 500;
+const FAILED_MS = 3_000;
 
 export function planSubtasks(dns: string[], strings: (dn: string) => number, failed: (dn: string) => boolean, createdAt: number, newId: () => string): SimSubtask[] {
   const out: SimSubtask[] = [];

@@ -62,6 +62,7 @@ const ROWS = [
   r('defaultSetting', 'tasks empty', { tasks: [] }, 'tasks'),
   r('defaultSetting', 'tasks a string', { tasks: 'NE=33554432' }, 'tasks'),
   r('defaultSetting', 'task without plantCode', { tasks: [{ maxFeedGridPower: 1.2 }] }, 'tasks', /plantCode/),
+  r('defaultSetting', 'plantCode 1 MB', () => ({ tasks: [{ plantCode: huge(), maxFeedGridPower: 1.2 }] }), 'tasks', /plantCode/),
   r('defaultSetting', 'task with neither value', task({}), 'tasks'),
   r('defaultSetting', 'maxFeedGridPower -1001 (min -1000)', task({ maxFeedGridPower: -1001 }), 'tasks', /maxFeedGridPower/),
   r('defaultSetting', 'maxFeedGridPower "high"', task({ maxFeedGridPower: 'high' }), 'tasks', /maxFeedGridPower/),
