@@ -114,6 +114,9 @@ second core); run on an idle machine and compare ratios, not milliseconds.
 - \`parseTime\` rewrote each offset and called \`Date.parse\` (about 1 us per stamp, 28,800 per
   history response); zoned stamps are now read by hand (0.1 us) and anything unusual still
   goes to \`Date.parse\`, checked against it by a 20,000-case test.
+- The simulator's real-time KPI summed the day's 5-minute PV energies from midnight on every
+  call (about 3 ms of a 3.1 ms node call for 100 plants, hiding what the node adds); it now
+  adds only the slots completed since the last read.
 `;
 }
 

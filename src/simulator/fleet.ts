@@ -23,11 +23,11 @@ export interface SimDevice {
   dod?: number;
   softwareVersion?: string;
   optimizerNumber?: number;
-  /** Inverter switched off by a power-off command. */
+  /** Inverter stopped (power-off command or DRM): read live from the plant physics once the routes are up. */
   off?: boolean;
-  /** Battery state of charge, percent. */
+  /** Battery state of charge, percent: the starting value, then the physics' live reading. */
   soc?: number;
-  /** Battery charge (+) or discharge (-) power in kW while a dispatch task drives it. */
+  /** Battery power now, kW: charging (+), discharging (-); read live from the physics. */
   power?: number;
   strings?: number;
 }

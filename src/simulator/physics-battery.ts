@@ -1,31 +1,33 @@
 import { DEV, type SimDevice, type SimPlant } from './fleet';
-import { dayStartSlot, localDay, plantKey, SLOT_MS, SLOTS_PER_DAY, slotLoad, slotPv, unit } from './physics';
+import { SLOT_MS, slotLoad, slotOf, slotPv } from './physics';
+import { nextShareChange, pvShare } from './physics-inverters';
 import type { Simulator } from './server';
 
 /**
- * Batteries: self-consumption by default (PV surplus charges, deficit discharges) within
- * power and SOC limits. The live SOC is the battery device's `soc`, advanced slot by slot
- * up to the simulator's clock; the last two days of slots are kept so history agrees with
- * what real time showed. Older history runs the same model over the plant day from a seeded
- * morning SOC.
- *
- * Extension point for battery dispatch (control node, issue 5): `setBatteryPolicy` installs
- * a policy that decides a battery's power for each live slot (kW, > 0 discharge, < 0
- * charge; undefined leaves the slot to self-consumption). Limits still apply. A command may
- * also set the device's `soc` directly; `plantState` (physics-state.ts) reads it.
+ * Batteries in continuous time. Without a command a battery follows self-consumption: PV
+ * surplus charges it, a deficit discharges it, within its power limit, full charge and the
+ * end-of-discharge SOC (100 - DoD). A forced charge or discharge (9.3.4, from the control
+ * routes) is a drive: a fixed power from `from` until `until`, stopping at `stopSoc` and
+ * idling there until the drive ends. PV and load are constant within a 5-minute slot, so
+ * the SOC is piecewise linear: the integrator steps from event to event (slot edge, drive
+ * edge, inverter switch, a limit reached) and gives the same result however its calls are
+ * split, which is what lets real time, history and task status read one model lazily.
  */
 
-export interface BatterySlot {
-  plant: SimPlant;
-  battery: SimDevice;
-  slot: number;
-  /** Slot start, epoch ms. */
-  start: number;
-  soc: number;
-  pv: number;
-  load: number;
+const HOUR = 3_600_000;
+/** SOC (percent) within which a limit counts as reached. */
+const EPS = 1e-6;
+
+export interface BatteryDrive {
+  from: number;
+  until: number;
+  /** Forced power, kW: > 0 discharging, < 0 charging. */
+  kw: number;
+  stopSoc: number;
 }
-export type BatteryPolicy = (s: BatterySlot) => number | undefined;
+
+/** Drives of a battery by dn, in time order. */
+export type Drives = (dn: string) => readonly BatteryDrive[] | undefined;
 
 /** One battery over one slot: average power (kW, > 0 discharging) and SOC at the slot's end. */
 export interface SlotBattery {
@@ -33,31 +35,11 @@ export interface SlotBattery {
   soc: number;
 }
 
-interface Track {
-  /** Next slot to integrate. */
-  slot: number;
-  trail: Map<number, SlotBattery[]>;
-}
-
-export interface BatteryState {
-  tracks: Map<string, Track>;
-  policies: Map<string, BatteryPolicy>;
-}
-
-const TRAIL_SLOTS = 2 * SLOTS_PER_DAY;
-
-export function batteryState(sim: Simulator): BatteryState {
-  let s = sim.state.get('plant-data.battery') as BatteryState | undefined;
-  if (!s) {
-    s = { tracks: new Map(), policies: new Map() };
-    sim.state.set('plant-data.battery', s);
-  }
-  return s;
-}
-
-export function setBatteryPolicy(sim: Simulator, dn: string, policy: BatteryPolicy | undefined): void {
-  if (policy) batteryState(sim).policies.set(dn, policy);
-  else batteryState(sim).policies.delete(dn);
+/** Where an integration stands: SOCs at `at`, energy (kWh, > 0 discharged) of the running slot so far. */
+export interface Cursor {
+  at: number;
+  socs: number[];
+  energy: number[];
 }
 
 export function batteriesOf(plant: SimPlant): SimDevice[] {
@@ -69,75 +51,70 @@ export function limitsOf(b: SimDevice): { maxKw: number; kwh: number; socMin: nu
   return { maxKw: (b.ratedCapacity ?? kwh) / 2, kwh, socMin: 100 - (b.dod ?? 90) };
 }
 
-/** Applies the limits to a wanted power over one slot. */
-function step(b: SimDevice, soc: number, wantKw: number): SlotBattery {
-  const { maxKw, kwh, socMin } = limitsOf(b);
-  let p = Math.max(-maxKw, Math.min(maxKw, wantKw));
-  if (p < 0) p = Math.max(p, (-Math.max(0, 100 - soc) / 100) * kwh * 12);
-  else p = Math.min(p, (Math.max(0, soc - socMin) / 100) * kwh * 12);
-  p = Math.round(p * 1000) / 1000;
-  return { power: p, soc: Math.min(100, Math.max(0, soc - (p / 12 / kwh) * 100)) };
+function driveAt(list: readonly BatteryDrive[] | undefined, t: number): BatteryDrive | undefined {
+  let found: BatteryDrive | undefined;
+  for (const d of list ?? []) if (d.from <= t && t < d.until) found = d;
+  return found;
 }
 
-/** Every battery of the plant over one slot, in turn, sharing what PV and load leave. */
-export function slotBatteries(sim: Simulator, plant: SimPlant, slot: number, socs: number[], policies?: Map<string, BatteryPolicy>): SlotBattery[] {
-  const seed = sim.options.seed;
-  const pv = slotPv(seed, plant, slot);
-  const load = slotLoad(seed, plant, slot);
+function nextDriveEdge(list: readonly BatteryDrive[] | undefined, t: number): number {
+  let next = Number.POSITIVE_INFINITY;
+  for (const d of list ?? []) {
+    if (d.from > t && d.from < next) next = d.from;
+    if (d.until > t && d.until < next) next = d.until;
+  }
+  return next;
+}
+
+interface Flow {
+  /** kW, > 0 discharging. */
+  power: number;
+  /** The SOC the battery stops at while this power lasts. */
+  level: number;
+}
+
+/** Each battery's power at `t`, in turn, the later ones sharing what PV, load and the earlier ones leave. */
+export function flowsAt(bats: SimDevice[], socs: number[], t: number, pv: number, load: number, drives: Drives): Flow[] {
   let net = pv - load;
-  return batteriesOf(plant).map((battery, i) => {
-    const wanted = policies?.get(battery.dn)?.({ plant, battery, slot, start: slot * SLOT_MS, soc: socs[i], pv, load });
-    const r = step(battery, socs[i], wanted ?? -net);
-    net += r.power;
-    return r;
+  return bats.map((b, i) => {
+    const { maxKw, socMin } = limitsOf(b);
+    const d = driveAt(drives(b.dn), t);
+    let power = Math.max(-maxKw, Math.min(maxKw, d ? d.kw : -net));
+    const ceil = d && d.kw < 0 ? Math.min(100, d.stopSoc) : 100;
+    const floor = d && d.kw > 0 ? Math.max(socMin, d.stopSoc) : socMin;
+    if ((power < 0 && socs[i] >= ceil - EPS) || (power > 0 && socs[i] <= floor + EPS)) power = 0;
+    net += power;
+    return { power, level: power < 0 ? ceil : floor };
   });
 }
 
-/** Integrates the live batteries of a plant up to (not including) `toSlot`. */
-export function advance(sim: Simulator, plant: SimPlant, toSlot: number): void {
-  const bats = batteriesOf(plant);
-  if (bats.length === 0) return;
-  const st = batteryState(sim);
-  let track = st.tracks.get(plant.plantCode);
-  if (!track) {
-    track = { slot: toSlot, trail: new Map() };
-    st.tracks.set(plant.plantCode, track);
-  }
-  // After a long jump of the clock only the last two days matter: SOC carries the rest.
-  for (let k = Math.max(track.slot, toSlot - TRAIL_SLOTS); k < toSlot; k++) {
-    const res = slotBatteries(sim, plant, k, bats.map((b) => b.soc ?? 50), st.policies);
-    res.forEach((r, i) => (bats[i].soc = r.soc));
-    track.trail.set(k, res);
-  }
-  track.slot = Math.max(track.slot, toSlot);
-  for (const k of track.trail.keys()) {
-    if (k >= toSlot - TRAIL_SLOTS) break;
-    track.trail.delete(k);
-  }
-}
-
-/** Battery slots for history: what real time saw when recent, else the day model. */
-export function historyBatteries(sim: Simulator, plant: SimPlant, slot: number, memo: Map<string, SlotBattery[][]>): SlotBattery[] {
-  const bats = batteriesOf(plant);
-  if (bats.length === 0) return [];
-  const seen = batteryState(sim).tracks.get(plant.plantCode)?.trail.get(slot);
-  if (seen) return seen;
-  const day = localDay(plant, slot * SLOT_MS);
-  const first = dayStartSlot(plant, day);
-  const key = `${plant.plantCode}|${day}`;
-  let run = memo.get(key);
-  if (!run) {
-    run = [];
-    let socs = bats.map((b, i) => {
-      const { socMin } = limitsOf(b);
-      return socMin + (100 - socMin) * (0.2 + 0.6 * unit(sim.options.seed, plantKey(plant), day, 4 + i));
-    });
-    for (let i = 0; i < SLOTS_PER_DAY; i++) {
-      const res = slotBatteries(sim, plant, first + i, socs);
-      run.push(res);
-      socs = res.map((r) => r.soc);
+/** Integrates the plant's batteries from `cur.at` to `to`, reporting each slot it completes. */
+export function integrate(sim: Simulator, plant: SimPlant, bats: SimDevice[], cur: Cursor, to: number, drives: Drives, onSlot?: (slot: number, res: SlotBattery[]) => void): void {
+  const seed = sim.options.seed;
+  while (cur.at < to) {
+    const slot = slotOf(cur.at);
+    const slotEnd = (slot + 1) * SLOT_MS;
+    const pv = slotPv(seed, plant, slot) * pvShare(sim, plant, cur.at);
+    const flows = flowsAt(bats, cur.socs, cur.at, pv, slotLoad(seed, plant, slot), drives);
+    let end = Math.min(to, slotEnd, nextShareChange(sim, plant, cur.at));
+    for (const b of bats) end = Math.min(end, nextDriveEdge(drives(b.dn), cur.at));
+    const hits = flows.map((f, i) => (f.power === 0 ? Number.POSITIVE_INFINITY : cur.at + (Math.abs(f.level - cur.socs[i]) / ((Math.abs(f.power) * 100) / limitsOf(bats[i]).kwh)) * HOUR));
+    // A limit less than a millisecond away is reached now: time could not move in floating point.
+    const now = hits.findIndex((h) => h - cur.at < 1);
+    if (now >= 0) {
+      cur.socs[now] = flows[now].level;
+      continue;
     }
-    memo.set(key, run);
+    end = Math.min(end, ...hits);
+    const hours = (end - cur.at) / HOUR;
+    flows.forEach((f, i) => {
+      cur.energy[i] += f.power * hours;
+      cur.socs[i] = end >= hits[i] ? f.level : cur.socs[i] - ((f.power * hours) / limitsOf(bats[i]).kwh) * 100;
+    });
+    cur.at = end;
+    if (end === slotEnd) {
+      onSlot?.(slot, cur.socs.map((soc, i) => ({ power: (cur.energy[i] * HOUR) / SLOT_MS, soc })));
+      cur.energy = cur.energy.map(() => 0);
+    }
   }
-  return run[slot - first];
 }

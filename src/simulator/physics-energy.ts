@@ -1,5 +1,6 @@
 import type { SimPlant } from './fleet';
-import { clearDayEnergy, DAY_MS, dayStartSlot, localDay, SLOTS_PER_DAY, slotOf, slotPvEnergy } from './physics';
+import { clearDayEnergy, DAY_MS, dayStartSlot, localDay, SLOTS_PER_DAY, slotOf } from './physics';
+import { livePv } from './physics-inverters';
 import type { Simulator } from './server';
 
 /**
@@ -10,12 +11,14 @@ import type { Simulator } from './server';
 interface EnergyCache {
   days: Map<string, number>;
   bounds: Map<string, number>;
+  /** Today so far, per plant: real-time KPI adds only the slots completed since the last read. */
+  partial: Map<string, { until: number; sum: number }>;
 }
 
 function cache(sim: Simulator): EnergyCache {
   let c = sim.state.get('plant-data.energy') as EnergyCache | undefined;
   if (!c || c.days.size > 200_000) {
-    c = { days: new Map(), bounds: new Map() };
+    c = { days: new Map(), bounds: new Map(), partial: new Map() };
     sim.state.set('plant-data.energy', c);
   }
   return c;
@@ -23,6 +26,11 @@ function cache(sim: Simulator): EnergyCache {
 
 function round3(v: number): number {
   return Math.round(v * 1000) / 1000;
+}
+
+/** PV energy of a slot, kWh, as the history interface reports it: stopped inverters make none. */
+export function pvEnergyOf(sim: Simulator, plant: SimPlant, slot: number): number {
+  return round3(livePv(sim, plant, slot) / 12);
 }
 
 /** PV energy of a plant day from its first slot up to (not including) `untilSlot`. */
@@ -34,11 +42,19 @@ export function dayEnergy(sim: Simulator, plant: SimPlant, day: number, untilSlo
   const c = cache(sim);
   const known = whole ? c.days.get(key) : undefined;
   if (known !== undefined) return known;
+  const part = c.partial.get(key);
+  let from = first;
   let sum = 0;
-  for (let k = first; k < last; k++) sum += slotPvEnergy(sim.options.seed, plant, k);
-  sum = round3(sum);
-  if (whole) c.days.set(key, sum);
-  return sum;
+  if (part && part.until <= last) ({ until: from, sum } = part);
+  for (let k = from; k < last; k++) sum += pvEnergyOf(sim, plant, k);
+  // Only slots in the past are settled: an inverter switched off now changes the ones to come.
+  if (last <= slotOf(sim.clock.now())) {
+    if (whole) {
+      c.days.set(key, round3(sum));
+      c.partial.delete(key);
+    } else c.partial.set(key, { until: last, sum });
+  }
+  return round3(sum);
 }
 
 /** First plant day of the month that contains `day`. */

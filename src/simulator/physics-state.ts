@@ -1,11 +1,14 @@
 import type { SimDevice, SimPlant } from './fleet';
 import { slotLoad, slotOf, slotPv } from './physics';
-import { advance, batteriesOf, batteryState, limitsOf, slotBatteries } from './physics-battery';
+import { batteriesOf, limitsOf } from './physics-battery';
+import { pvShare } from './physics-inverters';
+import { advance, batteryFlows } from './physics-live';
 import type { Simulator } from './server';
 
 /**
- * The plant as a whole at one moment: what real-time KPI reports and what battery dispatch
- * (control node) reads before and after a command.
+ * The plant as a whole at one moment, as real-time KPI reports it: PV of the running slot
+ * less what stopped inverters would make, the load, and the batteries' power and SOC now
+ * (dispatch included).
  */
 
 export interface PlantState {
@@ -20,29 +23,30 @@ export interface PlantState {
   batteryDOD: number | null;
 }
 
-function weighted(bats: SimDevice[], value: (b: SimDevice) => number): number | null {
+const round3 = (v: number): number => Math.round(v * 1000) / 1000;
+
+function weighted(bats: SimDevice[], value: (b: SimDevice, i: number) => number): number | null {
   const weight = bats.reduce((s, b) => s + limitsOf(b).kwh, 0);
   if (bats.length === 0 || weight <= 0) return null;
-  return Math.round((bats.reduce((s, b) => s + value(b) * limitsOf(b).kwh, 0) / weight) * 10) / 10;
+  return Math.round((bats.reduce((s, b, i) => s + value(b, i) * limitsOf(b).kwh, 0) / weight) * 10) / 10;
 }
 
-/** The plant at time `t` (now or later): powers of the running slot and the live SOC. */
+/** The plant at time `t` (now or later). */
 export function plantState(sim: Simulator, plant: SimPlant, t: number): PlantState {
   const slot = slotOf(t);
-  advance(sim, plant, slot);
+  const socs = advance(sim, plant, t)?.cur.socs ?? [];
   const seed = sim.options.seed;
-  const pv = slotPv(seed, plant, slot);
+  const pv = round3(slotPv(seed, plant, slot) * pvShare(sim, plant, t));
   const load = slotLoad(seed, plant, slot);
   const bats = batteriesOf(plant);
-  const res = slotBatteries(sim, plant, slot, bats.map((b) => b.soc ?? 50), batteryState(sim).policies);
-  const batteryPower = Math.round(res.reduce((s, r) => s + r.power, 0) * 1000) / 1000;
+  const batteryPower = round3(batteryFlows(sim, plant, t).reduce((s, p) => s + p, 0));
   return {
     slot,
     pvPower: pv,
     loadPower: load,
     batteryPower,
-    meterPower: Math.round((pv + batteryPower - load) * 1000) / 1000,
-    batterySOC: weighted(bats, (b) => b.soc ?? 50),
+    meterPower: round3(pv + batteryPower - load),
+    batterySOC: weighted(bats, (_b, i) => socs[i] ?? 50),
     batteryDOD: weighted(bats, (b) => b.dod ?? 90),
   };
 }

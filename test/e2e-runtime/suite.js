@@ -27,7 +27,7 @@ function describeRuntime(name, { nodeRed, node }) {
     before(async function () {
       this.timeout(600000);
       const rt = await runtime(name);
-      [sim, userDir] = await Promise.all([startSimulator({ plants: SIM_PLANTS, users }), freshUserDir()]);
+      [sim, userDir] = await Promise.all([startSimulator({ plants: SIM_PLANTS, users, quotas: false }), freshUserDir()]);
       red = await startNodeRed(rt, userDir);
     });
 

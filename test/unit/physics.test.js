@@ -3,7 +3,8 @@ const assert = require('node:assert/strict');
 const { VirtualClock } = require('../../dist/src/clock');
 const { Simulator } = require('../../dist/src/simulator/server');
 const physics = require('../../dist/src/simulator/physics');
-const { setBatteryPolicy, batteriesOf, limitsOf } = require('../../dist/src/simulator/physics-battery');
+const { batteriesOf, limitsOf } = require('../../dist/src/simulator/physics-battery');
+const { forceBattery, releaseBattery } = require('../../dist/src/simulator/physics-live');
 const { plantState } = require('../../dist/src/simulator/physics-state');
 const { energies, dayEnergy } = require('../../dist/src/simulator/physics-energy');
 
@@ -58,19 +59,43 @@ describe('simulator physics', function () {
     assert.ok(moved > 0);
   });
 
-  it('lets a dispatch policy move the SOC (extension point for battery control)', function () {
+  it('lets a drive (battery dispatch) charge through the night, hold its stop SOC, then hands back to self-consumption', function () {
     const { sim, clock } = model();
-    const plant = sim.fleet.plants.find((p) => batteriesOf(p).length);
+    const plant = sim.fleet.plants.find((p) => batteriesOf(p).length && p.tzOffsetMin === 60);
     const [b] = batteriesOf(plant);
-    clock.setTime(Date.UTC(2026, 5, 21, 0)); // night: self-consumption would discharge
-    plantState(sim, plant, clock.now());
+    const { maxKw, kwh } = limitsOf(b);
+    clock.setTime(Date.UTC(2026, 5, 21, 0)); // night in Europe: self-consumption discharges
     b.soc = 30;
-    setBatteryPolicy(sim, b.dn, () => -limitsOf(b).maxKw);
-    clock.advance(HOUR);
+    const t0 = clock.now() + 60_000 * 7 + 1234; // mid-slot, on purpose
+    clock.setTime(t0);
+    const soc0 = b.soc;
+    const drive = forceBattery(sim, b, { from: t0, until: t0 + 6 * HOUR, kw: -maxKw, stopSoc: 80 });
+    clock.advance(HOUR / 2);
+    // Exactly linear while forced: maxKw for half an hour into kwh.
+    assert.ok(Math.abs(b.soc - (soc0 + (maxKw * 0.5 * 100) / kwh)) < 1e-6, `soc ${b.soc}`);
     const s = plantState(sim, plant, clock.now());
-    assert.ok(b.soc > 30, `soc ${b.soc}`);
-    assert.ok(s.batteryPower < 0);
-    setBatteryPolicy(sim, b.dn, undefined);
+    assert.equal(s.batteryPower, -maxKw);
+    assert.equal(b.power, maxKw, 'power as the fleet reports it: charging > 0');
+    clock.advance(HOUR);
+    assert.equal(b.soc, 80, 'stopped at the stop SOC');
+    assert.equal(plantState(sim, plant, clock.now()).batteryPower, 0, 'and holds it');
+    releaseBattery(drive, clock.now());
+    clock.advance(HOUR);
+    assert.ok(b.soc < 80, 'self-consumption again');
+  });
+
+  it('gives the same SOC however often it is read', function () {
+    const a = model();
+    const b = model();
+    const pick = (sim) => sim.fleet.plants.find((p) => batteriesOf(p).length);
+    const [pa, pb] = [pick(a.sim), pick(b.sim)];
+    for (const { sim, clock } of [a, b]) forceBattery(sim, batteriesOf(pick(sim))[0], { from: clock.now() + HOUR, until: clock.now() + 3 * HOUR, kw: 2, stopSoc: 20 });
+    for (let i = 0; i < 24 * 12; i++) {
+      a.clock.advance(5 * 60_000);
+      plantState(a.sim, pa, a.clock.now());
+    }
+    b.clock.advance(24 * HOUR);
+    assert.ok(Math.abs(batteriesOf(pa)[0].soc - batteriesOf(pb)[0].soc) < 1e-6);
   });
 
   it('adds days into months and months into a total that never falls', function () {

@@ -1,11 +1,15 @@
 import type { Simulator } from '../server';
 import type { SimDevice } from '../fleet';
+import type { BatteryDrive } from '../physics-battery';
+import { forceBattery, releaseBattery } from '../physics-live';
 import { controlState } from './control-state';
 
 /**
- * Battery physics of the control interfaces, computed from the simulator's clock when read:
- * `soc` and `power` of the fleet's batteries become accessors, so the real-time and history
- * routes see a dispatch move the SOC without any timer.
+ * Dispatch runs of the control interfaces. A run is the task's plan (power, stop SOC, end),
+ * from which the status interface reports progress; the battery itself is the plant
+ * physics' (physics-live.ts), which the run drives, so real time and history show the same
+ * SOC and power. A run that reached its target SOC keeps the battery there until a later
+ * command or the task's 24 hours end; a duration run lets it go when the duration is over.
  */
 
 const HOUR = 3_600_000;
@@ -33,9 +37,9 @@ export interface BatteryRun {
 }
 
 export interface BatteryModel {
-  soc0: number;
-  t0: number;
   run?: BatteryRun;
+  /** The physics' drive of the battery: it outlasts a run that holds its target. */
+  drive?: BatteryDrive;
 }
 
 export interface RunRequest {
@@ -46,16 +50,9 @@ export interface RunRequest {
   powerW?: number;
 }
 
-const round = (v: number): number => Math.round(v * 100) / 100;
-
 export function runSoc(run: BatteryRun, t: number): number {
   const moved = run.soc0 + run.rate * Math.max(0, Math.min(t, run.cutAt ?? Infinity) - run.t0);
   return run.rate >= 0 ? Math.min(moved, run.limit) : Math.max(moved, run.limit);
-}
-
-function runPower(run: BatteryRun, t: number): number {
-  if (t < run.t0 || t >= Math.min(run.endAt, run.cutAt ?? Infinity)) return 0;
-  return runSoc(run, t) === run.limit ? 0 : run.powerKw;
 }
 
 export function isActive(run: BatteryRun | undefined, now: number): run is BatteryRun {
@@ -66,42 +63,24 @@ export function batteryModel(sim: Simulator, dev: SimDevice): BatteryModel {
   const state = controlState(sim);
   const known = state.batteries.get(dev.dn);
   if (known) return known;
-  const m: BatteryModel = { soc0: dev.soc ?? 50, t0: sim.clock.now() };
+  const m: BatteryModel = {};
   state.batteries.set(dev.dn, m);
-  const socAt = (t: number): number => (m.run ? runSoc(m.run, t) : m.soc0);
-  Object.defineProperty(dev, 'soc', {
-    enumerable: true,
-    configurable: true,
-    get: () => round(socAt(sim.clock.now())),
-    // Set from outside (another model, a test): the battery is now there; a running task keeps driving it.
-    set: (v: number) => {
-      const delta = v - socAt(sim.clock.now());
-      if (m.run) m.run.soc0 += delta;
-      m.soc0 += delta;
-    },
-  });
-  Object.defineProperty(dev, 'power', {
-    enumerable: true,
-    configurable: true,
-    get: () => (m.run ? round(runPower(m.run, sim.clock.now())) : 0),
-    set: () => undefined,
-  });
   return m;
 }
 
-/** Ends the battery's current run now (a later command replaces it) and freezes its SOC. */
+/** Ends the battery's run and drive now (a stop or a later command): self-consumption takes over. */
 export function cutRun(m: BatteryModel, now: number): void {
+  if (m.drive) releaseBattery(m.drive, now);
+  m.drive = undefined;
   if (!m.run) return;
   if (isActive(m.run, now)) m.run.cutAt = now;
-  m.soc0 = runSoc(m.run, now);
-  m.t0 = now;
   m.run = undefined;
 }
 
 export function startRun(sim: Simulator, dev: SimDevice, req: RunRequest, now: number): BatteryRun {
   const m = batteryModel(sim, dev);
   cutRun(m, now);
-  const soc0 = m.soc0;
+  const soc0 = dev.soc ?? 50;
   const capacityKwh = dev.usableCapacity ?? dev.ratedCapacity ?? 10;
   const maxKw = capacityKwh * C_RATE;
   // 9.3.4: power beyond the range is taken as the maximum; no power means the default (maximum).
@@ -134,5 +113,7 @@ export function startRun(sim: Simulator, dev: SimDevice, req: RunRequest, now: n
   }
   const run: BatteryRun = { dn: dev.dn, dispatchSwitch: req.dispatchSwitch, t0: now, soc0, rate, powerKw: sign * kw, capacityKwh, limit, endAt, timesOut };
   m.run = run;
+  const until = req.controlType === 1 ? now + TASK_TIMEOUT_MS : endAt;
+  m.drive = forceBattery(sim, dev, { from: now, until, kw: -run.powerKw, stopSoc: limit });
   return run;
 }

@@ -1,6 +1,8 @@
 import type { SimPlant } from '../fleet';
-import { DAY_MS, localDay, SLOT_MS, slotLoad, slotOf, slotPv, unit, plantKey } from '../physics';
-import { advance, batteriesOf, historyBatteries, limitsOf, type SlotBattery } from '../physics-battery';
+import { DAY_MS, localDay, SLOT_MS, slotLoad, unit, plantKey } from '../physics';
+import { batteriesOf, limitsOf, type SlotBattery } from '../physics-battery';
+import { livePv } from '../physics-inverters';
+import { advance, historyBatteries } from '../physics-live';
 import type { Simulator } from '../server';
 import { SimFail, type JsonObject, type SimQuota, type SimRequest } from '../types';
 import { nums, plantTime, requestedCodes, visiblePlants } from './plant-data-common';
@@ -34,7 +36,7 @@ const r3 = (v: number): number => Math.round(v * 1000) / 1000;
 /** One slot's energy flows (kWh): PV serves the load first, then the battery, then the grid. */
 function point(sim: Simulator, plant: SimPlant, slot: number, memo: Map<string, SlotBattery[][]>): JsonObject {
   const seed = sim.options.seed;
-  const pv = slotPv(seed, plant, slot);
+  const pv = livePv(sim, plant, slot);
   const load = slotLoad(seed, plant, slot);
   const bats = batteriesOf(plant);
   const res = historyBatteries(sim, plant, slot, memo);
@@ -74,10 +76,10 @@ function point(sim: Simulator, plant: SimPlant, slot: number, memo: Map<string, 
 
 /** Completed slots whose start lies in [start, end). */
 function points(sim: Simulator, plant: SimPlant, start: number, end: number, now: number): JsonObject[] {
-  advance(sim, plant, slotOf(now));
+  advance(sim, plant, now);
   const memo = new Map<string, SlotBattery[][]>();
   const out: JsonObject[] = [];
-  const last = Math.min(Math.ceil(end / SLOT_MS), slotOf(now));
+  const last = Math.min(Math.ceil(end / SLOT_MS), Math.floor(now / SLOT_MS));
   for (let k = Math.ceil(start / SLOT_MS); k < last; k++) out.push(point(sim, plant, k, memo));
   return out;
 }

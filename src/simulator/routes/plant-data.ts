@@ -1,6 +1,6 @@
 import { DEV, type SimPlant } from '../fleet';
-import { advance, batteriesOf, limitsOf } from '../physics-battery';
-import { slotOf } from '../physics';
+import { batteriesOf, limitsOf } from '../physics-battery';
+import { advance, attachPlant } from '../physics-live';
 import { plantState } from '../physics-state';
 import { energies } from '../physics-energy';
 import type { Simulator } from '../server';
@@ -57,7 +57,7 @@ function info(plant: SimPlant): JsonObject {
 function plantsInfo(req: SimRequest): unknown {
   return visiblePlants(req, requestedCodes(req)).map((plant) => {
     // Usable capacity follows the live SOC.
-    advance(req.sim, plant, slotOf(req.now));
+    advance(req.sim, plant, req.now);
     return info(plant);
   });
 }
@@ -115,6 +115,8 @@ const QUOTAS: Record<string, SimQuota[]> = {
 QUOTAS['vpp/plantFiveMinutesKpi'] = QUOTAS['vpp/plantHistoryKpi'];
 
 export function registerPlantData(sim: Simulator): void {
+  // Batteries' SOC and inverters' off switch read the physics from the start.
+  for (const plant of sim.fleet.plants) attachPlant(sim, plant);
   sim.route('vpp/plants', plantsInfo, { quota: QUOTAS['vpp/plants'] });
   sim.route('vpp/plantRealtimeKpi', realtime, { quota: QUOTAS['vpp/plantRealtimeKpi'] });
   sim.route('vpp/plantRatedData', rated, { quota: QUOTAS['vpp/plantRatedData'] });
