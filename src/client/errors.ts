@@ -71,7 +71,3 @@ export function localise(err: FusionSolarError, locale: Locale | undefined): Fus
   });
   return out;
 }
-
-export function isFusionSolarError(err: unknown): err is FusionSolarError {
-  return err instanceof FusionSolarError;
-}

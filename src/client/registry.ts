@@ -89,7 +89,3 @@ export async function closeIdleClients(): Promise<void> {
   }
   await Promise.all(idle.map(([, e]) => e.client.close()));
 }
-
-export function activeClientCount(): number {
-  return entries.size;
-}

@@ -57,7 +57,7 @@ export class Transport {
   readonly basePath: string;
   private readonly maxBytes: number;
 
-  constructor(private readonly opts: TransportOptions) {
+  constructor(opts: TransportOptions) {
     const url = new URL(opts.baseUrl);
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '');

@@ -90,11 +90,6 @@ export function slotPv(seed: number, plant: SimPlant, slot: number): number {
   return round3(Math.min(inverterKw(plant), plant.capacity * PEAK_YIELD * cos ** 1.2 * weather));
 }
 
-/** PV energy of a slot, kWh, as the history interface reports it. */
-export function slotPvEnergy(seed: number, plant: SimPlant, slot: number): number {
-  return round3(slotPv(seed, plant, slot) / 12);
-}
-
 function bump(hour: number, centre: number, width: number): number {
   const d = (hour - centre) / width;
   return Math.exp(-d * d);
