@@ -1,10 +1,8 @@
 import { sendRequest } from '../../src/api/request';
-import { FusionSolarError, localise } from '../../src/client/errors';
 import { accountOf } from '../shared/account-ref';
-import { migrateConfig, migrationsOf } from '../shared/migrate';
-import { translator } from '../shared/i18n';
-import { Status } from '../shared/status';
-import type { AccountNode, FlowNodeConfig, FusionSolarMessage, Node, NodeAPI } from '../shared/types';
+import { migrationsOf } from '../shared/migrate';
+import { abortQueued, nodeError, startNode } from '../shared/node-base';
+import type { FlowNodeConfig, FusionSolarMessage, Node, NodeAPI } from '../shared/types';
 
 interface RequestConfig extends FlowNodeConfig {
   method?: string;
@@ -22,13 +20,8 @@ const NOT_SENT = new Set(['INVALID_INPUT', 'CONTROL_DISABLED', 'QUOTA', 'NO_ACCO
 /** Any path of the account's server with its session and quota: msg.path and msg.method win. */
 export = function register(RED: NodeAPI): void {
   function FusionSolarRequest(this: Node, saved: RequestConfig): void {
-    const { config, newer, from, to } = migrateConfig(saved, migrationsOf('fusionsolar-request'));
-    RED.nodes.createNode(this, config);
     const node = this;
-    const t = translator(RED);
-    if (newer) node.warn(t('config.newer', { saved: from, known: to }));
-    const status = new Status(node, t);
-    const closing = new AbortController();
+    const { config, t, status, closing } = startNode(RED, node, saved, migrationsOf('fusionsolar-request'));
 
     node.on('input', async (msgIn, send, done) => {
       const msg = msgIn as RequestMessage;
@@ -54,8 +47,7 @@ export = function register(RED: NodeAPI): void {
         status.ok(`${res.method} ${t('status.ok')}`);
         done();
       } catch (err) {
-        const raw = err instanceof FusionSolarError ? err : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });
-        const e = localise(raw, (RED.nodes.getNode(config.account) as AccountNode | null)?.locale);
+        const e = nodeError(RED, config, err);
         msg.fusionsolar = { operation: 'request', calls: NOT_SENT.has(e.code) ? 0 : 1, error: e.toJSON() };
         status.failed(e);
         done(e);
@@ -63,7 +55,7 @@ export = function register(RED: NodeAPI): void {
     });
 
     node.on('close', (_removed: boolean, done: () => void) => {
-      closing.abort(new FusionSolarError('ABORTED', { message: 'The node was closed before the call could be made' }));
+      abortQueued(closing);
       status.clear();
       done();
     });

@@ -1,14 +1,14 @@
-import { setMaxListeners } from 'node:events';
 import { execute } from '../../src/api/planner';
 import type { ExecContext, ExecResult, OperationDef, Params } from '../../src/api/types';
-import { FusionSolarError, invalidInput, localise } from '../../src/client/errors';
+import { FusionSolarError, invalidInput } from '../../src/client/errors';
 import type { FusionSolarClient } from '../../src/client/client';
 import { accountOf } from './account-ref';
 import { deliver } from './output';
 import { resolveParams } from './resolve';
-import { Status } from './status';
-import { translator, type Translate } from './i18n';
-import { migrateConfig, migrationsOf, type ConfigMigration } from './migrate';
+import type { Status } from './status';
+import type { Translate } from './i18n';
+import { migrationsOf, type ConfigMigration } from './migrate';
+import { abortQueued, nodeError, startNode } from './node-base';
 import type { AccountNode, DoneFn, FlowNodeConfig, FusionSolarMessage, Node, NodeAPI, NodeMessageInFlow, SendFn } from './types';
 
 export interface HookContext extends ExecContext {
@@ -51,15 +51,8 @@ export interface OperationNodeSpec {
 export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): void {
   const steps = spec.migrations ?? migrationsOf(spec.type);
   function OperationNode(this: Node, saved: FlowNodeConfig): void {
-    const { config, newer, from, to } = migrateConfig(saved, steps);
-    RED.nodes.createNode(this, config);
     const node = this;
-    const t = translator(RED);
-    if (newer) node.warn(t('config.newer', { saved: from, known: to }));
-    const status = new Status(node, t);
-    const closing = new AbortController();
-    // Every queued message listens for the close: a burst of them is no leak.
-    setMaxListeners(0, closing.signal);
+    const { config, t, status, closing } = startNode(RED, node, saved, steps);
     let unsubscribe: (() => void) | undefined;
     let watched: FusionSolarClient | undefined;
 
@@ -119,8 +112,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         if (!delivered) deliverNow(result);
         done();
       } catch (err) {
-        const raw = err instanceof FusionSolarError ? err : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });
-        const e = localise(raw, (RED.nodes.getNode(config.account) as AccountNode | null)?.locale);
+        const e = nodeError(RED, config, err);
         msg.fusionsolar = { ...(msg.fusionsolar ?? {}), operation: opName, calls: msg.fusionsolar?.calls ?? 0, error: e.toJSON() };
         const quota = e.endpoint && watched ? watched.governor.info(e.endpoint) : undefined;
         if (quota?.remaining !== undefined) msg.fusionsolar.quota = { endpoint: quota.endpoint, remaining: quota.remaining, resetAt: quota.resetAt };
@@ -135,7 +127,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
     });
 
     node.on('close', (_removed: boolean, done: () => void) => {
-      closing.abort(new FusionSolarError('ABORTED', { message: 'The node was closed before the call could be made' }));
+      abortQueued(closing);
       unsubscribe?.();
       // Queued calls end at once with ABORTED; a call on the wire ends with its answer or timeout.
       void Promise.allSettled([...inFlight]).then(() => {
