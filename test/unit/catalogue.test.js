@@ -1,0 +1,69 @@
+'use strict';
+// The catalogue is the single source of truth: every node's help (en-US and zh-CN), its
+// locales and its editor must agree with it, so no endpoint is half-wired.
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { NODE_OPERATIONS } = require('../../dist/src/api');
+
+const root = path.join(__dirname, '..', '..');
+const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const read = (...p) => fs.readFileSync(path.join(root, ...p), 'utf8');
+const HEADINGS = { 'en-US': ['Inputs', 'Outputs', 'Details', 'References'], 'zh-CN': ['输入', '输出', '详细', '参考'] };
+
+function keys(obj, prefix = '') {
+  return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+describe('catalogue, help, locales and editor agree', function () {
+  it('every catalogue node type is a package node, and every package node but the account has operations', function () {
+    const types = Object.keys(PKG['node-red'].nodes);
+    for (const t of Object.keys(NODE_OPERATIONS)) assert.ok(types.includes(t), `${t} is in package.json`);
+    for (const t of types) if (t !== 'fusionsolar-account' && t !== 'fusionsolar-request') assert.ok(NODE_OPERATIONS[t], `${t} has catalogue operations`);
+  });
+
+  for (const [type, ops] of Object.entries(NODE_OPERATIONS)) {
+    for (const lang of ['en-US', 'zh-CN']) {
+      it(`${type}: ${lang} help has the tooltip paragraph, the standard sections, every operation and its reference section`, function () {
+        const help = read('nodes', type, 'locales', lang, `${type}.html`);
+        assert.match(help, new RegExp(`data-help-name="${type}"`));
+        assert.match(help, /^\s*<script[^>]*>\s*<p>/, 'the first element is the tooltip paragraph');
+        for (const h of HEADINGS[lang]) assert.match(help, new RegExp(`<h3>[^<]*${h}`), `section ${h}`);
+        for (const op of ops) {
+          assert.ok(help.includes(op.name), `mentions ${op.name}`);
+          assert.ok(help.includes(op.section), `cites section ${op.section} (${op.name})`);
+        }
+      });
+    }
+
+    it(`${type}: en-US and zh-CN labels have the same keys`, function () {
+      const en = keys(JSON.parse(read('nodes', type, 'locales', 'en-US', `${type}.json`)));
+      const zh = keys(JSON.parse(read('nodes', type, 'locales', 'zh-CN', `${type}.json`)));
+      assert.deepEqual([...zh].sort(), [...en].sort());
+    });
+
+    it(`${type}: the editor offers every operation and warns when one changes devices`, function () {
+      const html = read('nodes', type, `${type}.html`);
+      for (const op of ops) assert.ok(html.includes(op.name), `the editor knows ${op.name}`);
+      if (ops.some((o) => o.changesDevices)) assert.match(html, /fs-device-warning/, 'a device-control warning row');
+      for (const field of [...html.matchAll(/data-field="([^"]+)"/g)].map((m) => m[1])) {
+        assert.ok(html.includes(`${field}: {`), `${field} is saved in defaults`);
+      }
+    });
+  }
+
+  for (const lang of ['en-US', 'zh-CN']) {
+    it(`fusionsolar-request: ${lang} help has the tooltip paragraph and the standard sections`, function () {
+      const help = read('nodes', 'fusionsolar-request', 'locales', lang, 'fusionsolar-request.html');
+      assert.match(help, /data-help-name="fusionsolar-request"/);
+      assert.match(help, /^\s*<script[^>]*>\s*<p>/);
+      for (const h of HEADINGS[lang]) assert.match(help, new RegExp(`<h3>[^<]*${h}`), `section ${h}`);
+    });
+  }
+
+  it('the account locales have the same keys in en-US and zh-CN (shared runtime strings included)', function () {
+    const en = keys(JSON.parse(read('nodes', 'fusionsolar-account', 'locales', 'en-US', 'fusionsolar-account.json')));
+    const zh = keys(JSON.parse(read('nodes', 'fusionsolar-account', 'locales', 'zh-CN', 'fusionsolar-account.json')));
+    assert.deepEqual([...zh].sort(), [...en].sort());
+  });
+});
