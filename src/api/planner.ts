@@ -86,7 +86,10 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
       onQuotaWait: ctx.onQuotaWait,
       group,
     });
-    return op.normalise ? op.normalise(res.data, p, ctx) : res.data;
+    const data = op.normalise ? op.normalise(res.data, p, ctx) : res.data;
+    // Test doubles of the client may have no publish().
+    ctx.client.publish?.({ type: 'answer', operation: op.name, endpoint: op.endpoint, params: p, data, at: ctx.client.clock.now() });
+    return data;
   };
 
   const parts: unknown[] = [];

@@ -18,6 +18,7 @@ const PALETTE = {
   'fusionsolar-iv': '#F0B27A',
   'fusionsolar-enrolment': '#F9E79F',
   'fusionsolar-request': '#FAD7A0',
+  'fusionsolar-monitor': '#F7DC6F',
 };
 
 describe('palette', function () {

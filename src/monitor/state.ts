@@ -1,0 +1,49 @@
+import type { CounterMemory } from './counters';
+
+/**
+ * What a monitor remembers across redeploys and restarts: when each job last polled (so a
+ * restart adds no calls), the counters' last good values (so a glitch right after a restart
+ * is still caught), and the day a history backfill was done. Kept per account and node.
+ */
+export interface MonitorState {
+  polls: Record<string, number>;
+  counters: CounterMemory;
+  /** Local day number of the last backfill per job. */
+  backfilled: Record<string, number>;
+  /** The plants last listed, so a restart needs no plant list call to know them. */
+  plants?: { at: number; list: PlantFacts[] };
+}
+
+export interface PlantFacts {
+  code: string;
+  name?: string;
+  /** Minutes east of UTC: the plant's midnight resets its daily counters. */
+  offsetMin?: number;
+}
+
+export interface MonitorStore {
+  load(account: string, node: string): MonitorState | undefined;
+  save(account: string, node: string, state: MonitorState): void;
+}
+
+/** The account's key in the store: who the server counts calls for. */
+export function accountKey(baseUrl: string, username: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}\u0000${username}`;
+}
+
+export function emptyState(): MonitorState {
+  return { polls: {}, counters: {}, backfilled: {} };
+}
+
+/** Module-level: outlives a redeploy of the flow, like the session and the quota ledger. */
+const memory = new Map<string, MonitorState>();
+
+export const memoryStore: MonitorStore = {
+  load: (account, node) => memory.get(`${account}\u0000${node}`),
+  save: (account, node, state) => void memory.set(`${account}\u0000${node}`, state),
+};
+
+/** For tests that simulate a restart of Node-RED: the module memory is gone. */
+export function forgetMonitorState(): void {
+  memory.clear();
+}
