@@ -64,7 +64,7 @@ async function startMonitor({ sim: simOpts = {}, node = {}, accountExtra = {}, f
     const codes = Array.isArray(e.data) ? e.data.map((x) => x && (x.plantCode || x.stationCode)).filter(Boolean) : [];
     answers.push({ operation: e.operation, at: e.at, codes });
   });
-  return { sim, clock, client, out, out2, statuses, answers };
+  return { sim, clock, client, flow, out, out2, statuses, answers };
 }
 
 /** Lets the virtual clock run until `until` (epoch ms), in steps so the flow keeps up. */
