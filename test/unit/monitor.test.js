@@ -23,7 +23,7 @@ describe('monitor: counter guard', function () {
     assert.equal(mayReset('daily', a, b, -180), false, 'Santiago: 19:30 -> 20:30');
     assert.equal(mayReset('daily', T + 14 * HOUR, T + 15 * HOUR, 570), true, 'Adelaide: midnight at 14:30 UTC');
     assert.equal(mayReset('lifetime', a, T + 40 * HOUR, 60), false);
-    assert.equal(mayReset('monthly', Date.UTC(2026, 5, 30, 22, 0), Date.UTC(2026, 5, 30, 23, 0), 120), true, 'a new month at local midnight');
+    assert.equal(mayReset('monthly', Date.UTC(2026, 5, 30, 21, 30), Date.UTC(2026, 5, 30, 22, 30), 120), true, 'a new month at local midnight');
     assert.equal(mayReset('monthly', Date.UTC(2026, 5, 30, 20, 0), Date.UTC(2026, 5, 30, 21, 0), 120), false);
   });
 
