@@ -1,4 +1,4 @@
-import { DAY } from '../../client/quota-rules';
+import { DAY } from '../../client/quota/rules';
 import { deviceList, plantList, PLANT_LIST_CACHE } from '../plants/lists';
 import { isObject, toNumber } from '../core/normalise';
 import { execute } from '../core/planner';

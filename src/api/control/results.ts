@@ -1,6 +1,6 @@
 import { describeCode } from '../../client/error-catalogue';
 import { FusionSolarError } from '../../client/errors';
-import { DAY, MINUTE, type QuotaRule } from '../../client/quota-rules';
+import { DAY, MINUTE, type QuotaRule } from '../../client/quota/rules';
 import { isObject, normaliseRecord, toNumber, type FieldSpec, type JsonObject } from '../core/normalise';
 import type { ExecResult, OperationDef } from '../core/types';
 

@@ -1,4 +1,4 @@
-import { MINUTE } from '../../client/quota-rules';
+import { MINUTE } from '../../client/quota/rules';
 import { chargeDischargeStatus } from './dispatch';
 import { drmStatus } from './drm';
 import { defaultSettingStatus } from './grid';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { QuotaRule } from '../../client/quota-rules';
+import type { QuotaRule } from '../../client/quota/rules';
 import type { FusionSolarClient } from '../../client/client';
 
 export type Params = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { invalidInput } from '../../client/errors';
-import { MINUTE } from '../../client/quota-rules';
+import { MINUTE } from '../../client/quota/rules';
 import { enrolmentItems, failedItems } from './items';
 import { nmiProblem } from './nmi';
 import { codeList } from '../core/params';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../../client/error-catalogue';
-import { MINUTE } from '../../client/quota-rules';
+import { MINUTE } from '../../client/quota/rules';
 import { isObject, normaliseRecord, toNumber } from '../core/normalise';
 import { codeList } from '../core/params';
 import { pageOf } from '../core/planner';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MINUTE } from '../../client/quota-rules';
+import { MINUTE } from '../../client/quota/rules';
 import { enrolmentItems, failedItems } from './items';
 import { defineOperation } from '../core/types';
 

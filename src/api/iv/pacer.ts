@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock';
 import type { FusionSolarClient } from '../../client/client';
-import { MINUTE } from '../../client/quota-rules';
+import { MINUTE } from '../../client/quota/rules';
 
 /**
  * Ten I-V calls a minute for runDiagnosis as a whole. The reference gives each 9.4

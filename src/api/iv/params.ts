@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MINUTE, type QuotaRule } from '../../client/quota-rules';
+import { MINUTE, type QuotaRule } from '../../client/quota/rules';
 import { oneOf } from '../core/params';
 
 /** Inputs and rules shared by the operations of reference 9.4 (smart I-V curve diagnosis). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY, MINUTE } from '../../client/quota-rules';
+import { DAY, MINUTE } from '../../client/quota/rules';
 import { codeList, noDuplicates } from '../core/params';
 import { isObject, normaliseRecord, toNumber } from '../core/normalise';
 import { learnZones, offsetOf } from './zones';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { invalidInput } from '../../client/errors';
-import { DAY } from '../../client/quota-rules';
+import { DAY } from '../../client/quota/rules';
 import { timeInput } from '../core/params';
 import { isObject } from '../core/normalise';
 import { CHUNK, learnFleetFromCodes, plantCodes, required } from './current';

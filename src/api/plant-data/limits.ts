@@ -1,5 +1,5 @@
 import { invalidInput } from '../../client/errors';
-import { DAY, limitCount, MINUTE, type QuotaRule } from '../../client/quota-rules';
+import { DAY, limitCount, MINUTE, type QuotaRule } from '../../client/quota/rules';
 import type { ExecContext } from '../core/types';
 
 /** The history interfaces' rules, checked before any call (reference 9.3.3, 9.5.1, chapter 11). */

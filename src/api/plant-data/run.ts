@@ -1,5 +1,5 @@
 import { invalidInput } from '../../client/errors';
-import { DAY, MINUTE } from '../../client/quota-rules';
+import { DAY, MINUTE } from '../../client/quota/rules';
 import { plantList, PLANT_LIST_CACHE } from '../plants/lists';
 import { isObject } from '../core/normalise';
 import { CHUNK } from './current';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY, MINUTE } from '../../client/quota-rules';
+import { DAY, MINUTE } from '../../client/quota/rules';
 import { codeList, oneOf } from '../core/params';
 import { isObject, normaliseMap, normaliseRecord, toNumber } from '../core/normalise';
 import { pageOf } from '../core/planner';

@@ -1,5 +1,5 @@
-import { dayStart, nextDayStart } from './day-zone';
-import { isDaily, type QuotaLimit } from './quota-rules';
+import { dayStart, nextDayStart } from '../day-zone';
+import { isDaily, type QuotaLimit } from './rules';
 
 /**
  * Window arithmetic over a sorted list of call times. A sliding window holds the calls in

@@ -1,5 +1,5 @@
-import { FusionSolarError } from './errors';
-import type { QuotaInfo } from './quota-info';
+import { FusionSolarError } from '../errors';
+import type { QuotaInfo } from './info';
 
 export interface AdmitOptions {
   signal?: AbortSignal;

@@ -1,7 +1,7 @@
-import { nextDayStart } from './day-zone';
-import type { Budget } from './quota-ledger';
-import { describeWindow, DAY, MINUTE } from './quota-rules';
-import type { Window } from './quota-window';
+import { nextDayStart } from '../day-zone';
+import type { Budget } from './ledger';
+import { describeWindow, DAY, MINUTE } from './rules';
+import type { Window } from './window';
 
 /**
  * What the server's own verdicts mean for a budget. A 407 blocks until its shortest window

@@ -1,6 +1,6 @@
-import type { Budget } from './quota-ledger';
-import { describeWindow } from './quota-rules';
-import { earliestFit, resetOf, usedAt, type Window } from './quota-window';
+import type { Budget } from './ledger';
+import { describeWindow } from './rules';
+import { earliestFit, resetOf, usedAt, type Window } from './window';
 
 export interface LimitInfo {
   limit: number;

@@ -1,4 +1,4 @@
-import type { QuotaContext } from './quota-rules';
+import type { QuotaContext } from './rules';
 
 /** What the governor remembers about one budget (an endpoint, or a shared key). */
 export interface Budget {

@@ -1,7 +1,7 @@
-import { FusionSolarError } from './errors';
-import type { Budget } from './quota-ledger';
-import { describeLimit, describeWindow, HOUR } from './quota-rules';
-import { earliestFit, insertSorted, type Window } from './quota-window';
+import { FusionSolarError } from '../errors';
+import type { Budget } from './ledger';
+import { describeLimit, describeWindow, HOUR } from './rules';
+import { earliestFit, insertSorted, type Window } from './window';
 
 /** When the next call (or group) fits, and what holds it back until then. */
 export interface Fit {
