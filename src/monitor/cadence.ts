@@ -1,4 +1,4 @@
-import type { Window } from '../client/quota-window';
+import type { Window } from '../client/quota/window';
 
 export const FIVE_MINUTES = 300_000;
 

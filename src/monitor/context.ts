@@ -1,5 +1,5 @@
 import type { FusionSolarClient } from '../client/client';
-import type { ExecContext } from '../api/types';
+import type { ExecContext } from '../api/core/types';
 import type { PlantSet } from './plants';
 import type { MonitorState } from './state';
 

@@ -1,8 +1,8 @@
 import { operation } from '../api';
-import { zoneOf } from '../api/plant-data-zones';
-import { execute, planCalls } from '../api/planner';
-import { runPlantData } from '../api/plant-data-run';
-import type { OperationDef } from '../api/types';
+import { zoneOf } from '../api/plant-data/zones';
+import { execute, planCalls } from '../api/core/planner';
+import { runPlantData } from '../api/plant-data/run';
+import type { OperationDef } from '../api/core/types';
 import { FIVE_MINUTES, roundPeriod } from './cadence';
 import { profileOf, type MonitorContext } from './context';
 import type { Job } from './scheduler';

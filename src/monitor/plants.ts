@@ -1,5 +1,5 @@
-import { isObject } from '../api/normalise';
-import { learnZones, offsetOf, zoneOf } from '../api/plant-data-zones';
+import { isObject } from '../api/core/normalise';
+import { learnZones, offsetOf, zoneOf } from '../api/plant-data/zones';
 import type { FusionSolarClient } from '../client/client';
 import type { PlantFacts } from './state';
 

@@ -1,4 +1,4 @@
-import { isObject } from '../api/normalise';
+import { isObject } from '../api/core/normalise';
 import type { Reading } from './types';
 
 /**

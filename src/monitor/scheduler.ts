@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { FusionSolarError } from '../client/errors';
-import type { QuotaInfo } from '../client/quota-info';
+import type { QuotaInfo } from '../client/quota/info';
 
 /** One thing the monitor polls: a plant real-time round, a device type, alarms, a backfill. */
 export interface Job {
