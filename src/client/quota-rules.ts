@@ -5,6 +5,18 @@
 export interface QuotaContext {
   plants: number;
   devices: number;
+  /**
+   * V6 devices per device type id, from the device list: its formulas add one term per
+   * type (Roundup(devices of the type / 100)). Empty until the list is read.
+   */
+  devicesByType?: Record<string, number>;
+}
+
+/** Sum over device types of Roundup(devices of the type / per); 1 while no type is known. */
+export function perTypeCalls(ctx: QuotaContext, per: number): number {
+  const counts = Object.values(ctx.devicesByType ?? {}).filter((n) => n > 0);
+  if (counts.length === 0) return 1;
+  return counts.reduce((sum, n) => sum + Math.ceil(n / per), 0);
 }
 
 export interface QuotaLimit {
