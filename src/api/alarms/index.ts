@@ -5,7 +5,7 @@ import { timeInput } from '../core/params';
 import type { ExecContext, ExecResult, Params } from '../core/types';
 import { defineOperation } from '../core/types';
 import { ALARM_DEVICE_TYPES, ALARM_LANGUAGES, ALARM_LEVELS, ALARM_STATUSES, ALARM_TYPES, deviceTypeName, nameOf } from '../core/v6-reference';
-import { numberList, optional, STATION_ALIASES, stationCodes } from '../core/v6-params';
+import { numberList, optional, optionalFilter, STATION_ALIASES, stationCodes } from '../core/v6-params';
 import { accountStations } from '../plants/v6';
 
 /** V6 6.1.7: the current (active) alarms of the plants' devices. */
@@ -18,11 +18,11 @@ const params = z
     stationCodes: optional(stationCodes),
     beginTime: optional(timeInput),
     endTime: optional(timeInput),
-    language: optional(z.enum(ALARM_LANGUAGES, { error: `must be one of ${ALARM_LANGUAGES.join(', ')} (failCode 20025)` })),
-    status: optional(numberList([1, 2, 3, 4, 5, 6], 'an alarm status')),
-    levels: optional(numberList([1, 2, 3, 4], 'an alarm severity')),
-    devTypes: optional(numberList(ALARM_DEVICE_TYPES, 'a device type of the alarm interface')),
-    types: optional(numberList([1, 2, 3, 4, 5], 'an alarm type')),
+    language: optionalFilter(z.enum(ALARM_LANGUAGES, { error: `must be one of ${ALARM_LANGUAGES.join(', ')} (failCode 20025)` })),
+    status: optionalFilter(numberList([1, 2, 3, 4, 5, 6], 'an alarm status')),
+    levels: optionalFilter(numberList([1, 2, 3, 4], 'an alarm severity')),
+    devTypes: optionalFilter(numberList(ALARM_DEVICE_TYPES, 'a device type of the alarm interface')),
+    types: optionalFilter(numberList([1, 2, 3, 4, 5], 'an alarm type')),
     devName: optional(z.string({ error: 'must be a device name (string)' }).max(256, 'must be at most 256 characters')),
   })
   .strict()

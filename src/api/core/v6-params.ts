@@ -51,3 +51,8 @@ export function numberList(allowed: readonly number[], what: string) {
 export function optional<T extends z.ZodType>(schema: T) {
   return z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 }
+
+/** An enumeration filter: the editor's multiple selects save [] when nothing is picked, meaning no filter. */
+export function optionalFilter<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === '' || v === null || (Array.isArray(v) && v.length === 0) ? undefined : v), schema.optional());
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { QuotaContext } from '../../client/quota-rules';
 import { perTypeCalls } from '../../client/quota-rules';
 import type { ExecContext, ExecResult, Params } from '../core/types';
-import { devIds, numberList, optional, sns, stationCodes } from '../core/v6-params';
+import { devIds, numberList, optional, optionalFilter, sns, stationCodes } from '../core/v6-params';
 import { deviceSets, type DeviceSelection } from './devices';
 
 /** What every device-data operation takes to name its devices, and how it runs them. */
@@ -12,7 +12,8 @@ export function selectionShape(supported: readonly number[]) {
     stationCodes: optional(stationCodes),
     devIds: optional(devIds),
     sns: optional(sns),
-    devTypeId: optional(numberList(supported, 'a device type this operation supports')),
+    // The editor's type picker saves [] when nothing is picked: every type.
+    devTypeId: optionalFilter(numberList(supported, 'a device type this operation supports')),
   };
 }
 
