@@ -3,6 +3,7 @@ import { clearDayEnergy, DAY_MS, dayStartSlot, localDay, SLOT_MS, SLOTS_PER_DAY,
 import { batteriesOf, limitsOf, type SlotBattery } from '../physics-battery';
 import { livePv } from '../physics-inverters';
 import { advance, historyBatteries } from '../physics-live';
+import { pvEnergyOf } from '../physics-energy';
 import type { Simulator } from '../server';
 
 /**
@@ -66,7 +67,8 @@ export function slotFlows(sim: Simulator, plant: SimPlant, slot: number, memo: M
   const batteryKw = bats.reduce((s, b) => s + b.power, 0);
   const grid = pv + batteryKw - load;
   return {
-    pv: pv / 12,
+    // V7's own rounding of a slot's energy, so the V6 sums equal V7's day and month energies.
+    pv: pvEnergyOf(sim, plant, slot),
     load: load / 12,
     export: Math.max(0, grid) / 12,
     import: Math.max(0, -grid) / 12,
@@ -148,6 +150,8 @@ export function monthStartDay(day: number): number {
 export function dayFlows(sim: Simulator, plant: SimPlant, first: number, memo: Map<string, SlotBattery[][]>): Flows {
   const now = sim.clock.now();
   const day = localDay(plant, first * SLOT_MS + DAY_MS / 2);
+  // Nothing before the plant was connected, as V7's lifetime total counts.
+  if (day < localDay(plant, Date.parse(plant.gridConnectionDate))) return empty(plant);
   if (day < monthStartDay(localDay(plant, now))) return estimatedDay(sim, plant, day);
   const key = `${plant.plantCode}|${first}`;
   const c = cache(sim);
