@@ -8,6 +8,7 @@ import { Fleet, type SimPlant } from './fleet';
 import { SimQuotas } from './quota';
 import { registerAll } from './routes';
 import { SimFail, type Fault, type Handler, type JsonObject, type RouteSpec, type SimUser } from './types';
+import { v6Answer, v6Endpoint, V6_LOGIN, V6_LOGOUT, v6Token } from './v6/envelope';
 
 export const PREFIX = '/rest/openapi/pvms/v1/';
 
@@ -28,6 +29,8 @@ export interface SimulatorOptions {
   admin?: boolean;
   /** Keep every API request in `requestLog` (fault suites check commands are never sent twice). */
   record?: boolean;
+  /** Answer with the live servers' documented oddities (API-NOTES.md, thirddata-notes.md). */
+  quirks?: boolean;
 }
 
 /** One API request as it arrived, before any fault or handler saw it. */
@@ -92,6 +95,7 @@ export class Simulator {
       singleSession: opts.singleSession ?? false,
       admin: opts.admin ?? true,
       record: opts.record ?? false,
+      quirks: opts.quirks ?? false,
       tls: opts.tls,
     };
     this.fleet = new Fleet(this.options.plants, this.options.seed);
@@ -162,8 +166,8 @@ export class Simulator {
       if (!this.options.admin) return send(res, 404, { error: 'not found' });
       return this.admin(url.pathname.slice(7), raw, res);
     }
-    if (!url.pathname.startsWith(PREFIX)) return send(res, 404, '<html><body><h1>404 Not Found</h1></body></html>', 'text/html');
-    const endpoint = url.pathname.slice(PREFIX.length);
+    const endpoint = url.pathname.startsWith(PREFIX) ? url.pathname.slice(PREFIX.length) : v6Endpoint(url.pathname);
+    if (endpoint === undefined) return send(res, 404, '<html><body><h1>404 Not Found</h1></body></html>', 'text/html');
     this.stats.requests++;
     this.stats.byEndpoint[endpoint] = (this.stats.byEndpoint[endpoint] ?? 0) + 1;
     const logged: LoggedRequest | undefined = this.options.record
@@ -189,9 +193,10 @@ export class Simulator {
     }
     const now = this.clock.now();
     let result: { status: number; body: unknown; headers?: Record<string, string | string[]> };
-    if (endpoint === 'login') result = this.login(body, now);
-    else if (endpoint === 'logout') result = this.logout(req, now);
+    if (endpoint === 'login' || endpoint === V6_LOGIN) result = this.login(body, now);
+    else if (endpoint === 'logout' || endpoint === V6_LOGOUT) result = this.logout(req, now, v6Token(endpoint, req, body));
     else result = await this.dispatch(endpoint, req, body, now);
+    result = v6Answer(this, endpoint, body, now, result);
 
     if (fault?.kind === 'delay') await sleepReal(fault.ms ?? 1000);
     if (logged) logged.answer = fault?.kind === 'hang' ? 'hang' : answerOf(result);
@@ -237,8 +242,8 @@ export class Simulator {
     };
   }
 
-  private logout(req: http.IncomingMessage, now: number): { status: number; body: unknown } {
-    const token = tokenOf(req);
+  private logout(req: http.IncomingMessage, now: number, v6?: string): { status: number; body: unknown } {
+    const token = tokenOf(req) ?? v6;
     const user = this.accounts.authenticate(token, now);
     if (!user || !token) return { status: 200, body: relogin305() };
     if (!this.quotas.admit(this, user, 'logout', [{ count: 5, windowMs: 10 * 60_000 }], now)) return { status: 200, body: quota407() };
@@ -248,7 +253,7 @@ export class Simulator {
   }
 
   private async dispatch(endpoint: string, req: http.IncomingMessage, body: JsonObject, now: number): Promise<{ status: number; body: unknown }> {
-    const user = this.accounts.authenticate(tokenOf(req), now);
+    const user = this.accounts.authenticate(tokenOf(req) ?? v6Token(endpoint, req, body), now);
     if (!user) return { status: 200, body: relogin305() };
     const route = this.routes.get(endpoint);
     if (!route) return { status: 404, body: '<html><body><h1>404 Not Found</h1></body></html>' };
