@@ -12,9 +12,14 @@ export interface QuotaContext {
   devicesByType?: Record<string, number>;
 }
 
-/** Sum over device types of Roundup(devices of the type / per); 1 while no type is known. */
-export function perTypeCalls(ctx: QuotaContext, per: number): number {
-  const counts = Object.values(ctx.devicesByType ?? {}).filter((n) => n > 0);
+/**
+ * Sum over device types (those of `types`, when given: the ones the interface serves) of
+ * Roundup(devices of the type / per); 1 while no such device is known.
+ */
+export function perTypeCalls(ctx: QuotaContext, per: number, types?: readonly number[]): number {
+  const counts = Object.entries(ctx.devicesByType ?? {})
+    .filter(([t, n]) => n > 0 && (!types || types.includes(Number(t))))
+    .map(([, n]) => n);
   if (counts.length === 0) return 1;
   return counts.reduce((sum, n) => sum + Math.ceil(n / per), 0);
 }

@@ -48,7 +48,8 @@ const DOCUMENTED = [
   { section: '9.6.1.7', endpoint: 'vpp/drmStatus', limits: [[MIN, () => 10], [DAY, () => 1000]] },
   { section: '9.6.2.1', endpoint: 'community/snIsRegister', limits: [[MIN, () => 100]] },
   // V6 "Access Restrictions" (new policy). t(per) sums Roundup(devices of each type / per) over the fleet's types.
-  { section: 'V6 stations', endpoint: 'thirdData/stations', lane: true, limits: [[DAY, (p) => up(p / 50) * 10 + 24], [MIN, () => 1]] },
+  // stations is newer than the 2022 reference: the lower of the readings in use (the simulator's).
+  { section: 'V6 stations', endpoint: 'thirdData/stations', lane: true, limits: [[DAY, (p) => up(p / 100) * 10 + 24], [MIN, () => 1]] },
   { section: 'V6 6.1.3', endpoint: 'thirdData/getStationList', lane: true, limits: [[DAY, () => 24], [MIN, () => 1]] },
   { section: 'V6 6.1.4.1', endpoint: 'thirdData/getStationRealKpi', lane: true, limits: [[5 * MIN, (p) => up(p / 100)], [MIN, () => 1]] },
   { section: 'V6 6.1.4.2', endpoint: 'thirdData/getKpiStationHour', lane: true, limits: [[DAY, (p) => up(p / 100) + 24], [MIN, () => 1]] },
@@ -66,9 +67,9 @@ const DOCUMENTED = [
   { section: 'V6 6.4.1', endpoint: 'thirdData/getDevFiveMinutes', limits: [[DAY, (p, d, t) => t(100) + 24]] },
 ];
 
-/** The worked examples' fleets: n inverters (type 1) and n grid meters (type 17). */
-const byTypes = (n) => ({ 1: n, 17: n });
-const perType = (byType) => (per) => Object.values(byType).reduce((s, c) => s + up(c / per), 0);
+/** The worked examples' fleets: n inverters (type 1) and n grid meters (type 17); dongles (62) have no data interface to count for. */
+const byTypes = (n) => ({ 1: n, 17: n, 62: n });
+const perType = (byType) => (per) => Object.entries(byType).filter(([t]) => t !== '62').reduce((s, [, c]) => s + up(c / per), 0);
 
 const FLEETS = [1, 20, 120, 1000];
 
@@ -106,10 +107,10 @@ describe('quota rules agree with the reference\'s Interface Invoking Suggestions
     assert.deepEqual([20, 120].map((n) => atV6('thirdData/getAlarmList', 30 * MIN, n)), [1, 2]);
   });
 
-  it('V6 device formulas count each type the device list found, 1 until it is read', function () {
+  it('V6 device formulas count each type of the interface the device list found, 1 until it is read', function () {
     const rule = ops.find((o) => o.endpoint === 'thirdData/getDevRealKpi').quota;
     assert.equal(limitCount(rule.limits[0], { plants: 1, devices: 1, devicesByType: {} }), 1);
-    assert.equal(limitCount(rule.limits[0], { plants: 3, devices: 350, devicesByType: { 1: 150, 17: 120, 39: 60, 62: 20 } }), 2 + 2 + 1 + 1);
+    assert.equal(limitCount(rule.limits[0], { plants: 3, devices: 350, devicesByType: { 1: 150, 17: 120, 39: 60, 62: 20 } }), 2 + 2 + 1);
   });
 
   for (const endpoint of ['login', 'logout']) {

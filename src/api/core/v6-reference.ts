@@ -41,8 +41,8 @@ export const REALTIME_TYPES = [1, 10, 17, 38, 39, 41, 47] as const;
 export const REPORT_TYPES = [1, 38, 39, 41] as const;
 /** 6.3.1 takes inverter SNs only. */
 export const INVERTER_TYPES = [1, 38] as const;
-/** 6.1.7 devTypes filter: the device list's types without ESS (41), as the reference lists them. */
-export const ALARM_DEVICE_TYPES = [1, 2, 8, 10, 13, 16, 17, 22, 37, 38, 39, 40, 45, 46, 47, 62, 63, 70] as const;
+/** 6.1.7 devTypes filter: the reference's list, plus ESS (41), whose alarms the interface reports too. */
+export const ALARM_DEVICE_TYPES = [1, 2, 8, 10, 13, 16, 17, 22, 37, 38, 39, 40, 41, 45, 46, 47, 62, 63, 70] as const;
 
 function map(entries: Array<[number, string, string]>): NamedMap {
   const out: Record<number, Named> = {};

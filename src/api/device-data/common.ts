@@ -25,8 +25,8 @@ export function oneWayToName(p: { devIds?: unknown; sns?: unknown }): boolean {
 }
 export const ONE_WAY = { message: 'cannot be combined with devIds: name the devices by devIds or by sns', path: ['sns'] };
 
-/** Roundup(devices of each type / per), summed over types: the V6 device formulas. */
-export const perType = (per: number, plus = 0) => (c: QuotaContext): number => perTypeCalls(c, per) + plus;
+/** Roundup(devices of each type the interface serves / per), summed over those types: the V6 device formulas. */
+export const perType = (types: readonly number[], per: number, plus = 0) => (c: QuotaContext): number => perTypeCalls(c, per, types) + plus;
 
 type Plain = (sets: Params[]) => Promise<ExecResult>;
 

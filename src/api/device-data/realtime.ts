@@ -26,7 +26,7 @@ export const deviceRealtimeKpi = defineOperation<RealtimeParams>({
   section: 'V6 6.1.6.1',
   summary: 'Real-time data of inverters, EMIs, meters, power sensors and batteries: one call per device type and 100 devices.',
   changesDevices: false,
-  quota: { limits: [{ count: perType(100), windowMs: 5 * MINUTE }] },
+  quota: { limits: [{ count: perType(REALTIME_TYPES, 100), windowMs: 5 * MINUTE }] },
   params: realtimeParams as unknown as z.ZodType<RealtimeParams>,
   fields: SELECTION_FIELDS,
   aliases: STATION_ALIASES,
@@ -52,7 +52,7 @@ export const deviceHistoryKpi = defineOperation<HistoryParams>({
   changesDevices: false,
   quota: {
     limits: [
-      { count: perType(10, 24), windowMs: DAY, kind: 'day' },
+      { count: perType(REALTIME_TYPES, 10, 24), windowMs: DAY, kind: 'day' },
       { count: 1, windowMs: MINUTE },
     ],
     lane: true,
@@ -81,7 +81,7 @@ export const deviceFiveMinuteKpi = defineOperation<FiveMinuteParams>({
   summary: 'To be offline: the 5-minute points of one day per device (accounts created on or before 2022-06-30 only); use deviceHistoryKpi.',
   changesDevices: false,
   deprecated: 'deviceHistoryKpi',
-  quota: { limits: [{ count: perType(100, 24), windowMs: DAY, kind: 'day' }] },
+  quota: { limits: [{ count: perType(REALTIME_TYPES, 100, 24), windowMs: DAY, kind: 'day' }] },
   params: fiveMinuteParams as unknown as z.ZodType<FiveMinuteParams>,
   fields: [...SELECTION_FIELDS, 'collectTime'],
   aliases: STATION_ALIASES,

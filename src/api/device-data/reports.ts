@@ -28,7 +28,7 @@ function report(name: string, path: string, section: string, period: Period, sum
     changesDevices: false,
     quota: {
       limits: [
-        { count: perType(100, 24), windowMs: DAY, kind: 'day' },
+        { count: perType(REPORT_TYPES, 100, 24), windowMs: DAY, kind: 'day' },
         { count: 1, windowMs: MINUTE },
       ],
       lane: true,

@@ -91,7 +91,8 @@ export const plantListV6 = defineOperation<PlantListParams>({
   changesDevices: false,
   quota: {
     limits: [
-      { count: (c) => Math.ceil(c.plants / 50) * 10 + 24, windowMs: DAY, kind: 'day' },
+      // Not in the 2022 reference; Roundup(plants/100) × 10 + 24 is the lower of the readings in use.
+      { count: (c) => Math.ceil(c.plants / 100) * 10 + 24, windowMs: DAY, kind: 'day' },
       { count: 1, windowMs: MINUTE },
     ],
     lane: true,
