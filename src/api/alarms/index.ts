@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MINUTE, DAY } from '../../client/quota-rules';
+import { MINUTE, DAY } from '../../client/quota/rules';
 import { isObject, normaliseRecord } from '../core/normalise';
 import { timeInput } from '../core/params';
 import type { ExecContext, ExecResult, Params } from '../core/types';

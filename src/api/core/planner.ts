@@ -1,2 +1,136 @@
-// Stand-in until the move of src/api/*.ts into core/ lands on main (then replaced by it).
-export * from '../planner';
+import { isObject } from './normalise';
+import type { Batch, ExecContext, ExecResult, OperationDef, Params } from './types';
+import { validate } from './validate';
+
+/** Default body: lists comma-joined as the API takes them, empty values left out. */
+export function defaultBody(params: Params): Params {
+  const body: Params = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined) continue;
+    body[k] = Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(',') : v;
+  }
+  return body;
+}
+
+/** Items and paging facts of one page, whether the API sent a page map or a bare array. */
+export function pageOf(data: unknown): { items: unknown[]; total?: number; pageCount?: number } {
+  if (Array.isArray(data)) return { items: data };
+  if (isObject(data) && Array.isArray(data.list)) {
+    const total = Number(data.total);
+    const pageCount = Number(data.pageCount);
+    return {
+      items: data.list,
+      total: Number.isFinite(total) ? total : undefined,
+      pageCount: Number.isFinite(pageCount) && pageCount > 0 ? pageCount : undefined,
+    };
+  }
+  return { items: data === null || data === undefined ? [] : [data] };
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** Every parameter set the operation needs: chunks of codes times time windows. */
+export function planCalls(batch: Batch | undefined, params: Params): Params[] {
+  let sets: Params[] = [params];
+  if (batch?.chunk) {
+    const { size } = batch.chunk;
+    const key = [batch.chunk.key, ...(batch.chunk.alt ?? [])].find((k) => Array.isArray(params[k])) ?? batch.chunk.key;
+    const list = params[key];
+    if (Array.isArray(list) && list.length > size) sets = chunks(list, size).map((part) => ({ ...params, [key]: part }));
+  }
+  if (batch?.window) {
+    const { startKey, endKey, windowMs } = batch.window;
+    sets = sets.flatMap((p) => {
+      const start = Number(p[startKey]);
+      const end = Number(p[endKey]);
+      if (!Number.isFinite(start) || !Number.isFinite(end) || end - start <= windowMs) return [p];
+      const out: Params[] = [];
+      for (let s = start; s < end; s += windowMs) out.push({ ...p, [startKey]: s, [endKey]: Math.min(end, s + windowMs) });
+      return out;
+    });
+  }
+  return sets;
+}
+
+function defaultMerge(parts: unknown[]): unknown {
+  if (parts.length === 1) return parts[0];
+  if (parts.every(Array.isArray)) return (parts as unknown[][]).flat();
+  if (parts.every(isObject)) return Object.assign({}, ...parts);
+  return parts;
+}
+
+/**
+ * Runs one operation: validate, plan the calls (chunks, windows, pages), send them one
+ * after another through the client, normalise and merge.
+ */
+export async function execute<P extends Params>(op: OperationDef<P>, input: Params, ctx: ExecContext): Promise<ExecResult> {
+  const params = validate(op, input);
+  await op.precheck?.(params, ctx);
+  if (op.workflow) return op.workflow(params, ctx, (sets) => runPlanned(op, sets as P[], ctx));
+  return runPlanned(op, [params], ctx);
+}
+
+/** The calls of validated parameter sets, sent as one group, normalised and merged. */
+async function runPlanned<P extends Params>(op: OperationDef<P>, paramSets: P[], ctx: ExecContext): Promise<ExecResult> {
+  const params = paramSets[0] ?? ({} as P);
+  ctx.client.registerRule(op.endpoint, op.quota);
+  const sets = paramSets.flatMap((s) => planCalls(op.batch, s)) as P[];
+  if (sets.length === 0) return { payload: op.merge ? op.merge([], params) : [], calls: 0, total: 0 };
+  // The operation's calls go as one group, so another operation cannot split them and
+  // leave both half done; a group the daily budget cannot finish fails before any call.
+  // (Test doubles of the client may have no reserve(): their calls then go one by one.)
+  const group = typeof ctx.client.reserve === 'function' ? await ctx.client.reserve(op.endpoint, sets.length, { signal: ctx.signal, onQuotaWait: ctx.onQuotaWait }) : undefined;
+  let calls = 0;
+  const send = async (p: P): Promise<unknown> => {
+    calls++;
+    const res = await ctx.client.call({
+      endpoint: op.endpoint,
+      body: op.toBody ? op.toBody(p) : defaultBody(p),
+      changesDevices: op.changesDevices,
+      signal: ctx.signal,
+      onQuotaWait: ctx.onQuotaWait,
+      group,
+    });
+    return op.normalise ? op.normalise(res.data, p, ctx) : res.data;
+  };
+
+  const parts: unknown[] = [];
+  let total: number | undefined;
+  const paged = op.batch?.paged;
+  try {
+    for (const p of sets) {
+      if (!paged || (p as Params).pageNo !== undefined || paged.skipWhen?.some((k) => (p as Params)[k] !== undefined)) {
+        parts.push(await send(p));
+        continue;
+      }
+      const pageSize = Number((p as Params).pageSize ?? paged.pageSize);
+      const items: unknown[] = [];
+      let pageTotal: number | undefined;
+      let kept: Params | undefined;
+      for (let pageNo = 1; ; pageNo++) {
+        const data = await send({ ...p, pageNo, pageSize } as P);
+        const page = pageOf(data);
+        if (paged.keep && isObject(data)) kept = Object.fromEntries(paged.keep.filter((k) => k in data).map((k) => [k, data[k]]));
+        items.push(...page.items);
+        if (page.total !== undefined) pageTotal = page.total;
+        const pages = page.pageCount ?? (page.total !== undefined ? Math.ceil(page.total / pageSize) : undefined);
+        const more = pages !== undefined ? pageNo < pages : page.items.length >= pageSize;
+        if (!more || page.items.length === 0) break;
+      }
+      total = (total ?? 0) + (pageTotal ?? items.length);
+      parts.push(paged.keep ? { ...kept, list: items } : items);
+    }
+  } finally {
+    group?.end();
+  }
+  const payload = op.merge ? op.merge(parts, params) : defaultMerge(parts);
+  if (paged && Array.isArray(payload) && total === undefined) total = payload.length;
+  else if (Array.isArray(payload) && total === undefined) total = payload.length;
+  op.learn?.(payload, params, ctx);
+  const failed = op.failures?.(payload);
+  return { payload, calls, total, ...(failed && failed.length ? { failed } : {}) };
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { QuotaContext } from '../../client/quota-rules';
-import { perTypeCalls } from '../../client/quota-rules';
+import type { QuotaContext } from '../../client/quota/rules';
+import { perTypeCalls } from '../../client/quota/rules';
 import type { ExecContext, ExecResult, Params } from '../core/types';
 import { devIds, numberList, optional, optionalFilter, sns, stationCodes } from '../core/v6-params';
 import { deviceSets, type DeviceSelection } from './devices';

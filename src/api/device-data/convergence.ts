@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HOUR } from '../../client/quota-rules';
+import { HOUR } from '../../client/quota/rules';
 import { isObject, normaliseRecord, toNumber } from '../core/normalise';
 import type { ExecContext, ExecResult, Params } from '../core/types';
 import { defineOperation } from '../core/types';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FusionSolarError } from '../../client/errors';
-import { DAY, MINUTE } from '../../client/quota-rules';
+import { DAY, MINUTE } from '../../client/quota/rules';
 import { timeInput } from '../core/params';
 import { defineOperation } from '../core/types';
 import { REALTIME_TYPES } from '../core/v6-reference';

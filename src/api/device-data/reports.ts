@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY, MINUTE } from '../../client/quota-rules';
+import { DAY, MINUTE } from '../../client/quota/rules';
 import type { OperationDef } from '../core/types';
 import { defineOperation } from '../core/types';
 import { REPORT_TYPES } from '../core/v6-reference';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY, MINUTE } from '../../client/quota-rules';
+import { DAY, MINUTE } from '../../client/quota/rules';
 import { isObject, normaliseMap, normaliseRecord, toNumber } from '../core/normalise';
 import { timeInput } from '../core/params';
 import type { ExecContext, OperationDef } from '../core/types';

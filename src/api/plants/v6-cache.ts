@@ -1,5 +1,5 @@
 import type { FusionSolarClient } from '../../client/client';
-import { DAY } from '../../client/quota-rules';
+import { DAY } from '../../client/quota/rules';
 import { isObject } from '../core/normalise';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FusionSolarError, invalidInput } from '../../client/errors';
-import { DAY, MINUTE } from '../../client/quota-rules';
+import { DAY, MINUTE } from '../../client/quota/rules';
 import { isObject, normaliseRecord, toNumber } from '../core/normalise';
 import { oneOf, timeInput } from '../core/params';
 import { pageOf, execute } from '../core/planner';

@@ -12,13 +12,15 @@ import { text } from './values';
 
 export const PRICE_PER_KWH = 0.3;
 
-function health(req: SimRequest, plantCode: string): string {
-  const levels = activeAlarms(req.sim, req.now).filter((a) => a.device.plant.plantCode === plantCode).map((a) => a.entry.lev);
-  return levels.some((l) => l <= 2) ? '2' : '3';
+/** Plants with a critical or major alarm active: "faulty" (2); the others "healthy" (3). */
+function faultyPlants(req: SimRequest): Set<string> {
+  return new Set(activeAlarms(req.sim, req.now).filter((a) => a.entry.lev <= 2).map((a) => a.device.plant.plantCode));
 }
 
 function realKpi(req: SimRequest): unknown {
-  return stationsArg(req).map((plant) => {
+  const plants = stationsArg(req);
+  const faulty = faultyPlants(req);
+  return plants.map((plant) => {
     const e = energies(req.sim, plant, req.now);
     const map: JsonObject = {
       day_power: text(e.dayEnergy),
@@ -26,7 +28,7 @@ function realKpi(req: SimRequest): unknown {
       total_power: text(e.totalEnergy),
       day_income: text(e.dayEnergy * PRICE_PER_KWH),
       total_income: text(e.totalEnergy * PRICE_PER_KWH),
-      real_health_state: health(req, plant.plantCode),
+      real_health_state: faulty.has(plant.plantCode) ? '2' : '3',
     };
     if (req.sim.options.quirks) {
       // Newer versions add today's feed-in and consumption.
