@@ -59,9 +59,9 @@ const DOCUMENTED = [
   { section: 'V6 6.1.5', endpoint: 'thirdData/getDevList', lane: true, limits: [[DAY, (p) => up(p / 100) + 24], [MIN, () => 1]] },
   { section: 'V6 6.1.6.1', endpoint: 'thirdData/getDevRealKpi', limits: [[5 * MIN, (p, d, t) => t(100)]] },
   { section: 'V6 6.1.6.2', endpoint: 'thirdData/getDevHistoryKpi', lane: true, limits: [[DAY, (p, d, t) => t(10) + 24], [MIN, () => 1]] },
-  { section: 'V6 6.1.6.3', endpoint: 'thirdData/getDevKpiDay', lane: true, limits: [[DAY, (p, d, t) => t(100) + 24], [MIN, () => 1]] },
-  { section: 'V6 6.1.6.4', endpoint: 'thirdData/getDevKpiMonth', lane: true, limits: [[DAY, (p, d, t) => t(100) + 24], [MIN, () => 1]] },
-  { section: 'V6 6.1.6.5', endpoint: 'thirdData/getDevKpiYear', lane: true, limits: [[DAY, (p, d, t) => t(100) + 24], [MIN, () => 1]] },
+  { section: 'V6 6.1.6.3', endpoint: 'thirdData/getDevKpiDay', lane: true, limits: [[DAY, (p, d, t) => t(100, REPORT) + 24], [MIN, () => 1]] },
+  { section: 'V6 6.1.6.4', endpoint: 'thirdData/getDevKpiMonth', lane: true, limits: [[DAY, (p, d, t) => t(100, REPORT) + 24], [MIN, () => 1]] },
+  { section: 'V6 6.1.6.5', endpoint: 'thirdData/getDevKpiYear', lane: true, limits: [[DAY, (p, d, t) => t(100, REPORT) + 24], [MIN, () => 1]] },
   { section: 'V6 6.1.7', endpoint: 'thirdData/getAlarmList', limits: [[30 * MIN, (p) => up(p / 100)]] },
   { section: 'V6 6.3.1', endpoint: 'thirdData/cs/getInventerRealKpi', lane: true, limits: [[60 * MIN, () => 1]] },
   { section: 'V6 6.4.1', endpoint: 'thirdData/getDevFiveMinutes', limits: [[DAY, (p, d, t) => t(100) + 24]] },
@@ -69,7 +69,10 @@ const DOCUMENTED = [
 
 /** The worked examples' fleets: n inverters (type 1) and n grid meters (type 17); dongles (62) have no data interface to count for. */
 const byTypes = (n) => ({ 1: n, 17: n, 62: n });
-const perType = (byType) => (per) => Object.entries(byType).filter(([t]) => t !== '62').reduce((s, [, c]) => s + up(c / per), 0);
+/** Types with real-time and history data (6.1.6.1), and with day/month/year reports (6.1.6.3). */
+const REAL = [1, 10, 17, 38, 39, 41, 47];
+const REPORT = [1, 38, 39, 41];
+const perType = (byType) => (per, types = REAL) => Object.entries(byType).filter(([t]) => types.includes(Number(t))).reduce((s, [, c]) => s + up(c / per), 0);
 
 const FLEETS = [1, 20, 120, 1000];
 
@@ -103,7 +106,9 @@ describe('quota rules agree with the reference\'s Interface Invoking Suggestions
     assert.deepEqual([20, 120].map((n) => atV6('thirdData/getKpiStationHour', DAY, n)), [25, 26]);
     assert.deepEqual([20, 120].map((n) => atV6('thirdData/getDevRealKpi', 5 * MIN, n)), [2, 4]);
     assert.deepEqual([20, 120].map((n) => atV6('thirdData/getDevHistoryKpi', DAY, n)), [28, 48]);
-    assert.deepEqual([20, 120].map((n) => atV6('thirdData/getDevKpiDay', DAY, n)), [26, 28]);
+    // The reference's example counts the meters too (26, 28), though reports serve no meter; the
+    // catalogue counts only the types served (as the simulator does): never more than allowed.
+    assert.deepEqual([20, 120].map((n) => atV6('thirdData/getDevKpiDay', DAY, n)), [25, 26]);
     assert.deepEqual([20, 120].map((n) => atV6('thirdData/getAlarmList', 30 * MIN, n)), [1, 2]);
   });
 
