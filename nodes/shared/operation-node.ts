@@ -79,8 +79,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
       try {
         const { account, client } = accountOf(RED, config);
         watch(client);
-        const op = spec.operations.find((o) => o.name === opName);
-        if (!op) throw invalidInput('operation', `must be one of ${spec.operations.map((o) => o.name).join(', ')} (got ${JSON.stringify(opName)})`);
+        const op = pickOperation(spec.operations, opName, client.api);
         if (op.changesDevices && !client.allowControl) {
           throw new FusionSolarError('CONTROL_DISABLED', {
             endpoint: op.endpoint,
@@ -88,7 +87,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
           });
         }
         const hooks = spec.hooks?.[op.name];
-        const resolved = await resolveParams(RED, node, config, [...op.fields, ...(hooks?.options ?? [])], msg);
+        const resolved = await resolveParams(RED, node, config, [...op.fields, ...(hooks?.options ?? [])], msg, op.aliases);
         const options: Params = {};
         for (const k of hooks?.options ?? []) {
           if (k in resolved) options[k] = resolved[k];
@@ -137,6 +136,22 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
     });
   }
   RED.nodes.registerType(spec.type, OperationNode);
+}
+
+/**
+ * The node's operation of that name on the account's interface. A name of the other
+ * interface only (control on V6, alarms on V7) fails before any call, saying so.
+ */
+export function pickOperation(ops: readonly OperationDef[], name: unknown, api: 'v7' | 'v6'): OperationDef {
+  const own = ops.filter((o) => (o.api ?? 'v7') === api);
+  const op = own.find((o) => o.name === name);
+  if (op) return op;
+  const other = ops.find((o) => o.name === name);
+  if (other) {
+    const theirs = (other.api ?? 'v7').toUpperCase();
+    throw invalidInput('operation', `${String(name)} is a ${theirs} operation and this account uses the ${api.toUpperCase()} interface (set in the FusionSolar account); ${api.toUpperCase()} offers ${own.map((o) => o.name).join(', ') || 'none here'}`);
+  }
+  throw invalidInput('operation', `must be one of ${own.map((o) => o.name).join(', ') || '(none on this interface)'} (got ${JSON.stringify(name)})`);
 }
 
 function summary(result: ExecResult, t: Translate): string {

@@ -26,7 +26,8 @@ async function day(plants) {
   const times = refreshTimes(m.answers);
   await stopMonitor(m.sim);
   const first = Math.min(...[...times.values()].map((t) => t[0]));
-  const best = Math.floor((start + DAY - first) / (5 * MIN)) + 1;
+  // Rounds in [first, end): one per 5 minutes.
+  const best = Math.ceil((start + DAY - first) / (5 * MIN));
   let got = 0;
   let gap = 0;
   for (const t of times.values()) {

@@ -9,30 +9,47 @@ import { moduleDetails, moduleLibrary, stringConfigs, stringDetails } from './iv
 import { plantInfo, ratedData, realtimeKpi } from './plant-data/current';
 import { fiveMinuteKpi, historyKpi } from './plant-data/history';
 import type { OperationDef } from './core/types';
+import { deviceListV6, plantListV6 } from './plants/v6';
+import { PLANT_DATA_V6 } from './plant-data/v6';
+import { DEVICE_DATA_OPERATIONS } from './device-data';
+import { ALARM_OPERATIONS } from './alarms';
 
 /**
  * The catalogue: one entry per endpoint, grouped by node type. Editor lists, help and
- * tests are checked against it.
+ * tests are checked against it. V7 and V6 entries of a node may share a name (plantList):
+ * the account's interface picks one.
  */
 export const NODE_OPERATIONS = {
-  'fusionsolar-plants': [plantList, deviceList],
+  'fusionsolar-plants': [plantList, deviceList, plantListV6, deviceListV6],
   'fusionsolar-enrolment': ENROLMENT_OPERATIONS,
   'fusionsolar-control': CONTROL_OPERATIONS,
   'fusionsolar-iv': [runDiagnosisOp, listTasks, createTask, cancelTask, taskStatus, faultList, curveData, lossData, stringConfigs, stringDetails, configureStrings, moduleLibrary, moduleDetails],
-  'fusionsolar-plant-data': [plantInfo, realtimeKpi, historyKpi, fiveMinuteKpi, ratedData],
+  'fusionsolar-plant-data': [plantInfo, realtimeKpi, historyKpi, fiveMinuteKpi, ratedData, ...PLANT_DATA_V6],
+  'fusionsolar-device-data': DEVICE_DATA_OPERATIONS,
+  'fusionsolar-alarms': ALARM_OPERATIONS,
 } as const satisfies Record<string, readonly OperationDef[]>;
+
+export type Api = 'v7' | 'v6';
+
+export function apiOf(op: OperationDef): Api {
+  return op.api === 'v6' ? 'v6' : 'v7';
+}
 
 export type NodeType = keyof typeof NODE_OPERATIONS;
 
 const byName = new Map<string, OperationDef>();
-for (const ops of Object.values(NODE_OPERATIONS)) for (const op of ops) byName.set(op.name, op);
+for (const ops of Object.values(NODE_OPERATIONS)) for (const op of ops as readonly OperationDef[]) byName.set(`${apiOf(op)}:${op.name}`, op);
 
-export function operation(name: string): OperationDef | undefined {
-  return byName.get(name);
+/** The operation of that name on an interface; without one, V7's and then V6's. */
+export function operation(name: string, api?: Api): OperationDef | undefined {
+  if (api) return byName.get(`${api}:${name}`);
+  return byName.get(`v7:${name}`) ?? byName.get(`v6:${name}`);
 }
 
-export function operationsOf(type: NodeType): readonly OperationDef[] {
-  return NODE_OPERATIONS[type];
+/** A node type's operations, all of them or those of one interface. */
+export function operationsOf(type: NodeType, api?: Api): readonly OperationDef[] {
+  const ops = NODE_OPERATIONS[type] as readonly OperationDef[];
+  return api ? ops.filter((o) => apiOf(o) === api) : ops;
 }
 
 export function allOperations(): OperationDef[] {

@@ -4,12 +4,17 @@ import { FusionSolarError } from './errors';
 import { Governor, type AdmitOptions, type Permit, type QuotaInfo, type Reservation } from './governor';
 import { SESSION_RULES, UNKNOWN_PATH_RULE, type QuotaContext, type QuotaRule } from './quota/rules';
 import { loginGuardFor, type LoginGuard } from './login-guard';
-import { API_PREFIX, Session, type SessionState } from './session';
+import { endpointPath, Session, type SessionState } from './session';
 import { stringifyExact } from './exact-json';
 import { Transport } from './transport';
 
+/** The northbound interface an account speaks: V7 `/rest/openapi/pvms/v1/` or V6 `/thirdData/`. */
+export type ApiVersion = 'v7' | 'v6';
+
 export interface ClientConfig {
   baseUrl: string;
+  /** `v7` unless given, so accounts saved before V6 existed keep working. */
+  api?: ApiVersion;
   username: string;
   password: string;
   timeoutSec?: number;
@@ -29,7 +34,7 @@ export interface ClientConfig {
 }
 
 export interface CallOptions {
-  /** Endpoint key for the governor: the path after /rest/openapi/pvms/v1/. */
+  /** Endpoint key for the governor: the path after /rest/openapi/pvms/v1/ (V7) or `thirdData/<name>` (V6). */
   endpoint: string;
   /** Request path below the base URL when it is not `/rest/openapi/pvms/v1/<endpoint>` (generic requests). */
   path?: string;
@@ -92,6 +97,7 @@ export class FusionSolarClient {
     this.session = new Session(this.transport, this.loginGuard, clock, { username: config.username, password: config.password }, {
       locale: config.locale,
       loginWaitMs: this.maxWaitMs,
+      api: config.api === 'v6' ? 'v6' : 'v7',
     });
     this.session.onState((state) => this.emit({ type: 'session', state }));
   }
@@ -113,7 +119,11 @@ export class FusionSolarClient {
     const plants = this.config.plants || this.fleet.plants;
     // Every plant has at least one device: until the device list is read, that is the safe floor.
     const devices = this.config.devices || Math.max(this.fleet.devices, plants);
-    return { plants, devices };
+    return { plants, devices, devicesByType: this.fleet.devicesByType };
+  }
+
+  get api(): ApiVersion {
+    return this.config.api === 'v6' ? 'v6' : 'v7';
   }
 
   registerRule(endpoint: string, rule: QuotaRule): void {
@@ -191,7 +201,7 @@ export class FusionSolarClient {
         mark('sent');
         const res = await this.transport.send({
           method: opts.method ?? 'POST',
-          path: opts.path ?? `${API_PREFIX}/${opts.endpoint}`,
+          path: opts.path ?? endpointPath(opts.endpoint),
           headers: this.session.headers(),
           body: opts.method === 'GET' ? undefined : stringifyExact(opts.body ?? {}),
         });

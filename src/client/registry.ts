@@ -22,7 +22,8 @@ export function useClock(clock: Clock | undefined): void {
 /** Identity of a session: what, if changed, needs a new login. The password is only hashed. */
 export function sessionKey(c: ClientConfig): string {
   const h = createHash('sha256');
-  for (const part of [c.baseUrl, c.username, c.password, c.timeoutSec, c.tlsVerify, c.ca, c.locale]) {
+  // A V6 login is another session than a V7 one; V7 keys stay as they were before V6 existed.
+  for (const part of [c.baseUrl, c.username, c.password, c.timeoutSec, c.tlsVerify, c.ca, c.locale, ...(c.api === 'v6' ? ['v6'] : [])]) {
     h.update(String(part ?? '')).update('\0');
   }
   return h.digest('hex');

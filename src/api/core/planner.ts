@@ -37,7 +37,8 @@ function chunks<T>(list: T[], size: number): T[][] {
 export function planCalls(batch: Batch | undefined, params: Params): Params[] {
   let sets: Params[] = [params];
   if (batch?.chunk) {
-    const { key, size } = batch.chunk;
+    const { size } = batch.chunk;
+    const key = [batch.chunk.key, ...(batch.chunk.alt ?? [])].find((k) => Array.isArray(params[k])) ?? batch.chunk.key;
     const list = params[key];
     if (Array.isArray(list) && list.length > size) sets = chunks(list, size).map((part) => ({ ...params, [key]: part }));
   }
@@ -69,8 +70,16 @@ function defaultMerge(parts: unknown[]): unknown {
 export async function execute<P extends Params>(op: OperationDef<P>, input: Params, ctx: ExecContext): Promise<ExecResult> {
   const params = validate(op, input);
   await op.precheck?.(params, ctx);
+  if (op.workflow) return op.workflow(params, ctx, (sets) => runPlanned(op, sets as P[], ctx));
+  return runPlanned(op, [params], ctx);
+}
+
+/** The calls of validated parameter sets, sent as one group, normalised and merged. */
+async function runPlanned<P extends Params>(op: OperationDef<P>, paramSets: P[], ctx: ExecContext): Promise<ExecResult> {
+  const params = paramSets[0] ?? ({} as P);
   ctx.client.registerRule(op.endpoint, op.quota);
-  const sets = planCalls(op.batch, params) as P[];
+  const sets = paramSets.flatMap((s) => planCalls(op.batch, s)) as P[];
+  if (sets.length === 0) return { payload: op.merge ? op.merge([], params) : [], calls: 0, total: 0 };
   // The operation's calls go as one group, so another operation cannot split them and
   // leave both half done; a group the daily budget cannot finish fails before any call.
   // (Test doubles of the client may have no reserve(): their calls then go one by one.)

@@ -34,7 +34,23 @@ export function checkKeys(input: Params, op: OperationDef): void {
   }
 }
 
-export function validate<P extends Params>(op: OperationDef<P>, input: Params): P {
+/** Another name of a field becomes the field; both at once is a mistake unless they agree. */
+function applyAliases(input: Params, aliases: Readonly<Record<string, string>> | undefined): Params {
+  if (!aliases) return input;
+  let out = input;
+  for (const [alias, field] of Object.entries(aliases)) {
+    if (!(alias in input)) continue;
+    if (out === input) out = { ...input };
+    const value = out[alias];
+    delete out[alias];
+    if (out[field] === undefined) out[field] = value;
+    else if (JSON.stringify(out[field]) !== JSON.stringify(value)) throw invalidInput(alias, `is another name for ${field}: give one of them`);
+  }
+  return out;
+}
+
+export function validate<P extends Params>(op: OperationDef<P>, raw: Params): P {
+  const input = applyAliases(raw, op.aliases);
   checkKeys(input, op as unknown as OperationDef);
   const res = op.params.safeParse(input);
   if (!res.success) throw zodToError(res.error, input);
