@@ -47,7 +47,8 @@ function configPayload(r: Reading, field: string, meta: FieldMeta | undefined, i
     value_template: `{{ value_json.${slug(field)} }}`,
     device: deviceOf(r, id),
   };
-  if (meta?.unit) p.unit_of_measurement = meta.unit;
+  const unit = r.units?.[field] ?? meta?.unit;
+  if (unit) p.unit_of_measurement = unit;
   if (meta?.deviceClass) p.device_class = meta.deviceClass;
   if (meta?.stateClass) p.state_class = meta.stateClass;
   return p;

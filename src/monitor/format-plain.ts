@@ -10,7 +10,7 @@ export function plainMessage(r: Reading, api: 'v7' | 'v6'): OutMessage {
   for (const [k, v] of Object.entries(r.values)) {
     if (v === null) continue;
     values[k] = v;
-    const unit = meta[k]?.unit;
+    const unit = r.units?.[k] ?? meta[k]?.unit;
     if (unit) units[k] = unit;
   }
   const payload: Record<string, unknown> = { kind: r.kind, code: r.code, plantCode: r.plantCode, source: r.source, time: r.time, values, units };

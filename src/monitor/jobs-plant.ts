@@ -1,10 +1,9 @@
-import { operation } from '../api';
 import { zoneOf } from '../api/plant-data/zones';
 import { execute, planCalls } from '../api/core/planner';
 import { runPlantData } from '../api/plant-data/run';
-import type { OperationDef } from '../api/core/types';
 import { FIVE_MINUTES, roundPeriod } from './cadence';
 import { profileOf, type MonitorContext } from './context';
+import { codesKey, opFor } from './ops';
 import type { Job } from './scheduler';
 
 const HOUR = 3_600_000;
@@ -12,19 +11,14 @@ const DAY = 24 * HOUR;
 /** New plants are picked up from the plant list this often. */
 export const PLANT_LIST_AGE_MS = 6 * HOUR;
 
-function op(name: string): OperationDef {
-  const found = operation(name);
-  if (!found) throw new Error(`the catalogue has no ${name} operation`);
-  return found;
-}
-
 /** The account's plant list: at start when nothing remembers it, then every 6 hours. */
 export class PlantListJob implements Job {
   readonly name = 'plantList';
   readonly endpoint: string;
-  private readonly op = op('plantList');
+  private readonly op;
 
   constructor(private readonly m: MonitorContext) {
+    this.op = opFor(m.api, 'plantList');
     this.endpoint = this.op.endpoint;
   }
 
@@ -44,43 +38,62 @@ export class PlantListJob implements Job {
 }
 
 /**
- * Plant real-time KPI of every watched plant, one round (one planner call, chunked by 100)
- * per period. A plant another node read recently counts as fresh: the round waits for the
- * stalest plant.
+ * Plant real-time KPI of every watched plant, in calls of 100 plants (the planner's chunks),
+ * each chunk once per period. Chunks go together when the quota allows (V7) and one after
+ * another where the endpoint takes one call a minute (V6): each keeps its own 5 minutes
+ * instead of the whole group waiting for a free window. A plant another node read recently
+ * counts as fresh: its chunk waits for its stalest plant.
  */
 export class PlantRealtimeJob implements Job {
   readonly name = 'plantRealtime';
   readonly endpoint: string;
-  private readonly op = op('realtimeKpi');
+  private readonly op;
 
   constructor(private readonly m: MonitorContext) {
+    this.op = opFor(m.api, 'realtimeKpi');
     this.endpoint = this.op.endpoint;
   }
 
+  private chunks(): string[][] {
+    const key = codesKey(this.m.api);
+    return planCalls(this.op.batch, { [key]: this.m.plants.codes() }).map((p) => p[key] as string[]);
+  }
+
   period(): number {
-    const codes = this.m.plants.codes();
     return roundPeriod({
       windows: this.m.client.governor.windows(this.endpoint),
-      callsPerRound: Math.max(1, planCalls(this.op.batch, { plantCodes: codes }).length),
+      callsPerRound: Math.max(1, this.chunks().length),
       granularityMs: FIVE_MINUTES,
       profile: profileOf(this.m.client),
       intervalMs: this.m.intervalMs,
     });
   }
 
-  due(): number {
-    const codes = this.m.plants.codes();
-    if (codes.length === 0) return Infinity;
-    const last = this.m.state.polls[this.name] ?? -Infinity;
+  private chunkDue(codes: readonly string[], period: number): number {
+    const last = this.m.state.polls[`${this.name}:${codes[0]}`] ?? -Infinity;
     let stalest = Infinity;
     for (const c of codes) stalest = Math.min(stalest, Math.max(this.m.fresh.get(c) ?? -Infinity, last));
-    return stalest + this.period();
+    return stalest + period;
+  }
+
+  due(): number {
+    const period = this.period();
+    let due = Infinity;
+    for (const chunk of this.chunks()) if (chunk.length) due = Math.min(due, this.chunkDue(chunk, period));
+    return due;
   }
 
   async run(): Promise<void> {
-    this.m.state.polls[this.name] = this.m.client.clock.now();
-    this.m.save();
-    await execute(this.op, { plantCodes: this.m.plants.codes() }, this.m.exec);
+    const period = this.period();
+    const now = this.m.client.clock.now();
+    for (const chunk of this.chunks()) {
+      if (!chunk.length || this.chunkDue(chunk, period) > now) continue;
+      this.m.state.polls[`${this.name}:${chunk[0]}`] = this.m.client.clock.now();
+      // The backfill waits for the first round: any chunk's poll tells it.
+      this.m.state.polls[this.name] = this.m.client.clock.now();
+      this.m.save();
+      await execute(this.op, { [codesKey(this.m.api)]: chunk }, this.m.exec);
+    }
   }
 }
 
@@ -92,7 +105,7 @@ export class PlantRealtimeJob implements Job {
 export class BackfillJob implements Job {
   readonly name = 'backfill';
   readonly endpoint: string;
-  private readonly op = op('historyKpi');
+  private readonly op = opFor('v7', 'historyKpi');
   /** Set when the day's budget had no room: tells the status. */
   skipped = false;
 

@@ -8,6 +8,9 @@ import { PlantSet } from './plants';
 import { READERS } from './readers';
 import { Scheduler, type Job } from './scheduler';
 import { BackfillJob, PlantListJob, PlantRealtimeJob } from './jobs-plant';
+import { AlarmJob, DeviceListJob, DeviceRealtimeJob } from './jobs-v6';
+import { AlarmTracker } from './alarms';
+import { DEVICE_TYPES } from './fields';
 import { accountKey, emptyState, memoryStore, type MonitorState, type MonitorStore } from './state';
 import type { Identity, Reading } from './types';
 
@@ -61,6 +64,7 @@ export class Monitor {
   private unsubscribe: () => void = () => undefined;
   private running: Promise<void> | undefined;
   private lastError: FusionSolarError | undefined;
+  private readonly alarms: AlarmTracker;
 
   constructor(
     private readonly o: MonitorOptions,
@@ -95,7 +99,12 @@ export class Monitor {
       identity: (r) => this.identity(r),
     });
     this.jobs.push(new PlantListJob(this.ctx));
-    if (o.plantRealtime) this.jobs.push(new PlantRealtimeJob(this.ctx), new BackfillJob(this.ctx));
+    if (o.plantRealtime) this.jobs.push(new PlantRealtimeJob(this.ctx));
+    // History backfill after a restart: V7 historyKpi (V6 device history is not backfilled).
+    if (o.plantRealtime && api === 'v7') this.jobs.push(new BackfillJob(this.ctx));
+    if (api === 'v6' && o.deviceTypes.length) this.jobs.push(new DeviceListJob(this.ctx), new DeviceRealtimeJob(this.ctx, o.deviceTypes));
+    if (api === 'v6' && o.alarms) this.jobs.push(new AlarmJob(this.ctx));
+    this.alarms = new AlarmTracker((this.state.alarms ??= {}), (code) => this.plants.has(code));
     this.scheduler = new Scheduler({
       clock: client.clock,
       info: (e) => client.governor.info(e),
@@ -136,16 +145,30 @@ export class Monitor {
 
   private identity(r: Reading): Identity {
     if (r.kind === 'plant') return { name: this.plants.name(r.code) };
-    return {};
+    const d = this.state.devices?.list.find((x) => x.id === r.code);
+    return { name: d?.name, model: d?.model, sn: d?.sn, type: DEVICE_TYPES[r.devTypeId ?? -1] };
+  }
+
+  private watched(r: Reading): boolean {
+    if (!this.plants.has(r.plantCode)) return false;
+    return r.kind === 'plant' || this.o.deviceTypes.includes(r.devTypeId ?? -1);
   }
 
   private onEvent(e: ClientEvent): void {
     if (e.type !== 'answer') return;
+    if (e.operation === 'alarmList' && this.o.alarms) {
+      const list = this.alarms.answer(e.params, e.data, e.at);
+      if (list.length) {
+        this.ctx.save();
+        this.on.alarms(list.map((a) => ({ topic: a.plantCode, payload: { state: a.state, key: a.key, time: a.time, ...a.alarm } })));
+      }
+      return;
+    }
     const reader = READERS[e.operation];
     if (!reader) return;
     const out: OutMessage[] = [];
     for (const r of reader(e.data, e.at)) {
-      if (r.kind === 'plant' && !this.plants.has(r.plantCode)) continue;
+      if (!this.watched(r)) continue;
       if (r.source === 'realtime') this.ctx.fresh.set(r.code, Math.max(this.ctx.fresh.get(r.code) ?? -Infinity, r.time));
       out.push(...this.pipeline.process(r));
     }

@@ -26,8 +26,10 @@ const plantRealtime: Reader = (data, at) => {
     const code = typeof item.plantCode === 'string' ? item.plantCode : typeof item.stationCode === 'string' ? item.stationCode : undefined;
     if (!code) continue;
     const v = values(item.dataItemMap);
-    // Both spellings of the grid meter arrive in V7 answers; one series is enough.
+    // Both spellings of the grid meter arrive in V7 answers; one series is enough. V6 state
+    // names beside their codes are labels, not values.
     delete v.pmeterPower;
+    for (const k of Object.keys(v)) if (k.endsWith('_name')) delete v[k];
     out.push({ kind: 'plant', code, plantCode: code, source: 'realtime', time: at, values: v });
   }
   return out;
@@ -50,21 +52,24 @@ const plantHistory: Reader = (data) => {
   return out;
 };
 
-/** V6 getDevRealKpi: `[{devId, sn?, dataItemMap, collectTime?}]`; the device's plant from the device list. */
-export function deviceRealtime(data: unknown, at: number, devTypeId: number, plantOf: (devId: string) => string | undefined): Reading[] {
+/** V6 getDevRealKpi as the api layer names it: `[{devId, devTypeId, stationCode, dataItemMap, units, collectTime?}]`. */
+const deviceRealtime: Reader = (data, at) => {
   if (!Array.isArray(data)) return [];
   const out: Reading[] = [];
   for (const item of data) {
-    if (!isObject(item)) continue;
-    const devId = item.devId === undefined || item.devId === null ? undefined : String(item.devId);
-    if (!devId) continue;
+    if (!isObject(item) || typeof item.devId !== 'string' || typeof item.devTypeId !== 'number') continue;
     const time = typeof item.collectTime === 'number' ? item.collectTime : at;
-    out.push({ kind: 'device', code: devId, plantCode: plantOf(devId) ?? '', devTypeId, source: 'realtime', time, values: values(item.dataItemMap) });
+    const units = isObject(item.units) ? (Object.fromEntries(Object.entries(item.units).filter(([, u]) => typeof u === 'string')) as Record<string, string>) : undefined;
+    const v = values(item.dataItemMap);
+    // The api layer adds state names beside the codes: the code is the value, the name a label.
+    for (const k of Object.keys(v)) if (k.endsWith('_name')) delete v[k];
+    out.push({ kind: 'device', code: item.devId, plantCode: typeof item.stationCode === 'string' ? item.stationCode : '', devTypeId: item.devTypeId, source: 'realtime', time, values: v, ...(units ? { units } : {}) });
   }
   return out;
-}
+};
 
 export const READERS: Record<string, Reader> = {
   realtimeKpi: plantRealtime,
   historyKpi: plantHistory,
+  deviceRealtimeKpi: deviceRealtime,
 };

@@ -12,6 +12,19 @@ export interface MonitorState {
   backfilled: Record<string, number>;
   /** The plants last listed, so a restart needs no plant list call to know them. */
   plants?: { at: number; list: PlantFacts[] };
+  /** V6: the devices last listed (ids, types, names, models, SNs). */
+  devices?: { at: number; list: DeviceFacts[] };
+  /** V6: alarms seen and not yet cleared, by key: a restart raises none of them again. */
+  alarms?: Record<string, Record<string, unknown>>;
+}
+
+export interface DeviceFacts {
+  id: string;
+  devTypeId: number;
+  stationCode?: string;
+  name?: string;
+  model?: string;
+  sn?: string;
 }
 
 export interface PlantFacts {

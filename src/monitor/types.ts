@@ -15,6 +15,8 @@ export interface Reading {
   time: number;
   /** Numbers and strings as the API sent them after normalisation; held-back counters removed. */
   values: Record<string, number | string | null>;
+  /** Units the answer named (V6 devices: a meter's power may be W or kW); the field table otherwise. */
+  units?: Record<string, string>;
 }
 
 /** Plant and device facts for Home Assistant devices and InfluxDB tags. */

@@ -61,7 +61,7 @@ async function startMonitor({ sim: simOpts = {}, node = {}, accountExtra = {}, f
   const answers = [];
   client.on((e) => {
     if (e.type !== 'answer') return;
-    const codes = Array.isArray(e.data) ? e.data.map((x) => x && (x.plantCode || x.stationCode)).filter(Boolean) : [];
+    const codes = Array.isArray(e.data) ? e.data.map((x) => x && (x.devId || x.plantCode || x.stationCode)).filter(Boolean) : [];
     answers.push({ operation: e.operation, at: e.at, codes });
   });
   return { sim, clock, client, flow, out, out2, statuses, answers };
@@ -80,6 +80,7 @@ async function stopMonitor(sim) {
 
 /** Per plant: the times its real-time data arrived (any node's call). */
 function refreshTimes(answers, operation = 'realtimeKpi') {
+  // Device answers name devices (devId), plant answers plants.
   const byPlant = new Map();
   for (const a of answers) {
     if (a.operation !== operation) continue;
