@@ -11,19 +11,22 @@ const { startMonitor, stopMonitor, refreshTimes, maxGap } = require('../../test/
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
-const FLEETS = process.argv.slice(2).map(Number).filter((n) => n > 0);
+// Fleets as `120` (V7) or `v6:120` (V6 with devices and alarms).
+const FLEETS = process.argv.slice(2).map((a) => (/^v6:\d+$/.test(a) ? { api: 'v6', plants: Number(a.slice(3)) } : { api: 'v7', plants: Number(a) })).filter((f) => f.plants > 0);
 const ROOT = path.join(__dirname, '..', '..');
 const BEGIN = '<!-- monitor: written by npm run bench:monitor -->';
 const END = '<!-- /monitor -->';
 
-async function day(plants) {
+async function day({ plants, api }) {
   const began = Date.now();
   let readings = 0;
-  const m = await startMonitor({ sim: { plants }, tap: () => readings++ });
+  const v6 = api === 'v6';
+  const m = await startMonitor({ sim: { plants }, accountExtra: v6 ? { api: 'v6' } : {}, node: v6 ? { deviceTypes: '1,38,17,39,47', alarms: true } : {}, tap: () => readings++ });
   const start = m.clock.now();
   while (m.clock.now() < start + DAY) await m.clock.sleep(Math.min(10 * MIN, start + DAY - m.clock.now()));
   const stats = JSON.parse(JSON.stringify(m.sim.stats));
   const times = refreshTimes(m.answers);
+  const endpoint = v6 ? 'thirdData/getStationRealKpi' : 'vpp/plantRealtimeKpi';
   await stopMonitor(m.sim);
   const first = Math.min(...[...times.values()].map((t) => t[0]));
   // Rounds in [first, end): one per 5 minutes.
@@ -36,9 +39,10 @@ async function day(plants) {
   }
   return {
     plants,
+    api,
     freshness: got / (best * plants),
     gapMin: gap / MIN,
-    realtime: stats.byEndpoint['vpp/plantRealtimeKpi'] ?? 0,
+    realtime: stats.byEndpoint[endpoint] ?? 0,
     allowed: Math.ceil(plants / 100) * best,
     calls: stats.requests,
     perPlantHour: stats.requests / (plants * 24),
@@ -52,12 +56,13 @@ async function day(plants) {
 
 function section(rows) {
   const machine = `${os.cpus()[0].model}, ${os.cpus().length} cores, Node.js ${process.version}`;
-  const line = (r) => `| ${r.plants} | ${(r.freshness * 100).toFixed(1)}% | ${r.gapMin.toFixed(0)} min | ${r.realtime} of ${r.allowed} | ${r.perPlantHour.toFixed(2)} | ${Object.entries(r.byEndpoint).map(([k, v]) => `${k} ${v}`).join(', ')} | ${r.quota407} | ${r.firstMin.toFixed(0)} min | ${r.seconds.toFixed(0)} s |`;
+  const line = (r) => `| ${r.plants} (${r.api.toUpperCase()}) | ${(r.freshness * 100).toFixed(1)}% | ${r.gapMin.toFixed(0)} min | ${r.realtime} of ${r.allowed} | ${r.perPlantHour.toFixed(2)} | ${Object.entries(r.byEndpoint).map(([k, v]) => `${k} ${v}`).join(', ')} | ${r.quota407} | ${r.firstMin.toFixed(0)} min | ${r.seconds.toFixed(0)} s |`;
   return `${BEGIN}
 ## Monitor: freshness and calls per plant-hour
 
-The \`fusionsolar-monitor\` node alone for 24 simulated hours per fleet against the V7 simulator
-(documented quotas, virtual clock; \`npm run bench:monitor\`, which rewrites this section).
+The \`fusionsolar-monitor\` node alone for 24 simulated hours per fleet against the simulator
+(documented quotas, virtual clock; \`npm run bench:monitor [-- 1 120 1000 v6:120]\`, which rewrites
+this section; V6 fleets also poll devices of types 1,38,17,39,47 and alarms).
 **Freshness** is the real-time refreshes the plants got against the best the quota allows from the
 first round on: Roundup(plants/100) calls per 5 minutes cover every plant once per 5 minutes.
 **Calls per plant-hour** counts every endpoint (login, plant list every 6 hours, the history backfill
@@ -73,9 +78,9 @@ ${END}
 
 async function main() {
   const rows = [];
-  for (const plants of FLEETS.length ? FLEETS : [1, 120, 1000]) {
-    const r = await day(plants);
-    console.log(`${plants} plant(s): freshness ${(r.freshness * 100).toFixed(1)}%, longest gap ${r.gapMin} min, real-time ${r.realtime} of ${r.allowed} allowed, ${r.perPlantHour.toFixed(2)} calls per plant-hour, 407s ${r.quota407} (${r.seconds.toFixed(0)} s)`);
+  for (const fleet of FLEETS.length ? FLEETS : [1, 120, 1000].map((plants) => ({ api: 'v7', plants }))) {
+    const r = await day(fleet);
+    console.log(`${fleet.plants} plant(s), ${fleet.api}: freshness ${(r.freshness * 100).toFixed(1)}%, longest gap ${r.gapMin} min, real-time ${r.realtime} of ${r.allowed} allowed, ${r.perPlantHour.toFixed(2)} calls per plant-hour, 407s ${r.quota407} (${r.seconds.toFixed(0)} s)`);
     rows.push(r);
   }
   const file = path.join(ROOT, 'BENCHMARKS.md');

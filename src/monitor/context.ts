@@ -11,6 +11,9 @@ export interface MonitorContext {
   state: MonitorState;
   /** Writes the state to the store (after each poll). */
   save(): void;
+  /** When `key` was last polled (this process's state or the account's lasting store); -Infinity when never. */
+  lastPoll(key: string): number;
+  savePoll(key: string, at: number): void;
   plants: PlantSet;
   /** The node's `interval` in ms; 0 = as fast as allowed. */
   intervalMs: number;

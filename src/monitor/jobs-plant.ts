@@ -70,7 +70,7 @@ export class PlantRealtimeJob implements Job {
   }
 
   private chunkDue(codes: readonly string[], period: number): number {
-    const last = this.m.state.polls[`${this.name}:${codes[0]}`] ?? -Infinity;
+    const last = this.m.lastPoll(`${this.name}:${codes[0]}`);
     let stalest = Infinity;
     for (const c of codes) stalest = Math.min(stalest, Math.max(this.m.fresh.get(c) ?? -Infinity, last));
     return stalest + period;
@@ -88,9 +88,9 @@ export class PlantRealtimeJob implements Job {
     const now = this.m.client.clock.now();
     for (const chunk of this.chunks()) {
       if (!chunk.length || this.chunkDue(chunk, period) > now) continue;
-      this.m.state.polls[`${this.name}:${chunk[0]}`] = this.m.client.clock.now();
+      this.m.savePoll(`${this.name}:${chunk[0]}`, this.m.client.clock.now());
       // The backfill waits for the first round: any chunk's poll tells it.
-      this.m.state.polls[this.name] = this.m.client.clock.now();
+      this.m.savePoll(this.name, this.m.client.clock.now());
       this.m.save();
       await execute(this.op, { [codesKey(this.m.api)]: chunk }, this.m.exec);
     }
@@ -123,7 +123,7 @@ export class BackfillJob implements Job {
     // Not before the first real-time round: live data first, the past after it. The api
     // layer checks "today" against UTC first, and has no point to give in a day's first 5 minutes.
     const now = this.m.client.clock.now();
-    return Math.max(this.m.state.polls.plantRealtime ?? Infinity, now, Math.floor(now / DAY) * DAY + FIVE_MINUTES);
+    return Math.max(Number.isFinite(this.m.lastPoll('plantRealtime')) ? this.m.lastPoll('plantRealtime') : Infinity, now, Math.floor(now / DAY) * DAY + FIVE_MINUTES);
   }
 
   /** Calls the backfill needs: one per group of plants sharing a time zone, per 100 plants. */

@@ -91,7 +91,7 @@ export class DeviceRealtimeJob implements Job {
   due(): number {
     const devices = this.devices();
     if (devices.length === 0) return Infinity;
-    const last = this.m.state.polls[this.name] ?? -Infinity;
+    const last = this.m.lastPoll(this.name);
     let stalest = Infinity;
     for (const d of devices) stalest = Math.min(stalest, Math.max(this.m.fresh.get(d.id) ?? -Infinity, last));
     return stalest + this.period();
@@ -99,7 +99,7 @@ export class DeviceRealtimeJob implements Job {
 
   async run(): Promise<void> {
     const devices = this.devices();
-    this.m.state.polls[this.name] = this.m.client.clock.now();
+    this.m.savePoll(this.name, this.m.client.clock.now());
     this.m.save();
     const types = [...new Set(devices.map((d) => d.devTypeId))].sort((a, b) => a - b);
     await execute(this.op, { stationCodes: [...new Set(devices.map((d) => d.stationCode as string))], devTypeId: types }, this.m.exec);
@@ -128,11 +128,11 @@ export class AlarmJob implements Job {
 
   due(): number {
     if (this.m.plants.codes().length === 0) return Infinity;
-    return (this.m.state.polls[this.name] ?? -Infinity) + this.period();
+    return this.m.lastPoll(this.name) + this.period();
   }
 
   async run(): Promise<void> {
-    this.m.state.polls[this.name] = this.m.client.clock.now();
+    this.m.savePoll(this.name, this.m.client.clock.now());
     this.m.save();
     await execute(this.op, { stationCodes: this.m.plants.codes() }, this.m.exec);
   }

@@ -11,7 +11,7 @@ import { BackfillJob, PlantListJob, PlantRealtimeJob } from './jobs-plant';
 import { AlarmJob, DeviceListJob, DeviceRealtimeJob } from './jobs-v6';
 import { AlarmTracker } from './alarms';
 import { DEVICE_TYPES } from './fields';
-import { accountKey, emptyState, memoryStore, type MonitorState, type MonitorStore } from './state';
+import { accountKey, emptyState, lastingPolls, memoryStore, type LastingPolls, type MonitorState, type MonitorStore } from './state';
 import type { Identity, Reading } from './types';
 
 export interface MonitorOptions {
@@ -65,6 +65,7 @@ export class Monitor {
   private running: Promise<void> | undefined;
   private lastError: FusionSolarError | undefined;
   private readonly alarms: AlarmTracker;
+  private readonly lasting: LastingPolls | undefined;
 
   constructor(
     private readonly o: MonitorOptions,
@@ -77,13 +78,24 @@ export class Monitor {
     this.plants = new PlantSet(client, o.plantCodes);
     if (this.state.plants) this.plants.adopt(this.state.plants.list);
     this.guard = new CounterGuard(this.state.counters);
-    const api = ((client.config as { api?: string }).api === 'v6' ? 'v6' : 'v7') as 'v7' | 'v6';
+    const api = client.config.api === 'v6' ? 'v6' : 'v7';
+    this.lasting = lastingPolls(client);
+    const lastingKey = (key: string): string => `${o.id}/${key}`;
     this.ctx = {
       client,
       api,
       exec: { client, signal: this.closing.signal },
       state: this.state,
       save: () => this.store.save(this.account, o.id, this.state),
+      lastPoll: (key) => {
+        const here = this.state.polls[key] ?? -Infinity;
+        const kept = this.lasting?.lastPoll(lastingKey(key)) || -Infinity;
+        return Math.max(here, kept);
+      },
+      savePoll: (key, at) => {
+        this.state.polls[key] = at;
+        this.lasting?.savePoll(lastingKey(key), at);
+      },
       plants: this.plants,
       intervalMs: Math.max(0, o.intervalSec) * 1000,
       fresh: new Map(),
@@ -124,7 +136,9 @@ export class Monitor {
   start(): void {
     if (this.running) return;
     this.unsubscribe = this.o.client.on((e) => this.onEvent(e));
-    this.running = this.scheduler.start(this.jobs, this.closing.signal);
+    // The lasting store is read first: a restart must see the last polls before it polls.
+    const ready = this.lasting ? this.lasting.ready.catch(() => undefined) : Promise.resolve();
+    this.running = ready.then(() => this.scheduler.start(this.jobs, this.closing.signal));
     this.report();
   }
 

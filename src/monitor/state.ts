@@ -39,6 +39,23 @@ export interface MonitorStore {
   save(account: string, node: string, state: MonitorState): void;
 }
 
+/**
+ * Poll times in the account's lasting store (issue 17: the client's `state` binding, a file
+ * or Redis): they outlive a restart of Node-RED, so a restart adds no real-time call.
+ */
+export interface LastingPolls {
+  readonly ready: Promise<void>;
+  /** Clock time of the last poll of `key`, 0 when never. */
+  lastPoll(key: string): number;
+  savePoll(key: string, at: number): void;
+}
+
+/** The client's lasting store, when the account has one. */
+export function lastingPolls(client: object): LastingPolls | undefined {
+  const s = (client as { state?: Partial<LastingPolls> }).state;
+  return s && typeof s.lastPoll === 'function' && typeof s.savePoll === 'function' ? (s as LastingPolls) : undefined;
+}
+
 /** The account's key in the store: who the server counts calls for. */
 export function accountKey(baseUrl: string, username: string): string {
   return `${baseUrl.replace(/\/+$/, '')}\u0000${username}`;

@@ -98,4 +98,4 @@ function maxGap(times) {
   return g;
 }
 
-module.exports = { monitorNode, startMonitor, runUntil, stopMonitor, refreshTimes, maxGap };
+module.exports = { monitorNode, startMonitor, runUntil, stopMonitor, refreshTimes, maxGap, holdHttp };

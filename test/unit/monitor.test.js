@@ -117,3 +117,24 @@ describe('monitor: formats', function () {
     assert.equal(V6_DEVICE[39].battery_soc.deviceClass, 'battery');
   });
 });
+
+describe('monitor: V6 alarms', function () {
+  const { AlarmTracker } = require('../../dist/src/monitor/alarms');
+  const alarm = (station, id, raiseTime) => ({ stationCode: station, alarmId: id, causeId: 1, esnCode: `SN-${id}`, raiseTime, alarmName: `alarm ${id}` });
+
+  it('raises an alarm once, clears it when a full list of its plant no longer has it', function () {
+    const open = {};
+    const t = new AlarmTracker(open, (c) => c !== 'NE=9');
+    const p = { stationCodes: ['NE=1', 'NE=2'] };
+    const first = t.answer(p, [alarm('NE=1', 1, T), alarm('NE=2', 2, T), alarm('NE=9', 3, T)], T);
+    assert.deepEqual(first.map((a) => [a.state, a.plantCode]), [['raised', 'NE=1'], ['raised', 'NE=2']], 'unwatched plants are left out');
+    assert.deepEqual(t.answer(p, [alarm('NE=1', 1, T), alarm('NE=2', 2, T)], T + MIN), [], 'the same alarms again: nothing');
+    // A list of NE=2 only says nothing about NE=1.
+    assert.deepEqual(t.answer({ stationCodes: ['NE=2'] }, [], T + 2 * MIN).map((a) => [a.state, a.plantCode]), [['cleared', 'NE=2']]);
+    assert.deepEqual(Object.keys(open).length, 1, 'the open alarms are the lasting state');
+    // A filtered list (one severity) is partial: nothing clears.
+    assert.deepEqual(t.answer({ stationCodes: ['NE=1'], levels: [1] }, [], T + 3 * MIN), []);
+    const again = new AlarmTracker(open, () => true);
+    assert.deepEqual(again.answer(p, [alarm('NE=1', 1, T)], T + 4 * MIN), [], 'after a restart the open alarm is not raised again');
+  });
+});
