@@ -9,7 +9,7 @@ import type { JsonObject } from '../types';
  * `params` with the server time, as the reference's examples show.
  */
 
-export const V6_PREFIX = '/thirdData/';
+const V6_PREFIX = '/thirdData/';
 export const V6_LOGIN = 'thirdData/login';
 export const V6_LOGOUT = 'thirdData/logout';
 
@@ -25,7 +25,7 @@ export function v6Endpoint(pathname: string): string | undefined {
   return pathname.slice(1);
 }
 
-export function isV6(endpoint: string): boolean {
+function isV6(endpoint: string): boolean {
   return endpoint.startsWith('thirdData/');
 }
 
