@@ -45,6 +45,7 @@ describe('simulator V6: login, token and access', function () {
     // Locked for 30 minutes, even with the right password.
     const locked = await s.login();
     assert.equal(locked.body.failCode, 20400);
+    assert.deepEqual(locked.body.params, { currentTime: s.clock.now() });
     s.clock.advance(31 * MINUTE);
     assert.equal((await s.login()).body.failCode, 0);
   });

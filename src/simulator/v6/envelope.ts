@@ -53,7 +53,8 @@ export function v6Answer(sim: Simulator, endpoint: string, request: JsonObject, 
     env.params = sim.options.quirks ? {} : null;
     if (sim.options.quirks) env.message = 'Northbound API Reference: https://support.huawei.com/enterprise/en/doc/EDOC1100261860';
   } else {
-    const params: JsonObject = endpoint === V6_LOGOUT ? {} : { ...request };
+    // Never echo the systemCode or the token: 6.1.1 and 6.1.2 show only the time.
+    const params: JsonObject = endpoint === V6_LOGIN || endpoint === V6_LOGOUT ? {} : { ...request };
     params.currentTime = now;
     env.params = params;
   }
