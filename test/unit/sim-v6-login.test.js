@@ -97,6 +97,18 @@ describe('simulator V6: login, token and access', function () {
     assert.equal(conv.data[0].sn, inv.esnCode);
   });
 
+  it('names V6 endpoints thirdData/<name> in faults and stats', async function () {
+    s.sim.inject({ kind: 'empty', endpoint: 'thirdData/getDevList' });
+    const { token } = await s.login();
+    const res = await fetch(`${s.sim.url}/thirdData/getDevList`, { method: 'POST', headers: { 'XSRF-TOKEN': token }, body: JSON.stringify({ stationCodes: 'NE=33554432' }) });
+    assert.equal(res.status, 200);
+    assert.equal(await res.text(), '');
+    assert.equal(s.sim.stats.byEndpoint['thirdData/getDevList'], 1);
+    assert.equal(s.sim.stats.byEndpoint['thirdData/login'], 1);
+    const unknown = await fetch(`${s.sim.url}/thirdData/getNothing`, { method: 'POST', headers: { 'XSRF-TOKEN': token }, body: '{}' });
+    assert.equal(unknown.status, 404);
+  });
+
   it('echoes the request and the server time in params', async function () {
     const r = await s.call('getDevList', { stationCodes: 'NE=33554432' });
     assert.deepEqual(r.params, { stationCodes: 'NE=33554432', currentTime: s.clock.now() });
