@@ -73,7 +73,7 @@ function freshStats(): SimStats {
   return { requests: 0, byEndpoint: {}, logins: 0, failedLogins: 0, logouts: 0, quota407: 0, commands: {} };
 }
 
-/** The FusionSolar Northbound Interface V7, simulated on loopback. */
+/** The FusionSolar Northbound Interfaces V7 and V6 (`/thirdData/`), simulated on loopback. */
 export class Simulator {
   readonly options: Required<Omit<SimulatorOptions, 'tls' | 'port' | 'host'>> & Pick<SimulatorOptions, 'tls'>;
   readonly clock: Clock;

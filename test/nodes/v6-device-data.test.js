@@ -139,7 +139,7 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
     // Types the reports do not serve are refused before any call.
     const meter = await h.send({ operation: 'deviceDayKpi', payload: { devTypeId: 17, collectTime: '2026-06' } });
     assert.equal(meter.error.code, 'INVALID_INPUT');
-    assert.match(meter.error.message, /^devTypeId: deviceDayKpi does not support Grid meter \(devTypeId 17\)/);
+    assert.match(meter.error.message, /^devTypeId: 17 is not a device type this operation supports: use 1, 38, 39, 41/);
   });
 
   it('deviceFiveMinuteKpi is refused on accounts the reference excludes, and works for an older account', async function () {

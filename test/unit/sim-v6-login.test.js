@@ -45,6 +45,7 @@ describe('simulator V6: login, token and access', function () {
     // Locked for 30 minutes, even with the right password.
     const locked = await s.login();
     assert.equal(locked.body.failCode, 20400);
+    assert.deepEqual(locked.body.params, { currentTime: s.clock.now() });
     s.clock.advance(31 * MINUTE);
     assert.equal((await s.login()).body.failCode, 0);
   });
@@ -94,6 +95,18 @@ describe('simulator V6: login, token and access', function () {
     const conv = await s.call('cs/getInventerRealKpi', { sns: inv.esnCode }, cs);
     assert.equal(conv.failCode, 0);
     assert.equal(conv.data[0].sn, inv.esnCode);
+  });
+
+  it('names V6 endpoints thirdData/<name> in faults and stats', async function () {
+    s.sim.inject({ kind: 'empty', endpoint: 'thirdData/getDevList' });
+    const { token } = await s.login();
+    const res = await fetch(`${s.sim.url}/thirdData/getDevList`, { method: 'POST', headers: { 'XSRF-TOKEN': token }, body: JSON.stringify({ stationCodes: 'NE=33554432' }) });
+    assert.equal(res.status, 200);
+    assert.equal(await res.text(), '');
+    assert.equal(s.sim.stats.byEndpoint['thirdData/getDevList'], 1);
+    assert.equal(s.sim.stats.byEndpoint['thirdData/login'], 1);
+    const unknown = await fetch(`${s.sim.url}/thirdData/getNothing`, { method: 'POST', headers: { 'XSRF-TOKEN': token }, body: '{}' });
+    assert.equal(unknown.status, 404);
   });
 
   it('echoes the request and the server time in params', async function () {

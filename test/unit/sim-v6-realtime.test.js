@@ -4,6 +4,7 @@ const { forceBattery } = require('../../dist/src/simulator/physics-live');
 const { USER, v6Sim } = require('../helpers/sim-v6');
 
 const HOUR = 3_600_000;
+const CS = { username: 'cs', password: 'p', scope: 'all', v6: { interfaces: ['cs/getInventerRealKpi'] } };
 
 /** V7's real-time KPI of the same simulator: both interfaces show one plant. */
 async function v7Realtime(s, codes) {
@@ -17,7 +18,7 @@ describe('simulator V6: real-time plant and device data', function () {
   let s;
   let devs;
   before(async function () {
-    s = await v6Sim({ plants: 8, users: [USER, { username: 'one', password: 'p', scope: ['NE=33554432'] }] });
+    s = await v6Sim({ plants: 8, users: [USER, { username: 'one', password: 'p', scope: ['NE=33554432'] }, CS] });
     devs = await s.devices();
   });
   after(() => s.sim.close());
@@ -91,6 +92,39 @@ describe('simulator V6: real-time plant and device data', function () {
     assert.ok(Math.abs(after.battery_soc - dev.soc) < 0.01);
     s.clock.advance(2 * HOUR);
     assert.equal((await real(39, [b])).get(b.id).ch_discharge_model, 4);
+  });
+
+  it("reads an EMI's irradiance by day and the power sensor in W", async function () {
+    const emi = ofType(10).find((d) => s.sim.fleet.plant(d.stationCode).tzOffsetMin === 60);
+    const m = (await real(10, [emi])).get(emi.id);
+    assert.ok(m.radiant_line > 100 && m.horiz_radiant_line < m.radiant_line, JSON.stringify(m));
+    assert.ok(m.radiant_total > 0 && m.pv_temperature > m.temperature);
+    assert.equal(m.run_state, 1);
+    const sensor = ofType(47)[0];
+    const p = (await real(47, [sensor])).get(sensor.id);
+    assert.equal(p.meter_status, 1);
+    assert.ok(Math.abs(Math.abs(p.active_power) - (p.meter_u * p.meter_i)) < Math.abs(p.active_power) * 0.01 + 1);
+  });
+
+  it('answers the restricted convergence interface: camelCase readings, strings padded with null', async function () {
+    const inv = ofType(1).slice(0, 2);
+    const r = await s.call('cs/getInventerRealKpi', { sns: inv.map((d) => d.esnCode).join(',') }, CS);
+    assert.equal(r.failCode, 0);
+    const live = await real(1, inv);
+    for (const [i, item] of r.data.entries()) {
+      assert.equal(item.sn, inv[i].esnCode);
+      const k = item.kpis[0];
+      assert.equal(k.ipvs.length, 24);
+      assert.equal(k.vpvs.length, 24);
+      assert.equal(k.ipvs[23], null);
+      assert.equal(k.activePower, live.get(inv[i].id).active_power);
+      assert.ok([0, 1].includes(k.status));
+      assert.equal(k.inventerSN, inv[i].esnCode);
+    }
+    assert.equal((await s.call('cs/getInventerRealKpi', {}, CS)).failCode, 30001);
+    const meter = ofType(17)[0];
+    assert.equal((await s.call('cs/getInventerRealKpi', { sns: meter.esnCode }, CS)).failCode, 20013);
+    assert.equal((await s.call('cs/getInventerRealKpi', { sns: 'NOPE' }, CS)).failCode, 20046);
   });
 
   it('takes sns instead of devIds', async function () {

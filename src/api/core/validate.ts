@@ -34,6 +34,11 @@ export function checkKeys(input: Params, op: OperationDef): void {
   }
 }
 
+/** A list as the API would get it: ["a", "b"] and "a,b" are the same. */
+function listText(v: unknown): string {
+  return (Array.isArray(v) ? v.map(String) : String(v).split(',')).map((s) => s.trim()).filter(Boolean).join(',');
+}
+
 /** Another name of a field becomes the field; both at once is a mistake unless they agree. */
 function applyAliases(input: Params, aliases: Readonly<Record<string, string>> | undefined): Params {
   if (!aliases) return input;
@@ -44,7 +49,7 @@ function applyAliases(input: Params, aliases: Readonly<Record<string, string>> |
     const value = out[alias];
     delete out[alias];
     if (out[field] === undefined) out[field] = value;
-    else if (JSON.stringify(out[field]) !== JSON.stringify(value)) throw invalidInput(alias, `is another name for ${field}: give one of them`);
+    else if (listText(out[field]) !== listText(value)) throw invalidInput(alias, `is another name for ${field}: give one of them`);
   }
   return out;
 }

@@ -7,17 +7,13 @@ const POLICY_CUTOFF = '2022-06-30';
 const DEFAULT_CREATED = '2023-03-01';
 
 /** Interfaces that must be asked of Huawei (6.3). */
-export const RESTRICTED = ['cs/getInventerRealKpi'];
+const RESTRICTED = ['cs/getInventerRealKpi'];
 /** To go offline (6.4; getStationList per the 2023 documents): refused to new users. */
-export const TO_BE_OFFLINE = ['getDevFiveMinutes', 'getStationList'];
-
-export function createdOf(user: SimUser): string {
-  return user.v6?.created ?? DEFAULT_CREATED;
-}
+const TO_BE_OFFLINE = ['getDevFiveMinutes', 'getStationList'];
 
 /** Created on or before 2022-06-30: the original policy. */
 export function isLegacy(user: SimUser): boolean {
-  return createdOf(user) <= POLICY_CUTOFF;
+  return (user.v6?.created ?? DEFAULT_CREATED) <= POLICY_CUTOFF;
 }
 
 /** Whether the user may call an interface (`getDevList`, `cs/getInventerRealKpi`, ...). */

@@ -4,7 +4,7 @@
  * in English, Chinese and German; the other languages of 6.1.7 get the English text.
  */
 
-export interface Text {
+interface Text {
   en: string;
   zh: string;
   de: string;

@@ -9,7 +9,7 @@ import type { JsonObject } from '../types';
  * `params` with the server time, as the reference's examples show.
  */
 
-export const V6_PREFIX = '/thirdData/';
+const V6_PREFIX = '/thirdData/';
 export const V6_LOGIN = 'thirdData/login';
 export const V6_LOGOUT = 'thirdData/logout';
 
@@ -25,7 +25,7 @@ export function v6Endpoint(pathname: string): string | undefined {
   return pathname.slice(1);
 }
 
-export function isV6(endpoint: string): boolean {
+function isV6(endpoint: string): boolean {
   return endpoint.startsWith('thirdData/');
 }
 
@@ -53,7 +53,8 @@ export function v6Answer(sim: Simulator, endpoint: string, request: JsonObject, 
     env.params = sim.options.quirks ? {} : null;
     if (sim.options.quirks) env.message = 'Northbound API Reference: https://support.huawei.com/enterprise/en/doc/EDOC1100261860';
   } else {
-    const params: JsonObject = endpoint === V6_LOGOUT ? {} : { ...request };
+    // Never echo the systemCode or the token: 6.1.1 and 6.1.2 show only the time.
+    const params: JsonObject = endpoint === V6_LOGIN || endpoint === V6_LOGOUT ? {} : { ...request };
     params.currentTime = now;
     env.params = params;
   }

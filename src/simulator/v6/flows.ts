@@ -138,7 +138,7 @@ function estimatedDay(sim: Simulator, plant: SimPlant, day: number): Flows {
 }
 
 /** First plant day of the month of `day`. */
-export function monthStartDay(day: number): number {
+function monthStartDay(day: number): number {
   const d = new Date(day * DAY_MS);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY_MS;
 }

@@ -11,7 +11,7 @@ import type { Simulator } from '../server';
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-export function zoneMs(sim: Simulator, plant: SimPlant): number {
+function zoneMs(sim: Simulator, plant: SimPlant): number {
   return sim.options.quirks ? 0 : plant.tzOffsetMin * 60_000;
 }
 
@@ -61,14 +61,6 @@ export function yearsOf(sim: Simulator, plant: SimPlant, now: number): number[] 
   const out: number[] = [];
   for (let y = from; y <= to; y++) out.push(utcOf(sim, plant, y, 0));
   return out;
-}
-
-/** The end of a period that starts at `start`: next hour, day, month or year. */
-export function periodEnd(sim: Simulator, plant: SimPlant, start: number, unit: 'hour' | 'day' | 'month' | 'year'): number {
-  if (unit === 'hour') return start + HOUR;
-  if (unit === 'day') return start + DAY;
-  const d = local(sim, plant, start);
-  return unit === 'month' ? utcOf(sim, plant, d.getUTCFullYear(), d.getUTCMonth() + 1) : utcOf(sim, plant, d.getUTCFullYear() + 1, 0);
 }
 
 export const slotAt = (t: number): number => Math.floor(t / SLOT_MS);

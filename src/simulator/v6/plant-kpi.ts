@@ -1,11 +1,10 @@
 import { energies } from '../physics-energy';
-import { SLOT_MS } from '../physics';
+import { dayStartSlot, localDay } from '../physics';
 import type { SlotBattery } from '../physics-battery';
 import type { JsonObject, SimRequest } from '../types';
 import { activeAlarms } from './alarms';
 import { slotRange } from './flows';
 import { stationsArg } from './params';
-import { dayStart } from './periods';
 import { text } from './values';
 
 /** 6.1.4.1 real-time plant data: the energies V7's real-time KPI reports, as strings. */
@@ -33,7 +32,7 @@ function realKpi(req: SimRequest): unknown {
     if (req.sim.options.quirks) {
       // Newer versions add today's feed-in and consumption.
       const memo = new Map<string, SlotBattery[][]>();
-      const today = slotRange(req.sim, plant, Math.floor(dayStart(req.sim, plant, req.now) / SLOT_MS), Number.MAX_SAFE_INTEGER, memo);
+      const today = slotRange(req.sim, plant, dayStartSlot(plant, localDay(plant, req.now)), Number.MAX_SAFE_INTEGER, memo);
       map.day_on_grid_energy = text(today.export);
       map.day_use_energy = text(today.load);
     }

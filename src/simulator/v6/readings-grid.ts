@@ -3,7 +3,7 @@ import type { JsonObject } from '../types';
 import type { Ctx, Moment } from './context';
 import { registersAt } from './counters';
 import { T, type V6Device } from './devices';
-import { code, out, outAll } from './values';
+import { code, outAll } from './values';
 
 /**
  * 6.2.6 grid meter (17) and power sensor (47) at the grid connection: active power > 0 is
