@@ -10,6 +10,7 @@ const { endpointPath } = require('../../dist/src/client/session');
 const { perTypeCalls } = require('../../dist/src/client/quota/rules');
 const { pickOperation } = require('../../dist/nodes/shared/operation-node');
 const { validate } = require('../../dist/src/api/core/validate');
+const { parseExact } = require('../../dist/src/client/exact-json');
 
 const parse = (period, v) => collectTimeInput(period).safeParse(v);
 
@@ -98,5 +99,12 @@ describe('V6 client pieces', function () {
     assert.deepEqual(validate(op, { plantCodes: ['NE=1'], stationCodes: 'NE=1' }).stationCodes, ['NE=1'], 'the same value twice is fine');
     assert.throws(() => validate(op, { plantCodes: 'NE=1', stationCodes: 'NE=2' }), /plantCodes: is another name for stationCodes/);
     assert.throws(() => validate(operation('realtimeKpi', 'v7'), { stationCodes: 'NE=1' }), /stationCodes: is not a parameter of realtimeKpi/);
+  });
+
+  it('16-digit V6 ids below 2^53 parse as plain JSON; beyond it, digits are kept as strings', function () {
+    const text = '{"a":1000001009000000,"b":-1000001009000000,"c":9007199254740991,"d":9007199254740992,"e":-12345678901234567,"f":"99999999999999999","g":0.12345678901234567}';
+    assert.deepEqual(parseExact(text), { a: 1000001009000000, b: -1000001009000000, c: 9007199254740991, d: '9007199254740992', e: '-12345678901234567', f: '99999999999999999', g: 0.12345678901234567 });
+    const safe = '{"devId":1000001009000000,"collectTime":1781654400000}';
+    assert.deepEqual(parseExact(safe), JSON.parse(safe));
   });
 });

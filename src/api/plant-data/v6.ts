@@ -68,7 +68,7 @@ export function collectTimeInput(period: Period) {
   return z.unknown().transform((v, ctx) => {
     if (typeof v === 'string') {
       const m = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\s*$/.exec(v);
-      if (m && !(m[2] === undefined && /^\s*\d{5,}\s*$/.test(v))) {
+      if (m) {
         const [year, month, day] = [Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined];
         if (month !== undefined && (month < 1 || month > 12)) return fail(ctx, 'has a month outside 01-12');
         if (day !== undefined && (day < 1 || day > 31)) return fail(ctx, 'has a day outside 01-31');
