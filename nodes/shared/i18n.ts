@@ -30,11 +30,22 @@ function fill(text: string, vars?: Record<string, string | number>): string {
   return vars ? text.replace(/__(\w+)__/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
 }
 
+/** English plural forms (`key_zero`, `key_one`, `key_other`), chosen as i18next does for en. */
+function englishPlural(key: string, count: unknown): string | undefined {
+  if (typeof count !== 'number') return english(key);
+  const form = count === 0 && english(`${key}_zero`) !== undefined ? 'zero' : count === 1 ? 'one' : 'other';
+  return english(`${key}_${form}`) ?? english(`${key}_other`) ?? english(key);
+}
+
+/**
+ * Runtime strings in Node-RED's runtime language (settings.lang or the environment): the
+ * locale files are the only source, so every language gets every status and message.
+ */
 export function translator(RED: NodeAPI): Translate {
   return (key, vars) => {
     const full = `${NAMESPACE}:common.${key}`;
     const text = RED._(full, vars);
     if (text && text !== full && text !== `common.${key}`) return text;
-    return fill(english(key) ?? key, vars);
+    return fill(englishPlural(key, vars?.count) ?? key, vars);
   };
 }

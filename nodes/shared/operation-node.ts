@@ -1,4 +1,5 @@
 import { execute } from '../../src/api/planner';
+import { validate } from '../../src/api/validate';
 import type { ExecContext, ExecResult, OperationDef, Params } from '../../src/api/types';
 import { FusionSolarError, invalidInput } from '../../src/client/errors';
 import type { FusionSolarClient } from '../../src/client/client';
@@ -81,18 +82,20 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         watch(client);
         const op = spec.operations.find((o) => o.name === opName);
         if (!op) throw invalidInput('operation', `must be one of ${spec.operations.map((o) => o.name).join(', ')} (got ${JSON.stringify(opName)})`);
-        if (op.changesDevices && !client.allowControl) {
-          throw new FusionSolarError('CONTROL_DISABLED', {
-            endpoint: op.endpoint,
-            message: `${op.name} changes devices and is refused: enable "Allow device control" in the FusionSolar account`,
-          });
-        }
         const hooks = spec.hooks?.[op.name];
         const resolved = await resolveParams(RED, node, config, [...op.fields, ...(hooks?.options ?? [])], msg);
         const options: Params = {};
         for (const k of hooks?.options ?? []) {
           if (k in resolved) options[k] = resolved[k];
           delete resolved[k];
+        }
+        if (op.changesDevices && !client.allowControl) {
+          // Validation first: a command payload can be checked before control is enabled.
+          validate(op, resolved);
+          throw new FusionSolarError('CONTROL_DISABLED', {
+            endpoint: op.endpoint,
+            message: `${op.name} changes devices and is refused: enable "Allow device control" in the FusionSolar account`,
+          });
         }
         let delivered = false;
         const deliverNow = (result: ExecResult): void => {
