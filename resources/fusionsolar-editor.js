@@ -136,7 +136,9 @@
         var sel = $(this);
         var current = props[sel.attr('id').replace('node-input-', '')];
         (cat.deviceTypes || []).forEach(function (d) {
-          $('<option>').val(String(d.id)).text(d.id + ' ' + d.en).appendTo(sel);
+          var key = 'node-red-contrib-fusionsolar/' + type + ':' + type + '.deviceType.' + d.id;
+          var name = RED._(key);
+          $('<option>').val(String(d.id)).text(d.id + ' ' + (name && name !== key && name.indexOf('.deviceType.') === -1 ? name : d.en)).appendTo(sel);
         });
         sel.val(current === undefined || current === null ? '' : String(current));
       });

@@ -81,7 +81,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         const { account, client } = accountOf(RED, config);
         watch(client);
         const op = spec.operations.find((o) => o.name === opName);
-        if (!op) throw invalidInput('operation', `must be one of ${spec.operations.map((o) => o.name).join(', ')} (got ${JSON.stringify(opName)})`);
+        if (!op) throw invalidInput('operation', t('errors.unknownOperation', { operations: spec.operations.map((o) => o.name).join(', '), got: JSON.stringify(opName) }));
         const hooks = spec.hooks?.[op.name];
         const resolved = await resolveParams(RED, node, config, [...op.fields, ...(hooks?.options ?? [])], msg);
         const options: Params = {};
@@ -94,7 +94,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
           validate(op, resolved);
           throw new FusionSolarError('CONTROL_DISABLED', {
             endpoint: op.endpoint,
-            message: `${op.name} changes devices and is refused: enable "Allow device control" in the FusionSolar account`,
+            message: t('errors.controlDisabled', { operation: op.name }),
           });
         }
         let delivered = false;

@@ -66,6 +66,14 @@ describe('catalogue, help, locales and editor agree', function () {
     });
   }
 
+  it('fusionsolar-plants: every device type of the catalogue has its name in every locale', function () {
+    const { DEVICE_TYPES } = require('../../dist/src/api/reference-data');
+    for (const lang of LANGS) {
+      const names = locale('fusionsolar-plants', lang)['fusionsolar-plants'].deviceType;
+      assert.deepEqual(Object.keys(names).sort(), DEVICE_TYPES.map((d) => String(d.id)).sort(), lang);
+    }
+  });
+
   for (const type of TYPES) {
     it(`${type}: en-US, zh-CN and de locales have the same keys and a help page each`, function () {
       const en = keys(locale(type, 'en-US')).sort();
