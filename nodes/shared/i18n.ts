@@ -14,16 +14,26 @@ function english(key: string): string | undefined {
   if (!fallback) {
     try {
       const file = join(__dirname, '..', 'fusionsolar-account', 'locales', 'en-US', 'fusionsolar-account.json');
-      const json = JSON.parse(readFileSync(file, 'utf8')) as { common?: Record<string, Record<string, string>> };
-      fallback = {};
-      for (const [group, entries] of Object.entries(json.common ?? {})) {
-        for (const [k, v] of Object.entries(entries)) fallback[`${group}.${k}`] = v;
-      }
+      const json = JSON.parse(readFileSync(file, 'utf8')) as { common?: Texts };
+      fallback = flatten(json.common ?? {});
     } catch {
       fallback = {};
     }
   }
   return fallback[key];
+}
+
+interface Texts {
+  [key: string]: string | Texts;
+}
+
+function flatten(texts: Texts, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(texts)) {
+    if (typeof v === 'string') out[`${prefix}${k}`] = v;
+    else Object.assign(out, flatten(v, `${prefix}${k}.`));
+  }
+  return out;
 }
 
 function fill(text: string, vars?: Record<string, string | number>): string {

@@ -115,7 +115,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         if (!delivered) deliverNow(result);
         done();
       } catch (err) {
-        const e = nodeError(RED, config, err);
+        const e = nodeError(RED, config, err, t);
         msg.fusionsolar = { ...(msg.fusionsolar ?? {}), operation: opName, calls: msg.fusionsolar?.calls ?? 0, error: e.toJSON() };
         const quota = e.endpoint && watched ? watched.governor.info(e.endpoint) : undefined;
         if (quota?.remaining !== undefined) msg.fusionsolar.quota = { endpoint: quota.endpoint, remaining: quota.remaining, resetAt: quota.resetAt };

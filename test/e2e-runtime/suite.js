@@ -64,7 +64,7 @@ function describeRuntime(name, { nodeRed, node }) {
           const local = JSON.parse(fs.readFileSync(path.join(root, 'nodes', type, 'locales', lng, `${type}.json`), 'utf8'));
           assert.deepEqual(labels[type], local[type], `${lng} ${type} labels`);
         }
-        const res = await fetch(`${red.url}/nodes?lng=${lng}`, { headers: { accept: 'text/html' } });
+        const res = await fetch(`${red.url}/nodes`, { headers: { accept: 'text/html', 'accept-language': lng } });
         const html = await res.text();
         assert.ok(html.includes(heading[lng]), `${lng} help is served`);
       }

@@ -123,3 +123,50 @@ describe('status texts fit the node status', function () {
     assert.equal(seen.at(-1).text, 'chargeDischargeStat…');
   });
 });
+
+describe('error texts of our own codes follow the runtime language', function () {
+  const { nodeError } = require('../../dist/nodes/shared/node-base');
+  const { invalidInput } = require('../../dist/src/client/errors');
+  const OWN = Object.keys(ERROR_CATALOGUE).filter((c) => !/^\d+$/.test(c));
+  const redFor = (lang, locale = 'en-us') => {
+    const t = runtimeIn(lang);
+    return { t, RED: { nodes: { getNode: () => ({ locale }) } } };
+  };
+
+  it('the en-US and zh-CN locale texts are the catalogue\'s, and every own code has them in every locale', function () {
+    for (const lang of LANGS) {
+      const codes = catalogue(lang).common.errors.code;
+      assert.deepEqual(Object.keys(codes).sort(), [...OWN].sort(), lang);
+      for (const code of OWN) {
+        const entry = ERROR_CATALOGUE[code];
+        if (lang === 'en-US') assert.deepEqual(codes[code], { message: entry.en, solution: entry.solutionEn }, code);
+        if (lang === 'zh-CN') assert.deepEqual(codes[code], { message: entry.zh, solution: entry.solutionZh }, code);
+        if (lang === 'de') assert.notEqual(codes[code].message, entry.en, `${code} is translated`);
+      }
+    }
+  });
+
+  it('de: a validation error keeps its field and rule and adds the German text and advice', function () {
+    const { RED, t } = redFor('de');
+    const e = nodeError(RED, { account: 'acc' }, invalidInput('targetSOC', 'must be at most 100'), t);
+    assert.equal(e.code, 'INVALID_INPUT');
+    assert.equal(e.field, 'targetSOC');
+    assert.equal(e.message, 'targetSOC: must be at most 100 (Ungültige Eingabeparameter.)');
+    assert.equal(e.solution, 'Das genannte Feld korrigieren; die Anfrage wurde nicht gesendet.');
+    const q = nodeError(RED, { account: 'acc' }, new FusionSolarError('QUOTA', { retryAfter: 5000, endpoint: 'vpp/plants' }), t);
+    assert.match(q.message, /^Die Limit-Steuerung des Clients hat den Aufruf abgelehnt/);
+    assert.equal(q.retryAfter, 5000);
+    assert.equal(q.endpoint, 'vpp/plants');
+  });
+
+  it('en-US keeps the catalogue texts; a zh-cn account gets the server language; a vendor code stays as the reference words it', function () {
+    const en = redFor('en-US');
+    const err = invalidInput('targetSOC', 'must be at most 100');
+    assert.equal(nodeError(en.RED, { account: 'acc' }, err, en.t), err);
+    const zh = redFor('de', 'zh-cn');
+    assert.match(nodeError(zh.RED, { account: 'acc' }, err, zh.t).message, /^targetSOC: must be at most 100（输入参数无效。）$/);
+    const de = redFor('de');
+    const vendor = new FusionSolarError('20010');
+    assert.equal(nodeError(de.RED, { account: 'acc' }, vendor, de.t).message, ERROR_CATALOGUE['20010'].en);
+  });
+});
