@@ -1,6 +1,6 @@
-import { execute } from '../../src/api/planner';
-import { validate } from '../../src/api/validate';
-import type { ExecContext, ExecResult, OperationDef, Params } from '../../src/api/types';
+import { execute } from '../../src/api/core/planner';
+import { validate } from '../../src/api/core/validate';
+import type { ExecContext, ExecResult, OperationDef, Params } from '../../src/api/core/types';
 import { FusionSolarError, invalidInput } from '../../src/client/errors';
 import type { FusionSolarClient } from '../../src/client/client';
 import { accountOf } from './account-ref';

@@ -67,7 +67,7 @@ describe('catalogue, help, locales and editor agree', function () {
   }
 
   it('fusionsolar-plants: every device type of the catalogue has its name in every locale', function () {
-    const { DEVICE_TYPES } = require('../../dist/src/api/reference-data');
+    const { DEVICE_TYPES } = require('../../dist/src/api/core/reference-data');
     for (const lang of LANGS) {
       const names = locale('fusionsolar-plants', lang)['fusionsolar-plants'].deviceType;
       assert.deepEqual(Object.keys(names).sort(), DEVICE_TYPES.map((d) => String(d.id)).sort(), lang);
