@@ -85,6 +85,14 @@ describe('catalogue, help, locales and editor agree', function () {
       }
     });
 
+    it(`${type}: a palette label with no ASCII hyphen (Node-RED shows "I-V" as "I - V")`, function () {
+      for (const lang of LANGS) {
+        const label = locale(type, lang)[type].paletteLabel;
+        if (type === 'fusionsolar-account') continue;
+        assert.ok(typeof label === 'string' && label && !label.includes('-'), `${lang}: "${label}"`);
+      }
+    });
+
     it(`${type}: the build ships every locale`, function () {
       for (const lang of LANGS) {
         for (const ext of ['json', 'html']) assert.ok(fs.existsSync(path.join(root, 'dist', 'nodes', type, 'locales', lang, `${type}.${ext}`)), `dist ${lang}/${type}.${ext}`);
