@@ -40,7 +40,9 @@
       .done(function (q) {
         if (!q.deployed) return box.text(node._('fusionsolar-account.quota.notDeployed'));
         box.empty();
-        $('<div>').text(node._('fusionsolar-account.quota.fleet', { plants: q.fleet.plants, devices: q.fleet.devices })).appendTo(box);
+        // "1 plant", "2 plants": the count keys the node labels use, so each language has its plural.
+        var counted = function (n, one, many) { return n === 1 ? node._('editor.count.' + one) : node._('editor.count.' + many, { count: n }); };
+        $('<div>').text(node._('fusionsolar-account.quota.fleet', { plants: counted(q.fleet.plants, 'plant', 'plants'), devices: counted(q.fleet.devices, 'device', 'devices') })).appendTo(box);
         if (q.pausedFor > 0) {
           $('<div>').css('color', '#c00').text(node._('fusionsolar-account.quota.paused', { seconds: Math.ceil(q.pausedFor / 1000) })).appendTo(box);
         }
