@@ -13,12 +13,21 @@
     };
   }
 
+  /** The server answers in the runtime's language: add the text of our own codes in the editor's. */
+  function inEditorLanguage(node, r) {
+    var lang = (RED.i18n && RED.i18n.lang && RED.i18n.lang()) || 'en-US';
+    if (!r.code || /^en/i.test(lang)) return '';
+    var key = 'common.errors.code.' + r.code + '.message';
+    var text = node._(key);
+    return text && text !== key && text.indexOf(key) === -1 && text !== r.message ? ' (' + text + ')' : '';
+  }
+
   function testConnection(node) {
     var out = $('#fs-test-result').text(node._('fusionsolar-account.test.running'));
     $.ajax({ url: 'fusionsolar/accounts/' + node.id + '/test', type: 'POST', contentType: 'application/json', data: JSON.stringify(settings()) })
       .done(function (r) {
         if (r.ok) out.text(node._('fusionsolar-account.test.ok')).css('color', 'green');
-        else out.text((r.code ? r.code + ': ' : '') + r.message).css('color', 'red');
+        else out.text((r.code ? r.code + ': ' : '') + r.message + inEditorLanguage(node, r)).css('color', 'red');
       })
       .fail(function (xhr) { out.text(node._('fusionsolar-account.test.failed') + ' ' + xhr.status).css('color', 'red'); });
   }

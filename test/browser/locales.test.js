@@ -9,31 +9,62 @@ const { freshUserDir } = require('../e2e-runtime/install');
 const { startNodeRed } = require('../e2e-runtime/node-red');
 const { packageDefinitions } = require('../../scripts/scorecard/node-defs');
 const ui = require('./editor-page');
+const { startSimulator } = require(path.join(root, 'dist', 'src', 'simulator'));
 
 const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const DEFS = packageDefinitions(root).defs;
 const FLOW_TYPES = Object.keys(PKG['node-red'].nodes).filter((t) => !DEFS[t] || DEFS[t].category !== 'config');
 const RUNTIMES = (process.env.BROWSER_RUNTIMES || 'nr4,nr5').split(',').map((s) => s.trim()).filter(Boolean);
+const USER = { username: 'demo', password: 'demo-password', scope: 'all' };
 const locale = (type, lang) => JSON.parse(fs.readFileSync(path.join(root, 'nodes', type, 'locales', lang, `${type}.json`), 'utf8'))[type];
 
 for (const name of RUNTIMES) {
   describe(`editor languages in a browser (${name})`, function () {
     this.timeout(120000);
     let red;
+    let sim;
     let userDir;
     let catalogue;
 
     before(async function () {
       this.timeout(600000);
       const rt = await runtime(name);
-      userDir = await freshUserDir();
+      [sim, userDir] = await Promise.all([startSimulator({ plants: 1, users: [USER] }), freshUserDir()]);
       red = await startNodeRed(rt, userDir);
       catalogue = await red.get('/fusionsolar/catalogue');
     });
 
     after(async function () {
       if (red) await red.stop();
+      if (sim) await sim.close();
       if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
+    });
+
+    it('de: a failed Test connection adds the German text of the code', async function () {
+      const browser = await ui.launch();
+      const { page } = browser;
+      try {
+        await page.addInitScript(() => localStorage.setItem('editor-language', 'de'));
+        await page.goto(red.url);
+        await page.waitForSelector('#red-ui-palette .red-ui-palette-node', { timeout: 60000 });
+        await page.waitForFunction(() => window.RED && RED.nodes && RED.nodes.getType('inject'));
+        const id = await ui.dragFromPalette(page, 'fusionsolar-plants', 200, 80);
+        await ui.openDialog(page, id);
+        await page.locator('#node-input-btn-account-add, #node-input-lookup-account').first().click();
+        await page.waitForSelector('#node-config-input-baseUrl', { state: 'visible' });
+        await page.fill('#node-config-input-baseUrl', sim.url);
+        await page.fill('#node-config-input-username', USER.username);
+        await page.fill('#node-config-input-password', 'wrong-password');
+        await page.click('#fs-test-connection');
+        await page.waitForFunction(() => /^[A-Z_0-9]+: /.test(document.querySelector('#fs-test-result').textContent), null, { timeout: 20000 });
+        const text = await page.textContent('#fs-test-result');
+        const code = text.split(':')[0];
+        const german = JSON.parse(fs.readFileSync(path.join(root, 'nodes/fusionsolar-account/locales/de/fusionsolar-account.json'), 'utf8')).common.errors.code[code];
+        assert.ok(german, `${code} is one of our own codes (${text})`);
+        assert.ok(text.endsWith(`(${german.message})`), text);
+      } finally {
+        await browser.close();
+      }
     });
 
     for (const lang of ['en-US', 'de', 'zh-CN']) {
