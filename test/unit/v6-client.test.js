@@ -9,6 +9,10 @@ const { operation, operationsOf, apiOf } = require('../../dist/src/api');
 const { endpointPath } = require('../../dist/src/client/session');
 const { perTypeCalls } = require('../../dist/src/client/quota/rules');
 const { pickOperation } = require('../../dist/nodes/shared/operation-node');
+const { translator } = require('../../dist/nodes/shared/i18n');
+
+/** The runtime's English texts, as a Node-RED without locales loaded falls back to. */
+const t = translator({ _: (key) => key });
 const { validate } = require('../../dist/src/api/core/validate');
 const { parseExact } = require('../../dist/src/client/exact-json');
 
@@ -87,10 +91,10 @@ describe('V6 client pieces', function () {
     assert.equal(endpointPath('thirdData/getDevRealKpi'), '/thirdData/getDevRealKpi');
     assert.equal(endpointPath('vpp/plants'), '/rest/openapi/pvms/v1/vpp/plants');
     const ops = operationsOf('fusionsolar-plant-data');
-    assert.equal(pickOperation(ops, 'realtimeKpi', 'v6').endpoint, 'thirdData/getStationRealKpi');
-    assert.equal(pickOperation(ops, 'realtimeKpi', 'v7').endpoint, 'vpp/plantRealtimeKpi');
-    assert.throws(() => pickOperation(ops, 'hourKpi', 'v7'), /hourKpi is a V6 operation and this account uses the V7 interface/);
-    assert.throws(() => pickOperation(ops, 'nothing', 'v6'), /must be one of realtimeKpi, hourKpi/);
+    assert.equal(pickOperation(ops, 'realtimeKpi', 'v6', t).endpoint, 'thirdData/getStationRealKpi');
+    assert.equal(pickOperation(ops, 'realtimeKpi', 'v7', t).endpoint, 'vpp/plantRealtimeKpi');
+    assert.throws(() => pickOperation(ops, 'hourKpi', 'v7', t), /hourKpi is a V6 operation and this account uses the V7 interface/);
+    assert.throws(() => pickOperation(ops, 'nothing', 'v6', t), /must be one of realtimeKpi, hourKpi/);
   });
 
   it('plantCodes is another name for stationCodes on V6', function () {

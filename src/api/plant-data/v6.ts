@@ -124,4 +124,3 @@ export const dayKpi = report('dayKpi', 'getKpiStationDay', 'V6 6.1.4.3', 'month'
 export const monthKpi = report('monthKpi', 'getKpiStationMonth', 'V6 6.1.4.4', 'year', 'Monthly plant data of the year containing collectTime (plant time zone).');
 export const yearKpi = report('yearKpi', 'getKpiStationYear', 'V6 6.1.4.5', 'all', 'Yearly plant data of every year since the plant was built.');
 
-export const PLANT_DATA_V6 = [realtimeKpiV6, hourKpi, dayKpi, monthKpi, yearKpi];
