@@ -1,4 +1,5 @@
 import { execute } from '../../src/api/core/planner';
+import { validate } from '../../src/api/core/validate';
 import type { ExecContext, ExecResult, OperationDef, Params } from '../../src/api/core/types';
 import { FusionSolarError, invalidInput } from '../../src/client/errors';
 import type { FusionSolarClient } from '../../src/client/client';
@@ -79,19 +80,21 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
       try {
         const { account, client } = accountOf(RED, config);
         watch(client);
-        const op = pickOperation(spec.operations, opName, client.api);
-        if (op.changesDevices && !client.allowControl) {
-          throw new FusionSolarError('CONTROL_DISABLED', {
-            endpoint: op.endpoint,
-            message: `${op.name} changes devices and is refused: enable "Allow device control" in the FusionSolar account`,
-          });
-        }
+        const op = pickOperation(spec.operations, opName, client.api, t);
         const hooks = spec.hooks?.[op.name];
         const resolved = await resolveParams(RED, node, config, [...op.fields, ...(hooks?.options ?? [])], msg, op.aliases);
         const options: Params = {};
         for (const k of hooks?.options ?? []) {
           if (k in resolved) options[k] = resolved[k];
           delete resolved[k];
+        }
+        if (op.changesDevices && !client.allowControl) {
+          // Validation first: a command payload can be checked before control is enabled.
+          validate(op, resolved);
+          throw new FusionSolarError('CONTROL_DISABLED', {
+            endpoint: op.endpoint,
+            message: t('errors.controlDisabled', { operation: op.name }),
+          });
         }
         let delivered = false;
         const deliverNow = (result: ExecResult): void => {
@@ -111,7 +114,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         if (!delivered) deliverNow(result);
         done();
       } catch (err) {
-        const e = nodeError(RED, config, err);
+        const e = nodeError(RED, config, err, t);
         msg.fusionsolar = { ...(msg.fusionsolar ?? {}), operation: opName, calls: msg.fusionsolar?.calls ?? 0, error: e.toJSON() };
         const quota = e.endpoint && watched ? watched.governor.info(e.endpoint) : undefined;
         if (quota?.remaining !== undefined) msg.fusionsolar.quota = { endpoint: quota.endpoint, remaining: quota.remaining, resetAt: quota.resetAt };
@@ -142,16 +145,16 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
  * The node's operation of that name on the account's interface. A name of the other
  * interface only (control on V6, alarms on V7) fails before any call, saying so.
  */
-export function pickOperation(ops: readonly OperationDef[], name: unknown, api: 'v7' | 'v6'): OperationDef {
+export function pickOperation(ops: readonly OperationDef[], name: unknown, api: 'v7' | 'v6', t: Translate): OperationDef {
   const own = ops.filter((o) => (o.api ?? 'v7') === api);
   const op = own.find((o) => o.name === name);
   if (op) return op;
+  const names = [...new Set(own.map((o) => o.name))].join(', ');
   const other = ops.find((o) => o.name === name);
   if (other) {
-    const theirs = (other.api ?? 'v7').toUpperCase();
-    throw invalidInput('operation', `${String(name)} is a ${theirs} operation and this account uses the ${api.toUpperCase()} interface (set in the FusionSolar account); ${api.toUpperCase()} offers ${own.map((o) => o.name).join(', ') || 'none here'}`);
+    throw invalidInput('operation', t('errors.otherInterface', { operation: String(name), theirs: (other.api ?? 'v7').toUpperCase(), ours: api.toUpperCase(), operations: names || '-' }));
   }
-  throw invalidInput('operation', `must be one of ${own.map((o) => o.name).join(', ') || '(none on this interface)'} (got ${JSON.stringify(name)})`);
+  throw invalidInput('operation', t('errors.unknownOperation', { operations: names, got: JSON.stringify(name) }));
 }
 
 function summary(result: ExecResult, t: Translate): string {

@@ -1,16 +1,9 @@
-import { deviceList, plantList } from './plants/lists';
-import { ENROLMENT_OPERATIONS } from './enrolment/workflow';
-import { CONTROL_OPERATIONS } from './control/index';
-import { runDiagnosisOp } from './iv/diagnosis';
-import { cancelTask, createTask, listTasks, taskStatus } from './iv/tasks';
-import { curveData, faultList, lossData } from './iv/results';
-import { configureStrings } from './iv/configure';
-import { moduleDetails, moduleLibrary, stringConfigs, stringDetails } from './iv/strings';
-import { plantInfo, ratedData, realtimeKpi } from './plant-data/current';
-import { fiveMinuteKpi, historyKpi } from './plant-data/history';
+import { CONTROL_OPERATIONS } from './control';
 import type { OperationDef } from './core/types';
-import { deviceListV6, plantListV6 } from './plants/v6';
-import { PLANT_DATA_V6 } from './plant-data/v6';
+import { ENROLMENT_OPERATIONS } from './enrolment';
+import { IV_OPERATIONS } from './iv';
+import { PLANT_DATA_OPERATIONS } from './plant-data';
+import { PLANTS_OPERATIONS } from './plants';
 import { DEVICE_DATA_OPERATIONS } from './device-data';
 import { ALARM_OPERATIONS } from './alarms';
 
@@ -20,11 +13,11 @@ import { ALARM_OPERATIONS } from './alarms';
  * the account's interface picks one.
  */
 export const NODE_OPERATIONS = {
-  'fusionsolar-plants': [plantList, deviceList, plantListV6, deviceListV6],
+  'fusionsolar-plants': PLANTS_OPERATIONS,
   'fusionsolar-enrolment': ENROLMENT_OPERATIONS,
   'fusionsolar-control': CONTROL_OPERATIONS,
-  'fusionsolar-iv': [runDiagnosisOp, listTasks, createTask, cancelTask, taskStatus, faultList, curveData, lossData, stringConfigs, stringDetails, configureStrings, moduleLibrary, moduleDetails],
-  'fusionsolar-plant-data': [plantInfo, realtimeKpi, historyKpi, fiveMinuteKpi, ratedData, ...PLANT_DATA_V6],
+  'fusionsolar-iv': IV_OPERATIONS,
+  'fusionsolar-plant-data': PLANT_DATA_OPERATIONS,
   'fusionsolar-device-data': DEVICE_DATA_OPERATIONS,
   'fusionsolar-alarms': ALARM_OPERATIONS,
 } as const satisfies Record<string, readonly OperationDef[]>;
@@ -61,3 +54,11 @@ export function ruleForEndpoint(endpoint: string): OperationDef['quota'] | undef
   for (const op of byName.values()) if (op.endpoint === endpoint) return op.quota;
   return undefined;
 }
+
+export * from './core';
+export * from './plants';
+export * from './plant-data';
+export * from './control';
+export * from './iv';
+export * from './enrolment';
+export * from './request';

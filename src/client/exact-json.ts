@@ -17,11 +17,34 @@ function unsafeInteger(token: string): boolean {
 }
 
 /**
+ * Whether any run of 16+ digits is beyond 2^53: V6 device ids have 16 digits but stay below it,
+ * and every history row carries one, so the token rewrite runs only when it changes something.
+ */
+function hasUnsafeRun(text: string): boolean {
+  // One pass by hand: a regex tries each digit of every timestamp as the start of a run.
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c >= 48 && c <= 57) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      const n = i - start;
+      // 16 digits below 9007199254740992 are safe whatever the sign; longer runs need the rewrite.
+      if (n > 16 || (n === 16 && text.slice(start, i) > '9007199254740991')) return true;
+      start = -1;
+    }
+  }
+  return false;
+}
+
+/**
  * JSON.parse, except that integer literals beyond ±(2^53 − 1) arrive as digit strings
  * instead of rounded numbers. Texts without a 16-digit run take the plain fast path.
  */
 export function parseExact(text: string): unknown {
-  if (!/\d{16}/.test(text)) return JSON.parse(text);
+  if (!hasUnsafeRun(text)) return JSON.parse(text);
   return JSON.parse(text.replace(TOKENS, (token) => (token.startsWith('"') || !unsafeInteger(token) ? token : `"${token}"`)));
 }
 

@@ -216,3 +216,39 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
     assert.equal(sim.stats.byEndpoint.login, 1, 'a V7 test logs in at the V7 path');
   });
 });
+
+describe('V6 nodes against the simulator in quirks mode (recorded responses\' oddities)', function () {
+  let sim;
+  afterEach(async function () {
+    await helper.unload();
+    await stopSim(sim);
+    sim = undefined;
+  });
+
+  it('negative Long ids, numbers as strings, null battery SNs: ids exact, values numbers, devices still named', async function () {
+    ({ sim } = await v6Sim({ plants: 4, quirks: true }));
+    await load([
+      ...flowWith(sim, { type: 'fusionsolar-device-data', operation: 'deviceRealtimeKpi' }, v6),
+    ], credentials());
+    const h = harness();
+    const r = await h.send({});
+    assert.equal(r.error, undefined, r.error && r.error.message);
+    const items = r.out[0].payload;
+    const fleet = fleetOf(sim);
+    assert.ok(items.length > 0);
+    assert.ok(items.every((i) => /^-\d{16}$/.test(i.devId)), 'negative ids kept as exact digit strings');
+    for (const i of items) {
+      const d = fleet.all.find((x) => `-${x.id}` === i.devId);
+      assert.ok(d, i.devId);
+      assert.equal(i.stationCode, d.plant.plantCode);
+      for (const [k, v] of Object.entries(i.dataItemMap)) {
+        if (!k.endsWith('_name')) assert.ok(v === null || typeof v === 'number', `${k}: ${JSON.stringify(v)}`);
+      }
+    }
+    // The ids as the device list sent them work as input again.
+    const battery = items.find((i) => i.devTypeId === 39);
+    const again = await h.send({ payload: { devIds: battery.devId } });
+    assert.equal(again.error, undefined, again.error && again.error.message);
+    assert.equal(again.out[0].payload[0].devId, battery.devId);
+  });
+});

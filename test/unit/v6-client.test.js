@@ -9,7 +9,12 @@ const { operation, operationsOf, apiOf } = require('../../dist/src/api');
 const { endpointPath } = require('../../dist/src/client/session');
 const { perTypeCalls } = require('../../dist/src/client/quota/rules');
 const { pickOperation } = require('../../dist/nodes/shared/operation-node');
+const { translator } = require('../../dist/nodes/shared/i18n');
+
+/** The runtime's English texts, as a Node-RED without locales loaded falls back to. */
+const t = translator({ _: (key) => key });
 const { validate } = require('../../dist/src/api/core/validate');
+const { parseExact } = require('../../dist/src/client/exact-json');
 
 const parse = (period, v) => collectTimeInput(period).safeParse(v);
 
@@ -86,10 +91,10 @@ describe('V6 client pieces', function () {
     assert.equal(endpointPath('thirdData/getDevRealKpi'), '/thirdData/getDevRealKpi');
     assert.equal(endpointPath('vpp/plants'), '/rest/openapi/pvms/v1/vpp/plants');
     const ops = operationsOf('fusionsolar-plant-data');
-    assert.equal(pickOperation(ops, 'realtimeKpi', 'v6').endpoint, 'thirdData/getStationRealKpi');
-    assert.equal(pickOperation(ops, 'realtimeKpi', 'v7').endpoint, 'vpp/plantRealtimeKpi');
-    assert.throws(() => pickOperation(ops, 'hourKpi', 'v7'), /hourKpi is a V6 operation and this account uses the V7 interface/);
-    assert.throws(() => pickOperation(ops, 'nothing', 'v6'), /must be one of realtimeKpi, hourKpi/);
+    assert.equal(pickOperation(ops, 'realtimeKpi', 'v6', t).endpoint, 'thirdData/getStationRealKpi');
+    assert.equal(pickOperation(ops, 'realtimeKpi', 'v7', t).endpoint, 'vpp/plantRealtimeKpi');
+    assert.throws(() => pickOperation(ops, 'hourKpi', 'v7', t), /hourKpi is a V6 operation and this account uses the V7 interface/);
+    assert.throws(() => pickOperation(ops, 'nothing', 'v6', t), /must be one of realtimeKpi, hourKpi/);
   });
 
   it('plantCodes is another name for stationCodes on V6', function () {
@@ -98,5 +103,12 @@ describe('V6 client pieces', function () {
     assert.deepEqual(validate(op, { plantCodes: ['NE=1'], stationCodes: 'NE=1' }).stationCodes, ['NE=1'], 'the same value twice is fine');
     assert.throws(() => validate(op, { plantCodes: 'NE=1', stationCodes: 'NE=2' }), /plantCodes: is another name for stationCodes/);
     assert.throws(() => validate(operation('realtimeKpi', 'v7'), { stationCodes: 'NE=1' }), /stationCodes: is not a parameter of realtimeKpi/);
+  });
+
+  it('16-digit V6 ids below 2^53 parse as plain JSON; beyond it, digits are kept as strings', function () {
+    const text = '{"a":1000001009000000,"b":-1000001009000000,"c":9007199254740991,"d":9007199254740992,"e":-12345678901234567,"f":"99999999999999999","g":0.12345678901234567}';
+    assert.deepEqual(parseExact(text), { a: 1000001009000000, b: -1000001009000000, c: 9007199254740991, d: '9007199254740992', e: '-12345678901234567', f: '99999999999999999', g: 0.12345678901234567 });
+    const safe = '{"devId":1000001009000000,"collectTime":1781654400000}';
+    assert.deepEqual(parseExact(safe), JSON.parse(safe));
   });
 });

@@ -5,6 +5,7 @@ import type { ExecContext, ExecResult, Params } from '../core/types';
 import { defineOperation } from '../core/types';
 import { INVERTER_TYPES } from '../core/v6-reference';
 import { optional, STATION_ALIASES, sns, stationCodes } from '../core/v6-params';
+import { deviceIndex } from '../plants/v6-cache';
 import { deviceSets } from './devices';
 
 /** V6 6.3.1, a restricted interface Huawei enables on request: running and alarm data of inverters. */
@@ -36,7 +37,7 @@ function normalise(data: unknown): unknown {
 async function run(p: P, ctx: ExecContext, plain: (sets: Params[]) => Promise<ExecResult>): Promise<ExecResult> {
   if (p.sns) return plain([{ sns: p.sns }]);
   const { sets, calls } = await deviceSets({ stationCodes: p.stationCodes }, {}, INVERTER_TYPES, 'inverterConvergence', ctx);
-  const index = ctx.client.cache.get('v6Devices')?.value as { byId: Map<string, { esnCode?: string }> } | undefined;
+  const index = deviceIndex(ctx.client);
   const list = sets.flatMap((s) => (s.devIds as string[]).map((id) => index?.byId.get(id)?.esnCode).filter((sn): sn is string => !!sn));
   if (list.length === 0) return { payload: [], calls, total: 0 };
   const r = await plain([{ sns: list }]);

@@ -3,7 +3,7 @@ import { isObject, normaliseMap, toNumber, toStr } from '../core/normalise';
 import type { ExecContext, Params } from '../core/types';
 import { NAMED_STATE_KEYS, nameOf } from '../core/v6-reference';
 import { deviceIndex } from '../plants/v6-cache';
-import { unitsFor } from './units';
+import { unitOf } from './units';
 
 /**
  * One shape for every device-data item: `devId` (exact digit string), `devTypeId`, the
@@ -11,17 +11,17 @@ import { unitsFor } from './units';
  * numbers (states also by name) and `units` for its keys.
  */
 
-const unitCache = new Map<string, Record<string, string>>();
-
-function unitsOf(devTypeId: number, map: Record<string, unknown>): Record<string, string> {
-  const key = `${devTypeId}|${Object.keys(map).join(',')}`;
-  let units = unitCache.get(key);
-  if (!units) {
-    units = unitsFor(devTypeId, map);
-    if (unitCache.size > 500) unitCache.clear();
-    unitCache.set(key, units);
+/**
+ * Units of every key the call's rows hold, shared by its rows: a history call has thousands
+ * of rows with the same keys, and a per-row table cost more than the rest of normalising.
+ */
+function addUnits(units: Record<string, string>, seen: Set<string>, devTypeId: number, map: Record<string, unknown>): void {
+  for (const k in map) {
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const u = unitOf(devTypeId, k);
+    if (u) units[k] = u;
   }
-  return units;
 }
 
 export function normaliseDataMap(map: unknown, locale: Locale | undefined): void {
@@ -39,6 +39,8 @@ export function normaliseDeviceItems(data: unknown, p: Params, ctx: ExecContext)
   const devTypeId = Number(p.devTypeId);
   const index = deviceIndex(ctx.client);
   const locale = ctx.client.config.locale;
+  const units: Record<string, string> = {};
+  const seen = new Set<string>();
   const out: unknown[] = [];
   for (const item of list) {
     if (!isObject(item)) continue;
@@ -52,7 +54,8 @@ export function normaliseDeviceItems(data: unknown, p: Params, ctx: ExecContext)
     if (known && item.devId === undefined) item.devId = known.id;
     if (isObject(item.dataItemMap)) {
       normaliseDataMap(item.dataItemMap, locale);
-      item.units = unitsOf(devTypeId, item.dataItemMap);
+      addUnits(units, seen, devTypeId, item.dataItemMap);
+      item.units = units;
     }
     out.push(item);
   }

@@ -6,7 +6,7 @@ import { defineOperation } from '../core/types';
 import { REALTIME_TYPES } from '../core/v6-reference';
 import { STATION_ALIASES } from '../core/v6-params';
 import { collectTimeInput } from '../plant-data/v6';
-import { perType, runDevices, SELECTION_FIELDS, selectionShape, strictSelection } from './common';
+import { ONE_WAY, oneWayToName, perType, runDevices, SELECTION_FIELDS, selectionShape, strictSelection } from './common';
 import { mergeUnique, normaliseDeviceItems } from './items';
 
 /** V6 6.1.6.1, 6.1.6.2 and 6.4.1: real-time and 5-minute device data. */
@@ -39,7 +39,7 @@ export const deviceRealtimeKpi = defineOperation<RealtimeParams>({
 const historyParams = z
   .object({ ...selectionShape(REALTIME_TYPES), startTime: required(timeInput), endTime: required(timeInput) })
   .strict()
-  .refine((p) => p.devIds === undefined || p.sns === undefined, { message: 'cannot be combined with devIds: name the devices by devIds or by sns', path: ['sns'] })
+  .refine(oneWayToName, ONE_WAY)
   .refine((p) => p.startTime < p.endTime, { message: 'must be after startTime (failCode 20023)', path: ['endTime'] });
 type HistoryParams = z.infer<typeof historyParams>;
 
@@ -70,7 +70,7 @@ export const deviceHistoryKpi = defineOperation<HistoryParams>({
 const fiveMinuteParams = z
   .object({ ...selectionShape(REALTIME_TYPES), collectTime: required(collectTimeInput('day')) })
   .strict()
-  .refine((p) => p.devIds === undefined || p.sns === undefined, { message: 'cannot be combined with devIds: name the devices by devIds or by sns', path: ['sns'] });
+  .refine(oneWayToName, ONE_WAY);
 type FiveMinuteParams = z.infer<typeof fiveMinuteParams>;
 
 export const deviceFiveMinuteKpi = defineOperation<FiveMinuteParams>({

@@ -5,7 +5,7 @@ import { defineOperation } from '../core/types';
 import { REPORT_TYPES } from '../core/v6-reference';
 import { STATION_ALIASES } from '../core/v6-params';
 import { collectTimeInput, type Period } from '../plant-data/v6';
-import { perType, runDevices, SELECTION_FIELDS, selectionShape } from './common';
+import { ONE_WAY, oneWayToName, perType, runDevices, SELECTION_FIELDS, selectionShape } from './common';
 import { mergeUnique, normaliseDeviceItems } from './items';
 
 /** V6 6.1.6.3-6.1.6.5: daily, monthly and yearly device data of inverters and batteries. */
@@ -17,7 +17,7 @@ function report(name: string, path: string, section: string, period: Period, sum
   const params = z
     .object({ ...selectionShape(REPORT_TYPES), collectTime: required(collectTimeInput(period)) })
     .strict()
-    .refine((p) => p.devIds === undefined || p.sns === undefined, { message: 'cannot be combined with devIds: name the devices by devIds or by sns', path: ['sns'] });
+    .refine(oneWayToName, ONE_WAY);
   type P = z.infer<typeof params>;
   return defineOperation<P>({
     name,

@@ -68,7 +68,7 @@ export function collectTimeInput(period: Period) {
   return z.unknown().transform((v, ctx) => {
     if (typeof v === 'string') {
       const m = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\s*$/.exec(v);
-      if (m && !(m[2] === undefined && /^\s*\d{5,}\s*$/.test(v))) {
+      if (m) {
         const [year, month, day] = [Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined];
         if (month !== undefined && (month < 1 || month > 12)) return fail(ctx, 'has a month outside 01-12');
         if (day !== undefined && (day < 1 || day > 31)) return fail(ctx, 'has a day outside 01-31');
@@ -124,4 +124,3 @@ export const dayKpi = report('dayKpi', 'getKpiStationDay', 'V6 6.1.4.3', 'month'
 export const monthKpi = report('monthKpi', 'getKpiStationMonth', 'V6 6.1.4.4', 'year', 'Monthly plant data of the year containing collectTime (plant time zone).');
 export const yearKpi = report('yearKpi', 'getKpiStationYear', 'V6 6.1.4.5', 'all', 'Yearly plant data of every year since the plant was built.');
 
-export const PLANT_DATA_V6 = [realtimeKpiV6, hourKpi, dayKpi, monthKpi, yearKpi];
