@@ -59,7 +59,9 @@ describe('security: accounts and Test connection (issue 12, points 1-4)', functi
     await load(flow([accountNode('acc', sim.url, { quotaProfile: 'documented', quotaWait: 600 })], [{ id: 'n', type: 'fusionsolar-request', account: 'acc', method: 'POST', path: 'plants' }]), creds('acc'));
     const h = harness();
     const res = await helper.request().post('/fusionsolar/accounts/acc/test')
-      .send({ baseUrl: sim.url, username: USER.username, password: '__PWRD__', allowControl: true, quotaProfile: 'off', quotaWait: 0, timeout: 1 }).expect(200);
+      // Same login and transport settings as the running account (so the old registry handed
+      // the test the running client), other control and quota settings.
+      .send({ baseUrl: sim.url, username: USER.username, password: '__PWRD__', timeout: 5, locale: 'en-us', allowControl: true, quotaProfile: 'off', quotaWait: 0 }).expect(200);
     assert.equal(res.body.ok, true, res.body.message);
     const client = helper.getNode('acc').client;
     const refused = await h.send({ ...DEV_ON_OFF });
