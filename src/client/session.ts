@@ -37,7 +37,7 @@ export interface LoginOptions {
  * success with a token may be the server's way of saying "wrong password".
  */
 function inTransit(e: FusionSolarError): boolean {
-  if (['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'TOO_LARGE', '403', '429'].includes(e.code)) return true;
+  if (['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'CERT', 'TOO_LARGE', '403', '429'].includes(e.code)) return true;
   return e.code === 'HTTP' && (e.httpStatus ?? 0) >= 500;
 }
 
