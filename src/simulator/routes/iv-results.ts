@@ -33,7 +33,8 @@ function faultList(req: SimRequest): unknown {
       plantName: inv.plant.plantName, plantCode: inv.plant.plantCode, plantAddress: inv.plant.plantAddress,
       inverterName: inv.device.deviceName, inverterDN: inv.device.dn, inverterSN: inv.device.sn,
       invertVersion: inv.device.softwareVersion ?? null, invertModel: inv.device.model, invertRatedPower: inv.device.ratedPower ?? null,
-      pvName: `PV${sub.pvIndex}`, pvIndex: sub.pvIndex, ...kpiFields(m),
+      // The 9.4.5 table types pvIndex as a String.
+      pvName: `PV${sub.pvIndex}`, pvIndex: String(sub.pvIndex), ...kpiFields(m),
       faultCode: m.fault.code, faultName: m.fault.name, faultDetail: m.fault.detail, faultSuggestion: m.fault.suggestion, scanTime: sub.end,
     });
   }
