@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { NODE_OPERATIONS } from '../../src/api';
-import { DEVICE_TYPES } from '../../src/api/reference-data';
+import { DEVICE_TYPES } from '../../src/api/core/reference-data';
 import { acquireClient, releaseClient } from '../../src/client/registry';
 import { FusionSolarError } from '../../src/client/errors';
 import type { AccountConfig, AccountCredentials, AccountNode, NodeAPI } from '../shared/types';

@@ -1,5 +1,5 @@
 import { operationsOf } from '../../src/api';
-import type { DiagnosisReport } from '../../src/api/iv-report';
+import type { DiagnosisReport } from '../../src/api/iv/report';
 import { registerOperationNode } from '../shared/operation-node';
 import type { NodeAPI } from '../shared/types';
 import { ivHooks } from './hooks';
@@ -14,7 +14,7 @@ export = function register(RED: NodeAPI): void {
       if (op.name === 'runDiagnosis') {
         const report = result.payload as DiagnosisReport;
         if (report.status === 'canceled') return t('status.canceled');
-        return t('status.ivReport', { curves: report.curves.length, faults: report.faults.length });
+        return t('status.ivReport', { curves: report.curves.length, faults: t('status.ivFaults', { count: report.faults.length }) });
       }
       if (op.name === 'cancelTask') return t('status.canceled');
       return Array.isArray(result.payload) ? t('status.items', { count: result.payload.length }) : t('status.ok');
