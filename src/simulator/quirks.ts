@@ -34,8 +34,8 @@ export function wireId(sim: Simulator, id: string): number | bigint {
   return isQuirky(sim) ? BigInt(id) : Number(id);
 }
 
-/** Task ids of the live system in quirks mode: 17-19 digits (beyond 2^53), every third negative. */
-export function longTaskId(rand: () => number): string {
+/** Task id number `seq` of quirks mode: beyond 2^53 (17-18 digits), every third one negative. */
+export function longTaskId(rand: () => number, seq: number): string {
   const n = 2n ** 53n + BigInt(Math.floor(rand() * 1e15)) * 1000n + BigInt(Math.floor(rand() * 1000));
-  return String(rand() < 0.34 ? -n : n);
+  return String(seq % 3 === 1 ? -n : n);
 }

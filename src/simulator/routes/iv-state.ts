@@ -74,7 +74,7 @@ export class IvState {
   }
 
   newTaskId(): string {
-    const fresh = (): string => (isQuirky(this.sim) ? longTaskId(this.rand) : this.newId());
+    const fresh = (): string => (isQuirky(this.sim) ? longTaskId(this.rand, this.tasks.size) : this.newId());
     let id = this.queued.shift() ?? fresh();
     while (this.tasks.has(id)) id = fresh();
     return id;
