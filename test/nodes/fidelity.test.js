@@ -113,7 +113,7 @@ describe('issue 14: the client follows the V7 reference (simulator over HTTP)', 
   });
 
   it('9: createTask and chargeDischarge send the optional fields the user gave', async function () {
-    await start({ type: 'fusionsolar-iv', operation: 'createTask' }, { sunny: true });
+    await start({ type: 'fusionsolar-iv', operation: 'createTask' }, { sunny: true, allowControl: true });
     const dns = inverters(sim, 1);
     const r = await h.send({ payload: { taskName: 'auto with readings', dns, cleanStatus: 0, environmentalParameters: 0, modulePlaneIrradiance: 800, moduleBackSurfaceTemperature: 25 } });
     assert.equal(r.error, undefined, r.error && r.error.message);
