@@ -54,8 +54,20 @@ function applyAliases(input: Params, aliases: Readonly<Record<string, string>> |
   return out;
 }
 
+/** A name only a message gives (see inputAliases): it wins over the field. */
+function applyInputAliases(input: Params, aliases: Readonly<Record<string, string>> | undefined): Params {
+  if (!aliases) return input;
+  const out: Params = { ...input };
+  for (const [alias, field] of Object.entries(aliases)) {
+    if (!(alias in out)) continue;
+    if (out[alias] !== undefined) out[field] = out[alias];
+    delete out[alias];
+  }
+  return out;
+}
+
 export function validate<P extends Params>(op: OperationDef<P>, raw: Params): P {
-  const input = applyAliases(raw, op.aliases);
+  const input = applyInputAliases(applyAliases(raw, op.aliases), op.inputAliases);
   checkKeys(input, op as unknown as OperationDef);
   const res = op.params.safeParse(input);
   if (!res.success) throw zodToError(res.error, input);
