@@ -57,6 +57,11 @@ export interface OperationDef<P extends Params = Params> {
   params: z.ZodType<P>;
   /** Input names in the order the editor shows them. */
   fields: readonly string[];
+  /**
+   * Names `msg.payload` may use for a field (alias -> field), e.g. the API's own name where
+   * the node property needs another. An alias, only ever given in the message, wins.
+   */
+  inputAliases?: Readonly<Record<string, string>>;
   /** Other names accepted for a field (alias -> field), e.g. V6 `plantCodes` for `stationCodes`. */
   aliases?: Readonly<Record<string, string>>;
   /**
@@ -64,11 +69,6 @@ export interface OperationDef<P extends Params = Params> {
    * `plain`, which runs the planner over already-validated parameter sets as one group.
    */
   workflow?(params: P, ctx: ExecContext, plain: (sets: Params[]) => Promise<ExecResult>): Promise<ExecResult>;
-  /**
-   * Names `msg.payload` may use for a field (alias -> field), e.g. the API's own name where
-   * the node property needs another. An alias, only ever given in the message, wins.
-   */
-  inputAliases?: Readonly<Record<string, string>>;
   batch?: Batch;
   /** Request body from validated params (default: arrays comma-joined, as the API wants). */
   toBody?(params: P): Params;

@@ -34,13 +34,24 @@ export function checkKeys(input: Params, op: OperationDef): void {
   }
 }
 
+function applyAliases(input: Params, aliases: Readonly<Record<string, string>> | undefined): Params {
+  if (!aliases) return input;
+  const out: Params = { ...input };
+  for (const [alias, field] of Object.entries(aliases)) {
+    if (!(alias in out)) continue;
+    if (out[alias] !== undefined) out[field] = out[alias];
+    delete out[alias];
+  }
+  return out;
+}
+
 /** A list as the API would get it: ["a", "b"] and "a,b" are the same. */
 function listText(v: unknown): string {
   return (Array.isArray(v) ? v.map(String) : String(v).split(',')).map((s) => s.trim()).filter(Boolean).join(',');
 }
 
 /** Another name of a field becomes the field; both at once is a mistake unless they agree. */
-function applyAliases(input: Params, aliases: Readonly<Record<string, string>> | undefined): Params {
+function applyOtherNames(input: Params, aliases: Readonly<Record<string, string>> | undefined): Params {
   if (!aliases) return input;
   let out = input;
   for (const [alias, field] of Object.entries(aliases)) {
@@ -54,20 +65,8 @@ function applyAliases(input: Params, aliases: Readonly<Record<string, string>> |
   return out;
 }
 
-/** A name only a message gives (see inputAliases): it wins over the field. */
-function applyInputAliases(input: Params, aliases: Readonly<Record<string, string>> | undefined): Params {
-  if (!aliases) return input;
-  const out: Params = { ...input };
-  for (const [alias, field] of Object.entries(aliases)) {
-    if (!(alias in out)) continue;
-    if (out[alias] !== undefined) out[field] = out[alias];
-    delete out[alias];
-  }
-  return out;
-}
-
 export function validate<P extends Params>(op: OperationDef<P>, raw: Params): P {
-  const input = applyInputAliases(applyAliases(raw, op.aliases), op.inputAliases);
+  const input = applyOtherNames(applyAliases(raw, op.inputAliases), op.aliases);
   checkKeys(input, op as unknown as OperationDef);
   const res = op.params.safeParse(input);
   if (!res.success) throw zodToError(res.error, input);

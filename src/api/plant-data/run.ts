@@ -1,7 +1,7 @@
 import { invalidInput } from '../../client/errors';
 import { DAY, MINUTE } from '../../client/quota/rules';
-import { accountStations } from '../plants/v6';
 import { accountPlantList } from '../plants/list-cache';
+import { accountStations } from '../plants/v6';
 import { isObject } from '../core/normalise';
 import { CHUNK } from './current';
 import { checkDailyBudget, clampEnd, FIVE_MINUTES } from './limits';
