@@ -1065,6 +1065,12 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     solutionEn: 'Request smaller pages or fewer plants or devices per call.',
     solutionZh: '请减小分页大小，或每次调用请求更少的电站或设备。',
   },
+  STORE_OFFLINE: {
+    en: 'The shared state store (Redis) is unreachable: the call was not made.',
+    zh: '共享状态存储（Redis）无法访问：调用未发出。',
+    solutionEn: 'Bring Redis back, or set "If Redis is away" to "local ledger" so each instance keeps to its share of the quota meanwhile.',
+    solutionZh: '请恢复Redis，或将“Redis不可用时”设为“本地账本”，使每个实例在此期间只使用其配额份额。',
+  },
   NO_ACCOUNT: {
     en: 'No account is configured.',
     zh: '未配置账号。',
