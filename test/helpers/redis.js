@@ -41,7 +41,9 @@ async function startRedis({ acl, tls } = {}) {
   else args.push('--port', String(port));
   if (acl) args.push('--user', 'default', 'off', '--user', acl.user, 'on', `>${acl.password}`, '~*', '&*', '+@all');
   let child;
+  const running = () => child && child.exitCode === null && !child.signalCode;
   const start = async () => {
+    if (running()) return;
     child = spawn(REDIS, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     await new Promise((resolve, reject) => {
@@ -62,7 +64,7 @@ async function startRedis({ acl, tls } = {}) {
     });
   };
   const stop = async () => {
-    if (!child || child.exitCode !== null || child.signalCode) return;
+    if (!running()) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGKILL');
     await exited;

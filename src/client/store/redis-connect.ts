@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Redis, RedisOptions } from 'ioredis';
 
 export interface RedisTarget {
@@ -36,7 +37,7 @@ function optionsOf(t: RedisTarget): RedisOptions {
     username: u.username ? decodeURIComponent(u.username) : undefined,
     password: t.password || undefined,
     db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
-    tls: tls ? { servername: host, ca: t.ca || undefined, rejectUnauthorized: t.tlsVerify !== false } : undefined,
+    tls: tls ? { servername: isIP(host) ? undefined : host, ca: t.ca || undefined, rejectUnauthorized: t.tlsVerify !== false } : undefined,
   };
 }
 

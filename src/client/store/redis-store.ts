@@ -106,6 +106,7 @@ export class RedisStore implements StateStore, SharedLedger {
     const epoch = (await r.get(this.k('epoch'))) ?? this.instance;
     const lost = this.epoch !== undefined && (created || epoch !== this.epoch);
     this.epoch = epoch;
+    if (lost) this.settleUntil = Date.now() + (this.opts.settleMs ?? 3000);
     await this.beat();
     await this.reseed();
     const [session, rejected, fleet, polls] = await Promise.all([
@@ -115,7 +116,6 @@ export class RedisStore implements StateStore, SharedLedger {
     this.cache.rejected = decodeJson<StoredRejection>('rejected', rejected) ?? this.cache.rejected;
     this.cache.fleet = decodeJson<StoredFleet>('fleet', fleet) ?? this.cache.fleet;
     for (const [key, v] of Object.entries(polls)) if (Number(v) > (this.cache.polls[key] ?? 0)) this.cache.polls[key] = Number(v);
-    if (lost) this.settleUntil = Date.now() + (this.opts.settleMs ?? 3000);
     this.seen = true;
     if (!this.heartbeat && !this.closed) {
       this.heartbeat = setInterval(() => void this.beat().catch(() => undefined), this.opts.heartbeatMs ?? 5000);
@@ -129,8 +129,9 @@ export class RedisStore implements StateStore, SharedLedger {
     const key = this.k('instances');
     const span = 3 * (this.opts.heartbeatMs ?? 5000);
     const res = await this.redis.multi().zadd(key, now, this.instance).zremrangebyscore(key, '-inf', now - span).zcard(key).pexpire(key, span * 2).exec();
-    const count = Number(res?.[2]?.[1] ?? 1);
-    this.instances = Math.max(1, count);
+    const count = Math.max(1, Number(res?.[2]?.[1] ?? 1));
+    // While the others re-seed after an outage, they may not have counted themselves in yet.
+    this.instances = now < this.settleUntil ? Math.max(this.instances, count) : count;
   }
 
   /** Writes back this instance's calls, blocks and state; NX and max() keep newer values. */
