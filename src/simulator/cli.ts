@@ -16,6 +16,8 @@ Options:
   --single-session    a new login ends the user's other sessions
   --tls-key FILE      PEM key: serve HTTPS (with --tls-cert)
   --tls-cert FILE     PEM certificate
+  --admin-token T     let /__sim/ control endpoints answer whoever sends x-sim-token: T
+                      (without it they answer loopback clients only)
   -h, --help          this text`;
 
 function main(): void {
@@ -31,6 +33,7 @@ function main(): void {
       'single-session': { type: 'boolean', default: false },
       'tls-key': { type: 'string' },
       'tls-cert': { type: 'string' },
+      'admin-token': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -47,6 +50,7 @@ function main(): void {
     users: [{ username: values.user as string, password: values.password as string, scope: 'all' }],
     quotas: !values['no-quotas'],
     singleSession: values['single-session'],
+    adminToken: values['admin-token'],
     tls,
   }).then(
     (sim) => {
