@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { realClock, type Clock } from '../clock';
 import { FusionSolarClient, type ClientConfig } from './client';
 import { SharedSession } from './shared-session';
+import { storeKeyOf } from './store/binding';
 
 interface Entry {
   shared: SharedSession;
@@ -37,7 +38,7 @@ export function normaliseUrl(baseUrl: string): string {
  */
 export function sessionKey(c: ClientConfig): string {
   const h = createHash('sha256');
-  for (const part of [normaliseUrl(c.baseUrl), c.username, c.password, c.tlsVerify, c.ca]) {
+  for (const part of [normaliseUrl(c.baseUrl), c.username, c.password, c.tlsVerify, c.ca, c.store ? storeKeyOf(c.store) : '']) {
     h.update(String(part ?? '')).update('\0');
   }
   return h.digest('hex');
@@ -98,6 +99,19 @@ export async function retireClient(key: string): Promise<void> {
   if (entry.idleTimer) clearTimeout(entry.idleTimer);
   entries.delete(key);
   await entry.shared.close();
+}
+
+/**
+ * Node-RED is stopping: sessions nobody uses keep their token in the lasting store for the
+ * restart (DESIGN: a logout would spend a login); those without a store log out.
+ */
+export async function suspendIdleClients(): Promise<void> {
+  const idle = [...entries].filter(([, e]) => e.refs === 0);
+  for (const [key, e] of idle) {
+    if (e.idleTimer) clearTimeout(e.idleTimer);
+    entries.delete(key);
+  }
+  await Promise.all(idle.map(([, e]) => e.shared.suspend()));
 }
 
 /** Logs out every session nobody uses: Node-RED is stopping, not redeploying. */

@@ -1,5 +1,7 @@
 import type { Clock } from '../clock';
-import { loginGuardFor, type LoginGuard } from './login-guard';
+import { loginGuardFor, loginWindowKey, type LoginGuard } from './login-guard';
+import { bindStore, releaseStore } from './store/attach';
+import type { StoreBinding, StoreConfig } from './store/binding';
 import { Session } from './session';
 import { Transport } from './transport';
 
@@ -13,6 +15,8 @@ export interface LoginTarget {
   /** Default per-request deadline when a caller gives none, in seconds. */
   timeoutSec?: number;
   locale?: 'en-us' | 'zh-cn';
+  /** Where token, ledger, fleet and latch outlive a restart; memory only when absent. */
+  store?: StoreConfig;
 }
 
 /**
@@ -25,6 +29,10 @@ export class SharedSession {
   readonly session: Session;
   readonly loginGuard: LoginGuard;
   readonly cache = new Map<string, { at: number; value: unknown }>();
+  /** The lasting store, when the account has one. */
+  readonly state: StoreBinding | undefined;
+  /** Resolves once the stored state is read: calls wait for it. */
+  readonly ready: Promise<void>;
 
   constructor(target: LoginTarget, readonly clock: Clock) {
     this.transport = new Transport({
@@ -38,10 +46,25 @@ export class SharedSession {
       locale: target.locale,
       loginWaitMs: 60_000,
     });
+    const state = target.store ? bindStore(this.loginGuard, target.store, loginWindowKey(target.baseUrl, target.username)) : undefined;
+    this.state = state;
+    this.ready = state ? state.ready.then(() => this.session.attach(state.sessionSync(target.password))).catch(() => undefined) : Promise.resolve();
   }
 
   async close(): Promise<void> {
     await this.session.logout(this.loginGuard.governor);
     await this.transport.close();
+    if (this.state) await releaseStore(this.loginGuard, this.state);
+  }
+
+  /**
+   * Node-RED is stopping, not losing the account: with a lasting store the token is kept
+   * for the restart (a logout would cost a login then); without one it is logged out.
+   */
+  async suspend(): Promise<void> {
+    if (!this.state) return this.close();
+    await this.state.flush();
+    await this.transport.close();
+    await releaseStore(this.loginGuard, this.state);
   }
 }

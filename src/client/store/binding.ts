@@ -40,14 +40,16 @@ export class StoreBinding {
   private readonly syncs = new Map<string, SessionSync>();
   private closed = false;
 
+  /** Shared sessions using it; the last one out closes it. */
+  refs = 0;
+
   constructor(
     config: StoreConfig,
-    private readonly baseUrl: string,
-    private readonly username: string,
+    loginKey: string,
     private readonly ledger: QuotaLedger,
   ) {
     this.key = storeKeyOf(config);
-    this.account = accountId(baseUrl, username);
+    this.account = accountId(loginKey);
     this.store = openStore(config, this.account, (p) => this.problem(p));
     this.ready = this.open();
   }
@@ -98,7 +100,7 @@ export class StoreBinding {
     let sync = this.syncs.get(password);
     if (!sync) {
       let id: string | undefined;
-      const credential = (): string => (id ??= credentialId(this.baseUrl, this.username, password));
+      const credential = (): string => (id ??= credentialId(this.account, password));
       sync = sessionSync(this.store, credential, (e) => this.problem({ message: `state store: ${e.message}` }));
       this.syncs.set(password, sync);
     }
@@ -122,6 +124,14 @@ export class StoreBinding {
 
   get instances(): number {
     return this.store.instances;
+  }
+
+  /** Writes what is pending (Node-RED is stopping: the file must be complete before it exits). */
+  async flush(): Promise<void> {
+    await this.ready.catch(() => undefined);
+    if (this.closed) return;
+    this.store.saveLedger(encodeLedger(this.ledger));
+    await this.store.flush();
   }
 
   async close(): Promise<void> {

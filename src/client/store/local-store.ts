@@ -169,6 +169,10 @@ export class LocalStore implements StateStore {
     }
   }
 
+  flush(): Promise<void> {
+    return this.close();
+  }
+
   async close(): Promise<void> {
     if (this.timer) {
       clearImmediate(this.timer);

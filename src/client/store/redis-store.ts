@@ -310,6 +310,9 @@ export class RedisStore implements StateStore, SharedLedger {
     void this.write((r) => r.eval(PAUSE, 1, this.k('pause'), until, DAY_MS));
   }
 
+  /** Writes go to Redis as they happen; a lost one is re-seeded on reconnect. */
+  async flush(): Promise<void> {}
+
   async close(): Promise<void> {
     this.closed = true;
     if (this.heartbeat) clearInterval(this.heartbeat);

@@ -110,6 +110,8 @@ export interface StateStore {
   lease(key: string, ttlMs: number): Promise<boolean>;
   /** Instances seen recently (1 for a local store). */
   readonly instances: number;
+  /** Resolves once what was saved so far is written. */
+  flush(): Promise<void>;
   /** Writes what is pending and lets go of connections. */
   close(): Promise<void>;
 }
