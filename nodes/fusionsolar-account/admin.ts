@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { NODE_OPERATIONS } from '../../src/api';
-import { DEVICE_TYPES } from '../../src/api/reference-data';
+import { DEVICE_TYPES } from '../../src/api/core/reference-data';
 import { registryClock, sharedSessionOf } from '../../src/client/registry';
 import { FusionSolarClient } from '../../src/client/client';
 import { FusionSolarError } from '../../src/client/errors';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ClientConfig } from '../../src/client/client';
-import type { QuotaRule } from '../../src/client/quota-rules';
+import type { QuotaRule } from '../../src/client/quota/rules';
 import { validZone } from '../../src/client/day-zone';
 import type { AccountConfig, AccountCredentials } from '../shared/types';
 

@@ -1,6 +1,6 @@
-import { nextRequestId, settle, track, TRACKING, type TrackEvent } from '../../src/api/control';
-import { execute } from '../../src/api/planner';
-import type { ExecResult, OperationDef, Params } from '../../src/api/types';
+import { nextRequestId, settle, track, TRACKING, type TrackEvent } from '../../src/api/control/index';
+import { execute } from '../../src/api/core/planner';
+import type { ExecResult, OperationDef, Params } from '../../src/api/core/types';
 import type { HookContext, OperationHooks } from '../shared/operation-node';
 import type { FusionSolarMessage } from '../shared/types';
 

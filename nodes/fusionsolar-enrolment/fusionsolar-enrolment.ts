@@ -1,6 +1,6 @@
 import { operationsOf } from '../../src/api';
-import { runEnrolment } from '../../src/api/enrolment';
-import type { Params } from '../../src/api/types';
+import { runEnrolment } from '../../src/api/enrolment/workflow';
+import type { Params } from '../../src/api/core/types';
 import { registerOperationNode, type HookContext, type OperationHooks } from '../shared/operation-node';
 import type { NodeAPI } from '../shared/types';
 

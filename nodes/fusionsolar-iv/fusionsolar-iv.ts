@@ -1,5 +1,5 @@
 import { operationsOf } from '../../src/api';
-import type { DiagnosisReport } from '../../src/api/iv-report';
+import type { DiagnosisReport } from '../../src/api/iv/report';
 import { registerOperationNode } from '../shared/operation-node';
 import type { NodeAPI } from '../shared/types';
 import { ivHooks } from './hooks';

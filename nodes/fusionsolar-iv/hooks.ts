@@ -1,5 +1,5 @@
-import { DIAGNOSIS_OPTIONS, runDiagnosis, type DiagnosisProgress } from '../../src/api/iv-diagnosis';
-import { cancelDiagnoses } from '../../src/api/iv-runs';
+import { DIAGNOSIS_OPTIONS, runDiagnosis, type DiagnosisProgress } from '../../src/api/iv/diagnosis';
+import { cancelDiagnoses } from '../../src/api/iv/runs';
 import type { OperationHooks } from '../shared/operation-node';
 import type { FusionSolarMessage } from '../shared/types';
 

@@ -1,6 +1,6 @@
 import { operationsOf } from '../../src/api';
-import { isObject } from '../../src/api/normalise';
-import { runPlantData } from '../../src/api/plant-data-run';
+import { isObject } from '../../src/api/core/normalise';
+import { runPlantData } from '../../src/api/plant-data/run';
 import type { OperationHooks } from '../shared/operation-node';
 import { registerOperationNode } from '../shared/operation-node';
 import type { NodeAPI } from '../shared/types';

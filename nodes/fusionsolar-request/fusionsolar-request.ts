@@ -1,4 +1,4 @@
-import { sendRequest } from '../../src/api/request';
+import { sendRequest } from '../../src/api/request/send';
 import { accountOf } from '../shared/account-ref';
 import { migrationsOf } from '../shared/migrate';
 import { abortQueued, nodeError, startNode } from '../shared/node-base';

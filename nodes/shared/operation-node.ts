@@ -1,5 +1,5 @@
-import { execute } from '../../src/api/planner';
-import type { ExecContext, ExecResult, OperationDef, Params } from '../../src/api/types';
+import { execute } from '../../src/api/core/planner';
+import type { ExecContext, ExecResult, OperationDef, Params } from '../../src/api/core/types';
 import { FusionSolarError, invalidInput } from '../../src/client/errors';
 import type { FusionSolarClient } from '../../src/client/client';
 import { accountOf } from './account-ref';

@@ -1,4 +1,4 @@
-import type { ExecResult, OperationDef } from '../../src/api/types';
+import type { ExecResult, OperationDef } from '../../src/api/core/types';
 import type { QuotaInfo } from '../../src/client/governor';
 import type { FusionSolarMessage, FusionSolarMeta, NodeAPI, NodeMessage, SendFn } from './types';
 

@@ -1,5 +1,5 @@
 import { invalidInput } from '../../src/client/errors';
-import { RESERVED_KEYS } from '../../src/api/params';
+import { RESERVED_KEYS } from '../../src/api/core/params';
 import type { FlowNodeConfig, Node, NodeAPI, NodeMessageInFlow } from './types';
 
 /** TypedInput types whose value is read as written; others are evaluated per message. */

@@ -7,9 +7,9 @@ const { ROOT, USER, heapAfterGc } = require('./common');
 
 const dist = path.join(ROOT, 'dist', 'src');
 const { FusionSolarClient } = require(path.join(dist, 'client', 'client'));
-const { execute } = require(path.join(dist, 'api', 'planner'));
+const { execute } = require(path.join(dist, 'api', 'core', 'planner'));
 const { operation } = require(path.join(dist, 'api'));
-const { PLANT_LIST_CACHE } = require(path.join(dist, 'api', 'config'));
+const { PLANT_LIST_CACHE } = require(path.join(dist, 'api', 'plants', 'lists'));
 
 async function run(sim, plants) {
   const client = new FusionSolarClient({ baseUrl: sim.url, username: USER.username, password: USER.password, quotaProfile: 'off' });

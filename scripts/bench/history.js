@@ -6,9 +6,9 @@ const { ROOT, stats, now } = require('./common');
 
 const dist = path.join(ROOT, 'dist', 'src');
 const { operation } = require(path.join(dist, 'api'));
-const { validate } = require(path.join(dist, 'api', 'validate'));
+const { validate } = require(path.join(dist, 'api', 'core', 'validate'));
 const { parseEnvelope } = require(path.join(dist, 'client', 'envelope'));
-const { normaliseRecord } = require(path.join(dist, 'api', 'normalise'));
+const { normaliseRecord } = require(path.join(dist, 'api', 'core', 'normalise'));
 
 const PLANTS = 100;
 const POINTS = 288;

@@ -9,8 +9,8 @@ const { ROOT, USER, PREFIX, bareLogin, bareCall, stats, now } = require('./commo
 const dist = path.join(ROOT, 'dist');
 const { helper, NODES, load } = require(path.join(ROOT, 'test', 'helpers', 'flow'));
 const { operation } = require(path.join(dist, 'src', 'api'));
-const { validate } = require(path.join(dist, 'src', 'api', 'validate'));
-const { defaultBody } = require(path.join(dist, 'src', 'api', 'planner'));
+const { validate } = require(path.join(dist, 'src', 'api', 'core', 'validate'));
+const { defaultBody } = require(path.join(dist, 'src', 'api', 'core', 'planner'));
 
 /** realtimeKpi of 100 plants when its node is built; else one page of deviceList for 100 plants. */
 function pickOperation(codes) {

@@ -1,14 +1,14 @@
-import { deviceList, plantList } from './config';
-import { ENROLMENT_OPERATIONS } from './enrolment';
-import { CONTROL_OPERATIONS } from './control';
-import { runDiagnosisOp } from './iv-diagnosis';
-import { cancelTask, createTask, listTasks, taskStatus } from './iv-tasks';
-import { curveData, faultList, lossData } from './iv-results';
-import { configureStrings } from './iv-configure';
-import { moduleDetails, moduleLibrary, stringConfigs, stringDetails } from './iv-strings';
-import { plantInfo, ratedData, realtimeKpi } from './plant-data';
-import { fiveMinuteKpi, historyKpi } from './plant-data-history';
-import type { OperationDef } from './types';
+import { deviceList, plantList } from './plants/lists';
+import { ENROLMENT_OPERATIONS } from './enrolment/workflow';
+import { CONTROL_OPERATIONS } from './control/index';
+import { runDiagnosisOp } from './iv/diagnosis';
+import { cancelTask, createTask, listTasks, taskStatus } from './iv/tasks';
+import { curveData, faultList, lossData } from './iv/results';
+import { configureStrings } from './iv/configure';
+import { moduleDetails, moduleLibrary, stringConfigs, stringDetails } from './iv/strings';
+import { plantInfo, ratedData, realtimeKpi } from './plant-data/current';
+import { fiveMinuteKpi, historyKpi } from './plant-data/history';
+import type { OperationDef } from './core/types';
 
 /**
  * The catalogue: one entry per endpoint, grouped by node type. Editor lists, help and

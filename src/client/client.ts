@@ -2,7 +2,7 @@ import { realClock, type Clock } from '../clock';
 import { GATEWAY_PAUSE_MS, parseEnvelope, type Envelope } from './envelope';
 import { FusionSolarError } from './errors';
 import { Governor, type AdmitOptions, type Permit, type QuotaInfo, type Reservation } from './governor';
-import { SESSION_RULES, UNKNOWN_PATH_RULE, type QuotaContext, type QuotaRule } from './quota-rules';
+import { SESSION_RULES, UNKNOWN_PATH_RULE, type QuotaContext, type QuotaRule } from './quota/rules';
 import type { LoginGuard } from './login-guard';
 import { API_PREFIX, type Session, type SessionState } from './session';
 import { SharedSession } from './shared-session';

@@ -1,14 +1,14 @@
 import type { Clock } from '../clock';
-import { describeBudget, type QuotaInfo } from './quota-info';
-import { QuotaLedger, type Budget } from './quota-ledger';
-import { fitAt, projectAt, quotaError, type Fit } from './quota-fit';
-import { budgetKey, limitCount, HOUR, type QuotaContext, type QuotaRule } from './quota-rules';
-import { after20618, after407 } from './quota-verdicts';
-import { insertSorted, removeStamp, windowOf, type Window } from './quota-window';
-import { aborted, unlessAborted, type AdmitOptions, type Permit, type Reservation } from './quota-queue';
+import { describeBudget, type QuotaInfo } from './quota/info';
+import { QuotaLedger, type Budget } from './quota/ledger';
+import { fitAt, projectAt, quotaError, type Fit } from './quota/fit';
+import { budgetKey, limitCount, HOUR, type QuotaContext, type QuotaRule } from './quota/rules';
+import { after20618, after407 } from './quota/verdicts';
+import { insertSorted, removeStamp, windowOf, type Window } from './quota/window';
+import { aborted, unlessAborted, type AdmitOptions, type Permit, type Reservation } from './quota/queue';
 
-export type { QuotaInfo, LimitInfo } from './quota-info';
-export type { AdmitOptions, Permit, Reservation } from './quota-queue';
+export type { QuotaInfo, LimitInfo } from './quota/info';
+export type { AdmitOptions, Permit, Reservation } from './quota/queue';
 
 export type RuleLookup = (endpoint: string) => QuotaRule | undefined;
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../clock';
 import { FusionSolarError } from './errors';
 import { Governor } from './governor';
-import { QuotaLedger } from './quota-ledger';
-import { SESSION_RULES } from './quota-rules';
+import { QuotaLedger } from './quota/ledger';
+import { SESSION_RULES } from './quota/rules';
 
 /**
  * What protects an account from lockout must outlive any one session: the login window

@@ -4,11 +4,17 @@ import type { AddressInfo } from 'node:net';
 import { realClock, type Clock } from '../clock';
 import { Accounts } from './accounts';
 import { adminRefusal } from './admin-guard';
+import { serveAdmin } from './admin';
+import { applyFault } from './fault-replies';
 import { FaultInjector } from './faults';
 import { Fleet, type SimPlant } from './fleet';
 import { SimQuotas } from './quota';
+import { answerOf, envelope, NOT_FOUND_HTML, readBody, send, sleepReal, type Reply } from './http';
 import { registerAll } from './routes';
+import { login, logout, quota407, relogin305, tokenOf } from './session';
 import { SimFail, type Fault, type Handler, type JsonObject, type RouteSpec, type SimUser } from './types';
+
+export { envelope } from './http';
 
 export const PREFIX = '/rest/openapi/pvms/v1/';
 
@@ -166,9 +172,9 @@ export class Simulator {
       if (!this.options.admin) return send(res, 404, { error: 'not found' });
       const refusal = adminRefusal(req, this.options.adminToken);
       if (refusal) return send(res, 403, { error: `simulator control refused: ${refusal}` });
-      return this.admin(url.pathname.slice(7), raw, res);
+      return serveAdmin(this, url.pathname.slice(7), raw, res);
     }
-    if (!url.pathname.startsWith(PREFIX)) return send(res, 404, '<html><body><h1>404 Not Found</h1></body></html>', 'text/html');
+    if (!url.pathname.startsWith(PREFIX)) return send(res, 404, NOT_FOUND_HTML, 'text/html');
     const endpoint = url.pathname.slice(PREFIX.length);
     this.stats.requests++;
     this.stats.byEndpoint[endpoint] = (this.stats.byEndpoint[endpoint] ?? 0) + 1;
@@ -179,7 +185,7 @@ export class Simulator {
 
     const fault = this.faults.take(endpoint);
     if (fault && fault.kind !== 'delay' && fault.kind !== 'hang') {
-      const handled = await this.applyFault(fault, req, res);
+      const handled = await applyFault(this, fault, req, res);
       if (logged) logged.answer = handled ? (fault.kind === 'relogin305' ? '305' : fault.kind) : undefined;
       if (handled) return;
     }
@@ -194,9 +200,9 @@ export class Simulator {
       }
     }
     const now = this.clock.now();
-    let result: { status: number; body: unknown; headers?: Record<string, string | string[]> };
-    if (endpoint === 'login') result = this.login(body, now);
-    else if (endpoint === 'logout') result = this.logout(req, now);
+    let result: Reply;
+    if (endpoint === 'login') result = login(this, body, now);
+    else if (endpoint === 'logout') result = logout(this, req, now);
     else result = await this.dispatch(endpoint, req, body, now);
 
     if (fault?.kind === 'delay') await sleepReal(fault.ms ?? 1000);
@@ -213,51 +219,11 @@ export class Simulator {
     send(res, result.status, result.body, 'application/json;charset=UTF-8', result.headers);
   }
 
-  private login(body: JsonObject, now: number): { status: number; body: unknown; headers?: Record<string, string | string[]> } {
-    const username = String(body.username ?? body.userName ?? '');
-    const password = String(body.password ?? body.systemCode ?? '');
-    const user = this.accounts.users.get(username) ?? { username, password: '', scope: [] };
-    if (!this.quotas.admit(this, user, 'login', [{ count: 5, windowMs: 10 * 60_000 }], now)) {
-      this.stats.quota407++;
-      return { status: 200, body: quota407() };
-    }
-    const r = this.accounts.login(username, password, now);
-    if (r.result === 'locked') {
-      this.stats.failedLogins++;
-      return { status: 200, body: envelope(20400, null) };
-    }
-    if (r.result === 'wrong') {
-      this.stats.failedLogins++;
-      // The live system answers a wrong password with HTTP 200 and no body at all.
-      return { status: 200, body: '' };
-    }
-    if (r.result !== 'ok') return { status: 200, body: '' };
-    this.stats.logins++;
-    return {
-      status: 200,
-      body: { success: true, failCode: 0, message: null },
-      headers: {
-        'xsrf-token': r.token,
-        'set-cookie': [`JSESSIONID=${r.token.slice(2, 34).toUpperCase()}; Path=/; Secure; HttpOnly`, `XSRF-TOKEN=${r.token}; Path=/; Secure`],
-      },
-    };
-  }
-
-  private logout(req: http.IncomingMessage, now: number): { status: number; body: unknown } {
-    const token = tokenOf(req);
-    const user = this.accounts.authenticate(token, now);
-    if (!user || !token) return { status: 200, body: relogin305() };
-    if (!this.quotas.admit(this, user, 'logout', [{ count: 5, windowMs: 10 * 60_000 }], now)) return { status: 200, body: quota407() };
-    this.accounts.logout(token);
-    this.stats.logouts++;
-    return { status: 200, body: { success: true, failCode: 0, message: null } };
-  }
-
-  private async dispatch(endpoint: string, req: http.IncomingMessage, body: JsonObject, now: number): Promise<{ status: number; body: unknown }> {
+  private async dispatch(endpoint: string, req: http.IncomingMessage, body: JsonObject, now: number): Promise<Reply> {
     const user = this.accounts.authenticate(tokenOf(req), now);
     if (!user) return { status: 200, body: relogin305() };
     const route = this.routes.get(endpoint);
-    if (!route) return { status: 404, body: '<html><body><h1>404 Not Found</h1></body></html>' };
+    if (!route) return { status: 404, body: NOT_FOUND_HTML };
     if (!this.quotas.admit(this, user, endpoint, route.spec.quota, now)) {
       this.stats.quota407++;
       return { status: 200, body: quota407() };
@@ -271,115 +237,6 @@ export class Simulator {
       throw err;
     }
   }
-
-  private async applyFault(f: Fault, req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
-    switch (f.kind) {
-      case 'reset':
-        req.socket.destroy();
-        return true;
-      case 'status':
-        send(res, f.status ?? 500, { error: 'Internal Server Error' });
-        return true;
-      case 'html':
-        send(res, f.status ?? 502, '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>', 'text/html');
-        return true;
-      case 'broken':
-        send(res, 200, '{"success":true,"failCode":0,"data":{"list":[{"plantCode":"NE=1"', 'application/json');
-        return true;
-      case 'empty':
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end();
-        return true;
-      case 'quota403':
-        send(res, 403, { errorCode: '49401021002', exceptionInfo: 'Request is rejected by api quotaControl, please try again later.' });
-        return true;
-      case 'status429':
-        send(res, 429, { errorCode: '49401021002', exceptionInfo: 'Too many requests' });
-        return true;
-      case 'relogin305':
-        send(res, 200, relogin305());
-        return true;
-      case 'quota407':
-        this.stats.quota407++;
-        send(res, 200, quota407());
-        return true;
-      case 'daily20618':
-        send(res, 200, envelope(20618, null));
-        return true;
-      case 'revoke':
-        this.accounts.revoke();
-        return false;
-      default:
-        return false;
-    }
-  }
-
-  private admin(action: string, raw: string, res: http.ServerResponse): void {
-    let body: JsonObject = {};
-    try {
-      body = raw ? (JSON.parse(raw) as JsonObject) : {};
-    } catch {
-      return send(res, 400, { error: 'bad json' });
-    }
-    if (action === 'stats') return send(res, 200, { ...this.stats, now: this.clock.now(), sessions: this.accounts.sessionCount });
-    if (action === 'faults') {
-      if (body.clear) this.faults.clear();
-      else this.inject(body as unknown as Fault);
-      return send(res, 200, { pending: this.faults.pending });
-    }
-    if (action === 'revoke') {
-      this.accounts.revoke(typeof body.username === 'string' ? body.username : undefined);
-      return send(res, 200, { ok: true });
-    }
-    send(res, 404, { error: `unknown action ${action}` });
-  }
-}
-
-export function envelope(failCode: number, data: unknown, message: string | null = null, success = false): JsonObject {
-  return { success, failCode, message, data };
-}
-
-function answerOf(result: { status: number; body: unknown }): string {
-  const b = result.body;
-  if (typeof b === 'object' && b !== null && 'failCode' in b) return String((b as JsonObject).failCode);
-  return b === '' ? 'empty' : `http ${result.status}`;
-}
-
-function quota407(): JsonObject {
-  return { data: 'ACCESS_FREQUENCY_IS_TOO_HIGH', failCode: 407, params: null, success: false };
-}
-
-function relogin305(): JsonObject {
-  return { failCode: 305, immediately: true, message: 'USER_MUST_RELOGIN' };
-}
-
-function tokenOf(req: http.IncomingMessage): string | undefined {
-  const h = req.headers['xsrf-token'];
-  return Array.isArray(h) ? h[0] : h;
-}
-
-function send(res: http.ServerResponse, status: number, body: unknown, type = 'application/json', headers: Record<string, string | string[]> = {}): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > 8 * 1024 * 1024) req.destroy();
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function sleepReal(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {

@@ -2,12 +2,12 @@
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const { operation } = require('../../dist/src/api');
-const { validate } = require('../../dist/src/api/validate');
-const { execute, defaultBody } = require('../../dist/src/api/planner');
-const { settle } = require('../../dist/src/api/control');
+const { validate } = require('../../dist/src/api/core/validate');
+const { execute, defaultBody } = require('../../dist/src/api/core/planner');
+const { settle } = require('../../dist/src/api/control/index');
 const { VirtualClock } = require('../../dist/src/clock');
 
-const REQUEST_ID_MODULE = path.join(__dirname, '..', '..', 'dist', 'src', 'api', 'request-id.js');
+const REQUEST_ID_MODULE = path.join(__dirname, '..', '..', 'dist', 'src', 'api', 'control', 'request-id.js');
 const op = (name) => operation(name);
 const body = (name, input) => {
   const o = op(name);

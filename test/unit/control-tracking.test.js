@@ -1,6 +1,6 @@
 'use strict';
 const assert = require('node:assert/strict');
-const { TRACKING, track } = require('../../dist/src/api/control');
+const { TRACKING, track } = require('../../dist/src/api/control/index');
 const { FusionSolarError } = require('../../dist/src/client/errors');
 const { VirtualClock } = require('../../dist/src/clock');
 

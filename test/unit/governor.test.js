@@ -4,7 +4,7 @@
 const assert = require('node:assert/strict');
 const { VirtualClock } = require('../../dist/src/clock');
 const { Governor } = require('../../dist/src/client/governor');
-const { MINUTE, DAY } = require('../../dist/src/client/quota-rules');
+const { MINUTE, DAY } = require('../../dist/src/client/quota/rules');
 
 const START = Date.UTC(2026, 5, 21, 0, 0, 0);
 const HOUR = 60 * MINUTE;

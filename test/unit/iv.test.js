@@ -1,11 +1,11 @@
 'use strict';
 const assert = require('node:assert/strict');
 const { parseExact, stringifyExact } = require('../../dist/src/client/exact-json');
-const { toCurve, parseSeries } = require('../../dist/src/api/iv-normalise');
-const { ivCurvesSvg } = require('../../dist/src/api/iv-svg');
-const { fillModuleFields } = require('../../dist/src/api/iv-configure');
-const { faultList, lossData } = require('../../dist/src/api/iv-results');
-const { Pacer } = require('../../dist/src/api/iv-pacer');
+const { toCurve, parseSeries } = require('../../dist/src/api/iv/normalise');
+const { ivCurvesSvg } = require('../../dist/src/api/iv/svg');
+const { fillModuleFields } = require('../../dist/src/api/iv/configure');
+const { faultList, lossData } = require('../../dist/src/api/iv/results');
+const { Pacer } = require('../../dist/src/api/iv/pacer');
 const { VirtualClock } = require('../../dist/src/clock');
 const { stringCurve, curveKpis } = require('../../dist/src/simulator/iv-physics');
 const { MODULE_LIBRARY } = require('../../dist/src/simulator/iv-modules');

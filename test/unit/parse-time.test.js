@@ -1,6 +1,6 @@
 'use strict';
 const assert = require('node:assert/strict');
-const { parseTime } = require('../../dist/src/api/normalise');
+const { parseTime } = require('../../dist/src/api/core/normalise');
 const { seeded } = require('../../dist/src/simulator/random');
 
 /** The rule parseTime's hand-written fast path must match: rewrite the offset, Date.parse. */

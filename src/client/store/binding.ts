@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { QuotaLedger } from '../quota-ledger';
+import type { QuotaLedger } from '../quota/ledger';
 import { accountId, credentialId } from './identity';
 import { encodeLedger, restoreLedger } from './ledger-codec';
 import { LocalStore } from './local-store';

@@ -1,4 +1,4 @@
-import type { QuotaLedger } from '../quota-ledger';
+import type { QuotaLedger } from '../quota/ledger';
 import type { StoredLedger } from './types';
 
 /** The parts of a ledger that mean something after a restart (queues and waiters do not). */

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * Input coercions shared by every operation: what users type in the editor or put on
+ * msg.payload becomes what the API wants, or a message naming the rule.
+ */
+
+const CODE_LIST_TYPE = 'must be an array of codes or a comma-separated string';
+
+/**
+ * Comma-separated lists the API takes as strings; users may give an array or a string.
+ * One pass by hand rather than a chain of schemas: every plant-data message runs it over
+ * up to 100 codes, and that chain cost as much as the rest of the call's bookkeeping.
+ */
+export function codeList(opts: { max?: number; label?: string } = {}) {
+  const max = opts.max ?? Number.MAX_SAFE_INTEGER;
+  return z.unknown().transform((v, ctx) => {
+    const fail = (message: string, path: number[] = []): typeof z.NEVER => {
+      ctx.addIssue({ code: 'custom', message, path });
+      return z.NEVER;
+    };
+    if (v === undefined) return fail('is required');
+    if (typeof v !== 'string' && !Array.isArray(v)) return fail(CODE_LIST_TYPE);
+    const out: string[] = [];
+    for (const part of typeof v === 'string' ? v.split(',') : (v as unknown[])) {
+      if (typeof part !== 'string' && typeof part !== 'number') return fail(CODE_LIST_TYPE);
+      const code = String(part).trim();
+      if (code === '') continue;
+      if (code.length > 256) return fail('each code must be at most 256 characters', [out.length]);
+      out.push(code);
+    }
+    if (out.length === 0) return fail('must name at least one code');
+    if (out.length > max) return fail(`at most ${max} codes are allowed per call`);
+    return out;
+  });
+}
+
+export function noDuplicates(list: string[]): boolean {
+  return new Set(list).size === list.length;
+}
+
+/** Epoch ms, an ISO-8601 string or a Date, as epoch ms. */
+export const timeInput = z
+  .union([z.number(), z.string(), z.date()], { error: 'must be epoch milliseconds, an ISO-8601 string or a Date' })
+  .transform((v, ctx) => {
+    const t = v instanceof Date ? v.getTime() : typeof v === 'number' ? v : /^\d+$/.test(v.trim()) ? Number(v) : Date.parse(v);
+    if (!Number.isFinite(t)) {
+      ctx.addIssue({ code: 'custom', message: 'is not a valid time (epoch ms, ISO-8601 string or Date)' });
+      return z.NEVER;
+    }
+    if (t < 0) {
+      ctx.addIssue({ code: 'custom', message: 'must not be negative' });
+      return z.NEVER;
+    }
+    return t;
+  });
+
+/** Integers may arrive as strings from the editor. */
+export function intInput(min: number, max: number) {
+  return z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+}
+
+export function oneOf<T extends number>(values: readonly T[]) {
+  return z.coerce
+    .number({ error: 'must be a number' })
+    .refine((v) => (values as readonly number[]).includes(v), `must be one of ${values.join(', ')}`) as unknown as z.ZodType<T>;
+}
+
+/** Long task ids: numbers or digit strings, kept exact as strings internally. */
+export const longId = z
+  .union([z.number().int('must be a whole number'), z.string().regex(/^-?\d{1,19}$/, 'must be a whole number')], {
+    error: 'must be a whole number (number or digit string)',
+  })
+  .transform((v) => (typeof v === 'number' ? (Number.isSafeInteger(v) ? String(v) : BigInt(Math.trunc(v)).toString()) : v));
+
+export { RESERVED_KEYS } from '../../client/json-body';

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { DAY, MINUTE } from '../../client/quota/rules';
+import { codeList, noDuplicates } from '../core/params';
+import { isObject, normaliseRecord, toNumber } from '../core/normalise';
+import { learnZones, offsetOf } from './zones';
+import type { ExecContext } from '../core/types';
+import { defineOperation } from '../core/types';
+
+/** 9.3.1, 9.3.2 and 9.6.1.5: what a plant is and what it does right now. */
+
+export const CHUNK = 100;
+
+/** A missing parameter says "is required" rather than which types it accepts. */
+export function required<T extends z.ZodType>(schema: T) {
+  return z
+    .unknown()
+    .refine((v) => v !== undefined && v !== null && v !== '', 'is required')
+    .pipe(schema as unknown as z.ZodType<z.output<T>, unknown>);
+}
+
+/** Any number of plant codes (chunked by 100), each once: the API answers 20608 to repeats. */
+export const plantCodes = required(codeList().refine(noDuplicates, 'must not name a plant code twice (failCode 20608)'));
+
+export const plantCodesParams = z.object({ plantCodes }).strict();
+type PlantCodesParams = z.infer<typeof plantCodesParams>;
+
+/**
+ * The real-time quota grows with the fleet: a request for n plants proves the account has
+ * at least n, so the governor may allow Roundup(n/100) calls at once.
+ */
+export function learnFleetFromCodes(codes: readonly string[], ctx: ExecContext): void {
+  ctx.client.fleet.plants = Math.max(ctx.client.fleet.plants, codes.length);
+}
+
+/** The OCR'd reference spells dataItemMap "dataltemMap"; keep one canonical key. */
+export function canonicalKey(item: Record<string, unknown>, ocr: string, real: string): void {
+  if (ocr in item) {
+    if (item[real] === undefined) item[real] = item[ocr];
+    delete item[ocr];
+  }
+}
+
+function eachItem(data: unknown, fn: (item: Record<string, unknown>) => void): unknown {
+  if (Array.isArray(data)) for (const item of data) if (isObject(item)) fn(item);
+  return data;
+}
+
+const infoSpec = {
+  numbers: ['longitude', 'latitude', 'inverterPower', 'capacity', 'pvPower', 'batteryInstallCapacity', 'batteryUsableCapacity'],
+  strings: ['plantCode', 'address', 'installationTime', 'inverterModel', 'batteryModel'],
+  times: ['installationTime'],
+} as const;
+
+export const plantInfo = defineOperation<PlantCodesParams>({
+  name: 'plantInfo',
+  endpoint: 'vpp/plants',
+  section: '9.3.1',
+  summary: 'Basic plant information: location, installation time, inverter and battery ratings and models.',
+  changesDevices: false,
+  quota: {
+    limits: [
+      { count: (c) => Math.ceil(c.plants / 100) * 10 + 24, windowMs: DAY, kind: 'day' },
+      { count: 1, windowMs: MINUTE },
+    ],
+    lane: true,
+  },
+  params: plantCodesParams,
+  fields: ['plantCodes'],
+  batch: { chunk: { key: 'plantCodes', size: CHUNK } },
+  precheck: (p, ctx) => learnFleetFromCodes(p.plantCodes, ctx),
+  normalise: (data) => eachItem(data, (item) => normaliseRecord(item, infoSpec)),
+  learn(result, _p, ctx) {
+    if (!Array.isArray(result)) return;
+    const zones: Array<[string, number]> = [];
+    for (const item of result) {
+      const offset = isObject(item) ? offsetOf(item.installationTime) : undefined;
+      if (offset !== undefined && typeof item.plantCode === 'string') zones.push([item.plantCode, offset]);
+    }
+    learnZones(ctx.client, zones);
+  },
+  topicKey: 'plantCode',
+});
+
+export const REALTIME_NUMBERS = [
+  'dayEnergy', 'monthEnergy', 'totalEnergy', 'pvPower', 'meterPower', 'pmeterPower',
+  'batteryPower', 'loadPower', 'batterySOC', 'batteryDOD', 'healthState',
+] as const;
+
+export const realtimeKpi = defineOperation<PlantCodesParams>({
+  name: 'realtimeKpi',
+  endpoint: 'vpp/plantRealtimeKpi',
+  section: '9.3.2',
+  summary: 'Real-time plant data: energy today, this month and in total; PV, grid meter, battery and load power; SOC; health.',
+  changesDevices: false,
+  quota: { limits: [{ count: (c) => Math.ceil(c.plants / 100), windowMs: 5 * MINUTE }] },
+  params: plantCodesParams,
+  fields: ['plantCodes'],
+  batch: { chunk: { key: 'plantCodes', size: CHUNK } },
+  precheck: (p, ctx) => learnFleetFromCodes(p.plantCodes, ctx),
+  normalise: (data) =>
+    eachItem(data, (item) => {
+      normaliseRecord(item, { strings: ['plantCode'] });
+      canonicalKey(item, 'dataltemMap', 'dataItemMap');
+      // The table names the grid meter "meterPower", the example "pmeterPower": fill meterPower from either.
+      if (isObject(item.dataItemMap)) normaliseRecord(item.dataItemMap, { numbers: REALTIME_NUMBERS, aliases: { pmeterPower: 'meterPower' } });
+    }),
+  topicKey: 'plantCode',
+});
+
+const RATED_NUMBERS = ['ratedActivePower', 'ratedApparentPower', 'ratedReactivePowerP', 'ratedReactivePowerN'] as const;
+
+interface RatedData {
+  total: number;
+  plantRatedData: Record<string, unknown>[];
+}
+
+/** A map `{total, plantRatedData}`; a bare list is accepted too, as other list endpoints send. */
+function normaliseRated(data: unknown): RatedData {
+  const list = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.plantRatedData) ? data.plantRatedData : [];
+  const items = list.filter(isObject).map((item) => normaliseRecord(item, { numbers: RATED_NUMBERS, strings: ['plantCode'] }));
+  const extra = isObject(data) ? data : {};
+  const total = toNumber(extra.total);
+  return { ...extra, total: total ?? items.length, plantRatedData: items };
+}
+
+export const ratedData = defineOperation<PlantCodesParams>({
+  name: 'ratedData',
+  endpoint: 'vpp/plantRatedData',
+  section: '9.6.1.5',
+  summary: 'Rated plant data: rated active and apparent power and the positive and negative rated reactive power.',
+  changesDevices: false,
+  quota: {
+    limits: [
+      { count: 10, windowMs: MINUTE },
+      { count: 500, windowMs: DAY, kind: 'day' },
+    ],
+  },
+  params: plantCodesParams,
+  fields: ['plantCodes'],
+  batch: { chunk: { key: 'plantCodes', size: CHUNK } },
+  normalise: (data) => normaliseRated(data),
+  merge: (parts) =>
+    (parts as RatedData[]).reduce<RatedData>(
+      (acc, part) => ({ ...acc, ...part, total: acc.total + part.total, plantRatedData: [...acc.plantRatedData, ...part.plantRatedData] }),
+      { total: 0, plantRatedData: [] },
+    ),
+  items: (result) => (isObject(result) && Array.isArray(result.plantRatedData) ? result.plantRatedData : []),
+  topicKey: 'plantCode',
+});

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { DAY, MINUTE } from '../../client/quota/rules';
+import { codeList, oneOf } from '../core/params';
+import { isObject, normaliseMap, normaliseRecord, toNumber } from '../core/normalise';
+import { pageOf } from '../core/planner';
+import { defineOperation } from '../core/types';
+
+/** 9.2 Configuration management: the plant and device lists everything else starts from. */
+
+const PAGE_SIZES = [50, 100] as const;
+
+const plantSpec = {
+  numbers: ['longitude', 'latitude', 'capacity'],
+  strings: ['plantCode', 'plantName', 'plantAddress', 'contactPerson', 'contactMethod', 'gridConnectionDate'],
+  times: ['gridConnectionDate'],
+} as const;
+
+function normalisePage(data: unknown, each: (item: Record<string, unknown>) => void): unknown {
+  for (const item of pageOf(data).items) if (isObject(item)) each(item);
+  if (isObject(data)) for (const k of ['total', 'pageCount', 'pageNo', 'pageSize']) if (k in data) data[k] = toNumber(data[k]);
+  return data;
+}
+
+export const PLANT_LIST_CACHE = 'plantList';
+
+const plantListParams = z
+  .object({
+    plantNames: codeList({ max: 100 }).optional(),
+    pageNo: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').optional(),
+    pageSize: oneOf(PAGE_SIZES).optional(),
+  })
+  .strict();
+
+export const plantList = defineOperation<z.infer<typeof plantListParams>>({
+  name: 'plantList',
+  endpoint: 'plants',
+  section: '9.2.1',
+  summary: 'Plants of the account: every page merged, or the plants with the given names.',
+  changesDevices: false,
+  quota: {
+    limits: [
+      { count: (c) => Math.ceil(c.plants / 50) * 10 + 24, windowMs: DAY, kind: 'day' },
+      { count: 1, windowMs: MINUTE },
+    ],
+    lane: true,
+  },
+  params: plantListParams,
+  fields: ['plantNames', 'pageNo', 'pageSize'],
+  // A name query is answered in one call: paging it would repeat the same names.
+  batch: { paged: { pageSize: 100, skipWhen: ['plantNames'] } },
+  toBody(p) {
+    if (p.plantNames) return { plantNames: p.plantNames.join(',') };
+    return { pageNo: p.pageNo, pageSize: p.pageSize ?? 100 };
+  },
+  normalise: (data) => normalisePage(data, (p) => normaliseRecord(p, plantSpec)),
+  learn(result, params, ctx) {
+    if (params.plantNames || params.pageNo !== undefined || !Array.isArray(result)) return;
+    ctx.client.fleet.plants = Math.max(1, result.length);
+    ctx.client.cache.set(PLANT_LIST_CACHE, { at: ctx.client.clock.now(), value: result });
+  },
+  topicKey: 'plantCode',
+});
+
+const DEVICE_NUMERIC = ['ratedCapacity', 'usableCapacity', 'dod', 'ratedPower', 'optimizerNumber'];
+const deviceSpec = { numbers: ['deviceTypeId'], strings: ['plantCode', 'dn', 'sn', 'deviceName'], aliases: { dataltemMap: 'dataItemMap' } } as const;
+
+const deviceListParams = z
+  .object({
+    plantCodes: codeList(),
+    deviceTypeId: z.coerce.number({ error: 'must be a device type id number' }).int('must be a whole number').positive('must be a device type id').optional(),
+    pageNo: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').optional(),
+    pageSize: oneOf(PAGE_SIZES).optional(),
+  })
+  .strict();
+
+export const deviceList = defineOperation<z.infer<typeof deviceListParams>>({
+  name: 'deviceList',
+  endpoint: 'devices',
+  section: '9.2.2',
+  summary: 'Devices of the given plants: chunked by 100 plants, every page merged.',
+  changesDevices: false,
+  quota: {
+    limits: [
+      { count: (c) => Math.ceil(c.devices / 50) * 10 + 24, windowMs: DAY, kind: 'day' },
+      { count: 1, windowMs: MINUTE },
+    ],
+    lane: true,
+  },
+  params: deviceListParams,
+  fields: ['plantCodes', 'deviceTypeId', 'pageNo', 'pageSize'],
+  batch: { chunk: { key: 'plantCodes', size: 100 }, paged: { pageSize: 100 } },
+  normalise: (data) =>
+    normalisePage(data, (d) => {
+      normaliseRecord(d, deviceSpec);
+      if ('dataltemMap' in d) delete d.dataltemMap;
+      normaliseMap(d.dataItemMap, DEVICE_NUMERIC);
+    }),
+  learn(result, params, ctx) {
+    if (Array.isArray(result) && params.deviceTypeId === undefined && params.pageNo === undefined) {
+      ctx.client.fleet.devices = Math.max(ctx.client.fleet.devices, result.length);
+    }
+  },
+  topicKey: 'dn',
+});
