@@ -6,8 +6,8 @@ const path = require('node:path');
 const { LocalStore } = require('../../dist/src/client/store/local-store');
 const { accountId, credentialId } = require('../../dist/src/client/store/identity');
 
-const ACCOUNT = accountId('https://eu5.fusionsolar.huawei.com', 'tester');
-const CRED = credentialId('https://eu5.fusionsolar.huawei.com', 'tester', 's3cret-Passw0rd!');
+const ACCOUNT = accountId('eu5.fusionsolar.huawei.com:443\0tester');
+const CRED = credentialId(ACCOUNT, 's3cret-Passw0rd!');
 
 describe('local state store', function () {
   let dir;

@@ -7,8 +7,8 @@ const { checkRedisUrl } = require('../../dist/src/client/store/redis-connect');
 const { accountId, credentialId } = require('../../dist/src/client/store/identity');
 const { startRedis } = require('../helpers/redis');
 
-const ACCOUNT = accountId('https://eu5.fusionsolar.huawei.com', 'tester');
-const CRED = credentialId('https://eu5.fusionsolar.huawei.com', 'tester', 'pw');
+const ACCOUNT = accountId('eu5.fusionsolar.huawei.com:443\0tester');
+const CRED = credentialId(ACCOUNT, 'pw');
 const MIN = 60_000;
 /** Three calls per minute, sliding, as the shared admission gets it at time `now`. */
 const perMinute = (now, count = 3) => [{ from: now - MIN, inclusive: false, count, windowMs: MIN }];
