@@ -37,6 +37,8 @@ export class StoreBinding {
   private readonly problemListeners = new Set<(p: StoreProblem) => void>();
   private polls: Record<string, number> = {};
   private ledgerTimer: NodeJS.Immediate | undefined;
+  /** The ledger as last handed to the store: an unchanged one is not written again. */
+  private lastLedger = '';
   private readonly syncs = new Map<string, SessionSync>();
   private closed = false;
 
@@ -92,8 +94,16 @@ export class StoreBinding {
     if (this.ledgerTimer || this.closed) return;
     this.ledgerTimer = setImmediate(() => {
       this.ledgerTimer = undefined;
-      this.store.saveLedger(encodeLedger(this.ledger));
+      this.saveLedger();
     });
+  }
+
+  private saveLedger(): void {
+    const l = encodeLedger(this.ledger);
+    const text = JSON.stringify(l);
+    if (text === this.lastLedger) return;
+    this.lastLedger = text;
+    this.store.saveLedger(l);
   }
 
   sessionSync(password: string): SessionSync {
@@ -130,7 +140,7 @@ export class StoreBinding {
   async flush(): Promise<void> {
     await this.ready.catch(() => undefined);
     if (this.closed) return;
-    this.store.saveLedger(encodeLedger(this.ledger));
+    this.saveLedger();
     await this.store.flush();
   }
 
@@ -142,7 +152,7 @@ export class StoreBinding {
       clearImmediate(this.ledgerTimer);
       this.ledgerTimer = undefined;
     }
-    this.store.saveLedger(encodeLedger(this.ledger));
+    this.saveLedger();
     if (this.ledger.shared === this.store.shared) this.ledger.shared = undefined;
     this.ledger.onChange = undefined;
     await this.store.close();

@@ -1,4 +1,4 @@
-import { promises as fsp, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { promises as fsp, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { decode, encode } from './snapshot';
@@ -37,6 +37,7 @@ export class LocalStore implements StateStore {
   }
 
   async load(): Promise<AccountSnapshot> {
+    this.removeLeftovers();
     let text: string;
     try {
       text = readFileSync(this.file, 'utf8');
@@ -62,6 +63,18 @@ export class LocalStore implements StateStore {
     if (decoded.dropped.length) this.problem(`${this.file}: ignored what this version does not understand (${decoded.dropped.join(', ')})`);
     this.snap = decoded.snapshot;
     return this.snap;
+  }
+
+  /** Temporary files of a write that a killed process never finished: the file itself is whole. */
+  private removeLeftovers(): void {
+    const prefix = `${this.opts.account}.json.`;
+    let names: string[] = [];
+    try {
+      names = readdirSync(this.opts.dir);
+    } catch {
+      return;
+    }
+    for (const n of names) if (n.startsWith(prefix) && n.endsWith('.tmp')) rmSync(join(this.opts.dir, n), { force: true });
   }
 
   /** Keeps a file we cannot use beside the new one, for a human to look at. */
