@@ -4,14 +4,26 @@
  */
 
 /**
- * KEYS: stamps (sorted set, score = clock time), block (hash), pause (string).
+ * KEYS: stamps (sorted set, score = clock time), block (hash), pause (string), pending
+ * (hash member -> admission time of calls not answered yet).
  * ARGV: now, member, keepMs, ttlMs, window count, then per window: from, inclusive (1/0),
- * count, windowMs, next (calendar day start, or -1 for a sliding window).
+ * count, windowMs, next (calendar day start, or -1 for a sliding window); last, how long
+ * an unanswered call counts as pending (a crashed instance's call stops counting so).
+ * A call still on its way may reach the server at any moment until it is answered: it
+ * counts inside every window, not at its admission time (instances stall for seconds).
  * Returns {1, member, score, ...} once recorded, or {0, at, reason}.
  */
 export const TAKE = `
 local now = tonumber(ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[3]))
+local nw = tonumber(ARGV[5])
+local pendingFor = tonumber(ARGV[6 + nw * 5])
+local pending = {}
+local raw = redis.call('HGETALL', KEYS[4])
+for i = 1, #raw, 2 do
+  local t = tonumber(raw[i + 1])
+  if t < now - pendingFor then redis.call('HDEL', KEYS[4], raw[i]) else pending[#pending + 1] = t end
+end
 local pause = tonumber(redis.call('GET', KEYS[3]) or '0')
 if pause > now then return {0, tostring(pause), 'pause'} end
 local blocked = tonumber(redis.call('HGET', KEYS[2], 'until') or '0')
@@ -22,7 +34,12 @@ for i = 0, tonumber(ARGV[5]) - 1 do
   local lo = ARGV[b]
   if ARGV[b + 1] ~= '1' then lo = '(' .. lo end
   local count = tonumber(ARGV[b + 2])
+  local from = tonumber(ARGV[b])
   local used = redis.call('ZCOUNT', KEYS[1], lo, '+inf')
+  local early = 0
+  for _, t in ipairs(pending) do
+    if t < from or (t == from and ARGV[b + 1] ~= '1') then early = early + 1 end
+  end
   if used + 1 > count then
     local at = tonumber(ARGV[b + 4])
     if at < 0 then
@@ -30,11 +47,16 @@ for i = 0, tonumber(ARGV[5]) - 1 do
       at = tonumber(r[2]) + tonumber(ARGV[b + 3])
     end
     if best == nil or at > best then best = at end
+  elseif used + early + 1 > count then
+    local at = now + math.max(1000, math.floor(tonumber(ARGV[b + 3]) / 20))
+    if best == nil or at > best then best = at end
   end
 end
 if best then return {0, tostring(best), 'window'} end
 redis.call('ZADD', KEYS[1], now, ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
+redis.call('HSET', KEYS[4], ARGV[2], now)
+redis.call('PEXPIRE', KEYS[4], ARGV[4])
 local out = {1}
 for _, v in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')) do out[#out + 1] = v end
 return out

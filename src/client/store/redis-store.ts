@@ -20,6 +20,8 @@ export interface RedisStoreOptions extends RedisTarget {
 }
 
 const DAY_MS = 26 * 3600_000;
+/** An unanswered call counts as on its way for this long (clock ms): longer than any timeout. */
+const PENDING_MS = 5 * 60_000;
 
 function sleepReal(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -275,10 +277,10 @@ export class RedisStore implements StateStore, SharedLedger {
       this.own.drop(key, share.member);
     }
     const member = this.own.nextMember();
-    const args = [now, member, keepMs, DAY_MS, windows.length, ...windows.flatMap((w) => [w.from, w.inclusive ? 1 : 0, w.count, w.windowMs, w.next ?? -1])];
+    const args = [now, member, keepMs, DAY_MS, windows.length, ...windows.flatMap((w) => [w.from, w.inclusive ? 1 : 0, w.count, w.windowMs, w.next ?? -1]), PENDING_MS];
     let res: unknown;
     try {
-      res = await this.redis.eval(TAKE, 3, this.k(`q:${key}`), this.k(`qb:${key}`), this.k('pause'), ...args);
+      res = await this.redis.eval(TAKE, 4, this.k(`q:${key}`), this.k(`qb:${key}`), this.k('pause'), this.k(`qp:${key}`), ...args);
     } catch {
       return local();
     }
@@ -292,12 +294,12 @@ export class RedisStore implements StateStore, SharedLedger {
 
   drop(key: string, member: string): void {
     this.own.drop(key, member);
-    void this.write((r) => r.zrem(this.k(`q:${key}`), member));
+    void this.write((r) => r.multi().hdel(this.k(`qp:${key}`), member).zrem(this.k(`q:${key}`), member).exec());
   }
 
   move(key: string, member: string, t: number): void {
     this.own.move(key, member, t);
-    void this.write((r) => r.zadd(this.k(`q:${key}`), 'XX', t, member));
+    void this.write((r) => r.multi().hdel(this.k(`qp:${key}`), member).zadd(this.k(`q:${key}`), t, member).exec());
   }
 
   block(key: string, until: number, reason: string, daily: boolean): void {
