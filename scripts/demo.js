@@ -4,6 +4,7 @@
 // With the devDependency @flowfuse/node-red-dashboard installed it also serves the fleet
 // dashboard of scripts/demo-dashboard.json at /dashboard/fleet.
 // Ports: DEMO_PORT (Node-RED, default 1880) and SIM_PORT (simulator, default 27200).
+// DEMO_API=v6 makes the demo's accounts V6 (/thirdData/) accounts of the same simulator.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,6 +18,7 @@ const DEMO_USER = { username: 'demo', password: 'demo-password', scope: 'all' };
 // The dashboard polls on its own schedule: its own user keeps its calls out of the demo tab's quota.
 const DASHBOARD_USER = { username: 'dashboard', password: 'dashboard-password', scope: 'all' };
 const DASHBOARD = '@flowfuse/node-red-dashboard';
+const API = process.env.DEMO_API === 'v6' ? 'v6' : 'v7';
 
 /** The dashboard package's directory when it is installed (a devDependency), else null. */
 function dashboardPackage() {
@@ -54,6 +56,7 @@ function prepareUserDir(simUrl, dashboardDir) {
   for (const n of flows) {
     if (n.type === 'fusionsolar-account') {
       n.baseUrl = simUrl;
+      if (API === 'v6') n.api = 'v6';
       creds[n.id] = { username: n.demoUser.username, password: n.demoUser.password };
       delete n.demoUser;
     }
@@ -78,7 +81,7 @@ async function main() {
   const dashboardLine = dashboardDir
     ? `Fleet dashboard:       http://127.0.0.1:${redPort}/dashboard/fleet\n`
     : `Fleet dashboard:       not served (${DASHBOARD} is not installed: run npm install)\n`;
-  process.stdout.write(`\nFusionSolar simulator: ${sim.url} (user "demo", password "demo-password")\nNode-RED editor:       http://127.0.0.1:${redPort}/  (open the debug sidebar)\n${dashboardLine}\n`);
+  process.stdout.write(`\nFusionSolar simulator: ${sim.url} (user "demo", password "demo-password", ${API === 'v6' ? 'V6 /thirdData/' : 'V7'} accounts)\nNode-RED editor:       http://127.0.0.1:${redPort}/  (open the debug sidebar)\n${dashboardLine}\n`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -8,6 +8,8 @@ export interface ErrorInit {
   details?: unknown;
   /** Overrides the catalogue text, e.g. a validation message naming the field. */
   message?: string;
+  /** Overrides the catalogue's advice, e.g. with its translation into the runtime's language. */
+  solution?: string;
   locale?: Locale;
 }
 
@@ -46,7 +48,8 @@ export class FusionSolarError extends Error {
     super(init.message ?? known?.message ?? `FusionSolar error ${code}`);
     this.name = 'FusionSolarError';
     this.code = String(code);
-    if (known?.solution) this.solution = known.solution;
+    const solution = init.solution ?? known?.solution;
+    if (solution) this.solution = solution;
     if (init.retryAfter !== undefined) this.retryAfter = Math.max(0, Math.ceil(init.retryAfter));
     if (init.endpoint) this.endpoint = init.endpoint;
     if (init.field) this.field = init.field;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startSimulator } from './server';
 
-const USAGE = `fusionsolar-simulator: the FusionSolar Northbound Interface V7 on loopback
+const USAGE = `fusionsolar-simulator: the FusionSolar Northbound Interfaces V7 and V6 (/thirdData/) on loopback
 
 Options:
   --port N            port (default 27200; 0 picks a free one)
@@ -14,6 +14,7 @@ Options:
   --password PW       its password (default demo-password)
   --no-quotas         do not enforce the documented per-user quotas (no 407)
   --single-session    a new login ends the user's other sessions
+  --quirks            answer with the live servers' documented oddities
   --tls-key FILE      PEM key: serve HTTPS (with --tls-cert)
   --tls-cert FILE     PEM certificate
   --admin-token T     let /__sim/ control endpoints answer whoever sends x-sim-token: T
@@ -31,6 +32,7 @@ function main(): void {
       password: { type: 'string', default: 'demo-password' },
       'no-quotas': { type: 'boolean', default: false },
       'single-session': { type: 'boolean', default: false },
+      quirks: { type: 'boolean', default: false },
       'tls-key': { type: 'string' },
       'tls-cert': { type: 'string' },
       'admin-token': { type: 'string' },
@@ -51,6 +53,7 @@ function main(): void {
     quotas: !values['no-quotas'],
     singleSession: values['single-session'],
     adminToken: values['admin-token'],
+    quirks: values.quirks,
     tls,
   }).then(
     (sim) => {

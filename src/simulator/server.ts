@@ -13,6 +13,7 @@ import { answerOf, envelope, NOT_FOUND_HTML, readBody, send, sleepReal, type Rep
 import { registerAll } from './routes';
 import { login, logout, quota407, relogin305, tokenOf } from './session';
 import { SimFail, type Fault, type Handler, type JsonObject, type RouteSpec, type SimUser } from './types';
+import { v6Answer, v6Endpoint, V6_LOGIN, V6_LOGOUT, v6Token } from './v6/envelope';
 
 export { envelope } from './http';
 
@@ -37,6 +38,8 @@ export interface SimulatorOptions {
   adminToken?: string;
   /** Keep every API request in `requestLog` (fault suites check commands are never sent twice). */
   record?: boolean;
+  /** Answer with the live servers' documented oddities (API-NOTES.md, thirddata-notes.md). */
+  quirks?: boolean;
 }
 
 /** One API request as it arrived, before any fault or handler saw it. */
@@ -73,7 +76,7 @@ function freshStats(): SimStats {
   return { requests: 0, byEndpoint: {}, logins: 0, failedLogins: 0, logouts: 0, quota407: 0, commands: {} };
 }
 
-/** The FusionSolar Northbound Interface V7, simulated on loopback. */
+/** The FusionSolar Northbound Interfaces V7 and V6 (`/thirdData/`), simulated on loopback. */
 export class Simulator {
   readonly options: Required<Omit<SimulatorOptions, 'tls' | 'port' | 'host' | 'adminToken'>> & Pick<SimulatorOptions, 'tls' | 'adminToken'>;
   readonly clock: Clock;
@@ -102,6 +105,7 @@ export class Simulator {
       admin: opts.admin ?? true,
       adminToken: opts.adminToken,
       record: opts.record ?? false,
+      quirks: opts.quirks ?? false,
       tls: opts.tls,
     };
     this.fleet = new Fleet(this.options.plants, this.options.seed);
@@ -174,8 +178,8 @@ export class Simulator {
       if (refusal) return send(res, 403, { error: `simulator control refused: ${refusal}` });
       return serveAdmin(this, url.pathname.slice(7), raw, res);
     }
-    if (!url.pathname.startsWith(PREFIX)) return send(res, 404, NOT_FOUND_HTML, 'text/html');
-    const endpoint = url.pathname.slice(PREFIX.length);
+    const endpoint = url.pathname.startsWith(PREFIX) ? url.pathname.slice(PREFIX.length) : v6Endpoint(url.pathname);
+    if (endpoint === undefined) return send(res, 404, NOT_FOUND_HTML, 'text/html');
     this.stats.requests++;
     this.stats.byEndpoint[endpoint] = (this.stats.byEndpoint[endpoint] ?? 0) + 1;
     const logged: LoggedRequest | undefined = this.options.record
@@ -201,9 +205,10 @@ export class Simulator {
     }
     const now = this.clock.now();
     let result: Reply;
-    if (endpoint === 'login') result = login(this, body, now);
-    else if (endpoint === 'logout') result = logout(this, req, now);
+    if (endpoint === 'login' || endpoint === V6_LOGIN) result = login(this, body, now);
+    else if (endpoint === 'logout' || endpoint === V6_LOGOUT) result = logout(this, req, now, v6Token(endpoint, req, body));
     else result = await this.dispatch(endpoint, req, body, now);
+    result = v6Answer(this, endpoint, body, now, result);
 
     if (fault?.kind === 'delay') await sleepReal(fault.ms ?? 1000);
     if (logged) logged.answer = fault?.kind === 'hang' ? 'hang' : answerOf(result);
@@ -220,7 +225,7 @@ export class Simulator {
   }
 
   private async dispatch(endpoint: string, req: http.IncomingMessage, body: JsonObject, now: number): Promise<Reply> {
-    const user = this.accounts.authenticate(tokenOf(req), now);
+    const user = this.accounts.authenticate(tokenOf(req) ?? v6Token(endpoint, req, body), now);
     if (!user) return { status: 200, body: relogin305() };
     const route = this.routes.get(endpoint);
     if (!route) return { status: 404, body: NOT_FOUND_HTML };

@@ -48,8 +48,9 @@ export function login(sim: Simulator, body: JsonObject, now: number): Reply {
   };
 }
 
-export function logout(sim: Simulator, req: http.IncomingMessage, now: number): Reply {
-  const token = tokenOf(req);
+/** `v6` is the token a V6 logout names in its body or cookie (6.1.2). */
+export function logout(sim: Simulator, req: http.IncomingMessage, now: number, v6?: string): Reply {
+  const token = tokenOf(req) ?? v6;
   const user = sim.accounts.authenticate(token, now);
   if (!user || !token) return { status: 200, body: relogin305() };
   if (!sim.quotas.admit(sim, user, 'logout', SESSION_QUOTA, now)) return { status: 200, body: quota407() };

@@ -7,6 +7,24 @@ export interface SimUser {
   password: string;
   /** 'all' sees every plant; otherwise only plants it owns (enrolled) or listed. */
   scope: 'all' | string[];
+  /** The account as the V6 interface (/thirdData/) sees it; absent: the defaults of V6Account. */
+  v6?: V6Account;
+}
+
+/** What the northbound management page sets for a V6 user (reference 1.3). */
+export interface V6Account {
+  /**
+   * Creation date, `YYYY-MM-DD` (default 2023-03-01). Users created on or before 2022-06-30
+   * keep the original flow control (one call per endpoint a minute) and the to-be-offline
+   * interfaces; later ones get the resource-based quotas and 401 on those interfaces.
+   */
+  created?: string;
+  /**
+   * Interfaces ticked for the user, as endpoint names (`stations`, `getDevRealKpi`,
+   * `cs/getInventerRealKpi`, ...); the others answer 401. Default: every interface except
+   * the restricted one (6.3) and, for new users, `getStationList` and `getDevFiveMinutes`.
+   */
+  interfaces?: string[];
 }
 
 export interface SimRequest {
@@ -44,7 +62,7 @@ export type FaultKind =
 
 export interface Fault {
   kind: FaultKind;
-  /** Endpoint it applies to (path after /rest/openapi/pvms/v1/); all when absent. */
+  /** Endpoint it applies to (path after /rest/openapi/pvms/v1/, or `thirdData/<name>` for V6); all when absent. */
   endpoint?: string;
   /** How many requests it hits; 1 when absent. */
   times?: number;

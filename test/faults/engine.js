@@ -5,7 +5,7 @@
 const { virtualSim, stopSim, USER } = require('../helpers/sim');
 const { helper, NODES, flowWith, load, credentials } = require('../helpers/flow');
 const { NODE_OPERATIONS } = require('../../dist/src/api');
-const { seeded } = require('../../dist/src/simulator/random');
+const { seeded } = require('../../dist/src/simulator');
 const { Tracker } = require('./invariants');
 const { OPERATION_ROWS } = require('./operations');
 

@@ -3,7 +3,7 @@ const assert = require('node:assert/strict');
 const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { addProspect } = require('../../dist/src/simulator/routes/enrolment-state');
-const { SimFail } = require('../../dist/src/simulator/types');
+const { SimFail } = require('../../dist/src/simulator');
 
 const node = (operation, extra = {}) => ({ type: 'fusionsolar-enrolment', operation, ...extra });
 const MARK = { sn: 'HV1920000027', email: 'mark@email.com' };

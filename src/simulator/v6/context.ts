@@ -1,0 +1,99 @@
+import type { SimPlant } from '../fleet';
+import { SLOT_MS, SLOTS_PER_DAY, slotLoad, slotOf, slotPv } from '../physics';
+import type { SlotBattery } from '../physics-battery';
+import { advance, batteryFlows, historyBatteries } from '../physics-live';
+import { livePv, pvShare } from '../physics-inverters';
+import type { Simulator } from '../server';
+import { add, empty, slotFlows, type Flows } from './flows';
+
+/**
+ * What one request reads of a plant at one moment: the running slot for real time, a
+ * completed slot for history. Battery day models and running sums are kept for the
+ * request, so a history of 864 rows does not redo a day for each.
+ */
+
+export interface Ctx {
+  sim: Simulator;
+  now: number;
+  memo: Map<string, SlotBattery[][]>;
+  prefixes: Map<string, Flows[]>;
+}
+
+export interface Moment {
+  /** The reading's time: now, or the slot's start. */
+  t: number;
+  slot: number;
+  live: boolean;
+  /** Plant PV with every inverter running, kW. */
+  pv: number;
+  /** Plant PV less stopped inverters, kW. */
+  plantPv: number;
+  load: number;
+  /** Per battery: kW (> 0 discharging) and SOC, %. */
+  bats: { power: number; soc: number }[];
+}
+
+export function newCtx(sim: Simulator, now: number): Ctx {
+  return { sim, now, memo: new Map(), prefixes: new Map() };
+}
+
+export function liveMoment(ctx: Ctx, plant: SimPlant): Moment {
+  const { sim, now } = ctx;
+  const slot = slotOf(now);
+  const pv = slotPv(sim.options.seed, plant, slot);
+  const socs = advance(sim, plant, now)?.cur.socs ?? [];
+  const flows = batteryFlows(sim, plant, now);
+  return {
+    t: now,
+    slot,
+    live: true,
+    pv,
+    plantPv: pv * pvShare(sim, plant, now),
+    load: slotLoadOf(sim, plant, slot),
+    bats: flows.map((power, i) => ({ power, soc: socs[i] ?? 50 })),
+  };
+}
+
+export function slotMoment(ctx: Ctx, plant: SimPlant, slot: number): Moment {
+  const { sim } = ctx;
+  const bats: SlotBattery[] = historyBatteries(sim, plant, slot, ctx.memo);
+  return {
+    t: slot * SLOT_MS,
+    slot,
+    live: false,
+    pv: slotPv(sim.options.seed, plant, slot),
+    plantPv: livePv(sim, plant, slot),
+    load: slotLoadOf(sim, plant, slot),
+    bats: bats.map((b) => ({ power: b.power, soc: b.soc })),
+  };
+}
+
+
+function slotLoadOf(sim: Simulator, plant: SimPlant, slot: number): number {
+  return slotLoad(sim.options.seed, plant, slot);
+}
+
+/** Running sums over the completed slots of the 288 from `first`: entry i covers first..first+i. */
+export function prefixOf(ctx: Ctx, plant: SimPlant, first: number): Flows[] {
+  const key = `${plant.plantCode}|${first}`;
+  let p = ctx.prefixes.get(key);
+  if (!p) {
+    advance(ctx.sim, plant, ctx.now);
+    p = [];
+    const last = Math.min(first + SLOTS_PER_DAY, slotOf(ctx.now));
+    let acc = empty(plant);
+    for (let k = first; k < last; k++) {
+      acc = add(acc, slotFlows(ctx.sim, plant, k, ctx.memo));
+      p.push(acc);
+    }
+    ctx.prefixes.set(key, p);
+  }
+  return p;
+}
+
+/** Sum of the completed slots from `first` through `slot` (empty when `slot` < `first`). */
+export function sumThrough(ctx: Ctx, plant: SimPlant, first: number, slot: number): Flows {
+  if (slot < first) return empty(plant);
+  const p = prefixOf(ctx, plant, first);
+  return p[Math.min(slot - first, p.length - 1)] ?? empty(plant);
+}
