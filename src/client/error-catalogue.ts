@@ -1068,8 +1068,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   STORE_OFFLINE: {
     en: 'The shared state store (Redis) is unreachable: the call was not made.',
     zh: '共享状态存储（Redis）无法访问：调用未发出。',
-    solutionEn: 'Bring Redis back, or set "If Redis is away" to "local ledger" so each instance keeps to its share of the quota meanwhile.',
-    solutionZh: '请恢复Redis，或将“Redis不可用时”设为“本地账本”，使每个实例在此期间只使用其配额份额。',
+    solutionEn: 'Bring Redis back, or set "If Redis is away" to "Local ledger" so each instance keeps to its share of the quota meanwhile.',
+    solutionZh: '请恢复 Redis，或将“Redis 不可用时”设为“本地账本”，使每个实例在此期间只使用其配额份额。',
   },
   NO_ACCOUNT: {
     en: 'No account is configured.',
