@@ -19,7 +19,9 @@ export function crossSite(req: Request): { status: number; message: string } | u
   } catch {
     host = undefined;
   }
-  if (!host || host.toLowerCase() !== String(req.headers.host ?? '').toLowerCase()) {
+  // Behind a reverse proxy the editor's own host may arrive as X-Forwarded-Host.
+  const own = [req.headers.host, ...String(req.headers['x-forwarded-host'] ?? '').split(',')].map((h) => String(h ?? '').trim().toLowerCase()).filter(Boolean);
+  if (!host || !own.includes(host.toLowerCase())) {
     return { status: 403, message: `Test connection refuses requests from ${origin}: not the editor's site` };
   }
   return undefined;

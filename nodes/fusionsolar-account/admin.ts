@@ -10,15 +10,18 @@ import { CONFIG_MIGRATIONS } from '../shared/migrate';
 import { quotaView } from './quota-view';
 import { toClientConfig } from './settings';
 
-const registered = new WeakSet<object>();
+/** The runtime that last loaded this module per admin app: a test harness reloads it. */
+const runtimes = new WeakMap<object, NodeAPI>();
 
 /**
  * Editor helpers behind Node-RED's admin auth: the quota table and "Test connection".
  * A test shares the user's login window and rejection latch, so it can never lock the account.
  */
 export function registerAdminRoutes(RED: NodeAPI): void {
-  if (registered.has(RED.httpAdmin)) return;
-  registered.add(RED.httpAdmin);
+  const first = !runtimes.has(RED.httpAdmin);
+  runtimes.set(RED.httpAdmin, RED);
+  if (!first) return;
+  const live = (): NodeAPI => runtimes.get(RED.httpAdmin) ?? RED;
 
   // The editor's operation lists and field sets, straight from the catalogue, and the
   // saved-config migrations so a dialog shows an old node in the current shape.
@@ -31,7 +34,7 @@ export function registerAdminRoutes(RED: NodeAPI): void {
   });
 
   RED.httpAdmin.get('/fusionsolar/accounts/:id/quota', RED.auth.needsPermission('fusionsolar-account.read'), (req: Request, res: Response) => {
-    const node = RED.nodes.getNode(String(req.params.id)) as AccountNode | null;
+    const node = live().nodes.getNode(String(req.params.id)) as AccountNode | null;
     // An account not deployed yet is the normal case in a new dialog: an answer, not a 404
     // (the browser would log a failed request as a console error).
     if (!node?.client) {
@@ -48,10 +51,10 @@ export function registerAdminRoutes(RED: NodeAPI): void {
       return;
     }
     const body = (req.body ?? {}) as Partial<AccountConfig> & AccountCredentials;
-    const deployed = RED.nodes.getNode(String(req.params.id)) as AccountNode | null;
+    const deployed = live().nodes.getNode(String(req.params.id)) as AccountNode | null;
     let client: FusionSolarClient | undefined;
     try {
-      const { username, password } = credentialsFor(body, deployed, (RED.nodes.getCredentials(String(req.params.id)) ?? {}) as AccountCredentials);
+      const { username, password } = credentialsFor(body, deployed, (live().nodes.getCredentials(String(req.params.id)) ?? {}) as AccountCredentials);
       const config = toClientConfig({ ...(body as AccountConfig), id: String(req.params.id), type: 'fusionsolar-account', z: '', name: '' }, { username, password });
       // A running session of exactly this login answers for itself: no login, nothing changed.
       const running = sharedSessionOf(config);

@@ -79,6 +79,7 @@ export class FusionSolarClient {
   private readonly listeners = new Set<(e: ClientEvent) => void>();
   private readonly shared: SharedSession;
   private readonly ownsShared: boolean;
+  private headersFor: { base: Readonly<Record<string, string>>; headers: Readonly<Record<string, string>> } | undefined;
   httpCalls = 0;
 
   constructor(config: ClientConfig, clock: Clock = realClock, shared?: SharedSession) {
@@ -126,12 +127,19 @@ export class FusionSolarClient {
     return this.session.ensure(signal, { loginWaitMs: this.maxWaitMs, timeoutMs: this.timeoutMs });
   }
 
-  /** The session's headers with this node's language for the server's texts. */
-  private headers(): Record<string, string> {
-    const h = { ...this.session.headers() };
+  /**
+   * The session's headers with this node's language for the server's texts; rebuilt only
+   * when the session's own change (they are one frozen object per token and cookie set).
+   */
+  private headers(): Readonly<Record<string, string>> {
+    const base = this.session.headers();
     const locale = this.config.locale;
-    if (locale) h.cookie = [`locale=${locale}`, ...(h.cookie ?? '').split('; ').filter((c) => c && !c.startsWith('locale='))].join('; ');
-    return h;
+    if (!locale) return base;
+    if (this.headersFor?.base !== base) {
+      const cookie = [`locale=${locale}`, ...(base.cookie ?? '').split('; ').filter((c) => c && !c.startsWith('locale='))].join('; ');
+      this.headersFor = { base, headers: Object.freeze({ ...base, cookie }) };
+    }
+    return this.headersFor.headers;
   }
 
   /** Plants and devices learned from the list calls (1 until known), shared per user. */

@@ -26,12 +26,13 @@ export class LoginGuard {
     });
   }
 
-  rejection(password: string): FusionSolarError | undefined {
-    return this.rejected.get(hash(password));
+  /** Exact spelling: a typo in the user name must not latch the user's real login. */
+  rejection(username: string, password: string): FusionSolarError | undefined {
+    return this.rejected.get(hash(`${username}\0${password}`));
   }
 
-  reject(password: string, err: FusionSolarError): void {
-    this.rejected.set(hash(password), err);
+  reject(username: string, password: string, err: FusionSolarError): void {
+    this.rejected.set(hash(`${username}\0${password}`), err);
   }
 
   /**

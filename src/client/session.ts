@@ -38,7 +38,7 @@ export interface LoginOptions {
  * success with a token may be the server's way of saying "wrong password".
  */
 function inTransit(e: FusionSolarError): boolean {
-  if (['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'TOO_LARGE', '403', '429'].includes(e.code)) return true;
+  if (['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'CERT', 'TOO_LARGE', '403', '429'].includes(e.code)) return true;
   return e.code === 'HTTP' && (e.httpStatus ?? 0) >= 500;
 }
 
@@ -69,7 +69,7 @@ export class Session {
     private readonly opts: SessionOptions,
   ) {
     if (opts.locale) this.jar.set('locale', opts.locale);
-    this.rejection = guard.rejection(credentials.password);
+    this.rejection = guard.rejection(credentials.username, credentials.password);
   }
 
   get state(): SessionState {
@@ -175,7 +175,7 @@ export class Session {
 
   private async login(signal: AbortSignal | undefined, opts: LoginOptions): Promise<void> {
     // Another session of this user may have latched a rejection since this one was made.
-    this.rejection = this.guard.rejection(this.credentials.password);
+    this.rejection = this.guard.rejection(this.credentials.username, this.credentials.password);
     if (this.rejection) throw this.rejection;
     const held = this.guard.holdoff(this.clock.now());
     if (held) throw held;
@@ -242,7 +242,7 @@ export class Session {
       details: serverCode ? { serverCode } : undefined,
       message: `The FusionSolar server ${what}${detail}. No further login is attempted until the account's credentials are changed (5 wrong passwords lock the account for 30 minutes).`,
     });
-    this.guard.reject(this.credentials.password, this.rejection);
+    this.guard.reject(this.credentials.username, this.credentials.password, this.rejection);
     if (keep) this.sync?.rejected(serverCode, this.clock.now());
     this.token = undefined;
     this.emit();

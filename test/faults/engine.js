@@ -27,7 +27,7 @@ function runnableRows(table = OPERATION_ROWS, extra = {}) {
         continue;
       }
       const endpoint = def ? def.endpoint : row.endpoint;
-      (byType[type] = byType[type] || []).push({ ...row, endpoint, command: def ? def.changesDevices === true : false });
+      (byType[type] = byType[type] || []).push({ ...row, endpoint, command: def ? def.changesDevices === true || def.writes === true : false });
     }
   }
   // Catalogue operations the table has no row for: printed so a new operation gets one.
