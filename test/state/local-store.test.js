@@ -114,6 +114,17 @@ describe('local state store', function () {
     assert.equal(snap.fleet, undefined);
   });
 
+  it('removes the temporary file of a write a killed process never finished', async function () {
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${ACCOUNT}.json`);
+    fs.writeFileSync(file, JSON.stringify({ format: 1, account: ACCOUNT, fleet: { plants: 7, devices: 9 } }));
+    fs.writeFileSync(`${file}.4242.deadbeef.tmp`, '{"format":1,"fle');
+    fs.writeFileSync(path.join(dir, 'other.json.1.aa.tmp'), 'not ours');
+    const snap = await open().load();
+    assert.deepEqual(snap.fleet, { plants: 7, devices: 9 });
+    assert.deepEqual(fs.readdirSync(dir).sort(), [`${ACCOUNT}.json`, 'other.json.1.aa.tmp']);
+  });
+
   it('reports a folder it cannot write to and keeps running', async function () {
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     fs.writeFileSync(dir, 'a file where the folder should be');
