@@ -4,7 +4,9 @@ import { FusionSolarError } from '../errors';
 import { Mutex } from './mutex';
 import { OwnLedger } from './own-ledger';
 import { connectRedis, type RedisTarget } from './redis-connect';
-import { BLOCK, DELETE_IF, DROP_SESSION, EXTEND_IF, PAUSE, TAKE } from './redis-scripts';
+import { holdLease, sleepReal, tryLocked } from './redis-lock';
+import { DAY_MS, reseed } from './redis-reseed';
+import { BLOCK, DROP_SESSION, PAUSE, TAKE } from './redis-scripts';
 import { decodeJson } from './snapshot';
 import type { AccountSnapshot, Admission, SharedLedger, StateStore, StoreHealth, StoredFleet, StoredRejection, StoredSession, StoreProblem, WindowSpec } from './types';
 
@@ -19,19 +21,8 @@ export interface RedisStoreOptions extends RedisTarget {
   lockTtlMs?: number;
 }
 
-const DAY_MS = 26 * 3600_000;
 /** An unanswered call counts as on its way for this long (clock ms): longer than any timeout. */
 const PENDING_MS = 5 * 60_000;
-
-function sleepReal(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(new FusionSolarError('ABORTED', { endpoint: 'login' }));
-    }, { once: true });
-  });
-}
 
 /**
  * The account's state in Redis, shared by every instance that uses the same Redis: one
@@ -47,6 +38,8 @@ export class RedisStore implements StateStore, SharedLedger {
   private seen = false;
   private epoch: string | undefined;
   private settleUntil = 0;
+  /** Redis lost our data since we last were online: settle once we are back. */
+  private lost = false;
   private readonly redis: Redis;
   private readonly own = new OwnLedger(this.instance);
   private readonly cache: AccountSnapshot = { polls: {} };
@@ -108,9 +101,10 @@ export class RedisStore implements StateStore, SharedLedger {
     const epoch = (await r.get(this.k('epoch'))) ?? this.instance;
     const lost = this.epoch !== undefined && (created || epoch !== this.epoch);
     this.epoch = epoch;
-    if (lost) this.settleUntil = Date.now() + (this.opts.settleMs ?? 3000);
+    // Kept until a resume completes: a resume cut short by Redis flapping must not lose it.
+    if (lost) this.lost = true;
     await this.beat();
-    await this.reseed();
+    await reseed(this.redis, (n) => this.k(n), this.own, this.cache);
     const [session, rejected, fleet, polls] = await Promise.all([
       r.get(this.k('session')), r.get(this.k('rejected')), r.get(this.k('fleet')), r.hgetall(this.k('polls')),
     ]);
@@ -118,6 +112,10 @@ export class RedisStore implements StateStore, SharedLedger {
     this.cache.rejected = decodeJson<StoredRejection>('rejected', rejected) ?? this.cache.rejected;
     this.cache.fleet = decodeJson<StoredFleet>('fleet', fleet) ?? this.cache.fleet;
     for (const [key, v] of Object.entries(polls)) if (Number(v) > (this.cache.polls[key] ?? 0)) this.cache.polls[key] = Number(v);
+    if (this.lost) {
+      this.settleUntil = Date.now() + (this.opts.settleMs ?? 3000);
+      this.lost = false;
+    }
     this.seen = true;
     if (!this.heartbeat && !this.closed) {
       this.heartbeat = setInterval(() => void this.beat().catch(() => undefined), this.opts.heartbeatMs ?? 5000);
@@ -133,26 +131,7 @@ export class RedisStore implements StateStore, SharedLedger {
     const res = await this.redis.multi().zadd(key, now, this.instance).zremrangebyscore(key, '-inf', now - span).zcard(key).pexpire(key, span * 2).exec();
     const count = Math.max(1, Number(res?.[2]?.[1] ?? 1));
     // While the others re-seed after an outage, they may not have counted themselves in yet.
-    this.instances = now < this.settleUntil ? Math.max(this.instances, count) : count;
-  }
-
-  /** Writes back this instance's calls, blocks and state; NX and max() keep newer values. */
-  private async reseed(): Promise<void> {
-    const r = this.redis;
-    for (const b of this.own.entries()) {
-      if (b.calls.length) {
-        await r.zadd(this.k(`q:${b.key}`), 'NX', ...b.calls.flatMap(([m, t]) => [t, m]));
-        await r.pexpire(this.k(`q:${b.key}`), DAY_MS);
-      }
-      if (b.blockedUntil) await r.eval(BLOCK, 1, this.k(`qb:${b.key}`), b.blockedUntil, b.reason, b.daily ? 1 : 0, DAY_MS);
-    }
-    if (this.own.pausedUntil) await r.eval(PAUSE, 1, this.k('pause'), this.own.pausedUntil, DAY_MS);
-    const c = this.cache;
-    if (c.session) await r.set(this.k('session'), JSON.stringify(c.session), 'PX', DAY_MS, 'NX');
-    if (c.rejected) await r.set(this.k('rejected'), JSON.stringify(c.rejected), 'NX');
-    if (c.fleet) await r.set(this.k('fleet'), JSON.stringify(c.fleet), 'NX');
-    const polls = Object.entries(c.polls);
-    if (polls.length) await r.hset(this.k('polls'), Object.fromEntries(polls.map(([key, t]) => [key, String(t)])));
+    this.instances = this.lost || now < this.settleUntil ? Math.max(this.instances, count) : count;
   }
 
   /** Runs a write now if Redis is there; the cache keeps it for the re-seed otherwise. */
@@ -195,30 +174,15 @@ export class RedisStore implements StateStore, SharedLedger {
     let m = this.locks.get(name);
     if (!m) this.locks.set(name, (m = new Mutex()));
     return m.run(async () => {
-      const key = this.k(`lock:${name}`);
-      const ttl = this.opts.lockTtlMs ?? 30_000;
-      const mine = `${this.instance}:${randomBytes(4).toString('hex')}`;
+      const owner = `${this.instance}:${randomBytes(4).toString('hex')}`;
       for (;;) {
         if (!this.online) {
           if (this.opts.fallback === 'stop' || !this.seen) throw this.offline(name);
           return fn();
         }
-        let got = false;
-        try {
-          got = (await this.redis.set(key, mine, 'PX', ttl, 'NX')) === 'OK';
-        } catch {
-          continue;
-        }
-        if (got) {
-          const keep = setInterval(() => void this.redis.eval(EXTEND_IF, 1, key, mine, ttl).catch(() => undefined), ttl / 3);
-          keep.unref();
-          try {
-            return await fn();
-          } finally {
-            clearInterval(keep);
-            await this.redis.eval(DELETE_IF, 1, key, mine).catch(() => undefined);
-          }
-        }
+        const r = await tryLocked(this.redis, this.k(`lock:${name}`), owner, this.opts.lockTtlMs ?? 30_000, fn);
+        if (typeof r === 'object') return r.value;
+        // Another instance logs in (its token is adopted next round), or Redis is going away.
         await sleepReal(50, signal);
       }
     });
@@ -255,13 +219,7 @@ export class RedisStore implements StateStore, SharedLedger {
 
   async lease(key: string, ttlMs: number): Promise<boolean> {
     if (!this.online) return this.opts.fallback === 'local' && this.seen;
-    const k = this.k(`lease:${key}`);
-    try {
-      if ((await this.redis.set(k, this.instance, 'PX', ttlMs, 'NX')) === 'OK') return true;
-      return Number(await this.redis.eval(EXTEND_IF, 1, k, this.instance, ttlMs)) === 1;
-    } catch {
-      return false;
-    }
+    return holdLease(this.redis, this.k(`lease:${key}`), this.instance, ttlMs);
   }
 
   async take(key: string, windows: WindowSpec[], now: number, keepMs: number): Promise<Admission> {
