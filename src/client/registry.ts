@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { realClock, type Clock } from '../clock';
 import { FusionSolarClient, type ClientConfig } from './client';
 import { SharedSession } from './shared-session';
-import { storeKeyOf } from './store/binding';
 
 interface Entry {
   shared: SharedSession;
@@ -38,7 +37,7 @@ export function normaliseUrl(baseUrl: string): string {
  */
 export function sessionKey(c: ClientConfig): string {
   const h = createHash('sha256');
-  for (const part of [normaliseUrl(c.baseUrl), c.username, c.password, c.tlsVerify, c.ca, c.store ? storeKeyOf(c.store) : '']) {
+  for (const part of [normaliseUrl(c.baseUrl), c.username, c.password, c.tlsVerify, c.ca]) {
     h.update(String(part ?? '')).update('\0');
   }
   return h.digest('hex');
@@ -60,6 +59,8 @@ export function acquireClient(config: ClientConfig, clock?: Clock): { key: strin
     clearTimeout(entry.idleTimer);
     entry.idleTimer = undefined;
   }
+  // The lasting store is where the login's state is kept, not part of the login itself.
+  entry.shared.useStore(config.store);
   entry.refs++;
   return { key, client: new FusionSolarClient(config, entry.shared.clock, entry.shared) };
 }

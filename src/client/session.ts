@@ -127,6 +127,11 @@ export class Session {
     if (stored && !this.rejection) this.reject(stored.code, undefined, false);
   }
 
+  /** Back to memory only (the account's store changed; attach follows with the new one). */
+  detach(): void {
+    this.sync = undefined;
+  }
+
   /** A live token saved before a restart or by another instance, if any. */
   private async adopt(): Promise<boolean> {
     const s = await this.sync?.adopt(this.dead);

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import { loginGuardFor, loginWindowKey, type LoginGuard } from './login-guard';
 import { bindStore, releaseStore } from './store/attach';
-import type { StoreBinding, StoreConfig } from './store/binding';
+import { storeKeyOf, type StoreBinding, type StoreConfig } from './store/binding';
 import { Session } from './session';
 import { Transport } from './transport';
 
@@ -30,9 +30,10 @@ export class SharedSession {
   readonly loginGuard: LoginGuard;
   readonly cache = new Map<string, { at: number; value: unknown }>();
   /** The lasting store, when the account has one. */
-  readonly state: StoreBinding | undefined;
+  state: StoreBinding | undefined;
   /** Resolves once the stored state is read: calls wait for it. */
-  readonly ready: Promise<void>;
+  ready: Promise<void> = Promise.resolve();
+  private readonly target: LoginTarget;
 
   constructor(target: LoginTarget, readonly clock: Clock) {
     this.transport = new Transport({
@@ -46,9 +47,19 @@ export class SharedSession {
       locale: target.locale,
       loginWaitMs: 60_000,
     });
-    const state = target.store ? bindStore(this.loginGuard, target.store, loginWindowKey(target.baseUrl, target.username)) : undefined;
+    this.target = target;
+    this.useStore(target.store);
+  }
+
+  /** Keeps the state in `store` from now on (a redeploy may change it); none: memory only. */
+  useStore(store: StoreConfig | undefined): void {
+    const old = this.state;
+    if ((old?.key ?? '') === (store ? storeKeyOf(store) : '')) return;
+    if (old) void old.flush().then(() => releaseStore(this.loginGuard, old));
+    const state = store ? bindStore(this.loginGuard, store, loginWindowKey(this.target.baseUrl, this.target.username)) : undefined;
     this.state = state;
-    this.ready = state ? state.ready.then(() => this.session.attach(state.sessionSync(target.password))).catch(() => undefined) : Promise.resolve();
+    this.session.detach();
+    this.ready = state ? state.ready.then(() => this.session.attach(state.sessionSync(this.target.password))).catch(() => undefined) : Promise.resolve();
   }
 
   async close(): Promise<void> {
