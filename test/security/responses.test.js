@@ -79,6 +79,7 @@ describe('security: hostile responses (issue 12, points 5-7)', function () {
 
   for (const [name, chunked] of [['a body trickled at one byte per 200 ms', false], ['an endless chunked body', true]]) {
     it(`7. ${name} ends at the account's timeout: ETIMEDOUT for a read, OUTCOME_UNKNOWN for a device command`, async function () {
+      this.timeout(15000);
       hostile.answer = (req, res) => hostile.trickle(res, 200, chunked);
       const h = await requestFlow(hostile.url, { timeout: 1, allowControl: true });
       const read = await h.send({ ...GET });
