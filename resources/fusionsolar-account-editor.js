@@ -13,12 +13,21 @@
     };
   }
 
+  /** The server answers in the runtime's language: add the text of our own codes in the editor's. */
+  function inEditorLanguage(node, r) {
+    var lang = (RED.i18n && RED.i18n.lang && RED.i18n.lang()) || 'en-US';
+    if (!r.code || /^en/i.test(lang)) return '';
+    var key = 'common.errors.code.' + r.code + '.message';
+    var text = node._(key);
+    return text && text !== key && text.indexOf(key) === -1 && text !== r.message ? ' (' + text + ')' : '';
+  }
+
   function testConnection(node) {
     var out = $('#fs-test-result').text(node._('fusionsolar-account.test.running'));
     $.ajax({ url: 'fusionsolar/accounts/' + node.id + '/test', type: 'POST', contentType: 'application/json', data: JSON.stringify(settings()) })
       .done(function (r) {
         if (r.ok) out.text(node._('fusionsolar-account.test.ok')).css('color', 'green');
-        else out.text((r.code ? r.code + ': ' : '') + r.message).css('color', 'red');
+        else out.text((r.code ? r.code + ': ' : '') + r.message + inEditorLanguage(node, r)).css('color', 'red');
       })
       .fail(function (xhr) { out.text(node._('fusionsolar-account.test.failed') + ' ' + xhr.status).css('color', 'red'); });
   }
@@ -40,7 +49,9 @@
       .done(function (q) {
         if (!q.deployed) return box.text(node._('fusionsolar-account.quota.notDeployed'));
         box.empty();
-        $('<div>').text(node._('fusionsolar-account.quota.fleet', { plants: q.fleet.plants, devices: q.fleet.devices })).appendTo(box);
+        // "1 plant", "2 plants": the count keys the node labels use, so each language has its plural.
+        var counted = function (n, one, many) { return n === 1 ? node._('editor.count.' + one) : node._('editor.count.' + many, { count: n }); };
+        $('<div>').text(node._('fusionsolar-account.quota.fleet', { plants: counted(q.fleet.plants, 'plant', 'plants'), devices: counted(q.fleet.devices, 'device', 'devices') })).appendTo(box);
         if (q.pausedFor > 0) {
           $('<div>').css('color', '#c00').text(node._('fusionsolar-account.quota.paused', { seconds: Math.ceil(q.pausedFor / 1000) })).appendTo(box);
         }

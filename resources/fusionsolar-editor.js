@@ -94,8 +94,15 @@
     return String($('#node-input-' + when.slice(0, eq)).val()) === when.slice(eq + 1);
   }
 
+  /** The operation's hint in the editor's language; the catalogue's English if a locale lacks it. */
+  function hint(type, op) {
+    var key = 'node-red-contrib-fusionsolar/' + type + ':' + type + '.hint.' + op.name;
+    var text = RED._(key);
+    return text && text !== key && text.indexOf('.hint.') === -1 ? text : op.summary;
+  }
+
   /** Shows only the rows of the fields the chosen operation uses. */
-  function showFields(ops, name) {
+  function showFields(ops, name, type) {
     var op = ops.filter(function (o) { return o.name === name; })[0];
     $('.fs-field').each(function () {
       var field = $(this).attr('data-field');
@@ -104,7 +111,7 @@
     });
     $('.fs-device-warning').toggle(!!(op && op.changesDevices));
     $('.fs-deprecated').toggle(!!(op && op.deprecated)).find('span.fs-deprecated-text').text(op && op.deprecated ? op.deprecated : '');
-    $('.fs-op-summary').text(op ? op.section + ' — ' + op.summary : '');
+    $('.fs-op-summary').text(op ? op.section + ' — ' + hint(type, op) : '');
   }
 
   /* Node-RED 4.1 leaves a new node's account on "none" even when the workspace has exactly
@@ -129,7 +136,9 @@
         var sel = $(this);
         var current = props[sel.attr('id').replace('node-input-', '')];
         (cat.deviceTypes || []).forEach(function (d) {
-          $('<option>').val(String(d.id)).text(d.id + ' ' + d.en).appendTo(sel);
+          var key = 'node-red-contrib-fusionsolar/' + type + ':' + type + '.deviceType.' + d.id;
+          var name = RED._(key);
+          $('<option>').val(String(d.id)).text(d.id + ' ' + (name && name !== key && name.indexOf('.deviceType.') === -1 ? name : d.en)).appendTo(sel);
         });
         sel.val(current === undefined || current === null ? '' : String(current));
       });
@@ -142,12 +151,12 @@
         });
         select.val(props.operation && ops.some(function (o) { return o.name === props.operation; }) ? props.operation : ops[0].name);
       }
-      select.off('change.fs').on('change.fs', function () { showFields(ops, select.val()); });
+      select.off('change.fs').on('change.fs', function () { showFields(ops, select.val(), type); });
       $('.fs-field[data-when]').each(function () {
         var field = $(this).attr('data-when').split('=')[0];
-        $('#node-input-' + field).off('change.fs').on('change.fs', function () { showFields(ops, select.val()); });
+        $('#node-input-' + field).off('change.fs').on('change.fs', function () { showFields(ops, select.val(), type); });
       });
-      showFields(ops, select.val());
+      showFields(ops, select.val(), type);
     });
   }
 
@@ -179,7 +188,8 @@
   function label(node) {
     if (node.name) return node.name;
     if (!node.operation && node.path) return (node.method || 'POST') + ' ' + String(node.path).replace(/^\/rest\/openapi\/pvms\/v1/, '');
-    var palette = node._def && typeof node._def.paletteLabel === 'string' ? node._def.paletteLabel : '';
+    var def = node._def;
+    var palette = !def ? '' : typeof def.paletteLabel === 'function' ? def.paletteLabel.call(def) : typeof def.paletteLabel === 'string' ? def.paletteLabel : '';
     var op = node.operation || palette || node.type;
     var more = detail(node);
     return more ? op + ': ' + more : op;

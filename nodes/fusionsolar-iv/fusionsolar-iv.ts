@@ -14,7 +14,7 @@ export = function register(RED: NodeAPI): void {
       if (op.name === 'runDiagnosis') {
         const report = result.payload as DiagnosisReport;
         if (report.status === 'canceled') return t('status.canceled');
-        return t('status.ivReport', { curves: report.curves.length, faults: report.faults.length });
+        return t('status.ivReport', { curves: report.curves.length, faults: t('status.ivFaults', { count: report.faults.length }) });
       }
       if (op.name === 'cancelTask') return t('status.canceled');
       return Array.isArray(result.payload) ? t('status.items', { count: result.payload.length }) : t('status.ok');

@@ -47,7 +47,7 @@ export = function register(RED: NodeAPI): void {
         status.ok(`${res.method} ${t('status.ok')}`);
         done();
       } catch (err) {
-        const e = nodeError(RED, config, err);
+        const e = nodeError(RED, config, err, t);
         msg.fusionsolar = { operation: 'request', calls: NOT_SENT.has(e.code) ? 0 : 1, error: e.toJSON() };
         status.failed(e);
         done(e);

@@ -14,11 +14,8 @@ function english(key: string): string | undefined {
   if (!fallback) {
     try {
       const file = join(__dirname, '..', 'fusionsolar-account', 'locales', 'en-US', 'fusionsolar-account.json');
-      const json = JSON.parse(readFileSync(file, 'utf8')) as { common?: Record<string, Record<string, string>> };
-      fallback = {};
-      for (const [group, entries] of Object.entries(json.common ?? {})) {
-        for (const [k, v] of Object.entries(entries)) fallback[`${group}.${k}`] = v;
-      }
+      const json = JSON.parse(readFileSync(file, 'utf8')) as { common?: Texts };
+      fallback = flatten(json.common ?? {});
     } catch {
       fallback = {};
     }
@@ -26,15 +23,39 @@ function english(key: string): string | undefined {
   return fallback[key];
 }
 
+interface Texts {
+  [key: string]: string | Texts;
+}
+
+function flatten(texts: Texts, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(texts)) {
+    if (typeof v === 'string') out[`${prefix}${k}`] = v;
+    else Object.assign(out, flatten(v, `${prefix}${k}.`));
+  }
+  return out;
+}
+
 function fill(text: string, vars?: Record<string, string | number>): string {
   return vars ? text.replace(/__(\w+)__/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
 }
 
+/** English plural forms (`key_zero`, `key_one`, `key_other`), chosen as i18next does for en. */
+function englishPlural(key: string, count: unknown): string | undefined {
+  if (typeof count !== 'number') return english(key);
+  const form = count === 0 && english(`${key}_zero`) !== undefined ? 'zero' : count === 1 ? 'one' : 'other';
+  return english(`${key}_${form}`) ?? english(`${key}_other`) ?? english(key);
+}
+
+/**
+ * Runtime strings in Node-RED's runtime language (settings.lang or the environment): the
+ * locale files are the only source, so every language gets every status and message.
+ */
 export function translator(RED: NodeAPI): Translate {
   return (key, vars) => {
     const full = `${NAMESPACE}:common.${key}`;
     const text = RED._(full, vars);
     if (text && text !== full && text !== `common.${key}`) return text;
-    return fill(english(key) ?? key, vars);
+    return fill(englishPlural(key, vars?.count) ?? key, vars);
   };
 }

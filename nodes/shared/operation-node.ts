@@ -1,4 +1,5 @@
 import { execute } from '../../src/api/core/planner';
+import { validate } from '../../src/api/core/validate';
 import type { ExecContext, ExecResult, OperationDef, Params } from '../../src/api/core/types';
 import { FusionSolarError, invalidInput } from '../../src/client/errors';
 import type { FusionSolarClient } from '../../src/client/client';
@@ -80,19 +81,21 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         const { account, client } = accountOf(RED, config);
         watch(client);
         const op = spec.operations.find((o) => o.name === opName);
-        if (!op) throw invalidInput('operation', `must be one of ${spec.operations.map((o) => o.name).join(', ')} (got ${JSON.stringify(opName)})`);
-        if (op.changesDevices && !client.allowControl) {
-          throw new FusionSolarError('CONTROL_DISABLED', {
-            endpoint: op.endpoint,
-            message: `${op.name} changes devices and is refused: enable "Allow device control" in the FusionSolar account`,
-          });
-        }
+        if (!op) throw invalidInput('operation', t('errors.unknownOperation', { operations: spec.operations.map((o) => o.name).join(', '), got: JSON.stringify(opName) }));
         const hooks = spec.hooks?.[op.name];
         const resolved = await resolveParams(RED, node, config, [...op.fields, ...(hooks?.options ?? [])], msg);
         const options: Params = {};
         for (const k of hooks?.options ?? []) {
           if (k in resolved) options[k] = resolved[k];
           delete resolved[k];
+        }
+        if (op.changesDevices && !client.allowControl) {
+          // Validation first: a command payload can be checked before control is enabled.
+          validate(op, resolved);
+          throw new FusionSolarError('CONTROL_DISABLED', {
+            endpoint: op.endpoint,
+            message: t('errors.controlDisabled', { operation: op.name }),
+          });
         }
         let delivered = false;
         const deliverNow = (result: ExecResult): void => {
@@ -112,7 +115,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         if (!delivered) deliverNow(result);
         done();
       } catch (err) {
-        const e = nodeError(RED, config, err);
+        const e = nodeError(RED, config, err, t);
         msg.fusionsolar = { ...(msg.fusionsolar ?? {}), operation: opName, calls: msg.fusionsolar?.calls ?? 0, error: e.toJSON() };
         const quota = e.endpoint && watched ? watched.governor.info(e.endpoint) : undefined;
         if (quota?.remaining !== undefined) msg.fusionsolar.quota = { endpoint: quota.endpoint, remaining: quota.remaining, resetAt: quota.resetAt };

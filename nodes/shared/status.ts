@@ -4,7 +4,10 @@ import type { Node } from './types';
 
 type Fill = 'red' | 'green' | 'yellow' | 'blue' | 'grey';
 
-/** Node status under 20 characters, one place to set it (Node-RED convention). */
+/** Node-RED shows about 20 characters of a status; longer texts end in an ellipsis. */
+export const STATUS_MAX = 20;
+
+/** Node status of at most STATUS_MAX characters, one place to set it (Node-RED convention). */
 export class Status {
   constructor(
     private readonly node: Node,
@@ -12,7 +15,7 @@ export class Status {
   ) {}
 
   private set(fill: Fill, shape: 'dot' | 'ring', text: string): void {
-    this.node.status({ fill, shape, text: text.length > 19 ? `${text.slice(0, 18)}…` : text });
+    this.node.status({ fill, shape, text: fit(text) });
   }
 
   busy(text: string): void {
@@ -41,10 +44,15 @@ export class Status {
     if (e.code === '20618' || (e.code === 'QUOTA' && details?.daily === true)) this.error(this.t('status.quotaDaily'));
     else if (e.code === 'QUOTA' || e.code === '407') this.error(this.t('status.quota'));
     else if (e.code === 'LOGIN_REJECTED') this.error(this.t('status.loginRejected'));
+    // The code leads (a red ring already says "error"), so it is never the part cut off.
     else this.error(this.t('status.error', { code: e.code }));
   }
 
   clear(): void {
     this.node.status({});
   }
+}
+
+export function fit(text: string): string {
+  return text.length > STATUS_MAX ? `${text.slice(0, STATUS_MAX - 1)}…` : text;
 }

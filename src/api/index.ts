@@ -1,25 +1,20 @@
-import { deviceList, plantList } from './plants/lists';
-import { ENROLMENT_OPERATIONS } from './enrolment/workflow';
-import { CONTROL_OPERATIONS } from './control/index';
-import { runDiagnosisOp } from './iv/diagnosis';
-import { cancelTask, createTask, listTasks, taskStatus } from './iv/tasks';
-import { curveData, faultList, lossData } from './iv/results';
-import { configureStrings } from './iv/configure';
-import { moduleDetails, moduleLibrary, stringConfigs, stringDetails } from './iv/strings';
-import { plantInfo, ratedData, realtimeKpi } from './plant-data/current';
-import { fiveMinuteKpi, historyKpi } from './plant-data/history';
+import { CONTROL_OPERATIONS } from './control';
 import type { OperationDef } from './core/types';
+import { ENROLMENT_OPERATIONS } from './enrolment';
+import { IV_OPERATIONS } from './iv';
+import { PLANT_DATA_OPERATIONS } from './plant-data';
+import { PLANTS_OPERATIONS } from './plants';
 
 /**
  * The catalogue: one entry per endpoint, grouped by node type. Editor lists, help and
  * tests are checked against it.
  */
 export const NODE_OPERATIONS = {
-  'fusionsolar-plants': [plantList, deviceList],
+  'fusionsolar-plants': PLANTS_OPERATIONS,
   'fusionsolar-enrolment': ENROLMENT_OPERATIONS,
   'fusionsolar-control': CONTROL_OPERATIONS,
-  'fusionsolar-iv': [runDiagnosisOp, listTasks, createTask, cancelTask, taskStatus, faultList, curveData, lossData, stringConfigs, stringDetails, configureStrings, moduleLibrary, moduleDetails],
-  'fusionsolar-plant-data': [plantInfo, realtimeKpi, historyKpi, fiveMinuteKpi, ratedData],
+  'fusionsolar-iv': IV_OPERATIONS,
+  'fusionsolar-plant-data': PLANT_DATA_OPERATIONS,
 } as const satisfies Record<string, readonly OperationDef[]>;
 
 export type NodeType = keyof typeof NODE_OPERATIONS;
@@ -44,3 +39,11 @@ export function ruleForEndpoint(endpoint: string): OperationDef['quota'] | undef
   for (const op of byName.values()) if (op.endpoint === endpoint) return op.quota;
   return undefined;
 }
+
+export * from './core';
+export * from './plants';
+export * from './plant-data';
+export * from './control';
+export * from './iv';
+export * from './enrolment';
+export * from './request';

@@ -1,3 +1,5 @@
-export { Simulator, startSimulator, DEFAULT_USER, type SimulatorOptions, type SimStats, type LoggedRequest } from './server';
+export { Simulator, startSimulator, DEFAULT_USER, PREFIX, type SimulatorOptions, type SimStats, type LoggedRequest } from './server';
 export { Fleet, DEV, type SimPlant, type SimDevice } from './fleet';
-export type { Fault, FaultKind, SimUser, V6Account } from './types';
+export { SimFail, type Fault, type FaultKind, type SimUser, type V6Account } from './types';
+export { MODULE_LIBRARY } from './iv-modules';
+export { seeded } from './random';

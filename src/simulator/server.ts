@@ -3,6 +3,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { realClock, type Clock } from '../clock';
 import { Accounts } from './accounts';
+import { adminRefusal } from './admin-guard';
 import { serveAdmin } from './admin';
 import { applyFault } from './fault-replies';
 import { FaultInjector } from './faults';
@@ -31,8 +32,10 @@ export interface SimulatorOptions {
   singleSession?: boolean;
   /** PEM key and certificate: serve HTTPS instead of HTTP. */
   tls?: { key: string; cert: string };
-  /** Serve /__sim/ control endpoints (stats, faults, clock). */
+  /** Serve /__sim/ control endpoints (stats, faults, clock): to loopback test clients only, unless `adminToken` is set. */
   admin?: boolean;
+  /** With it, /__sim/ answers whoever sends it in the `x-sim-token` header, and nobody else. */
+  adminToken?: string;
   /** Keep every API request in `requestLog` (fault suites check commands are never sent twice). */
   record?: boolean;
   /** Answer with the live servers' documented oddities (API-NOTES.md, thirddata-notes.md). */
@@ -75,7 +78,7 @@ function freshStats(): SimStats {
 
 /** The FusionSolar Northbound Interfaces V7 and V6 (`/thirdData/`), simulated on loopback. */
 export class Simulator {
-  readonly options: Required<Omit<SimulatorOptions, 'tls' | 'port' | 'host'>> & Pick<SimulatorOptions, 'tls'>;
+  readonly options: Required<Omit<SimulatorOptions, 'tls' | 'port' | 'host' | 'adminToken'>> & Pick<SimulatorOptions, 'tls' | 'adminToken'>;
   readonly clock: Clock;
   readonly fleet: Fleet;
   readonly accounts: Accounts;
@@ -100,6 +103,7 @@ export class Simulator {
       quotas: opts.quotas ?? true,
       singleSession: opts.singleSession ?? false,
       admin: opts.admin ?? true,
+      adminToken: opts.adminToken,
       record: opts.record ?? false,
       quirks: opts.quirks ?? false,
       tls: opts.tls,
@@ -170,6 +174,8 @@ export class Simulator {
     const url = new URL(req.url ?? '/', 'http://sim');
     if (url.pathname.startsWith('/__sim/')) {
       if (!this.options.admin) return send(res, 404, { error: 'not found' });
+      const refusal = adminRefusal(req, this.options.adminToken);
+      if (refusal) return send(res, 403, { error: `simulator control refused: ${refusal}` });
       return serveAdmin(this, url.pathname.slice(7), raw, res);
     }
     const endpoint = url.pathname.startsWith(PREFIX) ? url.pathname.slice(PREFIX.length) : v6Endpoint(url.pathname);

@@ -55,6 +55,21 @@ function describeRuntime(name, { nodeRed, node }) {
       }
     });
 
+    it('serves every node\'s labels and help in en-US, zh-CN and de', async function () {
+      const types = Object.keys(PKG['node-red'].nodes);
+      const heading = { 'en-US': '<h3>Inputs</h3>', 'zh-CN': '<h3>输入</h3>', de: '<h3>Eingaben</h3>' };
+      for (const lng of Object.keys(heading)) {
+        for (const type of types) {
+          const labels = await red.get(`/locales/${PKG.name}/${type}?lng=${lng}`);
+          const local = JSON.parse(fs.readFileSync(path.join(root, 'nodes', type, 'locales', lng, `${type}.json`), 'utf8'));
+          assert.deepEqual(labels[type], local[type], `${lng} ${type} labels`);
+        }
+        const res = await fetch(`${red.url}/nodes`, { headers: { accept: 'text/html', 'accept-language': lng } });
+        const html = await res.text();
+        assert.ok(html.includes(heading[lng]), `${lng} help is served`);
+      }
+    });
+
     examples.forEach(({ file, flow }, i) => {
       it(`deploys examples/${file} against the simulator and sees its output`, async function () {
         const { required, forbidden, manualInjects } = expectations(flow);

@@ -5,7 +5,7 @@
 const { virtualSim, stopSim, USER } = require('../helpers/sim');
 const { helper, NODES, flowWith, load, credentials } = require('../helpers/flow');
 const { NODE_OPERATIONS } = require('../../dist/src/api');
-const { seeded } = require('../../dist/src/simulator/random');
+const { seeded } = require('../../dist/src/simulator');
 const { Tracker } = require('./invariants');
 const { OPERATION_ROWS } = require('./operations');
 
@@ -27,7 +27,7 @@ function runnableRows(table = OPERATION_ROWS, extra = {}) {
         continue;
       }
       const endpoint = def ? def.endpoint : row.endpoint;
-      (byType[type] = byType[type] || []).push({ ...row, endpoint, command: def ? def.changesDevices === true : false });
+      (byType[type] = byType[type] || []).push({ ...row, endpoint, command: def ? def.changesDevices === true || def.writes === true : false });
     }
   }
   // Catalogue operations the table has no row for: printed so a new operation gets one.

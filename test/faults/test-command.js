@@ -5,7 +5,7 @@
 // `mislabelledCommand` is the same endpoint declared as a read: the client retries it
 // after a gateway 403, which the checker must catch (its positive control).
 const { z } = require('zod');
-const { defineOperation } = require('../../dist/src/api/core/types');
+const { defineOperation } = require('../../dist/src/api');
 const { registerOperationNode } = require('../../dist/nodes/shared/operation-node');
 
 const TYPE = 'fusionsolar-test-command';

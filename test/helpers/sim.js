@@ -3,8 +3,8 @@
 // minutes pass in milliseconds while both sides agree on the time.
 const { VirtualClock } = require('../../dist/src/clock');
 const { startSimulator } = require('../../dist/src/simulator');
-const registry = require('../../dist/src/client/registry');
-const { resetLoginGuards } = require('../../dist/src/client/login-guard');
+const registry = require('../../dist/src/client');
+const { resetLoginGuards } = require('../../dist/src/client');
 
 const USER = { username: 'tester', password: 's3cret-Passw0rd!', scope: 'all' };
 

@@ -74,7 +74,7 @@ describe('fusionsolar-account config node', function () {
     assert.equal(bad.body.code, 'LOGIN_REJECTED');
     assert.equal(JSON.stringify(bad.body).includes('wrong"'), false);
     // Even with a fresh session object, the rejected password is not tried again.
-    await require('../../dist/src/client/registry').closeIdleClients();
+    await require('../../dist/src/client').closeIdleClients();
     const again = await helper.request().post('/fusionsolar/accounts/acc/test').send({ ...body, password: 'wrong' }).expect(200);
     assert.equal(again.body.code, 'LOGIN_REJECTED');
     assert.equal(sim.stats.failedLogins, 1);
@@ -84,7 +84,7 @@ describe('fusionsolar-account config node', function () {
     ({ sim } = await virtualSim());
     await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }, { accountExtra: { quotaWait: 0 } }), credentials());
     const body = { ...account(sim), quotaWait: 0, username: USER.username, password: USER.password };
-    const registry = require('../../dist/src/client/registry');
+    const registry = require('../../dist/src/client');
     const codes = [];
     for (let i = 0; i < 6; i++) {
       // A new timeout value makes a new session each time, as editing the account would.

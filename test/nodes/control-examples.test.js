@@ -5,7 +5,7 @@ const path = require('node:path');
 const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, NODES } = require('../helpers/flow');
 const { operationsOf } = require('../../dist/src/api');
-const { DEFAULT_USER } = require('../../dist/src/simulator/server');
+const { DEFAULT_USER } = require('../../dist/src/simulator');
 
 const EXAMPLES = ['control-charge-cheapest-hour.json', 'control-inverters-off-on.json'];
 const read = (file) => JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8'));

@@ -159,6 +159,25 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       assert.equal(sim.stats.logins, 0);
     });
 
+    it('checks a command before refusing it: an invalid one names the field and rule, a valid one is CONTROL_DISABLED', async function () {
+      ({ sim } = await virtualSim({ plants: 3 }));
+      await load(flowWith(sim, controlNode(), { outputs: 2 }), credentials());
+      h = harness();
+      const code = sim.fleet.plants[0].plantCode;
+      const bad = await h.send({ payload: { plantCodes: code, dispatchSwitch: 1, controlType: 1, targetSOC: 150, powerDispatch: 2000 } });
+      assert.equal(bad.error.code, 'INVALID_INPUT');
+      assert.equal(bad.caught.fusionsolar.error.field, 'targetSOC');
+      assert.match(reason(bad), /^targetSOC: /);
+      assert.doesNotMatch(reason(bad), /Allow device control/);
+      const badDod = await h.send({ operation: 'setDod', payload: { dns: sim.fleet.plants[0].devices[0].dn, dod: 'lots' } });
+      assert.equal(badDod.error.code, 'INVALID_INPUT');
+      assert.equal(badDod.caught.fusionsolar.error.field, 'dod');
+      const good = await h.send({ payload: { plantCodes: code, dispatchSwitch: 1, controlType: 1, targetSOC: 90, powerDispatch: 2000 } });
+      assert.equal(good.error.code, 'CONTROL_DISABLED');
+      assert.equal(h.seen.statuses.at(-1).status.text, 'CONTROL_DISABLED');
+      assert.equal(sim.stats.requests, 0);
+    });
+
     it('sends a command whose answer never arrives exactly once, says the outcome is unknown and keeps the requestID to query', async function () {
       await start({}, { accountExtra: { timeout: 1 } });
       const [plant] = plantsWith(sim, BATTERY);

@@ -3,7 +3,7 @@ const assert = require('node:assert/strict');
 const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { addProspect } = require('../../dist/src/simulator/routes/enrolment-state');
-const { SimFail } = require('../../dist/src/simulator/types');
+const { SimFail } = require('../../dist/src/simulator');
 
 const node = (operation, extra = {}) => ({ type: 'fusionsolar-enrolment', operation, ...extra });
 const MARK = { sn: 'HV1920000027', email: 'mark@email.com' };
@@ -111,9 +111,11 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
       await load(flowWith(sim, node('snEnrolment')), credentials());
       const h = harness();
       sim.faults.inject({ kind: 'status', status: 500, endpoint: 'vpp/snEnrolment', times: 1 });
-      // The first call gets the 500: nothing registered, so that error ends the message.
+      // The first call gets the 500: whether anything was registered is unknown, so that error
+      // ends the message, and the call is not sent again.
       const first = await h.send({ payload: { devices } });
-      assert.equal(first.error.code, 'HTTP');
+      assert.equal(first.error.code, 'OUTCOME_UNKNOWN');
+      assert.equal(sim.stats.byEndpoint['vpp/snEnrolment'], 1);
       // Now the first call works and the second one is refused by the server.
       let n = 0;
       wrapRoute(sim, 'vpp/snEnrolment', (req, original) => {

@@ -12,7 +12,7 @@ describe('fusionsolar-iv node: results (9.4.5, 9.4.6, 9.4.12)', function () {
   let dns;
   beforeEach(async function () {
     ({ sim, clock } = await sunnySim());
-    await load(flowWith(sim, ivNode('faultList')), credentials());
+    await load(flowWith(sim, ivNode('faultList'), { accountExtra: { allowControl: true } }), credentials());
     h = harness();
     dns = [...inverters(sim, 0), ...inverters(sim, 1).slice(0, 3)];
     const created = await h.send({ operation: 'createTask', payload: { taskName: 'results', dns, cleanStatus: 1, environmentalParameters: 0, needQuantifyLosses: true } });

@@ -61,6 +61,10 @@ describe('fusionsolar-iv node: strings and modules (9.4.7-9.4.11)', function () 
     const h = await start(false);
     const r = await h.send({ operation: 'configureStrings', payload: { dn: inverters(sim, 0)[0], pvNum: 2, configuration: [{ pvIndex: 1, moduleId: 180053, moduleQuantity: 10, is2in1String: 0, gridConnectionDate: SEVILLE_2021 }] } });
     assert.equal(r.error.code, 'CONTROL_DISABLED');
+    // An invalid configuration is reported as such even with control off: field and rule first.
+    const bad = await h.send({ operation: 'configureStrings', payload: { dn: inverters(sim, 0)[0], pvNum: 2, configuration: [{ pvIndex: 1, moduleId: 180053, moduleQuantity: 'many', is2in1String: 0, gridConnectionDate: SEVILLE_2021 }] } });
+    assert.equal(bad.error.code, 'INVALID_INPUT');
+    assert.match(bad.error.message, /moduleQuantity/);
     assert.equal(ivCalls(sim), 0);
   });
 

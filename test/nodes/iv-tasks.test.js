@@ -10,7 +10,7 @@ describe('fusionsolar-iv node: tasks (9.4.1-9.4.4)', function () {
   let h;
   beforeEach(async function () {
     ({ sim, clock } = await sunnySim());
-    await load(flowWith(sim, ivNode('listTasks')), credentials());
+    await load(flowWith(sim, ivNode('listTasks'), { accountExtra: { allowControl: true } }), credentials());
     h = harness();
   });
   afterEach(async function () {

@@ -32,6 +32,22 @@ describe('fusionsolar-plants node (simulator over HTTP)', function () {
     assert.ok(msg.payload.every((p) => typeof p.time === 'number'));
   });
 
+  it('says "1 plant" and "1 device" for one, "N devices" for more (status plurals)', async function () {
+    ({ sim } = await virtualSim({ plants: 1 }));
+    const [plant] = sim.fleet.plants;
+    await load(flowWith(sim, plantsNode()), credentials());
+    const h = harness();
+    const one = await h.send({ payload: 1 });
+    assert.equal(one.out[0].payload.length, 1, one.error && one.error.message);
+    assert.equal(h.seen.statuses.at(-1).status.text, '1 plant');
+    const meter = await h.send({ operation: 'deviceList', payload: { plantCodes: plant.plantCode, deviceTypeId: 20816 } });
+    assert.equal(meter.out[0].payload.length, 1, meter.error && meter.error.message);
+    assert.equal(h.seen.statuses.at(-1).status.text, '1 device');
+    const all = await h.send({ operation: 'deviceList', payload: { plantCodes: plant.plantCode } });
+    assert.equal(h.seen.statuses.at(-1).status.text, `${all.out[0].payload.length} devices`);
+    assert.ok(all.out[0].payload.length > 1);
+  });
+
   it('fetches the devices of 150 plants in 2 chunked calls', async function () {
     ({ sim } = await virtualSim({ plants: 150 }));
     const codes = sim.fleet.plants.map((p) => p.plantCode);

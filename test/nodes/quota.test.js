@@ -60,7 +60,7 @@ describe('quota governor in flows (simulator over HTTP)', function () {
     assert.deepEqual(h.seen.out.map((m) => m.i), [0, 1]);
     assert.equal(sim.stats.byEndpoint.plants, 2);
     assert.equal(sim.stats.quota407, 0);
-    assert.ok(h.seen.statuses.some((s) => s.status.fill === 'yellow' && s.status.text === 'quota: waiting 60s'));
+    assert.ok(h.seen.statuses.some((s) => s.status.fill === 'yellow' && s.status.text === 'quota: wait 60 s'));
     assert.ok(h.seen.statuses.some((s) => s.status.fill === 'red' && s.status.text === 'quota: limit'));
     const q = h.seen.out[1].fusionsolar.quota;
     assert.equal(q.endpoint, 'plants');

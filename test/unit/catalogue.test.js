@@ -1,5 +1,5 @@
 'use strict';
-// The catalogue is the single source of truth: every node's help (en-US and zh-CN), its
+// The catalogue is the single source of truth: every node's help (en-US, zh-CN, de), its
 // locales and its editor must agree with it, so no endpoint is half-wired.
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -9,7 +9,10 @@ const { NODE_OPERATIONS } = require('../../dist/src/api');
 const root = path.join(__dirname, '..', '..');
 const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const read = (...p) => fs.readFileSync(path.join(root, ...p), 'utf8');
-const HEADINGS = { 'en-US': ['Inputs', 'Outputs', 'Details', 'References'], 'zh-CN': ['输入', '输出', '详细', '参考'] };
+const HEADINGS = { 'en-US': ['Inputs', 'Outputs', 'Details', 'References'], 'zh-CN': ['输入', '输出', '详细', '参考'], de: ['Eingaben', 'Ausgaben', 'Details', 'Referenz'] };
+const LANGS = Object.keys(HEADINGS);
+const TYPES = Object.keys(PKG['node-red'].nodes);
+const locale = (type, lang) => JSON.parse(read('nodes', type, 'locales', lang, `${type}.json`));
 
 function keys(obj, prefix = '') {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -23,7 +26,7 @@ describe('catalogue, help, locales and editor agree', function () {
   });
 
   for (const [type, ops] of Object.entries(NODE_OPERATIONS)) {
-    for (const lang of ['en-US', 'zh-CN']) {
+    for (const lang of LANGS) {
       it(`${type}: ${lang} help has the tooltip paragraph, the standard sections, every operation and its reference section`, function () {
         const help = read('nodes', type, 'locales', lang, `${type}.html`);
         assert.match(help, new RegExp(`data-help-name="${type}"`));
@@ -36,10 +39,12 @@ describe('catalogue, help, locales and editor agree', function () {
       });
     }
 
-    it(`${type}: en-US and zh-CN labels have the same keys`, function () {
-      const en = keys(JSON.parse(read('nodes', type, 'locales', 'en-US', `${type}.json`)));
-      const zh = keys(JSON.parse(read('nodes', type, 'locales', 'zh-CN', `${type}.json`)));
-      assert.deepEqual([...zh].sort(), [...en].sort());
+    it(`${type}: every operation has its editor hint in every locale`, function () {
+      for (const lang of LANGS) {
+        const hints = locale(type, lang)[type].hint || {};
+        for (const op of ops) assert.ok(typeof hints[op.name] === 'string' && hints[op.name].length > 0, `${lang} hint.${op.name}`);
+        assert.deepEqual(Object.keys(hints).sort(), ops.map((o) => o.name).sort(), `${lang}: no hint of an unknown operation`);
+      }
     });
 
     it(`${type}: the editor offers every operation and warns when one changes devices`, function () {
@@ -52,7 +57,7 @@ describe('catalogue, help, locales and editor agree', function () {
     });
   }
 
-  for (const lang of ['en-US', 'zh-CN']) {
+  for (const lang of LANGS) {
     it(`fusionsolar-request: ${lang} help has the tooltip paragraph and the standard sections`, function () {
       const help = read('nodes', 'fusionsolar-request', 'locales', lang, 'fusionsolar-request.html');
       assert.match(help, /data-help-name="fusionsolar-request"/);
@@ -61,9 +66,41 @@ describe('catalogue, help, locales and editor agree', function () {
     });
   }
 
-  it('the account locales have the same keys in en-US and zh-CN (shared runtime strings included)', function () {
-    const en = keys(JSON.parse(read('nodes', 'fusionsolar-account', 'locales', 'en-US', 'fusionsolar-account.json')));
-    const zh = keys(JSON.parse(read('nodes', 'fusionsolar-account', 'locales', 'zh-CN', 'fusionsolar-account.json')));
-    assert.deepEqual([...zh].sort(), [...en].sort());
+  it('fusionsolar-plants: every device type of the catalogue has its name in every locale', function () {
+    const { DEVICE_TYPES } = require('../../dist/src/api/core/reference-data');
+    for (const lang of LANGS) {
+      const names = locale('fusionsolar-plants', lang)['fusionsolar-plants'].deviceType;
+      assert.deepEqual(Object.keys(names).sort(), DEVICE_TYPES.map((d) => String(d.id)).sort(), lang);
+    }
   });
+
+  for (const type of TYPES) {
+    it(`${type}: en-US, zh-CN and de locales have the same keys and a help page each`, function () {
+      const en = keys(locale(type, 'en-US')).sort();
+      for (const lang of LANGS) {
+        assert.deepEqual(keys(locale(type, lang)).sort(), en, `${lang} has the keys of en-US`);
+        for (const [k, v] of Object.entries(flat(locale(type, lang)))) assert.ok(typeof v === 'string' && v.trim() !== '', `${lang} ${k} is a text`);
+        const help = read('nodes', type, 'locales', lang, `${type}.html`);
+        assert.match(help, new RegExp(`data-help-name="${type}"`), `${lang} help page`);
+      }
+    });
+
+    it(`${type}: a palette label with no ASCII hyphen (Node-RED shows "I-V" as "I - V")`, function () {
+      for (const lang of LANGS) {
+        const label = locale(type, lang)[type].paletteLabel;
+        if (type === 'fusionsolar-account') continue;
+        assert.ok(typeof label === 'string' && label && !label.includes('-'), `${lang}: "${label}"`);
+      }
+    });
+
+    it(`${type}: the build ships every locale`, function () {
+      for (const lang of LANGS) {
+        for (const ext of ['json', 'html']) assert.ok(fs.existsSync(path.join(root, 'dist', 'nodes', type, 'locales', lang, `${type}.${ext}`)), `dist ${lang}/${type}.${ext}`);
+      }
+    });
+  }
 });
+
+function flat(obj, prefix = '') {
+  return Object.fromEntries(Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? Object.entries(flat(v, `${prefix}${k}.`)) : [[`${prefix}${k}`, v]])));
+}

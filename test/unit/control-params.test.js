@@ -2,9 +2,9 @@
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const { operation } = require('../../dist/src/api');
-const { validate } = require('../../dist/src/api/core/validate');
-const { execute, defaultBody } = require('../../dist/src/api/core/planner');
-const { settle } = require('../../dist/src/api/control/index');
+const { validate } = require('../../dist/src/api');
+const { execute, defaultBody } = require('../../dist/src/api');
+const { settle } = require('../../dist/src/api');
 const { VirtualClock } = require('../../dist/src/clock');
 
 const REQUEST_ID_MODULE = path.join(__dirname, '..', '..', 'dist', 'src', 'api', 'control', 'request-id.js');

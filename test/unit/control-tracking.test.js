@@ -1,7 +1,7 @@
 'use strict';
 const assert = require('node:assert/strict');
-const { TRACKING, track } = require('../../dist/src/api/control/index');
-const { FusionSolarError } = require('../../dist/src/client/errors');
+const { TRACKING, track } = require('../../dist/src/api');
+const { FusionSolarError } = require('../../dist/src/client');
 const { VirtualClock } = require('../../dist/src/clock');
 
 /** A client whose status answers come from `answer(callNumber)`: data, or a thrown error. */

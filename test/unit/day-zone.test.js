@@ -1,6 +1,6 @@
 'use strict';
 const assert = require('node:assert/strict');
-const { dayStart, nextDayStart, offsetAt, validZone } = require('../../dist/src/client/day-zone');
+const { dayStart, nextDayStart, offsetAt, validZone } = require('../../dist/src/client');
 
 const H = 3_600_000;
 

@@ -1,7 +1,7 @@
 'use strict';
 const assert = require('node:assert/strict');
-const { parseEnvelope } = require('../../dist/src/client/envelope');
-const { CookieJar } = require('../../dist/src/client/cookies');
+const { parseEnvelope } = require('../../dist/src/client');
+const { CookieJar } = require('../../dist/src/client');
 
 const res = (text, status = 200, headers = { 'content-type': 'application/json' }) => ({ status, headers, text });
 const codeOf = (fn) => {
@@ -91,7 +91,7 @@ describe('cookie jar', function () {
 });
 
 describe('error localisation', function () {
-  const { FusionSolarError, localise, invalidInput } = require('../../dist/src/client/errors');
+  const { FusionSolarError, localise, invalidInput } = require('../../dist/src/client');
   it('gives the zh-CN catalogue text and solution for an account in zh-cn', function () {
     const e = localise(new FusionSolarError('20010'), 'zh-cn');
     assert.equal(e.code, '20010');

@@ -3,8 +3,8 @@
 // at 1, 20, 120 and 1000 plants, queues, server verdicts (407, 20618, 403/429).
 const assert = require('node:assert/strict');
 const { VirtualClock } = require('../../dist/src/clock');
-const { Governor } = require('../../dist/src/client/governor');
-const { MINUTE, DAY } = require('../../dist/src/client/quota/rules');
+const { Governor } = require('../../dist/src/client');
+const { MINUTE, DAY } = require('../../dist/src/client');
 
 const START = Date.UTC(2026, 5, 21, 0, 0, 0);
 const HOUR = 60 * MINUTE;

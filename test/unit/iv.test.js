@@ -1,14 +1,14 @@
 'use strict';
 const assert = require('node:assert/strict');
-const { parseExact, stringifyExact } = require('../../dist/src/client/exact-json');
-const { toCurve, parseSeries } = require('../../dist/src/api/iv/normalise');
-const { ivCurvesSvg } = require('../../dist/src/api/iv/svg');
-const { fillModuleFields } = require('../../dist/src/api/iv/configure');
-const { faultList, lossData } = require('../../dist/src/api/iv/results');
-const { Pacer } = require('../../dist/src/api/iv/pacer');
+const { parseExact, stringifyExact } = require('../../dist/src/client');
+const { toCurve, parseSeries } = require('../../dist/src/api');
+const { ivCurvesSvg } = require('../../dist/src/api');
+const { fillModuleFields } = require('../../dist/src/api');
+const { faultList, lossData } = require('../../dist/src/api');
+const { Pacer } = require('../../dist/src/api');
 const { VirtualClock } = require('../../dist/src/clock');
 const { stringCurve, curveKpis } = require('../../dist/src/simulator/iv-physics');
-const { MODULE_LIBRARY } = require('../../dist/src/simulator/iv-modules');
+const { MODULE_LIBRARY } = require('../../dist/src/simulator');
 
 describe('I-V diagnosis helpers', function () {
   describe('exact JSON for long ids', function () {

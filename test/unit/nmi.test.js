@@ -1,7 +1,7 @@
 'use strict';
 const assert = require('node:assert/strict');
-const { nmiCheckDigit, nmiProblem } = require('../../dist/src/api/enrolment/nmi');
-const { checkNmiCodes } = require('../../dist/src/api/enrolment/ac');
+const { nmiCheckDigit, nmiProblem } = require('../../dist/src/api');
+const { checkNmiCodes } = require('../../dist/src/api');
 
 // The worked examples of AEMO's National Metering Identifier procedure (NMI checksum appendix).
 const AEMO = {

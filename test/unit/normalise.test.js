@@ -1,7 +1,7 @@
 'use strict';
 const assert = require('node:assert/strict');
-const { toNumber, toStr, parseTime, normaliseRecord, normaliseMap } = require('../../dist/src/api/core/normalise');
-const { codeList, timeInput, longId, intInput } = require('../../dist/src/api/core/params');
+const { toNumber, toStr, parseTime, normaliseRecord, normaliseMap } = require('../../dist/src/api');
+const { codeList, timeInput, longId, intInput } = require('../../dist/src/api');
 
 describe('normalisation', function () {
   it('converts numeric strings to numbers and "N/A", "", "null", null to null', function () {

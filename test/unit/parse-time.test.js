@@ -1,7 +1,7 @@
 'use strict';
 const assert = require('node:assert/strict');
-const { parseTime } = require('../../dist/src/api/core/normalise');
-const { seeded } = require('../../dist/src/simulator/random');
+const { parseTime } = require('../../dist/src/api');
+const { seeded } = require('../../dist/src/simulator');
 
 /** The rule parseTime's hand-written fast path must match: rewrite the offset, Date.parse. */
 function reference(v) {

@@ -1,7 +1,7 @@
 'use strict';
 const assert = require('node:assert/strict');
 const { VirtualClock } = require('../../dist/src/clock');
-const { Simulator } = require('../../dist/src/simulator/server');
+const { Simulator } = require('../../dist/src/simulator');
 const physics = require('../../dist/src/simulator/physics');
 const { batteriesOf, limitsOf } = require('../../dist/src/simulator/physics-battery');
 const { forceBattery, releaseBattery } = require('../../dist/src/simulator/physics-live');

@@ -1,6 +1,6 @@
 'use strict';
 const assert = require('node:assert/strict');
-const { planCalls, pageOf, defaultBody } = require('../../dist/src/api/core/planner');
+const { planCalls, pageOf, defaultBody } = require('../../dist/src/api');
 
 describe('planner', function () {
   it('chunks a code list by the chunk size', function () {

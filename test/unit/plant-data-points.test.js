@@ -1,9 +1,9 @@
 'use strict';
 const assert = require('node:assert/strict');
-const { mergeHistory, normaliseHistory } = require('../../dist/src/api/plant-data/points');
-const { realtimeKpi, ratedData } = require('../../dist/src/api/plant-data/current');
-const { rangeTimes } = require('../../dist/src/api/plant-data/run');
-const { offsetOf } = require('../../dist/src/api/plant-data/zones');
+const { mergeHistory, normaliseHistory } = require('../../dist/src/api');
+const { realtimeKpi, ratedData } = require('../../dist/src/api');
+const { rangeTimes } = require('../../dist/src/api');
+const { offsetOf } = require('../../dist/src/api');
 
 const HOUR = 3_600_000;
 

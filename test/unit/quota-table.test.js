@@ -3,7 +3,7 @@
 // data. Whoever wires an operation gets a failing test here if its quota rule disagrees.
 const assert = require('node:assert/strict');
 const { allOperations } = require('../../dist/src/api');
-const { SESSION_RULES, limitCount, isDaily } = require('../../dist/src/client/quota/rules');
+const { SESSION_RULES, limitCount, isDaily } = require('../../dist/src/client');
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;

@@ -1,6 +1,6 @@
 'use strict';
 const assert = require('node:assert/strict');
-const { resolveTarget } = require('../../dist/src/api/request/path');
+const { resolveTarget } = require('../../dist/src/api');
 
 const BASE = { origin: 'https://eu5.fusionsolar.huawei.com', basePath: '' };
 const PROXIED = { origin: 'https://pvms.example.com:27200', basePath: '/proxy' };

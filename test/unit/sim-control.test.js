@@ -2,7 +2,7 @@
 const assert = require('node:assert/strict');
 const { VirtualClock } = require('../../dist/src/clock');
 const { startSimulator } = require('../../dist/src/simulator');
-const { FusionSolarClient } = require('../../dist/src/client/client');
+const { FusionSolarClient } = require('../../dist/src/client');
 const { controlState } = require('../../dist/src/simulator/routes/control-state');
 
 const USER = { username: 'sim-user', password: 'pw-1234567', scope: 'all' };

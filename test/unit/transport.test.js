@@ -1,7 +1,7 @@
 'use strict';
 const assert = require('node:assert/strict');
 const http = require('node:http');
-const { Transport } = require('../../dist/src/client/transport');
+const { Transport } = require('../../dist/src/client');
 
 describe('transport', function () {
   let server;

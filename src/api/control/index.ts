@@ -20,3 +20,7 @@ export { TRACKING } from './track-specs';
 export { track, type TrackEvent } from './tracking';
 export { nextRequestId } from './request-id';
 export { settle } from './results';
+export { emsMode, inverterPower, setDod } from './devices';
+export { chargeDischarge, chargeDischargeStatus } from './dispatch';
+export { drm, drmStatus } from './drm';
+export { defaultSetting, defaultSettingStatus } from './grid';

@@ -77,4 +77,4 @@ export const longId = z
   })
   .transform((v) => (typeof v === 'number' ? (Number.isSafeInteger(v) ? String(v) : BigInt(Math.trunc(v)).toString()) : v));
 
-export const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
+export { RESERVED_KEYS } from '../../client/json-body';

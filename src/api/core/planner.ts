@@ -2,12 +2,12 @@ import { isObject } from './normalise';
 import type { Batch, ExecContext, ExecResult, OperationDef, Params } from './types';
 import { validate } from './validate';
 
-/** Default body: lists comma-joined as the API takes them, empty values left out. */
+/** Default body: lists comma-joined (each code once) as the API takes them, empty values left out. */
 export function defaultBody(params: Params): Params {
   const body: Params = {};
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined) continue;
-    body[k] = Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(',') : v;
+    body[k] = Array.isArray(v) && v.every((x) => typeof x === 'string') ? [...new Set(v)].join(',') : v;
   }
   return body;
 }
@@ -38,8 +38,9 @@ export function planCalls(batch: Batch | undefined, params: Params): Params[] {
   let sets: Params[] = [params];
   if (batch?.chunk) {
     const { key, size } = batch.chunk;
-    const list = params[key];
-    if (Array.isArray(list) && list.length > size) sets = chunks(list, size).map((part) => ({ ...params, [key]: part }));
+    // A code named twice is asked for once: a million copies of one code is one call, not 10,000.
+    const list = Array.isArray(params[key]) ? [...new Set(params[key] as unknown[])] : params[key];
+    if (Array.isArray(list)) sets = list.length > size ? chunks(list, size).map((part) => ({ ...params, [key]: part })) : [{ ...params, [key]: list }];
   }
   if (batch?.window) {
     const { startKey, endKey, windowMs } = batch.window;
@@ -82,6 +83,7 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
       endpoint: op.endpoint,
       body: op.toBody ? op.toBody(p) : defaultBody(p),
       changesDevices: op.changesDevices,
+      writes: op.writes,
       signal: ctx.signal,
       onQuotaWait: ctx.onQuotaWait,
       group,

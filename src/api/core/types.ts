@@ -36,6 +36,11 @@ export interface OperationDef<P extends Params = Params> {
   section: string;
   summary: string;
   changesDevices: boolean;
+  /**
+   * Writes on the server without changing a device (enrolments, cancelling a task): sent
+   * at most once per message like a device command, but not behind "Allow device control".
+   */
+  writes?: boolean;
   /** The replacement, when the reference marks the endpoint as going offline. */
   deprecated?: string;
   quota: QuotaRule;

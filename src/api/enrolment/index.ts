@@ -1,0 +1,3 @@
+export { acEnrolment, ENROLMENT_OPERATIONS, runEnrolment, snEnrolment, snRegistration } from './workflow';
+export { checkNmiCodes } from './ac';
+export { nmiCheckDigit, nmiProblem } from './nmi';

@@ -1,0 +1,11 @@
+import { plantInfo, ratedData, realtimeKpi } from './current';
+import { fiveMinuteKpi, historyKpi } from './history';
+
+/** The operations of the fusionsolar-plant-data node, in the editor's order. */
+export const PLANT_DATA_OPERATIONS = [plantInfo, realtimeKpi, historyKpi, fiveMinuteKpi, ratedData] as const;
+
+export { plantInfo, ratedData, realtimeKpi } from './current';
+export { fiveMinuteKpi, historyKpi } from './history';
+export { accountPlantCodes, rangeTimes, RANGES, runPlantData, type RelativeRange } from './run';
+export { mergeHistory, normaliseHistory, normalisePoints, type PlantHistory } from './points';
+export { offsetOf, PLANT_ZONES_CACHE } from './zones';

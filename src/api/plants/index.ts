@@ -1,0 +1,6 @@
+import { deviceList, plantList } from './lists';
+
+/** The operations of the fusionsolar-plants node, in the editor's order. */
+export const PLANTS_OPERATIONS = [plantList, deviceList] as const;
+
+export { deviceList, plantList, PLANT_LIST_CACHE } from './lists';

@@ -1,0 +1,2 @@
+export { methodOf, sendRequest, type GenericRequest, type GenericResponse, type HttpMethod } from './send';
+export { resolveTarget, type BaseLocation, type RequestTarget } from './path';
