@@ -61,6 +61,8 @@ for (const name of RUNTIMES) {
       // a minute) would make this suite wait minutes: the simulator and the account skip it.
       demo = await startDemo({ DEMO_NODE: rt.node, DEMO_RED_JS: rt.redJs, SIM_PLANTS: '3', SIM_QUOTAS: 'off', DEMO_QUOTA: 'off' });
       editor = await ui.openEditor(demo.url);
+      // Node-RED 5's rotating tips of the info sidebar throw when their box is not drawn yet.
+      await editor.page.evaluate(() => RED.actions.invoke('core:toggle-show-tips', false));
       // "Modified Flows" from the Deploy menu: a full deploy would restart the demo tabs too, and
       // the dashboard's I-V scan at start would keep the inverters busy for the I-V example.
       await editor.page.click('#red-ui-header-button-deploy-options');
