@@ -15,6 +15,8 @@ import { login, logout, quota407, relogin305, tokenOf } from './session';
 import { SimFail, type Fault, type Handler, type JsonObject, type RouteSpec, type SimUser } from './types';
 import { v6Answer, v6Endpoint, V6_LOGIN, V6_LOGOUT, v6Token } from './v6/envelope';
 
+import { longLiteralsAsText } from './quirks';
+
 export { envelope } from './http';
 
 export const PREFIX = '/rest/openapi/pvms/v1/';
@@ -197,7 +199,7 @@ export class Simulator {
     let body: JsonObject = {};
     if (raw.trim()) {
       try {
-        const parsed: unknown = JSON.parse(raw);
+        const parsed: unknown = JSON.parse(this.options.quirks ? longLiteralsAsText(raw) : raw);
         body = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as JsonObject) : {};
       } catch {
         return send(res, 400, envelope(20004, null));
@@ -206,7 +208,7 @@ export class Simulator {
     const now = this.clock.now();
     let result: Reply;
     if (endpoint === 'login' || endpoint === V6_LOGIN) result = login(this, body, now);
-    else if (endpoint === 'logout' || endpoint === V6_LOGOUT) result = logout(this, req, now, v6Token(endpoint, req, body));
+    else if (endpoint === 'logout' || endpoint === V6_LOGOUT) result = logout(this, req, now, v6Token(endpoint, req, body), endpoint === 'logout' ? body : undefined);
     else result = await this.dispatch(endpoint, req, body, now);
     result = v6Answer(this, endpoint, body, now, result);
 

@@ -37,7 +37,7 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
     assert.deepEqual(report.errors, []);
     // Each fault is attached to its curve; strings without one have no fault.
     for (const f of report.faults) {
-      const c = report.curves.find((x) => x.dn === f.inverterDN && x.pvIndex === f.pvIndex);
+      const c = report.curves.find((x) => x.dn === f.inverterDN && String(x.pvIndex) === f.pvIndex);
       assert.equal(c.faultCode, f.faultCode);
       assert.equal(c.faultName, f.faultName);
     }

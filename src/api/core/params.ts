@@ -39,6 +39,11 @@ export function noDuplicates(list: string[]): boolean {
   return new Set(list).size === list.length;
 }
 
+/** Each code once, in the order first given: a repeat asks for nothing more. */
+export function distinct(list: string[]): string[] {
+  return [...new Set(list)];
+}
+
 /** Epoch ms, an ISO-8601 string or a Date, as epoch ms. */
 export const timeInput = z
   .union([z.number(), z.string(), z.date()], { error: 'must be epoch milliseconds, an ISO-8601 string or a Date' })

@@ -101,18 +101,26 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
         continue;
       }
       const pageSize = Number((p as Params).pageSize ?? paged.pageSize);
+      const maxItems = paged.maxItems?.(p as Params) ?? Infinity;
       const items: unknown[] = [];
       let pageTotal: number | undefined;
       let kept: Params | undefined;
+      let previous: string | undefined;
       for (let pageNo = 1; ; pageNo++) {
         const data = await send({ ...p, pageNo, pageSize } as P);
         const page = pageOf(data);
+        // Every page spends the endpoint's budget: a server that ignores pageNo (the same
+        // items again) or answers with a bare list has said all it will say.
+        const seen = JSON.stringify(page.items);
+        if (seen === previous) break;
+        previous = seen;
         if (paged.keep && isObject(data)) kept = Object.fromEntries(paged.keep.filter((k) => k in data).map((k) => [k, data[k]]));
         items.push(...page.items);
         if (page.total !== undefined) pageTotal = page.total;
+        if (paged.bareIsWhole && Array.isArray(data)) break;
         const pages = page.pageCount ?? (page.total !== undefined ? Math.ceil(page.total / pageSize) : undefined);
         const more = pages !== undefined ? pageNo < pages : page.items.length >= pageSize;
-        if (!more || page.items.length === 0) break;
+        if (!more || page.items.length === 0 || items.length >= maxItems) break;
       }
       total = (total ?? 0) + (pageTotal ?? items.length);
       parts.push(paged.keep ? { ...kept, list: items } : items);

@@ -13,6 +13,10 @@ export interface Batch {
     skipWhen?: readonly string[];
     /** Page-level fields kept beside the merged items: the result becomes `{ ...kept, list }`. */
     keep?: readonly string[];
+    /** A bare array instead of a page map is the whole answer: no further page is asked for. */
+    bareIsWhole?: boolean;
+    /** Most items the request can have (the fleet's bound): paging stops there. */
+    maxItems?: (params: Params) => number;
   };
   /** A time range split into consecutive windows of at most `windowMs`. */
   window?: { startKey: string; endKey: string; windowMs: number };
@@ -48,6 +52,11 @@ export interface OperationDef<P extends Params = Params> {
   params: z.ZodType<P>;
   /** Input names in the order the editor shows them. */
   fields: readonly string[];
+  /**
+   * Names `msg.payload` may use for a field (alias -> field), e.g. the API's own name where
+   * the node property needs another. An alias, only ever given in the message, wins.
+   */
+  inputAliases?: Readonly<Record<string, string>>;
   batch?: Batch;
   /** Request body from validated params (default: arrays comma-joined, as the API wants). */
   toBody?(params: P): Params;

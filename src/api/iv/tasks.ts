@@ -57,12 +57,10 @@ const createTaskParams = z
   })
   .strict()
   .superRefine((p, ctx) => {
+    // Mandatory with manual parameters; with automatic ones the reference calls them optional, so they are sent as given.
     for (const key of ['modulePlaneIrradiance', 'moduleBackSurfaceTemperature'] as const) {
       if (p.environmentalParameters === 1 && p[key] === undefined) {
         ctx.addIssue({ code: 'custom', path: [key], message: 'is required when environmentalParameters is 1 (manual)' });
-      }
-      if (p.environmentalParameters === 0 && p[key] !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'is only used when environmentalParameters is 1 (manual); leave it empty for automatic' });
       }
     }
   });
