@@ -36,8 +36,13 @@ async function importExample(page, file) {
   const before = await page.evaluate(tabs);
   await page.evaluate(() => RED.actions.invoke('core:show-import-dialog'));
   await page.click(`a[href="${tab}"]`);
-  await page.locator(`${tab} .red-ui-treeList-label`, { hasText: 'node-red-contrib-fusionsolar' }).click();
-  await page.locator(`${tab} .red-ui-treeList-label`).filter({ hasText: new RegExp(`^\\s*${file}\\s*$`) }).click();
+  const item = page.locator(`${tab} .red-ui-treeList-label`).filter({ hasText: new RegExp(`^\\s*${file}\\s*$`) });
+  // The package's folder opens on a click once the library has loaded its list.
+  for (let i = 0; i < 5 && !(await item.isVisible()); i++) {
+    await page.locator(`${tab} .red-ui-treeList-label`, { hasText: 'node-red-contrib-fusionsolar' }).click();
+    await item.waitFor({ timeout: 2000 }).catch(() => undefined);
+  }
+  await item.click();
   await page.click('#red-ui-clipboard-dialog-ok');
   // The shared account id exists already: Node-RED asks, and "Import copy" reuses that account.
   const copy = page.locator('.red-ui-notification button', { hasText: 'Import copy' });
