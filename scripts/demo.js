@@ -27,6 +27,7 @@ const NODE = process.env.DEMO_NODE || process.execPath;
 const RED_JS = process.env.DEMO_RED_JS || require.resolve('node-red/red.js');
 // Every example refers to this account id: an example imported into the demo reuses it, credentials and all.
 const SHARED_ACCOUNT = 'fusionsolar-demo-account';
+const SHARED_V6_ACCOUNT = 'fusionsolar-demo-account-v6';
 const DASHBOARD_ACCOUNT = 'dash-account';
 
 /** The dashboard package's directory when it is installed (a devDependency), else null. */
@@ -52,8 +53,9 @@ function readFlow(file, user) {
 /** The accounts the demo owns: they follow SIM_PORT and DEMO_API on every start. */
 function pointAccounts(flows, simUrl) {
   for (const n of flows) {
-    if (n.type !== 'fusionsolar-account' || (n.id !== SHARED_ACCOUNT && n.id !== DASHBOARD_ACCOUNT)) continue;
+    if (n.type !== 'fusionsolar-account' || ![SHARED_ACCOUNT, SHARED_V6_ACCOUNT, DASHBOARD_ACCOUNT].includes(n.id)) continue;
     n.baseUrl = simUrl;
+    if (n.id === SHARED_V6_ACCOUNT) continue; // the V6 examples' account is V6 whatever DEMO_API says
     // Test runs (the browser suite imports every example at once) switch the pacing off.
     if (process.env.DEMO_QUOTA) n.quotaProfile = process.env.DEMO_QUOTA;
     if (API === 'v6') n.api = 'v6';
@@ -69,6 +71,9 @@ function localPorts(text) {
 
 function seedFlows(simUrl, dashboardDir) {
   let flows = readFlow(path.join(root, 'examples', 'demo-plants-and-devices.json'), DEMO_USER);
+  // The V6 examples (device data, alarms) refer to a V6 account of the same simulator user.
+  const v7 = flows.find((n) => n.id === SHARED_ACCOUNT);
+  flows.push({ ...v7, id: SHARED_V6_ACCOUNT, name: 'FusionSolar demo V6 (npm start)', api: 'v6', allowControl: false });
   if (dashboardDir) flows = flows.concat(readFlow(path.join(__dirname, 'demo-dashboard.json'), DASHBOARD_USER));
   // The demo's credentials are the simulator's; a real account's are encrypted by Node-RED.
   const creds = {};

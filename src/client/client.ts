@@ -4,13 +4,18 @@ import { FusionSolarError } from './errors';
 import { Governor, type AdmitOptions, type Permit, type QuotaInfo, type Reservation } from './governor';
 import { SESSION_RULES, UNKNOWN_PATH_RULE, type QuotaContext, type QuotaRule } from './quota/rules';
 import type { LoginGuard } from './login-guard';
-import { API_PREFIX, type Session, type SessionState } from './session';
+import { endpointPath, type Session, type SessionState } from './session';
 import { SharedSession } from './shared-session';
 import { jsonBody } from './json-body';
 import type { Transport } from './transport';
 
+/** The northbound interface an account speaks: V7 `/rest/openapi/pvms/v1/` or V6 `/thirdData/`. */
+export type ApiVersion = 'v7' | 'v6';
+
 export interface ClientConfig {
   baseUrl: string;
+  /** `v7` unless given, so accounts saved before V6 existed keep working. */
+  api?: ApiVersion;
   username: string;
   password: string;
   timeoutSec?: number;
@@ -30,7 +35,7 @@ export interface ClientConfig {
 }
 
 export interface CallOptions {
-  /** Endpoint key for the governor: the path after /rest/openapi/pvms/v1/. */
+  /** Endpoint key for the governor: the path after /rest/openapi/pvms/v1/ (V7) or `thirdData/<name>` (V6). */
   endpoint: string;
   /** Request path below the base URL when it is not `/rest/openapi/pvms/v1/<endpoint>` (generic requests). */
   path?: string;
@@ -54,7 +59,9 @@ export interface CallResult {
 
 export type ClientEvent =
   | { type: 'session'; state: SessionState }
-  | { type: 'quota-wait'; endpoint: string; ms: number };
+  | { type: 'quota-wait'; endpoint: string; ms: number }
+  /** One call's normalised answer: a monitor counts any node's reading as fresh data, and spends no call on it. */
+  | { type: 'answer'; operation: string; endpoint: string; params: Record<string, unknown>; data: unknown; at: number };
 
 /** Device commands whose fate we cannot know must not be repeated: tell the user to check. */
 const UNKNOWN_OUTCOME = new Set(['ETIMEDOUT', 'ECONNRESET', 'EMPTY_RESPONSE', 'BAD_RESPONSE', 'HTTP', 'TOO_LARGE']);
@@ -148,7 +155,11 @@ export class FusionSolarClient {
     const plants = this.config.plants || this.fleet.plants;
     // Every plant has at least one device: until the device list is read, that is the safe floor.
     const devices = this.config.devices || Math.max(this.fleet.devices, plants);
-    return { plants, devices };
+    return { plants, devices, devicesByType: this.fleet.devicesByType };
+  }
+
+  get api(): ApiVersion {
+    return this.config.api === 'v6' ? 'v6' : 'v7';
   }
 
   registerRule(endpoint: string, rule: QuotaRule): void {
@@ -169,6 +180,11 @@ export class FusionSolarClient {
       this.listeners.delete(listener);
       off();
     };
+  }
+
+  /** Tells every listener of an answer the api layer has normalised (see ClientEvent 'answer'). */
+  publish(e: ClientEvent): void {
+    this.emit(e);
   }
 
   private emit(e: ClientEvent): void {
@@ -230,7 +246,7 @@ export class FusionSolarClient {
         mark('sent');
         const res = await this.transport.send({
           method: opts.method ?? 'POST',
-          path: opts.path ?? `${API_PREFIX}/${opts.endpoint}`,
+          path: opts.path ?? endpointPath(opts.endpoint),
           headers: this.headers(),
           body,
         }, { timeoutMs: this.timeoutMs });

@@ -11,7 +11,10 @@ const ui = require('./editor-page');
 
 const WebSocket = require(require.resolve('ws', { paths: [path.dirname(require.resolve('node-red', { paths: [root] }))] }));
 const RUNTIMES = (process.env.BROWSER_RUNTIMES || 'nr4,nr5').split(',').map((s) => s.trim()).filter(Boolean);
-const SHARED = 'fusionsolar-demo-account';
+const SHARED = ['fusionsolar-demo-account', 'fusionsolar-demo-account-v6'];
+// Examples for parts the demo has not got (an MQTT broker, InfluxDB, a second dashboard base):
+// the sink suites run those.
+const NEEDS_MORE = new Set(['mqtt-broker', 'influxdb', 'ui-base']);
 const EXAMPLE_MS = 45000;
 
 /** The debug sidebar's feed (/comms): every debug message and node log line. */
@@ -85,7 +88,7 @@ for (const name of RUNTIMES) {
       assert.deepEqual(editor.errors.splice(0), [], 'no console error in the editor');
     });
 
-    for (const { file, flow } of exampleFiles()) {
+    for (const { file, flow } of exampleFiles().filter((e) => !e.flow.some((n) => NEEDS_MORE.has(n.type)))) {
       const title = file.replace(/\.json$/, '');
       it(`${title}: imported, deployed unchanged, shows its data`, async function () {
         const { page } = editor;
@@ -94,9 +97,9 @@ for (const name of RUNTIMES) {
         const imported = await page.evaluate((tab) => RED.nodes.filterNodes({ z: tab }).map((n) => ({ id: n.id, type: n.type, name: n.name, account: n.account })), z);
         const tabTitle = await page.evaluate((tab) => RED.nodes.workspace(tab).label, z);
         assert.equal(tabTitle, flow.find((n) => n.type === 'tab').label, 'the tab has the example\'s title');
-        for (const n of imported.filter((x) => x.account !== undefined)) assert.equal(n.account, SHARED, `${n.type} ${n.name || n.id} uses the demo's account`);
+        for (const n of imported.filter((x) => x.account !== undefined)) assert.ok(SHARED.includes(n.account), `${n.type} ${n.name || n.id} uses the demo's account`);
         const accounts = await page.evaluate(() => { const out = []; RED.nodes.eachConfig((c) => { if (c.type === 'fusionsolar-account') out.push(c.id); }); return out.sort(); });
-        assert.deepEqual(accounts, ['dash-account', SHARED], 'no second account was imported');
+        assert.deepEqual(accounts, ['dash-account', ...SHARED], 'no other account was imported');
         const start = feed.messages.length;
         await ui.deploy(page);
         await page.evaluate((tab) => RED.workspaces.show(tab), z);
