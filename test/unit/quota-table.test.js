@@ -89,7 +89,9 @@ describe('quota rules agree with the reference\'s Interface Invoking Suggestions
     const using = ops.filter((o) => o.endpoint === doc.endpoint);
     const title = `${doc.section} ${doc.endpoint}`;
     if (using.length === 0) {
-      it.skip(`${title}: not in the catalogue on this branch yet`);
+      it(`${title}: an operation in the catalogue calls it`, function () {
+        assert.fail(`no catalogue operation calls ${doc.endpoint}`);
+      });
       continue;
     }
     it(`${title} (${using.map((o) => o.name).join(', ')}): quota and section`, function () {
