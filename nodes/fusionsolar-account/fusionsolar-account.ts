@@ -1,4 +1,4 @@
-import { allOperations } from '../../src/api';
+import { catalogueRules } from '../../src/api';
 import { acquireClient, closeIdleClients, releaseClient, retireClient } from '../../src/client/registry';
 import type { AccountConfig, AccountCredentials, AccountNode, NodeAPI } from '../shared/types';
 import { migrateConfig, migrationsOf } from '../shared/migrate';
@@ -26,11 +26,10 @@ export = function register(RED: NodeAPI): void {
     node.locale = config.locale === 'zh-cn' ? 'zh-cn' : 'en-us';
     let key: string | undefined;
     try {
-      const acquired = acquireClient(toClientConfig(config, node.credentials ?? {}));
+      // The catalogue's rules go in once, when the client is made: quota table and request nodes know them before first use.
+      const acquired = acquireClient({ ...toClientConfig(config, node.credentials ?? {}), rules: catalogueRules() });
       key = acquired.key;
       node.client = acquired.client;
-      // Every catalogue rule up front: the quota table and request nodes know them before first use.
-      for (const op of allOperations()) acquired.client.registerRule(op.endpoint, op.quota);
       const previous = keyOfNode.get(node.id);
       keyOfNode.set(node.id, key);
       if (previous && previous !== key) void retireClient(previous);

@@ -26,6 +26,23 @@ export interface ClientConfig {
   devices?: number;
   /** Time zone whose calendar days bound the daily budgets; sliding 24 h when empty. */
   quotaDayZone?: string;
+  /** The catalogue's quota rules by endpoint, handed over once when the client is made. */
+  rules?: Readonly<Record<string, QuotaRule>>;
+}
+
+export interface Remembered<T> {
+  at: number;
+  value: T;
+}
+
+/** What an account remembers between messages, so "all plants" needs no list call each time. */
+export interface AccountMemory {
+  /** The last full plant list. */
+  plantList?: Remembered<unknown[]>;
+  /** UTC offset in minutes by plant code, learned from responses. */
+  plantZones: Map<string, number>;
+  /** Inverters by plant code, with when they were counted. */
+  inverters: Map<string, { at: number; count: number }>;
 }
 
 export interface CallOptions {
@@ -69,12 +86,12 @@ export class FusionSolarClient {
   /** Known rules by endpoint; the catalogue registers its own. */
   private readonly rules = new Map<string, QuotaRule>(Object.entries(SESSION_RULES));
   private readonly listeners = new Set<(e: ClientEvent) => void>();
-  /** Shared caches (plant list) so "all plants" needs no list call per message. */
-  readonly cache = new Map<string, { at: number; value: unknown }>();
+  readonly memory: AccountMemory = { plantZones: new Map(), inverters: new Map() };
   httpCalls = 0;
 
   constructor(readonly config: ClientConfig, clock: Clock = realClock) {
     this.clock = clock;
+    for (const [endpoint, rule] of Object.entries(config.rules ?? {})) this.rules.set(endpoint, rule);
     this.transport = new Transport({
       baseUrl: config.baseUrl,
       timeoutMs: (config.timeoutSec ?? 30) * 1000,
@@ -105,6 +122,25 @@ export class FusionSolarClient {
 
   get allowControl(): boolean {
     return this.config.allowControl === true;
+  }
+
+  get locale(): 'en-us' | 'zh-cn' {
+    return this.config.locale === 'zh-cn' ? 'zh-cn' : 'en-us';
+  }
+
+  get base(): { origin: string; basePath: string } {
+    return this.transport;
+  }
+
+  /** Fleet size the quota formulas use: configured, else learned. */
+  quotaFleet(): QuotaContext {
+    return this.quotaContext();
+  }
+
+  learnFleet(seen: { plants?: number; devices?: number; fullPlantList?: boolean }): void {
+    const fleet = this.fleet;
+    if (seen.plants !== undefined) fleet.plants = seen.fullPlantList ? Math.max(1, seen.plants) : Math.max(fleet.plants, seen.plants);
+    if (seen.devices !== undefined) fleet.devices = Math.max(fleet.devices, seen.devices);
   }
 
   private quotaContext(): QuotaContext {

@@ -21,7 +21,9 @@ function fakeClient(answers) {
   return {
     sent,
     clock: new VirtualClock(),
-    registerRule() {},
+    async reserve() {
+      return undefined;
+    },
     async call(opts) {
       sent.push(opts);
       return { data: answers.shift() };

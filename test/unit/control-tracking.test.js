@@ -11,7 +11,9 @@ function fakeClient(answer) {
   return {
     calls,
     clock,
-    registerRule() {},
+    async reserve() {
+      return undefined;
+    },
     async call(opts) {
       calls.push({ at: clock.now(), body: opts.body });
       const a = answer(calls.length);

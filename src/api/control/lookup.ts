@@ -1,5 +1,5 @@
 import { DAY } from '../../client/quota/rules';
-import { deviceList, plantList, PLANT_LIST_CACHE } from '../plants/lists';
+import { deviceList, plantList } from '../plants/lists';
 import { isObject, toNumber } from '../core/normalise';
 import { execute } from '../core/planner';
 import type { ExecContext } from '../core/types';
@@ -11,7 +11,6 @@ import type { ExecContext } from '../core/types';
  * answer is kept for a day.
  */
 
-const INVERTERS_CACHE = 'control:inverters';
 const INVERTER_TYPE = 20822;
 
 function fresh(ctx: ExecContext, at: number): boolean {
@@ -20,10 +19,10 @@ function fresh(ctx: ExecContext, at: number): boolean {
 
 /** Capacity (kWp) of each known plant; plants the account cannot see are left out. */
 export async function plantCapacities(ctx: ExecContext): Promise<Map<string, number>> {
-  let entry = ctx.client.cache.get(PLANT_LIST_CACHE);
+  let entry = ctx.client.memory.plantList;
   if (!entry || !fresh(ctx, entry.at)) {
     await execute(plantList, {}, ctx);
-    entry = ctx.client.cache.get(PLANT_LIST_CACHE);
+    entry = ctx.client.memory.plantList;
   }
   const out = new Map<string, number>();
   for (const p of Array.isArray(entry?.value) ? entry.value : []) {
@@ -33,12 +32,9 @@ export async function plantCapacities(ctx: ExecContext): Promise<Map<string, num
   return out;
 }
 
-type InverterCache = Map<string, { at: number; count: number }>;
-
 /** Inverters per plant, reading the device list only for plants not looked up today. */
 export async function inverterCounts(ctx: ExecContext, plantCodes: string[]): Promise<Map<string, number>> {
-  const cached = ctx.client.cache.get(INVERTERS_CACHE);
-  const cache: InverterCache = cached && cached.value instanceof Map ? (cached.value as InverterCache) : new Map();
+  const cache = ctx.client.memory.inverters;
   const missing = plantCodes.filter((code) => {
     const e = cache.get(code);
     return !e || !fresh(ctx, e.at);
@@ -51,7 +47,6 @@ export async function inverterCounts(ctx: ExecContext, plantCodes: string[]): Pr
       const e = isObject(d) && typeof d.plantCode === 'string' ? cache.get(d.plantCode) : undefined;
       if (e) e.count++;
     }
-    ctx.client.cache.set(INVERTERS_CACHE, { at: now, value: cache });
   }
   return new Map(plantCodes.map((code) => [code, cache.get(code)?.count ?? 0]));
 }

@@ -69,12 +69,10 @@ function defaultMerge(parts: unknown[]): unknown {
 export async function execute<P extends Params>(op: OperationDef<P>, input: Params, ctx: ExecContext): Promise<ExecResult> {
   const params = validate(op, input);
   await op.precheck?.(params, ctx);
-  ctx.client.registerRule(op.endpoint, op.quota);
   const sets = planCalls(op.batch, params) as P[];
   // The operation's calls go as one group, so another operation cannot split them and
   // leave both half done; a group the daily budget cannot finish fails before any call.
-  // (Test doubles of the client may have no reserve(): their calls then go one by one.)
-  const group = typeof ctx.client.reserve === 'function' ? await ctx.client.reserve(op.endpoint, sets.length, { signal: ctx.signal, onQuotaWait: ctx.onQuotaWait }) : undefined;
+  const group = await ctx.client.reserve(op.endpoint, sets.length, { signal: ctx.signal, onQuotaWait: ctx.onQuotaWait });
   let calls = 0;
   const send = async (p: P): Promise<unknown> => {
     calls++;

@@ -29,7 +29,7 @@ type PlantCodesParams = z.infer<typeof plantCodesParams>;
  * at least n, so the governor may allow Roundup(n/100) calls at once.
  */
 export function learnFleetFromCodes(codes: readonly string[], ctx: ExecContext): void {
-  ctx.client.fleet.plants = Math.max(ctx.client.fleet.plants, codes.length);
+  ctx.client.learnFleet({ plants: codes.length });
 }
 
 /** The OCR'd reference spells dataItemMap "dataltemMap"; keep one canonical key. */

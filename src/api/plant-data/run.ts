@@ -1,6 +1,6 @@
 import { invalidInput } from '../../client/errors';
 import { DAY, MINUTE } from '../../client/quota/rules';
-import { plantList, PLANT_LIST_CACHE } from '../plants/lists';
+import { plantList } from '../plants/lists';
 import { isObject } from '../core/normalise';
 import { CHUNK } from './current';
 import { checkDailyBudget, clampEnd, FIVE_MINUTES } from './limits';
@@ -59,7 +59,7 @@ export function rangeTimes(range: RelativeRange, offsetMin: number, now: number)
 
 /** Plant codes of the account: the cached plant list, fetched when missing or a day old. */
 export async function accountPlantCodes(ctx: ExecContext): Promise<{ codes: string[]; calls: number }> {
-  const cached = ctx.client.cache.get(PLANT_LIST_CACHE);
+  const cached = ctx.client.memory.plantList;
   let list: unknown = cached && ctx.client.clock.now() - cached.at < DAY ? cached.value : undefined;
   let calls = 0;
   if (!Array.isArray(list)) {

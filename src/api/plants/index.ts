@@ -3,4 +3,4 @@ import { deviceList, plantList } from './lists';
 /** The operations of the fusionsolar-plants node, in the editor's order. */
 export const PLANTS_OPERATIONS = [plantList, deviceList] as const;
 
-export { deviceList, plantList, PLANT_LIST_CACHE } from './lists';
+export { deviceList, plantList } from './lists';

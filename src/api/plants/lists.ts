@@ -21,7 +21,6 @@ function normalisePage(data: unknown, each: (item: Record<string, unknown>) => v
   return data;
 }
 
-export const PLANT_LIST_CACHE = 'plantList';
 
 const plantListParams = z
   .object({
@@ -55,8 +54,8 @@ export const plantList = defineOperation<z.infer<typeof plantListParams>>({
   normalise: (data) => normalisePage(data, (p) => normaliseRecord(p, plantSpec)),
   learn(result, params, ctx) {
     if (params.plantNames || params.pageNo !== undefined || !Array.isArray(result)) return;
-    ctx.client.fleet.plants = Math.max(1, result.length);
-    ctx.client.cache.set(PLANT_LIST_CACHE, { at: ctx.client.clock.now(), value: result });
+    ctx.client.learnFleet({ plants: result.length, fullPlantList: true });
+    ctx.client.memory.plantList = { at: ctx.client.clock.now(), value: result };
   },
   topicKey: 'plantCode',
 });
@@ -97,7 +96,7 @@ export const deviceList = defineOperation<z.infer<typeof deviceListParams>>({
     }),
   learn(result, params, ctx) {
     if (Array.isArray(result) && params.deviceTypeId === undefined && params.pageNo === undefined) {
-      ctx.client.fleet.devices = Math.max(ctx.client.fleet.devices, result.length);
+      ctx.client.learnFleet({ devices: result.length });
     }
   },
   topicKey: 'dn',
