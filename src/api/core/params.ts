@@ -39,6 +39,11 @@ export function noDuplicates(list: string[]): boolean {
   return new Set(list).size === list.length;
 }
 
+/** Each code once, in the order first given: a repeat asks for nothing more. */
+export function distinct(list: string[]): string[] {
+  return [...new Set(list)];
+}
+
 /** Epoch ms, an ISO-8601 string or a Date, as epoch ms. */
 export const timeInput = z
   .union([z.number(), z.string(), z.date()], { error: 'must be epoch milliseconds, an ISO-8601 string or a Date' })
@@ -77,4 +82,4 @@ export const longId = z
   })
   .transform((v) => (typeof v === 'number' ? (Number.isSafeInteger(v) ? String(v) : BigInt(Math.trunc(v)).toString()) : v));
 
-export const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
+export { RESERVED_KEYS } from '../../client/json-body';
