@@ -15,8 +15,11 @@ function fakeClient(answer) {
   return {
     sent,
     fleet: { plants: 1, devices: 1 },
-    cache: new Map(),
+    memory: { plantZones: new Map(), inverters: new Map() },
     clock: new VirtualClock(),
+    learnFleet(seen) {
+      if (seen.devices !== undefined) this.fleet.devices = Math.max(this.fleet.devices, seen.devices);
+    },
     async reserve() {
       return undefined;
     },
