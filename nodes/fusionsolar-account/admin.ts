@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { catalogueRules, NODE_OPERATIONS } from '../../src/api';
 import { DEVICE_TYPES } from '../../src/api/core/reference-data';
+import { V6_DEVICE_TYPES } from '../../src/api/core/v6-reference';
 import { registryClock, sharedSessionOf } from '../../src/client/registry';
 import { FusionSolarClient } from '../../src/client/client';
 import { FusionSolarError } from '../../src/client/errors';
@@ -28,9 +29,9 @@ export function registerAdminRoutes(RED: NodeAPI): void {
   RED.httpAdmin.get('/fusionsolar/catalogue', RED.auth.needsPermission('fusionsolar-account.read'), (_req: Request, res: Response) => {
     const out: Record<string, unknown[]> = {};
     for (const [type, ops] of Object.entries(NODE_OPERATIONS)) {
-      out[type] = ops.map((o) => ({ name: o.name, section: o.section, summary: o.summary, fields: o.fields, changesDevices: o.changesDevices, deprecated: o.deprecated }));
+      out[type] = ops.map((o) => ({ name: o.name, api: o.api ?? 'v7', section: o.section, summary: o.summary, fields: o.fields, changesDevices: o.changesDevices, deprecated: o.deprecated }));
     }
-    res.json({ operations: out, deviceTypes: DEVICE_TYPES, migrations: CONFIG_MIGRATIONS });
+    res.json({ operations: out, deviceTypes: DEVICE_TYPES, v6DeviceTypes: V6_DEVICE_TYPES, migrations: CONFIG_MIGRATIONS });
   });
 
   RED.httpAdmin.get('/fusionsolar/accounts/:id/quota', RED.auth.needsPermission('fusionsolar-account.read'), (req: Request, res: Response) => {

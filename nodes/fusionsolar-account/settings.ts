@@ -14,9 +14,9 @@ const rule = z.object({
   lane: z.boolean().optional(),
   shared: z.string().min(1, 'shared must name a budget').optional(),
 }).strict();
-const customRules = z.record(z.string().regex(/^[\w./-]+$/, 'endpoint must be a path such as vpp/plantRealtimeKpi'), rule);
+const customRules = z.record(z.string().regex(/^[\w./-]+$/, 'endpoint must be a path such as vpp/plantRealtimeKpi or thirdData/getStationRealKpi'), rule);
 
-/** "/rest/openapi/pvms/v1/plants" and "plants" name the same endpoint. */
+/** "/rest/openapi/pvms/v1/plants" and "plants" name the same endpoint; "/thirdData/x" is "thirdData/x". */
 function endpointKey(path: string): string {
   return path.replace(/^\/?rest\/openapi\/pvms\/v1\//, '').replace(/^\/+/, '');
 }
@@ -70,6 +70,7 @@ export function toClientConfig(c: AccountConfig, cred: AccountCredentials): Clie
   if (!cred.password) throw new Error('password: is required');
   const profile = c.quotaProfile === 'custom' || c.quotaProfile === 'off' ? c.quotaProfile : 'documented';
   return {
+    api: c.api === 'v6' ? 'v6' : 'v7',
     baseUrl: c.baseUrl.replace(/\/+$/, ''),
     username: cred.username,
     password: cred.password,

@@ -5,7 +5,7 @@ import type { OperationHooks } from '../shared/operation-node';
 import { registerOperationNode } from '../shared/operation-node';
 import type { NodeAPI } from '../shared/types';
 
-/** 9.3.1-9.3.3, 9.5.1, 9.6.1.5: plant information, real-time, history and rated data. */
+/** V7 9.3.1-9.3.3, 9.5.1, 9.6.1.5 and V6 6.1.4: plant information, real-time, history, reports, rated data. */
 
 /** The message's own parameters beat the node's options ("all plants", relative range). */
 const withPlants = (options: string[]): OperationHooks => ({
@@ -22,6 +22,11 @@ export = function register(RED: NodeAPI): void {
       realtimeKpi: withPlants(['allPlants']),
       historyKpi: withPlants(['allPlants', 'range']),
       ratedData: withPlants(['allPlants']),
+      // V6 reports (realtimeKpi above serves both interfaces).
+      hourKpi: withPlants(['allPlants']),
+      dayKpi: withPlants(['allPlants']),
+      monthKpi: withPlants(['allPlants']),
+      yearKpi: withPlants(['allPlants']),
     },
     summary: (op, result, t) => {
       const items = op.items ? op.items(result.payload) : result.payload;

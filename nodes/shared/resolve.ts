@@ -42,14 +42,23 @@ export async function resolveParams(
   config: FlowNodeConfig,
   fields: readonly string[],
   msg: NodeMessageInFlow,
+  aliases: Readonly<Record<string, string>> = {},
 ): Promise<Record<string, unknown>> {
   const fromMsg = payloadParams(msg.payload);
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [k, v] of Object.entries(fromMsg)) if (v !== undefined) out[k] = v;
+  // A field the message gives under another name (V6 plantCodes for stationCodes) is not also read from the node.
+  const given = new Set(Object.keys(out).map((k) => aliases[k] ?? k));
   for (const field of fields) {
-    if (out[field] !== undefined) continue;
+    if (given.has(field)) continue;
     const v = await configValue(RED, node, config, field, msg);
     if (v !== undefined) out[field] = v;
+  }
+  // A node saved with the other interface's name (plantCodes) still supplies the field.
+  for (const [alias, field] of Object.entries(aliases)) {
+    if (out[field] !== undefined || out[alias] !== undefined) continue;
+    const v = await configValue(RED, node, config, alias, msg);
+    if (v !== undefined) out[alias] = v;
   }
   return { ...out };
 }

@@ -10,6 +10,8 @@ export interface AccountCredentials {
 
 /** Properties saved in flows for `fusionsolar-account` (public API: names are fixed). */
 export interface AccountConfig extends NodeDef {
+  /** The northbound interface: `v7` (default, and what flows saved before V6 mean) or `v6`. */
+  api?: 'v7' | 'v6' | '';
   baseUrl: string;
   timeout?: string | number;
   tlsVerify?: boolean;

@@ -4,13 +4,18 @@ import { FusionSolarError } from './errors';
 import { Governor, type AdmitOptions, type Permit, type QuotaInfo, type Reservation } from './governor';
 import { SESSION_RULES, UNKNOWN_PATH_RULE, type QuotaContext, type QuotaRule } from './quota/rules';
 import type { LoginGuard } from './login-guard';
-import { API_PREFIX, type Session, type SessionState } from './session';
+import { endpointPath, type Session, type SessionState } from './session';
 import { SharedSession } from './shared-session';
 import { jsonBody } from './json-body';
 import type { Transport } from './transport';
 
+/** The northbound interface an account speaks: V7 `/rest/openapi/pvms/v1/` or V6 `/thirdData/`. */
+export type ApiVersion = 'v7' | 'v6';
+
 export interface ClientConfig {
   baseUrl: string;
+  /** `v7` unless given, so accounts saved before V6 existed keep working. */
+  api?: ApiVersion;
   username: string;
   password: string;
   timeoutSec?: number;
@@ -31,6 +36,16 @@ export interface ClientConfig {
   rules?: Readonly<Record<string, QuotaRule>>;
 }
 
+/** Fleet sizes a result proved (see ApiClient.learnFleet). */
+export interface FleetSeen {
+  plants?: number;
+  devices?: number;
+  /** The result was the whole plant list: its length is the fleet, up or down. */
+  fullPlantList?: boolean;
+  /** Devices by type over the whole account (V6 quota formulas), with `devices` their total. */
+  devicesByType?: Record<string, number>;
+}
+
 export interface Remembered<T> {
   at: number;
   value: T;
@@ -44,10 +59,29 @@ export interface AccountMemory {
   plantZones: Map<string, number>;
   /** Inverters by plant code, with when they were counted. */
   inverters: Map<string, { at: number; count: number }>;
+  /** V6: the devices listed so far, by id and by serial number. */
+  v6Devices?: Remembered<V6DeviceIndex>;
+  /** V6: the account refused the paged station list (use getStationList). */
+  stationsRefused?: boolean;
+}
+
+export interface V6DeviceRecord {
+  id: string;
+  devTypeId: number;
+  stationCode?: string;
+  devName?: string;
+  esnCode?: string;
+}
+
+export interface V6DeviceIndex {
+  byId: Map<string, V6DeviceRecord>;
+  bySn: Map<string, V6DeviceRecord>;
+  /** Plants whose devices were listed. */
+  plants: Set<string>;
 }
 
 export interface CallOptions {
-  /** Endpoint key for the governor: the path after /rest/openapi/pvms/v1/. */
+  /** Endpoint key for the governor: the path after /rest/openapi/pvms/v1/ (V7) or `thirdData/<name>` (V6). */
   endpoint: string;
   /** Request path below the base URL when it is not `/rest/openapi/pvms/v1/<endpoint>` (generic requests). */
   path?: string;
@@ -175,17 +209,25 @@ export class FusionSolarClient {
     return this.quotaContext();
   }
 
-  learnFleet(seen: { plants?: number; devices?: number; fullPlantList?: boolean }): void {
+  learnFleet(seen: FleetSeen): void {
     const fleet = this.fleet;
     if (seen.plants !== undefined) fleet.plants = seen.fullPlantList ? Math.max(1, seen.plants) : Math.max(fleet.plants, seen.plants);
-    if (seen.devices !== undefined) fleet.devices = Math.max(fleet.devices, seen.devices);
+    if (seen.devicesByType) {
+      // A whole device index: it replaces what was counted before.
+      fleet.devicesByType = seen.devicesByType;
+      fleet.devices = Math.max(1, seen.devices ?? 1);
+    } else if (seen.devices !== undefined) fleet.devices = Math.max(fleet.devices, seen.devices);
   }
 
   private quotaContext(): QuotaContext {
     const plants = this.config.plants || this.fleet.plants;
     // Every plant has at least one device: until the device list is read, that is the safe floor.
     const devices = this.config.devices || Math.max(this.fleet.devices, plants);
-    return { plants, devices };
+    return { plants, devices, devicesByType: this.fleet.devicesByType };
+  }
+
+  get api(): ApiVersion {
+    return this.config.api === 'v6' ? 'v6' : 'v7';
   }
 
   registerRule(endpoint: string, rule: QuotaRule): void {
@@ -267,7 +309,7 @@ export class FusionSolarClient {
         mark('sent');
         const res = await this.transport.send({
           method: opts.method ?? 'POST',
-          path: opts.path ?? `${API_PREFIX}/${opts.endpoint}`,
+          path: opts.path ?? endpointPath(opts.endpoint),
           headers: this.headers(),
           body,
         }, { timeoutMs: this.timeoutMs });

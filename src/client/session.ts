@@ -6,6 +6,19 @@ import type { LoginGuard } from './login-guard';
 import type { HttpResponse, Transport } from './transport';
 
 export const API_PREFIX = '/rest/openapi/pvms/v1';
+/** V6 endpoint keys name their path below the base URL, e.g. `thirdData/getStationRealKpi`. */
+export const V6_PREFIX = 'thirdData/';
+
+/** The request path of an endpoint key: V6 keys are paths already, V7 keys sit below API_PREFIX. */
+export function endpointPath(endpoint: string): string {
+  return endpoint.startsWith(V6_PREFIX) ? `/${endpoint}` : `${API_PREFIX}/${endpoint}`;
+}
+
+/** Login and logout differ by interface only in path and in the names of the login fields. */
+const LOGIN = {
+  v7: { login: `${API_PREFIX}/login`, logout: `${API_PREFIX}/logout`, body: (c: Credentials) => ({ username: c.username, password: c.password }) },
+  v6: { login: '/thirdData/login', logout: '/thirdData/logout', body: (c: Credentials) => ({ userName: c.username, systemCode: c.password }) },
+} as const;
 export const IDLE_EXPIRY_MS = 30 * 60_000;
 /** Re-login a little before the server's idle expiry rather than earn a 305. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -23,6 +36,8 @@ export interface Credentials {
 export interface SessionOptions {
   locale?: 'en-us' | 'zh-cn';
   loginWaitMs: number;
+  /** The account's interface (default v7): V6 logs in at /thirdData/login with userName/systemCode. */
+  api?: 'v7' | 'v6';
 }
 
 /** What the caller of a login brings: each account node has its own wait and timeout. */
@@ -65,6 +80,10 @@ export class Session {
   ) {
     if (opts.locale) this.jar.set('locale', opts.locale);
     this.rejection = guard.rejection(credentials.username, credentials.password);
+  }
+
+  private get paths(): (typeof LOGIN)['v7' | 'v6'] {
+    return LOGIN[this.opts.api === 'v6' ? 'v6' : 'v7'];
   }
 
   get state(): SessionState {
@@ -141,9 +160,9 @@ export class Session {
       this.logins++;
       res = await this.transport.send({
         method: 'POST',
-        path: `${API_PREFIX}/login`,
+        path: this.paths.login,
         headers: { 'content-type': 'application/json', accept: 'application/json', ...(this.opts.locale ? { cookie: `locale=${this.opts.locale}` } : {}) },
-        body: JSON.stringify({ username: this.credentials.username, password: this.credentials.password }),
+        body: JSON.stringify(this.paths.body(this.credentials)),
       }, { timeoutMs: opts.timeoutMs });
     } catch (err) {
       const e = err instanceof FusionSolarError ? err : new FusionSolarError('ECONNRESET', { endpoint: 'login' });
@@ -210,7 +229,7 @@ export class Session {
       const permit = await governor.admit('logout', { maxWaitMs: 0 });
       try {
         const headers = { 'content-type': 'application/json', 'XSRF-TOKEN': token, cookie: this.jar.header() };
-        await this.transport.send({ method: 'POST', path: `${API_PREFIX}/logout`, headers, body: JSON.stringify({ xsrfToken: token }) });
+        await this.transport.send({ method: 'POST', path: this.paths.logout, headers, body: JSON.stringify({ xsrfToken: token }) });
       } finally {
         permit.release();
       }

@@ -14,6 +14,8 @@ export interface LoginTarget {
   /** Default per-request deadline when a caller gives none, in seconds. */
   timeoutSec?: number;
   locale?: 'en-us' | 'zh-cn';
+  /** V6 logs in at /thirdData/login: another login than V7's, never shared with it. */
+  api?: 'v7' | 'v6';
 }
 
 /**
@@ -38,6 +40,7 @@ export class SharedSession {
     this.session = new Session(this.transport, this.loginGuard, clock, { username: target.username, password: target.password }, {
       locale: target.locale,
       loginWaitMs: 60_000,
+      api: target.api === 'v6' ? 'v6' : 'v7',
     });
   }
 

@@ -43,7 +43,8 @@ describe('catalogue, help, locales and editor agree', function () {
       for (const lang of LANGS) {
         const hints = locale(type, lang)[type].hint || {};
         for (const op of ops) assert.ok(typeof hints[op.name] === 'string' && hints[op.name].length > 0, `${lang} hint.${op.name}`);
-        assert.deepEqual(Object.keys(hints).sort(), ops.map((o) => o.name).sort(), `${lang}: no hint of an unknown operation`);
+        // V7 and V6 entries of one name share their hint.
+        assert.deepEqual(Object.keys(hints).sort(), [...new Set(ops.map((o) => o.name))].sort(), `${lang}: no hint of an unknown operation`);
       }
     });
 

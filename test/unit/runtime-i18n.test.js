@@ -44,7 +44,7 @@ const LONGEST = {
   quota: {}, quotaDaily: {}, quotaWaiting: { seconds: 3600 }, loginRejected: {}, noAccount: {},
   tracking: { done: 100, total: 100 }, complete: {}, running: { progress: 100 },
   enrolled: { count: 1000 }, sns: { count: 1000 }, trackingStopped: {},
-  ivCollecting: { done: 100, total: 100 }, ivFaults: { count: 999 }, canceled: {},
+  ivCollecting: { done: 100, total: 100 }, ivFaults: { count: 999 }, canceled: {}, alarms: { count: 10000 },
 };
 
 const baseKeys = (lang) => [...new Set(Object.keys(catalogue(lang).common.status).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')))];

@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock';
-import type { AccountMemory, CallOptions, CallResult } from '../../client/client';
+import type { AccountMemory, CallOptions, CallResult, ClientConfig, FleetSeen } from '../../client/client';
 import type { Reservation } from '../../client/governor';
 import type { QuotaContext, QuotaRule } from '../../client/quota/rules';
 import type { BaseLocation } from '../request/path';
@@ -11,6 +11,10 @@ import type { BaseLocation } from '../request/path';
  */
 export interface ApiClient {
   readonly clock: Clock;
+  /** The account's settings, read-only. */
+  readonly config: Readonly<ClientConfig>;
+  /** Which interface the account speaks. */
+  readonly api: 'v7' | 'v6';
   readonly allowControl: boolean;
   /** The account's language for names the API returns in two languages. */
   readonly locale: 'en-us' | 'zh-cn';
@@ -25,7 +29,7 @@ export interface ApiClient {
   /** Fleet size the quota formulas use: configured, else learned. */
   quotaFleet(): QuotaContext;
   /** Fleet sizes proven by a result: the learned size only grows, except from a full list. */
-  learnFleet(seen: { plants?: number; devices?: number; fullPlantList?: boolean }): void;
+  learnFleet(seen: FleetSeen): void;
   /** What the account remembers between messages: plant list, time zones, inverter counts. */
   readonly memory: AccountMemory;
 }

@@ -37,7 +37,8 @@ function chunks<T>(list: T[], size: number): T[][] {
 export function planCalls(batch: Batch | undefined, params: Params): Params[] {
   let sets: Params[] = [params];
   if (batch?.chunk) {
-    const { key, size } = batch.chunk;
+    const { size } = batch.chunk;
+    const key = [batch.chunk.key, ...(batch.chunk.alt ?? [])].find((k) => Array.isArray(params[k])) ?? batch.chunk.key;
     // A code named twice is asked for once: a million copies of one code is one call, not 10,000.
     const list = Array.isArray(params[key]) ? [...new Set(params[key] as unknown[])] : params[key];
     if (Array.isArray(list)) sets = list.length > size ? chunks(list, size).map((part) => ({ ...params, [key]: part })) : [{ ...params, [key]: list }];
@@ -70,7 +71,15 @@ function defaultMerge(parts: unknown[]): unknown {
 export async function execute<P extends Params>(op: OperationDef<P>, input: Params, ctx: ExecContext): Promise<ExecResult> {
   const params = validate(op, input);
   await op.precheck?.(params, ctx);
-  const sets = planCalls(op.batch, params) as P[];
+  if (op.workflow) return op.workflow(params, ctx, (sets) => runPlanned(op, sets as P[], ctx));
+  return runPlanned(op, [params], ctx);
+}
+
+/** The calls of validated parameter sets, sent as one group, normalised and merged. */
+async function runPlanned<P extends Params>(op: OperationDef<P>, paramSets: P[], ctx: ExecContext): Promise<ExecResult> {
+  const params = paramSets[0] ?? ({} as P);
+  const sets = paramSets.flatMap((s) => planCalls(op.batch, s)) as P[];
+  if (sets.length === 0) return { payload: op.merge ? op.merge([], params) : [], calls: 0, total: 0 };
   // The operation's calls go as one group, so another operation cannot split them and
   // leave both half done; a group the daily budget cannot finish fails before any call.
   const group = await ctx.client.reserve(op.endpoint, sets.length, { signal: ctx.signal, onQuotaWait: ctx.onQuotaWait });

@@ -5,8 +5,11 @@ import type { ApiClient } from './api-client';
 export type Params = Record<string, unknown>;
 
 export interface Batch {
-  /** A list parameter split into calls of at most `size` entries, sent comma-joined. */
-  chunk?: { key: string; size: number };
+  /**
+   * A list parameter split into calls of at most `size` entries, sent comma-joined; `alt`
+   * names lists that may stand in its place (V6 devices by `sns` instead of `devIds`).
+   */
+  chunk?: { key: string; size: number; alt?: readonly string[] };
   /** All pages are fetched and merged unless the caller asked for one `pageNo`. */
   paged?: {
     pageSize: number;
@@ -34,7 +37,9 @@ export interface ExecContext {
  */
 export interface OperationDef<P extends Params = Params> {
   name: string;
-  /** Path below /rest/openapi/pvms/v1/, e.g. `vpp/plantRealtimeKpi`. */
+  /** The interface the endpoint belongs to (default v7); V7 and V6 may share a name (plantList). */
+  api?: 'v7' | 'v6';
+  /** Path below /rest/openapi/pvms/v1/, e.g. `vpp/plantRealtimeKpi`; on V6 `thirdData/<name>`. */
   endpoint: string;
   /** Reference section, e.g. `9.3.2`. */
   section: string;
@@ -57,6 +62,13 @@ export interface OperationDef<P extends Params = Params> {
    * the node property needs another. An alias, only ever given in the message, wins.
    */
   inputAliases?: Readonly<Record<string, string>>;
+  /** Other names accepted for a field (alias -> field), e.g. V6 `plantCodes` for `stationCodes`. */
+  aliases?: Readonly<Record<string, string>>;
+  /**
+   * A workflow around the planner (fallbacks, device lookups): gets the validated input and
+   * `plain`, which runs the planner over already-validated parameter sets as one group.
+   */
+  workflow?(params: P, ctx: ExecContext, plain: (sets: Params[]) => Promise<ExecResult>): Promise<ExecResult>;
   batch?: Batch;
   /** Request body from validated params (default: arrays comma-joined, as the API wants). */
   toBody?(params: P): Params;

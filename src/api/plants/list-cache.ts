@@ -1,6 +1,7 @@
 import { DAY } from '../../client/quota/rules';
 import type { ApiClient } from '../core/api-client';
 import { plantList } from './lists';
+import { plantListV6 } from './v6';
 import { execute } from '../core/planner';
 import type { ExecContext } from '../core/types';
 
@@ -27,7 +28,8 @@ export async function accountPlantList(ctx: ExecContext): Promise<{ list: unknow
       if (ctx.signal?.aborted) throw err;
     }
   }
-  const own = execute(plantList, {}, ctx).then((r) => ({ list: Array.isArray(r.payload) ? r.payload : [], calls: r.calls }));
+  // A V6 account lists its plants with stations (or getStationList): the same cache and field names.
+  const own = execute(client.api === 'v6' ? plantListV6 : plantList, {}, ctx).then((r) => ({ list: Array.isArray(r.payload) ? r.payload : [], calls: r.calls }));
   const payload = own.then((r) => r.list);
   payload.catch(() => undefined);
   inFlight.set(client, payload);

@@ -23,7 +23,7 @@ export class QuotaLedger {
   private readonly budgets = new Map<string, Budget>();
   pausedUntil = 0;
   /** Fleet size learned from the list calls, for the quota formulas; 1 until known. */
-  readonly fleet: QuotaContext = { plants: 1, devices: 1 };
+  readonly fleet: QuotaContext = { plants: 1, devices: 1, devicesByType: {} };
   /** Every endpoint called so far, for the editor's quota table (request nodes add paths). */
   readonly endpoints = new Set<string>();
 
