@@ -10,6 +10,7 @@ const { runnableRows, runScenario } = require('../test/faults/engine');
 const { summarise, totals } = require('../test/faults/report');
 const { SCENARIOS, MIXED_KINDS, mixed } = require('../test/faults/scenarios');
 const testCommand = require('../test/faults/test-command');
+const { checkGaps } = require('../test/faults/gaps');
 
 const { values } = parseArgs({
   options: {
@@ -59,10 +60,11 @@ async function main() {
   const mem = await run(memType, mixed({ rate: 0.1, seed: SEED + 1 }), { messages: MEMORY, concurrency: 4, memory: { gc: global.gc, warmup: 500, tolerance: 0.1 } });
   const t = totals(results);
   // A row that did not run or an operation without a row is untested: the suite fails.
-  const gaps = skipped + uncovered.length;
+  const { unknown, stale } = checkGaps(uncovered);
+  const gaps = skipped + unknown.length + stale.length;
   console.log(`\ntotals: ${t.runs} runs, ${t.messages} messages, ${t.dones} done() checked (each exactly once), ${t.outputs} outputs checked for duplicates, ${t.texts} texts (messages, statuses, errors, log lines) scanned for secrets, ${t.requests} requests checked (${t.commandRequests} commands never resent, ${t.loginRequests} logins within 5 per 10 minutes)`);
   console.log(`memory: heap after GC ${(mem.memory.heapStart / 1e6).toFixed(1)} MB -> ${(mem.memory.heapEnd / 1e6).toFixed(1)} MB over ${MEMORY} messages (${(mem.memory.growth * 100).toFixed(1)}%, limit 10%)`);
-  if (gaps) console.log(`FAILED: ${skipped} rows skipped, ${uncovered.length} operations without a row`);
+  if (gaps) console.log(`FAILED: ${skipped} rows skipped, ${unknown.length} operations without a row, ${stale.length} stale names in test/faults/gaps.js`);
   console.log(`violations: ${t.violations}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.exit(t.violations === 0 && gaps === 0 ? 0 : 1);
 }

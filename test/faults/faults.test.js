@@ -11,6 +11,7 @@ const { SCENARIOS, QUIRKS, mixed } = require('./scenarios');
 const { Tracker } = require('./invariants');
 const { SecretScanner } = require('./secrets');
 const testCommand = require('./test-command');
+const { WITHOUT_ROWS, checkGaps } = require('./gaps');
 
 const EXTRA = { [testCommand.TYPE]: testCommand };
 const { byType, skipped, uncovered } = runnableRows(undefined, {});
@@ -39,7 +40,10 @@ describe('fault suite (quick, virtual clock)', function () {
 
   it('runs every row of operations.js, and every catalogue operation has one', function () {
     assert.equal(skipped, 0, 'rows whose node type or operation is not in the catalogue');
-    assert.deepEqual(uncovered, [], 'catalogue operations without a row in test/faults/operations.js');
+    const { unknown, stale } = checkGaps(uncovered);
+    assert.deepEqual(unknown, [], 'catalogue operations without a row in test/faults/operations.js (nor in gaps.js)');
+    assert.deepEqual(stale, [], 'gaps.js names operations that have rows now, or that are gone');
+    console.log(`      known gaps without rows (test/faults/gaps.js): ${WITHOUT_ROWS.length}`);
   });
 
   for (const scenario of SCENARIOS) {
