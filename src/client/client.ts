@@ -105,7 +105,9 @@ export interface CallResult {
 
 export type ClientEvent =
   | { type: 'session'; state: SessionState }
-  | { type: 'quota-wait'; endpoint: string; ms: number };
+  | { type: 'quota-wait'; endpoint: string; ms: number }
+  /** One call's normalised answer: a monitor counts any node's reading as fresh data, and spends no call on it. */
+  | { type: 'answer'; operation: string; endpoint: string; params: Record<string, unknown>; data: unknown; at: number };
 
 /** Device commands whose fate we cannot know must not be repeated: tell the user to check. */
 const UNKNOWN_OUTCOME = new Set(['ETIMEDOUT', 'ECONNRESET', 'EMPTY_RESPONSE', 'BAD_RESPONSE', 'HTTP', 'TOO_LARGE']);
@@ -248,6 +250,11 @@ export class FusionSolarClient {
       this.listeners.delete(listener);
       off();
     };
+  }
+
+  /** Tells every listener of an answer the api layer has normalised (see ClientEvent 'answer'). */
+  publish(e: ClientEvent): void {
+    this.emit(e);
   }
 
   private emit(e: ClientEvent): void {

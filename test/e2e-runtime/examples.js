@@ -51,7 +51,21 @@ function expectations(flow) {
  * two time zones needs two history calls); pacing is the governor tests' and the soak's job.
  */
 function deployable(flow, simUrl, user) {
-  return flow.map((n) => (n.type === ACCOUNT ? { ...n, baseUrl: simUrl, quotaProfile: 'off', credentials: { username: user.username, password: user.password } } : n));
+  return flow
+    .filter((n) => !THIRD_PARTY_CONFIG.has(n.type))
+    .map((n) => (THIRD_PARTY.test(n.type) ? standIn(n) : n))
+    .map((n) => (n.type === ACCOUNT ? { ...n, baseUrl: simUrl, quotaProfile: 'off', credentials: { username: user.username, password: user.password } } : n));
+}
+
+/**
+ * Examples wire the monitor to other packages' nodes (InfluxDB, FlowFuse Dashboard), which a
+ * fresh user directory lacks: those stand in as silent debug nodes, their config nodes go.
+ * The sinks suite (test/sinks) runs the InfluxDB example against a real InfluxDB.
+ */
+const THIRD_PARTY = /^(influxdb|ui-)/;
+const THIRD_PARTY_CONFIG = new Set(['influxdb', 'ui-base', 'ui-page', 'ui-group', 'ui-theme']);
+function standIn(n) {
+  return { id: n.id, type: 'debug', z: n.z, name: `${n.type} (stand-in)`, active: false, tosidebar: false, console: false, tostatus: false, complete: 'false', wires: [] };
 }
 
 module.exports = { exampleFiles, expectations, deployable };

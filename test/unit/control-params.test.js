@@ -24,6 +24,7 @@ function fakeClient(answers) {
     async reserve() {
       return undefined;
     },
+    publish() {},
     async call(opts) {
       sent.push(opts);
       return { data: answers.shift() };

@@ -14,6 +14,7 @@ function fakeClient(answer) {
     async reserve() {
       return undefined;
     },
+    publish() {},
     async call(opts) {
       calls.push({ at: clock.now(), body: opts.body });
       const a = answer(calls.length);

@@ -23,6 +23,7 @@ function fakeClient(answer) {
     async reserve() {
       return undefined;
     },
+    publish() {},
     async call({ body }) {
       sent.push(body);
       if (sent.length > 20) throw new Error('paging did not stop');

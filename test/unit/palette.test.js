@@ -20,6 +20,7 @@ const PALETTE = {
   'fusionsolar-request': '#FAD7A0',
   'fusionsolar-device-data': '#F7DC6F',
   'fusionsolar-alarms': '#F5CBA7',
+  'fusionsolar-monitor': '#FBE3B0',
 };
 
 describe('palette', function () {

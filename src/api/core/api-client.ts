@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock';
-import type { AccountMemory, CallOptions, CallResult, ClientConfig, FleetSeen } from '../../client/client';
+import type { AccountMemory, CallOptions, CallResult, ClientConfig, ClientEvent, FleetSeen } from '../../client/client';
 import type { Reservation } from '../../client/governor';
 import type { QuotaContext, QuotaRule } from '../../client/quota/rules';
 import type { BaseLocation } from '../request/path';
@@ -30,6 +30,8 @@ export interface ApiClient {
   quotaFleet(): QuotaContext;
   /** Fleet sizes proven by a result: the learned size only grows, except from a full list. */
   learnFleet(seen: FleetSeen): void;
+  /** Tells the account's listeners (the monitor) what an operation answered. */
+  publish(e: ClientEvent): void;
   /** What the account remembers between messages: plant list, time zones, inverter counts. */
   readonly memory: AccountMemory;
 }

@@ -95,7 +95,9 @@ async function runPlanned<P extends Params>(op: OperationDef<P>, paramSets: P[],
       onQuotaWait: ctx.onQuotaWait,
       group,
     });
-    return op.normalise ? op.normalise(res.data, p, ctx) : res.data;
+    const data = op.normalise ? op.normalise(res.data, p, ctx) : res.data;
+    ctx.client.publish({ type: 'answer', operation: op.name, endpoint: op.endpoint, params: p, data, at: ctx.client.clock.now() });
+    return data;
   };
 
   const parts: unknown[] = [];
