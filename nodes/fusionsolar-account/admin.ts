@@ -65,7 +65,8 @@ export function registerAdminRoutes(RED: NodeAPI): void {
       }
       // A throwaway client: the dialog's settings never touch what runs. Its login still
       // counts in the user's login window and respects a latched rejection.
-      client = new FusionSolarClient({ ...config, rules: catalogueRules() }, registryClock());
+      // No lasting store either: a throwaway must not take, or log out, the flows' token.
+      client = new FusionSolarClient({ ...config, store: undefined, rules: catalogueRules() }, registryClock());
       await client.ensureSession();
       res.json({ ok: true, loggedIn: client.session.state === 'active', newLogin: client.session.logins > 0, deployed: Boolean(deployed?.client) });
     } catch (err) {

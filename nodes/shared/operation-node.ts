@@ -4,6 +4,7 @@ import type { ExecContext, ExecResult, OperationDef, Params } from '../../src/ap
 import { FusionSolarError, invalidInput } from '../../src/client/errors';
 import type { FusionSolarClient } from '../../src/client/client';
 import { accountOf } from './account-ref';
+import { watchAccount } from './account-status';
 import { deliver } from './output';
 import { resolveParams } from './resolve';
 import type { Status } from './status';
@@ -61,10 +62,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
       if (watched === client) return;
       unsubscribe?.();
       watched = client;
-      unsubscribe = client.on((e) => {
-        if (e.type === 'session' && e.state === 'rejected') status.error(t('status.loginRejected'));
-      });
-      if (client.session.state === 'rejected') status.error(t('status.loginRejected'));
+      unsubscribe = watchAccount(client, status, t);
     };
     try {
       watch(accountOf(RED, config).client);

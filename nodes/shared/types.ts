@@ -6,6 +6,8 @@ export type { Node, NodeAPI, NodeDef, NodeMessage, NodeMessageInFlow };
 export interface AccountCredentials {
   username?: string;
   password?: string;
+  /** Password of the Redis store (with the ACL user in `redisUrl`). */
+  redisPassword?: string;
 }
 
 /** Properties saved in flows for `fusionsolar-account` (public API: names are fixed). */
@@ -25,6 +27,11 @@ export interface AccountConfig extends NodeDef {
   devices?: string | number;
   /** Time zone of calendar-day quota budgets; empty for a sliding 24 hours. */
   quotaDayZone?: string;
+  /** Where session, quota ledger, fleet and latch outlive a restart: `local` (default) or `redis`. */
+  store?: 'local' | 'redis' | '';
+  redisUrl?: string;
+  /** While Redis is unreachable: `local` (a share of each quota) or `stop` (no call). */
+  redisFallback?: 'local' | 'stop' | '';
 }
 
 export interface AccountNode extends Node<AccountCredentials> {

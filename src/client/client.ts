@@ -8,6 +8,8 @@ import { endpointPath, type Session, type SessionState } from './session';
 import { SharedSession } from './shared-session';
 import { jsonBody } from './json-body';
 import type { Transport } from './transport';
+import type { StoreBinding, StoreConfig } from './store/binding';
+import type { StoreHealth } from './store/types';
 
 /** The northbound interface an account speaks: V7 `/rest/openapi/pvms/v1/` or V6 `/thirdData/`. */
 export type ApiVersion = 'v7' | 'v6';
@@ -32,6 +34,8 @@ export interface ClientConfig {
   devices?: number;
   /** Time zone whose calendar days bound the daily budgets; sliding 24 h when empty. */
   quotaDayZone?: string;
+  /** Lasting state: a file in the user directory, or Redis shared by several instances. */
+  store?: StoreConfig;
   /** The catalogue's quota rules by endpoint, handed over once when the client is made. */
   rules?: Readonly<Record<string, QuotaRule>>;
 }
@@ -107,7 +111,8 @@ export type ClientEvent =
   | { type: 'session'; state: SessionState }
   | { type: 'quota-wait'; endpoint: string; ms: number }
   /** One call's normalised answer: a monitor counts any node's reading as fresh data, and spends no call on it. */
-  | { type: 'answer'; operation: string; endpoint: string; params: Record<string, unknown>; data: unknown; at: number };
+  | { type: 'answer'; operation: string; endpoint: string; params: Record<string, unknown>; data: unknown; at: number }
+  | { type: 'store'; state: StoreHealth };
 
 /** Device commands whose fate we cannot know must not be repeated: tell the user to check. */
 const UNKNOWN_OUTCOME = new Set(['ETIMEDOUT', 'ECONNRESET', 'EMPTY_RESPONSE', 'BAD_RESPONSE', 'HTTP', 'TOO_LARGE']);
@@ -161,12 +166,18 @@ export class FusionSolarClient {
     return this.shared.memory;
   }
 
+  /** The account's lasting store (restarts, other instances), when it has one. */
+  get state(): StoreBinding | undefined {
+    return this.shared.state;
+  }
+
   private get timeoutMs(): number {
     return (this.config.timeoutSec ?? 30) * 1000;
   }
 
-  /** Logs in if needed, under this node's quota wait and timeout. */
-  ensureSession(signal?: AbortSignal): Promise<void> {
+  /** Logs in if needed, under this node's quota wait and timeout; first the stored state is read. */
+  async ensureSession(signal?: AbortSignal): Promise<void> {
+    await this.shared.ready;
     return this.session.ensure(signal, { loginWaitMs: this.maxWaitMs, timeoutMs: this.timeoutMs });
   }
 
@@ -246,9 +257,11 @@ export class FusionSolarClient {
   on(listener: (e: ClientEvent) => void): () => void {
     this.listeners.add(listener);
     const off = this.session.onState((state) => listener({ type: 'session', state }));
+    const offStore = this.state?.onHealth((state) => listener({ type: 'store', state }));
     return () => {
       this.listeners.delete(listener);
       off();
+      offStore?.();
     };
   }
 
@@ -265,7 +278,9 @@ export class FusionSolarClient {
    * Admits the calls of one operation as a group (see Governor.reserve): pass it to each
    * call's `group` and end it when the operation is done.
    */
-  reserve(endpoint: string, calls: number, opts: { signal?: AbortSignal; onQuotaWait?: (ms: number) => void } = {}): Promise<Reservation> {
+  async reserve(endpoint: string, calls: number, opts: { signal?: AbortSignal; onQuotaWait?: (ms: number) => void } = {}): Promise<Reservation> {
+    // Quota spent before a restart must be in the ledger before this group is judged.
+    await this.shared.ready;
     return this.governor.reserve(endpoint, calls, this.admitOptions(endpoint, opts));
   }
 

@@ -1077,6 +1077,12 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     solutionEn: 'Use the replacement the message names, or check the account settings (interface, quota profile).',
     solutionZh: '请使用消息中给出的替代操作，或检查账号设置（接口、配额配置）。',
   },
+  STORE_OFFLINE: {
+    en: 'The shared state store (Redis) is unreachable: the call was not made.',
+    zh: '共享状态存储（Redis）无法访问：调用未发出。',
+    solutionEn: 'Bring Redis back, or set "If Redis is away" to "Local ledger" so each instance keeps to its share of the quota meanwhile.',
+    solutionZh: '请恢复 Redis，或将“Redis 不可用时”设为“本地账本”，使每个实例在此期间只使用其配额份额。',
+  },
   NO_ACCOUNT: {
     en: 'No account is configured.',
     zh: '未配置账号。',

@@ -60,6 +60,8 @@ export function acquireClient(config: ClientConfig, clock?: Clock): { key: strin
     clearTimeout(entry.idleTimer);
     entry.idleTimer = undefined;
   }
+  // The lasting store is where the login's state is kept, not part of the login itself.
+  entry.shared.useStore(config.store);
   entry.refs++;
   return { key, client: new FusionSolarClient(config, entry.shared.clock, entry.shared) };
 }
@@ -99,6 +101,19 @@ export async function retireClient(key: string): Promise<void> {
   if (entry.idleTimer) clearTimeout(entry.idleTimer);
   entries.delete(key);
   await entry.shared.close();
+}
+
+/**
+ * Node-RED is stopping: sessions nobody uses keep their token in the lasting store for the
+ * restart (DESIGN: a logout would spend a login); those without a store log out.
+ */
+export async function suspendIdleClients(): Promise<void> {
+  const idle = [...entries].filter(([, e]) => e.refs === 0);
+  for (const [key, e] of idle) {
+    if (e.idleTimer) clearTimeout(e.idleTimer);
+    entries.delete(key);
+  }
+  await Promise.all(idle.map(([, e]) => e.shared.suspend()));
 }
 
 /** Logs out every session nobody uses: Node-RED is stopping, not redeploying. */

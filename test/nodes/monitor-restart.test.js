@@ -14,10 +14,10 @@ const { holdHttp } = require('../helpers/monitor');
 
 const MIN = 60_000;
 
-/** What a file or Redis store keeps of the monitor: poll times only. */
+/** What a file or Redis store keeps of the monitor (poll times), with the health feed the client subscribes to. */
 function fakeStore() {
   const polls = {};
-  return { polls, binding: { ready: Promise.resolve(), lastPoll: (k) => polls[k] ?? 0, savePoll: (k, at) => (polls[k] = at) } };
+  return { polls, binding: { ready: Promise.resolve(), onHealth: () => () => undefined, lastPoll: (k) => polls[k] ?? 0, savePoll: (k, at) => (polls[k] = at) } };
 }
 
 function monitorOn(sim, clock, store) {
