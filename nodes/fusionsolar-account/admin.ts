@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { NODE_OPERATIONS } from '../../src/api';
+import { catalogueRules, NODE_OPERATIONS } from '../../src/api';
 import { DEVICE_TYPES } from '../../src/api/core/reference-data';
 import { V6_DEVICE_TYPES } from '../../src/api/core/v6-reference';
 import { registryClock, sharedSessionOf } from '../../src/client/registry';
@@ -66,7 +66,7 @@ export function registerAdminRoutes(RED: NodeAPI): void {
       // A throwaway client: the dialog's settings never touch what runs. Its login still
       // counts in the user's login window and respects a latched rejection.
       // No lasting store either: a throwaway must not take, or log out, the flows' token.
-      client = new FusionSolarClient({ ...config, store: undefined }, registryClock());
+      client = new FusionSolarClient({ ...config, store: undefined, rules: catalogueRules() }, registryClock());
       await client.ensureSession();
       res.json({ ok: true, loggedIn: client.session.state === 'active', newLogin: client.session.logins > 0, deployed: Boolean(deployed?.client) });
     } catch (err) {

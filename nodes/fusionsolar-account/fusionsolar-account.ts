@@ -1,4 +1,4 @@
-import { allOperations } from '../../src/api';
+import { catalogueRules } from '../../src/api';
 import { acquireClient, releaseClient, retireClient, suspendIdleClients } from '../../src/client/registry';
 import type { AccountConfig, AccountCredentials, AccountNode, NodeAPI } from '../shared/types';
 import { migrateConfig, migrationsOf } from '../shared/migrate';
@@ -27,11 +27,10 @@ export = function register(RED: NodeAPI): void {
     let key: string | undefined;
     let unwatch: (() => void) | undefined;
     try {
-      const acquired = acquireClient(toClientConfig(config, node.credentials ?? {}, RED.settings.userDir));
+      // The catalogue's rules go in once, when the client is made: quota table and request nodes know them before first use.
+      const acquired = acquireClient({ ...toClientConfig(config, node.credentials ?? {}, RED.settings.userDir), rules: catalogueRules() });
       key = acquired.key;
       node.client = acquired.client;
-      // Every catalogue rule up front: the quota table and request nodes know them before first use.
-      for (const op of allOperations()) acquired.client.registerRule(op.endpoint, op.quota);
       const previous = keyOfNode.get(node.id);
       keyOfNode.set(node.id, key);
       if (previous && previous !== key) void retireClient(previous);

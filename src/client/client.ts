@@ -36,6 +36,52 @@ export interface ClientConfig {
   quotaDayZone?: string;
   /** Lasting state: a file in the user directory, or Redis shared by several instances. */
   store?: StoreConfig;
+  /** The catalogue's quota rules by endpoint, handed over once when the client is made. */
+  rules?: Readonly<Record<string, QuotaRule>>;
+}
+
+/** Fleet sizes a result proved (see ApiClient.learnFleet). */
+export interface FleetSeen {
+  plants?: number;
+  devices?: number;
+  /** The result was the whole plant list: its length is the fleet, up or down. */
+  fullPlantList?: boolean;
+  /** Devices by type over the whole account (V6 quota formulas), with `devices` their total. */
+  devicesByType?: Record<string, number>;
+}
+
+export interface Remembered<T> {
+  at: number;
+  value: T;
+}
+
+/** What an account remembers between messages, so "all plants" needs no list call each time. */
+export interface AccountMemory {
+  /** The last full plant list. */
+  plantList?: Remembered<unknown[]>;
+  /** UTC offset in minutes by plant code, learned from responses. */
+  plantZones: Map<string, number>;
+  /** Inverters by plant code, with when they were counted. */
+  inverters: Map<string, { at: number; count: number }>;
+  /** V6: the devices listed so far, by id and by serial number. */
+  v6Devices?: Remembered<V6DeviceIndex>;
+  /** V6: the account refused the paged station list (use getStationList). */
+  stationsRefused?: boolean;
+}
+
+export interface V6DeviceRecord {
+  id: string;
+  devTypeId: number;
+  stationCode?: string;
+  devName?: string;
+  esnCode?: string;
+}
+
+export interface V6DeviceIndex {
+  byId: Map<string, V6DeviceRecord>;
+  bySn: Map<string, V6DeviceRecord>;
+  /** Plants whose devices were listed. */
+  plants: Set<string>;
 }
 
 export interface CallOptions {
@@ -95,6 +141,7 @@ export class FusionSolarClient {
     this.shared = shared ?? new SharedSession(config, clock);
     this.ownsShared = !shared;
     this.clock = this.shared.clock;
+    for (const [endpoint, rule] of Object.entries(config.rules ?? {})) this.rules.set(endpoint, rule);
     // The server counts per user: every session of this user shares one ledger.
     this.governor = new Governor(this.clock, (e) => this.ruleFor(e), () => this.quotaContext(), {
       ledger: this.loginGuard.ledger,
@@ -114,9 +161,9 @@ export class FusionSolarClient {
     return this.shared.loginGuard;
   }
 
-  /** Shared caches (plant list) so "all plants" needs no list call per message. */
-  get cache(): Map<string, { at: number; value: unknown }> {
-    return this.shared.cache;
+  /** What the user's sessions learned (plant list, zones, inverters), shared like the login. */
+  get memory(): AccountMemory {
+    return this.shared.memory;
   }
 
   /** The account's lasting store (restarts, other instances), when it has one. */
@@ -160,6 +207,29 @@ export class FusionSolarClient {
 
   get allowControl(): boolean {
     return this.config.allowControl === true;
+  }
+
+  get locale(): 'en-us' | 'zh-cn' {
+    return this.config.locale === 'zh-cn' ? 'zh-cn' : 'en-us';
+  }
+
+  get base(): { origin: string; basePath: string } {
+    return this.transport;
+  }
+
+  /** Fleet size the quota formulas use: configured, else learned. */
+  quotaFleet(): QuotaContext {
+    return this.quotaContext();
+  }
+
+  learnFleet(seen: FleetSeen): void {
+    const fleet = this.fleet;
+    if (seen.plants !== undefined) fleet.plants = seen.fullPlantList ? Math.max(1, seen.plants) : Math.max(fleet.plants, seen.plants);
+    if (seen.devicesByType) {
+      // A whole device index: it replaces what was counted before.
+      fleet.devicesByType = seen.devicesByType;
+      fleet.devices = Math.max(1, seen.devices ?? 1);
+    } else if (seen.devices !== undefined) fleet.devices = Math.max(fleet.devices, seen.devices);
   }
 
   private quotaContext(): QuotaContext {

@@ -1,3 +1,4 @@
+import type { AccountMemory } from './client';
 import type { Clock } from '../clock';
 import { loginGuardFor, loginWindowKey, type LoginGuard } from './login-guard';
 import { bindStore, releaseStore } from './store/attach';
@@ -30,7 +31,7 @@ export class SharedSession {
   readonly transport: Transport;
   readonly session: Session;
   readonly loginGuard: LoginGuard;
-  readonly cache = new Map<string, { at: number; value: unknown }>();
+  readonly memory: AccountMemory = { plantZones: new Map(), inverters: new Map() };
   /** The lasting store, when the account has one. */
   state: StoreBinding | undefined;
   /** Resolves once the stored state is read: calls wait for it. */

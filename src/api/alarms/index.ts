@@ -86,7 +86,7 @@ export const alarmList = defineOperation<P>({
   aliases: STATION_ALIASES,
   batch: { chunk: { key: 'stationCodes', size: 100 } },
   precheck(p, ctx) {
-    if (p.stationCodes) ctx.client.fleet.plants = Math.max(ctx.client.fleet.plants, p.stationCodes.length);
+    if (p.stationCodes) ctx.client.learnFleet({ plants: p.stationCodes.length });
   },
   workflow: run,
   toBody,

@@ -78,13 +78,11 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
 /** The calls of validated parameter sets, sent as one group, normalised and merged. */
 async function runPlanned<P extends Params>(op: OperationDef<P>, paramSets: P[], ctx: ExecContext): Promise<ExecResult> {
   const params = paramSets[0] ?? ({} as P);
-  ctx.client.registerRule(op.endpoint, op.quota);
   const sets = paramSets.flatMap((s) => planCalls(op.batch, s)) as P[];
   if (sets.length === 0) return { payload: op.merge ? op.merge([], params) : [], calls: 0, total: 0 };
   // The operation's calls go as one group, so another operation cannot split them and
   // leave both half done; a group the daily budget cannot finish fails before any call.
-  // (Test doubles of the client may have no reserve(): their calls then go one by one.)
-  const group = typeof ctx.client.reserve === 'function' ? await ctx.client.reserve(op.endpoint, sets.length, { signal: ctx.signal, onQuotaWait: ctx.onQuotaWait }) : undefined;
+  const group = await ctx.client.reserve(op.endpoint, sets.length, { signal: ctx.signal, onQuotaWait: ctx.onQuotaWait });
   let calls = 0;
   const send = async (p: P): Promise<unknown> => {
     calls++;
@@ -98,8 +96,7 @@ async function runPlanned<P extends Params>(op: OperationDef<P>, paramSets: P[],
       group,
     });
     const data = op.normalise ? op.normalise(res.data, p, ctx) : res.data;
-    // Test doubles of the client may have no publish().
-    ctx.client.publish?.({ type: 'answer', operation: op.name, endpoint: op.endpoint, params: p, data, at: ctx.client.clock.now() });
+    ctx.client.publish({ type: 'answer', operation: op.name, endpoint: op.endpoint, params: p, data, at: ctx.client.clock.now() });
     return data;
   };
 

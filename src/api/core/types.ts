@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { QuotaRule } from '../../client/quota/rules';
-import type { FusionSolarClient } from '../../client/client';
+import type { ApiClient } from './api-client';
 
 export type Params = Record<string, unknown>;
 
@@ -26,7 +26,7 @@ export interface Batch {
 }
 
 export interface ExecContext {
-  client: FusionSolarClient;
+  client: ApiClient;
   signal?: AbortSignal;
   onQuotaWait?: (ms: number) => void;
 }

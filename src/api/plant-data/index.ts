@@ -9,4 +9,4 @@ export { plantInfo, ratedData, realtimeKpi } from './current';
 export { fiveMinuteKpi, historyKpi } from './history';
 export { accountPlantCodes, rangeTimes, RANGES, runPlantData, type RelativeRange } from './run';
 export { mergeHistory, normaliseHistory, normalisePoints, type PlantHistory } from './points';
-export { offsetOf, PLANT_ZONES_CACHE } from './zones';
+export { offsetOf } from './zones';

@@ -15,7 +15,7 @@ const required = <T extends z.ZodType>(schema: T) =>
 const codes = required(stationCodes);
 
 function learnFleet(list: readonly string[], ctx: ExecContext): void {
-  ctx.client.fleet.plants = Math.max(ctx.client.fleet.plants, list.length);
+  ctx.client.learnFleet({ plants: list.length });
 }
 
 function eachItem(data: unknown, fn: (item: Record<string, unknown>) => void): unknown {

@@ -1,4 +1,4 @@
-import type { FusionSolarClient } from '../../client/client';
+import type { ApiClient } from '../core/api-client';
 import { DAY } from '../../client/quota/rules';
 import { isObject } from '../core/normalise';
 
@@ -8,7 +8,6 @@ import { isObject } from '../core/normalise';
  * another list call. Refreshed after a day, like the plant list.
  */
 
-export const V6_DEVICES_CACHE = 'v6Devices';
 export const MAX_AGE_MS = DAY;
 
 export interface V6Device {
@@ -26,15 +25,15 @@ export interface DeviceIndex {
   plants: Set<string>;
 }
 
-export function deviceIndex(client: FusionSolarClient, fresh = false): DeviceIndex | undefined {
-  const entry = client.cache.get(V6_DEVICES_CACHE);
-  if (!entry || !(entry.value as DeviceIndex | undefined)?.byId) return undefined;
+export function deviceIndex(client: ApiClient, fresh = false): DeviceIndex | undefined {
+  const entry = client.memory.v6Devices;
+  if (!entry) return undefined;
   if (fresh && client.clock.now() - entry.at >= MAX_AGE_MS) return undefined;
-  return entry.value as DeviceIndex;
+  return entry.value;
 }
 
 /** Adds a device-list answer; the plants it covered replace what was known of them. */
-export function learnDevices(client: FusionSolarClient, stations: readonly string[], items: unknown[]): DeviceIndex {
+export function learnDevices(client: ApiClient, stations: readonly string[], items: unknown[]): DeviceIndex {
   const old = deviceIndex(client, true);
   const index: DeviceIndex = { byId: new Map(), bySn: new Map(), plants: new Set(old?.plants ?? []) };
   const covered = new Set(stations);
@@ -49,11 +48,10 @@ export function learnDevices(client: FusionSolarClient, stations: readonly strin
     index.byId.set(d.id, d);
   }
   for (const d of index.byId.values()) if (d.esnCode) index.bySn.set(d.esnCode, d);
-  client.cache.set(V6_DEVICES_CACHE, { at: client.clock.now(), value: index });
+  client.memory.v6Devices = { at: client.clock.now(), value: index };
   // The quota formulas count devices per type over the whole account.
   const counts: Record<string, number> = {};
   for (const d of index.byId.values()) counts[d.devTypeId] = (counts[d.devTypeId] ?? 0) + 1;
-  client.fleet.devicesByType = counts;
-  client.fleet.devices = Math.max(1, index.byId.size);
+  client.learnFleet({ devicesByType: counts, devices: index.byId.size });
   return index;
 }

@@ -12,9 +12,6 @@ import { learnDevices } from './v6-cache';
 
 /** V6 6.1.3 / 6.1.5 and `stations`: the plant and device lists everything else starts from. */
 
-export const PLANT_LIST_CACHE = 'plantList';
-/** Set once `stations` is refused, so later lists go straight to getStationList. */
-const STATIONS_REFUSED = 'v6StationsRefused';
 
 const plantSpec = {
   numbers: ['longitude', 'latitude', 'capacity', 'aidType'],
@@ -68,12 +65,12 @@ function refused(err: unknown): boolean {
 }
 
 async function listPlants(params: PlantListParams, ctx: ExecContext, plain: (sets: PlantListParams[]) => Promise<ExecResult>): Promise<ExecResult> {
-  if (!ctx.client.cache.has(STATIONS_REFUSED)) {
+  if (!ctx.client.memory.stationsRefused) {
     try {
       return await plain([params]);
     } catch (err) {
       if (!refused(err)) throw err;
-      ctx.client.cache.set(STATIONS_REFUSED, { at: ctx.client.clock.now(), value: true });
+      ctx.client.memory.stationsRefused = true;
     }
   }
   const filtered = (['pageNo', 'pageSize', 'gridConnectedStartTime', 'gridConnectedEndTime'] as const).find((k) => params[k] !== undefined);
@@ -114,8 +111,8 @@ export const plantListV6 = defineOperation<PlantListParams>({
 export function learnPlants(result: unknown, params: PlantListParams, ctx: ExecContext): void {
   const filtered = params.pageNo !== undefined || params.gridConnectedStartTime !== undefined || params.gridConnectedEndTime !== undefined;
   if (filtered || !Array.isArray(result)) return;
-  ctx.client.fleet.plants = Math.max(1, result.length);
-  ctx.client.cache.set(PLANT_LIST_CACHE, { at: ctx.client.clock.now(), value: result });
+  ctx.client.learnFleet({ plants: result.length, fullPlantList: true });
+  ctx.client.memory.plantList = { at: ctx.client.clock.now(), value: result };
 }
 
 const deviceSpec = {
@@ -128,8 +125,8 @@ type DeviceListParams = z.infer<typeof deviceListParams>;
 
 /** Plant codes of the account from the cached plant list, listed when missing or a day old. */
 export async function accountStations(ctx: ExecContext): Promise<{ codes: string[]; calls: number }> {
-  const cached = ctx.client.cache.get(PLANT_LIST_CACHE);
-  let list = cached && ctx.client.clock.now() - cached.at < DAY ? cached.value : undefined;
+  const cached = ctx.client.memory.plantList;
+  let list: unknown = cached && ctx.client.clock.now() - cached.at < DAY ? cached.value : undefined;
   let calls = 0;
   if (!Array.isArray(list)) {
     const r = await execute(plantListV6, {}, ctx);
@@ -178,7 +175,7 @@ export const deviceListV6 = defineOperation<DeviceListParams>({
     if (!Array.isArray(result)) return;
     const stations = p.stationCodes ?? [...new Set(result.map((d) => (isObject(d) ? d.stationCode : undefined)).filter((c): c is string => typeof c === 'string'))];
     learnDevices(ctx.client, stations, result);
-    ctx.client.fleet.plants = Math.max(ctx.client.fleet.plants, stations.length);
+    ctx.client.learnFleet({ plants: stations.length });
   },
   topicKey: 'id',
 });
