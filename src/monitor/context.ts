@@ -14,6 +14,11 @@ export interface MonitorContext {
   /** When `key` was last polled (this process's state or the account's lasting store); -Infinity when never. */
   lastPoll(key: string): number;
   savePoll(key: string, at: number): void;
+  /**
+   * Takes the poll `key` now unless another instance on the account made it within
+   * `periodMs` (Redis store): instances divide the polls instead of repeating them.
+   */
+  claim(key: string, periodMs: number): Promise<boolean>;
   plants: PlantSet;
   /** The node's `interval` in ms; 0 = as fast as allowed. */
   intervalMs: number;

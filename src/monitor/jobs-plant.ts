@@ -88,7 +88,8 @@ export class PlantRealtimeJob implements Job {
     const now = this.m.client.clock.now();
     for (const chunk of this.chunks()) {
       if (!chunk.length || this.chunkDue(chunk, period) > now) continue;
-      this.m.savePoll(`${this.name}:${chunk[0]}`, this.m.client.clock.now());
+      // Another instance on the account polls this chunk: its answer is theirs to emit.
+      if (!(await this.m.claim(`${this.name}:${chunk[0]}`, period))) continue;
       // The backfill waits for the first round: any chunk's poll tells it.
       this.m.savePoll(this.name, this.m.client.clock.now());
       this.m.save();
@@ -142,6 +143,9 @@ export class BackfillJob implements Job {
     const codes = this.m.plants.codes();
     this.m.state.backfilled[this.name] = this.today();
     this.m.save();
+    // Once a day for all instances: refused when any of them backfilled since midnight (UTC).
+    const now = this.m.client.clock.now();
+    if (!(await this.m.claim(this.name, now - this.today() * DAY + 1))) return;
     const info = this.m.client.governor.info(this.endpoint);
     const needed = this.callsNeeded(codes);
     this.skipped = info.remaining !== undefined && needed > info.remaining / 2;

@@ -99,7 +99,7 @@ export class DeviceRealtimeJob implements Job {
 
   async run(): Promise<void> {
     const devices = this.devices();
-    this.m.savePoll(this.name, this.m.client.clock.now());
+    if (!(await this.m.claim(this.name, this.period()))) return;
     this.m.save();
     const types = [...new Set(devices.map((d) => d.devTypeId))].sort((a, b) => a - b);
     await execute(this.op, { stationCodes: [...new Set(devices.map((d) => d.stationCode as string))], devTypeId: types }, this.m.exec);
@@ -132,7 +132,7 @@ export class AlarmJob implements Job {
   }
 
   async run(): Promise<void> {
-    this.m.savePoll(this.name, this.m.client.clock.now());
+    if (!(await this.m.claim(this.name, this.period()))) return;
     this.m.save();
     await execute(this.op, { stationCodes: this.m.plants.codes() }, this.m.exec);
   }
