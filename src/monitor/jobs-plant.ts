@@ -84,6 +84,9 @@ export class PlantRealtimeJob implements Job {
   }
 
   async run(): Promise<void> {
+    // Plants named in the node exist on the account: the quota grows with them even while
+    // the plant list is not read (it may wait for its own budget).
+    if (!this.m.plants.all) this.m.client.learnFleet({ plants: this.m.plants.codes().length });
     const period = this.period();
     const now = this.m.client.clock.now();
     for (const chunk of this.chunks()) {

@@ -8,7 +8,7 @@ import { PlantSet } from './plants';
 import { READERS } from './readers';
 import { Scheduler, type Job } from './scheduler';
 import { BackfillJob, PlantListJob, PlantRealtimeJob } from './jobs-plant';
-import { AlarmJob, DeviceListJob, DeviceRealtimeJob } from './jobs-v6';
+import { AlarmJob, DeviceBackfillJob, DeviceListJob, DeviceRealtimeJob } from './jobs-v6';
 import { AlarmTracker } from './alarms';
 import { DEVICE_TYPES } from './fields';
 import { accountKey, checkState, emptyState, lastingPolls, memoryStore, type LastingPolls, type MonitorState, type MonitorStore } from './state';
@@ -126,9 +126,13 @@ export class Monitor {
     });
     this.jobs.push(new PlantListJob(this.ctx));
     if (o.plantRealtime) this.jobs.push(new PlantRealtimeJob(this.ctx));
-    // History backfill after a restart: V7 historyKpi (V6 device history is not backfilled).
+    // History backfill after a restart: V7 historyKpi.
     if (o.plantRealtime && api === 'v7') this.jobs.push(new BackfillJob(this.ctx));
-    if (api === 'v6' && o.deviceTypes.length) this.jobs.push(new DeviceListJob(this.ctx), new DeviceRealtimeJob(this.ctx, o.deviceTypes));
+    if (api === 'v6' && o.deviceTypes.length) {
+      const realtime = new DeviceRealtimeJob(this.ctx, o.deviceTypes);
+      // And V6's device history of today, where the quota leaves room.
+      this.jobs.push(new DeviceListJob(this.ctx), realtime, new DeviceBackfillJob(this.ctx, realtime));
+    }
     if (api === 'v6' && o.alarms) this.jobs.push(new AlarmJob(this.ctx));
     this.alarms = new AlarmTracker((this.state.alarms ??= {}), (code) => this.plants.has(code));
     this.scheduler = new Scheduler({
