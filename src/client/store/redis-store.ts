@@ -10,6 +10,7 @@ import { DAY_MS, reseed } from './redis-reseed';
 import { DROP_SESSION, POLLS_MAX } from './redis-scripts';
 import { fallbackText, offlineError, RedisLedger, type LedgerHost } from './redis-ledger';
 import { claimInRedis } from './redis-polls';
+import { FleetFeed } from './redis-fleet';
 import { decodeJson } from './snapshot';
 import type { AccountSnapshot, PollClaim, SharedLedger, StateStore, StoreHealth, StoredFleet, StoredRejection, StoredSession, StoreProblem } from './types';
 
@@ -43,7 +44,7 @@ export class RedisStore implements StateStore, LedgerHost {
   /** Redis was reached, or the local copy tells the instances last seen: a local share can be judged. */
   seen = false;
   private readonly copy: LocalStore | undefined;
-  private readonly fleetListeners = new Set<(f: StoredFleet) => void>();
+  private readonly fleet = new FleetFeed();
   private epoch: string | undefined;
   settleUntil = 0;
   /** Redis lost our data since we last were online: settle once we are back. */
@@ -93,8 +94,7 @@ export class RedisStore implements StateStore, LedgerHost {
 
   /** Fleet sizes other instances learned (read with each heartbeat). */
   onFleet(listener: (f: StoredFleet) => void): () => void {
-    this.fleetListeners.add(listener);
-    return () => this.fleetListeners.delete(listener);
+    return this.fleet.on(listener);
   }
 
   async load(): Promise<AccountSnapshot> {
@@ -144,7 +144,7 @@ export class RedisStore implements StateStore, LedgerHost {
     ]);
     this.cache.session = decodeJson<StoredSession>('session', session) ?? this.cache.session;
     this.cache.rejected = decodeJson<StoredRejection>('rejected', rejected) ?? this.cache.rejected;
-    this.learnFleet(decodeJson<StoredFleet>('fleet', fleet));
+    this.fleet.learn(this.cache, decodeJson<StoredFleet>('fleet', fleet));
     for (const [key, v] of Object.entries(polls)) if (Number(v) > (this.cache.polls[key] ?? 0)) this.cache.polls[key] = Number(v);
     this.copy?.saveFleet(this.cache.fleet ?? { plants: 1, devices: 1 });
     if (this.lost) {
@@ -159,15 +159,6 @@ export class RedisStore implements StateStore, LedgerHost {
     this.setHealth('online');
   }
 
-  /** A larger fleet another instance listed: the quota formulas grow with it. */
-  private learnFleet(f: StoredFleet | undefined): void {
-    if (!f) return;
-    const cur = this.cache.fleet;
-    if (cur && cur.plants >= f.plants && cur.devices >= f.devices) return;
-    this.cache.fleet = { plants: Math.max(cur?.plants ?? 1, f.plants), devices: Math.max(cur?.devices ?? 1, f.devices) };
-    for (const l of [...this.fleetListeners]) l(this.cache.fleet);
-  }
-
   private async beat(): Promise<void> {
     const now = Date.now();
     const key = this.k('instances');
@@ -178,7 +169,7 @@ export class RedisStore implements StateStore, LedgerHost {
     this.instances = this.lost || now < this.settleUntil ? Math.max(this.instances, count) : count;
     this.copy?.saveInstances(this.instances);
     const fleet = res?.[4]?.[1];
-    if (typeof fleet === 'string') this.learnFleet(decodeJson<StoredFleet>('fleet', fleet));
+    if (typeof fleet === 'string') this.fleet.learn(this.cache, decodeJson<StoredFleet>('fleet', fleet));
   }
 
   /** Runs a write now if Redis is there; the cache keeps it for the re-seed otherwise. */
