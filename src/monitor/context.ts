@@ -3,6 +3,9 @@ import type { ExecContext } from '../api/core/types';
 import type { PlantSet } from './plants';
 import type { MonitorState } from './state';
 
+/** Gives a claimed poll back when its call failed (quota, network): the retry makes it. */
+export type Release = () => void;
+
 /** What every job of one monitor shares. */
 export interface MonitorContext {
   client: FusionSolarClient;
@@ -18,7 +21,7 @@ export interface MonitorContext {
    * Takes the poll `key` now unless another instance on the account made it within
    * `periodMs` (Redis store): instances divide the polls instead of repeating them.
    */
-  claim(key: string, periodMs: number): Promise<boolean>;
+  claim(key: string, periodMs: number): Promise<Release | undefined>;
   plants: PlantSet;
   /** The node's `interval` in ms; 0 = as fast as allowed. */
   intervalMs: number;

@@ -92,11 +92,15 @@ export class PlantRealtimeJob implements Job {
     for (const chunk of this.chunks()) {
       if (!chunk.length || this.chunkDue(chunk, period) > now) continue;
       // Another instance on the account polls this chunk: its answer is theirs to emit.
-      if (!(await this.m.claim(`${this.name}:${chunk[0]}`, period))) continue;
+      const release = await this.m.claim(`${this.name}:${chunk[0]}`, period);
+      if (!release) continue;
       // The backfill waits for the first round: any chunk's poll tells it.
       this.m.savePoll(this.name, this.m.client.clock.now());
       this.m.save();
-      await execute(this.op, { [codesKey(this.m.api)]: chunk }, this.m.exec);
+      await execute(this.op, { [codesKey(this.m.api)]: chunk }, this.m.exec).catch((err: unknown) => {
+        release();
+        throw err;
+      });
     }
   }
 }
@@ -148,11 +152,15 @@ export class BackfillJob implements Job {
     this.m.save();
     // Once a day for all instances: refused when any of them backfilled since midnight (UTC).
     const now = this.m.client.clock.now();
-    if (!(await this.m.claim(this.name, now - this.today() * DAY + 1))) return;
+    const release = await this.m.claim(this.name, now - this.today() * DAY + 1);
+    if (!release) return;
     const info = this.m.client.governor.info(this.endpoint);
     const needed = this.callsNeeded(codes);
     this.skipped = info.remaining !== undefined && needed > info.remaining / 2;
     if (this.skipped) return;
-    await runPlantData(this.op, { plantCodes: codes }, { range: 'today' }, this.m.exec);
+    await runPlantData(this.op, { plantCodes: codes }, { range: 'today' }, this.m.exec).catch((err: unknown) => {
+      release();
+      throw err;
+    });
   }
 }

@@ -99,10 +99,14 @@ export class DeviceRealtimeJob implements Job {
 
   async run(): Promise<void> {
     const devices = this.devices();
-    if (!(await this.m.claim(this.name, this.period()))) return;
+    const release = await this.m.claim(this.name, this.period());
+    if (!release) return;
     this.m.save();
     const types = [...new Set(devices.map((d) => d.devTypeId))].sort((a, b) => a - b);
-    await execute(this.op, { stationCodes: [...new Set(devices.map((d) => d.stationCode as string))], devTypeId: types }, this.m.exec);
+    await execute(this.op, { stationCodes: [...new Set(devices.map((d) => d.stationCode as string))], devTypeId: types }, this.m.exec).catch((err: unknown) => {
+      release();
+      throw err;
+    });
   }
 }
 
@@ -161,13 +165,17 @@ export class DeviceBackfillJob implements Job {
     this.m.state.backfilled[this.name] = this.today();
     this.m.save();
     const now = this.m.client.clock.now();
-    if (!(await this.m.claim(this.name, now - this.today() * DAY + 1))) return;
+    const release = await this.m.claim(this.name, now - this.today() * DAY + 1);
+    if (!release) return;
     const info = this.m.client.governor.info(this.endpoint);
     this.skipped = info.remaining !== undefined && this.callsNeeded(devices) > info.remaining / 2;
     const since = this.since(now);
     if (this.skipped || now - since < 5 * 60_000) return;
     const types = [...new Set(devices.map((d) => d.devTypeId))].sort((a, b) => a - b);
-    await execute(this.op, { stationCodes: [...new Set(devices.map((d) => d.stationCode as string))], devTypeId: types, startTime: since, endTime: now }, this.m.exec);
+    await execute(this.op, { stationCodes: [...new Set(devices.map((d) => d.stationCode as string))], devTypeId: types, startTime: since, endTime: now }, this.m.exec).catch((err: unknown) => {
+      release();
+      throw err;
+    });
   }
 }
 
@@ -197,8 +205,12 @@ export class AlarmJob implements Job {
   }
 
   async run(): Promise<void> {
-    if (!(await this.m.claim(this.name, this.period()))) return;
+    const release = await this.m.claim(this.name, this.period());
+    if (!release) return;
     this.m.save();
-    await execute(this.op, { stationCodes: this.m.plants.codes() }, this.m.exec);
+    await execute(this.op, { stationCodes: this.m.plants.codes() }, this.m.exec).catch((err: unknown) => {
+      release();
+      throw err;
+    });
   }
 }

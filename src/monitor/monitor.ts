@@ -105,10 +105,17 @@ export class Monitor {
       },
       claim: async (key, periodMs) => {
         const now = client.clock.now();
-        const c = this.lasting ? await this.lasting.claimPoll(lastingKey(key), now, periodMs) : ({ ok: true } as const);
+        const before = this.state.polls[key];
+        const c = this.lasting ? await this.lasting.claimPoll(lastingKey(key), now, periodMs) : ({ ok: true } as { ok: true; previous?: number });
         // Refused: another instance made this poll (or owns the next one); look again when it says.
         this.state.polls[key] = c.ok ? now : c.next - periodMs;
-        return c.ok;
+        if (!c.ok) return undefined;
+        return () => {
+          if (this.state.polls[key] !== now) return;
+          if (before === undefined) delete this.state.polls[key];
+          else this.state.polls[key] = before;
+          this.lasting?.releasePoll(lastingKey(key), now, c.previous);
+        };
       },
       plants: this.plants,
       intervalMs: Math.max(0, o.intervalSec) * 1000,

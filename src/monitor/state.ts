@@ -50,7 +50,9 @@ export interface LastingPolls {
   lastPoll(key: string): number;
   savePoll(key: string, at: number): void;
   /** Takes the poll unless another instance made it within `periodMs` (then: when to look again). */
-  claimPoll(key: string, at: number, periodMs: number): Promise<{ ok: true } | { ok: false; next: number }>;
+  claimPoll(key: string, at: number, periodMs: number): Promise<{ ok: true; previous?: number } | { ok: false; next: number }>;
+  /** The claimed poll's call failed: give it back, so a retry (here or elsewhere) makes it. */
+  releasePoll(key: string, at: number, previous: number | undefined): void;
   monitorState(id: string): unknown;
   saveMonitorState(id: string, state: MonitorState): void;
 }
@@ -58,7 +60,7 @@ export interface LastingPolls {
 /** The client's lasting store, when the account has one. */
 export function lastingPolls(client: object): LastingPolls | undefined {
   const s = (client as { state?: Partial<LastingPolls> }).state;
-  const fns = ['lastPoll', 'savePoll', 'claimPoll', 'monitorState', 'saveMonitorState'] as const;
+  const fns = ['lastPoll', 'savePoll', 'claimPoll', 'releasePoll', 'monitorState', 'saveMonitorState'] as const;
   return s && fns.every((f) => typeof s[f] === 'function') ? (s as LastingPolls) : undefined;
 }
 

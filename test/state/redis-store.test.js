@@ -151,11 +151,23 @@ describe('Redis state store (Debian redis-server)', function () {
     for (const r of first.filter((x) => !x.ok)) assert.deepEqual(r, { ok: false, next: t + P + G });
     assert.deepEqual(await maker.claimPoll(key, t + P - 1, P), { ok: false, next: t + P }, 'not even its maker polls it twice in a period');
     assert.deepEqual(await other.claimPoll(key, t + P, P), { ok: false, next: t + P + G }, 'the maker has the next one first');
-    assert.deepEqual(await maker.claimPoll(key, t + P, P), { ok: true });
+    assert.deepEqual(await maker.claimPoll(key, t + P, P), { ok: true, previous: t });
     // The maker is gone: after its grace the poll moves to another instance.
-    assert.deepEqual(await other.claimPoll(key, t + 2 * P + G, P), { ok: true });
+    assert.deepEqual(await other.claimPoll(key, t + 2 * P + G, P), { ok: true, previous: t + P });
     assert.deepEqual(await maker.claimPoll(key, t + 3 * P, P), { ok: false, next: t + 3 * P + 2 * G });
     assert.deepEqual(await maker.claimPoll('mon/alarms', t, 30 * MIN), { ok: true }, 'each key on its own');
+    // A claimed poll whose call failed is given back: the next try, anywhere, makes it.
+    const again = await other.claimPoll('mon/alarms', t + 1, 30 * MIN);
+    assert.equal(again.ok, false);
+    maker.releasePoll('mon/alarms', t, undefined);
+    await maker.redis.ping();
+    assert.deepEqual(await other.claimPoll('mon/alarms', t + 2, 30 * MIN), { ok: true });
+    maker.releasePoll('mon/alarms', t + 2, undefined);
+    await maker.redis.ping();
+    assert.equal((await maker.claimPoll('mon/alarms', t + 3, 30 * MIN)).ok, false, 'only the instance that claimed it gives it back');
+    other.releasePoll('mon/alarms', t + 2, undefined);
+    await other.redis.ping();
+    assert.deepEqual(await maker.claimPoll('mon/alarms', t + 4, 30 * MIN), { ok: true });
   });
 
   it('counts the instances that share the account', async function () {

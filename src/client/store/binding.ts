@@ -144,6 +144,15 @@ export class StoreBinding {
     return c;
   }
 
+  /** The claimed poll was not made: the next try (here or on another instance) may make it. */
+  releasePoll(key: string, at: number, previous: number | undefined): void {
+    if (this.polls[key] === at) {
+      if (previous === undefined) delete this.polls[key];
+      else this.polls[key] = previous;
+    }
+    this.store.releasePoll(key, at, previous);
+  }
+
   /** A monitor node's memory as the store last had it (checked by the monitor). */
   monitorState(id: string): unknown {
     return this.monitors[id];

@@ -141,8 +141,16 @@ export class LocalStore implements StateStore {
 
   /** One instance: every poll is its own. */
   async claimPoll(key: string, at: number): Promise<PollClaim> {
+    const previous = this.snap.polls[key];
     this.savePoll(key, at);
-    return { ok: true };
+    return previous === undefined ? { ok: true } : { ok: true, previous };
+  }
+
+  releasePoll(key: string, at: number, previous: number | undefined): void {
+    if (this.snap.polls[key] !== at) return;
+    if (previous === undefined) delete this.snap.polls[key];
+    else this.snap.polls[key] = previous;
+    this.schedule();
   }
 
   saveMonitor(id: string, state: unknown): void {

@@ -118,7 +118,18 @@ redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[4])
 redis.call('PEXPIRE', KEYS[1], ARGV[6])
 redis.call('PEXPIRE', KEYS[2], ARGV[6])
+if last then return {1, tostring(last)} end
 return {1}
+`;
+
+/**
+ * KEYS: polls, owners. ARGV: key, the time it was claimed at, instance, the time before
+ * ('' for none). Gives back a claimed poll whose call failed, unless another claim followed.
+ */
+export const RELEASE_POLL = `
+if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] or redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[3] then return 0 end
+if ARGV[4] == '' then redis.call('HDEL', KEYS[1], ARGV[1]) else redis.call('HSET', KEYS[1], ARGV[1], ARGV[4]) end
+return 1
 `;
 
 /** KEYS: polls hash. ARGV: ttlMs, then key, time pairs. Keeps the later time of each (a re-seed never moves a poll back). */

@@ -9,7 +9,7 @@ import { sleepReal, tryLocked } from './redis-lock';
 import { DAY_MS, reseed } from './redis-reseed';
 import { DROP_SESSION, POLLS_MAX } from './redis-scripts';
 import { fallbackText, offlineError, RedisLedger, type LedgerHost } from './redis-ledger';
-import { claimInRedis } from './redis-polls';
+import { claimInRedis, releaseInRedis } from './redis-polls';
 import { FleetFeed } from './redis-fleet';
 import { decodeJson } from './snapshot';
 import type { AccountSnapshot, PollClaim, SharedLedger, StateStore, StoreHealth, StoredFleet, StoredRejection, StoredSession, StoreProblem } from './types';
@@ -262,8 +262,20 @@ export class RedisStore implements StateStore, LedgerHost {
     if (taken && !taken.ok) return taken;
     // Away: polls are this instance's own, within its share of the quota (local), or none (stop).
     if (!taken && (this.opts.fallback === 'stop' || !this.seen)) return { ok: false, next: at + 60_000 };
-    this.savePoll(key, at);
-    return { ok: true };
+    const previous = taken ? taken.previous : this.cache.polls[key];
+    this.cache.polls[key] = at;
+    this.copy?.savePoll(key, at);
+    if (!taken) void this.write((r) => r.eval(POLLS_MAX, 1, this.k('polls'), DAY_MS, key, String(at)));
+    return previous === undefined ? { ok: true } : { ok: true, previous };
+  }
+
+  releasePoll(key: string, at: number, previous: number | undefined): void {
+    if (this.cache.polls[key] === at) {
+      if (previous === undefined) delete this.cache.polls[key];
+      else this.cache.polls[key] = previous;
+    }
+    this.copy?.releasePoll(key, at, previous);
+    if (this.online) void releaseInRedis(this, key, at, previous);
   }
 
   saveMonitor(id: string, state: unknown): void {

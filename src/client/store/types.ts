@@ -53,7 +53,7 @@ export interface AccountSnapshot {
 }
 
 /** A poll claimed: this instance makes it. Refused: another instance made or owns it; look again at `next`. */
-export type PollClaim = { ok: true } | { ok: false; next: number };
+export type PollClaim = { ok: true; previous?: number } | { ok: false; next: number };
 
 export type StoreHealth = 'online' | 'offline';
 
@@ -121,6 +121,8 @@ export interface StateStore {
    * The instance that made the last poll keeps its turn for a short grace: polls stay put.
    */
   claimPoll(key: string, at: number, periodMs: number): Promise<PollClaim>;
+  /** The poll claimed at `at` was not made (its call failed): back to `previous`, so it can be made again. */
+  releasePoll(key: string, at: number, previous: number | undefined): void;
   saveMonitor(id: string, state: unknown): void;
   /** Instances seen recently (1 for a local store). */
   readonly instances: number;
