@@ -3,8 +3,12 @@ import type { ExecContext } from '../api/core/types';
 import type { PlantSet } from './plants';
 import type { MonitorState } from './state';
 
-/** Gives a claimed poll back when its call failed (quota, network): the retry makes it. */
-export type Release = () => void;
+/**
+ * Gives a claimed poll back when its call failed before reaching the server (the quota or
+ * the store refused it): the retry makes it. A call that may have reached the server keeps
+ * its claim: polling again would spend another call of the window.
+ */
+export type Release = (err: unknown) => void;
 
 /** What every job of one monitor shares. */
 export interface MonitorContext {

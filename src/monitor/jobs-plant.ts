@@ -98,7 +98,7 @@ export class PlantRealtimeJob implements Job {
       this.m.savePoll(this.name, this.m.client.clock.now());
       this.m.save();
       await execute(this.op, { [codesKey(this.m.api)]: chunk }, this.m.exec).catch((err: unknown) => {
-        release();
+        release(err);
         throw err;
       });
     }
@@ -159,7 +159,7 @@ export class BackfillJob implements Job {
     this.skipped = info.remaining !== undefined && needed > info.remaining / 2;
     if (this.skipped) return;
     await runPlantData(this.op, { plantCodes: codes }, { range: 'today' }, this.m.exec).catch((err: unknown) => {
-      release();
+      release(err);
       throw err;
     });
   }

@@ -104,7 +104,7 @@ export class DeviceRealtimeJob implements Job {
     this.m.save();
     const types = [...new Set(devices.map((d) => d.devTypeId))].sort((a, b) => a - b);
     await execute(this.op, { stationCodes: [...new Set(devices.map((d) => d.stationCode as string))], devTypeId: types }, this.m.exec).catch((err: unknown) => {
-      release();
+      release(err);
       throw err;
     });
   }
@@ -173,7 +173,7 @@ export class DeviceBackfillJob implements Job {
     if (this.skipped || now - since < 5 * 60_000) return;
     const types = [...new Set(devices.map((d) => d.devTypeId))].sort((a, b) => a - b);
     await execute(this.op, { stationCodes: [...new Set(devices.map((d) => d.stationCode as string))], devTypeId: types, startTime: since, endTime: now }, this.m.exec).catch((err: unknown) => {
-      release();
+      release(err);
       throw err;
     });
   }
@@ -209,7 +209,7 @@ export class AlarmJob implements Job {
     if (!release) return;
     this.m.save();
     await execute(this.op, { stationCodes: this.m.plants.codes() }, this.m.exec).catch((err: unknown) => {
-      release();
+      release(err);
       throw err;
     });
   }

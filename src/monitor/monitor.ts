@@ -110,8 +110,9 @@ export class Monitor {
         // Refused: another instance made this poll (or owns the next one); look again when it says.
         this.state.polls[key] = c.ok ? now : c.next - periodMs;
         if (!c.ok) return undefined;
-        return () => {
-          if (this.state.polls[key] !== now) return;
+        return (err) => {
+          const code = err instanceof FusionSolarError ? err.code : undefined;
+          if ((code !== 'QUOTA' && code !== 'STORE_OFFLINE') || this.state.polls[key] !== now) return;
           if (before === undefined) delete this.state.polls[key];
           else this.state.polls[key] = before;
           this.lasting?.releasePoll(lastingKey(key), now, c.previous);
