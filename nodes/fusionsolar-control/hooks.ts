@@ -9,8 +9,6 @@ import type { FusionSolarMessage } from '../shared/types';
  * tracking that reports on the second output before the input message ends.
  */
 
-const OPTIONS = ['track'] as const;
-
 function isOn(v: unknown): boolean {
   return v === true || v === 'true';
 }
@@ -67,10 +65,10 @@ function withRequestId(params: Params, _options: Params, ctx: HookContext): Para
 
 /** Every command runs here (per-item outcome); three of them can be tracked. */
 export const CONTROL_HOOKS: Readonly<Record<string, OperationHooks>> = {
-  chargeDischarge: { options: OPTIONS, prepare: withRequestId, run: runCommand },
+  chargeDischarge: { prepare: withRequestId, run: runCommand },
   setDod: { run: runCommand },
   inverterPower: { run: runCommand },
   emsMode: { run: runCommand },
-  defaultSetting: { options: OPTIONS, run: runCommand },
-  drm: { options: OPTIONS, run: runCommand },
+  defaultSetting: { run: runCommand },
+  drm: { run: runCommand },
 };

@@ -1,4 +1,4 @@
-import { DIAGNOSIS_OPTIONS, runDiagnosis, type DiagnosisProgress } from '../../src/api/iv/diagnosis';
+import { runDiagnosis, type DiagnosisProgress } from '../../src/api/iv/diagnosis';
 import { cancelDiagnoses } from '../../src/api/iv/runs';
 import type { OperationHooks } from '../shared/operation-node';
 import type { FusionSolarMessage } from '../shared/types';
@@ -9,7 +9,6 @@ import type { FusionSolarMessage } from '../shared/types';
  */
 export const ivHooks: Readonly<Record<string, OperationHooks>> = {
   runDiagnosis: {
-    options: DIAGNOSIS_OPTIONS,
     run(_op, params, options, ctx) {
       const progressOutput = ctx.config.progress === true;
       const onProgress = (p: DiagnosisProgress): void => {

@@ -27,8 +27,6 @@ export interface HookContext extends ExecContext {
 
 /** Per-operation behaviour beyond "validate, call, merge" (node options, workflows). */
 export interface OperationHooks {
-  /** Node-level options, resolved like parameters but never sent to the API. */
-  options?: readonly string[];
   /** Turns options and parameters into the parameters to execute; may fail with invalidInput. */
   prepare?(params: Params, options: Params, ctx: HookContext): Promise<Params> | Params;
   /** Replaces the standard execution (workflows such as runDiagnosis, tracking). */
@@ -83,9 +81,10 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         const op = spec.operations.find((o) => o.name === opName);
         if (!op) throw invalidInput('operation', t('errors.unknownOperation', { operations: spec.operations.map((o) => o.name).join(', '), got: JSON.stringify(opName) }));
         const hooks = spec.hooks?.[op.name];
-        const resolved = await resolveParams(RED, node, config, [...op.fields, ...(hooks?.options ?? [])], msg);
+        const optionNames = op.options ? Object.keys(op.options.shape) : [];
+        const resolved = await resolveParams(RED, node, config, [...op.fields, ...optionNames], msg, op.properties);
         const options: Params = {};
-        for (const k of hooks?.options ?? []) {
+        for (const k of optionNames) {
           if (k in resolved) options[k] = resolved[k];
           delete resolved[k];
         }

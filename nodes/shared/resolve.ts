@@ -34,7 +34,8 @@ export function payloadParams(payload: unknown): Record<string, unknown> {
 
 /**
  * One table for every parameter: msg.payload wins, then the node's setting, then nothing
- * (the operation's schema supplies defaults and says what is missing).
+ * (the operation's schema supplies defaults and says what is missing). `properties` names
+ * the node property of a field whose own name the node already uses.
  */
 export async function resolveParams(
   RED: NodeAPI,
@@ -42,13 +43,14 @@ export async function resolveParams(
   config: FlowNodeConfig,
   fields: readonly string[],
   msg: NodeMessageInFlow,
+  properties: Readonly<Record<string, string>> = {},
 ): Promise<Record<string, unknown>> {
   const fromMsg = payloadParams(msg.payload);
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [k, v] of Object.entries(fromMsg)) if (v !== undefined) out[k] = v;
   for (const field of fields) {
     if (out[field] !== undefined) continue;
-    const v = await configValue(RED, node, config, field, msg);
+    const v = await configValue(RED, node, config, properties[field] ?? field, msg);
     if (v !== undefined) out[field] = v;
   }
   return { ...out };

@@ -1,3 +1,4 @@
+import { TRACK_OPTION } from './options';
 import { z } from 'zod';
 import { invalidInput } from '../../client/errors';
 import { commandList, drmSwitch, optional, required } from './params';
@@ -65,6 +66,7 @@ export const drm = defineOperation<z.infer<typeof drmParams>>({
   quota: VPP_QUOTA,
   params: drmParams,
   fields: ['plantcodes', 'plantCodes', 'drms'],
+  options: TRACK_OPTION,
   async precheck(p, ctx) {
     const counts = await inverterCounts(ctx, p.plantcodes);
     const total = [...counts.values()].reduce((a, b) => a + b, 0);

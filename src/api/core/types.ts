@@ -43,6 +43,15 @@ export interface OperationDef<P extends Params = Params> {
   params: z.ZodType<P>;
   /** Input names in the order the editor shows them. */
   fields: readonly string[];
+  /**
+   * Node-only options (e.g. "all plants", tracking): resolved like parameters, from the
+   * message or the node, but never sent to the API. The schema gives the editor their rules.
+   */
+  options?: z.ZodObject;
+  /** Node settings the operation uses that a message cannot change (a second output, say). */
+  settings?: z.ZodObject;
+  /** The node property holding a field's setting, where the field's own name is taken. */
+  properties?: Readonly<Record<string, string>>;
   batch?: Batch;
   /** Request body from validated params (default: arrays comma-joined, as the API wants). */
   toBody?(params: P): Params;

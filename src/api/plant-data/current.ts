@@ -5,6 +5,7 @@ import { isObject, normaliseRecord, toNumber } from '../core/normalise';
 import { learnZones, offsetOf } from './zones';
 import type { ExecContext } from '../core/types';
 import { defineOperation } from '../core/types';
+import { ALL_PLANTS_OPTION } from './options';
 
 /** 9.3.1, 9.3.2 and 9.6.1.5: what a plant is and what it does right now. */
 
@@ -66,6 +67,7 @@ export const plantInfo = defineOperation<PlantCodesParams>({
   },
   params: plantCodesParams,
   fields: ['plantCodes'],
+  options: ALL_PLANTS_OPTION,
   batch: { chunk: { key: 'plantCodes', size: CHUNK } },
   precheck: (p, ctx) => learnFleetFromCodes(p.plantCodes, ctx),
   normalise: (data) => eachItem(data, (item) => normaliseRecord(item, infoSpec)),
@@ -95,6 +97,7 @@ export const realtimeKpi = defineOperation<PlantCodesParams>({
   quota: { limits: [{ count: (c) => Math.ceil(c.plants / 100), windowMs: 5 * MINUTE }] },
   params: plantCodesParams,
   fields: ['plantCodes'],
+  options: ALL_PLANTS_OPTION,
   batch: { chunk: { key: 'plantCodes', size: CHUNK } },
   precheck: (p, ctx) => learnFleetFromCodes(p.plantCodes, ctx),
   normalise: (data) =>
@@ -137,6 +140,7 @@ export const ratedData = defineOperation<PlantCodesParams>({
   },
   params: plantCodesParams,
   fields: ['plantCodes'],
+  options: ALL_PLANTS_OPTION,
   batch: { chunk: { key: 'plantCodes', size: CHUNK } },
   normalise: (data) => normaliseRated(data),
   merge: (parts) =>

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { OperationDef } from './types';
+
+export type JsonSchema = Record<string, unknown>;
+
+/** What the editor needs of one operation: its rows and, per row, the rules as JSON Schema. */
+export interface EditorOperation {
+  name: string;
+  section: string;
+  summary: string;
+  fields: readonly string[];
+  options: string[];
+  settings: string[];
+  changesDevices: boolean;
+  deprecated?: string;
+  /** Every field, option and setting by name. */
+  schema: Record<string, JsonSchema>;
+}
+
+const isEmpty = (s: object): boolean => Object.keys(s).length === 0;
+
+/**
+ * Inputs arrive as typed text, so the input side is what the editor must check; where that
+ * side is a bare preprocess or "is required" step (shown as `{}`), the schema it feeds says more.
+ */
+function toSchema(schema: z.ZodType): JsonSchema {
+  const out = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override(ctx) {
+      const def = ctx.zodSchema._zod.def as { type: string; out?: z.ZodType };
+      if (def.type === 'pipe' && def.out && isEmpty(ctx.jsonSchema)) Object.assign(ctx.jsonSchema, toSchema(def.out));
+    },
+  }) as JsonSchema;
+  delete out.$schema;
+  return out;
+}
+
+function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
+  let s = schema as z.ZodType & { shape?: Record<string, z.ZodType> };
+  // An object schema with whole-object rules is a pipe whose input is the object.
+  for (let i = 0; !s.shape && i < 4; i++) {
+    const def = s._zod.def as { in?: z.ZodType; innerType?: z.ZodType; schema?: z.ZodType };
+    const next = def.in ?? def.innerType ?? def.schema;
+    if (!next) break;
+    s = next as typeof s;
+  }
+  return s.shape ?? {};
+}
+
+function schemasOf(schema: z.ZodType | undefined, names: readonly string[]): Record<string, JsonSchema> {
+  if (!schema) return {};
+  const shape = shapeOf(schema);
+  const out: Record<string, JsonSchema> = {};
+  for (const name of names) if (shape[name]) out[name] = toSchema(shape[name]);
+  return out;
+}
+
+const cache = new WeakMap<OperationDef, EditorOperation>();
+
+/** Built on the first request, not at require time: the schemas may be built lazily. */
+export function editorOperation(op: OperationDef): EditorOperation {
+  const known = cache.get(op);
+  if (known) return known;
+  const options = op.options ? Object.keys(op.options.shape) : [];
+  const settings = op.settings ? Object.keys(op.settings.shape) : [];
+  const entry: EditorOperation = {
+    name: op.name,
+    section: op.section,
+    summary: op.summary,
+    fields: op.fields,
+    options,
+    settings,
+    changesDevices: op.changesDevices,
+    ...(op.deprecated ? { deprecated: op.deprecated } : {}),
+    schema: { ...schemasOf(op.params, op.fields), ...schemasOf(op.options, options), ...schemasOf(op.settings, settings) },
+  };
+  cache.set(op, entry);
+  return entry;
+}
