@@ -101,12 +101,13 @@
     return text && text !== key && text.indexOf('.hint.') === -1 ? text : op.summary;
   }
 
-  /** Shows only the rows of the fields the chosen operation uses. */
+  /** Shows only the rows of the fields, options and settings the chosen operation uses. */
   function showFields(ops, name, type) {
     var op = ops.filter(function (o) { return o.name === name; })[0];
+    if (op) fillChoices(type, op);
     $('.fs-field').each(function () {
       var field = $(this).attr('data-field');
-      var used = !op || op.fields.indexOf(field) !== -1 || ($(this).attr('data-ops') || '').split(',').indexOf(name) !== -1;
+      var used = !op || rowsOf(op).indexOf(field) !== -1;
       $(this).toggle(used && whenHolds(this));
     });
     $('.fs-device-warning').toggle(!!(op && op.changesDevices));
@@ -131,7 +132,10 @@
     });
     loadCatalogue(function (cat) {
       var props = migrateDialog(node, type, 'node-input-', cat);
+      $('select.fs-choices').each(function () { $(this).data('fs-current', props[$(this).attr('id').replace('node-input-', '')]); });
       var ops = (cat.operations || {})[type] || [];
+      markRows(ops);
+      showRanges(ops);
       $('select.fs-device-types').each(function () {
         var sel = $(this);
         var current = props[sel.attr('id').replace('node-input-', '')];
@@ -195,6 +199,113 @@
     return more ? op + ': ' + more : op;
   }
 
+  /* ---- Rows, choices and rules from the catalogue's JSON Schema ---- */
+
+  /** Row names of an operation: its fields (under their node property), options and settings. */
+  function rowsOf(op) {
+    return op.rows || op.fields;
+  }
+
+  /** The JSON Schema of a row, by its row (node property) name. */
+  function schemaOf(op, row) {
+    return (op.schema || {})[row];
+  }
+
+  /** Each row names the operations that use it, as the catalogue says (data-ops). */
+  function markRows(ops) {
+    $('.fs-field').each(function () {
+      var row = $(this).attr('data-field');
+      $(this).attr('data-ops', ops.filter(function (o) { return rowsOf(o).indexOf(row) !== -1; }).map(function (o) { return o.name; }).join(','));
+    });
+  }
+
+  /** A text row with a bounded number shows its range, e.g. "0–100", unless it has its own hint. */
+  function showRanges(ops) {
+    $('.fs-field input[type=text]').each(function () {
+      var input = $(this);
+      if (input.attr('placeholder')) return;
+      var row = input.attr('id').replace('node-input-', '');
+      var range = ops.map(function (o) { return schemaOf(o, row); }).filter(function (s) { return s && bounded(s.minimum) && bounded(s.maximum); })[0];
+      if (range) input.attr('placeholder', range.minimum + '–' + range.maximum);
+    });
+  }
+
+  function bounded(n) { return typeof n === 'number' && Math.abs(n) < 1e15; }
+
+  /**
+   * A select with class fs-choices lists the values the chosen operation allows for it, named
+   * by the locale key <type>.<row>.<operation>.<value>; values the reference marks unsupported
+   * are shown greyed out after the others.
+   */
+  function fillChoices(type, op) {
+    $('select.fs-choices').each(function () {
+      var sel = $(this);
+      var row = sel.attr('id').replace('node-input-', '');
+      var schema = schemaOf(op, row);
+      if (!schema || !schema.enum) return;
+      var off = schema['x-unsupported'] || [];
+      var values = schema.enum.filter(function (v) { return off.indexOf(v) === -1; }).concat(off);
+      var current = sel.data('fs-current') !== undefined ? sel.data('fs-current') : sel.val();
+      sel.empty();
+      values.forEach(function (v) {
+        var key = 'node-red-contrib-fusionsolar/' + type + ':' + type + '.' + row + '.' + op.name + '.' + v;
+        var text = RED._(key);
+        $('<option>').val(String(v)).text(v + ' – ' + (text && text !== key ? text : v)).prop('disabled', off.indexOf(v) !== -1).appendTo(sel);
+      });
+      var ok = values.some(function (v) { return String(v) === String(current) && off.indexOf(v) === -1; });
+      sel.val(ok ? String(current) : String(values[0]));
+      sel.removeData('fs-current');
+    });
+  }
+
+  /** Whether a literal setting keeps the row's rules; other types are only known per message. */
+  function keepsRules(schema, value, typed) {
+    if (value === '' || value === undefined || value === null || !schema) return true;
+    if (typed && typed !== 'str' && typed !== 'num') return true;
+    var n = Number(value);
+    var numeric = schema.type === 'number' || schema.type === 'integer' || bounded(schema.minimum) || bounded(schema.maximum);
+    if (schema.enum) return schema.enum.some(function (v) { return String(v) === String(value); });
+    if (!numeric) return true;
+    if (String(value).trim() === '' || isNaN(n)) return false;
+    if (schema.type === 'integer' && Math.floor(n) !== n) return false;
+    if (typeof schema.minimum === 'number' && n < schema.minimum) return false;
+    if (typeof schema.exclusiveMinimum === 'number' && n <= schema.exclusiveMinimum) return false;
+    if (typeof schema.maximum === 'number' && n > schema.maximum) return false;
+    return true;
+  }
+
+  /**
+   * A defaults validator for `row` of node type `type`: the value must keep the rules of the
+   * row in every operation of the node that uses it (checked once the catalogue is loaded).
+   */
+  function rule(type, row) {
+    return function (value) {
+      if (!catalogue) return true;
+      var typed = this && this[row + 'Type'];
+      var ops = ((catalogue.operations || {})[type] || []).filter(function (o) { return rowsOf(o).indexOf(row) !== -1; });
+      var node = this;
+      var op = ops.filter(function (o) { return node && o.name === node.operation; })[0];
+      return (op ? [op] : ops).every(function (o) { return keepsRules(schemaOf(o, row), value, typed); });
+    };
+  }
+
+  /** Whether an operation of a node type has the row (known once the catalogue is loaded). */
+  function usesRow(type, name, row) {
+    var op = (((catalogue || {}).operations || {})[type] || []).filter(function (o) { return o.name === name; })[0];
+    return !!op && rowsOf(op).indexOf(row) !== -1;
+  }
+
+  /* Nodes are validated as the workspace loads, before any dialog: check them again once the rules are here. */
+  function revalidateAll() {
+    if (!RED.nodes || !RED.editor || !RED.editor.validateNode) return;
+    RED.nodes.eachNode(function (n) {
+      if (!/^fusionsolar-/.test(n.type)) return;
+      RED.editor.validateNode(n);
+      n.dirty = true; // labels that depend on the catalogue are drawn again
+    });
+    if (RED.view && RED.view.redraw) RED.view.redraw(true);
+  }
+
   /**
    * An optional TypedInput setting: empty is fine (the message may supply it); otherwise the
    * value must suit its type, e.g. JSON that parses.
@@ -208,12 +319,60 @@
     return true;
   }
 
+  /* ---- The control node's dialog ---- */
+
+  var DRMS = ['drm0', 'drm1', 'drm5'];
+
+  function controlEditor() {
+    /** Within chargeDischarge, only the rows the chosen switch and control type use. */
+    function refine() {
+      if ($('#node-input-operation').val() !== 'chargeDischarge') return;
+      var forced = $('#node-input-dispatchSwitch').val() !== '0';
+      var ct = $('#node-input-controlType').val();
+      $('.fs-field[data-field="controlType"], .fs-field[data-field="powerDispatch"]').toggle(forced);
+      $('.fs-field[data-field="targetSOC"]').toggle(forced && ct === '1');
+      $('.fs-field[data-field="dispatchTime"]').toggle(forced && ct === '2');
+    }
+
+    function prepare(node) {
+      var drms = {};
+      try { drms = typeof node.drms === 'string' ? JSON.parse(node.drms || '{}') : (node.drms || {}); } catch (e) { drms = {}; }
+      DRMS.forEach(function (k) { $('#fs-' + k).prop('checked', drms[k] === true || drms[k] === 'true'); });
+      prepareOperationNode(node, 'fusionsolar-control');
+      // The shared code shows rows per operation first; refine those of chargeDischarge after it.
+      $('#node-input-operation, #node-input-dispatchSwitch, #node-input-controlType').on('change.fsc', function () { setTimeout(refine, 0); });
+      loadCatalogue(function () { setTimeout(refine, 0); });
+    }
+
+    function save() {
+      var drms = {};
+      DRMS.forEach(function (k) { drms[k] = $('#fs-' + k).is(':checked'); });
+      $('#node-input-drms').val(JSON.stringify(drms));
+      $('#node-input-drmsType').val('json');
+      if ($('#node-input-operation').val() === 'chargeDischarge') {
+        // A saved target with duration control (or a duration with SOC control) would fail every message.
+        var ct = $('#node-input-controlType').val();
+        if (ct === '1') $('#node-input-dispatchTime').typedInput('value', '');
+        if (ct === '2') $('#node-input-targetSOC').typedInput('value', '');
+      }
+    }
+
+    return { prepare: prepare, save: save };
+  }
+
   window.FusionSolarEditor = {
     optionalTyped: optionalTyped,
+    rule: rule,
+    usesRow: usesRow,
+    keepsRules: keepsRules,
+    control: controlEditor(),
     prepareOperationNode: prepareOperationNode,
     prepareConfigNode: prepareConfigNode,
     label: label,
     loadCatalogue: loadCatalogue,
     migrateView: migrateView
   };
+
+  // The rules arrive once per editor session; nodes already drawn are then checked against them.
+  if (typeof $ === 'function' && $.getJSON) loadCatalogue(revalidateAll);
 })();

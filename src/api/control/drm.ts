@@ -66,6 +66,7 @@ export const drm = defineOperation<z.infer<typeof drmParams>>({
   quota: VPP_QUOTA,
   params: drmParams,
   fields: ['plantcodes', 'plantCodes', 'drms'],
+  aliases: { plantcodes: 'plantCodes' },
   options: TRACK_OPTION,
   async precheck(p, ctx) {
     const counts = await inverterCounts(ctx, p.plantcodes);

@@ -9,15 +9,20 @@ export interface EditorOperation {
   section: string;
   summary: string;
   fields: readonly string[];
+  /** Node properties the dialog shows for it: fields (under their property), options, settings. */
+  rows: string[];
   options: string[];
   settings: string[];
   changesDevices: boolean;
   deprecated?: string;
-  /** Every field, option and setting by name. */
+  /** The rules of every row, by row name. */
   schema: Record<string, JsonSchema>;
 }
 
 const isEmpty = (s: object): boolean => Object.keys(s).length === 0;
+
+/** Rules of a pipe's output worth showing on its input: what the typed text must come to. */
+const RULES = ['type', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems'];
 
 /**
  * Inputs arrive as typed text, so the input side is what the editor must check; where that
@@ -29,7 +34,10 @@ function toSchema(schema: z.ZodType): JsonSchema {
     unrepresentable: 'any',
     override(ctx) {
       const def = ctx.zodSchema._zod.def as { type: string; out?: z.ZodType };
-      if (def.type === 'pipe' && def.out && isEmpty(ctx.jsonSchema)) Object.assign(ctx.jsonSchema, toSchema(def.out));
+      if (def.type !== 'pipe' || !def.out) return;
+      const out = toSchema(def.out);
+      if (isEmpty(ctx.jsonSchema)) Object.assign(ctx.jsonSchema, out);
+      else for (const k of RULES) if (k !== 'type' && out[k] !== undefined && ctx.jsonSchema[k] === undefined) (ctx.jsonSchema as JsonSchema)[k] = out[k];
     },
   }) as JsonSchema;
   delete out.$schema;
@@ -48,11 +56,11 @@ function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
   return s.shape ?? {};
 }
 
-function schemasOf(schema: z.ZodType | undefined, names: readonly string[]): Record<string, JsonSchema> {
+function schemasOf(schema: z.ZodType | undefined, names: readonly string[], rowOf: (name: string) => string = (n) => n): Record<string, JsonSchema> {
   if (!schema) return {};
   const shape = shapeOf(schema);
   const out: Record<string, JsonSchema> = {};
-  for (const name of names) if (shape[name]) out[name] = toSchema(shape[name]);
+  for (const name of names) if (shape[name]) out[rowOf(name)] = toSchema(shape[name]);
   return out;
 }
 
@@ -64,16 +72,19 @@ export function editorOperation(op: OperationDef): EditorOperation {
   if (known) return known;
   const options = op.options ? Object.keys(op.options.shape) : [];
   const settings = op.settings ? Object.keys(op.settings.shape) : [];
+  const rowOf = (field: string): string => op.properties?.[field] ?? field;
+  const fields = op.fields.filter((f) => !op.aliases?.[f]);
   const entry: EditorOperation = {
     name: op.name,
     section: op.section,
     summary: op.summary,
     fields: op.fields,
+    rows: [...fields.map(rowOf), ...options, ...settings],
     options,
     settings,
     changesDevices: op.changesDevices,
     ...(op.deprecated ? { deprecated: op.deprecated } : {}),
-    schema: { ...schemasOf(op.params, op.fields), ...schemasOf(op.options, options), ...schemasOf(op.settings, settings) },
+    schema: { ...schemasOf(op.params, fields, rowOf), ...schemasOf(op.options, options), ...schemasOf(op.settings, settings) },
   };
   cache.set(op, entry);
   return entry;

@@ -52,6 +52,8 @@ export interface OperationDef<P extends Params = Params> {
   settings?: z.ZodObject;
   /** The node property holding a field's setting, where the field's own name is taken. */
   properties?: Readonly<Record<string, string>>;
+  /** Fields that are another field's spelling, accepted from a message: no editor row of their own. */
+  aliases?: Readonly<Record<string, string>>;
   batch?: Batch;
   /** Request body from validated params (default: arrays comma-joined, as the API wants). */
   toBody?(params: P): Params;
