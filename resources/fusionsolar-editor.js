@@ -1,3 +1,4 @@
+// @ts-check
 /* Shared editor behaviour of the FusionSolar nodes: the operation list comes from the
  * runtime's catalogue, so the editor never holds its own copy of the API's rules. */
 (function () {
@@ -83,6 +84,7 @@
     return view.props;
   }
 
+  /** @type {Array<'str' | 'num' | 'json' | 'msg' | 'flow' | 'global' | 'env'>} */
   var TYPES = ['str', 'num', 'json', 'msg', 'flow', 'global', 'env'];
 
   /* A row with data-when="field=value" shows only while that field holds that value (the
@@ -120,7 +122,10 @@
   function preselectAccount(node) {
     if (node.account) return;
     var accounts = [];
-    RED.nodes.eachConfig(function (c) { if (c.type === 'fusionsolar-account') accounts.push(c.id); });
+    RED.nodes.eachConfig(/** @param {EditorNode} c */ function (c) {
+      if (c.type === 'fusionsolar-account') accounts.push(c.id);
+      return true;
+    });
     if (accounts.length === 1) $('#node-input-account').val(accounts[0]).trigger('change');
   }
 
@@ -221,12 +226,14 @@
 
   /** A text row with a bounded number shows its range, e.g. "0–100", unless it has its own hint. */
   function showRanges(ops) {
-    $('.fs-field input[type=text]').each(function () {
+    $('.fs-field input[type=text][id^="node-input-"]').each(function () {
       var input = $(this);
       if (input.attr('placeholder')) return;
       var row = input.attr('id').replace('node-input-', '');
       var range = ops.map(function (o) { return schemaOf(o, row); }).filter(function (s) { return s && bounded(s.minimum) && bounded(s.maximum); })[0];
-      if (range) input.attr('placeholder', range.minimum + '–' + range.maximum);
+      if (!range) return;
+      // A TypedInput copied the placeholder when it was built: its own input gets it too.
+      input.add(input.closest('.form-row').find('input.red-ui-typedInput-input')).attr('placeholder', range.minimum + '–' + range.maximum);
     });
   }
 
@@ -238,7 +245,7 @@
    * are shown greyed out after the others.
    */
   function fillChoices(type, op) {
-    $('select.fs-choices').each(function () {
+    $('select.fs-choices[id^="node-input-"]').each(function () {
       var sel = $(this);
       var row = sel.attr('id').replace('node-input-', '');
       var schema = schemaOf(op, row);
@@ -298,10 +305,11 @@
   /* Nodes are validated as the workspace loads, before any dialog: check them again once the rules are here. */
   function revalidateAll() {
     if (!RED.nodes || !RED.editor || !RED.editor.validateNode) return;
-    RED.nodes.eachNode(function (n) {
-      if (!/^fusionsolar-/.test(n.type)) return;
+    RED.nodes.eachNode(/** @param {EditorNode} n */ function (n) {
+      if (!/^fusionsolar-/.test(n.type)) return true;
       RED.editor.validateNode(n);
       n.dirty = true; // labels that depend on the catalogue are drawn again
+      return true;
     });
     if (RED.view && RED.view.redraw) RED.view.redraw(true);
   }

@@ -1,4 +1,4 @@
-export { defineOperation, type Batch, type ExecContext, type ExecResult, type OperationDef, type Params } from './types';
+export { defineOperation, withWorkflow, type StatusText, type WorkflowContext, type WorkflowProgress, type Batch, type ExecContext, type ExecResult, type OperationDef, type Params } from './types';
 export { defaultBody, execute, pageOf, planCalls } from './planner';
 export { checkKeys, validate, zodToError } from './validate';
 export { editorOperation, type EditorOperation, type JsonSchema } from './json-schema';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { QuotaRule } from '../../client/quota/rules';
 import type { FusionSolarClient } from '../../client/client';
+import type { Locale } from '../../client/error-catalogue';
 
 export type Params = Record<string, unknown>;
 
@@ -22,6 +23,35 @@ export interface ExecContext {
   client: FusionSolarClient;
   signal?: AbortSignal;
   onQuotaWait?: (ms: number) => void;
+}
+
+/** A status line as a locale key of the node and its values (a value may be a text itself). */
+export interface StatusText {
+  key: string;
+  vars?: Readonly<Record<string, string | number | StatusText>>;
+}
+
+export interface WorkflowProgress {
+  status: StatusText & { kind: 'busy' | 'ok' | 'warn' };
+  /** A message for the node's second output; `copyInput` bases it on the input message. */
+  output?: { payload: unknown; topic?: string; fusionsolar: Record<string, unknown>; copyInput?: boolean };
+}
+
+/** What a workflow may do beyond the planner's calls. The node supplies it; the api never sees Node-RED. */
+export interface WorkflowContext extends ExecContext {
+  /** Who runs it (the node id), so a later message of the same node finds its runs. */
+  owner: string;
+  /** The account's language, for names in results. */
+  locale: Locale;
+  /** Input names the message itself gave: they beat the node's options. */
+  fromMessage: readonly string[];
+  /** The node's settings of this operation (OperationDef.settings), as saved. */
+  settings: Params;
+  /** Fields for msg.fusionsolar known before the first call (an error message keeps them too). */
+  annotate(meta: Record<string, unknown>): void;
+  /** Sends the result on the first output now, before a long follow-up; the node then only ends the message. */
+  deliver(result: ExecResult): void;
+  progress(p: WorkflowProgress): void;
 }
 
 /**
@@ -69,6 +99,10 @@ export interface OperationDef<P extends Params = Params> {
   topicKey?: string;
   /** Items for "one message per item", when the result is not a plain array. */
   items?(result: unknown): unknown[];
+  /** Replaces "validate, call, merge" where the operation is more: tracking, diagnosis, enrolment. */
+  workflow?(params: Params, options: Params, ctx: WorkflowContext): Promise<ExecResult>;
+  /** The node's status text for a finished call (default: items counted, or "ok"). */
+  status?(result: ExecResult): StatusText;
   /** Per-item outcome: items that failed, for partial failures. */
   failures?(result: unknown): unknown[];
   /** Count of items a command addressed, to tell "all failed" from "some failed". */
@@ -82,6 +116,14 @@ export interface ExecResult {
   failed?: unknown[];
   /** Extra fields for msg.fusionsolar (e.g. a generated requestID). */
   meta?: Record<string, unknown>;
+}
+
+/**
+ * Gives entries their workflow and status where those need modules that import the entries
+ * themselves (the control tracker reads the status operations): set once, at the group's index.
+ */
+export function withWorkflow(op: OperationDef, parts: Pick<OperationDef, 'workflow' | 'status'>): OperationDef {
+  return Object.assign(op, parts);
 }
 
 /** Erases the parameter type so operations of every shape sit in one catalogue. */
