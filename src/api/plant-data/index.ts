@@ -1,8 +1,24 @@
 import { plantInfo, ratedData, realtimeKpi } from './current';
 import { fiveMinuteKpi, historyKpi } from './history';
+import { runPlantData } from './run';
+import { withWorkflow, type ExecResult, type OperationDef, type Params, type StatusText, type WorkflowContext } from '../core/types';
 
 /** The operations of the fusionsolar-plant-data node, in the editor's order. */
 export const PLANT_DATA_OPERATIONS = [plantInfo, realtimeKpi, historyKpi, fiveMinuteKpi, ratedData] as const;
+
+function plantDataStatus(op: OperationDef, result: ExecResult): StatusText {
+  const items = op.items ? op.items(result.payload) : result.payload;
+  if (!Array.isArray(items)) return { key: 'status.ok' };
+  return { key: op.name === 'fiveMinuteKpi' ? 'status.points' : 'status.plants', vars: { count: items.length } };
+}
+
+// The message's own parameters beat the node's options ("all plants", relative range).
+for (const op of PLANT_DATA_OPERATIONS) {
+  withWorkflow(op, {
+    ...(op.options ? { workflow: (p: Params, o: Params, ctx: WorkflowContext) => runPlantData(op, p, o, ctx, ctx.fromMessage) } : {}),
+    status: (r) => plantDataStatus(op, r),
+  });
+}
 
 export { plantInfo, ratedData, realtimeKpi } from './current';
 export { fiveMinuteKpi, historyKpi } from './history';
