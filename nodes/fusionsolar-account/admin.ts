@@ -1,22 +1,27 @@
 import type { Request, Response } from 'express';
 import { editorOperation, NODE_OPERATIONS } from '../../src/api';
 import { DEVICE_TYPES } from '../../src/api/core/reference-data';
-import { acquireClient, releaseClient } from '../../src/client/registry';
+import { registryClock, sharedSessionOf } from '../../src/client/registry';
+import { FusionSolarClient } from '../../src/client/client';
 import { FusionSolarError } from '../../src/client/errors';
+import { credentialsFor, crossSite } from './admin-guard';
 import type { AccountConfig, AccountCredentials, AccountNode, NodeAPI } from '../shared/types';
 import { CONFIG_MIGRATIONS } from '../shared/migrate';
 import { quotaView } from './quota-view';
 import { toClientConfig } from './settings';
 
-const registered = new WeakSet<object>();
+/** The runtime that last loaded this module per admin app: a test harness reloads it. */
+const runtimes = new WeakMap<object, NodeAPI>();
 
 /**
  * Editor helpers behind Node-RED's admin auth: the quota table and "Test connection".
- * Both use the registry, so a test shares the login window and can never lock the account.
+ * A test shares the user's login window and rejection latch, so it can never lock the account.
  */
 export function registerAdminRoutes(RED: NodeAPI): void {
-  if (registered.has(RED.httpAdmin)) return;
-  registered.add(RED.httpAdmin);
+  const first = !runtimes.has(RED.httpAdmin);
+  runtimes.set(RED.httpAdmin, RED);
+  if (!first) return;
+  const live = (): NodeAPI => runtimes.get(RED.httpAdmin) ?? RED;
 
   // The editor's operation lists, rows and their rules (JSON Schema), straight from the catalogue, and the
   // saved-config migrations so a dialog shows an old node in the current shape.
@@ -29,7 +34,7 @@ export function registerAdminRoutes(RED: NodeAPI): void {
   });
 
   RED.httpAdmin.get('/fusionsolar/accounts/:id/quota', RED.auth.needsPermission('fusionsolar-account.read'), (req: Request, res: Response) => {
-    const node = RED.nodes.getNode(String(req.params.id)) as AccountNode | null;
+    const node = live().nodes.getNode(String(req.params.id)) as AccountNode | null;
     // An account not deployed yet is the normal case in a new dialog: an answer, not a 404
     // (the browser would log a failed request as a console error).
     if (!node?.client) {
@@ -40,26 +45,33 @@ export function registerAdminRoutes(RED: NodeAPI): void {
   });
 
   RED.httpAdmin.post('/fusionsolar/accounts/:id/test', RED.auth.needsPermission('fusionsolar-account.write'), async (req: Request, res: Response) => {
+    const refused = crossSite(req);
+    if (refused) {
+      res.status(refused.status).json({ ok: false, code: 'INVALID_INPUT', message: refused.message });
+      return;
+    }
     const body = (req.body ?? {}) as Partial<AccountConfig> & AccountCredentials;
-    const stored = (RED.nodes.getCredentials(String(req.params.id)) ?? {}) as AccountCredentials;
-    const deployed = RED.nodes.getNode(String(req.params.id)) as AccountNode | null;
-    // The editor sends "__PWRD__" for a password it has not changed.
-    const password = body.password && body.password !== '__PWRD__' ? body.password : stored.password;
-    const username = body.username || stored.username;
-    let key: string | undefined;
+    const deployed = live().nodes.getNode(String(req.params.id)) as AccountNode | null;
+    let client: FusionSolarClient | undefined;
     try {
+      const { username, password } = credentialsFor(body, deployed, (live().nodes.getCredentials(String(req.params.id)) ?? {}) as AccountCredentials);
       const config = toClientConfig({ ...(body as AccountConfig), id: String(req.params.id), type: 'fusionsolar-account', z: '', name: '' }, { username, password });
-      const acquired = acquireClient(config);
-      key = acquired.key;
-      const client = acquired.client;
-      const before = client.session.logins;
-      await client.session.ensure();
-      res.json({ ok: true, loggedIn: client.session.state === 'active', newLogin: client.session.logins > before, deployed: Boolean(deployed?.client) });
+      // A running session of exactly this login answers for itself: no login, nothing changed.
+      const running = sharedSessionOf(config);
+      if (running?.session.state === 'active') {
+        res.json({ ok: true, loggedIn: true, newLogin: false, deployed: Boolean(deployed?.client) });
+        return;
+      }
+      // A throwaway client: the dialog's settings never touch what runs. Its login still
+      // counts in the user's login window and respects a latched rejection.
+      client = new FusionSolarClient(config, registryClock());
+      await client.ensureSession();
+      res.json({ ok: true, loggedIn: client.session.state === 'active', newLogin: client.session.logins > 0, deployed: Boolean(deployed?.client) });
     } catch (err) {
       const e = err instanceof FusionSolarError ? err : new Error((err as Error).message);
       res.json({ ok: false, code: (e as FusionSolarError).code ?? 'INVALID_INPUT', message: e.message, solution: (e as FusionSolarError).solution });
     } finally {
-      if (key) void releaseClient(key, { removed: false });
+      if (client) void client.close();
     }
   });
 }

@@ -11,6 +11,7 @@ const nodeCall = require('./node-call');
 const history = require('./history');
 const cacheMemory = require('./cache-memory');
 const requireTime = require('./require-time');
+const parse = require('./parse');
 
 if (typeof global.gc !== 'function') {
   console.error('run with node --expose-gc (npm run bench does)');
@@ -18,6 +19,23 @@ if (typeof global.gc !== 'function') {
 }
 
 const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
+
+/**
+ * Parse time at 1 MB and 32 MB against JSON.parse of the same text; "growth" compares the
+ * time per MB at 32 MB with that at 1 MB, relative to JSON.parse's own: 1 is linear.
+ */
+function parseRows(parsed) {
+  const label = { ids: 'a body of 16-19 digit task ids', quadratic: "the old pre-parse's worst case (16-digit number, unterminated string of \\\")" };
+  const rows = [];
+  for (const [kind, { small, large }] of Object.entries(parsed)) {
+    for (const m of [small, large]) {
+      rows.push([`Response parse, ${(m.bytes / 1048576).toFixed(0)} MB, ${label[kind]}`, `${ms(m.envelope.median)} vs JSON.parse ${ms(m.plain.median)}`, m.envelope.median / m.plain.median]);
+    }
+    const growth = (large.envelope.median / large.bytes / (small.envelope.median / small.bytes)) / (large.plain.median / large.bytes / (small.plain.median / small.bytes));
+    rows.push([`Response parse time per MB, 32 MB against 1 MB, relative to JSON.parse's (${kind})`, `${ms((large.envelope.median / large.bytes) * 1048576)}/MB vs ${ms((small.envelope.median / small.bytes) * 1048576)}/MB`, growth, 2, '<=']);
+  }
+  return rows;
+}
 
 async function main() {
   const load = os.loadavg()[0];
@@ -27,6 +45,7 @@ async function main() {
   const cache = await cacheMemory.run(sim, 5000).finally(() => sim.stop());
   const hist = history.run();
   const req = requireTime.run();
+  const parsed = parse.run();
 
   const rows = [
     ['Node call, median (' + call.operation + ')', `${ms(call.node.median)} vs floor node ${ms(call.floor.median)}`, call.node.median / call.floor.median, 1.15, '<='],
@@ -38,6 +57,7 @@ async function main() {
     ['Messages per second through one node, quotas off, 16 in flight', `${call.rate.node.toFixed(0)}/s vs floor node ${call.rate.floor.toFixed(0)}/s`, call.rate.node / call.rate.floor],
     [`Memory per 1,000 plants in the account's plant-list cache (${cache.plants} plants, ${cache.calls} calls)`, `${kb(cache.per1000)} vs the same list as JSON.parse output ${kb(cache.parsedPer1000)}`, cache.per1000 / cache.parsedPer1000],
     [`require() of the package's ${req.files} node files, fresh process, median`, `${ms(req.pkg.median)} (of which undici + zod alone ${ms(req.deps.median)})`, req.pkg.median, 150, '<', 'ms'],
+    ...parseRows(parsed),
   ];
   const results = rows.map(([name, measured, value, target, op, unit]) => {
     const shown = unit === 'ms' ? ms(value) : ratio(value, 1);
@@ -89,6 +109,11 @@ ${table}
 - **Memory**: heap after GC before and after a full \`plantList\` of 5,000 plants (50 calls)
   whose result only the account's cache keeps, per 1,000 plants, against the heap the same
   list takes as plain \`JSON.parse\` output.
+- **Response parse**: \`parseEnvelope\` (the envelope checks, the nesting-depth bound and the
+  exact pre-parse that keeps long ids) against \`JSON.parse\` alone of the same text, at 1 MB and
+  32 MB, on a body full of long ids and on the body that made the old pre-parse quadratic. The
+  growth line compares the time per MB at 32 MB with that at 1 MB, relative to JSON.parse's own
+  growth (memory effects hit both): 1 means linear; the old pre-parse took minutes at 1 MB.
 - **require()**: a fresh \`node\` process per run requiring every file of \`package.json\`
   \`node-red.nodes\` (what the package adds to Node-RED's start), median of 9 runs; the
   runtime dependencies \`undici\` and \`zod\` alone are shown for scale.

@@ -3,10 +3,11 @@ import { GATEWAY_PAUSE_MS, parseEnvelope, type Envelope } from './envelope';
 import { FusionSolarError } from './errors';
 import { Governor, type AdmitOptions, type Permit, type QuotaInfo, type Reservation } from './governor';
 import { SESSION_RULES, UNKNOWN_PATH_RULE, type QuotaContext, type QuotaRule } from './quota/rules';
-import { loginGuardFor, type LoginGuard } from './login-guard';
-import { API_PREFIX, Session, type SessionState } from './session';
-import { stringifyExact } from './exact-json';
-import { Transport } from './transport';
+import type { LoginGuard } from './login-guard';
+import { API_PREFIX, type Session, type SessionState } from './session';
+import { SharedSession } from './shared-session';
+import { jsonBody } from './json-body';
+import type { Transport } from './transport';
 
 export interface ClientConfig {
   baseUrl: string;
@@ -37,6 +38,8 @@ export interface CallOptions {
   body: unknown;
   method?: 'GET' | 'POST';
   changesDevices?: boolean;
+  /** Writes on the server (enrolments, task changes): like a device command, never re-sent. */
+  writes?: boolean;
   signal?: AbortSignal;
   onQuotaWait?: (ms: number) => void;
   /** The operation's reservation, when the call is one of a group (Client.reserve). */
@@ -57,41 +60,75 @@ export type ClientEvent =
 const UNKNOWN_OUTCOME = new Set(['ETIMEDOUT', 'ECONNRESET', 'EMPTY_RESPONSE', 'BAD_RESPONSE', 'HTTP', 'TOO_LARGE']);
 
 /**
- * Everything an account needs to talk to the API: transport, governor, session, caches.
- * Nodes share one instance per account through the registry.
+ * One account node's view of the API: its own settings (device control, quota profile and
+ * wait, timeout, locale) over a login it may share with other account nodes of the same
+ * user (session, quota ledger, caches). Without a shared login it makes its own, which is
+ * what a throwaway client (Test connection) wants.
  */
 export class FusionSolarClient {
-  readonly transport: Transport;
   readonly governor: Governor;
-  readonly session: Session;
-  readonly loginGuard: LoginGuard;
   readonly clock: Clock;
+  readonly config: Readonly<ClientConfig>;
   /** Known rules by endpoint; the catalogue registers its own. */
   private readonly rules = new Map<string, QuotaRule>(Object.entries(SESSION_RULES));
   private readonly listeners = new Set<(e: ClientEvent) => void>();
-  /** Shared caches (plant list) so "all plants" needs no list call per message. */
-  readonly cache = new Map<string, { at: number; value: unknown }>();
+  private readonly shared: SharedSession;
+  private readonly ownsShared: boolean;
+  private headersFor: { base: Readonly<Record<string, string>>; headers: Readonly<Record<string, string>> } | undefined;
   httpCalls = 0;
 
-  constructor(readonly config: ClientConfig, clock: Clock = realClock) {
-    this.clock = clock;
-    this.transport = new Transport({
-      baseUrl: config.baseUrl,
-      timeoutMs: (config.timeoutSec ?? 30) * 1000,
-      tlsVerify: config.tlsVerify ?? true,
-      ca: config.ca || undefined,
-    });
-    this.loginGuard = loginGuardFor(config.baseUrl, config.username, clock);
+  constructor(config: ClientConfig, clock: Clock = realClock, shared?: SharedSession) {
+    // A copy, frozen: nothing another node does can change this node's settings.
+    this.config = Object.freeze({ ...config });
+    this.shared = shared ?? new SharedSession(config, clock);
+    this.ownsShared = !shared;
+    this.clock = this.shared.clock;
     // The server counts per user: every session of this user shares one ledger.
-    this.governor = new Governor(clock, (e) => this.ruleFor(e), () => this.quotaContext(), {
+    this.governor = new Governor(this.clock, (e) => this.ruleFor(e), () => this.quotaContext(), {
       ledger: this.loginGuard.ledger,
       dayZone: () => this.config.quotaDayZone,
     });
-    this.session = new Session(this.transport, this.loginGuard, clock, { username: config.username, password: config.password }, {
-      locale: config.locale,
-      loginWaitMs: this.maxWaitMs,
-    });
-    this.session.onState((state) => this.emit({ type: 'session', state }));
+  }
+
+  get transport(): Transport {
+    return this.shared.transport;
+  }
+
+  get session(): Session {
+    return this.shared.session;
+  }
+
+  get loginGuard(): LoginGuard {
+    return this.shared.loginGuard;
+  }
+
+  /** Shared caches (plant list) so "all plants" needs no list call per message. */
+  get cache(): Map<string, { at: number; value: unknown }> {
+    return this.shared.cache;
+  }
+
+  private get timeoutMs(): number {
+    return (this.config.timeoutSec ?? 30) * 1000;
+  }
+
+  /** Logs in if needed, under this node's quota wait and timeout. */
+  ensureSession(signal?: AbortSignal): Promise<void> {
+    return this.session.ensure(signal, { loginWaitMs: this.maxWaitMs, timeoutMs: this.timeoutMs });
+  }
+
+  /**
+   * The session's headers with this node's language for the server's texts; rebuilt only
+   * when the session's own change (they are one frozen object per token and cookie set).
+   */
+  private headers(): Readonly<Record<string, string>> {
+    const base = this.session.headers();
+    const locale = this.config.locale;
+    if (!locale) return base;
+    if (this.headersFor?.base !== base) {
+      const cookie = [`locale=${locale}`, ...(base.cookie ?? '').split('; ').filter((c) => c && !c.startsWith('locale='))].join('; ');
+      this.headersFor = { base, headers: Object.freeze({ ...base, cookie }) };
+    }
+    return this.headersFor.headers;
   }
 
   /** Plants and devices learned from the list calls (1 until known), shared per user. */
@@ -127,7 +164,11 @@ export class FusionSolarClient {
 
   on(listener: (e: ClientEvent) => void): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    const off = this.session.onState((state) => listener({ type: 'session', state }));
+    return () => {
+      this.listeners.delete(listener);
+      off();
+    };
   }
 
   private emit(e: ClientEvent): void {
@@ -159,25 +200,30 @@ export class FusionSolarClient {
    * keep the call's place in its endpoint's queue.
    */
   async call(opts: CallOptions): Promise<CallResult> {
-    await this.session.ensure(opts.signal);
+    // Before any login: a body that cannot be sent is the flow's mistake, not the network's.
+    const body = opts.method === 'GET' ? undefined : jsonBody(opts.body ?? {});
+    await this.ensureSession(opts.signal);
     const admit = this.admitOptions(opts.endpoint, opts);
     const permit = await (opts.group ? opts.group.admit(admit) : this.governor.admit(opts.endpoint, admit));
     let outcome: 'sent' | 'ok' | 'unused' = 'unused';
     let envelope: Envelope;
     try {
-      envelope = await this.attempt(opts, permit, admit, (o) => (outcome = o));
+      envelope = await this.attempt(opts, body, permit, admit, (o) => (outcome = o));
     } finally {
       permit.release(outcome);
     }
     return { envelope, data: envelope.data ?? null, quota: this.governor.info(opts.endpoint) };
   }
 
-  private async attempt(opts: CallOptions, permit: Permit, admit: AdmitOptions, mark: (o: 'sent' | 'ok') => void): Promise<Envelope> {
+  private async attempt(opts: CallOptions, body: string | undefined, permit: Permit, admit: AdmitOptions, mark: (o: 'sent' | 'ok') => void): Promise<Envelope> {
     let relogged = false;
     let gatewayRetried = false;
+    // Anything that writes goes out once: only the server's explicit 305 (not executed,
+    // log in again) lets it be sent again, as DESIGN's session rules say.
+    const once = opts.changesDevices === true || opts.writes === true;
     for (;;) {
       // A long quota wait may have outlasted the token.
-      await this.session.ensure(opts.signal);
+      await this.ensureSession(opts.signal);
       const tokenUsed = this.session.currentToken;
       try {
         this.httpCalls++;
@@ -185,16 +231,16 @@ export class FusionSolarClient {
         const res = await this.transport.send({
           method: opts.method ?? 'POST',
           path: opts.path ?? `${API_PREFIX}/${opts.endpoint}`,
-          headers: this.session.headers(),
-          body: opts.method === 'GET' ? undefined : stringifyExact(opts.body ?? {}),
-        });
+          headers: this.headers(),
+          body,
+        }, { timeoutMs: this.timeoutMs });
         this.session.touch();
         const envelope = parseEnvelope(res, opts.endpoint);
         mark('ok');
         return envelope;
       } catch (err) {
         const e = err instanceof FusionSolarError ? err : new FusionSolarError('ECONNRESET', { endpoint: opts.endpoint });
-        const tokenGone = e.code === '305' || (e.code === 'EMPTY_RESPONSE' && !opts.changesDevices);
+        const tokenGone = e.code === '305' || (e.code === 'EMPTY_RESPONSE' && !once);
         if (tokenGone && !relogged) {
           relogged = true;
           this.session.invalidate(tokenUsed);
@@ -206,21 +252,21 @@ export class FusionSolarClient {
         if (e.code === '20618') e.retryAfter = this.governor.exhaustDay(opts.endpoint);
         if (e.code === '403' || e.code === '429') {
           this.governor.pauseAll(GATEWAY_PAUSE_MS);
-          if (!opts.changesDevices && !gatewayRetried) {
+          if (!once && !gatewayRetried) {
             gatewayRetried = true;
             await permit.retry(admit);
             continue;
           }
         }
-        if (opts.changesDevices && UNKNOWN_OUTCOME.has(e.code)) throw outcomeUnknown(opts.endpoint, e);
+        if (once && UNKNOWN_OUTCOME.has(e.code)) throw outcomeUnknown(opts.endpoint, e);
         throw e;
       }
     }
   }
 
+  /** Closes a login of its own; a shared one is the registry's to close. */
   async close(): Promise<void> {
-    await this.session.logout(this.governor);
-    await this.transport.close();
+    if (this.ownsShared) await this.shared.close();
   }
 }
 

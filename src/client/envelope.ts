@@ -1,5 +1,5 @@
 import { FusionSolarError } from './errors';
-import { parseExact } from './exact-json';
+import { JsonDepthError, parseExact } from './exact-json';
 import type { HttpResponse } from './transport';
 
 /** The documented response packet, with the live API's variations allowed. */
@@ -45,8 +45,9 @@ export function parseEnvelope(res: HttpResponse, endpoint: string): Envelope {
   let body: unknown;
   try {
     body = parseExact(text);
-  } catch {
-    throw new FusionSolarError('BAD_RESPONSE', { endpoint, httpStatus: res.status, message: `Broken JSON from ${endpoint}` });
+  } catch (err) {
+    const message = err instanceof JsonDepthError ? `Refused the answer of ${endpoint}: its JSON ${err.message}` : `Broken JSON from ${endpoint}`;
+    throw new FusionSolarError('BAD_RESPONSE', { endpoint, httpStatus: res.status, message });
   }
   if (!isObject(body) || (!('success' in body) && !('failCode' in body))) {
     throw new FusionSolarError('BAD_RESPONSE', { endpoint, httpStatus: res.status, message: `Response from ${endpoint} is not the FusionSolar envelope` });

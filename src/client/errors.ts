@@ -13,6 +13,23 @@ export interface ErrorInit {
   locale?: Locale;
 }
 
+const DETAIL_DEPTH = 16;
+const DETAIL_TEXT = 2000;
+
+/**
+ * A copy small and shallow enough for anything that clones or logs the error: Node-RED's
+ * message clone recurses, and details may hold server text or items of a response.
+ */
+function bounded(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return value.length > DETAIL_TEXT ? `${value.slice(0, DETAIL_TEXT)}…` : value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth <= 0) return '[nested too deep]';
+  if (Array.isArray(value)) return value.map((v) => bounded(v, depth - 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = bounded(v, depth - 1);
+  return out;
+}
+
 /**
  * The one error type flows see: `code` is the API failCode or a transport/client code,
  * `message` comes from the catalogue, `solution` says what to do.
@@ -37,7 +54,7 @@ export class FusionSolarError extends Error {
     if (init.endpoint) this.endpoint = init.endpoint;
     if (init.field) this.field = init.field;
     if (init.httpStatus) this.httpStatus = init.httpStatus;
-    if (init.details !== undefined) this.details = init.details;
+    if (init.details !== undefined) this.details = bounded(init.details, DETAIL_DEPTH);
   }
 
   /** Node-RED puts toString() in msg.error.message: the text alone, the code is in msg.error.code. */

@@ -3,31 +3,103 @@
  * holds only 2^53, so beyond that JSON.parse would silently change the digits and
  * JSON.stringify cannot write a BigInt at all. Node 20 has neither JSON.rawJSON nor the
  * reviver's source text, hence the text-level handling here.
+ *
+ * Everything here reads untrusted server text, so each pass is one linear scan: no regular
+ * expression that can backtrack over a string full of `\"`, and no recursion that a deeply
+ * nested body could push past the stack (Node-RED's message clone would, later).
  */
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-/** Strings (with escapes) are matched whole so digits inside them are never touched. */
-const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+/** Deeper than any FusionSolar answer nests (about 6 levels), far below what cloning survives. */
+export const MAX_DEPTH = 64;
+
+export class JsonDepthError extends Error {
+  constructor(readonly limit: number) {
+    super(`nests deeper than ${limit} levels`);
+  }
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACE = 125;
+const CLOSE_BRACKET = 93;
+const MINUS = 45;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 function unsafeInteger(token: string): boolean {
-  if (!/^-?\d{16,}$/.test(token)) return false;
+  const digits = token.charCodeAt(0) === MINUS ? token.length - 1 : token.length;
+  if (digits < 16) return false;
   const n = BigInt(token);
   return n > MAX_SAFE || n < -MAX_SAFE;
 }
 
 /**
- * JSON.parse, except that integer literals beyond ±(2^53 − 1) arrive as digit strings
- * instead of rounded numbers. Texts without a 16-digit run take the plain fast path.
+ * One pass over the text: checks the nesting depth outside strings and collects the spans
+ * of integer literals beyond ±(2^53 − 1). Broken text is left for JSON.parse to reject.
  */
-export function parseExact(text: string): unknown {
-  if (!/\d{16}/.test(text)) return JSON.parse(text);
-  return JSON.parse(text.replace(TOKENS, (token) => (token.startsWith('"') || !unsafeInteger(token) ? token : `"${token}"`)));
+function scan(text: string, maxDepth: number): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let depth = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      i++;
+      while (i < n) {
+        const s = text.charCodeAt(i);
+        if (s === BACKSLASH) i += 2;
+        else if (s === QUOTE) break;
+        else i++;
+      }
+      i++;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > maxDepth) throw new JsonDepthError(maxDepth);
+      i++;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      depth--;
+      i++;
+    } else if (isDigit(c) || c === MINUS) {
+      const start = i;
+      i++;
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      const next = i < n ? text.charCodeAt(i) : 0;
+      // A fraction or exponent makes it a double on the server too: left as it is.
+      if (next === 46 || next === 101 || next === 69) {
+        while (i < n && /[0-9eE+.-]/.test(text[i])) i++;
+      } else if (unsafeInteger(text.slice(start, i))) spans.push([start, i]);
+    } else i++;
+  }
+  return spans;
+}
+
+/**
+ * JSON.parse, except that integer literals beyond ±(2^53 − 1) arrive as digit strings
+ * instead of rounded numbers, and text nesting deeper than `maxDepth` is refused with
+ * JsonDepthError before anything is built from it.
+ */
+export function parseExact(text: string, maxDepth = MAX_DEPTH): unknown {
+  const spans = scan(text, maxDepth);
+  if (spans.length === 0) return JSON.parse(text);
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of spans) {
+    parts.push(text.slice(at, start), '"', text.slice(start, end), '"');
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return JSON.parse(parts.join(''));
 }
 
 function hasBigInt(value: unknown, depth = 0): boolean {
   if (typeof value === 'bigint') return true;
-  if (depth > 32 || typeof value !== 'object' || value === null) return false;
+  if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return false;
   for (const v of Object.values(value)) if (hasBigInt(v, depth + 1)) return true;
   return false;
 }

@@ -24,7 +24,7 @@ export interface GovernorOptions {
  * (sliding or calendar), one-at-a-time lanes, fleet-size formulas, server-reported
  * exhaustion (407, 20618) and account-wide gateway pauses. Calls to one budget are
  * admitted in arrival order; a call whose turn would come later than its longest wait
- * fails at once with QUOTA.
+ * fails at once with QUOTA. A wait of exactly the longest wait is still a wait.
  */
 export class Governor {
   readonly ledger: QuotaLedger;
@@ -109,8 +109,12 @@ export class Governor {
     let done: () => void = () => undefined;
     const finished = new Promise<void>((r) => (done = r));
     const prev = budget.tail;
+    // The arrival check above bounds the wait from arrival. Once it is this caller's turn,
+    // the wait is judged afresh from that moment: the calls ahead answered later than their
+    // admission (a login, a slow answer), and that must not push a queued call over its own
+    // longest wait by the few seconds it took them.
     const admitted = unlessAborted(prev, opts.signal, endpoint)
-      .then(() => this.waitTurn(endpoint, budget, started, opts, n, record))
+      .then(() => this.waitTurn(endpoint, budget, this.clock.now(), opts, n, record))
       .then(
         (stamp) => {
           if (record) budget.waiting -= n;

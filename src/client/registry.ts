@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Clock } from '../clock';
+import { realClock, type Clock } from '../clock';
 import { FusionSolarClient, type ClientConfig } from './client';
+import { SharedSession } from './shared-session';
 
 interface Entry {
-  client: FusionSolarClient;
+  shared: SharedSession;
   refs: number;
   idleTimer?: NodeJS.Timeout;
 }
@@ -19,10 +20,24 @@ export function useClock(clock: Clock | undefined): void {
   defaultClock = clock;
 }
 
-/** Identity of a session: what, if changed, needs a new login. The password is only hashed. */
+export function registryClock(): Clock {
+  return defaultClock ?? realClock;
+}
+
+/** The base URL as servers read it: host case, default port and trailing slashes do not matter. */
+export function normaliseUrl(baseUrl: string): string {
+  const url = new URL(baseUrl.trim());
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/**
+ * Identity of a login: what, if changed, needs a new one (the password is only hashed).
+ * Settings of the account node (timeout, locale, control, quota) are not part of it: nodes
+ * that differ only in those share the session and each keep their own settings.
+ */
 export function sessionKey(c: ClientConfig): string {
   const h = createHash('sha256');
-  for (const part of [c.baseUrl, c.username, c.password, c.timeoutSec, c.tlsVerify, c.ca, c.locale]) {
+  for (const part of [normaliseUrl(c.baseUrl), c.username, c.password, c.tlsVerify, c.ca]) {
     h.update(String(part ?? '')).update('\0');
   }
   return h.digest('hex');
@@ -30,22 +45,27 @@ export function sessionKey(c: ClientConfig): string {
 
 /**
  * Module-level registry so sessions and quota state outlive a redeploy of an unchanged
- * account; Node-RED recreates config nodes on every full deploy.
+ * account; Node-RED recreates config nodes on every full deploy. Each caller gets a client
+ * of its own with its own settings over the shared login.
  */
 export function acquireClient(config: ClientConfig, clock?: Clock): { key: string; client: FusionSolarClient } {
   const key = sessionKey(config);
   let entry = entries.get(key);
   if (!entry) {
-    entry = { client: new FusionSolarClient(config, clock ?? defaultClock), refs: 0 };
+    entry = { shared: new SharedSession(config, clock ?? defaultClock ?? realClock), refs: 0 };
     entries.set(key, entry);
   }
   if (entry.idleTimer) {
     clearTimeout(entry.idleTimer);
     entry.idleTimer = undefined;
   }
-  Object.assign(entry.client.config, config);
   entry.refs++;
-  return { key, client: entry.client };
+  return { key, client: new FusionSolarClient(config, entry.shared.clock, entry.shared) };
+}
+
+/** The running session of a login, if some account node holds one: read-only use (Test connection). */
+export function sharedSessionOf(config: ClientConfig): SharedSession | undefined {
+  return entries.get(sessionKey(config))?.shared;
 }
 
 /**
@@ -59,13 +79,13 @@ export async function releaseClient(key: string, opts: { removed: boolean; grace
   if (entry.refs > 0) return;
   if (opts.removed) {
     entries.delete(key);
-    await entry.client.close();
+    await entry.shared.close();
     return;
   }
   entry.idleTimer = setTimeout(() => {
     if (entries.get(key) === entry && entry.refs === 0) {
       entries.delete(key);
-      void entry.client.close();
+      void entry.shared.close();
     }
   }, opts.graceMs ?? REDEPLOY_GRACE_MS);
   entry.idleTimer.unref();
@@ -77,7 +97,7 @@ export async function retireClient(key: string): Promise<void> {
   if (!entry || entry.refs > 0) return;
   if (entry.idleTimer) clearTimeout(entry.idleTimer);
   entries.delete(key);
-  await entry.client.close();
+  await entry.shared.close();
 }
 
 /** Logs out every session nobody uses: Node-RED is stopping, not redeploying. */
@@ -87,5 +107,5 @@ export async function closeIdleClients(): Promise<void> {
     if (e.idleTimer) clearTimeout(e.idleTimer);
     entries.delete(key);
   }
-  await Promise.all(idle.map(([, e]) => e.client.close()));
+  await Promise.all(idle.map(([, e]) => e.shared.close()));
 }

@@ -25,6 +25,22 @@ export interface SessionOptions {
   loginWaitMs: number;
 }
 
+/** What the caller of a login brings: each account node has its own wait and timeout. */
+export interface LoginOptions {
+  loginWaitMs?: number;
+  timeoutMs?: number;
+}
+
+/**
+ * Login failures that say nothing about the password: the request or the server broke.
+ * Another attempt is allowed, after the guard's back-off. Every other answer that is not a
+ * success with a token may be the server's way of saying "wrong password".
+ */
+function inTransit(e: FusionSolarError): boolean {
+  if (['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'CERT', 'TOO_LARGE', '403', '429'].includes(e.code)) return true;
+  return e.code === 'HTTP' && (e.httpStatus ?? 0) >= 500;
+}
+
 /**
  * Holds the XSRF token and cookies of one account. One login at a time; after the server
  * rejects the password no login is attempted again (5 wrong passwords lock the account for
@@ -48,7 +64,7 @@ export class Session {
     private readonly opts: SessionOptions,
   ) {
     if (opts.locale) this.jar.set('locale', opts.locale);
-    this.rejection = guard.rejection(credentials.password);
+    this.rejection = guard.rejection(credentials.username, credentials.password);
   }
 
   get state(): SessionState {
@@ -100,19 +116,24 @@ export class Session {
   }
 
   /** Logs in when there is no fresh token; concurrent callers share one login. */
-  async ensure(signal?: AbortSignal): Promise<void> {
+  async ensure(signal?: AbortSignal, opts: LoginOptions = {}): Promise<void> {
     if (this.rejection) throw this.rejection;
     if (!this.expired()) return;
     if (!this.loginInFlight) {
-      this.loginInFlight = this.login(signal).finally(() => {
+      this.loginInFlight = this.login(signal, opts).finally(() => {
         this.loginInFlight = undefined;
       });
     }
     await this.loginInFlight;
   }
 
-  private async login(signal?: AbortSignal): Promise<void> {
-    const permit = await this.guard.governor.admit('login', { signal, maxWaitMs: this.opts.loginWaitMs });
+  private async login(signal: AbortSignal | undefined, opts: LoginOptions): Promise<void> {
+    // Another session of this user may have latched a rejection since this one was made.
+    this.rejection = this.guard.rejection(this.credentials.username, this.credentials.password);
+    if (this.rejection) throw this.rejection;
+    const held = this.guard.holdoff(this.clock.now());
+    if (held) throw held;
+    const permit = await this.guard.governor.admit('login', { signal, maxWaitMs: opts.loginWaitMs ?? this.opts.loginWaitMs });
     let res: HttpResponse;
     try {
       this.jar.clear();
@@ -123,7 +144,11 @@ export class Session {
         path: `${API_PREFIX}/login`,
         headers: { 'content-type': 'application/json', accept: 'application/json', ...(this.opts.locale ? { cookie: `locale=${this.opts.locale}` } : {}) },
         body: JSON.stringify({ username: this.credentials.username, password: this.credentials.password }),
-      });
+      }, { timeoutMs: opts.timeoutMs });
+    } catch (err) {
+      const e = err instanceof FusionSolarError ? err : new FusionSolarError('ECONNRESET', { endpoint: 'login' });
+      if (e.code !== 'ABORTED') this.guard.failedInTransit(e, this.clock.now());
+      throw e;
     } finally {
       permit.release();
     }
@@ -132,32 +157,45 @@ export class Session {
       env = parseEnvelope(res, 'login');
     } catch (err) {
       const e = err as FusionSolarError;
-      if (e.code === 'EMPTY_RESPONSE' || REJECTING_CODES.has(e.code)) {
-        this.reject(e.code === 'EMPTY_RESPONSE' ? undefined : e.code);
-        throw this.rejection;
+      if (e.code === '407') {
+        e.retryAfter = this.guard.governor.exhaust('login');
+        throw e;
       }
-      if (e.code === '407') e.retryAfter = this.guard.governor.exhaust('login');
-      throw e;
+      if (e.code === '403' || e.code === '429') this.guard.governor.pauseAll(e.retryAfter ?? 60_000);
+      if (inTransit(e)) {
+        this.guard.failedInTransit(e, this.clock.now());
+        throw e;
+      }
+      this.reject(e.code === 'EMPTY_RESPONSE' ? undefined : e.code, e.httpStatus);
+      throw this.rejection;
     }
     this.jar.store(res.headers['set-cookie']);
     const header = Object.entries(res.headers).find(([k]) => k.toLowerCase() === 'xsrf-token')?.[1];
     const token = (Array.isArray(header) ? header[0] : header) || this.jar.get('XSRF-TOKEN');
     if (!token || env.success === false) {
-      throw new FusionSolarError('BAD_RESPONSE', { endpoint: 'login', message: 'Login answered without an XSRF-TOKEN' });
+      this.reject(env.success === false ? 'success:false' : 'no token', res.status);
+      throw this.rejection;
     }
+    this.guard.succeeded();
     this.token = token;
     this.touch();
     this.emit();
   }
 
-  private reject(serverCode: string | undefined): void {
-    const detail = serverCode ? ` (server code ${serverCode})` : '';
+  /**
+   * Latches a refusal: documented rejections and every answer that is neither a success with
+   * a token nor a failure in transit, since some servers say "wrong password" that way.
+   */
+  private reject(serverCode: string | undefined, httpStatus?: number): void {
+    const known = serverCode !== undefined && REJECTING_CODES.has(serverCode);
+    const detail = serverCode ? ` (${known ? 'server code ' : 'answer: '}${serverCode}${httpStatus && httpStatus !== 200 ? `, HTTP ${httpStatus}` : ''})` : '';
+    const what = known || serverCode === undefined ? 'rejected the username or password' : 'gave no usable answer to the login, which may mean a wrong password';
     this.rejection = new FusionSolarError('LOGIN_REJECTED', {
       endpoint: 'login',
       details: serverCode ? { serverCode } : undefined,
-      message: `The FusionSolar server rejected the username or password${detail}. No further login is attempted until the account's credentials are changed (5 wrong passwords lock the account for 30 minutes).`,
+      message: `The FusionSolar server ${what}${detail}. No further login is attempted until the account's credentials are changed (5 wrong passwords lock the account for 30 minutes).`,
     });
-    this.guard.reject(this.credentials.password, this.rejection);
+    this.guard.reject(this.credentials.username, this.credentials.password, this.rejection);
     this.token = undefined;
     this.emit();
   }

@@ -3,7 +3,7 @@ import { FusionSolarError } from './errors';
 
 export interface TransportOptions {
   baseUrl: string;
-  /** Connect, headers and body timeout, each, in ms. */
+  /** Default total deadline of one request, from its start to the last byte of the answer, in ms. */
   timeoutMs: number;
   tlsVerify: boolean;
   ca?: string;
@@ -16,6 +16,11 @@ export interface HttpRequest {
   path: string;
   headers: Record<string, string>;
   body?: string;
+}
+
+export interface SendOptions {
+  /** This request's total deadline in ms (each account node has its own timeout). */
+  timeoutMs?: number;
 }
 
 export interface HttpResponse {
@@ -56,12 +61,14 @@ export class Transport {
   readonly origin: string;
   readonly basePath: string;
   private readonly maxBytes: number;
+  private readonly timeoutMs: number;
 
   constructor(opts: TransportOptions) {
     const url = new URL(opts.baseUrl);
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.maxBytes = opts.maxResponseBytes ?? DEFAULT_MAX_BYTES;
+    this.timeoutMs = opts.timeoutMs;
     this.pool = new Pool(this.origin, {
       connections: opts.connections ?? 8,
       allowH2: false,
@@ -76,24 +83,42 @@ export class Transport {
     });
   }
 
-  async send(req: HttpRequest): Promise<HttpResponse> {
+  /**
+   * Sends one request. The deadline covers everything from here to the last byte: undici's
+   * own timeouts measure only the gaps between chunks, which a body trickled a byte at a
+   * time or a chunked body without end never exceeds.
+   */
+  async send(req: HttpRequest, opts: SendOptions = {}): Promise<HttpResponse> {
     const path = this.basePath + req.path;
-    let res;
+    const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    const late = (): FusionSolarError =>
+      new FusionSolarError('ETIMEDOUT', { endpoint: req.path, message: `No complete answer from ${req.path} within ${timeoutMs / 1000} s` });
     try {
-      res = await this.pool.request({ method: req.method, path, headers: req.headers, body: req.body });
-    } catch (err) {
-      throw transportError(err, req.path);
-    }
-    let text: string;
-    try {
-      text = await res.body.text();
-    } catch (err) {
-      if ((err as { code?: string })?.code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
-        throw new FusionSolarError('TOO_LARGE', { endpoint: req.path, httpStatus: res.statusCode });
+      let res;
+      try {
+        res = await this.pool.request({
+          method: req.method, path, headers: req.headers, body: req.body, signal: deadline.signal,
+          headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
+        });
+      } catch (err) {
+        throw deadline.signal.aborted ? late() : transportError(err, req.path);
       }
-      throw transportError(err, req.path);
+      let text: string;
+      try {
+        text = await res.body.text();
+      } catch (err) {
+        if (deadline.signal.aborted) throw late();
+        if ((err as { code?: string })?.code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
+          throw new FusionSolarError('TOO_LARGE', { endpoint: req.path, httpStatus: res.statusCode });
+        }
+        throw transportError(err, req.path);
+      }
+      return { status: res.statusCode, headers: res.headers, text };
+    } finally {
+      clearTimeout(timer);
     }
-    return { status: res.statusCode, headers: res.headers, text };
   }
 
   async close(): Promise<void> {

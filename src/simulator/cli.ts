@@ -17,6 +17,8 @@ Options:
   --quirks            answer with the live servers' documented oddities
   --tls-key FILE      PEM key: serve HTTPS (with --tls-cert)
   --tls-cert FILE     PEM certificate
+  --admin-token T     let /__sim/ control endpoints answer whoever sends x-sim-token: T
+                      (without it they answer loopback clients only)
   -h, --help          this text`;
 
 function main(): void {
@@ -33,6 +35,7 @@ function main(): void {
       quirks: { type: 'boolean', default: false },
       'tls-key': { type: 'string' },
       'tls-cert': { type: 'string' },
+      'admin-token': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -49,6 +52,7 @@ function main(): void {
     users: [{ username: values.user as string, password: values.password as string, scope: 'all' }],
     quotas: !values['no-quotas'],
     singleSession: values['single-session'],
+    adminToken: values['admin-token'],
     quirks: values.quirks,
     tls,
   }).then(

@@ -8,6 +8,7 @@ export const DEV = {
   dongle: 20819,
   smartLogger: 20821,
   inverter: 20822,
+  centralInverter: 20827,
 } as const;
 
 export interface SimDevice {

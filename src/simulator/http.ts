@@ -1,3 +1,4 @@
+import { exactJson } from './quirks';
 import type http from 'node:http';
 import type { JsonObject } from './types';
 
@@ -24,7 +25,7 @@ export function answerOf(result: Reply): string {
 }
 
 export function send(res: http.ServerResponse, status: number, body: unknown, type = 'application/json', headers: Headers = {}): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const text = typeof body === 'string' ? body : exactJson(body);
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }

@@ -3,6 +3,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { realClock, type Clock } from '../clock';
 import { Accounts } from './accounts';
+import { adminRefusal } from './admin-guard';
 import { serveAdmin } from './admin';
 import { applyFault } from './fault-replies';
 import { FaultInjector } from './faults';
@@ -13,6 +14,8 @@ import { registerAll } from './routes';
 import { login, logout, quota407, relogin305, tokenOf } from './session';
 import { SimFail, type Fault, type Handler, type JsonObject, type RouteSpec, type SimUser } from './types';
 import { v6Answer, v6Endpoint, V6_LOGIN, V6_LOGOUT, v6Token } from './v6/envelope';
+
+import { longLiteralsAsText } from './quirks';
 
 export { envelope } from './http';
 
@@ -31,8 +34,10 @@ export interface SimulatorOptions {
   singleSession?: boolean;
   /** PEM key and certificate: serve HTTPS instead of HTTP. */
   tls?: { key: string; cert: string };
-  /** Serve /__sim/ control endpoints (stats, faults, clock). */
+  /** Serve /__sim/ control endpoints (stats, faults, clock): to loopback test clients only, unless `adminToken` is set. */
   admin?: boolean;
+  /** With it, /__sim/ answers whoever sends it in the `x-sim-token` header, and nobody else. */
+  adminToken?: string;
   /** Keep every API request in `requestLog` (fault suites check commands are never sent twice). */
   record?: boolean;
   /** Answer with the live servers' documented oddities (API-NOTES.md, thirddata-notes.md). */
@@ -75,7 +80,7 @@ function freshStats(): SimStats {
 
 /** The FusionSolar Northbound Interfaces V7 and V6 (`/thirdData/`), simulated on loopback. */
 export class Simulator {
-  readonly options: Required<Omit<SimulatorOptions, 'tls' | 'port' | 'host'>> & Pick<SimulatorOptions, 'tls'>;
+  readonly options: Required<Omit<SimulatorOptions, 'tls' | 'port' | 'host' | 'adminToken'>> & Pick<SimulatorOptions, 'tls' | 'adminToken'>;
   readonly clock: Clock;
   readonly fleet: Fleet;
   readonly accounts: Accounts;
@@ -100,6 +105,7 @@ export class Simulator {
       quotas: opts.quotas ?? true,
       singleSession: opts.singleSession ?? false,
       admin: opts.admin ?? true,
+      adminToken: opts.adminToken,
       record: opts.record ?? false,
       quirks: opts.quirks ?? false,
       tls: opts.tls,
@@ -170,6 +176,8 @@ export class Simulator {
     const url = new URL(req.url ?? '/', 'http://sim');
     if (url.pathname.startsWith('/__sim/')) {
       if (!this.options.admin) return send(res, 404, { error: 'not found' });
+      const refusal = adminRefusal(req, this.options.adminToken);
+      if (refusal) return send(res, 403, { error: `simulator control refused: ${refusal}` });
       return serveAdmin(this, url.pathname.slice(7), raw, res);
     }
     const endpoint = url.pathname.startsWith(PREFIX) ? url.pathname.slice(PREFIX.length) : v6Endpoint(url.pathname);
@@ -191,7 +199,7 @@ export class Simulator {
     let body: JsonObject = {};
     if (raw.trim()) {
       try {
-        const parsed: unknown = JSON.parse(raw);
+        const parsed: unknown = JSON.parse(this.options.quirks ? longLiteralsAsText(raw) : raw);
         body = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as JsonObject) : {};
       } catch {
         return send(res, 400, envelope(20004, null));
@@ -200,7 +208,7 @@ export class Simulator {
     const now = this.clock.now();
     let result: Reply;
     if (endpoint === 'login' || endpoint === V6_LOGIN) result = login(this, body, now);
-    else if (endpoint === 'logout' || endpoint === V6_LOGOUT) result = logout(this, req, now, v6Token(endpoint, req, body));
+    else if (endpoint === 'logout' || endpoint === V6_LOGOUT) result = logout(this, req, now, v6Token(endpoint, req, body), endpoint === 'logout' ? body : undefined);
     else result = await this.dispatch(endpoint, req, body, now);
     result = v6Answer(this, endpoint, body, now, result);
 

@@ -48,9 +48,16 @@ export function login(sim: Simulator, body: JsonObject, now: number): Reply {
   };
 }
 
-/** `v6` is the token a V6 logout names in its body or cookie (6.1.2). */
-export function logout(sim: Simulator, req: http.IncomingMessage, now: number, v6?: string): Reply {
-  const token = tokenOf(req) ?? v6;
+/**
+ * `v6` is the token a V6 logout names in its body or cookie (6.1.2); a V7 logout names it
+ * in the body's mandatory `xsrfToken` (9.1.2), whatever the header says.
+ */
+export function logout(sim: Simulator, req: http.IncomingMessage, now: number, v6?: string, body?: JsonObject): Reply {
+  if (v6 === undefined && body !== undefined) {
+    const named = body.xsrfToken;
+    if (typeof named !== 'string' || named.trim() === '') return { status: 200, body: envelope(20612, null, 'xsrfToken is empty.') };
+  }
+  const token = v6 ?? (typeof body?.xsrfToken === 'string' ? body.xsrfToken.trim() : tokenOf(req));
   const user = sim.accounts.authenticate(token, now);
   if (!user || !token) return { status: 200, body: relogin305() };
   if (!sim.quotas.admit(sim, user, 'logout', SESSION_QUOTA, now)) return { status: 200, body: quota407() };

@@ -27,7 +27,7 @@ function runnableRows(table = OPERATION_ROWS, extra = {}) {
         continue;
       }
       const endpoint = def ? def.endpoint : row.endpoint;
-      (byType[type] = byType[type] || []).push({ ...row, endpoint, command: def ? def.changesDevices === true : false });
+      (byType[type] = byType[type] || []).push({ ...row, endpoint, command: def ? def.changesDevices === true || def.writes === true : false });
     }
   }
   // Catalogue operations the table has no row for: printed so a new operation gets one.
@@ -87,7 +87,7 @@ function heapAfterGc(gc) {
  */
 async function runScenario(opts) {
   const { type, rows, scenario, messages, concurrency = 1, seed = 7, plants = 3, batchTimeoutMs = 20_000, memory } = opts;
-  const { sim, clock } = await virtualSim({ plants, quotas: false, record: true, users: [USER] });
+  const { sim, clock } = await virtualSim({ plants, quotas: false, record: true, users: [USER], ...(scenario.sim || {}) });
   opts.routes?.(sim);
   const port = Number(new URL(sim.url).port);
   const password = scenario.credentials?.password ?? USER.password;
@@ -100,6 +100,7 @@ async function runScenario(opts) {
   const tracker = new Tracker({ total, rowOf, passwords: [USER.password, password], expect: { allowed: scenario.allowed, heals: scenario.heals } });
   watchTokens(sim, tracker);
   const detach = attach(tracker, client, sim);
+  if (scenario.inspect) helper.getNode('out').on('input', (m) => scenario.inspect(m).forEach((p) => tracker.violation('fieldLost', p)));
   const rand = seeded(seed);
   const ctx = { sim, clock, port, rand, seq: 0, now: clock.now() };
   const node = helper.getNode('n');

@@ -73,7 +73,9 @@ const SCAN = (ctx) => ({ taskName: `fault-suite-${ctx.seq}`, dns: [dn(ctx.sim, D
 function simTask(ctx, { finished }) {
   const state = ivState(ctx.sim);
   const dns = [dn(ctx.sim, DEV.inverter)];
-  const createdAt = finished ? ctx.now - DAY : ctx.now;
+  // An unfinished task starts five minutes on, so it is still cancellable when the cancel
+  // arrives after a gateway pause (60 s) that an earlier message caused.
+  const createdAt = finished ? ctx.now - DAY : ctx.now + 5 * 60_000;
   const taskId = state.newTaskId();
   state.tasks.set(taskId, {
     taskId, owner: USER.username, taskName: `fault-suite-${ctx.seq}`, dns, createdAt, cleanStatus: 0, ...MANUAL, needQuantifyLosses: true,

@@ -111,9 +111,11 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
       await load(flowWith(sim, node('snEnrolment')), credentials());
       const h = harness();
       sim.faults.inject({ kind: 'status', status: 500, endpoint: 'vpp/snEnrolment', times: 1 });
-      // The first call gets the 500: nothing registered, so that error ends the message.
+      // The first call gets the 500: whether anything was registered is unknown, so that error
+      // ends the message, and the call is not sent again.
       const first = await h.send({ payload: { devices } });
-      assert.equal(first.error.code, 'HTTP');
+      assert.equal(first.error.code, 'OUTCOME_UNKNOWN');
+      assert.equal(sim.stats.byEndpoint['vpp/snEnrolment'], 1);
       // Now the first call works and the second one is refused by the server.
       let n = 0;
       wrapRoute(sim, 'vpp/snEnrolment', (req, original) => {

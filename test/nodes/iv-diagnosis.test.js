@@ -16,7 +16,7 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
 
   it('ends with one report holding every string\'s 128-point curve and the faults, without a 407', async function () {
     ({ sim, clock } = await sunnySim());
-    await load(flowWith(sim, ivNode('runDiagnosis', { progress: true, outputs: 2, chart: true }), { outputs: 2 }), credentials());
+    await load(flowWith(sim, ivNode('runDiagnosis', { progress: true, outputs: 2, chart: true }), { outputs: 2, accountExtra: { allowControl: true } }), credentials());
     const h = harness();
     const dns = [...inverters(sim, 0), ...inverters(sim, 1)];
     const started = clock.now();
@@ -37,7 +37,7 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
     assert.deepEqual(report.errors, []);
     // Each fault is attached to its curve; strings without one have no fault.
     for (const f of report.faults) {
-      const c = report.curves.find((x) => x.dn === f.inverterDN && x.pvIndex === f.pvIndex);
+      const c = report.curves.find((x) => x.dn === f.inverterDN && String(x.pvIndex) === f.pvIndex);
       assert.equal(c.faultCode, f.faultCode);
       assert.equal(c.faultName, f.faultName);
     }
@@ -67,7 +67,7 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
 
   it('is cancelled by a cancelTask message without a task id and ends with a cancelled report', async function () {
     ({ sim, clock } = await sunnySim());
-    await load(flowWith(sim, ivNode('runDiagnosis')), credentials());
+    await load(flowWith(sim, ivNode('runDiagnosis'), { accountExtra: { allowControl: true } }), credentials());
     const h = harness();
     const node = helper.getNode('n');
     node.receive({ payload: { dns: inverters(sim, 1) } });
@@ -88,7 +88,7 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
 
   it('ends early when its task is cancelled by id from another message', async function () {
     ({ sim, clock } = await sunnySim());
-    await load(flowWith(sim, ivNode('runDiagnosis')), credentials());
+    await load(flowWith(sim, ivNode('runDiagnosis'), { accountExtra: { allowControl: true } }), credentials());
     const h = harness();
     ivState(sim).queueTaskIds(['126140505793022']);
     // Five inverters: the second group scans in the next 100 s slot, so the task is still
@@ -105,7 +105,7 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
 
   it('stops cleanly when the node closes: no more calls, however much time passes', async function () {
     ({ sim, clock } = await sunnySim());
-    await load(flowWith(sim, ivNode('runDiagnosis')), credentials());
+    await load(flowWith(sim, ivNode('runDiagnosis'), { accountExtra: { allowControl: true } }), credentials());
     const h = harness();
     helper.getNode('n').receive({ payload: { dns: inverters(sim, 1) } });
     await h.waitFor(() => (sim.stats.byEndpoint['iv/scanTask/status'] || 0) >= 1);
@@ -119,7 +119,7 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
 
   it('reports an inverter that is switched off as failed scans with "no data to scan" and no curves', async function () {
     ({ sim, clock } = await sunnySim());
-    await load(flowWith(sim, ivNode('runDiagnosis')), credentials());
+    await load(flowWith(sim, ivNode('runDiagnosis'), { accountExtra: { allowControl: true } }), credentials());
     const h = harness();
     const [off, on] = inverters(sim, 1);
     sim.fleet.device(off).off = true;
@@ -134,7 +134,7 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
 
   it('fails before any call on bad options or input', async function () {
     ({ sim, clock } = await sunnySim());
-    await load(flowWith(sim, ivNode('runDiagnosis')), credentials());
+    await load(flowWith(sim, ivNode('runDiagnosis'), { accountExtra: { allowControl: true } }), credentials());
     const h = harness();
     const slow = await h.send({ payload: { dns: inverters(sim, 0), pollInterval: 30 } });
     assert.match(slow.error.message, /pollInterval: must be at most 10 s/);

@@ -12,7 +12,7 @@ describe('fusionsolar-iv node: results (9.4.5, 9.4.6, 9.4.12)', function () {
   let dns;
   beforeEach(async function () {
     ({ sim, clock } = await sunnySim());
-    await load(flowWith(sim, ivNode('faultList')), credentials());
+    await load(flowWith(sim, ivNode('faultList'), { accountExtra: { allowControl: true } }), credentials());
     h = harness();
     dns = [...inverters(sim, 0), ...inverters(sim, 1).slice(0, 3)];
     const created = await h.send({ operation: 'createTask', payload: { taskName: 'results', dns, cleanStatus: 1, environmentalParameters: 0, needQuantifyLosses: true } });
@@ -31,7 +31,7 @@ describe('fusionsolar-iv node: results (9.4.5, 9.4.6, 9.4.12)', function () {
     assert.equal(r.error, undefined, r.error && r.error.message);
     const faults = r.out[0].payload;
     assert.ok(faults.length > 0 && faults.length < stringCount(sim, dns));
-    assert.ok(faults.every((f) => f.faultCode !== 10000 && typeof f.faultName === 'string' && typeof f.pvIndex === 'number'));
+    assert.ok(faults.every((f) => f.faultCode !== 10000 && typeof f.faultName === 'string' && typeof f.pvIndex === 'string'));
     const kinds = new Set(faults.map((f) => f.faultCode));
     assert.ok(kinds.size >= 3, `fault kinds: ${[...kinds]}`);
     const measured = faults.find((f) => f.faultCode !== 10012);

@@ -81,7 +81,7 @@ describe('I-V diagnosis helpers', function () {
     assert.equal(out.list[0].faultName, '组串未配置');
     assert.equal(out.list[0].inverterName, 'INV');
     assert.equal(out.list[0].stringImIsc, 0.9);
-    assert.equal(out.list[0].pvIndex, 1);
+    assert.equal(out.list[0].pvIndex, '1');
     assert.equal(out.list[1].faultName, 'String shaded');
     const loss = lossData.normalise({ list: [{ ivFaultCode: 10000, quantifyingLosses: 'null' }, { ivFaultCode: 4242 }] }, {}, { client: { config: {} } });
     assert.equal(loss.list[0].ivFaultName, 'Normal');

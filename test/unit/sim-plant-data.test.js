@@ -33,7 +33,6 @@ describe('simulator: plant data endpoints', function () {
     const cases = [
       ['vpp/plants', {}, 20010],
       ['vpp/plantRealtimeKpi', { plantCodes: codes(101) }, 20014],
-      ['vpp/plantRealtimeKpi', { plantCodes: 'NE=33554432,NE=33554432' }, 20608],
       ['vpp/plantRatedData', { plantCodes: codes(101) }, 20015],
       ['vpp/plantRatedData', { plantCodes: 'NE=99' }, 20045],
       ['vpp/plantHistoryKpi', { plantCodes: codes(1), endTime: now }, 20012],

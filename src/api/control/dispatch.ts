@@ -25,10 +25,9 @@ const chargeParams = z
     if (!FORCED.includes(p.dispatchSwitch)) return;
     const issue = (path: string, message: string): void => ctx.addIssue({ code: 'custom', path: [path], message });
     if (p.controlType === undefined) issue('controlType', 'is required for forced charge or discharge (1 SOC control, 2 duration control)');
+    // The reference says when each is mandatory, never that the other is forbidden: extras are sent as given.
     if (p.controlType === 1 && p.targetSOC === undefined) issue('targetSOC', 'is required with SOC control (controlType 1)');
-    if (p.controlType !== 1 && p.targetSOC !== undefined) issue('targetSOC', 'is only allowed with SOC control (controlType 1)');
     if (p.controlType === 2 && p.dispatchTime === undefined) issue('dispatchTime', 'is required with duration control (controlType 2)');
-    if (p.controlType !== 2 && p.dispatchTime !== undefined) issue('dispatchTime', 'is only allowed with duration control (controlType 2)');
     if (p.powerDispatch !== undefined) {
       if (p.dispatchSwitch === 1 && p.powerDispatch <= 0) issue('powerDispatch', 'must be greater than 0 W for forced charge (dispatchSwitch 1)');
       if (p.dispatchSwitch === 2 && p.powerDispatch >= 0) issue('powerDispatch', 'must be less than 0 W for forced discharge (dispatchSwitch 2)');
@@ -42,8 +41,8 @@ function chargeBody(p: ChargeParams): Params {
   const body: Params = { plantCodes: p.plantCodes.join(','), dispatchSwitch: p.dispatchSwitch, requestID: p.requestID };
   if (!FORCED.includes(p.dispatchSwitch)) return body;
   body.controlType = p.controlType;
-  if (p.controlType === 1) body.targetSOC = p.targetSOC;
-  else body.dispatchTime = p.dispatchTime;
+  if (p.targetSOC !== undefined) body.targetSOC = p.targetSOC;
+  if (p.dispatchTime !== undefined) body.dispatchTime = p.dispatchTime;
   if (p.powerDispatch !== undefined) body.powerDispatch = p.powerDispatch;
   return body;
 }

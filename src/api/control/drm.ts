@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { invalidInput } from '../../client/errors';
 import { commandList, drmSwitch, optional, required } from './params';
 import { countItems, failedBy, normaliseList, VPP_QUOTA } from './results';
-import { inverterCounts } from './lookup';
+import { knownInverterCounts } from './inverters';
 import { isObject } from '../core/normalise';
 import { codeList } from '../core/params';
 import { defineOperation } from '../core/types';
@@ -66,13 +66,13 @@ export const drm = defineOperation<z.infer<typeof drmParams>>({
   quota: VPP_QUOTA,
   params: drmParams,
   fields: ['plantcodes', 'plantCodes', 'drms'],
-  aliases: { plantcodes: 'plantCodes' },
+  messageOnly: ['plantcodes'],
   options: TRACK_OPTION,
-  async precheck(p, ctx) {
-    const counts = await inverterCounts(ctx, p.plantcodes);
+  precheck(p, ctx) {
+    const counts = knownInverterCounts(ctx, p.plantcodes);
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     if (total > MAX_INVERTERS) {
-      throw invalidInput('plantcodes', `these plants have ${total} inverters; one DRM command may address at most ${MAX_INVERTERS}`);
+      throw invalidInput('plantcodes', `these plants have ${total} inverters (string and central, from today's device list); one DRM command may address at most ${MAX_INVERTERS} (failCode 20116)`);
     }
   },
   // The API wants the switches as the strings "true"/"false".

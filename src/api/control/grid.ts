@@ -10,8 +10,9 @@ import { defineOperation } from '../core/types';
 
 /** 9.6.1.3 / 9.6.1.4: the plant default task (grid feed-in limit and power gradient) and its status. */
 
-const FEED_IN = decimal(-1000, Number.MAX_SAFE_INTEGER);
-const GRADIENT = decimal(0.1, 5000);
+/** "More than three decimal places ... will be rounded off" (9.6.1.3): rounded here, not refused. */
+const FEED_IN = decimal(-1000, Number.MAX_SAFE_INTEGER, 3, true);
+const GRADIENT = decimal(0.1, 5000, 3, true);
 
 const task = z
   .object(
@@ -108,7 +109,7 @@ export const defaultSetting = defineOperation<z.infer<typeof defaultParams>>({
 const defaultStatusParams = z
   .object({
     requestId: required(taskIdText),
-    plantCodes: optional(codeList({ max: 100 })),
+    plantCodes: optional(codeList()),
   })
   .strict();
 

@@ -26,13 +26,18 @@ export function commandList(max: number, what: string) {
   return codeList({ max }).refine(noDuplicates, `must not name the same ${what} twice`);
 }
 
-/** A number in [min, max] with at most `places` decimals (float noise such as 0.1 + 0.2 is rounded away). */
-export function decimal(min: number, max: number, places = 3) {
+/**
+ * A number in [min, max] with at most `places` decimals (float noise such as 0.1 + 0.2 is
+ * rounded away). With `round`, more decimals are rounded off as the server would do it
+ * (9.6.1.3 says so), and the range is checked on the rounded value.
+ */
+export function decimal(min: number, max: number, places = 3, round = false) {
   const scale = 10 ** places;
-  return z.coerce
-    .number({ error: 'must be a number' })
-    .min(min, `must be at least ${min}`)
-    .max(max, `must be at most ${max}`)
+  const num = z.coerce.number({ error: 'must be a number' });
+  const ranged = z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+  if (round) return num.transform((v) => Math.round(v * scale) / scale).pipe(ranged);
+  return num
+    .pipe(ranged)
     .refine((v) => Math.abs(v * scale - Math.round(v * scale)) < 1e-6, `must have at most ${places} decimal places`)
     .transform((v) => Math.round(v * scale) / scale);
 }

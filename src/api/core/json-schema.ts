@@ -73,7 +73,7 @@ export function editorOperation(op: OperationDef): EditorOperation {
   const options = op.options ? Object.keys(op.options.shape) : [];
   const settings = op.settings ? Object.keys(op.settings.shape) : [];
   const rowOf = (field: string): string => op.properties?.[field] ?? field;
-  const fields = op.fields.filter((f) => !op.aliases?.[f]);
+  const fields = op.fields.filter((f) => !op.messageOnly?.includes(f));
   const entry: EditorOperation = {
     name: op.name,
     section: op.section,

@@ -39,6 +39,11 @@ export function noDuplicates(list: string[]): boolean {
   return new Set(list).size === list.length;
 }
 
+/** Each code once, in the order first given: a repeat asks for nothing more. */
+export function distinct(list: string[]): string[] {
+  return [...new Set(list)];
+}
+
 /** Epoch ms, an ISO-8601 string or a Date, as epoch ms. */
 export const timeInput = z
   .union([z.number(), z.string(), z.date()], { error: 'must be epoch milliseconds, an ISO-8601 string or a Date' })
@@ -82,4 +87,4 @@ export const longId = z
 /** A node option that is on or off: the editor saves a boolean, a message may send "true". */
 export const flagInput = z.union([z.boolean(), z.enum(['true', 'false', ''])], { error: 'must be true or false' });
 
-export const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
+export { RESERVED_KEYS } from '../../client/json-body';

@@ -2,12 +2,12 @@ import { isObject } from './normalise';
 import type { Batch, ExecContext, ExecResult, OperationDef, Params } from './types';
 import { validate } from './validate';
 
-/** Default body: lists comma-joined as the API takes them, empty values left out. */
+/** Default body: lists comma-joined (each code once) as the API takes them, empty values left out. */
 export function defaultBody(params: Params): Params {
   const body: Params = {};
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined) continue;
-    body[k] = Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(',') : v;
+    body[k] = Array.isArray(v) && v.every((x) => typeof x === 'string') ? [...new Set(v)].join(',') : v;
   }
   return body;
 }
@@ -38,8 +38,9 @@ export function planCalls(batch: Batch | undefined, params: Params): Params[] {
   let sets: Params[] = [params];
   if (batch?.chunk) {
     const { key, size } = batch.chunk;
-    const list = params[key];
-    if (Array.isArray(list) && list.length > size) sets = chunks(list, size).map((part) => ({ ...params, [key]: part }));
+    // A code named twice is asked for once: a million copies of one code is one call, not 10,000.
+    const list = Array.isArray(params[key]) ? [...new Set(params[key] as unknown[])] : params[key];
+    if (Array.isArray(list)) sets = list.length > size ? chunks(list, size).map((part) => ({ ...params, [key]: part })) : [{ ...params, [key]: list }];
   }
   if (batch?.window) {
     const { startKey, endKey, windowMs } = batch.window;
@@ -82,6 +83,7 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
       endpoint: op.endpoint,
       body: op.toBody ? op.toBody(p) : defaultBody(p),
       changesDevices: op.changesDevices,
+      writes: op.writes,
       signal: ctx.signal,
       onQuotaWait: ctx.onQuotaWait,
       group,
@@ -99,18 +101,26 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
         continue;
       }
       const pageSize = Number((p as Params).pageSize ?? paged.pageSize);
+      const maxItems = paged.maxItems?.(p as Params) ?? Infinity;
       const items: unknown[] = [];
       let pageTotal: number | undefined;
       let kept: Params | undefined;
+      let previous: string | undefined;
       for (let pageNo = 1; ; pageNo++) {
         const data = await send({ ...p, pageNo, pageSize } as P);
         const page = pageOf(data);
+        // Every page spends the endpoint's budget: a server that ignores pageNo (the same
+        // items again) or answers with a bare list has said all it will say.
+        const seen = JSON.stringify(page.items);
+        if (seen === previous) break;
+        previous = seen;
         if (paged.keep && isObject(data)) kept = Object.fromEntries(paged.keep.filter((k) => k in data).map((k) => [k, data[k]]));
         items.push(...page.items);
         if (page.total !== undefined) pageTotal = page.total;
+        if (paged.bareIsWhole && Array.isArray(data)) break;
         const pages = page.pageCount ?? (page.total !== undefined ? Math.ceil(page.total / pageSize) : undefined);
         const more = pages !== undefined ? pageNo < pages : page.items.length >= pageSize;
-        if (!more || page.items.length === 0) break;
+        if (!more || page.items.length === 0 || items.length >= maxItems) break;
       }
       total = (total ?? 0) + (pageTotal ?? items.length);
       parts.push(paged.keep ? { ...kept, list: items } : items);

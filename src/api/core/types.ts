@@ -14,6 +14,10 @@ export interface Batch {
     skipWhen?: readonly string[];
     /** Page-level fields kept beside the merged items: the result becomes `{ ...kept, list }`. */
     keep?: readonly string[];
+    /** A bare array instead of a page map is the whole answer: no further page is asked for. */
+    bareIsWhole?: boolean;
+    /** Most items the request can have (the fleet's bound): paging stops there. */
+    maxItems?: (params: Params) => number;
   };
   /** A time range split into consecutive windows of at most `windowMs`. */
   window?: { startKey: string; endKey: string; windowMs: number };
@@ -66,6 +70,11 @@ export interface OperationDef<P extends Params = Params> {
   section: string;
   summary: string;
   changesDevices: boolean;
+  /**
+   * Writes on the server without changing a device (enrolments, cancelling a task): sent
+   * at most once per message like a device command, but not behind "Allow device control".
+   */
+  writes?: boolean;
   /** The replacement, when the reference marks the endpoint as going offline. */
   deprecated?: string;
   quota: QuotaRule;
@@ -82,8 +91,13 @@ export interface OperationDef<P extends Params = Params> {
   settings?: z.ZodObject;
   /** The node property holding a field's setting, where the field's own name is taken. */
   properties?: Readonly<Record<string, string>>;
-  /** Fields that are another field's spelling, accepted from a message: no editor row of their own. */
-  aliases?: Readonly<Record<string, string>>;
+  /** Fields only a message gives (another spelling of a field with a row): no editor row of their own. */
+  messageOnly?: readonly string[];
+  /**
+   * Names `msg.payload` may use for a field (alias -> field), e.g. the API's own name where
+   * the node property needs another. An alias, only ever given in the message, wins.
+   */
+  inputAliases?: Readonly<Record<string, string>>;
   batch?: Batch;
   /** Request body from validated params (default: arrays comma-joined, as the API wants). */
   toBody?(params: P): Params;

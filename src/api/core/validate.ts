@@ -34,7 +34,19 @@ export function checkKeys(input: Params, op: OperationDef): void {
   }
 }
 
-export function validate<P extends Params>(op: OperationDef<P>, input: Params): P {
+function applyAliases(input: Params, aliases: Readonly<Record<string, string>> | undefined): Params {
+  if (!aliases) return input;
+  const out: Params = { ...input };
+  for (const [alias, field] of Object.entries(aliases)) {
+    if (!(alias in out)) continue;
+    if (out[alias] !== undefined) out[field] = out[alias];
+    delete out[alias];
+  }
+  return out;
+}
+
+export function validate<P extends Params>(op: OperationDef<P>, raw: Params): P {
+  const input = applyAliases(raw, op.inputAliases);
   checkKeys(input, op as unknown as OperationDef);
   const res = op.params.safeParse(input);
   if (!res.success) throw zodToError(res.error, input);

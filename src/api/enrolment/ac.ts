@@ -22,6 +22,7 @@ export const acEnrolment = defineOperation<z.infer<typeof params>>({
   summary: 'Registers plants to the VPP by their authorization codes (South Australia: the NMI); 1000 codes per call.',
   // Registers plants to the account: no device setting or state changes (see README).
   changesDevices: false,
+  writes: true,
   quota: { limits: [{ count: 1, windowMs: MINUTE }], lane: true },
   params,
   fields: ['authorizationCodes'],

@@ -43,6 +43,7 @@ export const snEnrolment = defineOperation<z.infer<typeof params>>({
   summary: "Registers plants to the VPP by a device SN and the owner's username, email or phone; 1000 devices per call.",
   // Registers plants to the account: no device setting or state changes (see README).
   changesDevices: false,
+  writes: true,
   quota: { limits: [{ count: 1, windowMs: MINUTE }], lane: true },
   params,
   fields: ['devices'],

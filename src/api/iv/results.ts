@@ -13,7 +13,8 @@ const STRING_KPIS = [
 ];
 
 export const FAULT_SPEC = {
-  numbers: ['invertRatedPower', 'pvIndex', 'faultCode', 'scanTime', ...STRING_KPIS],
+  // pvIndex is a String in the 9.4.5 table (a number elsewhere): left as the API sends it.
+  numbers: ['invertRatedPower', 'faultCode', 'scanTime', ...STRING_KPIS],
   strings: ['plantName', 'plantCode', 'plantAddress', 'inverterName', 'inverterDN', 'inverterSN', 'invertVersion', 'invertModel', 'pvName', 'faultName', 'faultDetail', 'faultSuggestion'],
   // The 9.4.5 example spells two fields differently; OCR garbled two more.
   aliases: { inveterName: 'inverterName', stringImIoc: 'stringImIsc', stringlsc: 'stringIsc', stcStringlsc: 'stcStringIsc' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codeList, noDuplicates } from '../core/params';
+import { codeList, distinct, noDuplicates } from '../core/params';
 import { IV_QUOTA, pageNo, pageSize } from './params';
 import { eachItem } from './normalise';
 import { isObject, normaliseRecord, type JsonObject } from '../core/normalise';
@@ -21,7 +21,7 @@ const stringConfigsParams = z
     pageSize,
     inverterName: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(256, 'must be at most 256 characters').optional(),
     configStatus: z.coerce.number({ error: 'must be 0 (not configured) or 1 (configured)' }).pipe(z.union([z.literal(0), z.literal(1)], { error: 'must be 0 (not configured) or 1 (configured)' })).optional(),
-    plantCodes: codeList({ max: 100 }).refine(noDuplicates, 'must not name a plant twice').optional(),
+    plantCodes: codeList().transform(distinct).optional(),
   })
   .strict();
 
@@ -84,7 +84,7 @@ export function normaliseModule(rec: JsonObject): JsonObject {
   return rec;
 }
 
-/** The API calls it `id`; `moduleId` here because `id` is every Node-RED node's own id. */
+/** The API calls it `id` (accepted in msg.payload); the node property is `moduleId` because `id` is every Node-RED node's own id. */
 const moduleIdParams = z
   .object({ moduleId: z.coerce.number({ error: 'must be a module id number' }).int('must be a whole number').positive('must be a module id from moduleLibrary') })
   .strict();
@@ -98,6 +98,7 @@ export const moduleDetails = defineOperation<z.infer<typeof moduleIdParams>>({
   quota: IV_QUOTA,
   params: moduleIdParams,
   fields: ['moduleId'],
+  inputAliases: { id: 'moduleId' },
   toBody: (p) => ({ id: p.moduleId }),
   normalise: (data) => (isObject(data) ? normaliseModule(data) : data),
   topicKey: 'id',

@@ -57,12 +57,10 @@ const createTaskParams = z
   })
   .strict()
   .superRefine((p, ctx) => {
+    // Mandatory with manual parameters; with automatic ones the reference calls them optional, so they are sent as given.
     for (const key of ['modulePlaneIrradiance', 'moduleBackSurfaceTemperature'] as const) {
       if (p.environmentalParameters === 1 && p[key] === undefined) {
         ctx.addIssue({ code: 'custom', path: [key], message: 'is required when environmentalParameters is 1 (manual)' });
-      }
-      if (p.environmentalParameters === 0 && p[key] !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'is only used when environmentalParameters is 1 (manual); leave it empty for automatic' });
       }
     }
   });
@@ -74,7 +72,8 @@ export const createTask = defineOperation<CreateTaskParams>({
   endpoint: 'iv/scanTask',
   section: '9.4.2',
   summary: 'Starts an I-V scan of up to 100 inverters; returns the task id (20030 when irradiance is too low).',
-  changesDevices: false,
+  // A scan moves the inverters off their maximum power point while it runs.
+  changesDevices: true,
   quota: IV_QUOTA,
   params: createTaskParams,
   fields: ['taskName', 'dns', 'cleanStatus', 'environmentalParameters', 'modulePlaneIrradiance', 'moduleBackSurfaceTemperature', 'scanPointNum', 'needQuantifyLosses'],
@@ -92,7 +91,9 @@ export const cancelTask = defineOperation<z.infer<typeof taskIdOnly>>({
   endpoint: 'iv/revokeTask',
   section: '9.4.3',
   summary: 'Cancels an I-V diagnosis task that has not finished (a completed task cannot be cancelled).',
+  // Ends a scan, which only returns the inverters to normal operation: a write, not a control.
   changesDevices: false,
+  writes: true,
   quota: IV_QUOTA,
   params: taskIdOnly,
   fields: ['taskId'],

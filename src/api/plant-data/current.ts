@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { DAY, MINUTE } from '../../client/quota/rules';
-import { codeList, noDuplicates } from '../core/params';
+import { codeList, distinct } from '../core/params';
 import { isObject, normaliseRecord, toNumber } from '../core/normalise';
 import { learnZones, offsetOf } from './zones';
-import type { ExecContext } from '../core/types';
 import { defineOperation } from '../core/types';
 import { ALL_PLANTS_OPTION } from './options';
 
@@ -19,19 +18,14 @@ export function required<T extends z.ZodType>(schema: T) {
     .pipe(schema as unknown as z.ZodType<z.output<T>, unknown>);
 }
 
-/** Any number of plant codes (chunked by 100), each once: the API answers 20608 to repeats. */
-export const plantCodes = required(codeList().refine(noDuplicates, 'must not name a plant code twice (failCode 20608)'));
+/**
+ * Any number of plant codes (chunked by 100). A repeated code is sent once and answered
+ * once: the reference documents 20608 only for 9.6.1.3, and 9.3.3's own example repeats a code.
+ */
+export const plantCodes = required(codeList().transform(distinct));
 
 export const plantCodesParams = z.object({ plantCodes }).strict();
 type PlantCodesParams = z.infer<typeof plantCodesParams>;
-
-/**
- * The real-time quota grows with the fleet: a request for n plants proves the account has
- * at least n, so the governor may allow Roundup(n/100) calls at once.
- */
-export function learnFleetFromCodes(codes: readonly string[], ctx: ExecContext): void {
-  ctx.client.fleet.plants = Math.max(ctx.client.fleet.plants, codes.length);
-}
 
 /** The OCR'd reference spells dataItemMap "dataltemMap"; keep one canonical key. */
 export function canonicalKey(item: Record<string, unknown>, ocr: string, real: string): void {
@@ -69,7 +63,6 @@ export const plantInfo = defineOperation<PlantCodesParams>({
   fields: ['plantCodes'],
   options: ALL_PLANTS_OPTION,
   batch: { chunk: { key: 'plantCodes', size: CHUNK } },
-  precheck: (p, ctx) => learnFleetFromCodes(p.plantCodes, ctx),
   normalise: (data) => eachItem(data, (item) => normaliseRecord(item, infoSpec)),
   learn(result, _p, ctx) {
     if (!Array.isArray(result)) return;
@@ -99,7 +92,6 @@ export const realtimeKpi = defineOperation<PlantCodesParams>({
   fields: ['plantCodes'],
   options: ALL_PLANTS_OPTION,
   batch: { chunk: { key: 'plantCodes', size: CHUNK } },
-  precheck: (p, ctx) => learnFleetFromCodes(p.plantCodes, ctx),
   normalise: (data) =>
     eachItem(data, (item) => {
       normaliseRecord(item, { strings: ['plantCode'] });

@@ -3,8 +3,8 @@ import { invalidInput } from '../../client/errors';
 import { DAY } from '../../client/quota/rules';
 import { timeInput } from '../core/params';
 import { isObject } from '../core/normalise';
-import { CHUNK, learnFleetFromCodes, plantCodes, required } from './current';
-import { checkDailyBudget, checkRangeAge, HISTORY_QUOTA, WINDOW_MS } from './limits';
+import { CHUNK, plantCodes, required } from './current';
+import { checkDailyBudget, HISTORY_QUOTA, WINDOW_MS } from './limits';
 import { mergeHistory, normaliseHistory, normalisePoints } from './points';
 import { learnZones, offsetOf, zoneOf } from './zones';
 import { planCalls } from '../core/planner';
@@ -38,8 +38,6 @@ export const historyKpi = defineOperation<HistoryParams>({
   options: HISTORY_OPTIONS,
   batch: historyBatch,
   precheck(p, ctx) {
-    learnFleetFromCodes(p.plantCodes, ctx);
-    checkRangeAge(p.startTime, ctx);
     const calls = planCalls(historyBatch, p).length;
     checkDailyBudget('vpp/plantHistoryKpi', HISTORY_QUOTA, calls, Math.ceil(p.plantCodes.length / CHUNK), ctx);
   },
@@ -89,7 +87,6 @@ export const fiveMinuteKpi = defineOperation<FiveMinuteParams>({
   params: fiveMinuteParams,
   fields: ['plantCode', 'startTime', 'endTime'],
   precheck(p, ctx) {
-    checkRangeAge(p.startTime, ctx);
     const offset = zoneOf(ctx.client, p.plantCode);
     // [startTime, endTime) on one plant day: the last included millisecond is endTime - 1.
     const sameDay = offset === undefined ? p.endTime - p.startTime <= DAY : dayIn(p.startTime, offset) === dayIn(p.endTime - 1, offset);

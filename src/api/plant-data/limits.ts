@@ -2,11 +2,12 @@ import { invalidInput } from '../../client/errors';
 import { DAY, limitCount, MINUTE, type QuotaRule } from '../../client/quota/rules';
 import type { ExecContext } from '../core/types';
 
-/** The history interfaces' rules, checked before any call (reference 9.3.3, 9.5.1, chapter 11). */
+/**
+ * The history interfaces' rules, checked before any call (reference 9.3.3, 9.5.1). Only the
+ * 24-hour window is theirs; the age of the data (20026) is the server's to judge.
+ */
 
 export const FIVE_MINUTES = 5 * MINUTE;
-/** "Only data of the latest 365 days can be queried" (20026). */
-export const MAX_AGE_DAYS = 365;
 /** One call covers at most 288 points: 24 hours. */
 export const WINDOW_MS = DAY;
 
@@ -19,23 +20,13 @@ export const HISTORY_QUOTA: QuotaRule = {
   lane: true,
 };
 
-function iso(t: number): string {
-  return new Date(t).toISOString();
-}
-
-/** The start must lie within the latest 365 days and before now. */
-export function checkRangeAge(startTime: number, ctx: ExecContext): void {
-  const now = ctx.client.clock.now();
-  const earliest = now - MAX_AGE_DAYS * DAY;
-  if (startTime < earliest) {
-    throw invalidInput('startTime', `only data of the latest ${MAX_AGE_DAYS} days can be queried (failCode 20026): the earliest start now is ${iso(earliest)}`);
-  }
-  if (startTime >= now) throw invalidInput('startTime', `is in the future (${iso(startTime)}): no data exists yet`);
-}
-
-/** An end after now only adds calls that return nothing: cut it at the current 5-minute slot. */
-export function clampEnd(endTime: number, now: number): number {
-  return Math.min(endTime, Math.ceil(now / FIVE_MINUTES) * FIVE_MINUTES);
+/**
+ * An end after now only adds calls that return nothing: cut it at the current 5-minute
+ * slot. A range that starts after that slot is sent as given, for the server to answer.
+ */
+export function clampEnd(endTime: number, now: number, startTime = -Infinity): number {
+  const slot = Math.ceil(now / FIVE_MINUTES) * FIVE_MINUTES;
+  return startTime >= slot ? endTime : Math.min(endTime, slot);
 }
 
 /**

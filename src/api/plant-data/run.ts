@@ -1,6 +1,6 @@
 import { invalidInput } from '../../client/errors';
 import { DAY, MINUTE } from '../../client/quota/rules';
-import { plantList, PLANT_LIST_CACHE } from '../plants/lists';
+import { accountPlantList } from '../plants/list-cache';
 import { isObject } from '../core/normalise';
 import { CHUNK } from './current';
 import { checkDailyBudget, clampEnd, FIVE_MINUTES } from './limits';
@@ -59,15 +59,8 @@ export function rangeTimes(range: RelativeRange, offsetMin: number, now: number)
 
 /** Plant codes of the account: the cached plant list, fetched when missing or a day old. */
 export async function accountPlantCodes(ctx: ExecContext): Promise<{ codes: string[]; calls: number }> {
-  const cached = ctx.client.cache.get(PLANT_LIST_CACHE);
-  let list: unknown = cached && ctx.client.clock.now() - cached.at < DAY ? cached.value : undefined;
-  let calls = 0;
-  if (!Array.isArray(list)) {
-    const r = await execute(plantList, {}, ctx);
-    calls = r.calls;
-    list = r.payload;
-  }
-  const codes = (Array.isArray(list) ? list : []).map((p) => (isObject(p) ? p.plantCode : undefined)).filter((c): c is string => typeof c === 'string');
+  const { list, calls } = await accountPlantList(ctx);
+  const codes = list.map((p) => (isObject(p) ? p.plantCode : undefined)).filter((c): c is string => typeof c === 'string');
   return { codes, calls };
 }
 
@@ -89,7 +82,7 @@ export async function runPlantData(op: OperationDef, params: Params, options: Pa
   const now = ctx.client.clock.now();
   const probe = { ...p, ...(all ? { plantCodes: [PROBE_CODE] } : {}), ...(range ? rangeTimes(range, 0, now) : {}) };
   const checked = validate(op, probe);
-  if (op.batch?.window && typeof checked.endTime === 'number') checked.endTime = clampEnd(checked.endTime, now);
+  if (op.batch?.window && typeof checked.endTime === 'number') checked.endTime = clampEnd(checked.endTime, now, Number(checked.startTime));
   await op.precheck?.(checked, ctx);
 
   let calls = 0;
@@ -121,7 +114,7 @@ async function runWindows(op: OperationDef, p: Params, range: RelativeRange | un
   const sets = [...groups].map(([zone, group]) => {
     const times = range ? rangeTimes(range, zone, now) : { startTime: p.startTime, endTime: p.endTime };
     const v = validate(op, { plantCodes: group, ...times });
-    return { ...v, plantCodes: group, endTime: clampEnd(Number(v.endTime), now) };
+    return { ...v, plantCodes: group, endTime: clampEnd(Number(v.endTime), now, Number(v.startTime)) };
   });
   const planned = sets.reduce((n, s) => n + planCalls(op.batch, s).length, 0);
   const chunks = sets.reduce((n, s) => n + Math.ceil(s.plantCodes.length / CHUNK), 0);

@@ -3,6 +3,8 @@ import { DAY, MINUTE } from '../../client/quota/rules';
 import { codeList, oneOf } from '../core/params';
 import { isObject, normaliseMap, normaliseRecord, toNumber } from '../core/normalise';
 import { pageOf } from '../core/planner';
+import { DEVICE_TYPES } from '../core/reference-data';
+import { learnInverters } from '../control/inverters';
 import { defineOperation } from '../core/types';
 
 /** 9.2 Configuration management: the plant and device lists everything else starts from. */
@@ -61,13 +63,20 @@ export const plantList = defineOperation<z.infer<typeof plantListParams>>({
   topicKey: 'plantCode',
 });
 
+const DEVICE_TYPE_IDS = new Set(DEVICE_TYPES.map((t) => t.id));
+/** No plant holds more devices than this: a device list that pages past it is repeating itself. */
+const MAX_DEVICES_PER_PLANT = 10_000;
+
 const DEVICE_NUMERIC = ['ratedCapacity', 'usableCapacity', 'dod', 'ratedPower', 'optimizerNumber'];
 const deviceSpec = { numbers: ['deviceTypeId'], strings: ['plantCode', 'dn', 'sn', 'deviceName'], aliases: { dataltemMap: 'dataItemMap' } } as const;
 
 const deviceListParams = z
   .object({
     plantCodes: codeList(),
-    deviceTypeId: z.coerce.number({ error: 'must be a device type id number' }).int('must be a whole number').positive('must be a device type id').optional(),
+    deviceTypeId: z.coerce
+      .number({ error: 'must be a device type id number' })
+      .refine((id) => DEVICE_TYPE_IDS.has(id), `must be a device type id of reference chapter 10 (${[...DEVICE_TYPE_IDS].join(', ')})`)
+      .optional(),
     pageNo: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').optional(),
     pageSize: oneOf(PAGE_SIZES).optional(),
   })
@@ -88,7 +97,11 @@ export const deviceList = defineOperation<z.infer<typeof deviceListParams>>({
   },
   params: deviceListParams,
   fields: ['plantCodes', 'deviceTypeId', 'pageNo', 'pageSize'],
-  batch: { chunk: { key: 'plantCodes', size: 100 }, paged: { pageSize: 100 } },
+  // 9.2.2's example answers with a bare array: that is the whole list, never page 2.
+  batch: {
+    chunk: { key: 'plantCodes', size: 100 },
+    paged: { pageSize: 100, bareIsWhole: true, maxItems: (p) => (Array.isArray(p.plantCodes) ? p.plantCodes.length : 1) * MAX_DEVICES_PER_PLANT },
+  },
   normalise: (data) =>
     normalisePage(data, (d) => {
       normaliseRecord(d, deviceSpec);
@@ -96,9 +109,10 @@ export const deviceList = defineOperation<z.infer<typeof deviceListParams>>({
       normaliseMap(d.dataItemMap, DEVICE_NUMERIC);
     }),
   learn(result, params, ctx) {
-    if (Array.isArray(result) && params.deviceTypeId === undefined && params.pageNo === undefined) {
-      ctx.client.fleet.devices = Math.max(ctx.client.fleet.devices, result.length);
-    }
+    if (!Array.isArray(result) || params.pageNo !== undefined) return;
+    if (params.deviceTypeId === undefined) ctx.client.fleet.devices = Math.max(ctx.client.fleet.devices, result.length);
+    // Complete lists of these plants tell DRM how many inverters each has, without a call of its own.
+    learnInverters(ctx, params.plantCodes, result, params.deviceTypeId);
   },
   topicKey: 'dn',
 });

@@ -6,6 +6,10 @@ import { API_PREFIX } from '../../client/session';
  * The session's token and cookies must never reach another host, so other hosts, other
  * schemes, protocol-relative `//host` and any `.`/`..` segment (plain or %-encoded) are refused
  * rather than resolved; login and logout belong to the account node.
+ *
+ * Rules that name an endpoint (login and logout here, device control in request.ts) judge
+ * the path as a Java server reads it, not as typed: `vpp/devOnOff;jsessionid=1`,
+ * `vpp/%64evOnOff`, `/REST/...` and `vpp/devOnOff/` all reach vpp/devOnOff there.
  */
 
 export interface RequestTarget {
@@ -66,8 +70,43 @@ function checkSegments(pathname: string): void {
     if (/[/\\]/.test(decoded)) refuse('must not contain encoded slashes');
   }
   if (pathname.includes('//')) refuse('must not contain empty segments (//)');
-  const last = pathname.split('/').pop() ?? '';
-  if (/^(login|logout)$/i.test(last)) refuse('must not be login or logout: the account node opens and closes the session');
+  const last = canonicalPath(pathname).split('/').pop() ?? '';
+  if (last === 'login' || last === 'logout') refuse('must not be login or logout: the account node opens and closes the session');
+}
+
+const PARAMS = /;.*$/s;
+
+/** Decodes until nothing changes, so a twice-encoded name cannot pass for another. */
+function decoded(segment: string): string {
+  let s = segment;
+  for (let i = 0; i < 4; i++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+    if (next === s) return s;
+    s = next.replace(PARAMS, '');
+  }
+  return s;
+}
+
+/**
+ * The path as a servlet container matches it: `;params` cut from every segment, %-escapes
+ * decoded, case folded, empty and trailing segments dropped. Only for judging, never sent.
+ */
+export function canonicalPath(pathname: string): string {
+  const segments = pathname.split('/').map((seg) => decoded(seg.replace(PARAMS, '')).toLowerCase()).filter((seg) => seg !== '');
+  return `/${segments.join('/')}`;
+}
+
+/** The endpoint below /rest/openapi/pvms/v1/ in canonical form, else the canonical path. */
+export function canonicalEndpoint(path: string): string {
+  const q = path.indexOf('?');
+  const c = canonicalPath(q < 0 ? path : path.slice(0, q));
+  const prefix = `${API_PREFIX.toLowerCase()}/`;
+  return c.startsWith(prefix) ? c.slice(prefix.length) : c;
 }
 
 /**

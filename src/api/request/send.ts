@@ -4,7 +4,8 @@ import { FusionSolarError, invalidInput } from '../../client/errors';
 import type { QuotaInfo } from '../../client/governor';
 import { allOperations, ruleForEndpoint } from '../index';
 import { RESERVED_KEYS } from '../core/params';
-import { resolveTarget } from './path';
+import { canonicalEndpoint, resolveTarget } from './path';
+import { MAX_DEPTH } from '../../client/exact-json';
 
 /**
  * One call to any path of the account's server, for endpoints the catalogue lacks: same
@@ -47,14 +48,17 @@ function isTrigger(payload: unknown): boolean {
 /**
  * Keys that pollute prototypes wherever a receiver merges the body (an own "__proto__"
  * comes from JSON.parse, e.g. an HTTP-in node's body) are refused at any depth, as every
- * operation refuses them. Deeper than any API body nests, the walk stops.
+ * operation refuses them; a body nesting deeper than JSON bodies may, or a cycle, is refused
+ * too (the client's check names anything else JSON cannot carry).
  */
-function checkReserved(value: unknown, path: string, depth = 0): void {
-  if (typeof value !== 'object' || value === null || depth > 32) return;
+function checkReserved(value: unknown, path: string, depth = 0, ancestors: object[] = []): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (ancestors.includes(value)) throw invalidInput(path || 'payload', 'refers back to itself (a circular structure cannot be sent as JSON)');
+  if (depth >= MAX_DEPTH) throw invalidInput(path || 'payload', `nests deeper than ${MAX_DEPTH} levels`);
   for (const [k, v] of Object.entries(value)) {
     const here = Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
     if (!Array.isArray(value) && RESERVED_KEYS.includes(k)) throw invalidInput(here, 'is not an allowed parameter name');
-    checkReserved(v, here, depth + 1);
+    checkReserved(v, here, depth + 1, [...ancestors, value]);
   }
 }
 
@@ -86,7 +90,10 @@ function queryOf(payload: unknown): string {
 export async function sendRequest(client: FusionSolarClient, req: GenericRequest): Promise<GenericResponse> {
   const method = methodOf(req.method);
   const target = resolveTarget(req.path, client.transport);
-  const known = allOperations().find((o) => o.endpoint === target.endpoint);
+  // Judged as the server reads the path: no spelling gets past the control switch or the quota.
+  const canonical = canonicalEndpoint(target.path);
+  const known = allOperations().find((o) => o.endpoint.toLowerCase() === canonical);
+  if (known) target.endpoint = known.endpoint;
   if (known?.changesDevices && !client.allowControl) {
     throw new FusionSolarError('CONTROL_DISABLED', {
       endpoint: target.endpoint,
@@ -108,6 +115,7 @@ export async function sendRequest(client: FusionSolarClient, req: GenericRequest
     body,
     // An unknown POST may be a command: never repeat it after a timeout or a gateway refusal.
     changesDevices: known ? known.changesDevices : method === 'POST',
+    writes: known ? known.writes === true : method === 'POST',
     signal: req.signal,
     onQuotaWait: req.onQuotaWait,
   });

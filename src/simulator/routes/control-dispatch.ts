@@ -1,3 +1,4 @@
+import { isQuirky } from '../quirks';
 import { SimFail, type JsonObject, type SimRequest } from '../types';
 import { batteryModel, cutRun, isActive, runSoc, startRun } from './control-battery';
 import { commaList } from './common';
@@ -83,7 +84,7 @@ export function chargeAndDischarge({ sim, user, body, now }: SimRequest): unknow
 
 const round3 = (v: number): number => Math.round(v * 1000) / 1000;
 
-function subtaskView(st: DispatchSubtask, dispatchSwitch: number, now: number): JsonObject {
+function subtaskView(st: DispatchSubtask, dispatchSwitch: number, now: number, spelling: 'exec' | 'plain' = 'exec'): JsonObject {
   const at = st.startAt + Math.floor((now - st.startAt) / STATUS_STEP) * STATUS_STEP;
   const cut = st.runs.some((r) => r.cutAt !== undefined && r.cutAt <= at);
   const endAt = Math.max(st.startAt, ...st.runs.map((r) => Math.min(r.endAt, r.cutAt ?? Infinity)));
@@ -99,8 +100,9 @@ function subtaskView(st: DispatchSubtask, dispatchSwitch: number, now: number): 
     dischargedCapacity: dispatchSwitch === 2 ? energy : null,
     // 9.3.5 NOTICE: a task whose battery task changed is reported as 0 with the reason in message.
     message: done && cut ? 'The battery task was changed by a later task.' : timedOut ? 'The task timed out after 24 hours.' : null,
-    execStartTime: plantTime(st.startAt, st.tzOffsetMin),
-    execEndTime: done ? plantTime(endAt, st.tzOffsetMin) : null,
+    // The second example item of 9.3.5 says startTime/endTime.
+    [spelling === 'exec' ? 'execStartTime' : 'startTime']: plantTime(st.startAt, st.tzOffsetMin),
+    [spelling === 'exec' ? 'execEndTime' : 'endTime']: done ? plantTime(endAt, st.tzOffsetMin) : null,
   };
 }
 
@@ -108,5 +110,6 @@ export function chargeAndDischargeStatus({ sim, user, body, now }: SimRequest): 
   if (body.requestID === undefined || body.requestID === null || body.requestID === '') throw new SimFail(20044);
   const task = controlState(sim).dispatches.get(`${user.username}\0${String(body.requestID)}`);
   if (!task) throw new SimFail(20050);
-  return task.subtasks.map((st) => subtaskView(st, task.dispatchSwitch, now));
+  const quirks = isQuirky(sim);
+  return task.subtasks.map((st, i) => subtaskView(st, task.dispatchSwitch, now, quirks && i % 2 === 0 ? 'plain' : 'exec'));
 }

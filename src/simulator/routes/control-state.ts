@@ -119,4 +119,5 @@ export function isOffline(s: ControlState, ...ids: string[]): boolean {
 
 export const byType = (plant: SimPlant, typeId: number): SimDevice[] => plant.devices.filter((d) => d.deviceTypeId === typeId);
 export const batteriesOf = (plant: SimPlant): SimDevice[] => byType(plant, DEV.battery);
-export const invertersOf = (plant: SimPlant): SimDevice[] => byType(plant, DEV.inverter);
+/** 20116 counts every inverter of the plants: string (20822) and central (20827) ones. */
+export const invertersOf = (plant: SimPlant): SimDevice[] => plant.devices.filter((d) => d.deviceTypeId === DEV.inverter || d.deviceTypeId === DEV.centralInverter);

@@ -40,7 +40,7 @@ function snIsRegister(req: SimRequest): unknown {
   const installer = INSTALLERS.find((i) => i.toLowerCase() === account.toLowerCase());
   const owner = isOwner(req.sim, account);
   // The reference's example 2: success true, no data, failCode 20028.
-  if (!installer && !owner) throw new SimFail(20028, null, 'user does not exist');
+  if (!installer && !owner) throw new SimFail(20028, null, 'user does not exist', true);
   return sns.map((sn) => {
     const known = lookup(req.sim, sn);
     // 0: unknown SN, or an owner account, which never manages devices.

@@ -1,3 +1,4 @@
+import { isQuirky, respell } from '../quirks';
 import type { Simulator } from '../server';
 import { SimFail, type JsonObject, type SimRequest } from '../types';
 import { IV_QUOTA, ivPage, pageOf, taskOf } from './iv-common';
@@ -29,13 +30,20 @@ function faultList(req: SimRequest): unknown {
     const m = measure(task, inv, sub);
     // "The returned list does not display normal inverters and strings."
     if (m.fault.code === 10000) continue;
-    rows.push({
+    const row: JsonObject = {
       plantName: inv.plant.plantName, plantCode: inv.plant.plantCode, plantAddress: inv.plant.plantAddress,
       inverterName: inv.device.deviceName, inverterDN: inv.device.dn, inverterSN: inv.device.sn,
       invertVersion: inv.device.softwareVersion ?? null, invertModel: inv.device.model, invertRatedPower: inv.device.ratedPower ?? null,
-      pvName: `PV${sub.pvIndex}`, pvIndex: sub.pvIndex, ...kpiFields(m),
+      // The 9.4.5 table types pvIndex as a String.
+      pvName: `PV${sub.pvIndex}`, pvIndex: String(sub.pvIndex), ...kpiFields(m),
       faultCode: m.fault.code, faultName: m.fault.name, faultDetail: m.fault.detail, faultSuggestion: m.fault.suggestion, scanTime: sub.end,
-    });
+    };
+    // Quirks: the 9.4.5 example's spellings.
+    if (isQuirky(req.sim)) {
+      respell(row, 'inverterName', 'inveterName');
+      respell(row, 'stringImIsc', 'stringImIoc');
+    }
+    rows.push(row);
   }
   return pageOf(rows, pageNo, pageSize);
 }

@@ -1,3 +1,4 @@
+import { isQuirky, longTaskId } from '../quirks';
 import type { Simulator } from '../server';
 import { DEV, type SimDevice, type SimPlant } from '../fleet';
 import { MODULE_LIBRARY, moduleById, type SimModule } from '../iv-modules';
@@ -73,8 +74,9 @@ export class IvState {
   }
 
   newTaskId(): string {
-    let id = this.queued.shift() ?? this.newId();
-    while (this.tasks.has(id)) id = this.newId();
+    const fresh = (): string => (isQuirky(this.sim) ? longTaskId(this.rand, this.tasks.size) : this.newId());
+    let id = this.queued.shift() ?? fresh();
+    while (this.tasks.has(id)) id = fresh();
     return id;
   }
 

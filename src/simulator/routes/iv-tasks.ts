@@ -1,3 +1,4 @@
+import { isQuirky, wireId } from '../quirks';
 import type { Simulator } from '../server';
 import { planeIrradiance } from '../iv-physics';
 import { SimFail, type JsonObject, type SimRequest } from '../types';
@@ -35,9 +36,10 @@ function taskRow(sim: Simulator, t: SimTask, now: number): JsonObject {
   };
   const faults = view.taskStatus === 1 ? t.subtasks.filter(faulty).length : 0;
   return {
-    taskId: Number(t.taskId), taskName: t.taskName, startTime: t.createdAt, endTime: view.endTime,
+    taskId: wireId(sim, t.taskId), taskName: t.taskName, startTime: t.createdAt, endTime: view.endTime,
     faultCount: faults, unitCount: view.total, deviceCount: t.dns.length, process: view.process,
-    cleanStatus: t.cleanStatus, environmentalParameters: t.environmentalParameters,
+    // Quirks: the 9.4.1 example's undocumented cleanStatus 2.
+    cleanStatus: isQuirky(sim) ? 2 : t.cleanStatus, environmentalParameters: t.environmentalParameters,
     ...(t.environmentalParameters === 1 ? { modulePlaneIrradiance: t.modulePlaneIrradiance, moduleBackSurfaceTemperature: t.moduleBackSurfaceTemperature } : {}),
     scanPointNum: 128, taskStatus: view.taskStatus,
   };
@@ -74,7 +76,7 @@ function scanTask(req: SimRequest): unknown {
     subtasks: planSubtasks(dns, (dn) => state.inverter(dn)?.strings.length ?? 0, (dn) => state.inverter(dn)?.device.off === true, req.now, () => state.newId()),
   };
   state.tasks.set(task.taskId, task);
-  return { taskId: Number(task.taskId) };
+  return { taskId: wireId(req.sim, task.taskId) };
 }
 
 function revokeTask(req: SimRequest): unknown {

@@ -1,3 +1,5 @@
+import { isQuirky } from '../quirks';
+import { isLegacy } from '../v6/account';
 import type { SimPlant } from '../fleet';
 import { DAY_MS, localDay, SLOT_MS, slotLoad, unit, plantKey } from '../physics';
 import { batteriesOf, limitsOf, type SlotBattery } from '../physics-battery';
@@ -91,6 +93,8 @@ function history(req: SimRequest): unknown {
 }
 
 function fiveMinutes(req: SimRequest): unknown {
+  // Quirks: "Users registered after June 30, 2022 cannot access" the to-be-offline interfaces (9.5).
+  if (isQuirky(req.sim) && !isLegacy(req.user)) throw new SimFail(401, null, 'You do not have the related data interface permission.');
   const code = req.body.plantCode;
   if (code === undefined || code === null || String(code).trim() === '') throw new SimFail(20010);
   if (String(code).includes(',')) throw new SimFail(20611, null, 'plantCode takes one plant.');

@@ -1,3 +1,4 @@
+import { isQuirky } from '../quirks';
 import { DEV, type SimPlant } from '../fleet';
 import { batteriesOf, limitsOf } from '../physics-battery';
 import { advance, attachPlant } from '../physics-live';
@@ -7,6 +8,7 @@ import type { Simulator } from '../server';
 import { SimFail, type JsonObject, type SimQuota, type SimRequest } from '../types';
 import { num, nums, plantTime, requestedCodes, variant, visiblePlants } from './plant-data-common';
 import { registerPlantHistory } from './plant-data-history';
+import { dailyLimit } from './control-state';
 
 /** 9.3.1 basic plant information, 9.3.2 real-time KPI, 9.6.1.5 rated data. */
 
@@ -66,9 +68,11 @@ function realtime(req: SimRequest): unknown {
   return visiblePlants(req, requestedCodes(req)).map((plant) => {
     const s = plantState(req.sim, plant, req.now);
     const meterKey = variant(plant) % 2 === 1 ? 'pmeterPower' : 'meterPower';
+    const quirks = isQuirky(req.sim);
+    // Quirks: the OCR's "dataltemMap" on odd plants, and the example's undocumented healthState 3.
     return {
       plantCode: plant.plantCode,
-      dataItemMap: nums(plant, {
+      [quirks && variant(plant) % 2 === 1 ? 'dataltemMap' : 'dataItemMap']: nums(plant, {
         ...energies(req.sim, plant, req.now),
         pvPower: s.pvPower,
         [meterKey]: s.meterPower,
@@ -76,13 +80,15 @@ function realtime(req: SimRequest): unknown {
         loadPower: s.loadPower,
         batterySOC: s.batterySOC,
         batteryDOD: s.batteryDOD,
-        healthState: 0,
+        healthState: quirks ? 3 : 0,
       }),
     };
   });
 }
 
 function rated(req: SimRequest): unknown {
+  // 500 a day per user, answered 20618 like the other 9.6.1.x interfaces (10 a minute stay 407).
+  dailyLimit(req.sim, req.user, req.endpoint, req.now, 500);
   const codes = requestedCodes(req, 20015);
   const plants = visiblePlants(req, codes);
   if (plants.length !== codes.length) throw new SimFail(20045);
@@ -107,10 +113,7 @@ const QUOTAS: Record<string, SimQuota[]> = {
     { count: (r) => Math.ceil(plantsOfUser(r) / 100) + 24, windowMs: DAY },
     { count: 1, windowMs: MINUTE },
   ],
-  'vpp/plantRatedData': [
-    { count: 10, windowMs: MINUTE },
-    { count: 500, windowMs: DAY },
-  ],
+  'vpp/plantRatedData': [{ count: 10, windowMs: MINUTE }],
 };
 QUOTAS['vpp/plantFiveMinutesKpi'] = QUOTAS['vpp/plantHistoryKpi'];
 
