@@ -3,6 +3,7 @@
   'use strict';
   function settings() {
     return {
+      api: $('#node-config-input-api').val(),
       baseUrl: $('#node-config-input-baseUrl').val(),
       timeout: $('#node-config-input-timeout').val(),
       tlsVerify: $('#node-config-input-tlsVerify').is(':checked'),

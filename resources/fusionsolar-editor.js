@@ -129,6 +129,17 @@
     if (accounts.length === 1) $('#node-input-account').val(accounts[0]).trigger('change');
   }
 
+  /** The interface of the account chosen in the dialog: its operations are the ones offered. */
+  function accountApi() {
+    return apiOfAccount(String($('#node-input-account').val() || ''));
+  }
+
+  /** The interface of an account by its id; V7 unless the account says V6. */
+  function apiOfAccount(id) {
+    var account = /** @type {{ api?: string } | null} */ (id ? RED.nodes.node(id) : null);
+    return account && account.api === 'v6' ? 'v6' : 'v7';
+  }
+
   function prepareOperationNode(node, type) {
     preselectAccount(node);
     $('.fs-field input.fs-typed').each(function () {
@@ -138,9 +149,21 @@
     loadCatalogue(function (cat) {
       var props = migrateDialog(node, type, 'node-input-', cat);
       $('select.fs-choices').each(function () { $(this).data('fs-current', props[$(this).attr('id').replace('node-input-', '')]); });
-      var ops = (cat.operations || {})[type] || [];
-      markRows(ops);
-      showRanges(ops);
+      var all = (cat.operations || {})[type] || [];
+      var ops = [];
+      markRows(all);
+      showRanges(all);
+      $('select.fs-v6-device-types').each(function () {
+        var sel = $(this);
+        var current = props[sel.attr('id').replace('node-input-', '')];
+        var only = ($(this).attr('data-types') || '').split(',').filter(Boolean);
+        (cat.v6DeviceTypes || []).forEach(function (d) {
+          if (only.length && only.indexOf(String(d.id)) === -1) return;
+          $('<option>').val(String(d.id)).text(d.id + ' ' + d.en).appendTo(sel);
+        });
+        var values = Array.isArray(current) ? current.map(String) : String(current || '').split(',').filter(function (v) { return v.trim(); });
+        sel.val(sel.prop('multiple') ? values : (values[0] || ''));
+      });
       $('select.fs-device-types').each(function () {
         var sel = $(this);
         var current = props[sel.attr('id').replace('node-input-', '')];
@@ -152,14 +175,21 @@
         sel.val(current === undefined || current === null ? '' : String(current));
       });
       var select = $('#node-input-operation');
-      if (ops.length) {
+      var fill = function () {
+        var api = accountApi();
+        var chosen = select.val() || props.operation;
+        ops = all.filter(function (o) { return (o.api || 'v7') === api; });
+        if (!ops.length) ops = all;
         select.empty();
         ops.forEach(function (o) {
           var text = o.name + (o.deprecated ? ' (' + t('deprecated', {}, 'deprecated') + ')' : '') + (o.changesDevices ? ' ⚡' : '');
           $('<option>').val(o.name).text(text).appendTo(select);
         });
-        select.val(props.operation && ops.some(function (o) { return o.name === props.operation; }) ? props.operation : ops[0].name);
-      }
+        if (ops.length) select.val(chosen && ops.some(function (o) { return o.name === chosen; }) ? chosen : ops[0].name);
+        showFields(ops, select.val(), type);
+      };
+      if (all.length) fill();
+      $('#node-input-account').off('change.fsapi').on('change.fsapi', function () { if (all.length) fill(); });
       select.off('change.fs').on('change.fs', function () { showFields(ops, select.val(), type); });
       $('.fs-field[data-when]').each(function () {
         var field = $(this).attr('data-when').split('=')[0];
@@ -175,7 +205,7 @@
   }
 
   /* List parameters whose literal value says what the node works on, and the noun to count. */
-  var COUNTED = [['plantCodes', 'plants'], ['plantNames', 'plants'], ['dns', 'devices'], ['sns', 'sns'], ['authorizationCodes', 'codes']];
+  var COUNTED = [['plantCodes', 'plants'], ['stationCodes', 'plants'], ['plantNames', 'plants'], ['dns', 'devices'], ['devIds', 'devices'], ['sns', 'sns'], ['authorizationCodes', 'codes']];
 
   function detail(node) {
     for (var i = 0; i < COUNTED.length; i++) {
@@ -291,7 +321,9 @@
       var typed = this && this[row + 'Type'];
       var ops = ((catalogue.operations || {})[type] || []).filter(function (o) { return rowsOf(o).indexOf(row) !== -1; });
       var node = this;
-      var op = ops.filter(function (o) { return node && o.name === node.operation; })[0];
+      // V7 and V6 may share an operation name: the node's account says which one it runs.
+      var api = node && node.account ? apiOfAccount(node.account) : '';
+      var op = ops.filter(function (o) { return node && o.name === node.operation && (!api || (o.api || 'v7') === api); })[0];
       return (op ? [op] : ops).every(function (o) { return keepsRules(schemaOf(o, row), value, typed); });
     };
   }

@@ -10,6 +10,7 @@ const { runnableRows, runScenario } = require('../test/faults/engine');
 const { summarise, totals } = require('../test/faults/report');
 const { SCENARIOS, MIXED_KINDS, mixed } = require('../test/faults/scenarios');
 const testCommand = require('../test/faults/test-command');
+const { checkGaps } = require('../test/faults/gaps');
 
 const { values } = parseArgs({
   options: {
@@ -45,7 +46,7 @@ async function run(type, scenario, opts) {
 
 async function main() {
   const started = Date.now();
-  console.log(`fault suite: node types ${Object.keys(TYPES).join(', ')}; ${skipped} operation rows skipped (type or operation not built yet)${uncovered.length ? `; operations without a row in test/faults/operations.js: ${uncovered.join(', ')}` : ''}`);
+  console.log(`fault suite: node types ${Object.keys(TYPES).join(', ')}; ${skipped} operation rows skipped (node type or operation missing)${uncovered.length ? `; operations without a row in test/faults/operations.js: ${uncovered.join(', ')}` : ''}`);
   console.log('type | scenario | messages | errors by code | what was checked | violations | time');
   for (const scenario of SCENARIOS) {
     // A hang costs real time (the transport's timeout), so that kind runs fewer messages.
@@ -58,10 +59,14 @@ async function main() {
   const memType = Object.keys(byType)[0];
   const mem = await run(memType, mixed({ rate: 0.1, seed: SEED + 1 }), { messages: MEMORY, concurrency: 4, memory: { gc: global.gc, warmup: 500, tolerance: 0.1 } });
   const t = totals(results);
+  // A row that did not run or an operation without a row is untested: the suite fails.
+  const { unknown, stale } = checkGaps(uncovered);
+  const gaps = skipped + unknown.length + stale.length;
   console.log(`\ntotals: ${t.runs} runs, ${t.messages} messages, ${t.dones} done() checked (each exactly once), ${t.outputs} outputs checked for duplicates, ${t.texts} texts (messages, statuses, errors, log lines) scanned for secrets, ${t.requests} requests checked (${t.commandRequests} commands never resent, ${t.loginRequests} logins within 5 per 10 minutes)`);
   console.log(`memory: heap after GC ${(mem.memory.heapStart / 1e6).toFixed(1)} MB -> ${(mem.memory.heapEnd / 1e6).toFixed(1)} MB over ${MEMORY} messages (${(mem.memory.growth * 100).toFixed(1)}%, limit 10%)`);
+  if (gaps) console.log(`FAILED: ${skipped} rows skipped, ${unknown.length} operations without a row, ${stale.length} stale names in test/faults/gaps.js`);
   console.log(`violations: ${t.violations}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  process.exit(t.violations === 0 ? 0 : 1);
+  process.exit(t.violations === 0 && gaps === 0 ? 0 : 1);
 }
 
 main().catch((err) => {

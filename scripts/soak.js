@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 'use strict';
-// npm run soak [-- 1 20 120 1000]: a real flow (Node-RED runtime, FusionSolar nodes) against
-// the simulator for 24 simulated hours per fleet size, on a virtual clock. Plant and device
-// lists at start, real-time KPI injected every minute, history every hour. Prints calls,
-// 407s (must be 0) and the freshness achieved against the best the quota allows.
+// npm run soak [-- [--v7|--v6] 1 20 120 1000]: a real flow (Node-RED runtime, FusionSolar nodes)
+// against the simulator for 24 simulated hours per fleet size, on a virtual clock. V7: plant and
+// device lists at start, real-time KPI injected every minute, history every hour. V6 (soak-v6.js):
+// device real-time, plant real-time and alarms polled as often as allowed. Prints calls, 407s
+// (must be 0) and the freshness achieved against the best the quota allows.
 const path = require('node:path');
 const helper = require('node-red-node-test-helper');
 const { VirtualClock } = require('../dist/src/clock');
@@ -18,6 +19,8 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const USER = { username: 'soak', password: 'soak-Passw0rd!', scope: 'all' };
 const FLEETS = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const ONLY = ['--v7', '--v6'].find((f) => process.argv.includes(f));
+const { soakV6, printV6, behindV6 } = require('./soak-v6');
 const dist = path.join(__dirname, '..', 'dist', 'nodes');
 const core = path.dirname(require.resolve('@node-red/nodes/core/common/25-catch.js'));
 
@@ -145,13 +148,21 @@ async function main() {
   }
   const nodes = [...modules.map(([, m]) => m), ...['25-catch.js', '24-complete.js'].map((f) => require(path.join(core, f)))];
   let bad = false;
-  for (const plants of FLEETS.length ? FLEETS : [1, 20, 120, 1000]) {
+  for (const plants of ONLY === '--v6' ? [] : FLEETS.length ? FLEETS : [1, 20, 120, 1000]) {
     const began = Date.now();
     const r = await soak(plants, nodes);
     print(r);
     console.log(`  (${((Date.now() - began) / 1000).toFixed(1)} s real time)`);
     const behind = r.realtime.gapMin.max > r.realtime.bestGapMin || r.history.refreshes < r.history.best || !r.realtime.everyPlant;
     if (r.quota407 !== 0 || r.otherErrors.length || behind) bad = true;
+  }
+  const v6Nodes = [...nodes, nodeModule('fusionsolar-device-data'), nodeModule('fusionsolar-alarms')];
+  for (const plants of ONLY === '--v7' ? [] : FLEETS.length ? FLEETS : [1, 20, 120, 1000]) {
+    const began = Date.now();
+    const r = await soakV6(plants, v6Nodes, (c) => (soakClock = c));
+    printV6(r);
+    console.log(`  (${((Date.now() - began) / 1000).toFixed(1)} s real time)`);
+    if (r.quota407 !== 0 || r.otherErrors.length || behindV6(r)) bad = true;
   }
   process.exit(bad ? 1 : 0);
 }

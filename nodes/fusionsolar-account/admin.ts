@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
-import { editorOperation, NODE_OPERATIONS } from '../../src/api';
+import { catalogueRules, editorOperation, NODE_OPERATIONS } from '../../src/api';
 import { DEVICE_TYPES } from '../../src/api/core/reference-data';
+import { V6_DEVICE_TYPES } from '../../src/api/core/v6-reference';
 import { registryClock, sharedSessionOf } from '../../src/client/registry';
 import { FusionSolarClient } from '../../src/client/client';
 import { FusionSolarError } from '../../src/client/errors';
@@ -30,7 +31,7 @@ export function registerAdminRoutes(RED: NodeAPI): void {
     for (const [type, ops] of Object.entries(NODE_OPERATIONS)) {
       out[type] = ops.map(editorOperation);
     }
-    res.json({ operations: out, deviceTypes: DEVICE_TYPES, migrations: CONFIG_MIGRATIONS });
+    res.json({ operations: out, deviceTypes: DEVICE_TYPES, v6DeviceTypes: V6_DEVICE_TYPES, migrations: CONFIG_MIGRATIONS });
   });
 
   RED.httpAdmin.get('/fusionsolar/accounts/:id/quota', RED.auth.needsPermission('fusionsolar-account.read'), (req: Request, res: Response) => {
@@ -64,7 +65,8 @@ export function registerAdminRoutes(RED: NodeAPI): void {
       }
       // A throwaway client: the dialog's settings never touch what runs. Its login still
       // counts in the user's login window and respects a latched rejection.
-      client = new FusionSolarClient(config, registryClock());
+      // No lasting store either: a throwaway must not take, or log out, the flows' token.
+      client = new FusionSolarClient({ ...config, store: undefined, rules: catalogueRules() }, registryClock());
       await client.ensureSession();
       res.json({ ok: true, loggedIn: client.session.state === 'active', newLogin: client.session.logins > 0, deployed: Boolean(deployed?.client) });
     } catch (err) {

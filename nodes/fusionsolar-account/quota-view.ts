@@ -14,7 +14,8 @@ export interface QuotaView {
   dayZone: string | null;
   /** Longest wait before a call fails with QUOTA, in seconds. */
   quotaWait: number;
-  fleet: { plants: number; devices: number };
+  /** `devicesByType` only on V6 accounts once the device list was read: their formulas count per type. */
+  fleet: { plants: number; devices: number; devicesByType?: Record<string, number> };
   pausedFor: number;
   session: string;
   now: number;
@@ -34,7 +35,7 @@ export function quotaView(client: FusionSolarClient): QuotaView {
     profile: client.config.quotaProfile ?? 'documented',
     dayZone: client.config.quotaDayZone ?? null,
     quotaWait: client.maxWaitMs / 1000,
-    fleet: { ...client.fleet },
+    fleet: fleetView(client.fleet),
     pausedFor: client.governor.pausedFor,
     session: client.session.state,
     now: client.clock.now(),
@@ -46,4 +47,10 @@ export function quotaView(client: FusionSolarClient): QuotaView {
       return { ...info, ...(section ? { section } : {}), operations: using.map((o) => o.name) };
     }),
   };
+}
+
+function fleetView(fleet: { plants: number; devices: number; devicesByType?: Record<string, number> }): QuotaView['fleet'] {
+  const out: QuotaView['fleet'] = { plants: fleet.plants, devices: fleet.devices };
+  if (fleet.devicesByType && Object.keys(fleet.devicesByType).length) out.devicesByType = { ...fleet.devicesByType };
+  return out;
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { join } from 'node:path';
 import type { ClientConfig } from '../../src/client/client';
+import type { StoreConfig } from '../../src/client/store/binding';
+import { checkRedisUrl } from '../../src/client/store/redis-connect';
 import type { QuotaRule } from '../../src/client/quota/rules';
 import { validZone } from '../../src/client/day-zone';
 import type { AccountConfig, AccountCredentials } from '../shared/types';
@@ -14,9 +17,9 @@ const rule = z.object({
   lane: z.boolean().optional(),
   shared: z.string().min(1, 'shared must name a budget').optional(),
 }).strict();
-const customRules = z.record(z.string().regex(/^[\w./-]+$/, 'endpoint must be a path such as vpp/plantRealtimeKpi'), rule);
+const customRules = z.record(z.string().regex(/^[\w./-]+$/, 'endpoint must be a path such as vpp/plantRealtimeKpi or thirdData/getStationRealKpi'), rule);
 
-/** "/rest/openapi/pvms/v1/plants" and "plants" name the same endpoint. */
+/** "/rest/openapi/pvms/v1/plants" and "plants" name the same endpoint; "/thirdData/x" is "thirdData/x". */
 function endpointKey(path: string): string {
   return path.replace(/^\/?rest\/openapi\/pvms\/v1\//, '').replace(/^\/+/, '');
 }
@@ -63,13 +66,33 @@ function positive(v: string | number | undefined, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
+/**
+ * The lasting store: Redis when chosen, else a file under the Node-RED user directory
+ * (none without one, e.g. in a library use or the test helper: memory only).
+ */
+export function storeConfig(c: AccountConfig, cred: AccountCredentials, userDir: string | undefined): StoreConfig | undefined {
+  if (c.store === 'redis') {
+    return {
+      kind: 'redis',
+      url: checkRedisUrl(c.redisUrl),
+      password: cred.redisPassword || undefined,
+      fallback: c.redisFallback === 'stop' ? 'stop' : 'local',
+      ca: c.ca || undefined,
+      tlsVerify: c.tlsVerify !== false,
+    };
+  }
+  if (c.store && c.store !== 'local') throw new Error('store: must be "local" or "redis"');
+  return userDir ? { kind: 'local', dir: join(userDir, 'fusionsolar') } : undefined;
+}
+
 /** Editor settings and credentials as a client configuration, or the reason they are not one. */
-export function toClientConfig(c: AccountConfig, cred: AccountCredentials): ClientConfig {
+export function toClientConfig(c: AccountConfig, cred: AccountCredentials, userDir?: string): ClientConfig {
   if (!validBaseUrl(c.baseUrl)) throw new Error('baseUrl: must be an http(s) URL such as https://eu5.fusionsolar.huawei.com (a port is allowed)');
   if (!cred.username) throw new Error('username: is required');
   if (!cred.password) throw new Error('password: is required');
   const profile = c.quotaProfile === 'custom' || c.quotaProfile === 'off' ? c.quotaProfile : 'documented';
   return {
+    api: c.api === 'v6' ? 'v6' : 'v7',
     baseUrl: c.baseUrl.replace(/\/+$/, ''),
     username: cred.username,
     password: cred.password,
@@ -84,5 +107,6 @@ export function toClientConfig(c: AccountConfig, cred: AccountCredentials): Clie
     plants: Number(c.plants) > 0 ? Number(c.plants) : undefined,
     devices: Number(c.devices) > 0 ? Number(c.devices) : undefined,
     quotaDayZone: parseDayZone(c.quotaDayZone),
+    store: storeConfig(c, cred, userDir),
   };
 }

@@ -1,5 +1,6 @@
 import { sendRequest } from '../../src/api/request/send';
 import { accountOf } from '../shared/account-ref';
+import { watchAccount } from '../shared/account-status';
 import { migrationsOf } from '../shared/migrate';
 import { abortQueued, nodeError, startNode } from '../shared/node-base';
 import type { FlowNodeConfig, FusionSolarMessage, Node, NodeAPI } from '../shared/types';
@@ -22,6 +23,12 @@ export = function register(RED: NodeAPI): void {
   function FusionSolarRequest(this: Node, saved: RequestConfig): void {
     const node = this;
     const { config, t, status, closing } = startNode(RED, node, saved, migrationsOf('fusionsolar-request'));
+    let unwatch: (() => void) | undefined;
+    try {
+      unwatch = watchAccount(accountOf(RED, config).client, status, t);
+    } catch {
+      // No usable account yet: the first message says so.
+    }
 
     node.on('input', async (msgIn, send, done) => {
       const msg = msgIn as RequestMessage;
@@ -56,6 +63,7 @@ export = function register(RED: NodeAPI): void {
 
     node.on('close', (_removed: boolean, done: () => void) => {
       abortQueued(closing);
+      unwatch?.();
       status.clear();
       done();
     });

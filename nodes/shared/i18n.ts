@@ -59,3 +59,30 @@ export function translator(RED: NodeAPI): Translate {
     return fill(englishPlural(key, vars?.count) ?? key, vars);
   };
 }
+
+const ownFallback = new Map<string, Record<string, unknown>>();
+
+function ownEnglish(type: string, key: string): string | undefined {
+  let json = ownFallback.get(type);
+  if (!json) {
+    try {
+      json = (JSON.parse(readFileSync(join(__dirname, '..', type, 'locales', 'en-US', `${type}.json`), 'utf8')) as Record<string, Record<string, unknown>>)[type] ?? {};
+    } catch {
+      json = {};
+    }
+    ownFallback.set(type, json);
+  }
+  let v: unknown = json;
+  for (const part of key.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A node type's own runtime strings (`<type>.<key>` in its catalogue), English when none is loaded. */
+export function nodeTranslator(RED: NodeAPI, type: string): Translate {
+  return (key, vars) => {
+    const full = `node-red-contrib-fusionsolar/${type}:${type}.${key}`;
+    const text = RED._(full, vars);
+    if (text && text !== full && text !== `${type}.${key}`) return text;
+    return fill(ownEnglish(type, key) ?? key, vars);
+  };
+}

@@ -5,6 +5,7 @@ import { isObject } from '../../src/api/core/normalise';
 import { FusionSolarError, invalidInput } from '../../src/client/errors';
 import type { FusionSolarClient } from '../../src/client/client';
 import { accountOf } from './account-ref';
+import { watchAccount } from './account-status';
 import { deliver } from './output';
 import { resolveParams } from './resolve';
 import type { Translate } from './i18n';
@@ -35,10 +36,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
       if (watched === client) return;
       unsubscribe?.();
       watched = client;
-      unsubscribe = client.on((e) => {
-        if (e.type === 'session' && e.state === 'rejected') status.error(t('status.loginRejected'));
-      });
-      if (client.session.state === 'rejected') status.error(t('status.loginRejected'));
+      unsubscribe = watchAccount(client, status, t);
     };
     try {
       watch(accountOf(RED, config).client);
@@ -54,10 +52,9 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
       try {
         const { account, client } = accountOf(RED, config);
         watch(client);
-        const op = spec.operations.find((o) => o.name === opName);
-        if (!op) throw invalidInput('operation', t('errors.unknownOperation', { operations: spec.operations.map((o) => o.name).join(', '), got: JSON.stringify(opName) }));
+        const op = pickOperation(spec.operations, opName, client.api, t);
         const optionNames = op.options ? Object.keys(op.options.shape) : [];
-        const resolved = await resolveParams(RED, node, config, [...op.fields, ...optionNames], msg, op.properties);
+        const resolved = await resolveParams(RED, node, config, [...op.fields, ...optionNames], msg, op);
         const options: Params = {};
         for (const k of optionNames) {
           if (k in resolved) options[k] = resolved[k];
@@ -127,6 +124,22 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
     });
   }
   RED.nodes.registerType(spec.type, OperationNode);
+}
+
+/**
+ * The node's operation of that name on the account's interface. A name of the other
+ * interface only (control on V6, alarms on V7) fails before any call, saying so.
+ */
+export function pickOperation(ops: readonly OperationDef[], name: unknown, api: 'v7' | 'v6', t: Translate): OperationDef {
+  const own = ops.filter((o) => (o.api ?? 'v7') === api);
+  const op = own.find((o) => o.name === name);
+  if (op) return op;
+  const names = [...new Set(own.map((o) => o.name))].join(', ');
+  const other = ops.find((o) => o.name === name);
+  if (other) {
+    throw invalidInput('operation', t('errors.otherInterface', { operation: String(name), theirs: (other.api ?? 'v7').toUpperCase(), ours: api.toUpperCase(), operations: names || '-' }));
+  }
+  throw invalidInput('operation', t('errors.unknownOperation', { operations: names, got: JSON.stringify(name) }));
 }
 
 function summary(result: ExecResult): StatusText {

@@ -6,10 +6,14 @@ export type { Node, NodeAPI, NodeDef, NodeMessage, NodeMessageInFlow };
 export interface AccountCredentials {
   username?: string;
   password?: string;
+  /** Password of the Redis store (with the ACL user in `redisUrl`). */
+  redisPassword?: string;
 }
 
 /** Properties saved in flows for `fusionsolar-account` (public API: names are fixed). */
 export interface AccountConfig extends NodeDef {
+  /** The northbound interface: `v7` (default, and what flows saved before V6 mean) or `v6`. */
+  api?: 'v7' | 'v6' | '';
   baseUrl: string;
   timeout?: string | number;
   tlsVerify?: boolean;
@@ -23,6 +27,11 @@ export interface AccountConfig extends NodeDef {
   devices?: string | number;
   /** Time zone of calendar-day quota budgets; empty for a sliding 24 hours. */
   quotaDayZone?: string;
+  /** Where session, quota ledger, fleet and latch outlive a restart: `local` (default) or `redis`. */
+  store?: 'local' | 'redis' | '';
+  redisUrl?: string;
+  /** While Redis is unreachable: `local` (a share of each quota) or `stop` (no call). */
+  redisFallback?: 'local' | 'stop' | '';
 }
 
 export interface AccountNode extends Node<AccountCredentials> {

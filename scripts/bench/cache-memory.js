@@ -1,6 +1,6 @@
 'use strict';
 // Memory per 1,000 plants held in the account's caches: the plant list a full plantList
-// call leaves in client.cache, measured as heap after GC with and without it, next to the
+// call leaves in client.memory, measured as heap after GC with and without it, next to the
 // heap the same list takes as plain JSON.parse output.
 const path = require('node:path');
 const { ROOT, USER, heapAfterGc } = require('./common');
@@ -9,7 +9,6 @@ const dist = path.join(ROOT, 'dist', 'src');
 const { FusionSolarClient } = require(path.join(dist, 'client', 'client'));
 const { execute } = require(path.join(dist, 'api', 'core', 'planner'));
 const { operation } = require(path.join(dist, 'api'));
-const { PLANT_LIST_CACHE } = require(path.join(dist, 'api', 'plants', 'lists'));
 
 async function run(sim, plants) {
   const client = new FusionSolarClient({ baseUrl: sim.url, username: USER.username, password: USER.password, quotaProfile: 'off' });
@@ -20,8 +19,8 @@ async function run(sim, plants) {
   // Only the count leaves this call: what stays on the heap is what the cache holds.
   const { count, calls } = await execute(op, {}, { client }).then((r) => ({ count: r.payload.length, calls: r.calls }));
   const withCache = heapAfterGc();
-  const json = JSON.stringify(client.cache.get(PLANT_LIST_CACHE).value);
-  client.cache.delete(PLANT_LIST_CACHE);
+  const json = JSON.stringify(client.memory.plantList.value);
+  client.memory.plantList = undefined;
   // The JSON text (one byte per character) is alive from here on.
   const withText = heapAfterGc();
   const parsed = JSON.parse(json);

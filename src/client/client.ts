@@ -4,13 +4,20 @@ import { FusionSolarError } from './errors';
 import { Governor, type AdmitOptions, type Permit, type QuotaInfo, type Reservation } from './governor';
 import { SESSION_RULES, UNKNOWN_PATH_RULE, type QuotaContext, type QuotaRule } from './quota/rules';
 import type { LoginGuard } from './login-guard';
-import { API_PREFIX, type Session, type SessionState } from './session';
+import { endpointPath, type Session, type SessionState } from './session';
 import { SharedSession } from './shared-session';
 import { jsonBody } from './json-body';
 import type { Transport } from './transport';
+import type { StoreBinding, StoreConfig } from './store/binding';
+import type { StoreHealth } from './store/types';
+
+/** The northbound interface an account speaks: V7 `/rest/openapi/pvms/v1/` or V6 `/thirdData/`. */
+export type ApiVersion = 'v7' | 'v6';
 
 export interface ClientConfig {
   baseUrl: string;
+  /** `v7` unless given, so accounts saved before V6 existed keep working. */
+  api?: ApiVersion;
   username: string;
   password: string;
   timeoutSec?: number;
@@ -27,10 +34,58 @@ export interface ClientConfig {
   devices?: number;
   /** Time zone whose calendar days bound the daily budgets; sliding 24 h when empty. */
   quotaDayZone?: string;
+  /** Lasting state: a file in the user directory, or Redis shared by several instances. */
+  store?: StoreConfig;
+  /** The catalogue's quota rules by endpoint, handed over once when the client is made. */
+  rules?: Readonly<Record<string, QuotaRule>>;
+}
+
+/** Fleet sizes a result proved (see ApiClient.learnFleet). */
+export interface FleetSeen {
+  plants?: number;
+  devices?: number;
+  /** The result was the whole plant list: its length is the fleet, up or down. */
+  fullPlantList?: boolean;
+  /** Devices by type over the whole account (V6 quota formulas), with `devices` their total. */
+  devicesByType?: Record<string, number>;
+}
+
+export interface Remembered<T> {
+  at: number;
+  value: T;
+}
+
+/** What an account remembers between messages, so "all plants" needs no list call each time. */
+export interface AccountMemory {
+  /** The last full plant list. */
+  plantList?: Remembered<unknown[]>;
+  /** UTC offset in minutes by plant code, learned from responses. */
+  plantZones: Map<string, number>;
+  /** Inverters by plant code, with when they were counted. */
+  inverters: Map<string, { at: number; count: number }>;
+  /** V6: the devices listed so far, by id and by serial number. */
+  v6Devices?: Remembered<V6DeviceIndex>;
+  /** V6: the account refused the paged station list (use getStationList). */
+  stationsRefused?: boolean;
+}
+
+export interface V6DeviceRecord {
+  id: string;
+  devTypeId: number;
+  stationCode?: string;
+  devName?: string;
+  esnCode?: string;
+}
+
+export interface V6DeviceIndex {
+  byId: Map<string, V6DeviceRecord>;
+  bySn: Map<string, V6DeviceRecord>;
+  /** Plants whose devices were listed. */
+  plants: Set<string>;
 }
 
 export interface CallOptions {
-  /** Endpoint key for the governor: the path after /rest/openapi/pvms/v1/. */
+  /** Endpoint key for the governor: the path after /rest/openapi/pvms/v1/ (V7) or `thirdData/<name>` (V6). */
   endpoint: string;
   /** Request path below the base URL when it is not `/rest/openapi/pvms/v1/<endpoint>` (generic requests). */
   path?: string;
@@ -54,7 +109,10 @@ export interface CallResult {
 
 export type ClientEvent =
   | { type: 'session'; state: SessionState }
-  | { type: 'quota-wait'; endpoint: string; ms: number };
+  | { type: 'quota-wait'; endpoint: string; ms: number }
+  /** One call's normalised answer: a monitor counts any node's reading as fresh data, and spends no call on it. */
+  | { type: 'answer'; operation: string; endpoint: string; params: Record<string, unknown>; data: unknown; at: number }
+  | { type: 'store'; state: StoreHealth };
 
 /** Device commands whose fate we cannot know must not be repeated: tell the user to check. */
 const UNKNOWN_OUTCOME = new Set(['ETIMEDOUT', 'ECONNRESET', 'EMPTY_RESPONSE', 'BAD_RESPONSE', 'HTTP', 'TOO_LARGE']);
@@ -83,6 +141,7 @@ export class FusionSolarClient {
     this.shared = shared ?? new SharedSession(config, clock);
     this.ownsShared = !shared;
     this.clock = this.shared.clock;
+    for (const [endpoint, rule] of Object.entries(config.rules ?? {})) this.rules.set(endpoint, rule);
     // The server counts per user: every session of this user shares one ledger.
     this.governor = new Governor(this.clock, (e) => this.ruleFor(e), () => this.quotaContext(), {
       ledger: this.loginGuard.ledger,
@@ -102,17 +161,23 @@ export class FusionSolarClient {
     return this.shared.loginGuard;
   }
 
-  /** Shared caches (plant list) so "all plants" needs no list call per message. */
-  get cache(): Map<string, { at: number; value: unknown }> {
-    return this.shared.cache;
+  /** What the user's sessions learned (plant list, zones, inverters), shared like the login. */
+  get memory(): AccountMemory {
+    return this.shared.memory;
+  }
+
+  /** The account's lasting store (restarts, other instances), when it has one. */
+  get state(): StoreBinding | undefined {
+    return this.shared.state;
   }
 
   private get timeoutMs(): number {
     return (this.config.timeoutSec ?? 30) * 1000;
   }
 
-  /** Logs in if needed, under this node's quota wait and timeout. */
-  ensureSession(signal?: AbortSignal): Promise<void> {
+  /** Logs in if needed, under this node's quota wait and timeout; first the stored state is read. */
+  async ensureSession(signal?: AbortSignal): Promise<void> {
+    await this.shared.ready;
     return this.session.ensure(signal, { loginWaitMs: this.maxWaitMs, timeoutMs: this.timeoutMs });
   }
 
@@ -144,11 +209,38 @@ export class FusionSolarClient {
     return this.config.allowControl === true;
   }
 
+  get locale(): 'en-us' | 'zh-cn' {
+    return this.config.locale === 'zh-cn' ? 'zh-cn' : 'en-us';
+  }
+
+  get base(): { origin: string; basePath: string } {
+    return this.transport;
+  }
+
+  /** Fleet size the quota formulas use: configured, else learned. */
+  quotaFleet(): QuotaContext {
+    return this.quotaContext();
+  }
+
+  learnFleet(seen: FleetSeen): void {
+    const fleet = this.fleet;
+    if (seen.plants !== undefined) fleet.plants = seen.fullPlantList ? Math.max(1, seen.plants) : Math.max(fleet.plants, seen.plants);
+    if (seen.devicesByType) {
+      // A whole device index: it replaces what was counted before.
+      fleet.devicesByType = seen.devicesByType;
+      fleet.devices = Math.max(1, seen.devices ?? 1);
+    } else if (seen.devices !== undefined) fleet.devices = Math.max(fleet.devices, seen.devices);
+  }
+
   private quotaContext(): QuotaContext {
     const plants = this.config.plants || this.fleet.plants;
     // Every plant has at least one device: until the device list is read, that is the safe floor.
     const devices = this.config.devices || Math.max(this.fleet.devices, plants);
-    return { plants, devices };
+    return { plants, devices, devicesByType: this.fleet.devicesByType };
+  }
+
+  get api(): ApiVersion {
+    return this.config.api === 'v6' ? 'v6' : 'v7';
   }
 
   registerRule(endpoint: string, rule: QuotaRule): void {
@@ -165,10 +257,17 @@ export class FusionSolarClient {
   on(listener: (e: ClientEvent) => void): () => void {
     this.listeners.add(listener);
     const off = this.session.onState((state) => listener({ type: 'session', state }));
+    const offStore = this.state?.onHealth((state) => listener({ type: 'store', state }));
     return () => {
       this.listeners.delete(listener);
       off();
+      offStore?.();
     };
+  }
+
+  /** Tells every listener of an answer the api layer has normalised (see ClientEvent 'answer'). */
+  publish(e: ClientEvent): void {
+    this.emit(e);
   }
 
   private emit(e: ClientEvent): void {
@@ -179,7 +278,9 @@ export class FusionSolarClient {
    * Admits the calls of one operation as a group (see Governor.reserve): pass it to each
    * call's `group` and end it when the operation is done.
    */
-  reserve(endpoint: string, calls: number, opts: { signal?: AbortSignal; onQuotaWait?: (ms: number) => void } = {}): Promise<Reservation> {
+  async reserve(endpoint: string, calls: number, opts: { signal?: AbortSignal; onQuotaWait?: (ms: number) => void } = {}): Promise<Reservation> {
+    // Quota spent before a restart must be in the ledger before this group is judged.
+    await this.shared.ready;
     return this.governor.reserve(endpoint, calls, this.admitOptions(endpoint, opts));
   }
 
@@ -230,7 +331,7 @@ export class FusionSolarClient {
         mark('sent');
         const res = await this.transport.send({
           method: opts.method ?? 'POST',
-          path: opts.path ?? `${API_PREFIX}/${opts.endpoint}`,
+          path: opts.path ?? endpointPath(opts.endpoint),
           headers: this.headers(),
           body,
         }, { timeoutMs: this.timeoutMs });

@@ -30,4 +30,14 @@ export class CookieJar {
   clear(): void {
     this.cookies.clear();
   }
+
+  /** The cookies as name -> value, to keep a session across a restart (store/). */
+  entries(): Record<string, string> {
+    return Object.fromEntries(this.cookies);
+  }
+
+  load(cookies: Record<string, string>): void {
+    this.cookies.clear();
+    for (const [k, v] of Object.entries(cookies)) this.cookies.set(k, v);
+  }
 }

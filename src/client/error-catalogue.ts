@@ -106,6 +106,12 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     solutionEn: 'Send at most 100 plant codes per call; split longer lists.',
     solutionZh: '每次调用最多发送100个电站编码，更多电站请分批发送。',
   },
+  '20056': {
+    en: 'The resource is not authorised by the owner.',
+    zh: '资源未经业主授权。',
+    solutionEn: 'Ask the plant owner or installer to authorise the plants for the northbound account.',
+    solutionZh: '请联系电站业主或安装商为北向账号授权这些电站。',
+  },
   '20016': {
     en: 'A maximum of 100 devices can be queried at a time.',
     zh: '每次最多可查询100个设备。',
@@ -1064,6 +1070,18 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     zh: '响应超过了大小上限。',
     solutionEn: 'Request smaller pages or fewer plants or devices per call.',
     solutionZh: '请减小分页大小，或每次调用请求更少的电站或设备。',
+  },
+  NOT_AVAILABLE: {
+    en: 'This interface is not available to the account.',
+    zh: '该账号无法使用此接口。',
+    solutionEn: 'Use the replacement the message names, or check the account settings (interface, quota profile).',
+    solutionZh: '请使用消息中给出的替代操作，或检查账号设置（接口、配额配置）。',
+  },
+  STORE_OFFLINE: {
+    en: 'The shared state store (Redis) is unreachable: the call was not made.',
+    zh: '共享状态存储（Redis）无法访问：调用未发出。',
+    solutionEn: 'Bring Redis back, or set "If Redis is away" to "Local ledger" so each instance keeps to its share of the quota meanwhile.',
+    solutionZh: '请恢复 Redis，或将“Redis 不可用时”设为“本地账本”，使每个实例在此期间只使用其配额份额。',
   },
   NO_ACCOUNT: {
     en: 'No account is configured.',

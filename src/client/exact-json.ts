@@ -32,6 +32,11 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Digits, `.`, `e`/`E`, `+` and `-`: the rest of a number after its integer part. */
+function numberChar(c: number): boolean {
+  return isDigit(c) || c === 46 || c === 101 || c === 69 || c === 43 || c === MINUS;
+}
+
 function unsafeInteger(token: string): boolean {
   const digits = token.charCodeAt(0) === MINUS ? token.length - 1 : token.length;
   if (digits < 16) return false;
@@ -72,8 +77,9 @@ function scan(text: string, maxDepth: number): Array<[number, number]> {
       const next = i < n ? text.charCodeAt(i) : 0;
       // A fraction or exponent makes it a double on the server too: left as it is.
       if (next === 46 || next === 101 || next === 69) {
-        while (i < n && /[0-9eE+.-]/.test(text[i])) i++;
-      } else if (unsafeInteger(text.slice(start, i))) spans.push([start, i]);
+        while (i < n && numberChar(text.charCodeAt(i))) i++;
+        // Only a run of 16+ digits can be unsafe: shorter ones are never sliced (V6 bodies hold thousands of numbers).
+      } else if (i - start >= 16 && unsafeInteger(text.slice(start, i))) spans.push([start, i]);
     } else i++;
   }
   return spans;

@@ -2,10 +2,17 @@ import type { Clock } from '../clock';
 import { describeBudget, type QuotaInfo } from './quota/info';
 import { QuotaLedger, type Budget } from './quota/ledger';
 import { fitAt, projectAt, quotaError, type Fit } from './quota/fit';
-import { budgetKey, limitCount, HOUR, type QuotaContext, type QuotaRule } from './quota/rules';
+import { budgetKey, limitCount, type QuotaContext, type QuotaRule } from './quota/rules';
 import { after20618, after407 } from './quota/verdicts';
 import { insertSorted, removeStamp, windowOf, type Window } from './quota/window';
 import { aborted, unlessAborted, type AdmitOptions, type Permit, type Reservation } from './quota/queue';
+import { keepOf, specsAt } from './quota/shared';
+
+/** An admitted call: its time in the ledger, and its entry in a shared ledger when there is one. */
+interface Taken {
+  at: number;
+  member?: string;
+}
 
 export type { QuotaInfo, LimitInfo } from './quota/info';
 export type { AdmitOptions, Permit, Reservation } from './quota/queue';
@@ -63,7 +70,7 @@ export class Governor {
   /** One call: waits its turn in the endpoint's queue, or fails at once with QUOTA. */
   admit(endpoint: string, opts: AdmitOptions): Promise<Permit> {
     const lane = this.rules(endpoint)?.lane === true;
-    return this.enqueue(endpoint, opts, 1, lane, true).then(({ stamp, budget, done }) => this.permit(endpoint, budget, stamp, done));
+    return this.enqueue(endpoint, opts, 1, lane, true).then(({ taken, budget, done }) => this.permit(endpoint, budget, taken, done));
   }
 
   /**
@@ -78,12 +85,12 @@ export class Governor {
     let ended = false;
     return {
       admit: async (o) => {
-        const stamp = await this.waitTurn(endpoint, budget, this.clock.now(), o);
+        const taken = await this.waitTurn(endpoint, budget, this.clock.now(), o);
         if (remaining > 0 && !ended) {
           remaining--;
           budget.waiting--;
         }
-        return this.permit(endpoint, budget, stamp, () => undefined);
+        return this.permit(endpoint, budget, taken, () => undefined);
       },
       end: () => {
         if (ended) return;
@@ -95,7 +102,7 @@ export class Governor {
     };
   }
 
-  private enqueue(endpoint: string, opts: AdmitOptions, n: number, hold: boolean, record: boolean): Promise<{ stamp: number; budget: Budget; done: () => void }> {
+  private enqueue(endpoint: string, opts: AdmitOptions, n: number, hold: boolean, record: boolean): Promise<{ taken: Taken; budget: Budget; done: () => void }> {
     this.ledger.endpoints.add(endpoint);
     const budget = this.budgetOf(endpoint);
     const started = this.clock.now();
@@ -116,9 +123,9 @@ export class Governor {
     const admitted = unlessAborted(prev, opts.signal, endpoint)
       .then(() => this.waitTurn(endpoint, budget, this.clock.now(), opts, n, record))
       .then(
-        (stamp) => {
+        (taken) => {
           if (record) budget.waiting -= n;
-          return stamp;
+          return taken;
         },
         (err: unknown) => {
           budget.waiting -= n;
@@ -127,18 +134,34 @@ export class Governor {
       );
     // The next caller goes once this one is admitted (a lane or a group: done), or gave up.
     budget.tail = prev.then(() => admitted.then(() => (hold ? finished : undefined), () => undefined));
-    return admitted.then((stamp) => ({ stamp, budget, done }));
+    return admitted.then((taken) => ({ taken, budget, done }));
   }
 
-  /** Waits until `n` calls fit; records one call at the returned time when `record` is set. */
-  private async waitTurn(endpoint: string, budget: Budget, started: number, opts: AdmitOptions, n = 1, record = true): Promise<number> {
+  /**
+   * Waits until `n` calls fit; records one call at the returned time when `record` is set.
+   * With a shared ledger (other instances on the account) the call is taken there too, in
+   * one atomic step: what fits here may already be spent by another instance.
+   */
+  private async waitTurn(endpoint: string, budget: Budget, started: number, opts: AdmitOptions, n = 1, record = true): Promise<Taken> {
     for (;;) {
       if (opts.signal?.aborted) throw aborted(endpoint);
-      const now = this.clock.now();
-      const fit = this.fit(endpoint, budget, budget.stamps, now, n);
-      if (fit.at <= now) {
+      let now = this.clock.now();
+      let fit = this.fit(endpoint, budget, budget.stamps, now, n);
+      const shared = this.ledger.shared;
+      if (fit.at <= now && record && shared) {
+        const windows = this.windows(endpoint);
+        const r = await shared.take(budgetKey(endpoint, this.rules(endpoint)), specsAt(windows, now), now, keepOf(windows));
+        if (r.ok) {
+          if (r.stamps) budget.stamps.splice(0, budget.stamps.length, ...r.stamps);
+          else this.record(endpoint, budget, now);
+          this.ledger.changed();
+          return { at: now, member: r.member };
+        }
+        fit = { at: r.at, reason: r.reason === 'window' ? 'the calls of every instance on this account used the quota' : r.reason };
+        now = this.clock.now();
+      } else if (fit.at <= now) {
         if (record) this.record(endpoint, budget, now);
-        return now;
+        return { at: now };
       }
       if (fit.at - started > opts.maxWaitMs) throw quotaError(endpoint, fit, now);
       opts.onWait?.(fit.at - now);
@@ -152,35 +175,49 @@ export class Governor {
 
   private record(endpoint: string, budget: Budget, t: number): void {
     insertSorted(budget.stamps, t);
-    // Calendar days can last 25 hours: keep a little more than the longest window.
-    const keep = Math.max(0, ...this.windows(endpoint).map((w) => (w.zone ? 26 * HOUR : w.windowMs)));
+    const keep = keepOf(this.windows(endpoint));
     let drop = 0;
     while (drop < budget.stamps.length && budget.stamps[drop] <= t - keep) drop++;
     if (drop) budget.stamps.splice(0, drop);
+    this.ledger.changed();
   }
 
-  private permit(endpoint: string, budget: Budget, stamp: number, freeLane: () => void): Permit {
-    let current = stamp;
+  private permit(endpoint: string, budget: Budget, taken: Taken, freeLane: () => void): Permit {
+    let current = taken;
     let done = false;
+    const key = budgetKey(endpoint, this.rules(endpoint));
     const answered = (): void => {
-      if (removeStamp(budget.stamps, current)) insertSorted(budget.stamps, this.clock.now());
+      const now = this.clock.now();
+      if (removeStamp(budget.stamps, current.at)) insertSorted(budget.stamps, now);
+      if (current.member) this.ledger.shared?.move(key, current.member, now);
+    };
+    const unused = (): void => {
+      removeStamp(budget.stamps, current.at);
+      if (current.member) this.ledger.shared?.drop(key, current.member);
     };
     return {
       info: this.info(endpoint),
       release: (outcome = 'sent') => {
         if (done) return;
         done = true;
-        if (outcome === 'unused') removeStamp(budget.stamps, current);
+        if (outcome === 'unused') unused();
         else answered();
         if (outcome === 'ok') budget.strikes = 0;
+        this.ledger.changed();
         freeLane();
       },
       retry: async (opts, previous = 'sent') => {
-        if (previous === 'unused') removeStamp(budget.stamps, current);
+        if (previous === 'unused') unused();
         else answered();
         current = await this.waitTurn(endpoint, budget, this.clock.now(), opts);
       },
     };
+  }
+
+  /** Tells other instances (and the lasting store) of a block the server ordered. */
+  private blocked(endpoint: string, budget: Budget): void {
+    this.ledger.shared?.block(budgetKey(endpoint, this.rules(endpoint)), budget.blockedUntil, budget.blockedReason ?? 'blocked', budget.blockedDaily === true);
+    this.ledger.changed();
   }
 
   info(endpoint: string): QuotaInfo {
@@ -196,17 +233,25 @@ export class Governor {
 
   /** A 407 from the server (see after407); returns how long the endpoint is blocked. */
   exhaust(endpoint: string): number {
-    return after407(this.budgetOf(endpoint), this.windows(endpoint), this.clock.now());
+    const budget = this.budgetOf(endpoint);
+    const ms = after407(budget, this.windows(endpoint), this.clock.now());
+    this.blocked(endpoint, budget);
+    return ms;
   }
 
   /** 20618 from the server (see after20618); returns how long the endpoint is blocked. */
   exhaustDay(endpoint: string): number {
-    return after20618(this.budgetOf(endpoint), this.zone(), this.clock.now());
+    const budget = this.budgetOf(endpoint);
+    const ms = after20618(budget, this.zone(), this.clock.now());
+    this.blocked(endpoint, budget);
+    return ms;
   }
 
   /** HTTP 403/429 from the gateway: every endpoint of the account waits. */
   pauseAll(ms: number): void {
     this.ledger.pausedUntil = Math.max(this.ledger.pausedUntil, this.clock.now() + ms);
+    this.ledger.shared?.pause(this.ledger.pausedUntil);
+    this.ledger.changed();
   }
 
   get pausedFor(): number {

@@ -37,7 +37,8 @@ export function normaliseUrl(baseUrl: string): string {
  */
 export function sessionKey(c: ClientConfig): string {
   const h = createHash('sha256');
-  for (const part of [normaliseUrl(c.baseUrl), c.username, c.password, c.tlsVerify, c.ca]) {
+  // A V6 login is another session than a V7 one; V7 keys stay as they were before V6 existed.
+  for (const part of [normaliseUrl(c.baseUrl), c.username, c.password, c.tlsVerify, c.ca, ...(c.api === 'v6' ? ['v6'] : [])]) {
     h.update(String(part ?? '')).update('\0');
   }
   return h.digest('hex');
@@ -59,6 +60,8 @@ export function acquireClient(config: ClientConfig, clock?: Clock): { key: strin
     clearTimeout(entry.idleTimer);
     entry.idleTimer = undefined;
   }
+  // The lasting store is where the login's state is kept, not part of the login itself.
+  entry.shared.useStore(config.store);
   entry.refs++;
   return { key, client: new FusionSolarClient(config, entry.shared.clock, entry.shared) };
 }
@@ -98,6 +101,19 @@ export async function retireClient(key: string): Promise<void> {
   if (entry.idleTimer) clearTimeout(entry.idleTimer);
   entries.delete(key);
   await entry.shared.close();
+}
+
+/**
+ * Node-RED is stopping: sessions nobody uses keep their token in the lasting store for the
+ * restart (DESIGN: a logout would spend a login); those without a store log out.
+ */
+export async function suspendIdleClients(): Promise<void> {
+  const idle = [...entries].filter(([, e]) => e.refs === 0);
+  for (const [key, e] of idle) {
+    if (e.idleTimer) clearTimeout(e.idleTimer);
+    entries.delete(key);
+  }
+  await Promise.all(idle.map(([, e]) => e.shared.suspend()));
 }
 
 /** Logs out every session nobody uses: Node-RED is stopping, not redeploying. */

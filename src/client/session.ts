@@ -3,9 +3,23 @@ import { CookieJar } from './cookies';
 import { parseEnvelope, type Envelope } from './envelope';
 import { FusionSolarError } from './errors';
 import type { LoginGuard } from './login-guard';
+import type { SessionSync } from './store/session-sync';
 import type { HttpResponse, Transport } from './transport';
 
 export const API_PREFIX = '/rest/openapi/pvms/v1';
+/** V6 endpoint keys name their path below the base URL, e.g. `thirdData/getStationRealKpi`. */
+export const V6_PREFIX = 'thirdData/';
+
+/** The request path of an endpoint key: V6 keys are paths already, V7 keys sit below API_PREFIX. */
+export function endpointPath(endpoint: string): string {
+  return endpoint.startsWith(V6_PREFIX) ? `/${endpoint}` : `${API_PREFIX}/${endpoint}`;
+}
+
+/** Login and logout differ by interface only in path and in the names of the login fields. */
+const LOGIN = {
+  v7: { login: `${API_PREFIX}/login`, logout: `${API_PREFIX}/logout`, body: (c: Credentials) => ({ username: c.username, password: c.password }) },
+  v6: { login: '/thirdData/login', logout: '/thirdData/logout', body: (c: Credentials) => ({ userName: c.username, systemCode: c.password }) },
+} as const;
 export const IDLE_EXPIRY_MS = 30 * 60_000;
 /** Re-login a little before the server's idle expiry rather than earn a 305. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -23,6 +37,8 @@ export interface Credentials {
 export interface SessionOptions {
   locale?: 'en-us' | 'zh-cn';
   loginWaitMs: number;
+  /** The account's interface (default v7): V6 logs in at /thirdData/login with userName/systemCode. */
+  api?: 'v7' | 'v6';
 }
 
 /** What the caller of a login brings: each account node has its own wait and timeout. */
@@ -54,6 +70,10 @@ export class Session {
   private rejection: FusionSolarError | undefined;
   private cachedHeaders: Readonly<Record<string, string>> | undefined;
   private listeners = new Set<(state: SessionState) => void>();
+  /** The lasting store (restarts, other instances), when the account has one. */
+  private sync: SessionSync | undefined;
+  /** The last token the server refused: a stored copy of it is not adopted again. */
+  private dead: string | undefined;
   logins = 0;
 
   constructor(
@@ -65,6 +85,10 @@ export class Session {
   ) {
     if (opts.locale) this.jar.set('locale', opts.locale);
     this.rejection = guard.rejection(credentials.username, credentials.password);
+  }
+
+  private get paths(): (typeof LOGIN)['v7' | 'v6'] {
+    return LOGIN[this.opts.api === 'v6' ? 'v6' : 'v7'];
   }
 
   get state(): SessionState {
@@ -103,8 +127,53 @@ export class Session {
   /** Marks the token as unusable, unless a newer login already replaced it. */
   invalidate(tokenSeen: string | undefined): void {
     if (tokenSeen !== undefined && tokenSeen !== this.token) return;
+    if (this.token) {
+      this.dead = this.token;
+      this.sync?.dropped(this.token);
+    }
     this.token = undefined;
     this.emit();
+  }
+
+  /**
+   * Keeps the token, cookies and rejection in a lasting store: a restart, or another
+   * instance of the same account, adopts a live token instead of logging in again, and
+   * never retries a rejected password. Resolves once a stored rejection is known.
+   */
+  async attach(sync: SessionSync): Promise<void> {
+    this.sync = sync;
+    const stored = await sync.rejection();
+    if (stored && !this.rejection) this.reject(stored.code, undefined, false);
+  }
+
+  /** Back to memory only (the account's store changed; attach follows with the new one). */
+  detach(): void {
+    this.sync = undefined;
+  }
+
+  /** A live token saved before a restart or by another instance, if any. */
+  private async adopt(): Promise<boolean> {
+    const s = await this.sync?.adopt(this.dead);
+    if (!s || this.clock.now() - s.lastUsed > IDLE_EXPIRY_MS - EXPIRY_MARGIN_MS) return false;
+    this.jar.load(s.cookies);
+    this.token = s.token;
+    this.lastUsed = s.lastUsed;
+    this.emit();
+    return true;
+  }
+
+  /** Adopts a stored token, or logs in while no other instance does (then adopts theirs). */
+  private async refresh(signal: AbortSignal | undefined, opts: LoginOptions): Promise<void> {
+    const sync = this.sync;
+    if (!sync) return this.login(signal, opts);
+    if (await this.adopt()) return;
+    await sync.exclusive(async () => {
+      const stored = await sync.rejection();
+      if (stored && !this.rejection) this.reject(stored.code, undefined, false);
+      if (this.rejection) throw this.rejection;
+      if (await this.adopt()) return;
+      await this.login(signal, opts);
+    }, signal);
   }
 
   get currentToken(): string | undefined {
@@ -113,6 +182,7 @@ export class Session {
 
   touch(): void {
     this.lastUsed = this.clock.now();
+    this.sync?.touched(this.lastUsed);
   }
 
   /** Logs in when there is no fresh token; concurrent callers share one login. */
@@ -120,7 +190,7 @@ export class Session {
     if (this.rejection) throw this.rejection;
     if (!this.expired()) return;
     if (!this.loginInFlight) {
-      this.loginInFlight = this.login(signal, opts).finally(() => {
+      this.loginInFlight = this.refresh(signal, opts).finally(() => {
         this.loginInFlight = undefined;
       });
     }
@@ -141,9 +211,9 @@ export class Session {
       this.logins++;
       res = await this.transport.send({
         method: 'POST',
-        path: `${API_PREFIX}/login`,
+        path: this.paths.login,
         headers: { 'content-type': 'application/json', accept: 'application/json', ...(this.opts.locale ? { cookie: `locale=${this.opts.locale}` } : {}) },
-        body: JSON.stringify({ username: this.credentials.username, password: this.credentials.password }),
+        body: JSON.stringify(this.paths.body(this.credentials)),
       }, { timeoutMs: opts.timeoutMs });
     } catch (err) {
       const e = err instanceof FusionSolarError ? err : new FusionSolarError('ECONNRESET', { endpoint: 'login' });
@@ -178,7 +248,8 @@ export class Session {
     }
     this.guard.succeeded();
     this.token = token;
-    this.touch();
+    this.lastUsed = this.clock.now();
+    this.sync?.saved(token, this.jar.entries(), this.lastUsed);
     this.emit();
   }
 
@@ -186,7 +257,7 @@ export class Session {
    * Latches a refusal: documented rejections and every answer that is neither a success with
    * a token nor a failure in transit, since some servers say "wrong password" that way.
    */
-  private reject(serverCode: string | undefined, httpStatus?: number): void {
+  private reject(serverCode: string | undefined, httpStatus?: number, keep = true): void {
     const known = serverCode !== undefined && REJECTING_CODES.has(serverCode);
     const detail = serverCode ? ` (${known ? 'server code ' : 'answer: '}${serverCode}${httpStatus && httpStatus !== 200 ? `, HTTP ${httpStatus}` : ''})` : '';
     const what = known || serverCode === undefined ? 'rejected the username or password' : 'gave no usable answer to the login, which may mean a wrong password';
@@ -196,6 +267,7 @@ export class Session {
       message: `The FusionSolar server ${what}${detail}. No further login is attempted until the account's credentials are changed (5 wrong passwords lock the account for 30 minutes).`,
     });
     this.guard.reject(this.credentials.username, this.credentials.password, this.rejection);
+    if (keep) this.sync?.rejected(serverCode, this.clock.now());
     this.token = undefined;
     this.emit();
   }
@@ -206,11 +278,12 @@ export class Session {
     if (!token) return;
     this.token = undefined;
     this.cachedHeaders = undefined;
+    this.sync?.dropped(token);
     const attempt = (async () => {
       const permit = await governor.admit('logout', { maxWaitMs: 0 });
       try {
         const headers = { 'content-type': 'application/json', 'XSRF-TOKEN': token, cookie: this.jar.header() };
-        await this.transport.send({ method: 'POST', path: `${API_PREFIX}/logout`, headers, body: JSON.stringify({ xsrfToken: token }) });
+        await this.transport.send({ method: 'POST', path: this.paths.logout, headers, body: JSON.stringify({ xsrfToken: token }) });
       } finally {
         permit.release();
       }

@@ -117,4 +117,46 @@ describe('fleet dashboard of npm start in a browser', function () {
     fs.copyFileSync(path.join(SHOTS, 'dashboard.png'), README_SHOT);
     assert.ok(fs.statSync(README_SHOT).size < 300 * 1024, 'the README screenshot stays under 300 KB');
   });
+
+  it('fits a 400 px wide phone: every column of the power flow shown whole, charts within the page', async function () {
+    const phone = await launch({ width: 400, height: 900 });
+    try {
+      await phone.page.goto(`${demo.url}/dashboard/fleet`);
+      await phone.page.waitForFunction((n) => document.querySelectorAll('.fs-flow tbody tr').length === n, PLANTS, { timeout: 60000 });
+      const layout = await phone.page.evaluate(() => {
+        const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }; };
+        const table = document.querySelector('.fs-flow');
+        return {
+          width: document.documentElement.clientWidth,
+          scroll: document.documentElement.scrollWidth,
+          table: box(table),
+          tableScroll: table.scrollWidth - table.clientWidth,
+          rows: [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => ({ label: td.getAttribute('data-label'), text: td.innerText, ...box(td), inner: [...td.querySelectorAll('b, .fs-sub')].map(box) }))),
+          charts: [...document.querySelectorAll('.nrdb-ui-chart canvas')].map((c) => box(c)),
+        };
+      });
+      assert.ok(layout.scroll <= layout.width, `the page does not scroll sideways (${layout.scroll} > ${layout.width})`);
+      assert.ok(layout.tableScroll <= 0, 'the table does not overflow its card');
+      for (const cells of layout.rows) {
+        assert.deepEqual(cells.map((c) => c.label), [null, 'PV', 'Load', 'Grid', 'Battery', 'Today']);
+        for (const c of cells) {
+          assert.ok(c.left >= layout.table.left - 0.5 && c.right <= layout.table.right + 0.5, `${c.label || 'plant'} of "${cells[0].text.split('\n')[0]}" inside the card: ${JSON.stringify(c)}`);
+          for (const i of c.inner) assert.ok(i.right <= c.right + 0.5 && i.left >= c.left - 0.5, `${c.label}: its value is not clipped`);
+        }
+        // No two cells of a row overlap.
+        for (let i = 0; i < cells.length; i++) for (let j = i + 1; j < cells.length; j++) {
+          const [a, b] = [cells[i], cells[j]];
+          const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+          assert.ok(!overlap, `${a.label || 'plant'} and ${b.label} overlap`);
+        }
+      }
+      assert.ok(layout.charts.length >= 2, 'both charts are drawn');
+      for (const c of layout.charts) assert.ok(c.left >= 0 && c.right <= layout.width + 0.5, `chart within the page: ${JSON.stringify(c)}`);
+      fs.mkdirSync(SHOTS, { recursive: true });
+      await phone.page.screenshot({ path: path.join(SHOTS, 'dashboard-400px.png'), fullPage: true });
+      assert.deepEqual(phone.errors, [], 'no console error at 400 px');
+    } finally {
+      await phone.close();
+    }
+  });
 });

@@ -18,7 +18,7 @@ async function launch(viewport = { width: 1400, height: 1200 }) {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
-  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+  page.on('pageerror', (e) => errors.push(`page: ${e.message}${process.env.BROWSER_STACKS ? `\n${e.stack}` : ''}`));
   // The console names no URL for a failed load: record which one it was.
   page.on('response', (r) => {
     if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);

@@ -93,7 +93,8 @@ for (const name of RUNTIMES) {
             const id = await ui.dragFromPalette(page, type, 200 + (index % 3) * 220, 80 + index * 60);
             await ui.openDialog(page, id);
             const hints = locale(type, lang).hint;
-            for (const op of ops) {
+            // The dialog of a new node takes the V7 demo account: V6 twins of an operation name are not offered.
+            for (const op of ops.filter((o) => !o.api || o.api === "v7")) {
               await page.selectOption('#node-input-operation', op.name);
               const want = `${op.section} — ${hints[op.name]}`;
               await page.waitForFunction((w) => document.querySelector('.fs-op-summary').textContent === w, want, { timeout: 5000 })

@@ -32,13 +32,17 @@ async function comms(port, onMessage) {
   return ws;
 }
 
-/** Starts Node-RED from `rt` (see runtimes.js) on `userDir`; resolves once flows have started. */
-async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000 } = {}) {
+/**
+ * Starts Node-RED from `rt` (see runtimes.js) on `userDir`; resolves once flows have started.
+ * `flows: null` keeps the flows (and credentials) the last run saved; `preamble` is code
+ * run first in settings.js (e.g. a test clock).
+ */
+async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000, preamble = '' } = {}) {
   const port = await freePort();
-  fs.writeFileSync(path.join(userDir, 'flows.json'), JSON.stringify(flows));
+  if (flows !== null) fs.writeFileSync(path.join(userDir, 'flows.json'), JSON.stringify(flows));
   fs.writeFileSync(
     path.join(userDir, 'settings.js'),
-    `module.exports = { uiHost: '127.0.0.1', credentialSecret: false, flowFile: 'flows.json', logging: { console: { level: 'info' } }, editorTheme: { tours: false, projects: { enabled: false }, palette: { catalogues: [] } }, telemetry: { enabled: false }, diagnostics: { enabled: true } };\n`,
+    `${preamble}module.exports = { uiHost: '127.0.0.1', credentialSecret: false, flowFile: 'flows.json', logging: { console: { level: 'info' } }, editorTheme: { tours: false, projects: { enabled: false }, palette: { catalogues: [] } }, telemetry: { enabled: false }, diagnostics: { enabled: true } };\n`,
   );
   const child = spawn(rt.node, [rt.redJs, '-u', userDir, '-p', String(port), '-s', path.join(userDir, 'settings.js')], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -150,4 +154,4 @@ async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000 } = {})
   };
 }
 
-module.exports = { startNodeRed, freePort };
+module.exports = { startNodeRed, freePort, comms };

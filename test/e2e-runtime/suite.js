@@ -70,13 +70,13 @@ function describeRuntime(name, { nodeRed, node }) {
       }
     });
 
-    examples.forEach(({ file, flow }, i) => {
-      it(`deploys examples/${file} against the simulator and sees its output`, async function () {
+    /** Deploys `flow` (accounts already pointed at the simulator) and waits for its debug output. */
+    async function expectOutput(file, flow, deployed) {
         const { required, forbidden, manualInjects } = expectations(flow);
         assert.ok(required.length, `${file} has a debug node fed from an inject`);
         const debug = await red.debug();
         try {
-          await red.deploy(deployable(flow, sim.url, users[i]));
+          await red.deploy(deployed);
           for (const n of manualInjects) await red.post(`/inject/${n.id}`);
           const ids = new Set(flow.map((n) => n.id));
           const problems = () => debug.messages.filter((m) => (m.level === 20 && ids.has(m.id)) || forbidden.some((f) => f.id === m.id));
@@ -91,7 +91,25 @@ function describeRuntime(name, { nodeRed, node }) {
         } finally {
           debug.close();
         }
+    }
+
+    examples.forEach(({ file, flow }, i) => {
+      it(`deploys examples/${file} against the simulator and sees its output`, async function () {
+        await expectOutput(file, flow, deployable(flow, sim.url, users[i]));
       });
+    });
+
+    // Most owners have V6 accounts, some V7, and some both: one deploy, two interfaces, each
+    // node offered its own account's operations and producing data.
+    it('runs a V7 and a V6 account side by side in one flow', async function () {
+      const v7 = examples.findIndex((e) => e.file === 'plant-data-realtime-poll.json');
+      const v6 = examples.findIndex((e) => e.file === 'device-data-realtime-poll.json');
+      assert.ok(v7 >= 0 && v6 >= 0);
+      assert.ok(examples[v6].flow.some((n) => n.type === 'fusionsolar-account' && n.api === 'v6'));
+      assert.ok(examples[v7].flow.some((n) => n.type === 'fusionsolar-account' && (n.api ?? 'v7') === 'v7'));
+      const both = [...examples[v7].flow, ...examples[v6].flow];
+      const deployed = [...deployable(examples[v7].flow, sim.url, users[v7]), ...deployable(examples[v6].flow, sim.url, users[v6])];
+      await expectOutput('V7 and V6 side by side', both, deployed);
     });
   });
 }

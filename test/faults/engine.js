@@ -7,6 +7,7 @@ const { helper, NODES, flowWith, load, credentials } = require('../helpers/flow'
 const { NODE_OPERATIONS } = require('../../dist/src/api');
 const { seeded } = require('../../dist/src/simulator');
 const { Tracker } = require('./invariants');
+const { settle } = require('../helpers/wait');
 const { OPERATION_ROWS } = require('./operations');
 
 /**
@@ -83,10 +84,15 @@ function heapAfterGc(gc) {
  * Runs `messages` messages of `rows` (round-robin) through one node of `type` under
  * `scenario`. Options: concurrency (reads sent together; a command always alone), seed,
  * plants, batchTimeoutMs, memory {gc, warmup, tolerance} to check heap growth, nodes
- * (extra node modules), routes(sim) (extra simulator routes), onProgress(done).
+ * (extra node modules), routes(sim) (extra simulator routes), onProgress(done), stepMs.
+ *
+ * Messages arrive `stepMs` of virtual time apart (2 minutes): long enough for what the
+ * last command started to finish (a default setting applies in 2 minutes, an I-V scan of
+ * one inverter in seconds), so whether a command meets a running task never depends on
+ * how far the clock happened to jump while the machine was busy.
  */
 async function runScenario(opts) {
-  const { type, rows, scenario, messages, concurrency = 1, seed = 7, plants = 3, batchTimeoutMs = 20_000, memory } = opts;
+  const { type, rows, scenario, messages, concurrency = 1, seed = 7, plants = 3, batchTimeoutMs = 20_000, memory, stepMs = 2 * 60_000 } = opts;
   const { sim, clock } = await virtualSim({ plants, quotas: false, record: true, users: [USER], ...(scenario.sim || {}) });
   opts.routes?.(sim);
   const port = Number(new URL(sim.url).port);
@@ -119,6 +125,7 @@ async function runScenario(opts) {
         batch.push(seq++);
         if (rowOf(batch[batch.length - 1]).command) break;
       }
+      if (seq > batch.length) clock.advance(stepMs);
       const target = tracker.endCount + batch.length;
       for (const s of batch) {
         Object.assign(ctx, { seq: s, now: clock.now() });
@@ -136,7 +143,8 @@ async function runScenario(opts) {
       helper._sandbox.resetHistory();
       opts.onProgress?.(seq);
     }
-    await new Promise((r) => setTimeout(r, 20));
+    // Late callbacks (a second done(), an output after the error) surface before the count.
+    await settle();
     if (memory) heapEnd = heapAfterGc(memory.gc);
   } finally {
     detach();

@@ -11,6 +11,7 @@ const { SCENARIOS, QUIRKS, mixed } = require('./scenarios');
 const { Tracker } = require('./invariants');
 const { SecretScanner } = require('./secrets');
 const testCommand = require('./test-command');
+const { WITHOUT_ROWS, checkGaps } = require('./gaps');
 
 const EXTRA = { [testCommand.TYPE]: testCommand };
 const { byType, skipped, uncovered } = runnableRows(undefined, {});
@@ -32,9 +33,17 @@ async function run(type, scenario, opts = {}) {
 describe('fault suite (quick, virtual clock)', function () {
   after(function () {
     const t = totals(results);
-    console.log(`\n      fault suite: ${Object.keys(TYPES).length} node types (${Object.keys(TYPES).join(', ')}), ${skipped} table rows skipped (type or operation not built yet)${uncovered.length ? `; catalogue operations without a row in operations.js: ${uncovered.join(', ')}` : ''}`);
+    console.log(`\n      fault suite: ${Object.keys(TYPES).length} node types (${Object.keys(TYPES).join(', ')}), ${skipped} table rows skipped${uncovered.length ? `; catalogue operations without a row in operations.js: ${uncovered.join(', ')}` : ''}`);
     for (const r of results) console.log(`      ${summarise(r)}`);
     console.log(`      totals: ${t.runs} runs, ${t.messages} messages, ${t.dones} done() checked, ${t.outputs} outputs, ${t.texts} texts scanned for secrets, ${t.requests} requests (${t.commandRequests} commands, ${t.loginRequests} logins) checked, ${t.violations} violations`);
+  });
+
+  it('runs every row of operations.js, and every catalogue operation has one', function () {
+    assert.equal(skipped, 0, 'rows whose node type or operation is not in the catalogue');
+    const { unknown, stale } = checkGaps(uncovered);
+    assert.deepEqual(unknown, [], 'catalogue operations without a row in test/faults/operations.js (nor in gaps.js)');
+    assert.deepEqual(stale, [], 'gaps.js names operations that have rows now, or that are gone');
+    console.log(`      known gaps without rows (test/faults/gaps.js): ${WITHOUT_ROWS.length}`);
   });
 
   for (const scenario of SCENARIOS) {

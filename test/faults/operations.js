@@ -20,6 +20,10 @@ const sn = (sim) => sim.fleet.devices()[0].sn;
 const batteryPlant = (sim) => (devicesOf(sim, DEV.battery)[0] || sim.fleet.devices()[0]).plantCode;
 const dayStart = (now) => now - (now % DAY);
 const plantWith = (sim, typeId) => (devicesOf(sim, typeId)[0] || sim.fleet.devices()[0]).plantCode;
+const otherInverter = (sim) => {
+  const first = devicesOf(sim, DEV.inverter)[0];
+  return (devicesOf(sim, DEV.inverter).find((d) => d.plantCode !== first.plantCode) || first).dn;
+};
 const plantWithout = (sim, typeId) => sim.fleet.plants.find((p) => !devicesOf(sim, typeId).some((d) => d.plantCode === p.plantCode)).plantCode;
 
 /**
@@ -72,14 +76,16 @@ const SCAN = (ctx) => ({ taskName: `fault-suite-${ctx.seq}`, dns: [dn(ctx.sim, D
  */
 function simTask(ctx, { finished }) {
   const state = ivState(ctx.sim);
-  const dns = [dn(ctx.sim, DEV.inverter)];
-  // An unfinished task starts five minutes on, so it is still cancellable when the cancel
-  // arrives after a gateway pause (60 s) that an earlier message caused.
-  const createdAt = finished ? ctx.now - DAY : ctx.now + 5 * 60_000;
+  const dns = [finished ? dn(ctx.sim, DEV.inverter) : otherInverter(ctx.sim)];
+  const createdAt = finished ? ctx.now - DAY : ctx.now;
+  // A task to cancel scans only in a month, so it is still running whatever the clock does
+  // before the cancel arrives (else 30030), and it sits on another plant than the scans
+  // of createTask and runDiagnosis, so one left running by a failed cancel blocks none (30033).
+  const scansFrom = finished ? createdAt : createdAt + 30 * DAY;
   const taskId = state.newTaskId();
   state.tasks.set(taskId, {
     taskId, owner: USER.username, taskName: `fault-suite-${ctx.seq}`, dns, createdAt, cleanStatus: 0, ...MANUAL, needQuantifyLosses: true,
-    subtasks: planSubtasks(dns, (d) => state.inverter(d).strings.length, () => false, createdAt, () => state.newId()),
+    subtasks: planSubtasks(dns, (d) => state.inverter(d).strings.length, () => false, scansFrom, () => state.newId()),
   });
   return { taskId, dn: dns[0] };
 }

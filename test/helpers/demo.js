@@ -33,12 +33,15 @@ function waitForOutput(child, pattern, ms) {
   });
 }
 
-/** Starts the demo and resolves once Node-RED has started its flows; `stop()` ends it and removes the user dir. */
-async function startDemo(env = {}) {
+/**
+ * Starts the demo and resolves once Node-RED has started its flows; `stop()` ends it and
+ * removes the user dir unless the caller gave its own (`userDir`, to restart on it).
+ */
+async function startDemo(env = {}, { userDir: given, args = [] } = {}) {
   const redPort = await freePort();
   const simPort = await freePort();
-  const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-demo-'));
-  const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'demo.js')], {
+  const userDir = given || fs.mkdtempSync(path.join(os.tmpdir(), 'fs-demo-'));
+  const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'demo.js'), ...args], {
     env: { ...process.env, DEMO_PORT: String(redPort), SIM_PORT: String(simPort), DEMO_USER_DIR: userDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -46,6 +49,7 @@ async function startDemo(env = {}) {
   return {
     child,
     redPort,
+    simPort,
     userDir,
     output,
     url: `http://127.0.0.1:${redPort}`,
@@ -55,7 +59,7 @@ async function startDemo(env = {}) {
         child.kill('SIGINT');
         await exited;
       }
-      fs.rmSync(userDir, { recursive: true, force: true });
+      if (!given) fs.rmSync(userDir, { recursive: true, force: true });
     },
   };
 }

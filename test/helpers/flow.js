@@ -11,7 +11,7 @@ const dist = path.join(__dirname, '..', '..', 'dist', 'nodes');
 const core = path.dirname(require.resolve('@node-red/nodes/core/common/25-catch.js'));
 const CORE = [require(path.join(core, '25-catch.js')), require(path.join(core, '24-complete.js')), require(path.join(core, '25-status.js'))];
 
-const TYPES = ['fusionsolar-account', 'fusionsolar-plants', 'fusionsolar-plant-data', 'fusionsolar-control', 'fusionsolar-iv', 'fusionsolar-enrolment', 'fusionsolar-request'];
+const TYPES = ['fusionsolar-account', 'fusionsolar-plants', 'fusionsolar-plant-data', 'fusionsolar-device-data', 'fusionsolar-alarms', 'fusionsolar-control', 'fusionsolar-iv', 'fusionsolar-enrolment', 'fusionsolar-request', 'fusionsolar-monitor'];
 const NODES = {};
 for (const type of TYPES) {
   try {

@@ -54,8 +54,10 @@ describe('fusionsolar-account config node', function () {
     ({ sim } = await virtualSim());
     await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }), credentials());
     const res = await helper.request().get('/fusionsolar/catalogue').expect(200);
-    const names = res.body.operations['fusionsolar-plants'].map((o) => o.name);
-    assert.deepEqual(names, ['plantList', 'deviceList']);
+    const names = res.body.operations['fusionsolar-plants'].map((o) => `${o.api}:${o.name}`);
+    assert.deepEqual(names, ['v7:plantList', 'v7:deviceList', 'v6:plantList', 'v6:deviceList']);
+    assert.deepEqual(res.body.operations['fusionsolar-alarms'].map((o) => `${o.api}:${o.name}`), ['v6:alarmList']);
+    assert.ok(res.body.v6DeviceTypes.some((d) => d.id === 38 && d.en === 'Residential inverter'));
     assert.ok(res.body.deviceTypes.some((d) => d.id === 20822));
   });
 

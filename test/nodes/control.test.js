@@ -2,6 +2,7 @@
 const assert = require('node:assert/strict');
 const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
+const { until, settle } = require('../helpers/wait');
 const { controlState } = require('../../dist/src/simulator/routes/control-state');
 
 const BATTERY = 20815;
@@ -22,7 +23,7 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
   let h;
 
   async function start(node = {}, { plants = 6, accountExtra = {} } = {}) {
-    ({ sim, clock } = await virtualSim({ plants }));
+    ({ sim, clock } = await virtualSim({ plants, record: true }));
     await load(flowWith(sim, controlNode(node), { outputs: 2, accountExtra: { allowControl: true, ...accountExtra } }), credentials());
     h = harness();
   }
@@ -186,7 +187,9 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       assert.equal(r.error.code, 'OUTCOME_UNKNOWN');
       assert.match(r.error.message, /outcome unknown/i);
       assert.match(r.error.message, /query the task status/);
-      await new Promise((resolve) => setTimeout(resolve, 700));
+      // The late answer is written (to a connection the client has given up on): nothing follows it.
+      await until(() => sim.requestLog.some((e) => e.endpoint === 'vpp/chargeAndDischarge' && e.answer !== undefined), 'the late answer');
+      await settle();
       assert.equal(sim.stats.byEndpoint['vpp/chargeAndDischarge'], 1);
       assert.equal(sim.stats.commands['vpp/chargeAndDischarge'], 1);
       assert.equal(h.seen.out.length, 0);
@@ -405,8 +408,10 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       await h.waitFor(() => h.seen.out2.length >= 2);
       await helper.unload();
       const queries = sim.stats.byEndpoint['vpp/chargeAndDischargeStatus'];
+      await settle();
+      assert.equal(clock.pending, 0, 'no status poll is still asleep');
       clock.advance(60 * 60_000);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await settle();
       assert.equal(sim.stats.byEndpoint['vpp/chargeAndDischargeStatus'], queries);
     });
   });

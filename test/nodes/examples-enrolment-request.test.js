@@ -51,9 +51,9 @@ describe('example flows of the enrolment and request nodes (simulator over HTTP)
     assert.ok(list.some((p) => p.plantCode === r.payload[0].plantCode));
   });
 
-  it('request-generic.json calls the plant list by its path and the SN query by msg.path', async function () {
+  it('request-any-endpoint.json calls the plant list by its path and the SN query by msg.path', async function () {
     ({ sim } = await virtualSim({ plants: 3 }));
-    await loadExample('request-generic.json', sim);
+    await loadExample('request-any-endpoint.json', sim);
     let data = next('rq-debug-data');
     let envelope = next('rq-debug-envelope');
     helper.getNode('rq-inject-plants').receive({});

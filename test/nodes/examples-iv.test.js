@@ -10,6 +10,8 @@ const INJECT = require(path.join(core, '20-inject.js'));
 const CATCH = require(path.join(core, '25-catch.js'));
 const CHANGE = require(path.join(core, '..', 'function', '15-change.js'));
 const COMMENT = require(path.join(core, '90-comment.js'));
+const FUNCTION = require(path.join(core, '..', 'function', '10-function.js'));
+const os = require('node:os');
 
 /** Nodes that would write files, serve HTTP or print are replaced by helper nodes that record. */
 const STUBBED = new Set(['debug', 'file', 'http in', 'http response']);
@@ -37,7 +39,7 @@ describe('example flow iv-diagnosis-chart.json (simulator over HTTP)', function 
   it('runs the diagnosis, saves an SVG with one 128-point line per string, and serves it over HTTP', async function () {
     ({ sim } = await sunnySim());
     const flow = exampleFlow(sim);
-    await helper.load([...Object.values(NODES), INJECT, CATCH, CHANGE, COMMENT], flow, { 'iv-account': { username: USER.username, password: USER.password } });
+    await helper.load([...Object.values(NODES), INJECT, CATCH, CHANGE, COMMENT, FUNCTION], flow, { 'fusionsolar-demo-account': { username: USER.username, password: USER.password } });
     const errors = [];
     helper.getNode('iv-errors').on('input', (m) => errors.push(m.error));
 
@@ -58,7 +60,9 @@ describe('example flow iv-diagnosis-chart.json (simulator over HTTP)', function 
     assert.equal(r.payload.status, 'complete');
     assert.equal(r.payload.curves.length, stringCount(sim, dns));
 
-    const svg = (await saved).payload;
+    const file = await saved;
+    assert.equal(file.filename, path.join(os.tmpdir(), 'iv-curves.svg'), 'the picture is written outside the repository');
+    const svg = file.payload;
     assert.equal(typeof svg, 'string');
     const lines = polylines(svg);
     assert.equal(lines.length, stringCount(sim, dns));

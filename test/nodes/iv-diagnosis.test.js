@@ -3,6 +3,7 @@ const assert = require('node:assert/strict');
 const { stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { sunnySim, inverters, stringCount, ivNode, ivCalls, ivState } = require('../helpers/iv');
+const { settle } = require('../helpers/wait');
 
 const polylines = (svg) => [...svg.matchAll(/<polyline[^>]*points="([^"]*)"/g)].map((m) => m[1].trim().split(/\s+/));
 
@@ -111,8 +112,11 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
     await h.waitFor(() => (sim.stats.byEndpoint['iv/scanTask/status'] || 0) >= 1);
     await helper.unload();
     const calls = ivCalls(sim);
+    await settle();
+    // A poll loop still alive would be asleep on the virtual clock: nothing is.
+    assert.equal(clock.pending, 0);
     clock.advance(60 * 60_000);
-    await new Promise((r) => setTimeout(r, 50));
+    await settle();
     assert.equal(ivCalls(sim), calls);
     assert.equal(h.seen.out.length, 0);
   });

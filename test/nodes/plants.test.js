@@ -2,6 +2,7 @@
 const assert = require('node:assert/strict');
 const { virtualSim, stopSim, USER } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
+const { until, settle } = require('../helpers/wait');
 
 const plantsNode = (extra = {}) => ({ type: 'fusionsolar-plants', operation: 'plantList', ...extra });
 
@@ -152,7 +153,8 @@ describe('fusionsolar-plants node (simulator over HTTP)', function () {
     const h = harness();
     assert.equal((await h.send({})).error, undefined);
     await helper.unload();
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => sim.stats.logouts > 0, 'the logout');
+    await settle();
     assert.equal(sim.stats.logouts, 1);
   });
 });

@@ -6,6 +6,7 @@ const path = require('node:path');
 const { z } = require('zod');
 const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials, NODES } = require('../helpers/flow');
+const { until } = require('../helpers/wait');
 const { registerOperationNode } = require('../../dist/nodes/shared/operation-node');
 
 const MINUTE = 60_000;
@@ -141,7 +142,7 @@ describe('quota governor in flows (simulator over HTTP)', function () {
     const p = helper.getNode('p');
     p.error = (e) => errors.push(e);
     p.receive({});
-    await new Promise((res) => setTimeout(res, 50));
+    await until(() => errors.length > 0, 'the refusal');
     assert.equal(errors[0].code, 'QUOTA');
     assert.match(errors[0].message, /gateway/);
     assert.equal(sim.stats.byEndpoint.plants, undefined);
@@ -232,7 +233,7 @@ describe('quota governor in flows (simulator over HTTP)', function () {
     const errors = [];
     helper.getNode('n2').error = (e) => errors.push(e);
     helper.getNode('n2').receive({});
-    await new Promise((res) => setTimeout(res, 50));
+    await until(() => errors.length > 0, 'the refusal');
     assert.equal(errors[0].code, 'QUOTA', 'and it counts for the other node too');
     assert.equal(sim.stats.byEndpoint.plants, 1);
   });

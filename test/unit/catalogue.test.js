@@ -22,7 +22,9 @@ describe('catalogue, help, locales and editor agree', function () {
   it('every catalogue node type is a package node, and every package node but the account has operations', function () {
     const types = Object.keys(PKG['node-red'].nodes);
     for (const t of Object.keys(NODE_OPERATIONS)) assert.ok(types.includes(t), `${t} is in package.json`);
-    for (const t of types) if (t !== 'fusionsolar-account' && t !== 'fusionsolar-request') assert.ok(NODE_OPERATIONS[t], `${t} has catalogue operations`);
+    // The account holds the session, the request node any path, the monitor schedules catalogue operations itself.
+    const own = ['fusionsolar-account', 'fusionsolar-request', 'fusionsolar-monitor'];
+    for (const t of types) if (!own.includes(t)) assert.ok(NODE_OPERATIONS[t], `${t} has catalogue operations`);
   });
 
   for (const [type, ops] of Object.entries(NODE_OPERATIONS)) {
@@ -43,7 +45,8 @@ describe('catalogue, help, locales and editor agree', function () {
       for (const lang of LANGS) {
         const hints = locale(type, lang)[type].hint || {};
         for (const op of ops) assert.ok(typeof hints[op.name] === 'string' && hints[op.name].length > 0, `${lang} hint.${op.name}`);
-        assert.deepEqual(Object.keys(hints).sort(), ops.map((o) => o.name).sort(), `${lang}: no hint of an unknown operation`);
+        // V7 and V6 entries of one name share their hint.
+        assert.deepEqual(Object.keys(hints).sort(), [...new Set(ops.map((o) => o.name))].sort(), `${lang}: no hint of an unknown operation`);
       }
     });
 

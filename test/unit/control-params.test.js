@@ -21,7 +21,10 @@ function fakeClient(answers) {
   return {
     sent,
     clock: new VirtualClock(),
-    registerRule() {},
+    async reserve() {
+      return undefined;
+    },
+    publish() {},
     async call(opts) {
       sent.push(opts);
       return { data: answers.shift() };

@@ -11,7 +11,10 @@ function fakeClient(answer) {
   return {
     calls,
     clock,
-    registerRule() {},
+    async reserve() {
+      return undefined;
+    },
+    publish() {},
     async call(opts) {
       calls.push({ at: clock.now(), body: opts.body });
       const a = answer(calls.length);

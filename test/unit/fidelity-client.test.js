@@ -15,9 +15,15 @@ function fakeClient(answer) {
   return {
     sent,
     fleet: { plants: 1, devices: 1 },
-    cache: new Map(),
+    memory: { plantZones: new Map(), inverters: new Map() },
     clock: new VirtualClock(),
-    registerRule() {},
+    learnFleet(seen) {
+      if (seen.devices !== undefined) this.fleet.devices = Math.max(this.fleet.devices, seen.devices);
+    },
+    async reserve() {
+      return undefined;
+    },
+    publish() {},
     async call({ body }) {
       sent.push(body);
       if (sent.length > 20) throw new Error('paging did not stop');

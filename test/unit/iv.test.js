@@ -74,7 +74,7 @@ describe('I-V diagnosis helpers', function () {
   });
 
   it('names faults in the account\'s language when the server sends no name, and accepts the example\'s spellings', function () {
-    const ctx = { client: { config: { locale: 'zh-cn' } } };
+    const ctx = { client: { locale: 'zh-cn' } };
     const page = { total: '2', list: [{ faultCode: '10012', faultName: '', inveterName: 'INV', stringImIoc: '0.9', pvIndex: '1' }, { faultCode: 10006, faultName: 'String shaded' }] };
     const out = faultList.normalise(page, {}, ctx);
     assert.equal(out.total, 2);

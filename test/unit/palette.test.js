@@ -18,6 +18,9 @@ const PALETTE = {
   'fusionsolar-iv': '#F0B27A',
   'fusionsolar-enrolment': '#F9E79F',
   'fusionsolar-request': '#FAD7A0',
+  'fusionsolar-device-data': '#F7DC6F',
+  'fusionsolar-alarms': '#F5CBA7',
+  'fusionsolar-monitor': '#FBE3B0',
 };
 
 describe('palette', function () {

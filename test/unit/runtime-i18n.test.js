@@ -41,10 +41,10 @@ const LONGEST_CODE = Object.keys(ERROR_CATALOGUE).reduce((a, b) => (b.length > a
 const LONGEST = {
   ok: {}, partial: { ok: 1000, total: 1000 }, error: { code: LONGEST_CODE },
   items: { count: 10000 }, plants: { count: 10000 }, devices: { count: 10000 }, points: { count: 10000 },
-  quota: {}, quotaDaily: {}, quotaWaiting: { seconds: 3600 }, loginRejected: {}, noAccount: {},
+  quota: {}, quotaDaily: {}, quotaWaiting: { seconds: 3600 }, loginRejected: {}, noAccount: {}, storeOffline: {},
   tracking: { done: 100, total: 100 }, complete: {}, running: { progress: 100 },
   enrolled: { count: 1000 }, sns: { count: 1000 }, trackingStopped: {},
-  ivCollecting: { done: 100, total: 100 }, ivFaults: { count: 999 }, canceled: {},
+  ivCollecting: { done: 100, total: 100 }, ivFaults: { count: 999 }, canceled: {}, alarms: { count: 10000 },
 };
 
 const baseKeys = (lang) => [...new Set(Object.keys(catalogue(lang).common.status).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')))];

@@ -7,30 +7,19 @@ import type { ExecContext } from '../core/types';
  * read anyway (the reference advises one a day), so a DRM command reads none of its own.
  */
 
-const INVERTERS_CACHE = 'control:inverters';
 
 function fresh(ctx: ExecContext, at: number): boolean {
   return ctx.client.clock.now() - at < DAY;
 }
 
-type InverterCache = Map<string, { at: number; count: number }>;
-
 /** Both kinds count toward 9.6.1.6's 200 inverters (20116): string and central inverters. */
 export const INVERTER_TYPES: readonly number[] = [20822, 20827];
-
-function inverterCache(ctx: ExecContext): InverterCache {
-  const cached = ctx.client.cache.get(INVERTERS_CACHE);
-  if (cached && cached.value instanceof Map) return cached.value as InverterCache;
-  const cache: InverterCache = new Map();
-  ctx.client.cache.set(INVERTERS_CACHE, { at: ctx.client.clock.now(), value: cache });
-  return cache;
-}
 
 /** Records inverters per plant from a complete device list (every type) of those plants. */
 export function learnInverters(ctx: ExecContext, plantCodes: readonly string[], devices: readonly unknown[], typeId?: number): void {
   // A list of one type cannot tell how many of the other kind a plant has.
   if (typeId !== undefined) return;
-  const cache = inverterCache(ctx);
+  const cache = ctx.client.memory.inverters;
   const now = ctx.client.clock.now();
   const counts = new Map(plantCodes.map((c) => [c, 0]));
   for (const d of devices) {
@@ -46,7 +35,7 @@ export function learnInverters(ctx: ExecContext, plantCodes: readonly string[], 
  * on it), and the server answers 20116 itself.
  */
 export function knownInverterCounts(ctx: ExecContext, plantCodes: readonly string[]): Map<string, number> {
-  const cache = inverterCache(ctx);
+  const cache = ctx.client.memory.inverters;
   const out = new Map<string, number>();
   for (const code of plantCodes) {
     const e = cache.get(code);

@@ -1,3 +1,4 @@
+export type { ApiClient } from './api-client';
 export { defineOperation, withWorkflow, type StatusText, type WorkflowContext, type WorkflowProgress, type Batch, type ExecContext, type ExecResult, type OperationDef, type Params } from './types';
 export { defaultBody, execute, pageOf, planCalls } from './planner';
 export { checkKeys, validate, zodToError } from './validate';

@@ -6,6 +6,8 @@ export type JsonSchema = Record<string, unknown>;
 /** What the editor needs of one operation: its rows and, per row, the rules as JSON Schema. */
 export interface EditorOperation {
   name: string;
+  /** The interface (V7 and V6 may share a name): the dialog offers the account's own. */
+  api: 'v7' | 'v6';
   section: string;
   summary: string;
   fields: readonly string[];
@@ -76,6 +78,7 @@ export function editorOperation(op: OperationDef): EditorOperation {
   const fields = op.fields.filter((f) => !op.messageOnly?.includes(f));
   const entry: EditorOperation = {
     name: op.name,
+    api: op.api ?? 'v7',
     section: op.section,
     summary: op.summary,
     fields: op.fields,

@@ -37,7 +37,8 @@ function chunks<T>(list: T[], size: number): T[][] {
 export function planCalls(batch: Batch | undefined, params: Params): Params[] {
   let sets: Params[] = [params];
   if (batch?.chunk) {
-    const { key, size } = batch.chunk;
+    const { size } = batch.chunk;
+    const key = [batch.chunk.key, ...(batch.chunk.alt ?? [])].find((k) => Array.isArray(params[k])) ?? batch.chunk.key;
     // A code named twice is asked for once: a million copies of one code is one call, not 10,000.
     const list = Array.isArray(params[key]) ? [...new Set(params[key] as unknown[])] : params[key];
     if (Array.isArray(list)) sets = list.length > size ? chunks(list, size).map((part) => ({ ...params, [key]: part })) : [{ ...params, [key]: list }];
@@ -70,12 +71,18 @@ function defaultMerge(parts: unknown[]): unknown {
 export async function execute<P extends Params>(op: OperationDef<P>, input: Params, ctx: ExecContext): Promise<ExecResult> {
   const params = validate(op, input);
   await op.precheck?.(params, ctx);
-  ctx.client.registerRule(op.endpoint, op.quota);
-  const sets = planCalls(op.batch, params) as P[];
+  if (op.runCalls) return op.runCalls(params, ctx, (sets) => runPlanned(op, sets as P[], ctx));
+  return runPlanned(op, [params], ctx);
+}
+
+/** The calls of validated parameter sets, sent as one group, normalised and merged. */
+async function runPlanned<P extends Params>(op: OperationDef<P>, paramSets: P[], ctx: ExecContext): Promise<ExecResult> {
+  const params = paramSets[0] ?? ({} as P);
+  const sets = paramSets.flatMap((s) => planCalls(op.batch, s)) as P[];
+  if (sets.length === 0) return { payload: op.merge ? op.merge([], params) : [], calls: 0, total: 0 };
   // The operation's calls go as one group, so another operation cannot split them and
   // leave both half done; a group the daily budget cannot finish fails before any call.
-  // (Test doubles of the client may have no reserve(): their calls then go one by one.)
-  const group = typeof ctx.client.reserve === 'function' ? await ctx.client.reserve(op.endpoint, sets.length, { signal: ctx.signal, onQuotaWait: ctx.onQuotaWait }) : undefined;
+  const group = await ctx.client.reserve(op.endpoint, sets.length, { signal: ctx.signal, onQuotaWait: ctx.onQuotaWait });
   let calls = 0;
   const send = async (p: P): Promise<unknown> => {
     calls++;
@@ -88,7 +95,9 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
       onQuotaWait: ctx.onQuotaWait,
       group,
     });
-    return op.normalise ? op.normalise(res.data, p, ctx) : res.data;
+    const data = op.normalise ? op.normalise(res.data, p, ctx) : res.data;
+    ctx.client.publish({ type: 'answer', operation: op.name, endpoint: op.endpoint, params: p, data, at: ctx.client.clock.now() });
+    return data;
   };
 
   const parts: unknown[] = [];

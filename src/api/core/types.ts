@@ -1,13 +1,16 @@
 import type { z } from 'zod';
 import type { QuotaRule } from '../../client/quota/rules';
-import type { FusionSolarClient } from '../../client/client';
 import type { Locale } from '../../client/error-catalogue';
+import type { ApiClient } from './api-client';
 
 export type Params = Record<string, unknown>;
 
 export interface Batch {
-  /** A list parameter split into calls of at most `size` entries, sent comma-joined. */
-  chunk?: { key: string; size: number };
+  /**
+   * A list parameter split into calls of at most `size` entries, sent comma-joined; `alt`
+   * names lists that may stand in its place (V6 devices by `sns` instead of `devIds`).
+   */
+  chunk?: { key: string; size: number; alt?: readonly string[] };
   /** All pages are fetched and merged unless the caller asked for one `pageNo`. */
   paged?: {
     pageSize: number;
@@ -24,7 +27,7 @@ export interface Batch {
 }
 
 export interface ExecContext {
-  client: FusionSolarClient;
+  client: ApiClient;
   signal?: AbortSignal;
   onQuotaWait?: (ms: number) => void;
 }
@@ -64,7 +67,9 @@ export interface WorkflowContext extends ExecContext {
  */
 export interface OperationDef<P extends Params = Params> {
   name: string;
-  /** Path below /rest/openapi/pvms/v1/, e.g. `vpp/plantRealtimeKpi`. */
+  /** The interface the endpoint belongs to (default v7); V7 and V6 may share a name (plantList). */
+  api?: 'v7' | 'v6';
+  /** Path below /rest/openapi/pvms/v1/, e.g. `vpp/plantRealtimeKpi`; on V6 `thirdData/<name>`. */
   endpoint: string;
   /** Reference section, e.g. `9.3.2`. */
   section: string;
@@ -89,15 +94,22 @@ export interface OperationDef<P extends Params = Params> {
   options?: z.ZodObject;
   /** Node settings the operation uses that a message cannot change (a second output, say). */
   settings?: z.ZodObject;
-  /** The node property holding a field's setting, where the field's own name is taken. */
+  /*
+   * A field's other names. `properties`: where the node saves it (the editor row), when the
+   * field's own name is taken. `inputAliases`: a name only `msg.payload` uses, which wins
+   * over the field. `otherNames`: a name message or node may use instead (V6 `plantCodes`
+   * for `stationCodes`); both at once must agree. `messageOnly`: fields without a row.
+   */
   properties?: Readonly<Record<string, string>>;
-  /** Fields only a message gives (another spelling of a field with a row): no editor row of their own. */
+  inputAliases?: Readonly<Record<string, string>>;
+  otherNames?: Readonly<Record<string, string>>;
   messageOnly?: readonly string[];
   /**
-   * Names `msg.payload` may use for a field (alias -> field), e.g. the API's own name where
-   * the node property needs another. An alias, only ever given in the message, wins.
+   * How execute() makes the calls when the planner alone cannot (fallbacks, device lookups):
+   * gets the validated input and `plain`, which runs the planner over already-validated
+   * parameter sets as one group. Library callers and nodes both go through it.
    */
-  inputAliases?: Readonly<Record<string, string>>;
+  runCalls?(params: P, ctx: ExecContext, plain: (sets: Params[]) => Promise<ExecResult>): Promise<ExecResult>;
   batch?: Batch;
   /** Request body from validated params (default: arrays comma-joined, as the API wants). */
   toBody?(params: P): Params;
@@ -113,7 +125,10 @@ export interface OperationDef<P extends Params = Params> {
   topicKey?: string;
   /** Items for "one message per item", when the result is not a plain array. */
   items?(result: unknown): unknown[];
-  /** Replaces "validate, call, merge" where the operation is more: tracking, diagnosis, enrolment. */
+  /**
+   * The node's whole run where it needs node-only options or more than one answer
+   * (tracking, diagnosis, enrolment, "all plants"): replaces execute() in the node.
+   */
   workflow?(params: Params, options: Params, ctx: WorkflowContext): Promise<ExecResult>;
   /** The node's status text for a finished call (default: items counted, or "ok"). */
   status?(result: ExecResult): StatusText;

@@ -45,8 +45,28 @@ function applyAliases(input: Params, aliases: Readonly<Record<string, string>> |
   return out;
 }
 
+/** A list as the API would get it: ["a", "b"] and "a,b" are the same. */
+function listText(v: unknown): string {
+  return (Array.isArray(v) ? v.map(String) : String(v).split(',')).map((s) => s.trim()).filter(Boolean).join(',');
+}
+
+/** Another name of a field becomes the field; both at once is a mistake unless they agree. */
+function applyOtherNames(input: Params, aliases: Readonly<Record<string, string>> | undefined): Params {
+  if (!aliases) return input;
+  let out = input;
+  for (const [alias, field] of Object.entries(aliases)) {
+    if (!(alias in input)) continue;
+    if (out === input) out = { ...input };
+    const value = out[alias];
+    delete out[alias];
+    if (out[field] === undefined) out[field] = value;
+    else if (listText(out[field]) !== listText(value)) throw invalidInput(alias, `is another name for ${field}: give one of them`);
+  }
+  return out;
+}
+
 export function validate<P extends Params>(op: OperationDef<P>, raw: Params): P {
-  const input = applyAliases(raw, op.inputAliases);
+  const input = applyOtherNames(applyAliases(raw, op.inputAliases), op.otherNames);
   checkKeys(input, op as unknown as OperationDef);
   const res = op.params.safeParse(input);
   if (!res.success) throw zodToError(res.error, input);

@@ -35,7 +35,7 @@ export function eachItem(data: unknown, spec: FieldSpec, extra?: (item: JsonObje
 }
 
 export function localeOf(ctx: ExecContext): Locale {
-  return ctx.client.config.locale === 'zh-cn' ? 'zh-cn' : 'en-us';
+  return ctx.client.locale;
 }
 
 /** Adds the catalogue's name for a fault code when the server sent none. */

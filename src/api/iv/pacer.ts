@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock';
-import type { FusionSolarClient } from '../../client/client';
+import type { ApiClient } from '../core/api-client';
 import { MINUTE } from '../../client/quota/rules';
 
 /**
@@ -44,10 +44,10 @@ export class Pacer {
   }
 }
 
-const pacers = new WeakMap<FusionSolarClient, Pacer>();
+const pacers = new WeakMap<ApiClient, Pacer>();
 
 /** One pacer per account, shared by every diagnosis running on it. */
-export function ivPacer(client: FusionSolarClient): Pacer {
+export function ivPacer(client: ApiClient): Pacer {
   let p = pacers.get(client);
   if (!p) {
     p = new Pacer(client.clock);

@@ -1,10 +1,11 @@
 import { plantInfo, ratedData, realtimeKpi } from './current';
 import { fiveMinuteKpi, historyKpi } from './history';
+import { dayKpi, hourKpi, monthKpi, realtimeKpiV6, yearKpi } from './v6';
 import { runPlantData } from './run';
 import { withWorkflow, type ExecResult, type OperationDef, type Params, type StatusText, type WorkflowContext } from '../core/types';
 
-/** The operations of the fusionsolar-plant-data node, in the editor's order. */
-export const PLANT_DATA_OPERATIONS = [plantInfo, realtimeKpi, historyKpi, fiveMinuteKpi, ratedData] as const;
+/** The operations of the fusionsolar-plant-data node, in the editor's order: V7's, then V6's. */
+export const PLANT_DATA_OPERATIONS = [plantInfo, realtimeKpi, historyKpi, fiveMinuteKpi, ratedData, realtimeKpiV6, hourKpi, dayKpi, monthKpi, yearKpi] as const;
 
 function plantDataStatus(op: OperationDef, result: ExecResult): StatusText {
   const items = op.items ? op.items(result.payload) : result.payload;
@@ -24,4 +25,4 @@ export { plantInfo, ratedData, realtimeKpi } from './current';
 export { fiveMinuteKpi, historyKpi } from './history';
 export { accountPlantCodes, rangeTimes, RANGES, runPlantData, type RelativeRange } from './run';
 export { mergeHistory, normaliseHistory, normalisePoints, type PlantHistory } from './points';
-export { offsetOf, PLANT_ZONES_CACHE } from './zones';
+export { offsetOf } from './zones';

@@ -34,11 +34,10 @@ export function clampEnd(endTime: number, now: number, startTime = -Infinity): n
  * day: refuse it up front and say how much fits.
  */
 export function checkDailyBudget(endpoint: string, quota: QuotaRule, calls: number, chunks: number, ctx: ExecContext): void {
-  const client = ctx.client;
-  client.registerRule(endpoint, quota);
-  const rule = client.ruleFor(endpoint);
+  // The client's rule (the profile may be off or custom), sized by the client's own fleet.
+  const rule = ctx.client.ruleFor(endpoint);
   if (!rule) return;
-  const fleet = { plants: client.config.plants || client.fleet.plants, devices: client.config.devices || client.fleet.devices };
+  const fleet = ctx.client.quotaFleet();
   for (const limit of rule.limits) {
     if (limit.windowMs < DAY) continue;
     const allowed = limitCount(limit, fleet);

@@ -1,6 +1,7 @@
 import { invalidInput } from '../../client/errors';
 import { DAY, MINUTE } from '../../client/quota/rules';
 import { accountPlantList } from '../plants/list-cache';
+import { accountStations } from '../plants/v6';
 import { isObject } from '../core/normalise';
 import { CHUNK } from './current';
 import { checkDailyBudget, clampEnd, FIVE_MINUTES } from './limits';
@@ -66,11 +67,18 @@ export async function accountPlantCodes(ctx: ExecContext): Promise<{ codes: stri
 
 export async function runPlantData(op: OperationDef, params: Params, options: Params, ctx: ExecContext, fromMessage: readonly string[] = []): Promise<ExecResult> {
   const p: Params = { ...params };
+  // V6 names the plants stationCodes (plantCodes is its alias there).
+  const key = op.api === 'v6' ? 'stationCodes' : 'plantCodes';
+  if (key === 'stationCodes' && p.plantCodes !== undefined && p.stationCodes === undefined) {
+    p.stationCodes = p.plantCodes;
+    delete p.plantCodes;
+  }
+  const inMessage = fromMessage.map((k) => (k === 'plantCodes' ? key : k));
   let all = boolOption(options.allPlants);
   let range = rangeOption(options.range);
-  if (all && p.plantCodes !== undefined) {
-    if (prefer('allPlants', ['plantCodes'], fromMessage) === 'rivals') all = false;
-    else delete p.plantCodes;
+  if (all && p[key] !== undefined) {
+    if (prefer('allPlants', [key], inMessage) === 'rivals') all = false;
+    else delete p[key];
   }
   if (range && (p.startTime !== undefined || p.endTime !== undefined)) {
     if (prefer('range', ['startTime', 'endTime'], fromMessage) === 'rivals') range = undefined;
@@ -80,17 +88,17 @@ export async function runPlantData(op: OperationDef, params: Params, options: Pa
     }
   }
   const now = ctx.client.clock.now();
-  const probe = { ...p, ...(all ? { plantCodes: [PROBE_CODE] } : {}), ...(range ? rangeTimes(range, 0, now) : {}) };
+  const probe = { ...p, ...(all ? { [key]: [PROBE_CODE] } : {}), ...(range ? rangeTimes(range, 0, now) : {}) };
   const checked = validate(op, probe);
   if (op.batch?.window && typeof checked.endTime === 'number') checked.endTime = clampEnd(checked.endTime, now, Number(checked.startTime));
   await op.precheck?.(checked, ctx);
 
   let calls = 0;
   if (all) {
-    const account = await accountPlantCodes(ctx);
+    const account = key === 'stationCodes' ? await accountStations(ctx) : await accountPlantCodes(ctx);
     calls += account.calls;
     if (account.codes.length === 0) return { payload: op.merge ? op.merge([], p) : [], calls, total: 0 };
-    p.plantCodes = account.codes;
+    p[key] = account.codes;
   }
   const result = op.batch?.window ? await runWindows(op, p, range, ctx) : await execute(op, p, ctx);
   return { ...result, calls: result.calls + calls };

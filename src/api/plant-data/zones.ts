@@ -1,5 +1,4 @@
-import type { FusionSolarClient } from '../../client/client';
-import { PLANT_LIST_CACHE } from '../plants/lists';
+import type { ApiClient } from '../core/api-client';
 import { isObject } from '../core/normalise';
 
 /**
@@ -8,8 +7,6 @@ import { isObject } from '../core/normalise';
  * daylight saving), then plantInfo's `installationTime`, then the plant list's
  * `gridConnectionDate`.
  */
-
-export const PLANT_ZONES_CACHE = 'plantTimeZones';
 
 /** "+08:00", "+0800", "Z" at the end of a timestamp, as minutes east of UTC. */
 export function offsetOf(v: unknown): number | undefined {
@@ -22,24 +19,17 @@ export function offsetOf(v: unknown): number | undefined {
   return m[1] === '-' ? -minutes : minutes;
 }
 
-function zones(client: FusionSolarClient): Map<string, number> {
-  const entry = client.cache.get(PLANT_ZONES_CACHE);
-  if (entry && entry.value instanceof Map) return entry.value as Map<string, number>;
-  const map = new Map<string, number>();
-  client.cache.set(PLANT_ZONES_CACHE, { at: client.clock.now(), value: map });
-  return map;
-}
 
-export function learnZones(client: FusionSolarClient, pairs: Iterable<[string, number]>): void {
-  const map = zones(client);
+export function learnZones(client: ApiClient, pairs: Iterable<[string, number]>): void {
+  const map = client.memory.plantZones;
   for (const [code, offset] of pairs) map.set(code, offset);
 }
 
 /** The plant's UTC offset in minutes, or undefined when no response has shown it yet. */
-export function zoneOf(client: FusionSolarClient, plantCode: string): number | undefined {
-  const learned = zones(client).get(plantCode);
+export function zoneOf(client: ApiClient, plantCode: string): number | undefined {
+  const learned = client.memory.plantZones.get(plantCode);
   if (learned !== undefined) return learned;
-  const list = client.cache.get(PLANT_LIST_CACHE)?.value;
+  const list = client.memory.plantList?.value;
   if (!Array.isArray(list)) return undefined;
   const plant = list.find((p) => isObject(p) && p.plantCode === plantCode);
   return isObject(plant) ? offsetOf(plant.gridConnectionDate) : undefined;

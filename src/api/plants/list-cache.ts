@@ -1,6 +1,7 @@
 import { DAY } from '../../client/quota/rules';
-import type { FusionSolarClient } from '../../client/client';
-import { plantList, PLANT_LIST_CACHE } from './lists';
+import type { ApiClient } from '../core/api-client';
+import { plantList } from './lists';
+import { plantListV6 } from './v6';
 import { execute } from '../core/planner';
 import type { ExecContext } from '../core/types';
 
@@ -11,12 +12,12 @@ import type { ExecContext } from '../core/types';
  * (1 a minute) instead of each needing its own turn and failing on the wait.
  */
 
-const inFlight = new WeakMap<FusionSolarClient, Promise<unknown>>();
+const inFlight = new WeakMap<ApiClient, Promise<unknown>>();
 
 export async function accountPlantList(ctx: ExecContext): Promise<{ list: unknown[]; calls: number }> {
   const client = ctx.client;
-  const cached = client.cache.get(PLANT_LIST_CACHE);
-  if (cached && client.clock.now() - cached.at < DAY && Array.isArray(cached.value)) return { list: cached.value, calls: 0 };
+  const cached = client.memory.plantList;
+  if (cached && client.clock.now() - cached.at < DAY) return { list: cached.value, calls: 0 };
   const shared = inFlight.get(client);
   if (shared) {
     try {
@@ -27,7 +28,8 @@ export async function accountPlantList(ctx: ExecContext): Promise<{ list: unknow
       if (ctx.signal?.aborted) throw err;
     }
   }
-  const own = execute(plantList, {}, ctx).then((r) => ({ list: Array.isArray(r.payload) ? r.payload : [], calls: r.calls }));
+  // A V6 account lists its plants with stations (or getStationList): the same cache and field names.
+  const own = execute(client.api === 'v6' ? plantListV6 : plantList, {}, ctx).then((r) => ({ list: Array.isArray(r.payload) ? r.payload : [], calls: r.calls }));
   const payload = own.then((r) => r.list);
   payload.catch(() => undefined);
   inFlight.set(client, payload);

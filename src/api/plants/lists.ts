@@ -23,7 +23,6 @@ function normalisePage(data: unknown, each: (item: Record<string, unknown>) => v
   return data;
 }
 
-export const PLANT_LIST_CACHE = 'plantList';
 
 const plantListParams = z
   .object({
@@ -57,8 +56,8 @@ export const plantList = defineOperation<z.infer<typeof plantListParams>>({
   normalise: (data) => normalisePage(data, (p) => normaliseRecord(p, plantSpec)),
   learn(result, params, ctx) {
     if (params.plantNames || params.pageNo !== undefined || !Array.isArray(result)) return;
-    ctx.client.fleet.plants = Math.max(1, result.length);
-    ctx.client.cache.set(PLANT_LIST_CACHE, { at: ctx.client.clock.now(), value: result });
+    ctx.client.learnFleet({ plants: result.length, fullPlantList: true });
+    ctx.client.memory.plantList = { at: ctx.client.clock.now(), value: result };
   },
   topicKey: 'plantCode',
 });
@@ -110,7 +109,7 @@ export const deviceList = defineOperation<z.infer<typeof deviceListParams>>({
     }),
   learn(result, params, ctx) {
     if (!Array.isArray(result) || params.pageNo !== undefined) return;
-    if (params.deviceTypeId === undefined) ctx.client.fleet.devices = Math.max(ctx.client.fleet.devices, result.length);
+    if (params.deviceTypeId === undefined) ctx.client.learnFleet({ devices: result.length });
     // Complete lists of these plants tell DRM how many inverters each has, without a call of its own.
     learnInverters(ctx, params.plantCodes, result, params.deviceTypeId);
   },

@@ -35,6 +35,8 @@ export interface QuotaInfo {
   blockedReason?: string;
   /** Shared budget key, when this endpoint counts together with others. */
   shared?: string;
+  /** Calls queued for this budget and not yet admitted (a monitor yields to them). */
+  queued?: number;
 }
 
 function limitInfo(budget: Budget, w: Window, now: number): LimitInfo {
@@ -52,6 +54,7 @@ function limitInfo(budget: Budget, w: Window, now: number): LimitInfo {
 export function describeBudget(endpoint: string, windows: Window[], budget: Budget | undefined, now: number, pausedUntil: number, shared?: string): QuotaInfo {
   const out: QuotaInfo = { endpoint };
   if (shared) out.shared = shared;
+  if (budget && budget.waiting > 0) out.queued = budget.waiting;
   if (windows.length === 0 || !budget) return out;
   const limits = windows.map((w) => limitInfo(budget, w, now));
   const head = limits.reduce((a, b) => (b.windowMs > a.windowMs ? b : a));

@@ -1,4 +1,5 @@
 import type { QuotaContext } from './rules';
+import type { SharedLedger } from '../store/types';
 
 /** What the governor remembers about one budget (an endpoint, or a shared key). */
 export interface Budget {
@@ -23,7 +24,11 @@ export class QuotaLedger {
   private readonly budgets = new Map<string, Budget>();
   pausedUntil = 0;
   /** Fleet size learned from the list calls, for the quota formulas; 1 until known. */
-  readonly fleet: QuotaContext = { plants: 1, devices: 1 };
+  readonly fleet: QuotaContext = watchedFleet(() => this.onChange?.('fleet'));
+  /** Set when the ledger is shared with other instances (store/redis-store.ts): admission asks it. */
+  shared?: SharedLedger;
+  /** Told of every change, to keep a lasting copy (store/binding.ts). */
+  onChange?: (what: 'ledger' | 'fleet') => void;
   /** Every endpoint called so far, for the editor's quota table (request nodes add paths). */
   readonly endpoints = new Set<string>();
 
@@ -43,4 +48,23 @@ export class QuotaLedger {
   keys(): string[] {
     return [...this.budgets.keys()];
   }
+
+  changed(): void {
+    this.onChange?.('ledger');
+  }
+}
+
+/** Plain enumerable fields (spreads and JSON see numbers) that report each change. */
+function watchedFleet(notify: () => void): QuotaContext {
+  const v: Required<QuotaContext> = { plants: 1, devices: 1, devicesByType: {} };
+  const field = <K extends keyof QuotaContext>(k: K): PropertyDescriptor => ({
+    enumerable: true,
+    get: () => v[k],
+    set: (n: Required<QuotaContext>[K]) => {
+      if (n === v[k]) return;
+      v[k] = n;
+      notify();
+    },
+  });
+  return Object.defineProperties({} as QuotaContext, { plants: field('plants'), devices: field('devices'), devicesByType: field('devicesByType') });
 }

@@ -5,6 +5,23 @@
 export interface QuotaContext {
   plants: number;
   devices: number;
+  /**
+   * V6 devices per device type id, from the device list: its formulas add one term per
+   * type (Roundup(devices of the type / 100)). Empty until the list is read.
+   */
+  devicesByType?: Record<string, number>;
+}
+
+/**
+ * Sum over device types (those of `types`, when given: the ones the interface serves) of
+ * Roundup(devices of the type / per); 1 while no such device is known.
+ */
+export function perTypeCalls(ctx: QuotaContext, per: number, types?: readonly number[]): number {
+  const counts = Object.entries(ctx.devicesByType ?? {})
+    .filter(([t, n]) => n > 0 && (!types || types.includes(Number(t))))
+    .map(([, n]) => n);
+  if (counts.length === 0) return 1;
+  return counts.reduce((sum, n) => sum + Math.ceil(n / per), 0);
 }
 
 export interface QuotaLimit {

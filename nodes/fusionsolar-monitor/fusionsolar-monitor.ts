@@ -1,0 +1,70 @@
+import { FusionSolarError } from '../../src/client/errors';
+import { Monitor, type MonitorStatus } from '../../src/monitor/monitor';
+import type { OutMessage } from '../../src/monitor/output';
+import { accountOf } from '../shared/account-ref';
+import { migrationsOf } from '../shared/migrate';
+import { nodeError, startNode } from '../shared/node-base';
+import { nodeTranslator } from '../shared/i18n';
+import type { Node, NodeAPI, NodeMessage } from '../shared/types';
+import { monitorSettings, type MonitorConfig } from './settings';
+
+const TYPE = 'fusionsolar-monitor';
+
+function hhmm(t: number): string {
+  const d = new Date(t);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** Polls by itself at the best rate the quotas allow; output 1 readings, output 2 alarms. */
+export = function register(RED: NodeAPI): void {
+  function FusionSolarMonitor(this: Node, saved: MonitorConfig): void {
+    const node = this;
+    const { config, status } = startNode(RED, node, saved, migrationsOf(TYPE));
+    const t = nodeTranslator(RED, TYPE);
+    let monitor: Monitor | undefined;
+    try {
+      const settings = monitorSettings(config);
+      const { client } = accountOf(RED, config);
+      const toMsgs = (list: OutMessage[]): NodeMessage[] => list.map((m) => ({ ...m }) as NodeMessage);
+      monitor = new Monitor(
+        { client, id: node.id, ...settings },
+        {
+          readings: (list) => node.send([toMsgs(list), null] as unknown as NodeMessage[]),
+          alarms: (list) => node.send([null, toMsgs(list)] as unknown as NodeMessage[]),
+          status: (s) => show(s),
+          error: (err) => { if (process.env.MON_DEBUG) console.log('monitor error', err); node.warn(nodeError(RED, config, err).message); },
+        },
+      );
+      monitor.start();
+    } catch (err) {
+      const e = nodeError(RED, config, err);
+      status.error(e.code === 'INVALID_INPUT' ? (e.field ?? e.code) : e.code);
+      node.error(e.message);
+    }
+
+    function show(s: MonitorStatus): void {
+      if (s.error) return status.failed(s.error);
+      if (s.nextAt === undefined) return status.ok(t('status.idle'));
+      const vars = { time: hhmm(s.nextAt), used: s.used ?? '-', limit: s.limit ?? '-', held: s.heldBack };
+      const text = t(s.heldBack > 0 ? 'status.nextHeld' : 'status.next', vars);
+      if (s.heldBack > 0) status.warn(text);
+      else status.ok(text);
+    }
+
+    node.on('input', (msg, _send, done) => {
+      try {
+        monitor?.input(msg.topic, msg.payload);
+        done();
+      } catch (err) {
+        done(err instanceof FusionSolarError ? err : nodeError(RED, config, err));
+      }
+    });
+
+    node.on('close', (_removed: boolean, done: () => void) => {
+      status.clear();
+      if (!monitor) return done();
+      monitor.stop().then(done, done);
+    });
+  }
+  RED.nodes.registerType(TYPE, FusionSolarMonitor);
+};

@@ -1,0 +1,28 @@
+import type { FusionSolarClient } from '../client/client';
+import type { ExecContext } from '../api/core/types';
+import type { PlantSet } from './plants';
+import type { MonitorState } from './state';
+
+/** What every job of one monitor shares. */
+export interface MonitorContext {
+  client: FusionSolarClient;
+  api: 'v7' | 'v6';
+  exec: ExecContext;
+  state: MonitorState;
+  /** Writes the state to the store (after each poll). */
+  save(): void;
+  /** When `key` was last polled (this process's state or the account's lasting store); -Infinity when never. */
+  lastPoll(key: string): number;
+  savePoll(key: string, at: number): void;
+  plants: PlantSet;
+  /** The node's `interval` in ms; 0 = as fast as allowed. */
+  intervalMs: number;
+  /** Last time each plant (or device) got a real-time reading from any node's call. */
+  fresh: Map<string, number>;
+  /** The plant set changed: loops look again. */
+  changed(): void;
+}
+
+export function profileOf(client: FusionSolarClient): 'documented' | 'custom' | 'off' {
+  return client.config.quotaProfile ?? 'documented';
+}

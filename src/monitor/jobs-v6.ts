@@ -1,0 +1,139 @@
+import { isObject } from '../api/core/normalise';
+import { execute } from '../api/core/planner';
+import { FIVE_MINUTES, roundPeriod } from './cadence';
+import { profileOf, type MonitorContext } from './context';
+import { PLANT_LIST_AGE_MS } from './jobs-plant';
+import { opFor } from './ops';
+import type { Job } from './scheduler';
+import type { DeviceFacts } from './state';
+
+/** V6 only: device lists, device real-time data by type, alarms. */
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** The watched plants' devices: at start when nothing remembers them, then with the plant list. */
+export class DeviceListJob implements Job {
+  readonly name = 'deviceList';
+  readonly endpoint: string;
+  private readonly op = opFor('v6', 'deviceList');
+
+  constructor(private readonly m: MonitorContext) {
+    this.endpoint = this.op.endpoint;
+  }
+
+  due(): number {
+    if (this.m.plants.codes().length === 0) return Infinity;
+    const at = this.m.state.devices?.at;
+    return at === undefined ? -Infinity : at + PLANT_LIST_AGE_MS;
+  }
+
+  async run(): Promise<void> {
+    const r = await execute(this.op, { stationCodes: this.m.plants.codes() }, this.m.exec);
+    const list: DeviceFacts[] = [];
+    for (const d of Array.isArray(r.payload) ? r.payload : []) {
+      if (!isObject(d) || typeof d.id !== 'string' || typeof d.devTypeId !== 'number') continue;
+      const f: DeviceFacts = { id: d.id, devTypeId: d.devTypeId };
+      const station = str(d.stationCode);
+      const name = str(d.devName);
+      const model = str(d.model) ?? str(d.invType);
+      const sn = str(d.esnCode);
+      if (station) f.stationCode = station;
+      if (name) f.name = name;
+      if (model) f.model = model;
+      if (sn) f.sn = sn;
+      list.push(f);
+    }
+    this.m.state.devices = { at: this.m.client.clock.now(), list };
+    this.m.save();
+    this.m.changed();
+  }
+}
+
+/** Device real-time KPI of the watched types: one round (a call per type and 100 devices) per period. */
+export class DeviceRealtimeJob implements Job {
+  readonly name = 'deviceRealtime';
+  readonly endpoint: string;
+  private readonly op = opFor('v6', 'deviceRealtimeKpi');
+
+  constructor(
+    private readonly m: MonitorContext,
+    private readonly types: readonly number[],
+  ) {
+    this.endpoint = this.op.endpoint;
+  }
+
+  /** Devices of the watched plants and types, as the device list knows them. */
+  devices(): DeviceFacts[] {
+    const plants = new Set(this.m.plants.codes());
+    return (this.m.state.devices?.list ?? []).filter((d) => this.types.includes(d.devTypeId) && d.stationCode !== undefined && plants.has(d.stationCode));
+  }
+
+  private callsPerRound(devices: readonly DeviceFacts[]): number {
+    const perType = new Map<number, number>();
+    for (const d of devices) perType.set(d.devTypeId, (perType.get(d.devTypeId) ?? 0) + 1);
+    let n = 0;
+    for (const count of perType.values()) n += Math.ceil(count / 100);
+    return Math.max(1, n);
+  }
+
+  period(): number {
+    return roundPeriod({
+      windows: this.m.client.governor.windows(this.endpoint),
+      callsPerRound: this.callsPerRound(this.devices()),
+      granularityMs: FIVE_MINUTES,
+      profile: profileOf(this.m.client),
+      intervalMs: this.m.intervalMs,
+    });
+  }
+
+  due(): number {
+    const devices = this.devices();
+    if (devices.length === 0) return Infinity;
+    const last = this.m.lastPoll(this.name);
+    let stalest = Infinity;
+    for (const d of devices) stalest = Math.min(stalest, Math.max(this.m.fresh.get(d.id) ?? -Infinity, last));
+    return stalest + this.period();
+  }
+
+  async run(): Promise<void> {
+    const devices = this.devices();
+    this.m.savePoll(this.name, this.m.client.clock.now());
+    this.m.save();
+    const types = [...new Set(devices.map((d) => d.devTypeId))].sort((a, b) => a - b);
+    await execute(this.op, { stationCodes: [...new Set(devices.map((d) => d.stationCode as string))], devTypeId: types }, this.m.exec);
+  }
+}
+
+/** Current alarms of the watched plants, at the alarm quota's pace (Roundup(plants/100) per 30 minutes). */
+export class AlarmJob implements Job {
+  readonly name = 'alarms';
+  readonly endpoint: string;
+  private readonly op = opFor('v6', 'alarmList');
+
+  constructor(private readonly m: MonitorContext) {
+    this.endpoint = this.op.endpoint;
+  }
+
+  period(): number {
+    return roundPeriod({
+      windows: this.m.client.governor.windows(this.endpoint),
+      callsPerRound: Math.max(1, Math.ceil(this.m.plants.codes().length / 100)),
+      granularityMs: FIVE_MINUTES,
+      profile: profileOf(this.m.client),
+      intervalMs: this.m.intervalMs,
+    });
+  }
+
+  due(): number {
+    if (this.m.plants.codes().length === 0) return Infinity;
+    return this.m.lastPoll(this.name) + this.period();
+  }
+
+  async run(): Promise<void> {
+    this.m.savePoll(this.name, this.m.client.clock.now());
+    this.m.save();
+    await execute(this.op, { stationCodes: this.m.plants.codes() }, this.m.exec);
+  }
+}

@@ -1,0 +1,101 @@
+'use strict';
+// Drives a monitor node for simulated hours: the simulator and the client on one virtual
+// clock, HTTP on loopback costing no simulated time, and a record of every answer the
+// client received (which plants each call refreshed, and when).
+const { virtualSim, stopSim } = require('./sim');
+const { helper, flowWith, load, credentials } = require('./flow');
+const { Transport } = require('../../dist/src/client/transport');
+const { forgetMonitorState } = require('../../dist/src/monitor/state');
+
+let heldClock;
+const send = Transport.prototype.send;
+let patched = false;
+function holdHttp(clock) {
+  heldClock = clock;
+  if (patched) return;
+  patched = true;
+  Transport.prototype.send = async function held(req) {
+    const release = heldClock ? heldClock.hold() : () => undefined;
+    try {
+      return await send.call(this, req);
+    } finally {
+      release();
+    }
+  };
+}
+
+const monitorNode = (extra = {}) => ({ type: 'fusionsolar-monitor', plantCodes: '', plantRealtime: true, deviceTypes: '', alarms: false, interval: 0, changesOnly: true, format: 'plain', haPrefix: 'homeassistant', ...extra });
+
+/** Starts simulator and flow; `answers` collects {operation, at, codes} of every call's answer. */
+/**
+ * `tap(output, msg, at)`: the monitor's messages go to this function instead of the flow
+ * (fleet runs: hundreds of thousands of readings would otherwise be kept by the helper's spies).
+ */
+async function startMonitor({ sim: simOpts = {}, node = {}, accountExtra = {}, flowExtra = [], tap } = {}) {
+  forgetMonitorState();
+  const { sim, clock } = await virtualSim(simOpts);
+  holdHttp(clock);
+  const flow = flowWith(sim, monitorNode(node), { accountExtra, outputs: 2 });
+  flow.push(...flowExtra);
+  // The test helper loads a core node module once per node of its type: the flow keeps one
+  // Catch and one Complete, scoped to every FusionSolar node.
+  const scope = flow.filter((n) => String(n.type).startsWith('fusionsolar-') && n.type !== 'fusionsolar-account').map((n) => n.id);
+  for (const n of flow) if (n.type === 'catch' || n.type === 'complete' || n.type === 'status') n.scope = n.type === 'status' ? ['n'] : scope;
+  await load(flow, credentials());
+  const out = [];
+  const out2 = [];
+  const statuses = [];
+  helper.getNode('out').on('input', (m) => out.push({ at: clock.now(), msg: m }));
+  helper.getNode('out2').on('input', (m) => out2.push({ at: clock.now(), msg: m }));
+  helper.getNode('statuses').on('input', (m) => statuses.push(m.status));
+  if (tap) {
+    const n = helper.getNode('n');
+    n.send = (msgs) => {
+      const list = Array.isArray(msgs) ? msgs : [msgs];
+      list.forEach((m, output) => {
+        for (const one of Array.isArray(m) ? m : m ? [m] : []) tap(output, one, clock.now());
+      });
+    };
+  }
+  const client = helper.getNode('acc').client;
+  const answers = [];
+  client.on((e) => {
+    if (e.type !== 'answer') return;
+    const codes = Array.isArray(e.data) ? e.data.map((x) => x && (x.devId || x.plantCode || x.stationCode)).filter(Boolean) : [];
+    answers.push({ operation: e.operation, at: e.at, codes });
+  });
+  return { sim, clock, client, flow, out, out2, statuses, answers };
+}
+
+/** Lets the virtual clock run until `until` (epoch ms), in steps so the flow keeps up. */
+async function runUntil(clock, until) {
+  while (clock.now() < until) await clock.sleep(Math.min(60_000, until - clock.now()));
+}
+
+async function stopMonitor(sim) {
+  await helper.unload();
+  heldClock = undefined;
+  await stopSim(sim);
+}
+
+/** Per plant: the times its real-time data arrived (any node's call). */
+function refreshTimes(answers, operation = 'realtimeKpi') {
+  // Device answers name devices (devId), plant answers plants.
+  const byPlant = new Map();
+  for (const a of answers) {
+    if (a.operation !== operation) continue;
+    for (const c of a.codes) {
+      if (!byPlant.has(c)) byPlant.set(c, []);
+      byPlant.get(c).push(a.at);
+    }
+  }
+  return byPlant;
+}
+
+function maxGap(times) {
+  let g = 0;
+  for (let i = 1; i < times.length; i++) g = Math.max(g, times[i] - times[i - 1]);
+  return g;
+}
+
+module.exports = { monitorNode, startMonitor, runUntil, stopMonitor, refreshTimes, maxGap, holdHttp };

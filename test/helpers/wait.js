@@ -1,0 +1,25 @@
+'use strict';
+// Event waits for tests, instead of real-time sleeps: `until` waits for something to become
+// true (and fails loudly if it never does); `settle` lets every already-queued callback run
+// (promise jobs, I/O callbacks, immediates) without waiting for any time to pass, so a test
+// that asserts "nothing more happened" checks the state the process actually reached.
+
+/** Resolves once `pred()` is true; rejects after `ms` of real time with `what`. */
+function until(pred, what = 'condition', ms = 10_000) {
+  const deadline = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (pred()) return resolve();
+      if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${what}`));
+      setTimeout(check, 2);
+    };
+    check();
+  });
+}
+
+/** A few rounds of the event loop's check phase: queued work runs, no time is waited for. */
+async function settle(rounds = 10) {
+  for (let i = 0; i < rounds; i++) await new Promise((r) => setImmediate(r));
+}
+
+module.exports = { until, settle };

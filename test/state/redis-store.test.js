@@ -1,0 +1,216 @@
+'use strict';
+const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+const { RedisStore } = require('../../dist/src/client/store/redis-store');
+const { checkRedisUrl } = require('../../dist/src/client/store/redis-connect');
+const { accountId, credentialId } = require('../../dist/src/client/store/identity');
+const { startRedis } = require('../helpers/redis');
+
+const ACCOUNT = accountId('eu5.fusionsolar.huawei.com:443\0tester');
+const CRED = credentialId(ACCOUNT, 'pw');
+const MIN = 60_000;
+/** Three calls per minute, sliding, as the shared admission gets it at time `now`. */
+const perMinute = (now, count = 3) => [{ from: now - MIN, inclusive: false, count, windowMs: MIN }];
+
+function until(pred, ms = 5000, what = pred.toString()) {
+  return new Promise((resolve, reject) => {
+    const start = Date.now();
+    const tick = () => {
+      if (pred()) return resolve();
+      if (Date.now() - start > ms) return reject(new Error(`not met in time: ${what}`));
+      setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+describe('Redis state store (Debian redis-server)', function () {
+  this.timeout(20000);
+  let redis;
+  const stores = [];
+  const open = async (opts = {}) => {
+    const s = new RedisStore({ url: redis.url, account: ACCOUNT, fallback: 'local', heartbeatMs: 200, settleMs: 300, ...opts });
+    stores.push(s);
+    await s.load();
+    return s;
+  };
+
+  before(async function () {
+    redis = await startRedis();
+  });
+  afterEach(async function () {
+    await Promise.all(stores.splice(0).map((s) => s.close()));
+    if (redis) {
+      await redis.start();
+      execFileSync('redis-cli', ['-p', String(redis.port), 'flushall'], { stdio: 'ignore' });
+    }
+  });
+  after(async function () {
+    if (redis) await redis.close();
+  });
+
+  it('admits the last calls of a window to exactly one of several instances', async function () {
+    const [a, b, c] = [await open(), await open(), await open()];
+    const now = 1_000_000;
+    const results = await Promise.all([a, b, c, a, b, c, a, b, c].map((s) => s.take('vpp/x', perMinute(now), now, MIN)));
+    assert.equal(results.filter((r) => r.ok).length, 3);
+    for (const r of results.filter((x) => !x.ok)) assert.equal(r.at, now + MIN);
+    assert.deepEqual(results.filter((r) => r.ok).map((r) => r.stamps.length).sort(), [1, 2, 3], 'each taker sees the calls so far');
+    // Calls still on their way count in every window: they may reach the server any moment.
+    const later = await b.take('vpp/x', perMinute(now + MIN), now + MIN, MIN);
+    assert.equal(later.ok, false);
+    assert.equal(later.at, now + MIN + 3000, 'asks again shortly, once the calls are answered');
+    const stores = [a, b, c, a, b, c, a, b, c];
+    results.forEach((r, i) => r.ok && stores[i].move('vpp/x', r.member, now + 100));
+    await new Promise((r) => setTimeout(r, 20));
+    // Answered at now + 100: a minute after that the window has room again, for whoever asks first.
+    assert.equal((await b.take('vpp/x', perMinute(now + MIN), now + MIN, MIN)).ok, false);
+    assert.equal((await b.take('vpp/x', perMinute(now + MIN + 101), now + MIN + 101, MIN)).ok, true);
+  });
+
+  it('moves an answered call to its answer time and forgets one never sent', async function () {
+    const [a, b] = [await open(), await open()];
+    const t = 5_000_000;
+    const first = await a.take('k', perMinute(t, 2), t, MIN);
+    const second = await a.take('k', perMinute(t, 2), t, MIN);
+    a.drop('k', second.member);
+    a.move('k', first.member, t + 10_000);
+    await until(() => true);
+    const third = await b.take('k', perMinute(t + 1, 2), t + 1, MIN);
+    assert.equal(third.ok, true);
+    assert.deepEqual(third.stamps, [t + 1, t + 10_000]);
+    const full = await b.take('k', perMinute(t + 2, 2), t + 2, MIN);
+    assert.deepEqual(full, { ok: false, at: t + 1 + MIN, reason: 'window' });
+  });
+
+  it('shares blocks (407) and the gateway pause with every instance', async function () {
+    const [a, b] = [await open(), await open()];
+    a.block('k', 9_000, 'the server answered 407', false);
+    a.pause(3_000);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(await b.take('k', perMinute(1_000), 1_000, MIN), { ok: false, at: 3_000, reason: 'pause' });
+    assert.deepEqual(await b.take('k', perMinute(4_000), 4_000, MIN), { ok: false, at: 9_000, reason: 'the server answered 407' });
+    assert.equal((await b.take('k', perMinute(9_001), 9_001, MIN)).ok, true);
+  });
+
+  it('keeps one session for all: a newer token survives an instance dropping the old one', async function () {
+    const [a, b] = [await open(), await open()];
+    await a.saveSession({ credential: CRED, token: 'T1', cookies: { JSESSIONID: 'x' }, lastUsed: 10 });
+    assert.equal((await b.session()).token, 'T1');
+    await b.saveSession({ credential: CRED, token: 'T2', cookies: {}, lastUsed: 20 });
+    await a.dropSession('T1');
+    assert.equal((await a.session()).token, 'T2');
+    await a.dropSession('T2');
+    assert.equal(await b.session(), undefined);
+    await a.saveRejection({ credential: CRED, code: '20001', at: 1 });
+    assert.deepEqual(await b.rejection(), { credential: CRED, code: '20001', at: 1 });
+  });
+
+  it('runs one login at a time across instances', async function () {
+    const [a, b] = [await open(), await open()];
+    const order = [];
+    let release;
+    const held = new Promise((r) => (release = r));
+    const first = a.exclusive('login', async () => {
+      order.push('a in');
+      await held;
+      order.push('a out');
+    });
+    await until(() => order.length === 1);
+    const second = b.exclusive('login', async () => order.push('b in'));
+    await new Promise((r) => setTimeout(r, 150));
+    assert.deepEqual(order, ['a in'], 'b waits while a holds the lock');
+    release();
+    await Promise.all([first, second]);
+    assert.deepEqual(order, ['a in', 'a out', 'b in']);
+  });
+
+  it('gives each poll key to one instance at a time (lease)', async function () {
+    const [a, b] = [await open(), await open()];
+    assert.equal(await a.lease('plants:realtime', 300), true);
+    assert.equal(await b.lease('plants:realtime', 300), false);
+    assert.equal(await a.lease('plants:realtime', 300), true, 'the holder renews');
+    assert.equal(await b.lease('alarms', 300), true);
+    await new Promise((r) => setTimeout(r, 400));
+    assert.equal(await b.lease('plants:realtime', 300), true, 'an expired lease goes to another instance');
+  });
+
+  it('counts the instances that share the account', async function () {
+    const [a] = [await open(), await open(), await open()];
+    await until(() => a.instances === 3);
+    assert.equal(a.health, 'online');
+  });
+
+  it('offline: keeps to its share (local) or makes no call (stop); back empty: re-seeds and settles', async function () {
+    const [a, b, stop] = [await open({ settleMs: 4000 }), await open({ settleMs: 4000 }), await open({ fallback: 'stop', settleMs: 4000 })];
+    await until(() => a.instances === 3);
+    const t = 10_000_000;
+    // Six calls a minute shared by three instances: 2 each while Redis is away.
+    assert.equal((await a.take('k', perMinute(t, 6), t, MIN)).ok, true);
+    const healths = [];
+    a.onHealth((h) => healths.push(h));
+    await redis.stop();
+    await until(() => a.health === 'offline');
+    await until(() => b.health === 'offline');
+    await until(() => a.health === 'offline' && b.health === 'offline' && stop.health === 'offline');
+    assert.equal((await a.take('k', perMinute(t + 1, 6), t + 1, MIN)).ok, true, 'a: its second call of its share');
+    const third = await a.take('k', perMinute(t + 2, 6), t + 2, MIN);
+    assert.equal(third.ok, false, 'a: share used up');
+    assert.equal(third.at, t + MIN);
+    assert.equal((await b.take('k', perMinute(t + 3, 6), t + 3, MIN)).ok, true);
+    await assert.rejects(stop.take('k', perMinute(t + 4, 6), t + 4, MIN), (e) => e.code === 'STORE_OFFLINE');
+    await assert.rejects(stop.exclusive('login', async () => 1), (e) => e.code === 'STORE_OFFLINE');
+    assert.equal(await stop.lease('p', 1000), false);
+
+    await redis.start();
+    await until(() => a.health === 'online', 8000);
+    const back = Date.now();
+    // a made 2 calls, b 1. Right after the reconnect a still keeps to its share (the settle
+    // period, while the others write their calls back into the emptied Redis).
+    const settling = await a.take('k', perMinute(t + 5, 6), t + 5, MIN);
+    assert.equal(settling.ok, false, JSON.stringify({ settling, settleUntil: a.settleUntil - Date.now(), instances: a.instances, own: a.own.entries() }));
+    await until(() => b.health === 'online' && stop.health === 'online', 8000);
+    assert.deepEqual(healths, ['offline', 'online']);
+    await new Promise((r) => setTimeout(r, Math.max(0, back + 4100 - Date.now())));
+    const after = await stop.take('k', perMinute(t + 6, 6), t + 6, MIN);
+    assert.equal(after.ok, true);
+    assert.deepEqual(after.stamps, [t, t + 1, t + 3, t + 6]);
+  });
+
+  it('makes no call before Redis was ever reached, whatever the fallback', async function () {
+    const dead = await open({ url: 'redis://127.0.0.1:1' });
+    assert.equal(dead.health, 'offline');
+    await assert.rejects(dead.take('k', perMinute(1), 1, MIN), (e) => e.code === 'STORE_OFFLINE');
+  });
+
+  it('uses an ACL user with the password given apart, over TLS', async function () {
+    const secure = await startRedis({ acl: { user: 'fusion', password: 'redis-pw' }, tls: true });
+    try {
+      const s = await open({ url: secure.url, password: 'redis-pw', ca: secure.ca });
+      assert.equal(s.health, 'online');
+      assert.equal((await s.take('k', perMinute(1), 1, MIN)).ok, true);
+      const wrong = await open({ url: secure.url, password: 'nope', ca: secure.ca });
+      assert.equal(wrong.health, 'offline');
+      const unverified = await open({ url: secure.url, password: 'redis-pw' });
+      assert.equal(unverified.health, 'offline', 'a self-signed certificate is refused without its CA');
+    } finally {
+      await Promise.all(stores.splice(0).map((s) => s.close()));
+      await secure.close();
+    }
+  });
+
+  it('refuses a URL that is not Redis or carries a password', function () {
+    assert.equal(checkRedisUrl('rediss://fusion@cache.local:6380/2'), 'rediss://fusion@cache.local:6380/2');
+    assert.throws(() => checkRedisUrl('http://x'), /redisUrl: must start with redis:\/\/ or rediss:\/\//);
+    assert.throws(() => checkRedisUrl('redis://u:pw@x'), /redisUrl: must not contain a password/);
+    assert.throws(() => checkRedisUrl('redis://x/abc'), /database number/);
+    assert.throws(() => checkRedisUrl('redis://x?tls=false'), /query/);
+  });
+
+  it('loads the Redis client only when a Redis store is chosen', function () {
+    const root = path.join(__dirname, '..', '..');
+    const code = `require('./dist/src/client/store/binding'); require('./dist/src/client/store/local-store'); process.stdout.write(String(Object.keys(require.cache).some((k) => k.includes('ioredis'))))`;
+    assert.equal(execFileSync(process.execPath, ['-e', code], { cwd: root, encoding: 'utf8' }), 'false');
+  });
+});
