@@ -107,10 +107,11 @@
   function showFields(ops, name, type) {
     var op = ops.filter(function (o) { return o.name === name; })[0];
     if (op) fillChoices(type, op);
+    var replaced = op ? replacedRows(op) : [];
     $('.fs-field').each(function () {
       var field = $(this).attr('data-field');
       var used = !op || rowsOf(op).indexOf(field) !== -1;
-      $(this).toggle(used && whenHolds(this));
+      $(this).toggle(used && whenHolds(this) && replaced.indexOf(field) === -1);
     });
     $('.fs-device-warning').toggle(!!(op && op.changesDevices));
     $('.fs-deprecated').toggle(!!(op && op.deprecated)).find('span.fs-deprecated-text').text(op && op.deprecated ? op.deprecated : '');
@@ -140,7 +141,11 @@
     return account && account.api === 'v6' ? 'v6' : 'v7';
   }
 
+  /** The dialog open now: its node type and the operations offered (for saving). */
+  var current = null;
+
   function prepareOperationNode(node, type) {
+    current = null;
     preselectAccount(node);
     $('.fs-field input.fs-typed').each(function () {
       var field = $(this).attr('id').replace('node-input-', '');
@@ -153,17 +158,6 @@
       var ops = [];
       markRows(all);
       showRanges(all);
-      $('select.fs-v6-device-types').each(function () {
-        var sel = $(this);
-        var current = props[sel.attr('id').replace('node-input-', '')];
-        var only = ($(this).attr('data-types') || '').split(',').filter(Boolean);
-        (cat.v6DeviceTypes || []).forEach(function (d) {
-          if (only.length && only.indexOf(String(d.id)) === -1) return;
-          $('<option>').val(String(d.id)).text(d.id + ' ' + d.en).appendTo(sel);
-        });
-        var values = Array.isArray(current) ? current.map(String) : String(current || '').split(',').filter(function (v) { return v.trim(); });
-        sel.val(sel.prop('multiple') ? values : (values[0] || ''));
-      });
       $('select.fs-device-types').each(function () {
         var sel = $(this);
         var current = props[sel.attr('id').replace('node-input-', '')];
@@ -191,6 +185,12 @@
       if (all.length) fill();
       $('#node-input-account').off('change.fsapi').on('change.fsapi', function () { if (all.length) fill(); });
       select.off('change.fs').on('change.fs', function () { showFields(ops, select.val(), type); });
+      all.forEach(function (o) {
+        Object.keys(o.replaces || {}).forEach(function (option) {
+          $('#node-input-' + option).off('change.fs').on('change.fs', function () { showFields(ops, select.val(), type); });
+        });
+      });
+      current = { ops: function () { return ops; }, type: type };
       $('.fs-field[data-when]').each(function () {
         var field = $(this).attr('data-when').split('=')[0];
         $('#node-input-' + field).off('change.fs').on('change.fs', function () { showFields(ops, select.val(), type); });
@@ -230,7 +230,9 @@
     var def = node._def;
     var palette = !def ? '' : typeof def.paletteLabel === 'function' ? def.paletteLabel.call(def) : typeof def.paletteLabel === 'string' ? def.paletteLabel : '';
     var op = node.operation || palette || node.type;
-    var more = detail(node);
+    var more = node.allPlants === true && usesRow(node.type, node.operation, 'allPlants')
+      ? RED._('node-red-contrib-fusionsolar/' + node.type + ':' + node.type + '.label.allPlantsShort')
+      : detail(node);
     return more ? op + ': ' + more : op;
   }
 
@@ -269,30 +271,102 @@
 
   function bounded(n) { return typeof n === 'number' && Math.abs(n) < 1e15; }
 
+  /** The values a choice row offers: an enumeration, or the items of a list (a multiple select). */
+  function choicesOf(schema) {
+    if (!schema) return null;
+    if (schema.enum) return schema.enum;
+    return schema.items && schema.items.enum ? schema.items.enum : null;
+  }
+
   /**
-   * A select with class fs-choices lists the values the chosen operation allows for it, named
-   * by the locale key <type>.<row>.<operation>.<value>; values the reference marks unsupported
-   * are shown greyed out after the others.
+   * A value's name: the locale's, per operation (<type>.<row>.<operation>.<value>) or per row
+   * (<type>.<data-names or row>.<value>), else the catalogue's English (x-names), else none.
+   */
+  function choiceName(type, op, sel, row, v, schema) {
+    var base = 'node-red-contrib-fusionsolar/' + type + ':' + type + '.';
+    var keys = [base + row + '.' + op.name + '.' + v, base + (sel.attr('data-names') || row) + '.' + v];
+    for (var i = 0; i < keys.length; i++) {
+      var text = RED._(keys[i]);
+      // A missing key comes back as the key itself, with or without its namespace.
+      if (text && keys[i].slice(-text.length) !== text) return text;
+    }
+    var names = (schema.items && schema.items['x-names']) || schema['x-names'] || {};
+    return names[v] || '';
+  }
+
+  function savedList(value) {
+    if (Array.isArray(value)) return value.map(String);
+    return value === undefined || value === null ? [] : String(value).split(',').map(function (v) { return v.trim(); }).filter(Boolean);
+  }
+
+  /**
+   * A select with class fs-choices lists the values the chosen operation allows for it; a
+   * multiple select stands for a list. Values the reference marks unsupported are shown
+   * greyed out after the others; an empty option of the dialog ("every type") stays first.
    */
   function fillChoices(type, op) {
     $('select.fs-choices[id^="node-input-"]').each(function () {
       var sel = $(this);
       var row = sel.attr('id').replace('node-input-', '');
       var schema = schemaOf(op, row);
-      if (!schema || !schema.enum) return;
+      var choices = choicesOf(schema);
+      if (!choices) return;
+      var multiple = sel.prop('multiple');
       var off = schema['x-unsupported'] || [];
-      var values = schema.enum.filter(function (v) { return off.indexOf(v) === -1; }).concat(off);
-      var current = sel.data('fs-current') !== undefined ? sel.data('fs-current') : sel.val();
-      sel.empty();
+      var empty = sel.children('option[value=""]').length > 0;
+      // The dialog's own empty option names "" better than a bare value would.
+      var values = choices.filter(function (v) { return off.indexOf(v) === -1 && !(empty && v === ''); }).concat(off);
+      var saved = sel.data('fs-current') !== undefined ? sel.data('fs-current') : sel.val();
+      sel.children('option[value!=""]').remove();
       values.forEach(function (v) {
-        var key = 'node-red-contrib-fusionsolar/' + type + ':' + type + '.' + row + '.' + op.name + '.' + v;
-        var text = RED._(key);
-        $('<option>').val(String(v)).text(v + ' – ' + (text && text !== key ? text : v)).prop('disabled', off.indexOf(v) !== -1).appendTo(sel);
+        var name = choiceName(type, op, sel, row, v, schema);
+        var text = !name ? String(v) : multiple ? v + ' ' + name : v + ' – ' + name;
+        $('<option>').val(String(v)).text(text).prop('disabled', off.indexOf(v) !== -1).appendTo(sel);
       });
-      var ok = values.some(function (v) { return String(v) === String(current) && off.indexOf(v) === -1; });
-      sel.val(ok ? String(current) : String(values[0]));
+      var usable = function (v) { return values.some(function (x) { return String(x) === v && off.indexOf(x) === -1; }); };
+      if (multiple) sel.val(savedList(saved).filter(usable));
+      else {
+        var one = saved === undefined || saved === null ? '' : String(saved);
+        sel.val(usable(one) || (one === '' && empty) ? one : empty ? '' : String(values[0]));
+      }
       sel.removeData('fs-current');
     });
+  }
+
+  /** Whether an option row holds a value (a ticked box, a chosen entry). */
+  function optionSet(name) {
+    var el = $('#node-input-' + name);
+    return el.is(':checkbox') ? el.is(':checked') : !!el.val();
+  }
+
+  /** Rows the operation's options make pointless as they are set now: plant codes under "all plants". */
+  function replacedRows(op) {
+    var out = [];
+    Object.keys(op.replaces || {}).forEach(function (option) {
+      if (optionSet(option)) out = out.concat(op.replaces[option]);
+    });
+    return out;
+  }
+
+  /**
+   * Saving the dialog: rows an option replaces are cleared (saved side by side they would
+   * contradict each other at run time), and a setting marked x-second-output decides the
+   * node's outputs.
+   */
+  function saveOperationNode() {
+    if (!current) return;
+    var name = $('#node-input-operation').val();
+    var op = current.ops().filter(function (o) { return o.name === name; })[0];
+    if (!op) return;
+    replacedRows(op).forEach(function (row) {
+      var input = $('#node-input-' + row);
+      if (input.data('noderedTypedInput') !== undefined) input.typedInput('value', '');
+      else input.val('');
+    });
+    var outputs = $('#node-input-outputs');
+    if (!outputs.length) return;
+    var second = (op.settings || []).some(function (k) { var sc = schemaOf(op, k); return sc && sc['x-second-output'] && optionSet(k); });
+    outputs.val(second ? 2 : 1);
   }
 
   /** Whether a literal setting keeps the row's rules; other types are only known per message. */
@@ -359,6 +433,13 @@
     return true;
   }
 
+  /** A defaults validator for an optional TypedInput row, by the type saved beside it or shown in the dialog. */
+  function typed(row) {
+    return function (value) {
+      return optionalTyped(value, (this && this[row + 'Type']) || $('#node-input-' + row + 'Type').val());
+    };
+  }
+
   /* ---- The control node's dialog ---- */
 
   var DRMS = ['drm0', 'drm1', 'drm5'];
@@ -385,6 +466,7 @@
     }
 
     function save() {
+      saveOperationNode();
       var drms = {};
       DRMS.forEach(function (k) { drms[k] = $('#fs-' + k).is(':checked'); });
       $('#node-input-drms').val(JSON.stringify(drms));
@@ -402,11 +484,13 @@
 
   window.FusionSolarEditor = {
     optionalTyped: optionalTyped,
+    typed: typed,
     rule: rule,
     usesRow: usesRow,
     keepsRules: keepsRules,
     control: controlEditor(),
     prepareOperationNode: prepareOperationNode,
+    saveOperationNode: saveOperationNode,
     prepareConfigNode: prepareConfigNode,
     label: label,
     loadCatalogue: loadCatalogue,

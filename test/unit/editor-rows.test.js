@@ -34,6 +34,62 @@ describe('editor rows and rules from the catalogue', function () {
     });
   }
 
+  for (const api of ['v7', 'v6']) {
+    it(`${api} account: every operation it is offered finds its rows in the node's dialog`, function () {
+      let offered = 0;
+      for (const [type, ops] of Object.entries(NODE_OPERATIONS)) {
+        const rows = rowsIn(type);
+        for (const op of ops.filter((o) => (o.api ?? 'v7') === api)) {
+          const e = editorOperation(op);
+          assert.equal(e.api, api, `${op.name} says its interface`);
+          for (const row of e.rows) assert.ok(rows.includes(row), `${type} ${api} ${op.name}: ${row} has an editor row`);
+          offered++;
+        }
+      }
+      assert.ok(offered >= (api === 'v7' ? 30 : 15), `${offered} ${api} operations`);
+    });
+  }
+
+  it('V6 plant lists and plant data keep the plants in the V7 row, so a node moves between accounts', function () {
+    for (const name of ['realtimeKpi', 'hourKpi', 'dayKpi', 'monthKpi', 'yearKpi', 'deviceList']) {
+      const e = editorOperation(operation(name, 'v6'));
+      assert.ok(e.rows.includes('plantCodes') && !e.rows.includes('stationCodes'), `${name}: ${e.rows}`);
+      assert.ok(e.schema.plantCodes, `${name}: the row has the field's schema`);
+    }
+    for (const name of ['hourKpi', 'realtimeKpi']) assert.deepEqual(editorOperation(operation(name, 'v6')).replaces, { allPlants: ['plantCodes'] });
+    assert.deepEqual(editorOperation(operation('historyKpi')).replaces, { allPlants: ['plantCodes'], range: ['startTime', 'endTime'] });
+  });
+
+  it('operation nodes: no script beyond registerType, no hand-copied choices, ranges or operation lists', function () {
+    for (const type of Object.keys(NODE_OPERATIONS)) {
+      const source = html(type);
+      const script = source.slice(source.indexOf('<script type="text/javascript">'), source.indexOf('</script>'));
+      assert.equal((script.match(/RED\.nodes\.registerType\(/g) || []).length, 1, `${type}: one registerType`);
+      assert.doesNotMatch(script, /\$\(/, `${type}: the dialog's behaviour lives in the shared editor script`);
+      assert.doesNotMatch(source, /<script src=/, `${type}: the shared editor script is loaded once, by the account`);
+      assert.doesNotMatch(source, /data-(ops|types)=/, `${type}: which operation uses a row, and its values, come from the catalogue`);
+      for (const m of source.matchAll(/<select id="node-input-(\w+)"[^>]*class="fs-choices"[^>]*>([\s\S]*?)<\/select>/g)) {
+        assert.doesNotMatch(m[2], /<option value="[^"]+"/, `${type} ${m[1]}: only an empty option of its own`);
+      }
+    }
+  });
+
+  it('V6 choices are the schemas\' own: device types per operation, alarm filters with their names', function () {
+    const types = (name) => editorOperation(operation(name, 'v6')).schema.devTypeId.items.enum;
+    assert.deepEqual(types('deviceRealtimeKpi'), [1, 10, 17, 38, 39, 41, 47]);
+    assert.deepEqual(types('deviceDayKpi'), [1, 38, 39, 41]);
+    assert.equal(editorOperation(operation('deviceDayKpi')).schema.devTypeId['x-names'][38], 'Residential inverter');
+    const alarms = editorOperation(operation('alarmList')).schema;
+    assert.deepEqual(alarms.levels.items.enum, [1, 2, 3, 4]);
+    assert.equal(alarms.levels['x-names'][1], 'Critical');
+    assert.deepEqual(alarms.status.items.enum, [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(alarms.types.items.enum, [1, 2, 3, 4, 5]);
+    assert.ok(alarms.devTypes.items.enum.includes(70) && alarms.devTypes.items.enum.length === 19);
+    assert.ok(alarms.language.enum.includes('de_DE'));
+    assert.deepEqual(editorOperation(operation('plantList', 'v6')).schema.pageSize.enum, [10, 20, 30, 50, 100]);
+    assert.equal(editorOperation(operation('runDiagnosis')).schema.progress['x-second-output'], true);
+  });
+
   it('each option and setting comes with its schema; a row name maps to its field', function () {
     for (const ops of Object.values(NODE_OPERATIONS)) {
       for (const op of ops) {

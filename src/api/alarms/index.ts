@@ -5,6 +5,7 @@ import { timeInput } from '../core/params';
 import type { ExecContext, ExecResult, Params } from '../core/types';
 import { defineOperation, withWorkflow } from '../core/types';
 import { ALARM_DEVICE_TYPES, ALARM_LANGUAGES, ALARM_LEVELS, ALARM_STATUSES, ALARM_TYPES, deviceTypeName, nameOf } from '../core/v6-reference';
+import type { NamedMap } from '../core/reference-data';
 import { numberList, optional, optionalFilter, STATION_OTHER_NAMES, stationCodes } from '../core/v6-params';
 import { accountStations } from '../plants/v6';
 
@@ -13,16 +14,18 @@ import { accountStations } from '../plants/v6';
 /** Without a beginTime, alarms raised in the last year (the server keeps only current alarms). */
 export const DEFAULT_SPAN_MS = 365 * DAY;
 
+const english = (table: NamedMap) => (n: number) => nameOf(table, n, 'en-us');
+
 const params = z
   .object({
     stationCodes: optional(stationCodes),
     beginTime: optional(timeInput),
     endTime: optional(timeInput),
     language: optionalFilter(z.enum(ALARM_LANGUAGES, { error: `must be one of ${ALARM_LANGUAGES.join(', ')} (failCode 20025)` })),
-    status: optionalFilter(numberList([1, 2, 3, 4, 5, 6], 'an alarm status')),
-    levels: optionalFilter(numberList([1, 2, 3, 4], 'an alarm severity')),
-    devTypes: optionalFilter(numberList(ALARM_DEVICE_TYPES, 'a device type of the alarm interface')),
-    types: optionalFilter(numberList([1, 2, 3, 4, 5], 'an alarm type')),
+    status: optionalFilter(numberList([1, 2, 3, 4, 5, 6], 'an alarm status', english(ALARM_STATUSES))),
+    levels: optionalFilter(numberList([1, 2, 3, 4], 'an alarm severity', english(ALARM_LEVELS))),
+    devTypes: optionalFilter(numberList(ALARM_DEVICE_TYPES, 'a device type of the alarm interface', (n) => deviceTypeName(n, 'en-us'))),
+    types: optionalFilter(numberList([1, 2, 3, 4, 5], 'an alarm type', english(ALARM_TYPES))),
     devName: optional(z.string({ error: 'must be a device name (string)' }).max(256, 'must be at most 256 characters')),
   })
   .strict()

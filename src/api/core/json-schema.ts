@@ -15,6 +15,8 @@ export interface EditorOperation {
   rows: string[];
   options: string[];
   settings: string[];
+  /** Rows an option stands in for while it is set ("all plants" for the plant codes). */
+  replaces: Record<string, string[]>;
   changesDevices: boolean;
   deprecated?: string;
   /** The rules of every row, by row name. */
@@ -76,18 +78,28 @@ export function editorOperation(op: OperationDef): EditorOperation {
   const settings = op.settings ? Object.keys(op.settings.shape) : [];
   const rowOf = (field: string): string => op.properties?.[field] ?? field;
   const fields = op.fields.filter((f) => !op.messageOnly?.includes(f));
+  const rows = [...fields.map(rowOf), ...options, ...settings];
+  const optionSchemas = schemasOf(op.options, options);
+  const replaces: Record<string, string[]> = {};
+  for (const [option, schema] of Object.entries(optionSchemas)) {
+    const names = schema['x-replaces'];
+    if (!Array.isArray(names)) continue;
+    // A name may be another spelling of the field (V6 stationCodes for plantCodes).
+    replaces[option] = names.map((n) => rowOf(op.otherNames?.[String(n)] ?? String(n))).filter((r) => rows.includes(r));
+  }
   const entry: EditorOperation = {
     name: op.name,
     api: op.api ?? 'v7',
     section: op.section,
     summary: op.summary,
     fields: op.fields,
-    rows: [...fields.map(rowOf), ...options, ...settings],
+    rows,
     options,
     settings,
+    replaces,
     changesDevices: op.changesDevices,
     ...(op.deprecated ? { deprecated: op.deprecated } : {}),
-    schema: { ...schemasOf(op.params, fields, rowOf), ...schemasOf(op.options, options), ...schemasOf(op.settings, settings) },
+    schema: { ...schemasOf(op.params, fields, rowOf), ...optionSchemas, ...schemasOf(op.settings, settings) },
   };
   cache.set(op, entry);
   return entry;

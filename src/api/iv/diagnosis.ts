@@ -46,7 +46,8 @@ export const runDiagnosisOp = defineOperation<Params>({
   summary: 'Creates a scan, polls its status every 5-10 s, then returns one report with the faults, loss data and every string\'s I-V curve.',
   quota: IV_QUOTA,
   options: optionsSchema,
-  settings: z.object({ progress: z.boolean() }),
+  // Ticked, the node gets a second output for the progress messages.
+  settings: z.object({ progress: z.boolean().meta({ 'x-second-output': true }) }),
   // The workflow is runDiagnosis() below; the plain planner must never run it as createTask.
   precheck() {
     throw invalidInput('operation', 'runDiagnosis is a workflow: run it through the fusionsolar-iv node or runDiagnosis()');

@@ -5,7 +5,7 @@ import { timeInput } from '../core/params';
 import type { ExecContext, OperationDef } from '../core/types';
 import { defineOperation } from '../core/types';
 import { HEALTH_STATES, nameOf } from '../core/v6-reference';
-import { STATION_OTHER_NAMES, stationCodes } from '../core/v6-params';
+import { PLANT_CODES_ROW, STATION_OTHER_NAMES, stationCodes } from '../core/v6-params';
 import { ALL_PLANTS_OPTION } from './options';
 
 /** V6 6.1.4: real-time plant data and the hourly, daily, monthly and yearly reports. */
@@ -14,9 +14,6 @@ const required = <T extends z.ZodType>(schema: T) =>
   z.unknown().refine((v) => v !== undefined && v !== null && v !== '', 'is required').pipe(schema as unknown as z.ZodType<z.output<T>, unknown>);
 
 const codes = required(stationCodes);
-
-/** The node keeps the plants in its V7 row (plantCodes), so a node moves between accounts as it is. */
-const PLANT_ROW = Object.freeze({ stationCodes: 'plantCodes' });
 
 function learnFleet(list: readonly string[], ctx: ExecContext): void {
   ctx.client.learnFleet({ plants: list.length });
@@ -46,7 +43,7 @@ export const realtimeKpiV6 = defineOperation<z.infer<typeof realtimeParams>>({
   params: realtimeParams,
   fields: ['stationCodes'],
   otherNames: STATION_OTHER_NAMES,
-  properties: PLANT_ROW,
+  properties: PLANT_CODES_ROW,
   options: ALL_PLANTS_OPTION,
   batch: { chunk: { key: 'stationCodes', size: 100 } },
   precheck: (p, ctx) => learnFleet(p.stationCodes, ctx),
@@ -113,7 +110,7 @@ function report(name: string, path: string, section: string, period: Period, sum
     params,
     fields: ['stationCodes', 'collectTime'],
     otherNames: STATION_OTHER_NAMES,
-    properties: PLANT_ROW,
+    properties: PLANT_CODES_ROW,
     options: ALL_PLANTS_OPTION,
     batch: { chunk: { key: 'stationCodes', size: 100 } },
     precheck: (p, ctx) => learnFleet(p.stationCodes, ctx),

@@ -7,7 +7,7 @@ import { pageOf, execute } from '../core/planner';
 import type { ExecContext, ExecResult } from '../core/types';
 import { defineOperation } from '../core/types';
 import { deviceTypeName } from '../core/v6-reference';
-import { optional, STATION_OTHER_NAMES, stationCodes } from '../core/v6-params';
+import { optional, PLANT_CODES_ROW, STATION_OTHER_NAMES, stationCodes } from '../core/v6-params';
 import { learnDevices } from './v6-cache';
 
 /** V6 6.1.3 / 6.1.5 and `stations`: the plant and device lists everything else starts from. */
@@ -154,6 +154,7 @@ export const deviceListV6 = defineOperation<DeviceListParams>({
   params: deviceListParams,
   fields: ['stationCodes'],
   otherNames: STATION_OTHER_NAMES,
+  properties: PLANT_CODES_ROW,
   batch: { chunk: { key: 'stationCodes', size: 100 } },
   async runCalls(p, ctx, plain) {
     if (p.stationCodes) return plain([p]);
