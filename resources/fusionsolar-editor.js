@@ -156,7 +156,6 @@
       $('select.fs-choices').each(function () { $(this).data('fs-current', props[$(this).attr('id').replace('node-input-', '')]); });
       var all = (cat.operations || {})[type] || [];
       var ops = [];
-      markRows(all);
       showRanges(all);
       $('select.fs-device-types').each(function () {
         var sel = $(this);
@@ -174,6 +173,7 @@
         var chosen = select.val() || props.operation;
         ops = all.filter(function (o) { return (o.api || 'v7') === api; });
         if (!ops.length) ops = all;
+        markRows(ops);
         select.empty();
         ops.forEach(function (o) {
           var text = o.name + (o.deprecated ? ' (' + t('deprecated', {}, 'deprecated') + ')' : '') + (o.changesDevices ? ' ⚡' : '');
@@ -248,7 +248,7 @@
     return (op.schema || {})[row];
   }
 
-  /** Each row names the operations that use it, as the catalogue says (data-ops). */
+  /** Each row names the operations of the account's interface that use it, as the catalogue says (data-ops). */
   function markRows(ops) {
     $('.fs-field').each(function () {
       var row = $(this).attr('data-field');
