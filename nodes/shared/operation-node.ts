@@ -11,7 +11,7 @@ import { resolveParams } from './resolve';
 import type { Translate } from './i18n';
 import { migrationsOf, type ConfigMigration } from './migrate';
 import { abortQueued, nodeError, startNode } from './node-base';
-import type { AccountNode, DoneFn, FlowNodeConfig, FusionSolarMessage, Node, NodeAPI, NodeMessageInFlow, SendFn } from './types';
+import type { DoneFn, FlowNodeConfig, FusionSolarMessage, Node, NodeAPI, NodeMessageInFlow, SendFn } from './types';
 
 export interface OperationNodeSpec {
   type: string;
@@ -73,7 +73,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         let base: FusionSolarMessage | undefined;
         const deliverNow = (result: ExecResult): void => {
           delivered = true;
-          base = RED.util.cloneMessage(msg) as FusionSolarMessage;
+          base = RED.util.cloneMessage<FusionSolarMessage>(msg);
           deliver(RED, { msg, send, op, result, split: config.split === true, quota: client.governor.info(op.endpoint) });
           status.ok(text(t, op.status ? op.status(result) : summary(result)));
         };
@@ -156,7 +156,7 @@ function text(t: Translate, s: StatusText): string {
 }
 
 function outputMessage(RED: NodeAPI, out: NonNullable<WorkflowProgress['output']>, input: FusionSolarMessage): FusionSolarMessage {
-  const msg = (out.copyInput ? RED.util.cloneMessage(input) : { _msgid: RED.util.generateId() }) as FusionSolarMessage;
+  const msg: FusionSolarMessage = out.copyInput ? RED.util.cloneMessage(input) : { _msgid: RED.util.generateId() };
   msg.payload = out.payload;
   if (out.topic !== undefined) msg.topic = out.topic;
   msg.fusionsolar = out.fusionsolar as FusionSolarMessage['fusionsolar'];

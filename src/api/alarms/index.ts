@@ -84,7 +84,7 @@ export const alarmList = defineOperation<P>({
   summary: 'Current alarms of the plants (all plants when none given), filtered by time, status, severity, device type, alarm type and device name.',
   changesDevices: false,
   quota: { limits: [{ count: (c) => Math.ceil(c.plants / 100), windowMs: 30 * MINUTE }] },
-  params: params as unknown as z.ZodType<P>,
+  params: params,
   fields: ['stationCodes', 'beginTime', 'endTime', 'language', 'status', 'levels', 'devTypes', 'types', 'devName'],
   otherNames: STATION_OTHER_NAMES,
   batch: { chunk: { key: 'stationCodes', size: 100 } },

@@ -55,7 +55,7 @@ function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
     const def = s._zod.def as { in?: z.ZodType; innerType?: z.ZodType; schema?: z.ZodType };
     const next = def.in ?? def.innerType ?? def.schema;
     if (!next) break;
-    s = next as typeof s;
+    s = next;
   }
   return s.shape ?? {};
 }

@@ -157,5 +157,5 @@ export function withWorkflow(op: OperationDef, parts: Pick<OperationDef, 'workfl
 
 /** Erases the parameter type so operations of every shape sit in one catalogue. */
 export function defineOperation<P extends Params>(def: OperationDef<P>): OperationDef {
-  return def as unknown as OperationDef;
+  return def;
 }
