@@ -142,10 +142,10 @@
   }
 
   /** The dialog open now: its node type and the operations offered (for saving). */
-  var current = null;
+  var dialog = null;
 
   function prepareOperationNode(node, type) {
-    current = null;
+    dialog = null;
     preselectAccount(node);
     $('.fs-field input.fs-typed').each(function () {
       var field = $(this).attr('id').replace('node-input-', '');
@@ -190,7 +190,7 @@
           $('#node-input-' + option).off('change.fs').on('change.fs', function () { showFields(ops, select.val(), type); });
         });
       });
-      current = { ops: function () { return ops; }, type: type };
+      dialog = { ops: function () { return ops; }, type: type };
       $('.fs-field[data-when]').each(function () {
         var field = $(this).attr('data-when').split('=')[0];
         $('#node-input-' + field).off('change.fs').on('change.fs', function () { showFields(ops, select.val(), type); });
@@ -354,9 +354,9 @@
    * node's outputs.
    */
   function saveOperationNode() {
-    if (!current) return;
+    if (!dialog) return;
     var name = $('#node-input-operation').val();
-    var op = current.ops().filter(function (o) { return o.name === name; })[0];
+    var op = dialog.ops().filter(function (o) { return o.name === name; })[0];
     if (!op) return;
     replacedRows(op).forEach(function (row) {
       var input = $('#node-input-' + row);
