@@ -1,4 +1,4 @@
-import { operationsOf } from '../../src/api';
+import { library } from '../shared/lazy';
 import { registerOperationNode } from '../shared/operation-node';
 import type { NodeAPI } from '../shared/types';
 
@@ -6,7 +6,7 @@ import type { NodeAPI } from '../shared/types';
 export = function register(RED: NodeAPI): void {
   registerOperationNode(RED, {
     type: 'fusionsolar-alarms',
-    operations: operationsOf('fusionsolar-alarms'),
+    operations: () => library().operationsOf('fusionsolar-alarms'),
     summary: (_op, result, t) => t('status.alarms', { count: Array.isArray(result.payload) ? result.payload.length : 0 }),
   });
 };

@@ -1,4 +1,4 @@
-import { operationsOf } from '../../src/api';
+import { library } from '../shared/lazy';
 import { registerOperationNode } from '../shared/operation-node';
 import type { NodeAPI } from '../shared/types';
 
@@ -6,7 +6,7 @@ import type { NodeAPI } from '../shared/types';
 export = function register(RED: NodeAPI): void {
   registerOperationNode(RED, {
     type: 'fusionsolar-device-data',
-    operations: operationsOf('fusionsolar-device-data'),
+    operations: () => library().operationsOf('fusionsolar-device-data'),
     summary: (op, result, t) => {
       const count = Array.isArray(result.payload) ? result.payload.length : 0;
       return t(op.name === 'deviceRealtimeKpi' || op.name === 'inverterConvergence' ? 'status.devices' : 'status.points', { count });

@@ -1,5 +1,4 @@
-import { operationsOf } from '../../src/api';
-import { runEnrolment } from '../../src/api/enrolment/workflow';
+import { library } from '../shared/lazy';
 import type { Params } from '../../src/api/core/types';
 import { registerOperationNode, type HookContext, type OperationHooks } from '../shared/operation-node';
 import type { NodeAPI } from '../shared/types';
@@ -21,10 +20,10 @@ function registrationAccount(params: Params, options: Params, ctx: HookContext):
 
 /** 9.6.1.1, 9.6.1.2, 9.6.2.1: bring plants into the VPP and check device registrations. */
 export = function register(RED: NodeAPI): void {
-  const run: OperationHooks['run'] = (op, params, options, ctx) => runEnrolment(op, params, options, ctx, ctx.account.locale);
+  const run: OperationHooks['run'] = (op, params, options, ctx) => library().runEnrolment(op, params, options, ctx, ctx.account.locale);
   registerOperationNode(RED, {
     type: 'fusionsolar-enrolment',
-    operations: operationsOf('fusionsolar-enrolment'),
+    operations: () => library().operationsOf('fusionsolar-enrolment'),
     hooks: {
       snEnrolment: { run },
       acEnrolment: { options: ['nmi'], run },

@@ -1,15 +1,14 @@
-import { operationsOf } from '../../src/api';
+import { library } from '../shared/lazy';
 import type { DiagnosisReport } from '../../src/api/iv/report';
 import { registerOperationNode } from '../shared/operation-node';
 import type { NodeAPI } from '../shared/types';
-import { ivHooks } from './hooks';
 
 /** 9.4: smart I-V curve diagnosis, its string configuration, and the runDiagnosis workflow. */
 export = function register(RED: NodeAPI): void {
   registerOperationNode(RED, {
     type: 'fusionsolar-iv',
-    operations: operationsOf('fusionsolar-iv'),
-    hooks: ivHooks,
+    operations: () => library().operationsOf('fusionsolar-iv'),
+    hooks: () => library().ivHooks,
     summary(op, result, t) {
       if (op.name === 'runDiagnosis') {
         const report = result.payload as DiagnosisReport;

@@ -1,6 +1,4 @@
-import { operationsOf } from '../../src/api';
-import { isObject } from '../../src/api/core/normalise';
-import { runPlantData } from '../../src/api/plant-data/run';
+import { library } from '../shared/lazy';
 import type { OperationHooks } from '../shared/operation-node';
 import { registerOperationNode } from '../shared/operation-node';
 import type { NodeAPI } from '../shared/types';
@@ -10,13 +8,16 @@ import type { NodeAPI } from '../shared/types';
 /** The message's own parameters beat the node's options ("all plants", relative range). */
 const withPlants = (options: string[]): OperationHooks => ({
   options,
-  run: (op, params, opts, ctx) => runPlantData(op, params, opts, ctx, isObject(ctx.msg.payload) ? Object.keys(ctx.msg.payload) : []),
+  run: (op, params, opts, ctx) => {
+    const { runPlantData, isObject } = library();
+    return runPlantData(op, params, opts, ctx, isObject(ctx.msg.payload) ? Object.keys(ctx.msg.payload) : []);
+  },
 });
 
 export = function register(RED: NodeAPI): void {
   registerOperationNode(RED, {
     type: 'fusionsolar-plant-data',
-    operations: operationsOf('fusionsolar-plant-data'),
+    operations: () => library().operationsOf('fusionsolar-plant-data'),
     hooks: {
       plantInfo: withPlants(['allPlants']),
       realtimeKpi: withPlants(['allPlants']),

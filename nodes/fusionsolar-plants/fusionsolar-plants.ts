@@ -1,4 +1,4 @@
-import { operationsOf } from '../../src/api';
+import { library } from '../shared/lazy';
 import { registerOperationNode } from '../shared/operation-node';
 import type { NodeAPI } from '../shared/types';
 
@@ -6,7 +6,7 @@ import type { NodeAPI } from '../shared/types';
 export = function register(RED: NodeAPI): void {
   registerOperationNode(RED, {
     type: 'fusionsolar-plants',
-    operations: operationsOf('fusionsolar-plants'),
+    operations: () => library().operationsOf('fusionsolar-plants'),
     summary: (op, result, t) =>
       t(op.name === 'plantList' ? 'status.plants' : 'status.devices', { count: Array.isArray(result.payload) ? result.payload.length : 0 }),
   });

@@ -1,9 +1,8 @@
-import { execute } from '../../src/api/core/planner';
-import { validate } from '../../src/api/core/validate';
 import type { ExecContext, ExecResult, OperationDef, Params } from '../../src/api/core/types';
 import { FusionSolarError, invalidInput } from '../../src/client/errors';
 import type { FusionSolarClient } from '../../src/client/client';
 import { accountOf } from './account-ref';
+import { library, once } from './lazy';
 import { watchAccount } from './account-status';
 import { deliver } from './output';
 import { resolveParams } from './resolve';
@@ -36,10 +35,13 @@ export interface OperationHooks {
   run?(op: OperationDef, params: Params, options: Params, ctx: HookContext): Promise<ExecResult>;
 }
 
+type Hooks = Readonly<Record<string, OperationHooks>>;
+
 export interface OperationNodeSpec {
   type: string;
-  operations: readonly OperationDef[];
-  hooks?: Readonly<Record<string, OperationHooks>>;
+  /** Or a function giving them at the first node made, so registering loads no catalogue. */
+  operations: readonly OperationDef[] | (() => readonly OperationDef[]);
+  hooks?: Hooks | (() => Hooks);
   /** Status text for a finished call, e.g. "250 plants". */
   summary?(op: OperationDef, result: ExecResult, t: Translate): string;
   /** The type's saved-config history; the package's table (migrate.ts) unless given. */
@@ -52,9 +54,15 @@ export interface OperationNodeSpec {
  */
 export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): void {
   const steps = spec.migrations ?? migrationsOf(spec.type);
+  const { operations, hooks: hooksOf } = spec;
+  const ops = once(() => (typeof operations === 'function' ? operations() : operations));
+  const allHooks = once(() => (typeof hooksOf === 'function' ? hooksOf() : hooksOf));
   function OperationNode(this: Node, saved: FlowNodeConfig): void {
     const node = this;
     const { config, t, status, closing } = startNode(RED, node, saved, steps);
+    // The catalogue loads while the flow starts, not on the first message.
+    ops();
+    allHooks();
     let unsubscribe: (() => void) | undefined;
     let watched: FusionSolarClient | undefined;
 
@@ -78,8 +86,8 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
       try {
         const { account, client } = accountOf(RED, config);
         watch(client);
-        const op = pickOperation(spec.operations, opName, client.api, t);
-        const hooks = spec.hooks?.[op.name];
+        const op = pickOperation(ops(), opName, client.api, t);
+        const hooks = allHooks()?.[op.name];
         const resolved = await resolveParams(RED, node, config, [...op.fields, ...(hooks?.options ?? [])], msg, op.aliases);
         const options: Params = {};
         for (const k of hooks?.options ?? []) {
@@ -88,7 +96,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         }
         if (op.changesDevices && !client.allowControl) {
           // Validation first: a command payload can be checked before control is enabled.
-          validate(op, resolved);
+          library().validate(op, resolved);
           throw new FusionSolarError('CONTROL_DISABLED', {
             endpoint: op.endpoint,
             message: t('errors.controlDisabled', { operation: op.name }),
@@ -108,7 +116,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         };
         const params = hooks?.prepare ? await hooks.prepare(resolved, options, ctx) : resolved;
         status.busy(op.name);
-        const result = hooks?.run ? await hooks.run(op, params, options, ctx) : await execute(op, params, ctx);
+        const result = hooks?.run ? await hooks.run(op, params, options, ctx) : await library().execute(op, params, ctx);
         if (!delivered) deliverNow(result);
         done();
       } catch (err) {
