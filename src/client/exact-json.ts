@@ -45,6 +45,22 @@ function unsafeInteger(token: string): boolean {
 }
 
 /**
+ * Index of the quote that closes the string opened at `open` (text length when none): the
+ * next quote after an even run of backslashes. indexOf finds quotes faster than a loop over
+ * every character, and each backslash is looked at once, so a text full of `\"` stays linear.
+ */
+function stringEnd(text: string, open: number): number {
+  let q = text.indexOf('"', open + 1);
+  while (q !== -1) {
+    let b = q - 1;
+    while (text.charCodeAt(b) === BACKSLASH) b--;
+    if (((q - 1 - b) & 1) === 0) return q;
+    q = text.indexOf('"', q + 1);
+  }
+  return text.length;
+}
+
+/**
  * One pass over the text: checks the nesting depth outside strings and collects the spans
  * of integer literals beyond ±(2^53 − 1). Broken text is left for JSON.parse to reject.
  */
@@ -56,14 +72,7 @@ function scan(text: string, maxDepth: number): Array<[number, number]> {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      i++;
-      while (i < n) {
-        const s = text.charCodeAt(i);
-        if (s === BACKSLASH) i += 2;
-        else if (s === QUOTE) break;
-        else i++;
-      }
-      i++;
+      i = stringEnd(text, i) + 1;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++depth > maxDepth) throw new JsonDepthError(maxDepth);
       i++;
