@@ -45,19 +45,24 @@ function unsafeInteger(token: string): boolean {
 }
 
 /**
- * Index of the quote that closes the string opened at `open` (text length when none): the
- * next quote after an even run of backslashes. indexOf finds quotes faster than a loop over
- * every character, and each backslash is looked at once, so a text full of `\"` stays linear.
+ * Index of the quote that closes the string opened at `open` (text length when none).
+ * Most strings (keys, codes) hold no escape: one indexOf finds their end faster than a loop
+ * over every character. A string with an escaped quote is read a character at a time, as
+ * before: a body full of `\"` stays linear without an indexOf call per escape.
  */
 function stringEnd(text: string, open: number): number {
-  let q = text.indexOf('"', open + 1);
-  while (q !== -1) {
-    let b = q - 1;
-    while (text.charCodeAt(b) === BACKSLASH) b--;
-    if (((q - 1 - b) & 1) === 0) return q;
-    q = text.indexOf('"', q + 1);
+  const q = text.indexOf('"', open + 1);
+  if (q === -1) return text.length;
+  if (text.charCodeAt(q - 1) !== BACKSLASH) return q;
+  const n = text.length;
+  let i = open + 1;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i += 2;
+    else if (c === QUOTE) return i;
+    else i++;
   }
-  return text.length;
+  return n;
 }
 
 /**
