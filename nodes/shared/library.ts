@@ -1,14 +1,12 @@
 // What the node files use of the library at run time, in one module that nodes/shared/lazy.ts
 // loads on first use. A node file imports only types from src/ at its top.
-export { catalogueRules, NODE_OPERATIONS, operationsOf } from '../../src/api';
+export { catalogueRules, editorOperation, NODE_OPERATIONS, operationsOf } from '../../src/api';
 export { execute } from '../../src/api/core/planner';
 export { validate } from '../../src/api/core/validate';
 export { isObject } from '../../src/api/core/normalise';
 export { RESERVED_KEYS } from '../../src/api/core/params';
 export { DEVICE_TYPES } from '../../src/api/core/reference-data';
 export { V6_DEVICE_TYPES } from '../../src/api/core/v6-reference';
-export { runEnrolment } from '../../src/api/enrolment/workflow';
-export { runPlantData } from '../../src/api/plant-data/run';
 export { sendRequest } from '../../src/api/request/send';
 export { FusionSolarClient } from '../../src/client/client';
 export { acquireClient, registryClock, releaseClient, retireClient, sharedSessionOf, suspendIdleClients } from '../../src/client/registry';
@@ -16,6 +14,4 @@ export { Monitor } from '../../src/monitor/monitor';
 export { credentialsFor, crossSite } from '../fusionsolar-account/admin-guard';
 export { quotaView } from '../fusionsolar-account/quota-view';
 export { toClientConfig } from '../fusionsolar-account/settings';
-export { CONTROL_HOOKS } from '../fusionsolar-control/hooks';
-export { ivHooks } from '../fusionsolar-iv/hooks';
 export { monitorSettings } from '../fusionsolar-monitor/settings';

@@ -76,7 +76,7 @@ export async function execute<P extends Params>(op: OperationDef<P>, input: Para
 
 /** execute() for parameters that validate() and the precheck have already passed. */
 export function executeChecked<P extends Params>(op: OperationDef<P>, params: P, ctx: ExecContext): Promise<ExecResult> {
-  if (op.workflow) return op.workflow(params, ctx, (sets) => runPlanned(op, sets as P[], ctx));
+  if (op.runCalls) return op.runCalls(params, ctx, (sets) => runPlanned(op, sets as P[], ctx));
   return runPlanned(op, [params], ctx);
 }
 
