@@ -80,14 +80,16 @@
 
   var STYLE = [
     '.fs-pick-button { margin-left: 4px; }',
+    '.fs-picker { padding: 12px 16px; }',
     '.fs-picker-bar { display: flex; gap: 6px; align-items: center; margin-bottom: 8px; flex-wrap: wrap; }',
     '.fs-picker-bar input[type=search] { flex: 1 1 200px; }',
     '.fs-picker-status { color: var(--red-ui-secondary-text-color, #777); margin-bottom: 6px; min-height: 1.4em; }',
     '.fs-picker-status.fs-picker-problem { color: var(--red-ui-text-color-error, #c00); }',
     '.fs-picker-list { border: 1px solid var(--red-ui-form-input-border-color, #ccc); border-radius: 4px; overflow-y: auto; }',
-    '.fs-picker-row { display: flex; gap: 8px; align-items: baseline; padding: 4px 8px; margin: 0; cursor: pointer; width: auto; }',
+    '.fs-picker .fs-picker-row { display: grid; grid-template-columns: auto 1fr; column-gap: 8px; padding: 4px 8px; margin: 0; cursor: pointer; width: auto; }',
     '.fs-picker-row:hover { background: var(--red-ui-list-item-background-hover, #eee); }',
-    '.fs-picker-row input { width: auto; margin: 0; }',
+    '.fs-picker-row input { width: auto; margin: 2px 0 0 0; grid-row: span 2; }',
+    '.fs-picker-name { font-weight: 500; }',
     '.fs-picker-meta { color: var(--red-ui-secondary-text-color, #777); font-size: 0.9em; }',
     '.fs-picker-more { padding: 4px 8px; color: var(--red-ui-secondary-text-color, #777); }'
   ].join('\n');

@@ -73,6 +73,7 @@ for (const name of RUNTIMES) {
       await ui.openDialog(page, 'ctl');
       const button = pickButton(page, 'dns');
       await button.waitFor({ state: 'visible' });
+      await ui.screenshotTray(page, path.join(SHOTS, `${name}-picker-button.png`));
       await button.click();
       await page.waitForSelector('.fs-picker-list', { state: 'visible' });
       await page.waitForFunction(() => /No list yet/.test(document.querySelector('.fs-picker-status').textContent));
