@@ -9,8 +9,9 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-function abortError(signal: AbortSignal): unknown {
-  return signal.reason ?? new Error('aborted');
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error('aborted');
 }
 
 export const realClock: Clock = {

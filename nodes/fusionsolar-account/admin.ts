@@ -58,7 +58,7 @@ export function registerAdminRoutes(RED: NodeAPI): void {
     const deployed = live().nodes.getNode(String(req.params.id)) as AccountNode | null;
     let client: FusionSolarClient | undefined;
     try {
-      const { username, password } = credentialsFor(body, deployed, (live().nodes.getCredentials(String(req.params.id)) ?? {}) as AccountCredentials);
+      const { username, password } = credentialsFor(body, deployed, (live().nodes.getCredentials(String(req.params.id)) ?? {}));
       const config = toClientConfig({ ...(body as AccountConfig), id: String(req.params.id), type: 'fusionsolar-account', z: '', name: '' }, { username, password });
       // A running session of exactly this login answers for itself: no login, nothing changed.
       const running = sharedSessionOf(config);

@@ -46,7 +46,7 @@ export = function register(RED: NodeAPI): void {
       if (removed) keyOfNode.delete(node.id);
       // Node-RED may exit right after: the state file must be written before done().
       const flushed = removed ? Promise.resolve() : (node.client?.state?.flush() ?? Promise.resolve());
-      flushed.then(() => releaseClient(key as string, { removed })).then(done, done);
+      flushed.then(() => releaseClient(key, { removed })).then(done, done);
     });
   }
 

@@ -38,7 +38,7 @@ async function refresh(client: FusionSolarClient, kind: ListKind, signal: AbortS
 
 function join(client: FusionSolarClient, kind: ListKind): { done: Promise<number>; leave: () => void } {
   let mine = running.get(client);
-  if (!mine) running.set(client, (mine = new Map()));
+  if (!mine) running.set(client, (mine = new Map<ListKind, Run>()));
   let run = mine.get(kind);
   if (!run) {
     const abort = new AbortController();

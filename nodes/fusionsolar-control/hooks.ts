@@ -16,7 +16,7 @@ function isOn(v: unknown): boolean {
 }
 
 function trackingMessage(ctx: HookContext, base: FusionSolarMessage, e: TrackEvent): FusionSolarMessage {
-  const out = ctx.RED.util.cloneMessage(base) as FusionSolarMessage;
+  const out = ctx.RED.util.cloneMessage<FusionSolarMessage>(base);
   const { payload, operation, calls, ...tracking } = e;
   out.payload = payload;
   out.topic = e.key;
@@ -38,7 +38,7 @@ async function runCommand(op: OperationDef, params: Params, options: Params, ctx
   const plan = spec && isOn(options.track) ? spec.plan(result.payload, params) : undefined;
   if (!spec || !plan) return result;
 
-  const base = ctx.RED.util.cloneMessage(ctx.msg) as FusionSolarMessage;
+  const base = ctx.RED.util.cloneMessage<FusionSolarMessage>(ctx.msg);
   ctx.deliver(result);
   ctx.status.busy(ctx.t('status.tracking', { done: 0, total: plan.ids.length }));
   try {

@@ -25,12 +25,12 @@ export = function register(RED: NodeAPI): void {
     try {
       const settings = monitorSettings(config);
       const { client } = accountOf(RED, config);
-      const toMsgs = (list: OutMessage[]): NodeMessage[] => list.map((m) => ({ ...m }) as NodeMessage);
+      const toMsgs = (list: OutMessage[]): NodeMessage[] => list.map((m) => ({ ...m }));
       monitor = new Monitor(
         { client, id: node.id, ...settings },
         {
-          readings: (list) => node.send([toMsgs(list), null] as unknown as NodeMessage[]),
-          alarms: (list) => node.send([null, toMsgs(list)] as unknown as NodeMessage[]),
+          readings: (list) => node.send([toMsgs(list), null]),
+          alarms: (list) => node.send([null, toMsgs(list)]),
           status: (s) => show(s),
           error: (err) => { if (process.env.MON_DEBUG) console.log('monitor error', err); node.warn(nodeError(RED, config, err).message); },
         },

@@ -1,6 +1,7 @@
 import { invalidInput } from '../../src/client/errors';
 import { FORMATS, type Format } from '../../src/monitor/output';
 import type { FlowNodeConfig } from '../shared/types';
+import { text } from '../../src/text';
 
 /** Properties saved in flows for `fusionsolar-monitor` (public API: names are fixed by DESIGN). */
 export interface MonitorConfig extends FlowNodeConfig {
@@ -29,7 +30,7 @@ export const DEFAULT_DEVICE_TYPES = '1,38,17,39,47';
 
 function list(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(String).map((s) => s.trim()).filter(Boolean);
-  return String(v ?? '').split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+  return text(v ?? '').split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
 }
 
 /** The node's settings, checked: a bad one names the property and the rule. */

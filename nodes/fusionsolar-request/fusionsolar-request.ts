@@ -3,7 +3,8 @@ import { accountOf } from '../shared/account-ref';
 import { watchAccount } from '../shared/account-status';
 import { migrationsOf } from '../shared/migrate';
 import { abortQueued, nodeError, startNode } from '../shared/node-base';
-import type { FlowNodeConfig, FusionSolarMessage, Node, NodeAPI } from '../shared/types';
+import type { DoneFn, FlowNodeConfig, FusionSolarMessage, Node, NodeAPI, NodeMessageInFlow, SendFn } from '../shared/types';
+import { text } from '../../src/text';
 
 interface RequestConfig extends FlowNodeConfig {
   method?: string;
@@ -30,14 +31,14 @@ export = function register(RED: NodeAPI): void {
       // No usable account yet: the first message says so.
     }
 
-    node.on('input', async (msgIn, send, done) => {
+    const handle = async (msgIn: NodeMessageInFlow, send: SendFn, done: DoneFn): Promise<void> => {
       const msg = msgIn as RequestMessage;
       try {
         const { client } = accountOf(RED, config);
         if (client.session.state === 'rejected') status.error(t('status.loginRejected'));
         const method = msg.method !== undefined && msg.method !== '' ? msg.method : config.method;
         const path = msg.path !== undefined && msg.path !== '' ? msg.path : config.path;
-        status.busy(String(method || 'POST').toUpperCase());
+        status.busy(text(method || 'POST').toUpperCase());
         const res = await sendRequest(client, {
           method,
           path,
@@ -59,7 +60,9 @@ export = function register(RED: NodeAPI): void {
         status.failed(e);
         done(e);
       }
-    });
+    };
+    // handle() settles every message itself (done or done(err)): nothing to catch here.
+    node.on('input', (msgIn, send, done) => void handle(msgIn, send, done));
 
     node.on('close', (_removed: boolean, done: () => void) => {
       abortQueued(closing);

@@ -236,15 +236,13 @@ export class Session {
         this.guard.failedInTransit(e, this.clock.now());
         throw e;
       }
-      this.reject(e.code === 'EMPTY_RESPONSE' ? undefined : e.code, e.httpStatus);
-      throw this.rejection;
+      throw this.reject(e.code === 'EMPTY_RESPONSE' ? undefined : e.code, e.httpStatus);
     }
     this.jar.store(res.headers['set-cookie']);
     const header = Object.entries(res.headers).find(([k]) => k.toLowerCase() === 'xsrf-token')?.[1];
     const token = (Array.isArray(header) ? header[0] : header) || this.jar.get('XSRF-TOKEN');
     if (!token || env.success === false) {
-      this.reject(env.success === false ? 'success:false' : 'no token', res.status);
-      throw this.rejection;
+      throw this.reject(env.success === false ? 'success:false' : 'no token', res.status);
     }
     this.guard.succeeded();
     this.token = token;
@@ -257,7 +255,7 @@ export class Session {
    * Latches a refusal: documented rejections and every answer that is neither a success with
    * a token nor a failure in transit, since some servers say "wrong password" that way.
    */
-  private reject(serverCode: string | undefined, httpStatus?: number, keep = true): void {
+  private reject(serverCode: string | undefined, httpStatus?: number, keep = true): FusionSolarError {
     const known = serverCode !== undefined && REJECTING_CODES.has(serverCode);
     const detail = serverCode ? ` (${known ? 'server code ' : 'answer: '}${serverCode}${httpStatus && httpStatus !== 200 ? `, HTTP ${httpStatus}` : ''})` : '';
     const what = known || serverCode === undefined ? 'rejected the username or password' : 'gave no usable answer to the login, which may mean a wrong password';
@@ -270,6 +268,7 @@ export class Session {
     if (keep) this.sync?.rejected(serverCode, this.clock.now());
     this.token = undefined;
     this.emit();
+    return this.rejection;
   }
 
   /** Releases the token on the server; bounded so a stopping Node-RED never hangs on it. */

@@ -1,11 +1,12 @@
 import { isObject } from '../api/core/normalise';
 import type { Alarm } from './types';
+import { text } from '../text';
 
 /** Filters that make an alarm list partial: an alarm missing from such an answer is not cleared. */
 const FILTERS = ['beginTime', 'endTime', 'status', 'levels', 'devTypes', 'types', 'devName'] as const;
 
 function keyOf(a: Record<string, unknown>): string {
-  return [a.stationCode, a.alarmId, a.causeId, a.esnCode ?? a.devName, a.raiseTime].map((v) => String(v ?? '')).join('|');
+  return [a.stationCode, a.alarmId, a.causeId, a.esnCode ?? a.devName, a.raiseTime].map((v) => text(v ?? '')).join('|');
 }
 
 /**

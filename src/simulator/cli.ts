@@ -49,7 +49,7 @@ function main(): void {
     host: values.host,
     plants: Number(values.plants),
     seed: Number(values.seed),
-    users: [{ username: values.user as string, password: values.password as string, scope: 'all' }],
+    users: [{ username: values.user, password: values.password, scope: 'all' }],
     quotas: !values['no-quotas'],
     singleSession: values['single-session'],
     adminToken: values['admin-token'],

@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { envelope, type Reply } from './http';
 import type { Simulator } from './server';
 import type { JsonObject } from './types';
+import { text } from '../text';
 
 const SESSION_QUOTA = [{ count: 5, windowMs: 10 * 60_000 }];
 
@@ -19,8 +20,8 @@ export function tokenOf(req: http.IncomingMessage): string | undefined {
 }
 
 export function login(sim: Simulator, body: JsonObject, now: number): Reply {
-  const username = String(body.username ?? body.userName ?? '');
-  const password = String(body.password ?? body.systemCode ?? '');
+  const username = text(body.username ?? body.userName ?? '');
+  const password = text(body.password ?? body.systemCode ?? '');
   const user = sim.accounts.users.get(username) ?? { username, password: '', scope: [] };
   if (!sim.quotas.admit(sim, user, 'login', SESSION_QUOTA, now)) {
     sim.stats.quota407++;

@@ -11,7 +11,6 @@ const v6 = { accountExtra: V6 };
 
 describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () {
   let sim;
-  let clock;
   afterEach(async function () {
     await helper.unload();
     await stopSim(sim);

@@ -112,10 +112,19 @@ describe('three Node-RED instances on one account through Redis', function () {
     const lists = times('plants');
     assert.ok(busiest(realtime, 5 * MIN) <= 2, `real-time KPI of 120 plants: at most 2 calls per 5 minutes, saw ${busiest(realtime, 5 * MIN)}`);
     assert.ok(busiest(lists, MIN) <= 1, `plant list: at most 1 call a minute, saw ${busiest(lists, MIN)}`);
-    // As fast as allowed: the plant list nearly every minute, real-time data every 5 minutes.
-    const beforeLists = beforeOutage.filter((r) => r.endpoint === 'plants' && r.time >= t0).length;
-    assert.ok(beforeLists >= 12, `plant list calls in 16 minutes: ${beforeLists}`);
-    assert.ok(beforeOutage.filter((r) => r.endpoint === 'vpp/plantRealtimeKpi' && r.time >= t0).length >= 6);
+    // As fast as allowed: the plant list nearly every minute, real-time data (two chunks of
+    // 120 plants) every 5 minutes. Counted from each endpoint's first call: on the scaled clock a
+    // loaded machine can take simulated minutes to deploy, which says nothing about the pacing; a
+    // quarter of the windows may go to stalls (the node tests on the virtual clock count exactly).
+    const paced = (endpoint, windowMs, perWindow) => {
+      const calls = beforeOutage.filter((r) => r.endpoint === endpoint && r.time >= t0 && r.answer === '0').map((r) => r.time);
+      assert.ok(calls.length > 0, `${endpoint} called before the outage`);
+      const windows = Math.floor((outageAt - Math.min(...calls)) / windowMs);
+      const least = perWindow * Math.floor(windows * 0.75);
+      assert.ok(calls.length >= least, `${endpoint}: ${calls.length} calls in ${windows} windows since its first call, expected at least ${least}`);
+    };
+    paced('plants', MIN, 1);
+    paced('vpp/plantRealtimeKpi', 5 * MIN, 2);
 
     // Redis away: every node of every instance said so, and no call beyond each instance's
     // share was made (a share of 1 call a minute among 3 instances is none).

@@ -1,6 +1,6 @@
 'use strict';
 const assert = require('node:assert/strict');
-const { USER, v6Sim } = require('../helpers/sim-v6');
+const { v6Sim } = require('../helpers/sim-v6');
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -107,6 +107,7 @@ describe('V6 client pieces', function () {
 
   it('16-digit V6 ids below 2^53 parse as plain JSON; beyond it, digits are kept as strings', function () {
     const text = '{"a":1000001009000000,"b":-1000001009000000,"c":9007199254740991,"d":9007199254740992,"e":-12345678901234567,"f":"99999999999999999","g":0.12345678901234567}';
+    // eslint-disable-next-line no-loss-of-precision -- the literal shows the double the parser must give
     assert.deepEqual(parseExact(text), { a: 1000001009000000, b: -1000001009000000, c: 9007199254740991, d: '9007199254740992', e: '-12345678901234567', f: '99999999999999999', g: 0.12345678901234567 });
     const safe = '{"devId":1000001009000000,"collectTime":1781654400000}';
     assert.deepEqual(parseExact(safe), JSON.parse(safe));

@@ -81,7 +81,7 @@ export const alarmList = defineOperation<P>({
   summary: 'Current alarms of the plants (all plants when none given), filtered by time, status, severity, device type, alarm type and device name.',
   changesDevices: false,
   quota: { limits: [{ count: (c) => Math.ceil(c.plants / 100), windowMs: 30 * MINUTE }] },
-  params: params as unknown as z.ZodType<P>,
+  params: params,
   fields: ['stationCodes', 'beginTime', 'endTime', 'language', 'status', 'levels', 'devTypes', 'types', 'devName'],
   aliases: STATION_ALIASES,
   batch: { chunk: { key: 'stationCodes', size: 100 } },

@@ -15,7 +15,7 @@ export type Drms = Record<DrmKey, boolean>;
 
 /** The reference calls `drms` a list but its example sends one object: both are accepted. */
 const drms = z.unknown().transform((v, ctx): Drms => {
-  const one = Array.isArray(v) && v.length === 1 ? v[0] : v;
+  const one: unknown = Array.isArray(v) && v.length === 1 ? v[0] : v;
   if (!isObject(one)) {
     ctx.addIssue({ code: 'custom', message: 'must be an object {drm0, drm1, drm5} of true/false switches' });
     return z.NEVER;

@@ -3,6 +3,7 @@ import { FusionSolarError } from '../../client/errors';
 import { DAY, MINUTE, type QuotaRule } from '../../client/quota/rules';
 import { isObject, normaliseRecord, toNumber, type FieldSpec, type JsonObject } from '../core/normalise';
 import type { ExecResult, OperationDef } from '../core/types';
+import { text } from '../../text';
 
 /** Shared by the control operations: their quotas and their per-item results. */
 
@@ -59,7 +60,7 @@ const WHAT: Readonly<Record<string, string>> = { plantCode: 'plant', dn: 'device
 
 function reasonOf(item: unknown): string {
   if (!isObject(item)) return 'failed';
-  for (const k of ['resultMessage', 'message']) if (typeof item[k] === 'string' && item[k]) return item[k] as string;
+  for (const k of ['resultMessage', 'message']) if (typeof item[k] === 'string' && item[k]) return item[k];
   return 'failed';
 }
 
@@ -73,7 +74,7 @@ export function settle(op: OperationDef, result: ExecResult): ExecResult {
   const failed = result.failed ?? [];
   if (total > 0 && failed.length >= total) {
     const key = op.topicKey ?? 'plantCode';
-    const named = failed.slice(0, 3).map((i) => `${String(isObject(i) ? (i[key] ?? '?') : '?')}: ${reasonOf(i)}`);
+    const named = failed.slice(0, 3).map((i) => `${text(isObject(i) ? (i[key] ?? '?') : '?')}: ${reasonOf(i)}`);
     const more = failed.length > 3 ? `; and ${failed.length - 3} more` : '';
     const what = WHAT[key] ?? 'item';
     throw new FusionSolarError('FAILED', {

@@ -5,6 +5,7 @@ import { defaultSettingStatus } from './grid';
 import { listOf } from './results';
 import type { Subtask, SubtaskState, TrackSpec } from './tracking';
 import { isObject, toNumber, toStr, type JsonObject } from '../core/normalise';
+import { text } from '../../text';
 
 /**
  * Which status operation follows which command, and how often. 9.3.5 updates a dispatch's
@@ -43,7 +44,7 @@ export const TRACKING: Readonly<Record<string, TrackSpec>> = {
       const items = accepted(listOf(payload), 'dispatchResult');
       const requestID = items[0]?.requestID ?? params.requestID;
       if (!items.length || requestID === undefined) return undefined;
-      return { key: String(requestID), query: { requestID }, ids: items.map(dispatchId) };
+      return { key: text(requestID), query: { requestID }, ids: items.map(dispatchId) };
     },
     subtasks: (data): Subtask[] =>
       listOf(data).map((item) => ({ id: dispatchId(item), group: dispatchId(item), state: dispatchState(item.status), item })),

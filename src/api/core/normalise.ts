@@ -1,3 +1,4 @@
+import { text } from '../../text';
 /**
  * Response normalisation without a schema library on the hot path: history responses run
  * to tens of thousands of points. Unknown fields are kept as they are.
@@ -24,7 +25,7 @@ export function toNumber(v: unknown): number | null {
 export function toStr(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return v === 'null' ? null : v;
-  return String(v);
+  return text(v);
 }
 
 /** The number written by `n` digits at `i`, or -1. */

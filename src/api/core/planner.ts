@@ -110,13 +110,13 @@ async function runPlanned<P extends Params>(op: OperationDef<P>, paramSets: P[],
         continue;
       }
       const pageSize = Number((p as Params).pageSize ?? paged.pageSize);
-      const maxItems = paged.maxItems?.(p as Params) ?? Infinity;
+      const maxItems = paged.maxItems?.(p) ?? Infinity;
       const items: unknown[] = [];
       let pageTotal: number | undefined;
       let kept: Params | undefined;
       let previous: string | undefined;
       for (let pageNo = 1; ; pageNo++) {
-        const data = await send({ ...p, pageNo, pageSize } as P);
+        const data = await send({ ...p, pageNo, pageSize });
         const page = pageOf(data);
         // Every page spends the endpoint's budget: a server that ignores pageNo (the same
         // items again) or answers with a bare list has said all it will say.

@@ -101,5 +101,5 @@ export interface ExecResult {
 
 /** Erases the parameter type so operations of every shape sit in one catalogue. */
 export function defineOperation<P extends Params>(def: OperationDef<P>): OperationDef {
-  return def as unknown as OperationDef;
+  return def;
 }

@@ -4,6 +4,7 @@ import type { ExecContext, Params } from '../core/types';
 import { NAMED_STATE_KEYS, nameOf } from '../core/v6-reference';
 import { deviceIndex } from '../plants/v6-cache';
 import { unitOf } from './units';
+import { text } from '../../text';
 
 /**
  * One shape for every device-data item: `devId` (exact digit string), `devTypeId`, the
@@ -44,7 +45,7 @@ export function normaliseDeviceItems(data: unknown, p: Params, ctx: ExecContext)
   const out: unknown[] = [];
   for (const item of list) {
     if (!isObject(item)) continue;
-    if (item.devId !== undefined && item.devId !== null) item.devId = String(item.devId);
+    if (item.devId !== undefined && item.devId !== null) item.devId = text(item.devId);
     if ('sn' in item) item.sn = toStr(item.sn);
     if ('collectTime' in item) item.collectTime = toNumber(item.collectTime);
     item.devTypeId = devTypeId;
@@ -69,7 +70,7 @@ export function mergeUnique(parts: unknown[]): unknown[] {
   for (const part of parts) {
     for (const item of Array.isArray(part) ? part : []) {
       if (isObject(item) && item.collectTime !== undefined) {
-        const key = `${String(item.devId ?? item.sn)}\0${String(item.collectTime)}`;
+        const key = `${text(item.devId ?? item.sn)}\0${text(item.collectTime)}`;
         if (seen.has(key)) continue;
         seen.add(key);
       }

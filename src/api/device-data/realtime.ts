@@ -12,7 +12,7 @@ import { mergeUnique, normaliseDeviceItems } from './items';
 /** V6 6.1.6.1, 6.1.6.2 and 6.4.1: real-time and 5-minute device data. */
 
 const required = <T extends z.ZodType>(schema: T) =>
-  z.unknown().refine((v) => v !== undefined && v !== null && v !== '', 'is required').pipe(schema as unknown as z.ZodType<z.output<T>, unknown>);
+  z.unknown().refine((v) => v !== undefined && v !== null && v !== '', 'is required').pipe(schema);
 
 export const HISTORY_WINDOW_MS = 3 * DAY;
 
@@ -27,7 +27,7 @@ export const deviceRealtimeKpi = defineOperation<RealtimeParams>({
   summary: 'Real-time data of inverters, EMIs, meters, power sensors and batteries: one call per device type and 100 devices.',
   changesDevices: false,
   quota: { limits: [{ count: perType(REALTIME_TYPES, 100), windowMs: 5 * MINUTE }] },
-  params: realtimeParams as unknown as z.ZodType<RealtimeParams>,
+  params: realtimeParams,
   fields: SELECTION_FIELDS,
   aliases: STATION_ALIASES,
   batch: { chunk: { key: 'devIds', alt: ['sns'], size: 100 } },
@@ -57,7 +57,7 @@ export const deviceHistoryKpi = defineOperation<HistoryParams>({
     ],
     lane: true,
   },
-  params: historyParams as unknown as z.ZodType<HistoryParams>,
+  params: historyParams,
   fields: [...SELECTION_FIELDS, 'startTime', 'endTime'],
   aliases: STATION_ALIASES,
   batch: { chunk: { key: 'devIds', alt: ['sns'], size: 10 }, window: { startKey: 'startTime', endKey: 'endTime', windowMs: HISTORY_WINDOW_MS } },
@@ -82,7 +82,7 @@ export const deviceFiveMinuteKpi = defineOperation<FiveMinuteParams>({
   changesDevices: false,
   deprecated: 'deviceHistoryKpi',
   quota: { limits: [{ count: perType(REALTIME_TYPES, 100, 24), windowMs: DAY, kind: 'day' }] },
-  params: fiveMinuteParams as unknown as z.ZodType<FiveMinuteParams>,
+  params: fiveMinuteParams,
   fields: [...SELECTION_FIELDS, 'collectTime'],
   aliases: STATION_ALIASES,
   batch: { chunk: { key: 'devIds', alt: ['sns'], size: 100 } },

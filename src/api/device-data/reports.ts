@@ -11,7 +11,7 @@ import { mergeUnique, normaliseDeviceItems } from './items';
 /** V6 6.1.6.3-6.1.6.5: daily, monthly and yearly device data of inverters and batteries. */
 
 const required = <T extends z.ZodType>(schema: T) =>
-  z.unknown().refine((v) => v !== undefined && v !== null && v !== '', 'is required').pipe(schema as unknown as z.ZodType<z.output<T>, unknown>);
+  z.unknown().refine((v) => v !== undefined && v !== null && v !== '', 'is required').pipe(schema);
 
 function report(name: string, path: string, section: string, period: Period, summary: string): OperationDef {
   const params = z
@@ -33,7 +33,7 @@ function report(name: string, path: string, section: string, period: Period, sum
       ],
       lane: true,
     },
-    params: params as unknown as z.ZodType<P>,
+    params: params,
     fields: [...SELECTION_FIELDS, 'collectTime'],
     aliases: STATION_ALIASES,
     batch: { chunk: { key: 'devIds', alt: ['sns'], size: 100 } },

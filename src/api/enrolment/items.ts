@@ -2,6 +2,7 @@ import { FusionSolarError } from '../../client/errors';
 import { isObject, normaliseRecord } from '../core/normalise';
 import { pageOf } from '../core/planner';
 import type { OperationDef } from '../core/types';
+import { text } from '../../text';
 
 /**
  * Per-item results of the enrolment interfaces (9.6.1.1, 9.6.1.2): every registration has its
@@ -46,7 +47,7 @@ export function allFailedError(op: OperationDef, failed: unknown[], key: string)
   const named = failed.slice(0, 3).map((i) => {
     const item = isObject(i) ? i : {};
     const reason = typeof item.errorMsg === 'string' && item.errorMsg ? item.errorMsg : 'no reason given';
-    return `${String(item[key] ?? '?')}: ${reason}`;
+    return `${text(item[key] ?? '?')}: ${reason}`;
   });
   const more = failed.length > 3 ? `; and ${failed.length - 3} more` : '';
   return new FusionSolarError('FAILED', {

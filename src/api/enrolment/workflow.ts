@@ -45,7 +45,7 @@ async function registerInChunks(op: OperationDef, reg: Registration, params: Par
     try {
       const r = await execute(op, { ...params, [reg.listKey]: list.slice(i, i + size) }, ctx);
       calls += r.calls;
-      items.push(...(Array.isArray(r.payload) ? r.payload : []));
+      items.push(...(Array.isArray(r.payload) ? (r.payload as unknown[]) : []));
     } catch (err) {
       callError = asError(err);
       if (callError.code === '22004' && callError.retryAfter === undefined) callError.retryAfter = AC_LOCKOUT_MS;

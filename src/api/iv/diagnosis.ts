@@ -40,7 +40,7 @@ export interface DiagnosisContext extends ExecContext {
 }
 
 export const runDiagnosisOp = defineOperation<Params>({
-  ...(createTask as OperationDef<Params>),
+  ...(createTask),
   name: 'runDiagnosis',
   section: '9.4',
   summary: 'Creates a scan, polls its status every 5-10 s, then returns one report with the faults, loss data and every string\'s I-V curve.',

@@ -121,6 +121,6 @@ export const taskStatus = defineOperation<z.infer<typeof taskStatusParams>>({
   toBody: (p) => ({ ...defaultBody(p), taskId: idForBody(p.taskId) }),
   normalise: (data) => eachItem(data, SUBTASK_SPEC, (s) => normaliseIds(s, ['subTaskId'])),
   merge: (parts, p) => ({ taskId: p.taskId, ...(isObject(parts[0]) ? parts[0] : { list: [] }) }),
-  items: (result) => (isObject(result) && Array.isArray(result.list) ? result.list : []),
+  items: (result) => (isObject(result) && Array.isArray(result.list) ? (result.list as unknown[]) : []),
   topicKey: 'inverterDN',
 });

@@ -14,7 +14,7 @@ export function required<T extends z.ZodType>(schema: T) {
   return z
     .unknown()
     .refine((v) => v !== undefined && v !== null && v !== '', 'is required')
-    .pipe(schema as unknown as z.ZodType<z.output<T>, unknown>);
+    .pipe(schema);
 }
 
 /**
@@ -66,7 +66,8 @@ export const plantInfo = defineOperation<PlantCodesParams>({
     if (!Array.isArray(result)) return;
     const zones: Array<[string, number]> = [];
     for (const item of result) {
-      const offset = isObject(item) ? offsetOf(item.installationTime) : undefined;
+      if (!isObject(item)) continue;
+      const offset = offsetOf(item.installationTime);
       if (offset !== undefined && typeof item.plantCode === 'string') zones.push([item.plantCode, offset]);
     }
     learnZones(ctx.client, zones);
@@ -136,6 +137,6 @@ export const ratedData = defineOperation<PlantCodesParams>({
       (acc, part) => ({ ...acc, ...part, total: acc.total + part.total, plantRatedData: [...acc.plantRatedData, ...part.plantRatedData] }),
       { total: 0, plantRatedData: [] },
     ),
-  items: (result) => (isObject(result) && Array.isArray(result.plantRatedData) ? result.plantRatedData : []),
+  items: (result) => (isObject(result) && Array.isArray(result.plantRatedData) ? (result.plantRatedData as unknown[]) : []),
   topicKey: 'plantCode',
 });

@@ -44,8 +44,9 @@ export const historyKpi = defineOperation<HistoryParams>({
   learn(result, _p, ctx) {
     if (!Array.isArray(result)) return;
     const zones: Array<[string, number]> = [];
-    for (const plant of result) {
-      const last = isObject(plant) && Array.isArray(plant.dataItem) ? plant.dataItem[plant.dataItem.length - 1] : undefined;
+    for (const plant of result as unknown[]) {
+      if (!isObject(plant)) continue;
+      const last: unknown = Array.isArray(plant.dataItem) ? plant.dataItem[plant.dataItem.length - 1] : undefined;
       const offset = isObject(last) ? offsetOf(last.dataTime) : undefined;
       if (offset !== undefined) zones.push([String(plant.plantCode), offset]);
     }

@@ -10,7 +10,7 @@ import { STATION_ALIASES, stationCodes } from '../core/v6-params';
 /** V6 6.1.4: real-time plant data and the hourly, daily, monthly and yearly reports. */
 
 const required = <T extends z.ZodType>(schema: T) =>
-  z.unknown().refine((v) => v !== undefined && v !== null && v !== '', 'is required').pipe(schema as unknown as z.ZodType<z.output<T>, unknown>);
+  z.unknown().refine((v) => v !== undefined && v !== null && v !== '', 'is required').pipe(schema);
 
 const codes = required(stationCodes);
 
@@ -85,7 +85,7 @@ export function collectTimeInput(period: Period) {
 
 function fail(ctx: z.RefinementCtx, message: string): never {
   ctx.addIssue({ code: 'custom', message });
-  return z.NEVER as never;
+  return z.NEVER;
 }
 
 function report(name: string, path: string, section: string, period: Period, summary: string): OperationDef {

@@ -9,6 +9,7 @@ import { defineOperation } from '../core/types';
 import { deviceTypeName } from '../core/v6-reference';
 import { optional, STATION_ALIASES, stationCodes } from '../core/v6-params';
 import { learnDevices } from './v6-cache';
+import { text } from '../../text';
 
 /** V6 6.1.3 / 6.1.5 and `stations`: the plant and device lists everything else starts from. */
 
@@ -53,7 +54,7 @@ export const stationListFallback = defineOperation<Record<string, never>>({
   changesDevices: false,
   deprecated: 'thirdData/stations',
   quota: { limits: [{ count: 24, windowMs: DAY, kind: 'day' }, { count: 1, windowMs: MINUTE }], lane: true },
-  params: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
+  params: z.object({}).strict(),
   fields: [],
   normalise: (data) => pageOf(data).items.filter(isObject).map(asStation),
   learn: (result, _p, ctx) => learnPlants(result, {}, ctx),
@@ -94,10 +95,10 @@ export const plantListV6 = defineOperation<PlantListParams>({
     ],
     lane: true,
   },
-  params: plantListParams as unknown as z.ZodType<PlantListParams>,
+  params: plantListParams,
   fields: ['pageNo', 'pageSize', 'gridConnectedStartTime', 'gridConnectedEndTime'],
   batch: { paged: { pageSize: 100 } },
-  workflow: (p, ctx, plain) => listPlants(p, ctx, plain as (sets: PlantListParams[]) => Promise<ExecResult>),
+  workflow: (p, ctx, plain) => listPlants(p, ctx, plain),
   normalise(data) {
     for (const item of pageOf(data).items) if (isObject(item)) normaliseRecord(item, plantSpec);
     if (isObject(data)) for (const k of ['total', 'pageCount', 'pageNo', 'pageSize']) if (k in data) data[k] = toNumber(data[k]);
@@ -166,7 +167,7 @@ export const deviceListV6 = defineOperation<DeviceListParams>({
     pageOf(data).items.filter(isObject).map((d) => {
       normaliseRecord(d, deviceSpec);
       // Longs: a digit string keeps 16+ digit ids exact (the pre-parse already left the unsafe ones as strings).
-      if (d.id !== undefined && d.id !== null) d.id = String(d.id);
+      if (d.id !== undefined && d.id !== null) d.id = text(d.id);
       const name = typeof d.devTypeId === 'number' ? deviceTypeName(d.devTypeId, ctx.client.config.locale) : undefined;
       if (name) d.devTypeName = name;
       return d;

@@ -117,6 +117,7 @@ export function resolveTarget(raw: unknown, base: BaseLocation): RequestTarget {
   if (typeof raw !== 'string' || raw.trim() === '') refuse('is required, e.g. /rest/openapi/pvms/v1/vpp/plants');
   const text = raw.trim();
   if (text.length > MAX_LENGTH) refuse(`must be at most ${MAX_LENGTH} characters`);
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (/[\s\\\u0000-\u001f\u007f]/.test(text)) refuse('must not contain spaces, backslashes or control characters (URL-encode them)');
   if (text.includes('#')) refuse('must not contain a fragment (#)');
   if (text.startsWith('//')) refuse('must not start with // (that names another host)');

@@ -6,6 +6,7 @@ import { allOperations } from '../catalogue';
 import { RESERVED_KEYS } from '../core/params';
 import { canonicalEndpoint, resolveTarget } from './path';
 import { MAX_DEPTH } from '../../client/exact-json';
+import { text } from '../../text';
 
 /**
  * One call to any path of the account's server, for endpoints the catalogue lacks: same
@@ -82,7 +83,7 @@ function queryOf(payload: unknown): string {
     if (RESERVED_KEYS.includes(k)) throw invalidInput(k, 'is not an allowed parameter name');
     if (v === undefined || v === null) continue;
     if (typeof v === 'object') throw invalidInput(`payload.${k}`, 'must be a string, number or boolean for a GET query');
-    q.append(k, String(v));
+    q.append(k, text(v));
   }
   return q.toString();
 }

@@ -18,6 +18,7 @@ export function storeKeyOf(c: StoreConfig): string {
 function openStore(c: StoreConfig, account: string, onProblem: (p: StoreProblem) => void): StateStore {
   if (c.kind === 'local') return new LocalStore({ dir: c.dir, account, onProblem });
   // Loaded only here: accounts on the local store never load the Redis client.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load it
   const { RedisStore } = require('./redis-store') as typeof import('./redis-store');
   return new RedisStore({ url: c.url, password: c.password, ca: c.ca, tlsVerify: c.tlsVerify, fallback: c.fallback, account, onProblem });
 }

@@ -46,8 +46,9 @@ type RedisCtor = new (opts: RedisOptions) => Redis;
 /** ioredis is an optional dependency: required only by accounts that choose the Redis store. */
 function loadIoredis(): RedisCtor {
   try {
-      const mod = require('ioredis') as { default?: RedisCtor; Redis?: RedisCtor };
-    return (mod.Redis ?? mod.default ?? (mod as unknown as RedisCtor)) as RedisCtor;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional: loaded only when chosen
+    const mod = require('ioredis') as { default?: RedisCtor; Redis?: RedisCtor };
+    return (mod.Redis ?? mod.default ?? (mod as unknown as RedisCtor));
   } catch {
     throw new Error('store "redis" needs the optional package ioredis: run "npm install ioredis" in the Node-RED user directory');
   }

@@ -1,9 +1,10 @@
 import { SimFail, type JsonObject } from '../types';
+import { text } from '../../text';
 
 /** Comma-separated string or array, as the API takes lists. */
 export function commaList(v: unknown): string[] {
   if (v === undefined || v === null) return [];
-  const parts = Array.isArray(v) ? v.map(String) : String(v).split(',');
+  const parts = Array.isArray(v) ? v.map(text) : text(v).split(',');
   return parts.map((s) => s.trim()).filter(Boolean);
 }
 

@@ -6,6 +6,7 @@ import {
   batteriesOf, controlState, invertersOf, isOffline, nextTaskId, ownPlants, plantTime,
   type DispatchSubtask, type DispatchTask,
 } from './control-state';
+import { text } from '../../text';
 
 /** 9.3.4 / 9.3.5: forced charge and discharge tasks and their status. */
 
@@ -54,11 +55,11 @@ export function chargeAndDischarge({ sim, user, body, now }: SimRequest): unknow
   const cmd = parseCommand(body);
   if (body.requestID === undefined || body.requestID === null || body.requestID === '') throw new SimFail(20044);
   const plants = ownPlants(sim, user, codes);
-  const key = `${user.username}\0${String(body.requestID)}`;
+  const key = `${user.username}\0${text(body.requestID)}`;
   if (s.dispatches.has(key)) throw new SimFail(20048);
   if (!plants.some((p) => batteriesOf(p).length > 0)) throw new SimFail(20053);
 
-  const task: DispatchTask = { requestID: String(body.requestID), dispatchSwitch: cmd.dispatchSwitch, subtasks: [] };
+  const task: DispatchTask = { requestID: text(body.requestID), dispatchSwitch: cmd.dispatchSwitch, subtasks: [] };
   const data = plants.map((plant) => {
     const batteries = batteriesOf(plant);
     const sn = invertersOf(plant)[0]?.sn ?? batteries[0]?.sn ?? '';
@@ -108,7 +109,7 @@ function subtaskView(st: DispatchSubtask, dispatchSwitch: number, now: number, s
 
 export function chargeAndDischargeStatus({ sim, user, body, now }: SimRequest): unknown {
   if (body.requestID === undefined || body.requestID === null || body.requestID === '') throw new SimFail(20044);
-  const task = controlState(sim).dispatches.get(`${user.username}\0${String(body.requestID)}`);
+  const task = controlState(sim).dispatches.get(`${user.username}\0${text(body.requestID)}`);
   if (!task) throw new SimFail(20050);
   const quirks = isQuirky(sim);
   return task.subtasks.map((st, i) => subtaskView(st, task.dispatchSwitch, now, quirks && i % 2 === 0 ? 'plain' : 'exec'));

@@ -12,7 +12,7 @@ const SWITCHES = ['drm0', 'drm1', 'drm5'] as const;
 
 /** `drms`: one object (the example) or a list holding it (the table); values are the strings "true"/"false". */
 function parseDrms(v: unknown): Record<(typeof SWITCHES)[number], boolean> {
-  const one = Array.isArray(v) && v.length === 1 ? v[0] : v;
+  const one: unknown = Array.isArray(v) && v.length === 1 ? v[0] : v;
   if (typeof one !== 'object' || one === null || Array.isArray(one)) throw new SimFail(20612);
   const o = one as JsonObject;
   const out = { drm0: false, drm1: false, drm5: false };

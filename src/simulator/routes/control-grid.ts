@@ -2,6 +2,7 @@ import { SimFail, type JsonObject, type SimRequest } from '../types';
 import { num } from './control-dispatch';
 import { controlState, dailyLimit, isOffline, nextTaskId, ownPlants, plantTime, type DefaultTask } from './control-state';
 import { commaList } from './common';
+import { text } from '../../text';
 
 /** 9.6.1.3 / 9.6.1.4: the plant default task and its status. */
 
@@ -27,7 +28,7 @@ export function plantDefaultSetting({ sim, user, body, now, endpoint }: SimReque
   if (raw.length === 0) throw new SimFail(20607);
   if (raw.length > 100) throw new SimFail(20015);
   const tasks = raw.map((t) => (typeof t === 'object' && t !== null ? (t as JsonObject) : {}));
-  const codes = tasks.map((t) => String(t.plantCode ?? ''));
+  const codes = tasks.map((t) => text(t.plantCode ?? ''));
   if (codes.some((c) => !c)) throw new SimFail(20612);
   if (new Set(codes).size !== codes.length) throw new SimFail(20608);
   const plants = ownPlants(sim, user, codes);
@@ -58,7 +59,7 @@ export function plantDefaultSetting({ sim, user, body, now, endpoint }: SimReque
 
 export function plantDefaultSettingStatus({ sim, user, body, now, endpoint }: SimRequest): unknown {
   dailyLimit(sim, user, endpoint, now);
-  const requestId = body.requestId === undefined || body.requestId === null ? '' : String(body.requestId).trim();
+  const requestId = body.requestId === undefined || body.requestId === null ? '' : text(body.requestId).trim();
   if (!requestId) throw new SimFail(20616);
   const task = controlState(sim).defaults.get(requestId);
   const wanted = commaList(body.plantCodes);

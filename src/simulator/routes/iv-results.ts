@@ -5,6 +5,7 @@ import { IV_QUOTA, ivPage, pageOf, taskOf } from './iv-common';
 import { curveText, kpiFields, measure } from './iv-measure';
 import { executed, subtaskView } from './iv-progress';
 import { ivState, type SimInverter, type SimSubtask, type SimTask } from './iv-state';
+import { text } from '../../text';
 
 /** 9.4.5, 9.4.6 and 9.4.12: what a scan found, once its subtasks have run. */
 
@@ -52,7 +53,7 @@ function ivdata(req: SimRequest): unknown {
   const task = taskOf(req);
   if (req.body.dn === undefined || req.body.dn === null || req.body.dn === '') throw new SimFail(30016);
   const { pageNo, pageSize } = ivPage(req.body);
-  const dn = String(req.body.dn);
+  const dn = text(req.body.dn);
   if (!task.dns.includes(dn)) throw new SimFail(30008, null, 'check task failed');
   const mine = task.subtasks.filter((s) => s.dn === dn);
   if (mine.some((s) => subtaskView(task, s, req.now).status === null)) throw new SimFail(30033, null, 'The task is in progress');

@@ -8,6 +8,7 @@ import { advance, historyBatteries } from '../physics-live';
 import type { Simulator } from '../server';
 import { SimFail, type JsonObject, type SimQuota, type SimRequest } from '../types';
 import { nums, plantTime, requestedCodes, visiblePlants } from './plant-data-common';
+import { text } from '../../text';
 
 /** 9.3.3 history and 9.5.1 (to-be-offline) five-minute data: one point per 5-minute slot. */
 
@@ -96,10 +97,10 @@ function fiveMinutes(req: SimRequest): unknown {
   // Quirks: "Users registered after June 30, 2022 cannot access" the to-be-offline interfaces (9.5).
   if (isQuirky(req.sim) && !isLegacy(req.user)) throw new SimFail(401, null, 'You do not have the related data interface permission.');
   const code = req.body.plantCode;
-  if (code === undefined || code === null || String(code).trim() === '') throw new SimFail(20010);
-  if (String(code).includes(',')) throw new SimFail(20611, null, 'plantCode takes one plant.');
+  if (code === undefined || code === null || text(code).trim() === '') throw new SimFail(20010);
+  if (text(code).includes(',')) throw new SimFail(20611, null, 'plantCode takes one plant.');
   const { start, end } = range(req);
-  const plant = visiblePlants(req, [String(code).trim()])[0];
+  const plant = visiblePlants(req, [text(code).trim()])[0];
   if (!plant) return [];
   if (localDay(plant, start) !== localDay(plant, end - 1)) throw new SimFail(20027, null, 'The start time and end time must be on the same day.');
   return points(req.sim, plant, start, end, req.now);
