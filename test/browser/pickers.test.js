@@ -10,6 +10,7 @@ const { runtime, root } = require('../e2e-runtime/runtimes');
 const { freshUserDir } = require('../e2e-runtime/install');
 const { startNodeRed } = require('../e2e-runtime/node-red');
 const { startSimulator } = require(path.join(root, 'dist', 'src', 'simulator'));
+const { v6Fleet } = require(path.join(root, 'dist', 'src', 'simulator', 'v6', 'devices'));
 const ui = require('./editor-page');
 
 const USER = { username: 'picker', password: 'picker-password', scope: 'all' };
@@ -25,6 +26,8 @@ function flows(sim) {
     node('ctl', 'fusionsolar-control', 80, { operation: 'inverterPower', controlType: '1', dns: '', dnsType: 'str' }),
     node('pl', 'fusionsolar-plants', 160, { operation: 'deviceList', plantCodes: '', plantCodesType: 'str', deviceTypeId: '' }),
     node('pd', 'fusionsolar-plant-data', 240, { operation: 'realtimeKpi', plantCodes: 'plants', plantCodesType: 'msg' }),
+    { id: 'acc6', type: 'fusionsolar-account', name: 'Simulator V6', api: 'v6', baseUrl: sim.url, timeout: 30, tlsVerify: true, locale: 'en-us', allowControl: false, quotaProfile: 'documented', quotaWait: 60 },
+    node('dd', 'fusionsolar-device-data', 320, { account: 'acc6', operation: 'deviceRealtimeKpi', devTypeId: ['1'], devIds: '', devIdsType: 'str' }),
   ];
 }
 
@@ -46,13 +49,14 @@ for (const name of RUNTIMES) {
     let red;
     let userDir;
     let editor;
+    const picked = {};
 
     before(async function () {
       this.timeout(600000);
       const rt = await runtime(name);
       [sim, userDir] = await Promise.all([startSimulator({ plants: 3, users: [USER] }), freshUserDir()]);
       // credentialSecret is off in these runs: the credentials file is plain JSON.
-      fs.writeFileSync(path.join(userDir, 'flows_cred.json'), JSON.stringify({ acc: { username: USER.username, password: USER.password } }));
+      fs.writeFileSync(path.join(userDir, 'flows_cred.json'), JSON.stringify({ acc: { username: USER.username, password: USER.password }, acc6: { username: USER.username, password: USER.password } }));
       red = await startNodeRed(rt, userDir, { flows: flows(sim) });
       editor = await ui.openEditor(red.url);
     });
@@ -64,7 +68,13 @@ for (const name of RUNTIMES) {
       if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
     });
 
-    afterEach(function () {
+    afterEach(async function () {
+      // A failed step can leave a picker or a dialog open: close them so the next test starts clean.
+      for (const id of ['#fs-picker-cancel', '#node-dialog-cancel']) {
+        const b = editor.page.locator(id);
+        if (await b.count()) await b.first().click().catch(() => undefined);
+        await editor.page.waitForSelector(id, { state: 'detached', timeout: 5000 }).catch(() => undefined);
+      }
       assert.deepEqual(editor.errors.splice(0), [], 'no console error in the editor');
     });
 
@@ -134,6 +144,36 @@ for (const name of RUNTIMES) {
       await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
     });
 
+    it('V6 device data: device ids of the node\'s types, and the picked devices\' types join its selection', async function () {
+      const { page } = editor;
+      await ui.openDialog(page, 'dd');
+      // Read before the picker opens: its tray takes the node's dialog out of the page meanwhile.
+      const offered = await page.evaluate(() => $('#node-input-devTypeId option').map((i, o) => Number(o.value)).get());
+      assert.ok(offered.includes(1) && offered.length > 1, 'the operation serves several device types');
+      await pickButton(page, 'devIds').click();
+      await page.waitForSelector('.fs-picker-list', { state: 'visible' });
+      await page.click('.fs-picker-refresh');
+      await page.waitForFunction(() => document.querySelectorAll('.fs-picker-row').length > 0, null, { timeout: 30000 });
+      const fleet = [...v6Fleet(sim).byId.values()].filter((d) => offered.includes(d.devTypeId));
+      // The node's one chosen type (string inverters) is the filter the picker starts with.
+      assert.equal(await page.inputValue('.fs-picker-type'), '1');
+      const inverters = fleet.filter((d) => d.devTypeId === 1);
+      assert.deepEqual((await rows(page)).map((r) => r.value).sort(), inverters.map((d) => String(d.id)).sort());
+      await tick(page, String(inverters[0].id));
+      await page.selectOption('.fs-picker-type', '');
+      assert.equal((await rows(page)).length, fleet.length, 'every device of a type the operation serves');
+      const other = fleet.find((d) => d.devTypeId !== 1 && d.sn);
+      await page.fill('.fs-picker-search', other.sn);
+      await tick(page, String(other.id));
+      await page.click('#fs-picker-done');
+      await page.waitForSelector('.fs-picker-list', { state: 'detached' });
+      assert.equal(await page.evaluate(() => $('#node-input-devIds').typedInput('value')), `${inverters[0].id},${other.id}`);
+      assert.deepEqual(await page.evaluate(() => $('#node-input-devTypeId').val()), ['1', String(other.devTypeId)].sort((a, b) => a - b));
+      picked.dd = { devIds: `${inverters[0].id},${other.id}`, devTypeId: ['1', String(other.devTypeId)] };
+      await page.click('#node-dialog-ok');
+      await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
+    });
+
     it('a msg-typed input shows no picker until it is a string again', async function () {
       const { page } = editor;
       await ui.openDialog(page, 'pd');
@@ -158,6 +198,8 @@ for (const name of RUNTIMES) {
       assert.equal(byId.pl.plantCodes, `${sim.fleet.plants[1].plantCode},${sim.fleet.plants[2].plantCode}`);
       assert.equal(byId.pd.plantCodes, 'plants');
       assert.equal(byId.pd.plantCodesType, 'msg');
+      assert.equal(byId.dd.devIds, picked.dd.devIds);
+      assert.deepEqual([...byId.dd.devTypeId].map(String).sort(), [...picked.dd.devTypeId].sort());
     });
   });
 }
