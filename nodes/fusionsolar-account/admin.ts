@@ -4,6 +4,7 @@ import { FusionSolarError } from '../../src/client/errors';
 import type { AccountConfig, AccountCredentials, AccountNode, NodeAPI } from '../shared/types';
 import { library } from '../shared/lazy';
 import { CONFIG_MIGRATIONS } from '../shared/migrate';
+import { registerListRoutes } from './lists';
 
 /** The runtime that last loaded this module per admin app: a test harness reloads it. */
 const runtimes = new WeakMap<object, NodeAPI>();
@@ -39,6 +40,8 @@ export function registerAdminRoutes(RED: NodeAPI): void {
     }
     res.json({ deployed: true, ...library().quotaView(node.client) });
   });
+
+  registerListRoutes(RED, live);
 
   RED.httpAdmin.post('/fusionsolar/accounts/:id/test', RED.auth.needsPermission('fusionsolar-account.write'), async (req: Request, res: Response) => {
     const { catalogueRules, credentialsFor, crossSite, FusionSolarClient: Client, registryClock, sharedSessionOf, toClientConfig } = library();
