@@ -1,12 +1,10 @@
 import type { Request, Response } from 'express';
-import { deviceList, deviceListV6, plantList, plantListV6 } from '../../src/api';
-import { execute } from '../../src/api/core/planner';
 import { isObject } from '../../src/api/core/normalise';
 import type { ExecContext } from '../../src/api/core/types';
 import type { FusionSolarClient } from '../../src/client/client';
 import { FusionSolarError } from '../../src/client/errors';
-import { crossSite, foreignSite } from './admin-guard';
-import { listsView, refreshWait, type ListKind } from './lists-view';
+import type { ListKind } from './lists-view';
+import { library } from '../shared/lazy';
 import type { AccountNode, NodeAPI } from '../shared/types';
 
 /**
@@ -27,6 +25,7 @@ interface Run {
 const running = new WeakMap<FusionSolarClient, Map<ListKind, Run>>();
 
 async function refresh(client: FusionSolarClient, kind: ListKind, signal: AbortSignal): Promise<number> {
+  const { deviceList, deviceListV6, execute, plantList, plantListV6 } = library();
   const ctx: ExecContext = { client, signal };
   const plants = await execute(client.api === 'v6' ? plantListV6 : plantList, {}, ctx);
   if (kind === 'plants') return plants.calls;
@@ -66,6 +65,7 @@ const NOT_DEPLOYED = { deployed: false, ok: false, code: 'NOT_DEPLOYED', message
 
 export function registerListRoutes(RED: NodeAPI, live: () => NodeAPI): void {
   RED.httpAdmin.get('/fusionsolar/accounts/:id/lists', RED.auth.needsPermission('fusionsolar-account.read'), (req: Request, res: Response) => {
+    const { foreignSite, listsView } = library();
     const refused = foreignSite(req, WHAT);
     if (refused) {
       res.status(refused.status).json({ ok: false, code: 'INVALID_INPUT', message: refused.message });
@@ -81,6 +81,7 @@ export function registerListRoutes(RED: NodeAPI, live: () => NodeAPI): void {
   });
 
   RED.httpAdmin.post('/fusionsolar/accounts/:id/lists', RED.auth.needsPermission('fusionsolar-account.write'), async (req: Request, res: Response) => {
+    const { crossSite, listsView, refreshWait } = library();
     const refused = crossSite(req, WHAT);
     if (refused) {
       res.status(refused.status).json({ ok: false, code: 'INVALID_INPUT', message: refused.message });

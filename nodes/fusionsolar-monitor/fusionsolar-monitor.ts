@@ -1,12 +1,13 @@
 import { FusionSolarError } from '../../src/client/errors';
-import { Monitor, type MonitorStatus } from '../../src/monitor/monitor';
+import type { Monitor, MonitorStatus } from '../../src/monitor/monitor';
 import type { OutMessage } from '../../src/monitor/output';
 import { accountOf } from '../shared/account-ref';
 import { migrationsOf } from '../shared/migrate';
 import { nodeError, startNode } from '../shared/node-base';
 import { nodeTranslator } from '../shared/i18n';
+import { library } from '../shared/lazy';
 import type { Node, NodeAPI, NodeMessage } from '../shared/types';
-import { monitorSettings, type MonitorConfig } from './settings';
+import type { MonitorConfig } from './settings';
 
 const TYPE = 'fusionsolar-monitor';
 
@@ -23,10 +24,11 @@ export = function register(RED: NodeAPI): void {
     const t = nodeTranslator(RED, TYPE);
     let monitor: Monitor | undefined;
     try {
+      const { Monitor: MonitorOf, monitorSettings } = library();
       const settings = monitorSettings(config);
       const { client } = accountOf(RED, config);
       const toMsgs = (list: OutMessage[]): NodeMessage[] => list.map((m) => ({ ...m }));
-      monitor = new Monitor(
+      monitor = new MonitorOf(
         { client, id: node.id, ...settings },
         {
           readings: (list) => node.send([toMsgs(list), null]),
