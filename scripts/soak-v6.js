@@ -12,7 +12,8 @@ const { resetLoginGuards } = require('../dist/src/client/login-guard');
 const { v6Fleet } = require('../dist/src/simulator/v6/devices');
 
 const MIN = 60_000;
-const DAY = 24 * 60 * MIN;
+// SOAK_HOURS shortens the simulated span, e.g. to profile a big fleet for an hour.
+const DAY = (Number(process.env.SOAK_HOURS) || 24) * 60 * MIN;
 const USER = { username: 'soak6', password: 'soak6-Passw0rd!', scope: 'all' };
 /** The monitor's default device types: inverters, grid meters, batteries, power sensors. */
 const TYPES = [1, 38, 17, 39, 47];
