@@ -63,11 +63,15 @@ describe('fleet dashboard flow (npm start) against the simulator', function () {
     ({ sim, clock, seen } = await start('v6'));
     const fleet = fleetOf(sim);
     helper.getNode('dash-start').receive({});
-    await until(() => seen.rows.length >= 1, 'the power flow rows');
-    // Today's energy comes from realtimeKpi, which may answer after the devices: the next tick has it.
+    // Today's energy comes from realtimeKpi, which may answer after the devices: the rows get it when it does.
+    const complete = (m) => m.payload.length === PLANTS && m.payload.every((r) => typeof r.dayEnergy === 'number');
+    await until(() => seen.rows.some(complete), 'rows with today\'s energy');
+    // The 5-minute tick refreshes the device data.
+    const refreshes = sim.stats.byEndpoint['thirdData/getDevRealKpi'];
+    const shown = seen.rows.length;
     clock.advance(5 * 60_000);
     helper.getNode('dash-every5').receive({});
-    await until(() => seen.rows.length >= 2, 'the second refresh');
+    await until(() => seen.rows.length > shown && sim.stats.byEndpoint['thirdData/getDevRealKpi'] > refreshes && complete(seen.rows[seen.rows.length - 1]), 'the second refresh');
     assert.deepEqual(seen.errors.map((m) => m.error && m.error.message), []);
     const msg = seen.rows[seen.rows.length - 1];
     assert.equal(msg.source, 'deviceRealtimeKpi');
