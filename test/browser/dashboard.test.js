@@ -121,6 +121,9 @@ describe('fleet dashboard of npm start in a browser', function () {
   it('fits a 400 px wide phone: every column of the power flow shown whole, charts within the page', async function () {
     const phone = await launch({ width: 400, height: 900 });
     try {
+      await phone.page.addInitScript(() => {
+        window.Cypress = window.Cypress || {};
+      });
       await phone.page.goto(`${demo.url}/dashboard/fleet`);
       await phone.page.waitForFunction((n) => document.querySelectorAll('.fs-flow tbody tr').length === n, PLANTS, { timeout: 60000 });
       const layout = await phone.page.evaluate(() => {
@@ -150,6 +153,25 @@ describe('fleet dashboard of npm start in a browser', function () {
           assert.ok(!overlap, `${a.label || 'plant'} and ${b.label} overlap`);
         }
       }
+      // Legends: one line above the plot, never over it (ECharts wraps a plain legend into rows
+      // that cover the plot's top at 400 px).
+      for (const id of ['dash-ui-day', 'dash-ui-iv']) {
+        const at = await phone.page.waitForFunction((chartId) => {
+          const ec = window.uiCharts && window.uiCharts[chartId] && window.uiCharts[chartId].chart;
+          const legend = ec && ec.getModel().getComponent('legend');
+          const grid = ec && ec.getModel().getComponent('grid');
+          if (!legend || !grid || !grid.coordinateSystem || !(ec.getOption().series || []).length) return null;
+          const g = ec.getViewOfComponentModel(legend).group;
+          const r = g.getBoundingRect();
+          return { type: legend.get('type'), legendBottom: g.y + r.y + r.height, plotTop: grid.coordinateSystem.getRect().y };
+        }, id, { timeout: 60000, polling: 500 });
+        const { type, legendBottom, plotTop } = await at.jsonValue();
+        assert.equal(type, 'scroll', `${id}: legend on one scrolling line`);
+        assert.ok(legendBottom <= plotTop + 0.5, `${id}: legend (bottom ${legendBottom}) above the plot (top ${plotTop})`);
+      }
+      const titles = await phone.page.evaluate(() => [...document.querySelectorAll('.nrdb-ui-group-title, .v-card-title')].map((t) => ({ text: t.textContent.trim(), cut: t.scrollWidth > t.clientWidth + 1 })));
+      assert.ok(titles.length >= 4, `group titles found: ${JSON.stringify(titles)}`);
+      assert.deepEqual(titles.filter((t) => t.cut), [], 'no group title cut');
       assert.ok(layout.charts.length >= 2, 'both charts are drawn');
       for (const c of layout.charts) assert.ok(c.left >= 0 && c.right <= layout.width + 0.5, `chart within the page: ${JSON.stringify(c)}`);
       fs.mkdirSync(SHOTS, { recursive: true });

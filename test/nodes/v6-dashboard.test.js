@@ -10,7 +10,7 @@ const { fleetOf } = require('../helpers/v6');
 
 const root = path.join(__dirname, '..', '..');
 const red = (file) => require(path.join(path.dirname(require.resolve('@node-red/nodes/package.json')), 'core', file));
-const CORE = ['common/20-inject.js', 'common/90-comment.js', 'common/21-debug.js', 'common/25-catch.js', 'function/10-function.js'].map(red);
+const CORE = ['common/20-inject.js', 'common/90-comment.js', 'common/21-debug.js', 'common/25-catch.js', 'function/10-function.js', 'function/15-change.js'].map(red);
 const PLANTS = 5;
 const WIDGETS = ['dash-ui-flow', 'dash-ui-soc', 'dash-ui-day', 'dash-ui-iv', 'dash-ui-ivtext'];
 
