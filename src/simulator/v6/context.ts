@@ -17,6 +17,8 @@ export interface Ctx {
   now: number;
   memo: Map<string, SlotBattery[][]>;
   prefixes: Map<string, Flows[]>;
+  /** Plant energies of this request, per plant and time. */
+  energy: Map<string, { energy: { dayEnergy: number; monthEnergy: number; totalEnergy: number }; today: number }>;
 }
 
 export interface Moment {
@@ -34,7 +36,7 @@ export interface Moment {
 }
 
 export function newCtx(sim: Simulator, now: number): Ctx {
-  return { sim, now, memo: new Map(), prefixes: new Map() };
+  return { sim, now, memo: new Map(), prefixes: new Map(), energy: new Map() };
 }
 
 export function liveMoment(ctx: Ctx, plant: SimPlant): Moment {
