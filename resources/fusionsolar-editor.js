@@ -1,3 +1,4 @@
+// @ts-check
 /* Shared editor behaviour of the FusionSolar nodes: the operation list comes from the
  * runtime's catalogue, so the editor never holds its own copy of the API's rules. */
 (function () {
@@ -83,6 +84,7 @@
     return view.props;
   }
 
+  /** @type {Array<'str' | 'num' | 'json' | 'msg' | 'flow' | 'global' | 'env'>} */
   var TYPES = ['str', 'num', 'json', 'msg', 'flow', 'global', 'env'];
 
   /* A row with data-when="field=value" shows only while that field holds that value (the
@@ -101,13 +103,15 @@
     return text && text !== key && text.indexOf('.hint.') === -1 ? text : op.summary;
   }
 
-  /** Shows only the rows of the fields the chosen operation uses. */
+  /** Shows only the rows of the fields, options and settings the chosen operation uses. */
   function showFields(ops, name, type) {
     var op = ops.filter(function (o) { return o.name === name; })[0];
+    if (op) fillChoices(type, op);
+    var replaced = op ? replacedRows(op) : [];
     $('.fs-field').each(function () {
       var field = $(this).attr('data-field');
-      var used = !op || op.fields.indexOf(field) !== -1 || ($(this).attr('data-ops') || '').split(',').indexOf(name) !== -1;
-      $(this).toggle(used && whenHolds(this));
+      var used = !op || rowsOf(op).indexOf(field) !== -1;
+      $(this).toggle(used && whenHolds(this) && replaced.indexOf(field) === -1);
     });
     $('.fs-device-warning').toggle(!!(op && op.changesDevices));
     $('.fs-deprecated').toggle(!!(op && op.deprecated)).find('span.fs-deprecated-text').text(op && op.deprecated ? op.deprecated : '');
@@ -119,17 +123,29 @@
   function preselectAccount(node) {
     if (node.account) return;
     var accounts = [];
-    RED.nodes.eachConfig(function (c) { if (c.type === 'fusionsolar-account') accounts.push(c.id); });
+    RED.nodes.eachConfig(/** @param {EditorNode} c */ function (c) {
+      if (c.type === 'fusionsolar-account') accounts.push(c.id);
+      return true;
+    });
     if (accounts.length === 1) $('#node-input-account').val(accounts[0]).trigger('change');
   }
 
   /** The interface of the account chosen in the dialog: its operations are the ones offered. */
   function accountApi() {
-    var account = RED.nodes.node($('#node-input-account').val());
+    return apiOfAccount(String($('#node-input-account').val() || ''));
+  }
+
+  /** The interface of an account by its id; V7 unless the account says V6. */
+  function apiOfAccount(id) {
+    var account = /** @type {{ api?: string } | null} */ (id ? RED.nodes.node(id) : null);
     return account && account.api === 'v6' ? 'v6' : 'v7';
   }
 
+  /** The dialog open now: its node type and the operations offered (for saving). */
+  var dialog = null;
+
   function prepareOperationNode(node, type) {
+    dialog = null;
     preselectAccount(node);
     $('.fs-field input.fs-typed').each(function () {
       var field = $(this).attr('id').replace('node-input-', '');
@@ -137,19 +153,10 @@
     });
     loadCatalogue(function (cat) {
       var props = migrateDialog(node, type, 'node-input-', cat);
+      $('select.fs-choices').each(function () { $(this).data('fs-current', props[$(this).attr('id').replace('node-input-', '')]); });
       var all = (cat.operations || {})[type] || [];
       var ops = [];
-      $('select.fs-v6-device-types').each(function () {
-        var sel = $(this);
-        var current = props[sel.attr('id').replace('node-input-', '')];
-        var only = ($(this).attr('data-types') || '').split(',').filter(Boolean);
-        (cat.v6DeviceTypes || []).forEach(function (d) {
-          if (only.length && only.indexOf(String(d.id)) === -1) return;
-          $('<option>').val(String(d.id)).text(d.id + ' ' + d.en).appendTo(sel);
-        });
-        var values = Array.isArray(current) ? current.map(String) : String(current || '').split(',').filter(function (v) { return v.trim(); });
-        sel.val(sel.prop('multiple') ? values : (values[0] || ''));
-      });
+      showRanges(all);
       $('select.fs-device-types').each(function () {
         var sel = $(this);
         var current = props[sel.attr('id').replace('node-input-', '')];
@@ -166,6 +173,7 @@
         var chosen = select.val() || props.operation;
         ops = all.filter(function (o) { return (o.api || 'v7') === api; });
         if (!ops.length) ops = all;
+        markRows(ops);
         select.empty();
         ops.forEach(function (o) {
           var text = o.name + (o.deprecated ? ' (' + t('deprecated', {}, 'deprecated') + ')' : '') + (o.changesDevices ? ' ⚡' : '');
@@ -177,6 +185,12 @@
       if (all.length) fill();
       $('#node-input-account').off('change.fsapi').on('change.fsapi', function () { if (all.length) fill(); });
       select.off('change.fs').on('change.fs', function () { showFields(ops, select.val(), type); });
+      all.forEach(function (o) {
+        Object.keys(o.replaces || {}).forEach(function (option) {
+          $('#node-input-' + option).off('change.fs').on('change.fs', function () { showFields(ops, select.val(), type); });
+        });
+      });
+      dialog = { ops: function () { return ops; }, type: type };
       $('.fs-field[data-when]').each(function () {
         var field = $(this).attr('data-when').split('=')[0];
         $('#node-input-' + field).off('change.fs').on('change.fs', function () { showFields(ops, select.val(), type); });
@@ -216,8 +230,194 @@
     var def = node._def;
     var palette = !def ? '' : typeof def.paletteLabel === 'function' ? def.paletteLabel.call(def) : typeof def.paletteLabel === 'string' ? def.paletteLabel : '';
     var op = node.operation || palette || node.type;
-    var more = detail(node);
+    var more = node.allPlants === true && usesRow(node.type, node.operation, 'allPlants')
+      ? RED._('node-red-contrib-fusionsolar/' + node.type + ':' + node.type + '.label.allPlantsShort')
+      : detail(node);
     return more ? op + ': ' + more : op;
+  }
+
+  /* ---- Rows, choices and rules from the catalogue's JSON Schema ---- */
+
+  /** Row names of an operation: its fields (under their node property), options and settings. */
+  function rowsOf(op) {
+    return op.rows || op.fields;
+  }
+
+  /** The JSON Schema of a row, by its row (node property) name. */
+  function schemaOf(op, row) {
+    return (op.schema || {})[row];
+  }
+
+  /** Each row names the operations of the account's interface that use it, as the catalogue says (data-ops). */
+  function markRows(ops) {
+    $('.fs-field').each(function () {
+      var row = $(this).attr('data-field');
+      $(this).attr('data-ops', ops.filter(function (o) { return rowsOf(o).indexOf(row) !== -1; }).map(function (o) { return o.name; }).join(','));
+    });
+  }
+
+  /** A text row with a bounded number shows its range, e.g. "0–100", unless it has its own hint. */
+  function showRanges(ops) {
+    $('.fs-field input[type=text][id^="node-input-"]').each(function () {
+      var input = $(this);
+      if (input.attr('placeholder')) return;
+      var row = input.attr('id').replace('node-input-', '');
+      var range = ops.map(function (o) { return schemaOf(o, row); }).filter(function (s) { return s && bounded(s.minimum) && bounded(s.maximum); })[0];
+      if (!range) return;
+      // A TypedInput copied the placeholder when it was built: its own input gets it too.
+      input.add(input.closest('.form-row').find('input.red-ui-typedInput-input')).attr('placeholder', range.minimum + '–' + range.maximum);
+    });
+  }
+
+  function bounded(n) { return typeof n === 'number' && Math.abs(n) < 1e15; }
+
+  /** The values a choice row offers: an enumeration, or the items of a list (a multiple select). */
+  function choicesOf(schema) {
+    if (!schema) return null;
+    if (schema.enum) return schema.enum;
+    return schema.items && schema.items.enum ? schema.items.enum : null;
+  }
+
+  /**
+   * A value's name: the locale's, per operation (<type>.<row>.<operation>.<value>) or per row
+   * (<type>.<data-names or row>.<value>), else the catalogue's English (x-names), else none.
+   */
+  function choiceName(type, op, sel, row, v, schema) {
+    var base = 'node-red-contrib-fusionsolar/' + type + ':' + type + '.';
+    var keys = [base + row + '.' + op.name + '.' + v, base + (sel.attr('data-names') || row) + '.' + v];
+    for (var i = 0; i < keys.length; i++) {
+      var text = RED._(keys[i]);
+      // A missing key comes back as the key itself, with or without its namespace.
+      if (text && keys[i].slice(-text.length) !== text) return text;
+    }
+    var names = (schema.items && schema.items['x-names']) || schema['x-names'] || {};
+    return names[v] || '';
+  }
+
+  function savedList(value) {
+    if (Array.isArray(value)) return value.map(String);
+    return value === undefined || value === null ? [] : String(value).split(',').map(function (v) { return v.trim(); }).filter(Boolean);
+  }
+
+  /**
+   * A select with class fs-choices lists the values the chosen operation allows for it; a
+   * multiple select stands for a list. Values the reference marks unsupported are shown
+   * greyed out after the others; an empty option of the dialog ("every type") stays first.
+   */
+  function fillChoices(type, op) {
+    $('select.fs-choices[id^="node-input-"]').each(function () {
+      var sel = $(this);
+      var row = sel.attr('id').replace('node-input-', '');
+      var schema = schemaOf(op, row);
+      var choices = choicesOf(schema);
+      if (!choices) return;
+      var multiple = sel.prop('multiple');
+      var off = schema['x-unsupported'] || [];
+      var empty = sel.children('option[value=""]').length > 0;
+      // The dialog's own empty option names "" better than a bare value would.
+      var values = choices.filter(function (v) { return off.indexOf(v) === -1 && !(empty && v === ''); }).concat(off);
+      var saved = sel.data('fs-current') !== undefined ? sel.data('fs-current') : sel.val();
+      sel.children('option[value!=""]').remove();
+      values.forEach(function (v) {
+        var name = choiceName(type, op, sel, row, v, schema);
+        var text = !name ? String(v) : multiple ? v + ' ' + name : v + ' – ' + name;
+        $('<option>').val(String(v)).text(text).prop('disabled', off.indexOf(v) !== -1).appendTo(sel);
+      });
+      var usable = function (v) { return values.some(function (x) { return String(x) === v && off.indexOf(x) === -1; }); };
+      if (multiple) sel.val(savedList(saved).filter(usable));
+      else {
+        var one = saved === undefined || saved === null ? '' : String(saved);
+        sel.val(usable(one) || (one === '' && empty) ? one : empty ? '' : String(values[0]));
+      }
+      sel.removeData('fs-current');
+    });
+  }
+
+  /** Whether an option row holds a value (a ticked box, a chosen entry). */
+  function optionSet(name) {
+    var el = $('#node-input-' + name);
+    return el.is(':checkbox') ? el.is(':checked') : !!el.val();
+  }
+
+  /** Rows the operation's options make pointless as they are set now: plant codes under "all plants". */
+  function replacedRows(op) {
+    var out = [];
+    Object.keys(op.replaces || {}).forEach(function (option) {
+      if (optionSet(option)) out = out.concat(op.replaces[option]);
+    });
+    return out;
+  }
+
+  /**
+   * Saving the dialog: rows an option replaces are cleared (saved side by side they would
+   * contradict each other at run time), and a setting marked x-second-output decides the
+   * node's outputs.
+   */
+  function saveOperationNode() {
+    if (!dialog) return;
+    var name = $('#node-input-operation').val();
+    var op = dialog.ops().filter(function (o) { return o.name === name; })[0];
+    if (!op) return;
+    replacedRows(op).forEach(function (row) {
+      var input = $('#node-input-' + row);
+      if (input.data('noderedTypedInput') !== undefined) input.typedInput('value', '');
+      else input.val('');
+    });
+    var outputs = $('#node-input-outputs');
+    if (!outputs.length) return;
+    var second = (op.settings || []).some(function (k) { var sc = schemaOf(op, k); return sc && sc['x-second-output'] && optionSet(k); });
+    outputs.val(second ? 2 : 1);
+  }
+
+  /** Whether a literal setting keeps the row's rules; other types are only known per message. */
+  function keepsRules(schema, value, typed) {
+    if (value === '' || value === undefined || value === null || !schema) return true;
+    if (typed && typed !== 'str' && typed !== 'num') return true;
+    var n = Number(value);
+    var numeric = schema.type === 'number' || schema.type === 'integer' || bounded(schema.minimum) || bounded(schema.maximum);
+    if (schema.enum) return schema.enum.some(function (v) { return String(v) === String(value); });
+    if (!numeric) return true;
+    if (String(value).trim() === '' || isNaN(n)) return false;
+    if (schema.type === 'integer' && Math.floor(n) !== n) return false;
+    if (typeof schema.minimum === 'number' && n < schema.minimum) return false;
+    if (typeof schema.exclusiveMinimum === 'number' && n <= schema.exclusiveMinimum) return false;
+    if (typeof schema.maximum === 'number' && n > schema.maximum) return false;
+    return true;
+  }
+
+  /**
+   * A defaults validator for `row` of node type `type`: the value must keep the rules of the
+   * row in every operation of the node that uses it (checked once the catalogue is loaded).
+   */
+  function rule(type, row) {
+    return function (value) {
+      if (!catalogue) return true;
+      var typed = this && this[row + 'Type'];
+      var ops = ((catalogue.operations || {})[type] || []).filter(function (o) { return rowsOf(o).indexOf(row) !== -1; });
+      var node = this;
+      // V7 and V6 may share an operation name: the node's account says which one it runs.
+      var api = node && node.account ? apiOfAccount(node.account) : '';
+      var op = ops.filter(function (o) { return node && o.name === node.operation && (!api || (o.api || 'v7') === api); })[0];
+      return (op ? [op] : ops).every(function (o) { return keepsRules(schemaOf(o, row), value, typed); });
+    };
+  }
+
+  /** Whether an operation of a node type has the row (known once the catalogue is loaded). */
+  function usesRow(type, name, row) {
+    var op = (((catalogue || {}).operations || {})[type] || []).filter(function (o) { return o.name === name; })[0];
+    return !!op && rowsOf(op).indexOf(row) !== -1;
+  }
+
+  /* Nodes are validated as the workspace loads, before any dialog: check them again once the rules are here. */
+  function revalidateAll() {
+    if (!RED.nodes || !RED.editor || !RED.editor.validateNode) return;
+    RED.nodes.eachNode(/** @param {EditorNode} n */ function (n) {
+      if (!/^fusionsolar-/.test(n.type)) return true;
+      RED.editor.validateNode(n);
+      n.dirty = true; // labels that depend on the catalogue are drawn again
+      return true;
+    });
+    if (RED.view && RED.view.redraw) RED.view.redraw(true);
   }
 
   /**
@@ -233,12 +433,70 @@
     return true;
   }
 
+  /** A defaults validator for an optional TypedInput row, by the type saved beside it or shown in the dialog. */
+  function typed(row) {
+    return function (value) {
+      return optionalTyped(value, (this && this[row + 'Type']) || $('#node-input-' + row + 'Type').val());
+    };
+  }
+
+  /* ---- The control node's dialog ---- */
+
+  var DRMS = ['drm0', 'drm1', 'drm5'];
+
+  function controlEditor() {
+    /** Within chargeDischarge, only the rows the chosen switch and control type use. */
+    function refine() {
+      if ($('#node-input-operation').val() !== 'chargeDischarge') return;
+      var forced = $('#node-input-dispatchSwitch').val() !== '0';
+      var ct = $('#node-input-controlType').val();
+      $('.fs-field[data-field="controlType"], .fs-field[data-field="powerDispatch"]').toggle(forced);
+      $('.fs-field[data-field="targetSOC"]').toggle(forced && ct === '1');
+      $('.fs-field[data-field="dispatchTime"]').toggle(forced && ct === '2');
+    }
+
+    function prepare(node) {
+      var drms = {};
+      try { drms = typeof node.drms === 'string' ? JSON.parse(node.drms || '{}') : (node.drms || {}); } catch (e) { drms = {}; }
+      DRMS.forEach(function (k) { $('#fs-' + k).prop('checked', drms[k] === true || drms[k] === 'true'); });
+      prepareOperationNode(node, 'fusionsolar-control');
+      // The shared code shows rows per operation first; refine those of chargeDischarge after it.
+      $('#node-input-operation, #node-input-dispatchSwitch, #node-input-controlType').on('change.fsc', function () { setTimeout(refine, 0); });
+      loadCatalogue(function () { setTimeout(refine, 0); });
+    }
+
+    function save() {
+      saveOperationNode();
+      var drms = {};
+      DRMS.forEach(function (k) { drms[k] = $('#fs-' + k).is(':checked'); });
+      $('#node-input-drms').val(JSON.stringify(drms));
+      $('#node-input-drmsType').val('json');
+      if ($('#node-input-operation').val() === 'chargeDischarge') {
+        // A saved target with duration control (or a duration with SOC control) would fail every message.
+        var ct = $('#node-input-controlType').val();
+        if (ct === '1') $('#node-input-dispatchTime').typedInput('value', '');
+        if (ct === '2') $('#node-input-targetSOC').typedInput('value', '');
+      }
+    }
+
+    return { prepare: prepare, save: save };
+  }
+
   window.FusionSolarEditor = {
     optionalTyped: optionalTyped,
+    typed: typed,
+    rule: rule,
+    usesRow: usesRow,
+    keepsRules: keepsRules,
+    control: controlEditor(),
     prepareOperationNode: prepareOperationNode,
+    saveOperationNode: saveOperationNode,
     prepareConfigNode: prepareConfigNode,
     label: label,
     loadCatalogue: loadCatalogue,
     migrateView: migrateView
   };
+
+  // The rules arrive once per editor session; nodes already drawn are then checked against them.
+  if (typeof $ === 'function' && $.getJSON) loadCatalogue(revalidateAll);
 })();

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { catalogueRules, NODE_OPERATIONS } from '../../src/api';
+import { catalogueRules, editorOperation, NODE_OPERATIONS } from '../../src/api';
 import { DEVICE_TYPES } from '../../src/api/core/reference-data';
 import { V6_DEVICE_TYPES } from '../../src/api/core/v6-reference';
 import { registryClock, sharedSessionOf } from '../../src/client/registry';
@@ -24,12 +24,12 @@ export function registerAdminRoutes(RED: NodeAPI): void {
   if (!first) return;
   const live = (): NodeAPI => runtimes.get(RED.httpAdmin) ?? RED;
 
-  // The editor's operation lists and field sets, straight from the catalogue, and the
+  // The editor's operation lists, rows and their rules (JSON Schema), straight from the catalogue, and the
   // saved-config migrations so a dialog shows an old node in the current shape.
   RED.httpAdmin.get('/fusionsolar/catalogue', RED.auth.needsPermission('fusionsolar-account.read'), (_req: Request, res: Response) => {
     const out: Record<string, unknown[]> = {};
     for (const [type, ops] of Object.entries(NODE_OPERATIONS)) {
-      out[type] = ops.map((o) => ({ name: o.name, api: o.api ?? 'v7', section: o.section, summary: o.summary, fields: o.fields, changesDevices: o.changesDevices, deprecated: o.deprecated }));
+      out[type] = ops.map(editorOperation);
     }
     res.json({ operations: out, deviceTypes: DEVICE_TYPES, v6DeviceTypes: V6_DEVICE_TYPES, migrations: CONFIG_MIGRATIONS });
   });

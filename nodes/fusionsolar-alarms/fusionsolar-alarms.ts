@@ -2,11 +2,7 @@ import { operationsOf } from '../../src/api';
 import { registerOperationNode } from '../shared/operation-node';
 import type { NodeAPI } from '../shared/types';
 
-/** V6 6.1.7: the current alarms of the account's plants. */
+/** V6 6.1.7: the current alarms of the account's plants. The catalogue entries say what each operation does. */
 export = function register(RED: NodeAPI): void {
-  registerOperationNode(RED, {
-    type: 'fusionsolar-alarms',
-    operations: operationsOf('fusionsolar-alarms'),
-    summary: (_op, result, t) => t('status.alarms', { count: Array.isArray(result.payload) ? result.payload.length : 0 }),
-  });
+  registerOperationNode(RED, { type: 'fusionsolar-alarms', operations: operationsOf('fusionsolar-alarms') });
 };

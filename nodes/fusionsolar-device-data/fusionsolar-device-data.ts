@@ -2,14 +2,7 @@ import { operationsOf } from '../../src/api';
 import { registerOperationNode } from '../shared/operation-node';
 import type { NodeAPI } from '../shared/types';
 
-/** V6 6.1.6, 6.3.1, 6.4.1: device data of inverters, meters, power sensors, EMIs and batteries. */
+/** V6 6.1.6, 6.3.1, 6.4.1: device data of inverters, meters, power sensors, EMIs and batteries. The catalogue entries say what each operation does. */
 export = function register(RED: NodeAPI): void {
-  registerOperationNode(RED, {
-    type: 'fusionsolar-device-data',
-    operations: operationsOf('fusionsolar-device-data'),
-    summary: (op, result, t) => {
-      const count = Array.isArray(result.payload) ? result.payload.length : 0;
-      return t(op.name === 'deviceRealtimeKpi' || op.name === 'inverterConvergence' ? 'status.devices' : 'status.points', { count });
-    },
-  });
+  registerOperationNode(RED, { type: 'fusionsolar-device-data', operations: operationsOf('fusionsolar-device-data') });
 };

@@ -1,23 +1,8 @@
 import { operationsOf } from '../../src/api';
-import type { DiagnosisReport } from '../../src/api/iv/report';
 import { registerOperationNode } from '../shared/operation-node';
 import type { NodeAPI } from '../shared/types';
-import { ivHooks } from './hooks';
 
-/** 9.4: smart I-V curve diagnosis, its string configuration, and the runDiagnosis workflow. */
+/** 9.4: smart I-V curve diagnosis, its string configuration, and the runDiagnosis workflow. The catalogue entries say what each operation does. */
 export = function register(RED: NodeAPI): void {
-  registerOperationNode(RED, {
-    type: 'fusionsolar-iv',
-    operations: operationsOf('fusionsolar-iv'),
-    hooks: ivHooks,
-    summary(op, result, t) {
-      if (op.name === 'runDiagnosis') {
-        const report = result.payload as DiagnosisReport;
-        if (report.status === 'canceled') return t('status.canceled');
-        return t('status.ivReport', { curves: report.curves.length, faults: t('status.ivFaults', { count: report.faults.length }) });
-      }
-      if (op.name === 'cancelTask') return t('status.canceled');
-      return Array.isArray(result.payload) ? t('status.items', { count: result.payload.length }) : t('status.ok');
-    },
-  });
+  registerOperationNode(RED, { type: 'fusionsolar-iv', operations: operationsOf('fusionsolar-iv') });
 };

@@ -2,12 +2,7 @@ import { operationsOf } from '../../src/api';
 import { registerOperationNode } from '../shared/operation-node';
 import type { NodeAPI } from '../shared/types';
 
-/** 9.2: the plant list and device list of the account. */
+/** 9.2: the plant list and device list of the account. The catalogue entries say what each operation does. */
 export = function register(RED: NodeAPI): void {
-  registerOperationNode(RED, {
-    type: 'fusionsolar-plants',
-    operations: operationsOf('fusionsolar-plants'),
-    summary: (op, result, t) =>
-      t(op.name === 'plantList' ? 'status.plants' : 'status.devices', { count: Array.isArray(result.payload) ? result.payload.length : 0 }),
-  });
+  registerOperationNode(RED, { type: 'fusionsolar-plants', operations: operationsOf('fusionsolar-plants') });
 };

@@ -1,54 +1,28 @@
 import { execute } from '../../src/api/core/planner';
 import { validate } from '../../src/api/core/validate';
-import type { ExecContext, ExecResult, OperationDef, Params } from '../../src/api/core/types';
+import type { ExecResult, OperationDef, Params, StatusText, WorkflowContext, WorkflowProgress } from '../../src/api/core/types';
+import { isObject } from '../../src/api/core/normalise';
 import { FusionSolarError, invalidInput } from '../../src/client/errors';
 import type { FusionSolarClient } from '../../src/client/client';
 import { accountOf } from './account-ref';
 import { watchAccount } from './account-status';
 import { deliver } from './output';
 import { resolveParams } from './resolve';
-import type { Status } from './status';
 import type { Translate } from './i18n';
 import { migrationsOf, type ConfigMigration } from './migrate';
 import { abortQueued, nodeError, startNode } from './node-base';
-import type { AccountNode, DoneFn, FlowNodeConfig, FusionSolarMessage, Node, NodeAPI, NodeMessageInFlow, SendFn } from './types';
-
-export interface HookContext extends ExecContext {
-  RED: NodeAPI;
-  node: Node;
-  config: FlowNodeConfig;
-  msg: FusionSolarMessage;
-  send: SendFn;
-  status: Status;
-  account: AccountNode;
-  t: Translate;
-  /** Sends the result on the first output now, before a long workflow; the node then only ends the message. */
-  deliver(result: ExecResult): void;
-}
-
-/** Per-operation behaviour beyond "validate, call, merge" (node options, workflows). */
-export interface OperationHooks {
-  /** Node-level options, resolved like parameters but never sent to the API. */
-  options?: readonly string[];
-  /** Turns options and parameters into the parameters to execute; may fail with invalidInput. */
-  prepare?(params: Params, options: Params, ctx: HookContext): Promise<Params> | Params;
-  /** Replaces the standard execution (workflows such as runDiagnosis, tracking). */
-  run?(op: OperationDef, params: Params, options: Params, ctx: HookContext): Promise<ExecResult>;
-}
+import type { DoneFn, FlowNodeConfig, FusionSolarMessage, Node, NodeAPI, NodeMessageInFlow, SendFn } from './types';
 
 export interface OperationNodeSpec {
   type: string;
   operations: readonly OperationDef[];
-  hooks?: Readonly<Record<string, OperationHooks>>;
-  /** Status text for a finished call, e.g. "250 plants". */
-  summary?(op: OperationDef, result: ExecResult, t: Translate): string;
   /** The type's saved-config history; the package's table (migrate.ts) unless given. */
   migrations?: readonly ConfigMigration[];
 }
 
 /**
- * Registers a flow node type that runs catalogue operations. Every node type of the
- * package is one call of this with its operations and hooks: nodes stay thin.
+ * Registers a flow node type that runs catalogue operations. Every operation node type of
+ * the package is one call of this: the catalogue entry says what the node does.
  */
 export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): void {
   const steps = spec.migrations ?? migrationsOf(spec.type);
@@ -79,10 +53,10 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         const { account, client } = accountOf(RED, config);
         watch(client);
         const op = pickOperation(spec.operations, opName, client.api, t);
-        const hooks = spec.hooks?.[op.name];
-        const resolved = await resolveParams(RED, node, config, [...op.fields, ...(hooks?.options ?? [])], msg, op.aliases);
+        const optionNames = op.options ? Object.keys(op.options.shape) : [];
+        const resolved = await resolveParams(RED, node, config, [...op.fields, ...optionNames], msg, op);
         const options: Params = {};
-        for (const k of hooks?.options ?? []) {
+        for (const k of optionNames) {
           if (k in resolved) options[k] = resolved[k];
           delete resolved[k];
         }
@@ -95,20 +69,33 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
           });
         }
         let delivered = false;
+        // The input as it came, for second-output messages built from it after delivery.
+        let base: FusionSolarMessage | undefined;
         const deliverNow = (result: ExecResult): void => {
           delivered = true;
+          base = RED.util.cloneMessage<FusionSolarMessage>(msg);
           deliver(RED, { msg, send, op, result, split: config.split === true, quota: client.governor.info(op.endpoint) });
-          status.ok(spec.summary ? spec.summary(op, result, t) : summary(result, t));
+          status.ok(text(t, op.status ? op.status(result) : summary(result)));
         };
-        const ctx: HookContext = {
-          client, RED, node, config, msg, send, status, account, t,
+        const settings: Params = {};
+        for (const k of op.settings ? Object.keys(op.settings.shape) : []) settings[k] = config[k];
+        const ctx: WorkflowContext = {
+          client,
           signal: closing.signal,
           onQuotaWait: (ms) => status.waiting(ms / 1000),
+          owner: node.id,
+          locale: account.locale,
+          fromMessage: isObject(msg.payload) ? Object.keys(msg.payload) : [],
+          settings,
+          annotate: (meta) => { msg.fusionsolar = { ...(msg.fusionsolar ?? { operation: op.name, calls: 0 }), ...meta }; },
           deliver: deliverNow,
+          progress: (p) => {
+            if (p.output) send([null, outputMessage(RED, p.output, base ?? msg)]);
+            status[p.status.kind](text(t, p.status));
+          },
         };
-        const params = hooks?.prepare ? await hooks.prepare(resolved, options, ctx) : resolved;
         status.busy(op.name);
-        const result = hooks?.run ? await hooks.run(op, params, options, ctx) : await execute(op, params, ctx);
+        const result = op.workflow ? await op.workflow(resolved, options, ctx) : await execute(op, resolved, ctx);
         if (!delivered) deliverNow(result);
         done();
       } catch (err) {
@@ -155,10 +142,23 @@ export function pickOperation(ops: readonly OperationDef[], name: unknown, api: 
   throw invalidInput('operation', t('errors.unknownOperation', { operations: names, got: JSON.stringify(name) }));
 }
 
-function summary(result: ExecResult, t: Translate): string {
-  if (result.failed?.length && result.total !== undefined) {
-    return t('status.partial', { ok: result.total - result.failed.length, total: result.total });
-  }
-  if (Array.isArray(result.payload)) return t('status.items', { count: result.payload.length });
-  return t('status.ok');
+function summary(result: ExecResult): StatusText {
+  if (result.failed?.length && result.total !== undefined) return { key: 'status.partial', vars: { ok: result.total - result.failed.length, total: result.total } };
+  if (Array.isArray(result.payload)) return { key: 'status.items', vars: { count: result.payload.length } };
+  return { key: 'status.ok' };
+}
+
+/** A catalogue status in the node's language; a value may be a status text itself. */
+function text(t: Translate, s: StatusText): string {
+  const vars: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(s.vars ?? {})) vars[k] = typeof v === 'object' ? text(t, v) : v;
+  return t(s.key, vars);
+}
+
+function outputMessage(RED: NodeAPI, out: NonNullable<WorkflowProgress['output']>, input: FusionSolarMessage): FusionSolarMessage {
+  const msg: FusionSolarMessage = out.copyInput ? RED.util.cloneMessage(input) : { _msgid: RED.util.generateId() };
+  msg.payload = out.payload;
+  if (out.topic !== undefined) msg.topic = out.topic;
+  msg.fusionsolar = out.fusionsolar as FusionSolarMessage['fusionsolar'];
+  return msg;
 }

@@ -1,6 +1,7 @@
 import { invalidInput } from '../../src/client/errors';
 import { RESERVED_KEYS } from '../../src/api/core/params';
 import type { FlowNodeConfig, Node, NodeAPI, NodeMessageInFlow } from './types';
+import type { OperationDef } from '../../src/api/core/types';
 
 /** TypedInput types whose value is read as written; others are evaluated per message. */
 const LITERAL_TYPES = new Set(['str', undefined, '']);
@@ -34,7 +35,8 @@ export function payloadParams(payload: unknown): Record<string, unknown> {
 
 /**
  * One table for every parameter: msg.payload wins, then the node's setting, then nothing
- * (the operation's schema supplies defaults and says what is missing).
+ * (the operation's schema supplies defaults and says what is missing). `properties` names
+ * the node property of a field whose own name the node already uses.
  */
 export async function resolveParams(
   RED: NodeAPI,
@@ -42,16 +44,17 @@ export async function resolveParams(
   config: FlowNodeConfig,
   fields: readonly string[],
   msg: NodeMessageInFlow,
-  aliases: Readonly<Record<string, string>> = {},
+  names: Pick<OperationDef, 'properties' | 'otherNames'> = {},
 ): Promise<Record<string, unknown>> {
   const fromMsg = payloadParams(msg.payload);
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [k, v] of Object.entries(fromMsg)) if (v !== undefined) out[k] = v;
+  const aliases = names.otherNames ?? {};
   // A field the message gives under another name (V6 plantCodes for stationCodes) is not also read from the node.
   const given = new Set(Object.keys(out).map((k) => aliases[k] ?? k));
   for (const field of fields) {
     if (given.has(field)) continue;
-    const v = await configValue(RED, node, config, field, msg);
+    const v = await configValue(RED, node, config, names.properties?.[field] ?? field, msg);
     if (v !== undefined) out[field] = v;
   }
   // A node saved with the other interface's name (plantCodes) still supplies the field.

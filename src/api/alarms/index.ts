@@ -3,9 +3,10 @@ import { MINUTE, DAY } from '../../client/quota/rules';
 import { isObject, normaliseRecord } from '../core/normalise';
 import { timeInput } from '../core/params';
 import type { ExecContext, ExecResult, Params } from '../core/types';
-import { defineOperation } from '../core/types';
+import { defineOperation, withWorkflow } from '../core/types';
 import { ALARM_DEVICE_TYPES, ALARM_LANGUAGES, ALARM_LEVELS, ALARM_STATUSES, ALARM_TYPES, deviceTypeName, nameOf } from '../core/v6-reference';
-import { numberList, optional, optionalFilter, STATION_ALIASES, stationCodes } from '../core/v6-params';
+import type { NamedMap } from '../core/reference-data';
+import { numberList, optional, optionalFilter, STATION_OTHER_NAMES, stationCodes } from '../core/v6-params';
 import { accountStations } from '../plants/v6';
 
 /** V6 6.1.7: the current (active) alarms of the plants' devices. */
@@ -13,16 +14,18 @@ import { accountStations } from '../plants/v6';
 /** Without a beginTime, alarms raised in the last year (the server keeps only current alarms). */
 export const DEFAULT_SPAN_MS = 365 * DAY;
 
+const english = (table: NamedMap) => (n: number) => nameOf(table, n, 'en-us');
+
 const params = z
   .object({
     stationCodes: optional(stationCodes),
     beginTime: optional(timeInput),
     endTime: optional(timeInput),
     language: optionalFilter(z.enum(ALARM_LANGUAGES, { error: `must be one of ${ALARM_LANGUAGES.join(', ')} (failCode 20025)` })),
-    status: optionalFilter(numberList([1, 2, 3, 4, 5, 6], 'an alarm status')),
-    levels: optionalFilter(numberList([1, 2, 3, 4], 'an alarm severity')),
-    devTypes: optionalFilter(numberList(ALARM_DEVICE_TYPES, 'a device type of the alarm interface')),
-    types: optionalFilter(numberList([1, 2, 3, 4, 5], 'an alarm type')),
+    status: optionalFilter(numberList([1, 2, 3, 4, 5, 6], 'an alarm status', english(ALARM_STATUSES))),
+    levels: optionalFilter(numberList([1, 2, 3, 4], 'an alarm severity', english(ALARM_LEVELS))),
+    devTypes: optionalFilter(numberList(ALARM_DEVICE_TYPES, 'a device type of the alarm interface', (n) => deviceTypeName(n, 'en-us'))),
+    types: optionalFilter(numberList([1, 2, 3, 4, 5], 'an alarm type', english(ALARM_TYPES))),
     devName: optional(z.string({ error: 'must be a device name (string)' }).max(256, 'must be at most 256 characters')),
   })
   .strict()
@@ -83,15 +86,17 @@ export const alarmList = defineOperation<P>({
   quota: { limits: [{ count: (c) => Math.ceil(c.plants / 100), windowMs: 30 * MINUTE }] },
   params: params,
   fields: ['stationCodes', 'beginTime', 'endTime', 'language', 'status', 'levels', 'devTypes', 'types', 'devName'],
-  aliases: STATION_ALIASES,
+  otherNames: STATION_OTHER_NAMES,
   batch: { chunk: { key: 'stationCodes', size: 100 } },
   precheck(p, ctx) {
     if (p.stationCodes) ctx.client.learnFleet({ plants: p.stationCodes.length });
   },
-  workflow: run,
+  runCalls: run,
   toBody,
   normalise,
   topicKey: 'stationCode',
 });
 
 export const ALARM_OPERATIONS = [alarmList];
+
+withWorkflow(alarmList, { status: (r) => ({ key: 'status.alarms', vars: { count: Array.isArray(r.payload) ? r.payload.length : 0 } }) });

@@ -64,7 +64,8 @@ const emsParams = z
         .max(256, 'must be at most 256 characters')
         .refine((v) => !v.includes(','), 'takes one plant DN per call'),
     ),
-    controlType: required(choice(EMS_CODES)),
+    // The editor offers the unsupported modes greyed out, as the reference lists them.
+    controlType: required(choice(EMS_CODES)).meta({ 'x-unsupported': EMS_CODES.filter((c) => !EMS_CONTROL_TYPES[c]?.supported) }),
   })
   .strict();
 

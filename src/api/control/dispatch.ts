@@ -1,3 +1,4 @@
+import { TRACK_OPTION } from './options';
 import { z } from 'zod';
 import { choice, commandList, decimal, optional, required, requestIdInput, wholeNumber } from './params';
 import { COMMAND_QUOTA, countItems, failedBy, normaliseList } from './results';
@@ -57,6 +58,7 @@ export const chargeDischarge = defineOperation<ChargeParams>({
   quota: COMMAND_QUOTA,
   params: chargeParams,
   fields: ['plantCodes', 'dispatchSwitch', 'controlType', 'targetSOC', 'dispatchTime', 'powerDispatch', 'requestID'],
+  options: TRACK_OPTION,
   toBody: chargeBody,
   // Each item carries the requestID so a flow (or one message per plant) can query the task later.
   normalise: (data, p) =>

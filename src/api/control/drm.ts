@@ -1,3 +1,4 @@
+import { TRACK_OPTION } from './options';
 import { z } from 'zod';
 import { invalidInput } from '../../client/errors';
 import { commandList, drmSwitch, optional, required } from './params';
@@ -65,6 +66,8 @@ export const drm = defineOperation<z.infer<typeof drmParams>>({
   quota: VPP_QUOTA,
   params: drmParams,
   fields: ['plantcodes', 'plantCodes', 'drms'],
+  messageOnly: ['plantcodes'],
+  options: TRACK_OPTION,
   precheck(p, ctx) {
     const counts = knownInverterCounts(ctx, p.plantcodes);
     const total = [...counts.values()].reduce((a, b) => a + b, 0);

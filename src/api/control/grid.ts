@@ -1,3 +1,4 @@
+import { TRACK_OPTION } from './options';
 import { z } from 'zod';
 import { invalidInput } from '../../client/errors';
 import { commandList, decimal, optional, required, taskIdText } from './params';
@@ -70,6 +71,7 @@ export const defaultSetting = defineOperation<z.infer<typeof defaultParams>>({
   quota: VPP_QUOTA,
   params: defaultParams,
   fields: ['tasks', 'plantCodes', 'maxFeedGridPower', 'activePowerVariationGradient'],
+  options: TRACK_OPTION,
   async precheck(p, ctx) {
     // Only a positive limit can exceed a capacity: the plant list is read only then.
     if (!p.tasks.some((t) => (t.maxFeedGridPower ?? 0) > 0)) return;

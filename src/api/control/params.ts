@@ -78,5 +78,7 @@ export function choice<T extends number>(values: readonly T[]) {
   return z
     .union([z.number(), z.string().trim().regex(/^-?\d+$/, rule)], { error: rule })
     .transform(Number)
-    .refine((v): v is T => (values as readonly number[]).includes(v), rule);
+    .refine((v): v is T => (values as readonly number[]).includes(v), rule)
+    // The refinement is invisible to JSON Schema: the editor reads the list from here.
+    .meta({ enum: [...values] });
 }

@@ -72,7 +72,9 @@ export function intInput(min: number, max: number) {
 export function oneOf<T extends number>(values: readonly T[]) {
   return z.coerce
     .number({ error: 'must be a number' })
-    .refine((v) => (values as readonly number[]).includes(v), `must be one of ${values.join(', ')}`) as unknown as z.ZodType<T>;
+    .refine((v) => (values as readonly number[]).includes(v), `must be one of ${values.join(', ')}`)
+    // The refinement is invisible to JSON Schema: the editor reads the list from here.
+    .meta({ enum: [...values] }) as unknown as z.ZodType<T>;
 }
 
 /** Long task ids: numbers or digit strings, kept exact as strings internally. */
@@ -81,5 +83,8 @@ export const longId = z
     error: 'must be a whole number (number or digit string)',
   })
   .transform((v) => (typeof v === 'number' ? (Number.isSafeInteger(v) ? String(v) : BigInt(Math.trunc(v)).toString()) : v));
+
+/** A node option that is on or off: the editor saves a boolean, a message may send "true". */
+export const flagInput = z.union([z.boolean(), z.enum(['true', 'false', ''])], { error: 'must be true or false' });
 
 export { RESERVED_KEYS } from '../../client/json-body';

@@ -71,7 +71,7 @@ function defaultMerge(parts: unknown[]): unknown {
 export async function execute<P extends Params>(op: OperationDef<P>, input: Params, ctx: ExecContext): Promise<ExecResult> {
   const params = validate(op, input);
   await op.precheck?.(params, ctx);
-  if (op.workflow) return op.workflow(params, ctx, (sets) => runPlanned(op, sets as P[], ctx));
+  if (op.runCalls) return op.runCalls(params, ctx, (sets) => runPlanned(op, sets as P[], ctx));
   return runPlanned(op, [params], ctx);
 }
 

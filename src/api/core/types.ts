@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { QuotaRule } from '../../client/quota/rules';
+import type { Locale } from '../../client/error-catalogue';
 import type { ApiClient } from './api-client';
 
 export type Params = Record<string, unknown>;
@@ -31,6 +32,35 @@ export interface ExecContext {
   onQuotaWait?: (ms: number) => void;
 }
 
+/** A status line as a locale key of the node and its values (a value may be a text itself). */
+export interface StatusText {
+  key: string;
+  vars?: Readonly<Record<string, string | number | StatusText>>;
+}
+
+export interface WorkflowProgress {
+  status: StatusText & { kind: 'busy' | 'ok' | 'warn' };
+  /** A message for the node's second output; `copyInput` bases it on the input message. */
+  output?: { payload: unknown; topic?: string; fusionsolar: Record<string, unknown>; copyInput?: boolean };
+}
+
+/** What a workflow may do beyond the planner's calls. The node supplies it; the api never sees Node-RED. */
+export interface WorkflowContext extends ExecContext {
+  /** Who runs it (the node id), so a later message of the same node finds its runs. */
+  owner: string;
+  /** The account's language, for names in results. */
+  locale: Locale;
+  /** Input names the message itself gave: they beat the node's options. */
+  fromMessage: readonly string[];
+  /** The node's settings of this operation (OperationDef.settings), as saved. */
+  settings: Params;
+  /** Fields for msg.fusionsolar known before the first call (an error message keeps them too). */
+  annotate(meta: Record<string, unknown>): void;
+  /** Sends the result on the first output now, before a long follow-up; the node then only ends the message. */
+  deliver(result: ExecResult): void;
+  progress(p: WorkflowProgress): void;
+}
+
 /**
  * One entry of the catalogue: everything needed to call one endpoint correctly. The
  * editor's operation lists, help checks and tests all read this.
@@ -58,17 +88,28 @@ export interface OperationDef<P extends Params = Params> {
   /** Input names in the order the editor shows them. */
   fields: readonly string[];
   /**
-   * Names `msg.payload` may use for a field (alias -> field), e.g. the API's own name where
-   * the node property needs another. An alias, only ever given in the message, wins.
+   * Node-only options (e.g. "all plants", tracking): resolved like parameters, from the
+   * message or the node, but never sent to the API. The schema gives the editor their rules.
    */
+  options?: z.ZodObject;
+  /** Node settings the operation uses that a message cannot change (a second output, say). */
+  settings?: z.ZodObject;
+  /*
+   * A field's other names. `properties`: where the node saves it (the editor row), when the
+   * field's own name is taken. `inputAliases`: a name only `msg.payload` uses, which wins
+   * over the field. `otherNames`: a name message or node may use instead (V6 `plantCodes`
+   * for `stationCodes`); both at once must agree. `messageOnly`: fields without a row.
+   */
+  properties?: Readonly<Record<string, string>>;
   inputAliases?: Readonly<Record<string, string>>;
-  /** Other names accepted for a field (alias -> field), e.g. V6 `plantCodes` for `stationCodes`. */
-  aliases?: Readonly<Record<string, string>>;
+  otherNames?: Readonly<Record<string, string>>;
+  messageOnly?: readonly string[];
   /**
-   * A workflow around the planner (fallbacks, device lookups): gets the validated input and
-   * `plain`, which runs the planner over already-validated parameter sets as one group.
+   * How execute() makes the calls when the planner alone cannot (fallbacks, device lookups):
+   * gets the validated input and `plain`, which runs the planner over already-validated
+   * parameter sets as one group. Library callers and nodes both go through it.
    */
-  workflow?(params: P, ctx: ExecContext, plain: (sets: Params[]) => Promise<ExecResult>): Promise<ExecResult>;
+  runCalls?(params: P, ctx: ExecContext, plain: (sets: Params[]) => Promise<ExecResult>): Promise<ExecResult>;
   batch?: Batch;
   /** Request body from validated params (default: arrays comma-joined, as the API wants). */
   toBody?(params: P): Params;
@@ -84,6 +125,13 @@ export interface OperationDef<P extends Params = Params> {
   topicKey?: string;
   /** Items for "one message per item", when the result is not a plain array. */
   items?(result: unknown): unknown[];
+  /**
+   * The node's whole run where it needs node-only options or more than one answer
+   * (tracking, diagnosis, enrolment, "all plants"): replaces execute() in the node.
+   */
+  workflow?(params: Params, options: Params, ctx: WorkflowContext): Promise<ExecResult>;
+  /** The node's status text for a finished call (default: items counted, or "ok"). */
+  status?(result: ExecResult): StatusText;
   /** Per-item outcome: items that failed, for partial failures. */
   failures?(result: unknown): unknown[];
   /** Count of items a command addressed, to tell "all failed" from "some failed". */
@@ -97,6 +145,14 @@ export interface ExecResult {
   failed?: unknown[];
   /** Extra fields for msg.fusionsolar (e.g. a generated requestID). */
   meta?: Record<string, unknown>;
+}
+
+/**
+ * Gives entries their workflow and status where those need modules that import the entries
+ * themselves (the control tracker reads the status operations): set once, at the group's index.
+ */
+export function withWorkflow(op: OperationDef, parts: Pick<OperationDef, 'workflow' | 'status'>): OperationDef {
+  return Object.assign(op, parts);
 }
 
 /** Erases the parameter type so operations of every shape sit in one catalogue. */

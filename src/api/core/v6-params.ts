@@ -10,7 +10,10 @@ import { codeList, noDuplicates } from './params';
 export const stationCodes = codeList().refine(noDuplicates, 'must not name a plant code twice');
 
 /** `plantCodes` is accepted for `stationCodes`, so a flow moves between V7 and V6 accounts. */
-export const STATION_ALIASES = Object.freeze({ plantCodes: 'stationCodes' });
+export const STATION_OTHER_NAMES = Object.freeze({ plantCodes: 'stationCodes' });
+
+/** Where a node of a V7 and V6 operation keeps the plants: its V7 row, so it moves between accounts as it is. */
+export const PLANT_CODES_ROW = Object.freeze({ stationCodes: 'plantCodes' });
 
 /** Device ids are Longs: digit strings internally, so 16+ digit ids stay exact. */
 export const devIds = codeList()
@@ -21,9 +24,18 @@ export const sns = codeList().refine(noDuplicates, 'must not name an SN twice');
 
 const NUMBER_LIST = 'must be a number, an array of numbers or a comma-separated string';
 
-/** A number, an array or "1,38": the values, each one of `allowed`. */
-export function numberList(allowed: readonly number[], what: string) {
-  return z.unknown().transform((v, ctx) => {
+/**
+ * A number, an array or "1,38": the values, each one of `allowed`. The editor saves the
+ * list its multiple select shows, so its schema says that: the values and their English names.
+ */
+export function numberList(allowed: readonly number[], what: string, names?: (n: number) => string | undefined) {
+  const named: Record<string, string> = {};
+  for (const n of allowed) {
+    const name = names?.(n);
+    if (name) named[n] = name;
+  }
+  const editor = { type: 'array', items: { type: 'integer', enum: [...allowed] }, ...(names ? { 'x-names': named } : {}) };
+  return z.unknown().meta(editor).transform((v, ctx) => {
     const parts = typeof v === 'number' ? [v] : typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v : undefined;
     if (!parts) {
       ctx.addIssue({ code: 'custom', message: NUMBER_LIST });

@@ -66,7 +66,7 @@ function applyOtherNames(input: Params, aliases: Readonly<Record<string, string>
 }
 
 export function validate<P extends Params>(op: OperationDef<P>, raw: Params): P {
-  const input = applyOtherNames(applyAliases(raw, op.inputAliases), op.aliases);
+  const input = applyOtherNames(applyAliases(raw, op.inputAliases), op.otherNames);
   checkKeys(input, op);
   const res = op.params.safeParse(input);
   if (!res.success) throw zodToError(res.error, input);

@@ -4,6 +4,7 @@ import { perTypeCalls } from '../../client/quota/rules';
 import type { ExecContext, ExecResult, Params } from '../core/types';
 import { devIds, numberList, optional, optionalFilter, sns, stationCodes } from '../core/v6-params';
 import { deviceSets, type DeviceSelection } from './devices';
+import { deviceTypeName } from '../core/v6-reference';
 
 /** What every device-data operation takes to name its devices, and how it runs them. */
 
@@ -13,7 +14,7 @@ export function selectionShape(supported: readonly number[]) {
     devIds: optional(devIds),
     sns: optional(sns),
     // The editor's type picker saves [] when nothing is picked: every type.
-    devTypeId: optionalFilter(numberList(supported, 'a device type this operation supports')),
+    devTypeId: optionalFilter(numberList(supported, 'a device type this operation supports', (n) => deviceTypeName(n, 'en-us'))),
   };
 }
 

@@ -4,7 +4,7 @@ import { isObject, normaliseRecord, toNumber } from '../core/normalise';
 import type { ExecContext, ExecResult, Params } from '../core/types';
 import { defineOperation } from '../core/types';
 import { INVERTER_TYPES } from '../core/v6-reference';
-import { optional, STATION_ALIASES, sns, stationCodes } from '../core/v6-params';
+import { optional, STATION_OTHER_NAMES, sns, stationCodes } from '../core/v6-params';
 import { deviceIndex } from '../plants/v6-cache';
 import { deviceSets } from './devices';
 
@@ -54,9 +54,9 @@ export const inverterConvergence = defineOperation<P>({
   quota: { limits: [{ count: 1, windowMs: HOUR }], lane: true },
   params,
   fields: ['sns', 'stationCodes'],
-  aliases: STATION_ALIASES,
+  otherNames: STATION_OTHER_NAMES,
   batch: { chunk: { key: 'sns', size: 100 } },
-  workflow: run,
+  runCalls: run,
   normalise,
   topicKey: 'sn',
 });

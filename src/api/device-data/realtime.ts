@@ -4,7 +4,7 @@ import { DAY, MINUTE } from '../../client/quota/rules';
 import { timeInput } from '../core/params';
 import { defineOperation } from '../core/types';
 import { REALTIME_TYPES } from '../core/v6-reference';
-import { STATION_ALIASES } from '../core/v6-params';
+import { STATION_OTHER_NAMES } from '../core/v6-params';
 import { collectTimeInput } from '../plant-data/v6';
 import { ONE_WAY, oneWayToName, perType, runDevices, SELECTION_FIELDS, selectionShape, strictSelection } from './common';
 import { mergeUnique, normaliseDeviceItems } from './items';
@@ -29,9 +29,9 @@ export const deviceRealtimeKpi = defineOperation<RealtimeParams>({
   quota: { limits: [{ count: perType(REALTIME_TYPES, 100), windowMs: 5 * MINUTE }] },
   params: realtimeParams,
   fields: SELECTION_FIELDS,
-  aliases: STATION_ALIASES,
+  otherNames: STATION_OTHER_NAMES,
   batch: { chunk: { key: 'devIds', alt: ['sns'], size: 100 } },
-  workflow: (p, ctx, plain) => runDevices(p, ctx, plain, REALTIME_TYPES, 'deviceRealtimeKpi'),
+  runCalls: (p, ctx, plain) => runDevices(p, ctx, plain, REALTIME_TYPES, 'deviceRealtimeKpi'),
   normalise: normaliseDeviceItems,
   topicKey: 'devId',
 });
@@ -59,9 +59,9 @@ export const deviceHistoryKpi = defineOperation<HistoryParams>({
   },
   params: historyParams,
   fields: [...SELECTION_FIELDS, 'startTime', 'endTime'],
-  aliases: STATION_ALIASES,
+  otherNames: STATION_OTHER_NAMES,
   batch: { chunk: { key: 'devIds', alt: ['sns'], size: 10 }, window: { startKey: 'startTime', endKey: 'endTime', windowMs: HISTORY_WINDOW_MS } },
-  workflow: (p, ctx, plain) => runDevices(p, ctx, plain, REALTIME_TYPES, 'deviceHistoryKpi'),
+  runCalls: (p, ctx, plain) => runDevices(p, ctx, plain, REALTIME_TYPES, 'deviceHistoryKpi'),
   normalise: normaliseDeviceItems,
   merge: mergeUnique,
   topicKey: 'devId',
@@ -84,7 +84,7 @@ export const deviceFiveMinuteKpi = defineOperation<FiveMinuteParams>({
   quota: { limits: [{ count: perType(REALTIME_TYPES, 100, 24), windowMs: DAY, kind: 'day' }] },
   params: fiveMinuteParams,
   fields: [...SELECTION_FIELDS, 'collectTime'],
-  aliases: STATION_ALIASES,
+  otherNames: STATION_OTHER_NAMES,
   batch: { chunk: { key: 'devIds', alt: ['sns'], size: 100 } },
   precheck(_p, ctx) {
     // The documented quotas are the new policy, i.e. a user created after 2022-06-30: the
@@ -98,7 +98,7 @@ export const deviceFiveMinuteKpi = defineOperation<FiveMinuteParams>({
       });
     }
   },
-  workflow: (p, ctx, plain) => runDevices(p, ctx, plain, REALTIME_TYPES, 'deviceFiveMinuteKpi'),
+  runCalls: (p, ctx, plain) => runDevices(p, ctx, plain, REALTIME_TYPES, 'deviceFiveMinuteKpi'),
   normalise: normaliseDeviceItems,
   merge: mergeUnique,
   topicKey: 'devId',

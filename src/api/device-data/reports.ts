@@ -3,7 +3,7 @@ import { DAY, MINUTE } from '../../client/quota/rules';
 import type { OperationDef } from '../core/types';
 import { defineOperation } from '../core/types';
 import { REPORT_TYPES } from '../core/v6-reference';
-import { STATION_ALIASES } from '../core/v6-params';
+import { STATION_OTHER_NAMES } from '../core/v6-params';
 import { collectTimeInput, type Period } from '../plant-data/v6';
 import { ONE_WAY, oneWayToName, perType, runDevices, SELECTION_FIELDS, selectionShape } from './common';
 import { mergeUnique, normaliseDeviceItems } from './items';
@@ -35,9 +35,9 @@ function report(name: string, path: string, section: string, period: Period, sum
     },
     params: params,
     fields: [...SELECTION_FIELDS, 'collectTime'],
-    aliases: STATION_ALIASES,
+    otherNames: STATION_OTHER_NAMES,
     batch: { chunk: { key: 'devIds', alt: ['sns'], size: 100 } },
-    workflow: (p, ctx, plain) => runDevices(p, ctx, plain, REPORT_TYPES, name),
+    runCalls: (p, ctx, plain) => runDevices(p, ctx, plain, REPORT_TYPES, name),
     normalise: normaliseDeviceItems,
     merge: mergeUnique,
     topicKey: 'devId',

@@ -5,6 +5,7 @@ import { enrolmentItems, failedItems } from './items';
 import { nmiProblem } from './nmi';
 import { codeList } from '../core/params';
 import { defineOperation } from '../core/types';
+import { flagInput } from '../core/params';
 
 /** 9.6.1.2: plants join the VPP by the authorization code the installer bound to them. */
 
@@ -25,6 +26,8 @@ export const acEnrolment = defineOperation<z.infer<typeof params>>({
   quota: { limits: [{ count: 1, windowMs: MINUTE }], lane: true },
   params,
   fields: ['authorizationCodes'],
+  // Checks each code's NMI check digit before anything is sent.
+  options: z.object({ nmi: flagInput.optional() }),
   batch: { chunk: { key: 'authorizationCodes', size: AC_ENROLMENT_CHUNK } },
   normalise: (data) => enrolmentItems(data, 'authorizationCode'),
   topicKey: 'authorizationCode',

@@ -30,6 +30,8 @@ export const snRegistration = defineOperation<z.infer<typeof params>>({
   quota: { limits: [{ count: 100, windowMs: MINUTE }] },
   params,
   fields: ['sns', 'account'],
+  // The node's `account` property names its account node.
+  properties: { account: 'userAccount' },
   batch: { chunk: { key: 'sns', size: SN_REGISTRATION_CHUNK } },
   normalise(data) {
     const items = pageOf(data).items;

@@ -5,13 +5,11 @@ import { allFailedError, failedItems, unsentItem } from './items';
 import { localiseRegistrations, snRegistration } from './register';
 import { snEnrolment } from './sn';
 import { execute } from '../core/planner';
-import type { ExecContext, ExecResult, OperationDef, Params } from '../core/types';
+import { withWorkflow, type ExecContext, type ExecResult, type OperationDef, type Params, type StatusText } from '../core/types';
 import { validate } from '../core/validate';
 
 export { acEnrolment, snEnrolment, snRegistration };
 
-/** 9.6.1.1, 9.6.1.2 and 9.6.2.1, in the order the editor lists them. */
-export const ENROLMENT_OPERATIONS: readonly OperationDef[] = [snEnrolment, acEnrolment, snRegistration];
 
 interface Registration {
   /** The input list that is chunked. */
@@ -73,3 +71,14 @@ export async function runEnrolment(op: OperationDef, input: Params, options: Par
   if (op === snRegistration) localiseRegistrations(result.payload, locale);
   return result;
 }
+
+function enrolmentStatus(op: OperationDef, result: ExecResult): StatusText {
+  const count = Array.isArray(result.payload) ? result.payload.length : 0;
+  if (result.failed?.length) return { key: 'status.partial', vars: { ok: count - result.failed.length, total: count } };
+  return { key: op.name === 'snRegistration' ? 'status.sns' : 'status.enrolled', vars: { count } };
+}
+
+/** 9.6.1.1, 9.6.1.2 and 9.6.2.1, in the order the editor lists them, each run by runEnrolment. */
+export const ENROLMENT_OPERATIONS: readonly OperationDef[] = [snEnrolment, acEnrolment, snRegistration].map((op) =>
+  withWorkflow(op, { workflow: (p, o, ctx) => runEnrolment(op, p, o, ctx, ctx.locale), status: (r) => enrolmentStatus(op, r) }),
+);

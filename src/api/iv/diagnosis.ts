@@ -14,8 +14,6 @@ import { defineOperation, type ExecContext, type OperationDef, type Params } fro
 
 /** runDiagnosis: create a scan, wait for it, collect faults, losses and every curve. */
 
-export const DIAGNOSIS_OPTIONS = ['pollInterval', 'maxMinutes', 'chart'] as const;
-
 const optionsSchema = z.object({
   pollInterval: z.coerce.number({ error: 'must be a number of seconds' }).min(5, 'must be at least 5 s (the reference advises 5-10 s)').max(10, 'must be at most 10 s (the reference advises 5-10 s)').default(8),
   maxMinutes: z.coerce.number({ error: 'must be a number of minutes' }).int('must be a whole number').min(1, 'must be at least 1').max(1440, 'must be at most 1440').default(60),
@@ -23,6 +21,8 @@ const optionsSchema = z.object({
 });
 
 export type DiagnosisOptions = z.infer<typeof optionsSchema>;
+
+export const DIAGNOSIS_OPTIONS = Object.keys(optionsSchema.shape) as readonly (keyof DiagnosisOptions)[];
 
 export interface DiagnosisProgress {
   phase: 'scanning' | 'collecting';
@@ -45,6 +45,9 @@ export const runDiagnosisOp = defineOperation<Params>({
   section: '9.4',
   summary: 'Creates a scan, polls its status every 5-10 s, then returns one report with the faults, loss data and every string\'s I-V curve.',
   quota: IV_QUOTA,
+  options: optionsSchema,
+  // Ticked, the node gets a second output for the progress messages.
+  settings: z.object({ progress: z.boolean().meta({ 'x-second-output': true }) }),
   // The workflow is runDiagnosis() below; the plain planner must never run it as createTask.
   precheck() {
     throw invalidInput('operation', 'runDiagnosis is a workflow: run it through the fusionsolar-iv node or runDiagnosis()');

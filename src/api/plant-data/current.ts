@@ -4,6 +4,7 @@ import { codeList, distinct } from '../core/params';
 import { isObject, normaliseRecord, toNumber } from '../core/normalise';
 import { learnZones, offsetOf } from './zones';
 import { defineOperation } from '../core/types';
+import { ALL_PLANTS_OPTION } from './options';
 
 /** 9.3.1, 9.3.2 and 9.6.1.5: what a plant is and what it does right now. */
 
@@ -60,6 +61,7 @@ export const plantInfo = defineOperation<PlantCodesParams>({
   },
   params: plantCodesParams,
   fields: ['plantCodes'],
+  options: ALL_PLANTS_OPTION,
   batch: { chunk: { key: 'plantCodes', size: CHUNK } },
   normalise: (data) => eachItem(data, (item) => normaliseRecord(item, infoSpec)),
   learn(result, _p, ctx) {
@@ -89,6 +91,7 @@ export const realtimeKpi = defineOperation<PlantCodesParams>({
   quota: { limits: [{ count: (c) => Math.ceil(c.plants / 100), windowMs: 5 * MINUTE }] },
   params: plantCodesParams,
   fields: ['plantCodes'],
+  options: ALL_PLANTS_OPTION,
   batch: { chunk: { key: 'plantCodes', size: CHUNK } },
   normalise: (data) =>
     eachItem(data, (item) => {
@@ -130,6 +133,7 @@ export const ratedData = defineOperation<PlantCodesParams>({
   },
   params: plantCodesParams,
   fields: ['plantCodes'],
+  options: ALL_PLANTS_OPTION,
   batch: { chunk: { key: 'plantCodes', size: CHUNK } },
   normalise: (data) => normaliseRated(data),
   merge: (parts) =>

@@ -9,6 +9,7 @@ import { mergeHistory, normaliseHistory, normalisePoints } from './points';
 import { learnZones, offsetOf, zoneOf } from './zones';
 import { planCalls } from '../core/planner';
 import { defineOperation, type Batch } from '../core/types';
+import { HISTORY_OPTIONS } from './options';
 
 /** 9.3.3 history and its predecessor 9.5.1: 5-minute points, at most 24 hours per call. */
 
@@ -34,6 +35,7 @@ export const historyKpi = defineOperation<HistoryParams>({
   quota: HISTORY_QUOTA,
   params: historyParams,
   fields: ['plantCodes', 'startTime', 'endTime'],
+  options: HISTORY_OPTIONS,
   batch: historyBatch,
   precheck(p, ctx) {
     const calls = planCalls(historyBatch, p).length;

@@ -7,6 +7,7 @@ import { CHUNK } from './current';
 import { checkDailyBudget, clampEnd, FIVE_MINUTES } from './limits';
 import { mergeHistory } from './points';
 import { zoneOf } from './zones';
+import { RANGES, type RelativeRange } from './options';
 import { execute, planCalls } from '../core/planner';
 import type { ExecContext, ExecResult, OperationDef, Params } from '../core/types';
 import { validate } from '../core/validate';
@@ -17,8 +18,7 @@ import { validate } from '../core/validate';
  * the plant list included.
  */
 
-export const RANGES = ['last24h', 'today', 'yesterday'] as const;
-export type RelativeRange = (typeof RANGES)[number];
+export { RANGES, type RelativeRange };
 
 /** Stands in for the account's plants while the rest of the input is checked. */
 const PROBE_CODE = 'NE=0';

@@ -5,7 +5,8 @@ import { timeInput } from '../core/params';
 import type { ExecContext, OperationDef } from '../core/types';
 import { defineOperation } from '../core/types';
 import { HEALTH_STATES, nameOf } from '../core/v6-reference';
-import { STATION_ALIASES, stationCodes } from '../core/v6-params';
+import { PLANT_CODES_ROW, STATION_OTHER_NAMES, stationCodes } from '../core/v6-params';
+import { ALL_PLANTS_OPTION } from './options';
 
 /** V6 6.1.4: real-time plant data and the hourly, daily, monthly and yearly reports. */
 
@@ -41,7 +42,9 @@ export const realtimeKpiV6 = defineOperation<z.infer<typeof realtimeParams>>({
   },
   params: realtimeParams,
   fields: ['stationCodes'],
-  aliases: STATION_ALIASES,
+  otherNames: STATION_OTHER_NAMES,
+  properties: PLANT_CODES_ROW,
+  options: ALL_PLANTS_OPTION,
   batch: { chunk: { key: 'stationCodes', size: 100 } },
   precheck: (p, ctx) => learnFleet(p.stationCodes, ctx),
   normalise: (data, _p, ctx) =>
@@ -106,7 +109,9 @@ function report(name: string, path: string, section: string, period: Period, sum
     },
     params,
     fields: ['stationCodes', 'collectTime'],
-    aliases: STATION_ALIASES,
+    otherNames: STATION_OTHER_NAMES,
+    properties: PLANT_CODES_ROW,
+    options: ALL_PLANTS_OPTION,
     batch: { chunk: { key: 'stationCodes', size: 100 } },
     precheck: (p, ctx) => learnFleet(p.stationCodes, ctx),
     normalise: (data) =>

@@ -7,7 +7,7 @@ import { pageOf, execute } from '../core/planner';
 import type { ExecContext, ExecResult } from '../core/types';
 import { defineOperation } from '../core/types';
 import { deviceTypeName } from '../core/v6-reference';
-import { optional, STATION_ALIASES, stationCodes } from '../core/v6-params';
+import { optional, PLANT_CODES_ROW, STATION_OTHER_NAMES, stationCodes } from '../core/v6-params';
 import { learnDevices } from './v6-cache';
 import { text } from '../../text';
 
@@ -98,7 +98,7 @@ export const plantListV6 = defineOperation<PlantListParams>({
   params: plantListParams,
   fields: ['pageNo', 'pageSize', 'gridConnectedStartTime', 'gridConnectedEndTime'],
   batch: { paged: { pageSize: 100 } },
-  workflow: (p, ctx, plain) => listPlants(p, ctx, plain),
+  runCalls: (p, ctx, plain) => listPlants(p, ctx, plain),
   normalise(data) {
     for (const item of pageOf(data).items) if (isObject(item)) normaliseRecord(item, plantSpec);
     if (isObject(data)) for (const k of ['total', 'pageCount', 'pageNo', 'pageSize']) if (k in data) data[k] = toNumber(data[k]);
@@ -154,9 +154,10 @@ export const deviceListV6 = defineOperation<DeviceListParams>({
   },
   params: deviceListParams,
   fields: ['stationCodes'],
-  aliases: STATION_ALIASES,
+  otherNames: STATION_OTHER_NAMES,
+  properties: PLANT_CODES_ROW,
   batch: { chunk: { key: 'stationCodes', size: 100 } },
-  async workflow(p, ctx, plain) {
+  async runCalls(p, ctx, plain) {
     if (p.stationCodes) return plain([p]);
     const all = await accountStations(ctx);
     if (all.codes.length === 0) return { payload: [], calls: all.calls, total: 0 };

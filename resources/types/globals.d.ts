@@ -1,0 +1,17 @@
+/// <reference types="jquery" />
+// The browser globals the editor scripts use: jQuery and Node-RED's editor API.
+import type * as Editor from '@types/node-red__editor-client';
+
+declare global {
+  const RED: Editor.RED;
+  /** A node as the editor holds it: the fields these scripts read. */
+  interface EditorNode {
+    id: string;
+    type: string;
+    dirty?: boolean;
+  }
+  interface Window {
+    FusionSolarEditor: unknown;
+  }
+}
+export {};

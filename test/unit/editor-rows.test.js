@@ -1,0 +1,134 @@
+'use strict';
+// The editor's rows and rules come from the catalogue: every field, option and setting of
+// every operation has its row in the node's dialog, no row is left over, and the rules the
+// editor checks (ranges, enumerations) are the catalogue's own, as JSON Schema.
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { NODE_OPERATIONS, editorOperation, operation } = require('../../dist/src/api');
+const { loadEditorJs } = require('../helpers/editor-js');
+
+const root = path.join(__dirname, '..', '..');
+const html = (type) => fs.readFileSync(path.join(root, 'nodes', type, `${type}.html`), 'utf8');
+const rowsIn = (type) => [...html(type).matchAll(/class="form-row fs-field"[^>]*data-field="([^"]+)"/g)].map((m) => m[1]);
+
+describe('editor rows and rules from the catalogue', function () {
+  for (const [type, ops] of Object.entries(NODE_OPERATIONS)) {
+    it(`${type}: every field, option and setting has a row, and every row belongs to an operation`, function () {
+      const rows = rowsIn(type);
+      assert.equal(new Set(rows).size, rows.length, 'one row per name');
+      const used = new Set();
+      for (const op of ops) {
+        for (const row of editorOperation(op).rows) {
+          assert.ok(rows.includes(row), `${op.name}: ${row} has an editor row`);
+          used.add(row);
+        }
+      }
+      for (const row of rows) assert.ok(used.has(row), `the ${row} row is used by an operation of ${type}`);
+    });
+
+    it(`${type}: every row is saved in defaults, and the dialog lists no operation of its own`, function () {
+      const source = html(type);
+      for (const row of rowsIn(type)) assert.match(source, new RegExp(`\\n\\s+${row}: \\{`), `${row} is in defaults`);
+      assert.doesNotMatch(source, /<select id="node-input-operation"[^>]*>\s*<option/, 'operations come from the catalogue');
+    });
+  }
+
+  for (const api of ['v7', 'v6']) {
+    it(`${api} account: every operation it is offered finds its rows in the node's dialog`, function () {
+      let offered = 0;
+      for (const [type, ops] of Object.entries(NODE_OPERATIONS)) {
+        const rows = rowsIn(type);
+        for (const op of ops.filter((o) => (o.api ?? 'v7') === api)) {
+          const e = editorOperation(op);
+          assert.equal(e.api, api, `${op.name} says its interface`);
+          for (const row of e.rows) assert.ok(rows.includes(row), `${type} ${api} ${op.name}: ${row} has an editor row`);
+          offered++;
+        }
+      }
+      assert.ok(offered >= (api === 'v7' ? 30 : 15), `${offered} ${api} operations`);
+    });
+  }
+
+  it('V6 plant lists and plant data keep the plants in the V7 row, so a node moves between accounts', function () {
+    for (const name of ['realtimeKpi', 'hourKpi', 'dayKpi', 'monthKpi', 'yearKpi', 'deviceList']) {
+      const e = editorOperation(operation(name, 'v6'));
+      assert.ok(e.rows.includes('plantCodes') && !e.rows.includes('stationCodes'), `${name}: ${e.rows}`);
+      assert.ok(e.schema.plantCodes, `${name}: the row has the field's schema`);
+    }
+    for (const name of ['hourKpi', 'realtimeKpi']) assert.deepEqual(editorOperation(operation(name, 'v6')).replaces, { allPlants: ['plantCodes'] });
+    assert.deepEqual(editorOperation(operation('historyKpi')).replaces, { allPlants: ['plantCodes'], range: ['startTime', 'endTime'] });
+  });
+
+  it('operation nodes: no script beyond registerType, no hand-copied choices, ranges or operation lists', function () {
+    for (const type of Object.keys(NODE_OPERATIONS)) {
+      const source = html(type);
+      const script = source.slice(source.indexOf('<script type="text/javascript">'), source.indexOf('</script>'));
+      assert.equal((script.match(/RED\.nodes\.registerType\(/g) || []).length, 1, `${type}: one registerType`);
+      assert.doesNotMatch(script, /\$\(/, `${type}: the dialog's behaviour lives in the shared editor script`);
+      assert.doesNotMatch(source, /<script src=/, `${type}: the shared editor script is loaded once, by the account`);
+      assert.doesNotMatch(source, /data-(ops|types)=/, `${type}: which operation uses a row, and its values, come from the catalogue`);
+      for (const m of source.matchAll(/<select id="node-input-(\w+)"[^>]*class="fs-choices"[^>]*>([\s\S]*?)<\/select>/g)) {
+        assert.doesNotMatch(m[2], /<option value="[^"]+"/, `${type} ${m[1]}: only an empty option of its own`);
+      }
+    }
+  });
+
+  it('V6 choices are the schemas\' own: device types per operation, alarm filters with their names', function () {
+    const types = (name) => editorOperation(operation(name, 'v6')).schema.devTypeId.items.enum;
+    assert.deepEqual(types('deviceRealtimeKpi'), [1, 10, 17, 38, 39, 41, 47]);
+    assert.deepEqual(types('deviceDayKpi'), [1, 38, 39, 41]);
+    assert.equal(editorOperation(operation('deviceDayKpi')).schema.devTypeId['x-names'][38], 'Residential inverter');
+    const alarms = editorOperation(operation('alarmList')).schema;
+    assert.deepEqual(alarms.levels.items.enum, [1, 2, 3, 4]);
+    assert.equal(alarms.levels['x-names'][1], 'Critical');
+    assert.deepEqual(alarms.status.items.enum, [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(alarms.types.items.enum, [1, 2, 3, 4, 5]);
+    assert.ok(alarms.devTypes.items.enum.includes(70) && alarms.devTypes.items.enum.length === 19);
+    assert.ok(alarms.language.enum.includes('de_DE'));
+    assert.deepEqual(editorOperation(operation('plantList', 'v6')).schema.pageSize.enum, [10, 20, 30, 50, 100]);
+    assert.equal(editorOperation(operation('runDiagnosis')).schema.progress['x-second-output'], true);
+  });
+
+  it('each option and setting comes with its schema; a row name maps to its field', function () {
+    for (const ops of Object.values(NODE_OPERATIONS)) {
+      for (const op of ops) {
+        const e = editorOperation(op);
+        for (const row of [...e.options, ...e.settings]) assert.ok(e.schema[row], `${op.name}.${row} has a schema`);
+        assert.ok(!e.options.some((o) => op.fields.includes(o)), `${op.name}: an option is never also a field`);
+      }
+    }
+    const reg = editorOperation(operation('snRegistration'));
+    assert.ok(reg.rows.includes('userAccount') && !reg.rows.includes('account'), 'the account field is edited as userAccount');
+    assert.ok(reg.schema.userAccount, 'under its row name');
+    assert.ok(!editorOperation(operation('drm')).rows.includes('plantcodes'), 'a message-only spelling has no row');
+  });
+
+  it('ranges and enumerations are the schemas\' own', function () {
+    const dispatch = editorOperation(operation('chargeDischarge')).schema;
+    assert.deepEqual([dispatch.targetSOC.minimum, dispatch.targetSOC.maximum], [0, 100]);
+    assert.deepEqual([dispatch.dispatchTime.minimum, dispatch.dispatchTime.maximum], [0, 1440]);
+    assert.deepEqual(dispatch.controlType.enum, [1, 2]);
+    const ems = editorOperation(operation('emsMode')).schema.controlType;
+    assert.deepEqual(ems.enum, [0, 2, 4, 5, 6]);
+    assert.deepEqual(ems['x-unsupported'], [0, 2, 4, 5], 'the modes the reference marks unsupported');
+    const diag = editorOperation(operation('runDiagnosis')).schema;
+    assert.deepEqual([diag.modulePlaneIrradiance.minimum, diag.modulePlaneIrradiance.maximum], [600, 1500]);
+    assert.deepEqual([diag.pollInterval.minimum, diag.pollInterval.maximum], [5, 10]);
+    assert.deepEqual(editorOperation(operation('historyKpi')).schema.range.enum, ['last24h', 'today', 'yesterday', '']);
+    assert.deepEqual(editorOperation(operation('plantList')).schema.pageSize.enum, [50, 100]);
+  });
+
+  it('the editor checks a literal value against the row\'s schema, and leaves other types to the message', function () {
+    const { keepsRules } = loadEditorJs();
+    const soc = editorOperation(operation('chargeDischarge')).schema.targetSOC;
+    assert.equal(keepsRules(soc, '50', 'str'), true);
+    assert.equal(keepsRules(soc, '101', 'str'), false);
+    assert.equal(keepsRules(soc, 'abc', 'str'), false);
+    assert.equal(keepsRules(soc, '', 'str'), true, 'empty: the message may supply it');
+    assert.equal(keepsRules(soc, 'payload.soc', 'msg'), true);
+    const minutes = editorOperation(operation('runDiagnosis')).schema.maxMinutes;
+    assert.equal(keepsRules(minutes, '1.5'), false, 'a whole number');
+    assert.equal(keepsRules(editorOperation(operation('plantList')).schema.pageSize, '75', 'str'), false, 'one of the page sizes');
+  });
+});
