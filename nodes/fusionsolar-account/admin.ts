@@ -9,6 +9,7 @@ import { credentialsFor, crossSite } from './admin-guard';
 import type { AccountConfig, AccountCredentials, AccountNode, NodeAPI } from '../shared/types';
 import { CONFIG_MIGRATIONS } from '../shared/migrate';
 import { quotaView } from './quota-view';
+import { registerListRoutes } from './lists';
 import { toClientConfig } from './settings';
 
 /** The runtime that last loaded this module per admin app: a test harness reloads it. */
@@ -44,6 +45,8 @@ export function registerAdminRoutes(RED: NodeAPI): void {
     }
     res.json({ deployed: true, ...quotaView(node.client) });
   });
+
+  registerListRoutes(RED, live);
 
   RED.httpAdmin.post('/fusionsolar/accounts/:id/test', RED.auth.needsPermission('fusionsolar-account.write'), async (req: Request, res: Response) => {
     const refused = crossSite(req);
