@@ -29,6 +29,7 @@ const RED_JS = process.env.DEMO_RED_JS || require.resolve('node-red/red.js');
 const SHARED_ACCOUNT = 'fusionsolar-demo-account';
 const SHARED_V6_ACCOUNT = 'fusionsolar-demo-account-v6';
 const DASHBOARD_ACCOUNT = 'dash-account';
+const DASHBOARD_TAB = 'dash-tab';
 
 /** The dashboard package's directory when it is installed (a devDependency), else null. */
 function dashboardPackage() {
@@ -53,6 +54,8 @@ function readFlow(file, user) {
 /** The accounts the demo owns: they follow SIM_PORT and DEMO_API on every start. */
 function pointAccounts(flows, simUrl) {
   for (const n of flows) {
+    // The dashboard's functions read which interface its account speaks from the tab's environment.
+    if (n.type === 'tab' && n.id === DASHBOARD_TAB) n.env = [...(n.env || []).filter((e) => e.name !== 'FUSIONSOLAR_API'), { name: 'FUSIONSOLAR_API', value: API, type: 'str' }];
     if (n.type !== 'fusionsolar-account' || ![SHARED_ACCOUNT, SHARED_V6_ACCOUNT, DASHBOARD_ACCOUNT].includes(n.id)) continue;
     n.baseUrl = simUrl;
     if (n.id === SHARED_V6_ACCOUNT) continue; // the V6 examples' account is V6 whatever DEMO_API says

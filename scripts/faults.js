@@ -6,7 +6,7 @@
 // Options: --messages N (per kind, default 200), --mixed N (default 2000),
 // --memory N (default 10000), --seed N (default 9). Needs node --expose-gc.
 const { parseArgs } = require('node:util');
-const { runnableRows, runScenario } = require('../test/faults/engine');
+const { allRuns, runScenario } = require('../test/faults/engine');
 const { summarise, totals } = require('../test/faults/report');
 const { SCENARIOS, MIXED_KINDS, mixed } = require('../test/faults/scenarios');
 const testCommand = require('../test/faults/test-command');
@@ -31,13 +31,14 @@ if (typeof global.gc !== 'function') {
 }
 
 const EXTRA = { [testCommand.TYPE]: testCommand };
-const { byType, skipped, uncovered } = runnableRows();
-const TYPES = { ...byType, [testCommand.TYPE]: runnableRows({ [testCommand.TYPE]: testCommand.rows }, EXTRA).byType[testCommand.TYPE] };
+// V7 rows by node type, the test command, and the V6 rows as "<type> (V6)" on a V6 account.
+const { runs: TYPES, byType, skipped, uncovered } = allRuns({ [testCommand.TYPE]: testCommand.rows }, EXTRA);
 const extras = (type) => (type === testCommand.TYPE ? { nodes: [testCommand.register], routes: testCommand.route } : {});
 const results = [];
 
-async function run(type, scenario, opts) {
-  const r = await runScenario({ type, rows: TYPES[type], scenario, seed: SEED, ...extras(type), ...opts });
+async function run(label, scenario, opts) {
+  const { type, rows, api } = TYPES[label];
+  const r = { ...(await runScenario({ type, rows, api, scenario, seed: SEED, ...extras(type), ...opts })), type: label };
   results.push(r);
   console.log(summarise(r));
   for (const s of r.tracker.samples) console.log(`    ! ${s}`);

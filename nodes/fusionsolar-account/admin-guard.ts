@@ -7,11 +7,16 @@ import type { AccountCredentials, AccountNode } from '../shared/types';
  * has no authentication by default: the route takes JSON only (a cross-site page cannot
  * send that without a preflight the server never grants) and refuses a foreign Origin.
  */
-export function crossSite(req: Request): { status: number; message: string } | undefined {
-  if (!req.is('application/json')) return { status: 415, message: 'Test connection accepts application/json only' };
+export function crossSite(req: Request, what = 'Test connection'): { status: number; message: string } | undefined {
+  if (!req.is('application/json')) return { status: 415, message: `${what} accepts application/json only` };
+  return foreignSite(req, what);
+}
+
+/** A request another site's page made: refused, whatever it asks (reads spend quota too). */
+export function foreignSite(req: Request, what: string): { status: number; message: string } | undefined {
   const origin = req.headers.origin;
   const site = req.headers['sec-fetch-site'];
-  if (site === 'cross-site' || site === 'same-site') return { status: 403, message: 'Test connection refuses requests from other sites' };
+  if (site === 'cross-site' || site === 'same-site') return { status: 403, message: `${what} refuses requests from other sites` };
   if (origin === undefined) return undefined;
   let host: string | undefined;
   try {
@@ -22,7 +27,7 @@ export function crossSite(req: Request): { status: number; message: string } | u
   // Behind a reverse proxy the editor's own host may arrive as X-Forwarded-Host.
   const own = [req.headers.host, ...String(req.headers['x-forwarded-host'] ?? '').split(',')].map((h) => String(h ?? '').trim().toLowerCase()).filter(Boolean);
   if (!host || !own.includes(host.toLowerCase())) {
-    return { status: 403, message: `Test connection refuses requests from ${origin}: not the editor's site` };
+    return { status: 403, message: `${what} refuses requests from ${origin}: not the editor's site` };
   }
   return undefined;
 }

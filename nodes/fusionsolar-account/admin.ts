@@ -1,15 +1,10 @@
 import type { Request, Response } from 'express';
-import { catalogueRules, editorOperation, NODE_OPERATIONS } from '../../src/api';
-import { DEVICE_TYPES } from '../../src/api/core/reference-data';
-import { V6_DEVICE_TYPES } from '../../src/api/core/v6-reference';
-import { registryClock, sharedSessionOf } from '../../src/client/registry';
-import { FusionSolarClient } from '../../src/client/client';
+import type { FusionSolarClient } from '../../src/client/client';
 import { FusionSolarError } from '../../src/client/errors';
-import { credentialsFor, crossSite } from './admin-guard';
 import type { AccountConfig, AccountCredentials, AccountNode, NodeAPI } from '../shared/types';
+import { library } from '../shared/lazy';
 import { CONFIG_MIGRATIONS } from '../shared/migrate';
-import { quotaView } from './quota-view';
-import { toClientConfig } from './settings';
+import { registerListRoutes } from './lists';
 
 /** The runtime that last loaded this module per admin app: a test harness reloads it. */
 const runtimes = new WeakMap<object, NodeAPI>();
@@ -27,6 +22,7 @@ export function registerAdminRoutes(RED: NodeAPI): void {
   // The editor's operation lists, rows and their rules (JSON Schema), straight from the catalogue, and the
   // saved-config migrations so a dialog shows an old node in the current shape.
   RED.httpAdmin.get('/fusionsolar/catalogue', RED.auth.needsPermission('fusionsolar-account.read'), (_req: Request, res: Response) => {
+    const { DEVICE_TYPES, editorOperation, NODE_OPERATIONS, V6_DEVICE_TYPES } = library();
     const out: Record<string, unknown[]> = {};
     for (const [type, ops] of Object.entries(NODE_OPERATIONS)) {
       out[type] = ops.map(editorOperation);
@@ -42,10 +38,13 @@ export function registerAdminRoutes(RED: NodeAPI): void {
       res.json({ deployed: false });
       return;
     }
-    res.json({ deployed: true, ...quotaView(node.client) });
+    res.json({ deployed: true, ...library().quotaView(node.client) });
   });
 
+  registerListRoutes(RED, live);
+
   RED.httpAdmin.post('/fusionsolar/accounts/:id/test', RED.auth.needsPermission('fusionsolar-account.write'), async (req: Request, res: Response) => {
+    const { catalogueRules, credentialsFor, crossSite, FusionSolarClient: Client, registryClock, sharedSessionOf, toClientConfig } = library();
     const refused = crossSite(req);
     if (refused) {
       res.status(refused.status).json({ ok: false, code: 'INVALID_INPUT', message: refused.message });
@@ -66,7 +65,7 @@ export function registerAdminRoutes(RED: NodeAPI): void {
       // A throwaway client: the dialog's settings never touch what runs. Its login still
       // counts in the user's login window and respects a latched rejection.
       // No lasting store either: a throwaway must not take, or log out, the flows' token.
-      client = new FusionSolarClient({ ...config, store: undefined, rules: catalogueRules() }, registryClock());
+      client = new Client({ ...config, store: undefined, rules: catalogueRules() }, registryClock());
       await client.ensureSession();
       res.json({ ok: true, loggedIn: client.session.state === 'active', newLogin: client.session.logins > 0, deployed: Boolean(deployed?.client) });
     } catch (err) {

@@ -1,10 +1,8 @@
-import { catalogueRules } from '../../src/api';
-import { acquireClient, releaseClient, retireClient, suspendIdleClients } from '../../src/client/registry';
 import type { AccountConfig, AccountCredentials, AccountNode, NodeAPI } from '../shared/types';
 import { migrateConfig, migrationsOf } from '../shared/migrate';
 import { translator } from '../shared/i18n';
+import { library, libraryLoaded } from '../shared/lazy';
 import { registerAdminRoutes } from './admin';
-import { toClientConfig } from './settings';
 
 /** Which session key each account node id last used, to log out a changed account at once. */
 const keyOfNode = new Map<string, string>();
@@ -26,6 +24,7 @@ export = function register(RED: NodeAPI): void {
     node.locale = config.locale === 'zh-cn' ? 'zh-cn' : 'en-us';
     let key: string | undefined;
     let unwatch: (() => void) | undefined;
+    const { acquireClient, catalogueRules, releaseClient, retireClient, toClientConfig } = library();
     try {
       // The catalogue's rules go in once, when the client is made: quota table and request nodes know them before first use.
       const acquired = acquireClient({ ...toClientConfig(config, node.credentials ?? {}, RED.settings.userDir), rules: catalogueRules() });
@@ -60,7 +59,8 @@ export = function register(RED: NodeAPI): void {
   if (!watchedEmitters.has(RED.events)) {
     watchedEmitters.add(RED.events);
     RED.events.on('runtime-event', (e: RuntimeEvent) => {
-      if (e?.id === 'runtime-state' && e.payload?.state === 'stop' && !e.payload.deploy) void suspendIdleClients();
+      // Without the library loaded no account was made: no session to keep.
+      if (e?.id === 'runtime-state' && e.payload?.state === 'stop' && !e.payload.deploy && libraryLoaded()) void library().suspendIdleClients();
     });
   }
 };

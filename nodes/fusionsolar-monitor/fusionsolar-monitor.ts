@@ -1,5 +1,5 @@
 import { FusionSolarError } from '../../src/client/errors';
-import { Monitor, type MonitorStatus } from '../../src/monitor/monitor';
+import type { Monitor, MonitorStatus } from '../../src/monitor/monitor';
 import type { OutMessage } from '../../src/monitor/output';
 import type { FusionSolarClient } from '../../src/client/client';
 import { accountOf } from '../shared/account-ref';
@@ -7,8 +7,9 @@ import { watchAccount } from '../shared/account-status';
 import { migrationsOf } from '../shared/migrate';
 import { nodeError, startNode } from '../shared/node-base';
 import { nodeTranslator } from '../shared/i18n';
+import { library } from '../shared/lazy';
 import type { Node, NodeAPI, NodeMessage } from '../shared/types';
-import { monitorSettings, type MonitorConfig } from './settings';
+import type { MonitorConfig } from './settings';
 
 const TYPE = 'fusionsolar-monitor';
 
@@ -27,12 +28,13 @@ export = function register(RED: NodeAPI): void {
     let client: FusionSolarClient | undefined;
     let unwatch: (() => void) | undefined;
     try {
+      const { Monitor: MonitorOf, monitorSettings } = library();
       const settings = monitorSettings(config);
       client = accountOf(RED, config).client;
       // A rejected login or an unreachable Redis shows here as on every node of the account.
       unwatch = watchAccount(client, status, common);
       const toMsgs = (list: OutMessage[]): NodeMessage[] => list.map((m) => ({ ...m }));
-      monitor = new Monitor(
+      monitor = new MonitorOf(
         { client, id: node.id, ...settings },
         {
           readings: (list) => node.send([toMsgs(list), null]),

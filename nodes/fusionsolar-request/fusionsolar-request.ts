@@ -1,5 +1,5 @@
-import { sendRequest } from '../../src/api/request/send';
 import { accountOf } from '../shared/account-ref';
+import { library } from '../shared/lazy';
 import { watchAccount } from '../shared/account-status';
 import { migrationsOf } from '../shared/migrate';
 import { abortQueued, nodeError, startNode } from '../shared/node-base';
@@ -39,7 +39,7 @@ export = function register(RED: NodeAPI): void {
         const method = msg.method !== undefined && msg.method !== '' ? msg.method : config.method;
         const path = msg.path !== undefined && msg.path !== '' ? msg.path : config.path;
         status.busy(text(method || 'POST').toUpperCase());
-        const res = await sendRequest(client, {
+        const res = await library().sendRequest(client, {
           method,
           path,
           payload: msg.payload,

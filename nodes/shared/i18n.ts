@@ -36,15 +36,50 @@ function flatten(texts: Texts, prefix = ''): Record<string, string> {
   return out;
 }
 
-function fill(text: string, vars?: Record<string, string | number>): string {
-  return vars ? text.replace(/__(\w+)__/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
+/**
+ * Templates and plural forms already looked at: a status is set on every message. Bounded,
+ * because a key may carry a server's error code.
+ */
+const MEMO_MAX = 2000;
+const templates = new Map<string, string[]>();
+
+/** `text` split at its `__name__` placeholders: literal parts at even, names at odd indexes. */
+function template(text: string): string[] {
+  let parts = templates.get(text);
+  if (!parts) {
+    parts = text.split(/__(\w+)__/);
+    if (templates.size < MEMO_MAX) templates.set(text, parts);
+  }
+  return parts;
 }
+
+function fill(text: string, vars?: Record<string, string | number>): string {
+  if (!vars) return text;
+  const parts = template(text);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) out += (parts[i] in vars ? String(vars[parts[i]]) : `__${parts[i]}__`) + parts[i + 1];
+  return out;
+}
+
+interface PluralForms {
+  zero?: string;
+  one?: string;
+  other?: string;
+}
+
+const plurals = new Map<string, PluralForms>();
 
 /** English plural forms (`key_zero`, `key_one`, `key_other`), chosen as i18next does for en. */
 function englishPlural(key: string, count: unknown): string | undefined {
   if (typeof count !== 'number') return english(key);
-  const form = count === 0 && english(`${key}_zero`) !== undefined ? 'zero' : count === 1 ? 'one' : 'other';
-  return english(`${key}_${form}`) ?? english(`${key}_other`) ?? english(key);
+  let forms = plurals.get(key);
+  if (!forms) {
+    const other = english(`${key}_other`) ?? english(key);
+    forms = { zero: english(`${key}_zero`), one: english(`${key}_one`) ?? other, other };
+    if (plurals.size < MEMO_MAX) plurals.set(key, forms);
+  }
+  if (count === 0 && forms.zero !== undefined) return forms.zero;
+  return count === 1 ? forms.one : forms.other;
 }
 
 /**

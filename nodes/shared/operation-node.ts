@@ -1,10 +1,9 @@
-import { execute } from '../../src/api/core/planner';
-import { validate } from '../../src/api/core/validate';
 import type { ExecResult, OperationDef, Params, StatusText, WorkflowContext, WorkflowProgress } from '../../src/api/core/types';
-import { isObject } from '../../src/api/core/normalise';
 import { FusionSolarError, invalidInput } from '../../src/client/errors';
 import type { FusionSolarClient } from '../../src/client/client';
+import { isObject } from '../../src/api/core/normalise';
 import { accountOf } from './account-ref';
+import { library, once } from './lazy';
 import { watchAccount } from './account-status';
 import { deliver } from './output';
 import { resolveParams } from './resolve';
@@ -15,7 +14,8 @@ import type { DoneFn, FlowNodeConfig, FusionSolarMessage, Node, NodeAPI, NodeMes
 
 export interface OperationNodeSpec {
   type: string;
-  operations: readonly OperationDef[];
+  /** Or a function giving them at the first node made, so registering loads no catalogue. */
+  operations: readonly OperationDef[] | (() => readonly OperationDef[]);
   /** The type's saved-config history; the package's table (migrate.ts) unless given. */
   migrations?: readonly ConfigMigration[];
 }
@@ -26,9 +26,13 @@ export interface OperationNodeSpec {
  */
 export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): void {
   const steps = spec.migrations ?? migrationsOf(spec.type);
+  const { operations } = spec;
+  const ops = once(() => (typeof operations === 'function' ? operations() : operations));
   function OperationNode(this: Node, saved: FlowNodeConfig): void {
     const node = this;
     const { config, t, status, closing } = startNode(RED, node, saved, steps);
+    // The catalogue loads while the flow starts, not on the first message.
+    ops();
     let unsubscribe: (() => void) | undefined;
     let watched: FusionSolarClient | undefined;
 
@@ -52,7 +56,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
       try {
         const { account, client } = accountOf(RED, config);
         watch(client);
-        const op = pickOperation(spec.operations, opName, client.api, t);
+        const op = pickOperation(ops(), opName, client.api, t);
         const optionNames = op.options ? Object.keys(op.options.shape) : [];
         const resolved = await resolveParams(RED, node, config, [...op.fields, ...optionNames], msg, op);
         const options: Params = {};
@@ -62,7 +66,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         }
         if (op.changesDevices && !client.allowControl) {
           // Validation first: a command payload can be checked before control is enabled.
-          validate(op, resolved);
+          library().validate(op, resolved);
           throw new FusionSolarError('CONTROL_DISABLED', {
             endpoint: op.endpoint,
             message: t('errors.controlDisabled', { operation: op.name }),
@@ -95,7 +99,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
           },
         };
         status.busy(op.name);
-        const result = op.workflow ? await op.workflow(resolved, options, ctx) : await execute(op, resolved, ctx);
+        const result = op.workflow ? await op.workflow(resolved, options, ctx) : await library().execute(op, resolved, ctx);
         if (!delivered) deliverNow(result);
         done();
       } catch (err) {

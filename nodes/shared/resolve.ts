@@ -1,5 +1,5 @@
 import { invalidInput } from '../../src/client/errors';
-import { RESERVED_KEYS } from '../../src/api/core/params';
+import { library } from './lazy';
 import type { FlowNodeConfig, Node, NodeAPI, NodeMessageInFlow } from './types';
 import type { OperationDef } from '../../src/api/core/types';
 
@@ -29,7 +29,7 @@ export function payloadParams(payload: unknown): Record<string, unknown> {
     throw invalidInput('payload', 'must be an object of request parameters (or empty to use the node settings)');
   }
   const own = payload as Record<string, unknown>;
-  for (const key of Object.keys(own)) if (RESERVED_KEYS.includes(key)) throw invalidInput(key, 'is not an allowed parameter name');
+  for (const key of Object.keys(own)) if (library().RESERVED_KEYS.includes(key)) throw invalidInput(key, 'is not an allowed parameter name');
   return own;
 }
 

@@ -26,6 +26,16 @@ function startSimulatorProcess(plants) {
   });
 }
 
+/**
+ * The simulator in this process, quotas off: its work shares the thread with the client, so
+ * what the client costs is not hidden behind a server slower than the client (issue 13).
+ */
+async function startSimulatorInProcess(plants) {
+  const { startSimulator } = require(path.join(ROOT, 'dist', 'src', 'simulator', 'server'));
+  const sim = await startSimulator({ port: 0, plants, quotas: false, users: [{ ...USER, scope: 'all' }] });
+  return { url: sim.url, stop: () => sim.close() };
+}
+
 /** Logs in with undici alone and returns the headers an authenticated call needs. */
 async function bareLogin(url) {
   const res = await request(`${url}${PREFIX}login`, {
@@ -66,4 +76,4 @@ function heapAfterGc() {
   return process.memoryUsage().heapUsed;
 }
 
-module.exports = { ROOT, USER, PREFIX, startSimulatorProcess, bareLogin, bareCall, stats, ms, ratio, now, heapAfterGc };
+module.exports = { ROOT, USER, PREFIX, startSimulatorProcess, startSimulatorInProcess, bareLogin, bareCall, stats, ms, ratio, now, heapAfterGc };

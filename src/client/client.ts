@@ -67,6 +67,16 @@ export interface AccountMemory {
   v6Devices?: Remembered<V6DeviceIndex>;
   /** V6: the account refused the paged station list (use getStationList). */
   stationsRefused?: boolean;
+  /** V7: the devices of the complete device lists read so far, by plant code (the editor's pickers). */
+  v7Devices?: Remembered<Map<string, V7DeviceRecord[]>>;
+}
+
+export interface V7DeviceRecord {
+  dn: string;
+  plantCode: string;
+  deviceTypeId?: number;
+  sn?: string;
+  deviceName?: string;
 }
 
 export interface V6DeviceRecord {

@@ -13,13 +13,16 @@ function isPlain(v: object): boolean {
  * Walks a request body before it is sent: what JSON cannot carry as given (a cycle, a
  * function, NaN, a Map...) would be dropped or changed by JSON.stringify without a word, or
  * throw later as a network error. Iterative, so no depth of input can exhaust the stack.
+ * True when the body holds a BigInt (to be written as an exact number literal).
  */
-function check(root: unknown): void {
+function check(root: unknown): boolean {
+  let bigint = false;
   const stack: Array<{ value: unknown; path: string; depth: number; ancestors: Set<object> }> = [
     { value: root, path: 'payload', depth: 0, ancestors: new Set() },
   ];
   while (stack.length) {
     const { value, path, depth, ancestors } = stack.pop()!;
+    if (typeof value === 'bigint') bigint = true;
     if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint') continue;
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) throw invalidInput(path, `is ${value}, which JSON cannot carry`);
@@ -40,10 +43,11 @@ function check(root: unknown): void {
       stack.push({ value: v, path: array ? `${path}[${k}]` : `${path}.${k}`, depth: depth + 1, ancestors: inner });
     }
   }
+  return bigint;
 }
 
 /** The JSON text of a request body, or INVALID_INPUT naming the part that cannot be sent. */
 export function jsonBody(body: unknown): string {
-  check(body);
-  return stringifyExact(body);
+  // The walk has seen every value: without a BigInt there is nothing exact to write.
+  return check(body) ? stringifyExact(body) : JSON.stringify(body);
 }

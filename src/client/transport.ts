@@ -1,5 +1,17 @@
-import { Pool, errors as undiciErrors } from 'undici';
+import type * as Undici from 'undici';
+import type { Pool } from 'undici';
 import { FusionSolarError } from './errors';
+
+let undiciModule: typeof Undici | undefined;
+
+/**
+ * undici on the first request, not when the package is required: Node-RED loads every node
+ * file at start-up, where undici alone costs more than the whole package (issue 13).
+ */
+function undici(): typeof Undici {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (undiciModule ??= require('undici') as typeof Undici);
+}
 
 export interface TransportOptions {
   baseUrl: string;
@@ -51,25 +63,37 @@ export function transportError(err: unknown, endpoint: string): FusionSolarError
   else if (pick('ECONNREFUSED')) mapped = 'ECONNREFUSED';
   else if (pick('ENOTFOUND') || pick('EAI_AGAIN')) mapped = 'ENOTFOUND';
   else if ([...RESET_CODES].some(pick)) mapped = 'ECONNRESET';
-  else if (err instanceof undiciErrors.RequestAbortedError) mapped = 'ABORTED';
+  // An error of undici's own implies undici is loaded: no need to load it to ask.
+  else if (undiciModule && err instanceof undiciModule.errors.RequestAbortedError) mapped = 'ABORTED';
   return new FusionSolarError(mapped, { endpoint, details: { cause: code || causeCode || undefined } });
 }
 
 /** One keep-alive HTTP/1.1 pool per account; nothing here knows about sessions or JSON. */
 export class Transport {
-  private readonly pool: Pool;
+  private poolOf?: Pool;
+  private closed = false;
   readonly origin: string;
   readonly basePath: string;
   private readonly maxBytes: number;
   private readonly timeoutMs: number;
+  private readonly opts: TransportOptions;
+  private readonly url: URL;
 
   constructor(opts: TransportOptions) {
     const url = new URL(opts.baseUrl);
+    this.url = url;
+    this.opts = opts;
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.maxBytes = opts.maxResponseBytes ?? DEFAULT_MAX_BYTES;
     this.timeoutMs = opts.timeoutMs;
-    this.pool = new Pool(this.origin, {
+  }
+
+  /** The pool, made at the first request (an account that never calls never loads undici). */
+  private get pool(): Pool {
+    if (this.poolOf) return this.poolOf;
+    const { opts, url } = this;
+    this.poolOf = new (undici().Pool)(this.origin, {
       connections: opts.connections ?? 8,
       allowH2: false,
       pipelining: 1,
@@ -81,6 +105,9 @@ export class Transport {
       maxResponseSize: this.maxBytes,
       connect: url.protocol === 'https:' ? { rejectUnauthorized: opts.tlsVerify, ...(opts.ca ? { ca: opts.ca } : {}) } : undefined,
     });
+    // A request after close() fails as it did when the pool was made up front.
+    if (this.closed) void this.poolOf.close();
+    return this.poolOf;
   }
 
   /**
@@ -122,6 +149,8 @@ export class Transport {
   }
 
   async close(): Promise<void> {
-    await this.pool.close().catch(() => this.pool.destroy());
+    this.closed = true;
+    const pool = this.poolOf;
+    if (pool) await pool.close().catch(() => pool.destroy());
   }
 }

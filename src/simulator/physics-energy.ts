@@ -11,8 +11,12 @@ import type { Simulator } from './server';
 interface EnergyCache {
   days: Map<string, number>;
   bounds: Map<string, number>;
-  /** Today so far, per plant: real-time KPI adds only the slots completed since the last read. */
-  partial: Map<string, { until: number; sum: number }>;
+  /**
+   * Running sums of a plant day's settled slots (entry i: its first i slots): real-time KPI
+   * adds only the slots completed since the last read, and a history reading any slot of the
+   * day costs a look-up instead of a sum from the day's start.
+   */
+  partial: Map<string, number[]>;
 }
 
 function cache(sim: Simulator): EnergyCache {
@@ -42,17 +46,25 @@ export function dayEnergy(sim: Simulator, plant: SimPlant, day: number, untilSlo
   const c = cache(sim);
   const known = whole ? c.days.get(key) : undefined;
   if (known !== undefined) return known;
-  const part = c.partial.get(key);
-  let from = first;
-  let sum = 0;
-  if (part && part.until <= last) ({ until: from, sum } = part);
-  for (let k = from; k < last; k++) sum += pvEnergyOf(sim, plant, k);
+  const settled = slotOf(sim.clock.now());
+  if (c.partial.size > 20_000) c.partial.clear();
+  let p = c.partial.get(key) ?? [0];
   // Only slots in the past are settled: an inverter switched off now changes the ones to come.
-  if (last <= slotOf(sim.clock.now())) {
-    if (whole) {
-      c.days.set(key, round3(sum));
-      c.partial.delete(key);
-    } else c.partial.set(key, { until: last, sum });
+  if (first + p.length - 1 < Math.min(last, settled)) {
+    p = [...p];
+    while (first + p.length - 1 < Math.min(last, settled)) p.push(p[p.length - 1] + pvEnergyOf(sim, plant, first + p.length - 1));
+    c.partial.set(key, p);
+  }
+  let sum: number;
+  if (last - first < p.length) sum = p[last - first];
+  else {
+    sum = p[p.length - 1];
+    for (let k = first + p.length - 1; k < last; k++) sum += pvEnergyOf(sim, plant, k);
+  }
+  // A whole settled day is one number from now on; a history reading its slots builds the sums once more.
+  if (whole && last <= settled) {
+    c.days.set(key, round3(sum));
+    c.partial.delete(key);
   }
   return round3(sum);
 }

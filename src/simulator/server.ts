@@ -209,6 +209,7 @@ export class Simulator {
     let result: Reply;
     if (endpoint === 'login' || endpoint === V6_LOGIN) result = login(this, body, now);
     else if (endpoint === 'logout' || endpoint === V6_LOGOUT) result = logout(this, req, now, v6Token(endpoint, req, body), endpoint === 'logout' ? body : undefined);
+    else if (fault?.kind === 'failCode') result = this.refuse(fault.code ?? 20004, endpoint, req, body, now);
     else result = await this.dispatch(endpoint, req, body, now);
     result = v6Answer(this, endpoint, body, now, result);
 
@@ -224,6 +225,13 @@ export class Simulator {
       return;
     }
     send(res, result.status, result.body, 'application/json;charset=UTF-8', result.headers);
+  }
+
+  /** A `failCode` fault: the token is checked first, as the server does, then the code answers. */
+  private refuse(code: number, endpoint: string, req: http.IncomingMessage, body: JsonObject, now: number): Reply {
+    const isLogin = endpoint === 'login' || endpoint === V6_LOGIN;
+    if (!isLogin && !this.accounts.authenticate(tokenOf(req) ?? v6Token(endpoint, req, body), now)) return { status: 200, body: relogin305() };
+    return { status: 200, body: envelope(code, null) };
   }
 
   private async dispatch(endpoint: string, req: http.IncomingMessage, body: JsonObject, now: number): Promise<Reply> {

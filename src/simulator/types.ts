@@ -58,7 +58,7 @@ export type Handler = (req: SimRequest) => unknown;
 
 export type FaultKind =
   | 'delay' | 'hang' | 'reset' | 'status' | 'html' | 'broken' | 'empty'
-  | 'quota403' | 'status429' | 'relogin305' | 'quota407' | 'revoke' | 'daily20618';
+  | 'quota403' | 'status429' | 'relogin305' | 'quota407' | 'revoke' | 'daily20618' | 'failCode';
 
 export interface Fault {
   kind: FaultKind;
@@ -68,4 +68,10 @@ export interface Fault {
   times?: number;
   ms?: number;
   status?: number;
+  /**
+   * `failCode` faults: the code the server answers with, for states a test cannot set up
+   * through the API (account forbidden or expired, server busy, KPI not configured) or
+   * limits a stricter server may apply before the client's own checks would.
+   */
+  code?: number;
 }

@@ -9,6 +9,7 @@ const { seeded } = require('../../dist/src/simulator');
 const { Tracker } = require('./invariants');
 const { settle } = require('../helpers/wait');
 const { OPERATION_ROWS } = require('./operations');
+const { OPERATION_ROWS_V6, V6_USER } = require('./operations-v6');
 
 /**
  * Rows of `table` whose node type is loaded and whose operation is in the catalogue, with
@@ -35,6 +36,23 @@ function runnableRows(table = OPERATION_ROWS, extra = {}) {
   const uncovered = Object.entries(NODE_OPERATIONS).flatMap(([type, ops]) =>
     ops.filter((o) => !(table[type] || []).some((row) => row.op === o.name)).map((o) => `${type}/${o.name}`));
   return { byType, skipped, uncovered };
+}
+
+/**
+ * Every run of the tables: label -> { type, rows, api }, the V7 rows by node type, `extra`
+ * node types (label = type) and the V6 rows as "<type> (V6)". An operation counts as covered
+ * when either interface's table has a row for it.
+ */
+function allRuns(extraTables = {}, extra = {}) {
+  const v7 = runnableRows(OPERATION_ROWS, {});
+  const v6 = runnableRows(OPERATION_ROWS_V6, {});
+  const more = runnableRows(extraTables, extra);
+  const runs = {
+    ...Object.fromEntries(Object.entries(v7.byType).map(([type, rows]) => [type, { type, rows }])),
+    ...Object.fromEntries(Object.entries(more.byType).map(([type, rows]) => [type, { type, rows }])),
+    ...Object.fromEntries(Object.entries(v6.byType).map(([type, rows]) => [`${type} (V6)`, { type, rows, api: 'v6' }])),
+  };
+  return { runs, byType: v7.byType, skipped: v7.skipped + v6.skipped + more.skipped, uncovered: v7.uncovered.filter((u) => v6.uncovered.includes(u)) };
 }
 
 function makeMessage(row, ctx) {
@@ -83,7 +101,7 @@ function heapAfterGc(gc) {
 /**
  * Runs `messages` messages of `rows` (round-robin) through one node of `type` under
  * `scenario`. Options: concurrency (reads sent together; a command always alone), seed,
- * plants, batchTimeoutMs, memory {gc, warmup, tolerance} to check heap growth, nodes
+ * plants, api ('v6': a V6 account), batchTimeoutMs, memory {gc, warmup, tolerance} to check heap growth, nodes
  * (extra node modules), routes(sim) (extra simulator routes), onProgress(done), stepMs.
  *
  * Messages arrive `stepMs` of virtual time apart (2 minutes): long enough for what the
@@ -92,12 +110,18 @@ function heapAfterGc(gc) {
  * how far the clock happened to jump while the machine was busy.
  */
 async function runScenario(opts) {
-  const { type, rows, scenario, messages, concurrency = 1, seed = 7, plants = 3, batchTimeoutMs = 20_000, memory, stepMs = 2 * 60_000 } = opts;
-  const { sim, clock } = await virtualSim({ plants, quotas: false, record: true, users: [USER], ...(scenario.sim || {}) });
+  const { type, rows, scenario, messages, concurrency = 1, seed = 7, plants = 3, batchTimeoutMs = 20_000, memory, stepMs = 2 * 60_000, api = 'v7' } = opts;
+  const v6 = api === 'v6';
+  const { sim, clock } = await virtualSim({ plants, quotas: false, record: true, users: [v6 ? V6_USER : USER], ...(scenario.sim || {}) });
+  // Scenarios name the V7 login endpoint; a V6 account logs in at thirdData/login.
+  if (v6) {
+    const inject = sim.inject.bind(sim);
+    sim.inject = (f) => inject(f.endpoint === 'login' ? { ...f, endpoint: 'thirdData/login' } : f);
+  }
   opts.routes?.(sim);
   const port = Number(new URL(sim.url).port);
   const password = scenario.credentials?.password ?? USER.password;
-  const account = { quotaProfile: 'off', allowControl: true, quotaWait: 600, timeout: 5, ...(scenario.account || {}) };
+  const account = { quotaProfile: 'off', allowControl: true, quotaWait: 600, timeout: 5, ...(v6 ? { api: 'v6' } : {}), ...(scenario.account || {}) };
   await load(flowWith(sim, { type, operation: rows[0].op || '' }, { accountExtra: account, outputs: 2 }), credentials(scenario.credentials), opts.nodes || []);
   const client = helper.getNode('acc').client;
   const warmup = memory ? memory.warmup : 0;
@@ -166,4 +190,4 @@ async function runScenario(opts) {
   return result;
 }
 
-module.exports = { runnableRows, runScenario };
+module.exports = { runnableRows, allRuns, runScenario };

@@ -5,7 +5,7 @@
 const assert = require('node:assert/strict');
 const v8 = require('node:v8');
 const vm = require('node:vm');
-const { runnableRows, runScenario } = require('./engine');
+const { allRuns, runScenario } = require('./engine');
 const { summarise, totals } = require('./report');
 const { SCENARIOS, QUIRKS, mixed } = require('./scenarios');
 const { Tracker } = require('./invariants');
@@ -14,18 +14,18 @@ const testCommand = require('./test-command');
 const { WITHOUT_ROWS, checkGaps } = require('./gaps');
 
 const EXTRA = { [testCommand.TYPE]: testCommand };
-const { byType, skipped, uncovered } = runnableRows(undefined, {});
-const TYPES = { ...byType, [testCommand.TYPE]: runnableRows({ [testCommand.TYPE]: testCommand.rows }, EXTRA).byType[testCommand.TYPE] };
+const { runs: TYPES, byType, skipped, uncovered } = allRuns({ [testCommand.TYPE]: testCommand.rows }, EXTRA);
 const results = [];
 
 function extras(type) {
   return type === testCommand.TYPE ? { nodes: [testCommand.register], routes: testCommand.route } : {};
 }
 
-async function run(type, scenario, opts = {}) {
-  const r = await runScenario({ type, rows: TYPES[type], scenario, messages: 12, ...extras(type), ...opts });
-  results.push(r);
-  assert.deepEqual(r.tracker.violations, {}, `${type} / ${scenario.name}:\n${r.tracker.samples.join('\n')}`);
+async function run(label, scenario, opts = {}) {
+  const { type, rows, api } = TYPES[label];
+  const r = await runScenario({ type, rows, api, scenario, messages: 12, ...extras(type), ...opts });
+  results.push({ ...r, type: label });
+  assert.deepEqual(r.tracker.violations, {}, `${label} / ${scenario.name}:\n${r.tracker.samples.join('\n')}`);
   assert.equal(r.tracker.checked.dones, r.messages, 'every message ended exactly once');
   return r;
 }
@@ -51,7 +51,7 @@ describe('fault suite (quick, virtual clock)', function () {
       for (const type of Object.keys(TYPES)) {
         const r = await run(type, scenario, scenario.slow ? { messages: 4 } : {});
         const failed = Object.values(r.tracker.codes).reduce((a, b) => a + b, 0);
-        if (scenario.heals && !TYPES[type].some((row) => row.command)) assert.equal(failed, 0, 'reads heal');
+        if (scenario.heals && !TYPES[type].rows.some((row) => row.command)) assert.equal(failed, 0, 'reads heal');
         if (!scenario.heals && scenario.allowed.length) assert.ok(failed > 0, 'the fault reached the flow');
       }
     });
@@ -59,7 +59,7 @@ describe('fault suite (quick, virtual clock)', function () {
 
   it('quirks mode: every node type, every message ends once and no field the server sent is lost', async function () {
     for (const type of Object.keys(TYPES)) {
-      const r = await run(type, QUIRKS, { messages: TYPES[type].length });
+      const r = await run(type, QUIRKS, { messages: TYPES[type].rows.length });
       assert.equal(r.tracker.checked.dones, r.messages);
       // Only the to-be-offline 9.5.1 (plant data) and a second scan while one runs (I-V) may fail.
       const expected = { 'fusionsolar-plant-data': '401', 'fusionsolar-iv': '30033' }[type];
@@ -92,7 +92,7 @@ describe('fault suite checkers catch what they look for', function () {
     assert.deepEqual(r.tracker.violations, { commandResent: 3 });
     assert.equal(r.stats.commands['test/command'], 3, 'each retry executed the command');
     const relogin = { name: 'command under 305', arm: (ctx, e) => ctx.sim.inject({ kind: 'relogin305', endpoint: e }), allowed: [] };
-    const ok = await runScenario({ type: testCommand.TYPE, rows: TYPES[testCommand.TYPE], scenario: relogin, messages: 3, ...extras(testCommand.TYPE) });
+    const ok = await runScenario({ type: testCommand.TYPE, rows: TYPES[testCommand.TYPE].rows, scenario: relogin, messages: 3, ...extras(testCommand.TYPE) });
     assert.deepEqual(ok.tracker.violations, {});
     assert.equal(ok.tracker.checked.commandRequests, 6, 'each command was refused once with 305 and sent again once');
     assert.equal(ok.stats.commands['test/command'], 3);

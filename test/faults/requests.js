@@ -11,7 +11,7 @@ function checkRequests(tracker, entries, batchHasCommand) {
   const commands = new Map();
   entries.forEach((e, i) => {
     tracker.checked.requests++;
-    if (e.endpoint === 'login') {
+    if (e.endpoint === 'login' || e.endpoint === 'thirdData/login') {
       tracker.checked.loginRequests++;
       tracker.loginTimes.push(e.time);
       if (tracker.rejectMark && i >= tracker.rejectMark.index) tracker.violation('loginAfterRejection', `login at ${new Date(e.time).toISOString()}`);

@@ -17,7 +17,7 @@ function sometimes(fault, p = 0.5) {
 
 /** Resolves once a non-login request reached the simulator (or after a second). */
 async function requestArrived(sim) {
-  for (let i = 0; i < 500 && !sim.requestLog.some((e) => e.endpoint !== 'login'); i++) await new Promise((r) => setTimeout(r, 2));
+  for (let i = 0; i < 500 && !sim.requestLog.some((e) => e.endpoint !== 'login' && e.endpoint !== 'thirdData/login'); i++) await new Promise((r) => setTimeout(r, 2));
 }
 
 async function restartServer(ctx) {

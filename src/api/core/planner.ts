@@ -71,6 +71,11 @@ function defaultMerge(parts: unknown[]): unknown {
 export async function execute<P extends Params>(op: OperationDef<P>, input: Params, ctx: ExecContext): Promise<ExecResult> {
   const params = validate(op, input);
   await op.precheck?.(params, ctx);
+  return executeChecked(op, params, ctx);
+}
+
+/** execute() for parameters that validate() and the precheck have already passed. */
+export function executeChecked<P extends Params>(op: OperationDef<P>, params: P, ctx: ExecContext): Promise<ExecResult> {
   if (op.runCalls) return op.runCalls(params, ctx, (sets) => runPlanned(op, sets as P[], ctx));
   return runPlanned(op, [params], ctx);
 }

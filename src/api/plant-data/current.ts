@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DAY, MINUTE } from '../../client/quota/rules';
 import { codeList, distinct } from '../core/params';
-import { isObject, normaliseRecord, toNumber } from '../core/normalise';
+import { isObject, normaliseRecord, toNumber, type FieldSpec } from '../core/normalise';
 import { learnZones, offsetOf } from './zones';
 import { defineOperation } from '../core/types';
 import { ALL_PLANTS_OPTION } from './options';
@@ -82,6 +82,10 @@ export const REALTIME_NUMBERS = [
   'batteryPower', 'loadPower', 'batterySOC', 'batteryDOD', 'healthState',
 ] as const;
 
+// Built once: a spec literal per item was two allocations for each of up to 100 plants a call.
+const PLANT_CODE: FieldSpec = { strings: ['plantCode'] };
+const REALTIME_SPEC: FieldSpec = { numbers: REALTIME_NUMBERS, aliases: { pmeterPower: 'meterPower' } };
+
 export const realtimeKpi = defineOperation<PlantCodesParams>({
   name: 'realtimeKpi',
   endpoint: 'vpp/plantRealtimeKpi',
@@ -95,10 +99,10 @@ export const realtimeKpi = defineOperation<PlantCodesParams>({
   batch: { chunk: { key: 'plantCodes', size: CHUNK } },
   normalise: (data) =>
     eachItem(data, (item) => {
-      normaliseRecord(item, { strings: ['plantCode'] });
+      normaliseRecord(item, PLANT_CODE);
       canonicalKey(item, 'dataltemMap', 'dataItemMap');
       // The table names the grid meter "meterPower", the example "pmeterPower": fill meterPower from either.
-      if (isObject(item.dataItemMap)) normaliseRecord(item.dataItemMap, { numbers: REALTIME_NUMBERS, aliases: { pmeterPower: 'meterPower' } });
+      if (isObject(item.dataItemMap)) normaliseRecord(item.dataItemMap, REALTIME_SPEC);
     }),
   topicKey: 'plantCode',
 });

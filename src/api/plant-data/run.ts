@@ -8,7 +8,7 @@ import { checkDailyBudget, clampEnd, FIVE_MINUTES } from './limits';
 import { mergeHistory } from './points';
 import { zoneOf } from './zones';
 import { RANGES, type RelativeRange } from './options';
-import { execute, planCalls } from '../core/planner';
+import { execute, executeChecked, planCalls } from '../core/planner';
 import type { ExecContext, ExecResult, OperationDef, Params } from '../core/types';
 import { validate } from '../core/validate';
 
@@ -100,7 +100,12 @@ export async function runPlantData(op: OperationDef, params: Params, options: Pa
     if (account.codes.length === 0) return { payload: op.merge ? op.merge([], p) : [], calls, total: 0 };
     p[key] = account.codes;
   }
-  const result = op.batch?.window ? await runWindows(op, p, range, ctx) : await execute(op, p, ctx);
+  if (op.batch?.window) {
+    const result = await runWindows(op, p, range, ctx);
+    return { ...result, calls: result.calls + calls };
+  }
+  // What the message named was checked above, precheck included: no second pass over its codes.
+  const result = all || range ? await execute(op, p, ctx) : await executeChecked(op, checked, ctx);
   return { ...result, calls: result.calls + calls };
 }
 

@@ -5,6 +5,7 @@ import { isObject, normaliseMap, normaliseRecord, toNumber } from '../core/norma
 import { pageOf } from '../core/planner';
 import { DEVICE_TYPES } from '../core/reference-data';
 import { learnInverters } from '../control/inverters';
+import { learnV7Devices } from './v7-cache';
 import { defineOperation } from '../core/types';
 
 /** 9.2 Configuration management: the plant and device lists everything else starts from. */
@@ -112,6 +113,7 @@ export const deviceList = defineOperation<z.infer<typeof deviceListParams>>({
     if (params.deviceTypeId === undefined) ctx.client.learnFleet({ devices: result.length });
     // Complete lists of these plants tell DRM how many inverters each has, without a call of its own.
     learnInverters(ctx, params.plantCodes, result, params.deviceTypeId);
+    if (params.deviceTypeId === undefined) learnV7Devices(ctx.client, params.plantCodes, result);
   },
   topicKey: 'dn',
 });

@@ -17,6 +17,8 @@ export interface Ctx {
   now: number;
   memo: Map<string, SlotBattery[][]>;
   prefixes: Map<string, Flows[]>;
+  /** Plant energies of this request, per plant and time. */
+  energy: Map<string, { energy: { dayEnergy: number; monthEnergy: number; totalEnergy: number }; today: number }>;
 }
 
 export interface Moment {
@@ -34,7 +36,7 @@ export interface Moment {
 }
 
 export function newCtx(sim: Simulator, now: number): Ctx {
-  return { sim, now, memo: new Map(), prefixes: new Map() };
+  return { sim, now, memo: new Map(), prefixes: new Map(), energy: new Map() };
 }
 
 export function liveMoment(ctx: Ctx, plant: SimPlant): Moment {
@@ -73,18 +75,41 @@ function slotLoadOf(sim: Simulator, plant: SimPlant, slot: number): number {
   return slotLoad(sim.options.seed, plant, slot);
 }
 
-/** Running sums over the completed slots of the 288 from `first`: entry i covers first..first+i. */
+/** Completed slots never change once the live track has passed them: their sums are kept between requests. */
+const KEPT = 'v6.prefixes';
+const KEPT_MAX = 50_000;
+
+function kept(sim: Simulator): Map<string, Flows[]> {
+  let m = sim.state.get(KEPT) as Map<string, Flows[]> | undefined;
+  if (!m || m.size > KEPT_MAX) {
+    m = new Map();
+    sim.state.set(KEPT, m);
+  }
+  return m;
+}
+
+/**
+ * Running sums over the completed slots of the 288 from `first`: entry i covers first..first+i.
+ * A poll adds only the slots completed since the last one, so a day of 5-minute polls of a
+ * large fleet costs each slot once instead of once per poll.
+ */
 export function prefixOf(ctx: Ctx, plant: SimPlant, first: number): Flows[] {
   const key = `${plant.plantCode}|${first}`;
   let p = ctx.prefixes.get(key);
   if (!p) {
     advance(ctx.sim, plant, ctx.now);
-    p = [];
+    const shared = kept(ctx.sim);
+    p = shared.get(key) ?? [];
     const last = Math.min(first + SLOTS_PER_DAY, slotOf(ctx.now));
-    let acc = empty(plant);
-    for (let k = first; k < last; k++) {
-      acc = add(acc, slotFlows(ctx.sim, plant, k, ctx.memo));
-      p.push(acc);
+    if (first + p.length < last) {
+      // A new array: a request still holding the old one keeps the slots of its own moment.
+      p = [...p];
+      let acc = p[p.length - 1] ?? empty(plant);
+      for (let k = first + p.length; k < last; k++) {
+        acc = add(acc, slotFlows(ctx.sim, plant, k, ctx.memo));
+        p.push(acc);
+      }
+      shared.set(key, p);
     }
     ctx.prefixes.set(key, p);
   }

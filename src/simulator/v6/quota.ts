@@ -1,7 +1,7 @@
 import type { Simulator } from '../server';
 import type { SimQuota, SimUser } from '../types';
 import { isLegacy } from './account';
-import { devicesOfUser } from './devices';
+import { devicesOfUser, v6Fleet } from './devices';
 
 /**
  * The "Access Restrictions" of each V6 interface for users created after 2022-06-30 (the
@@ -17,11 +17,27 @@ type Count = (r: { sim: Simulator; user: SimUser }) => number;
 
 const plants: Count = (r) => Math.max(1, r.sim.plantsOf(r.user).length);
 
+/** Devices per type of the user's plants, kept while the user's plants and the fleet stay the same. */
+function typeCounts(sim: Simulator, user: SimUser): Map<number, number> {
+  let all = sim.state.get('v6.typeCounts') as Map<string, { key: string; counts: Map<number, number> }> | undefined;
+  if (!all) {
+    all = new Map();
+    sim.state.set('v6.typeCounts', all);
+  }
+  const plantsOfUser = sim.plantsOf(user);
+  const key = `${plantsOfUser.length}|${sim.fleet.plants.length}|${v6Fleet(sim).byId.size}`;
+  const known = all.get(user.username);
+  if (known && known.key === key) return known.counts;
+  const counts = new Map<number, number>();
+  for (const d of devicesOfUser(sim, user)) counts.set(d.devTypeId, (counts.get(d.devTypeId) ?? 0) + 1);
+  all.set(user.username, { key, counts });
+  return counts;
+}
+
 /** Σ over the user's device types served by the interface of Roundup(D/per). */
 function perType(types: number[], per: number): Count {
   return (r) => {
-    const counts = new Map<number, number>();
-    for (const d of devicesOfUser(r.sim, r.user)) if (types.includes(d.devTypeId)) counts.set(d.devTypeId, (counts.get(d.devTypeId) ?? 0) + 1);
+    const counts = new Map([...typeCounts(r.sim, r.user)].filter(([t]) => types.includes(t)));
     let sum = 0;
     for (const n of counts.values()) sum += Math.ceil(n / per);
     return Math.max(1, sum);

@@ -25,20 +25,45 @@ export function shareOf(d: V6Device): number {
   return share;
 }
 
+/** A plant day's first and last slot with sun (-1 without): the same for every inverter and poll of the day. */
+function sunSlots(ctx: Ctx, d: V6Device, first: number): { firstSun: number; lastSun: number } {
+  let days = ctx.sim.state.get('v6.sun') as Map<string, { firstSun: number; lastSun: number }> | undefined;
+  if (!days || days.size > 100_000) {
+    days = new Map();
+    ctx.sim.state.set('v6.sun', days);
+  }
+  const key = `${d.plant.plantCode}|${first}`;
+  let s = days.get(key);
+  if (!s) {
+    s = { firstSun: -1, lastSun: -1 };
+    for (let k = first; k < first + SLOTS_PER_DAY; k++) {
+      if (slotPv(ctx.sim.options.seed, d.plant, k) > 0) {
+        if (s.firstSun < 0) s.firstSun = k;
+        s.lastSun = k;
+      }
+    }
+    days.set(key, s);
+  }
+  return s;
+}
+
 /** Startup and shutdown of today: the first and last slot with sun, when they have passed. */
 function openClose(ctx: Ctx, d: V6Device, m: Moment): { open: number | null; close: number | null } {
-  const first = dayStartSlot(d.plant, localDay(d.plant, m.t));
-  let open: number | null = null;
-  let lastSun = -1;
-  for (let k = first; k < first + SLOTS_PER_DAY; k++) {
-    if (slotPv(ctx.sim.options.seed, d.plant, k) > 0) {
-      if (open === null) open = k * SLOT_MS;
-      lastSun = k;
-    }
-  }
-  if (open !== null && open > m.t) open = null;
+  const { firstSun, lastSun } = sunSlots(ctx, d, dayStartSlot(d.plant, localDay(d.plant, m.t)));
+  const open = firstSun >= 0 && firstSun * SLOT_MS <= m.t ? firstSun * SLOT_MS : null;
   const close = lastSun >= 0 && (lastSun + 1) * SLOT_MS <= m.t ? (lastSun + 1) * SLOT_MS : null;
   return { open, close };
+}
+
+/** The plant's energies at `t`, once per request however many of its inverters are read. */
+function plantEnergy(ctx: Ctx, plant: V6Device['plant'], t: number): { energy: ReturnType<typeof energies>; today: number } {
+  const key = `${plant.plantCode}|${t}`;
+  let e = ctx.energy.get(key);
+  if (!e) {
+    e = { energy: energies(ctx.sim, plant, t), today: dayEnergy(ctx.sim, plant, localDay(plant, t - 1), Math.floor(t / SLOT_MS)) };
+    ctx.energy.set(key, e);
+  }
+  return e;
 }
 
 export function inverterMap(ctx: Ctx, d: V6Device, m: Moment): JsonObject {
@@ -71,8 +96,7 @@ export function inverterMap(ctx: Ctx, d: V6Device, m: Moment): JsonObject {
   const v = (base: number, salt: number): number => (awake ? base * (0.98 + 0.04 * noise(salt)) : 0);
   const phaseI = ac > 0 ? (ac * 1000) / (3 * 230) : 0;
   const t = m.live ? m.t : m.t + SLOT_MS;
-  const energy = energies(sim, plant, t);
-  const today = dayEnergy(sim, plant, localDay(plant, t - 1), Math.floor(t / SLOT_MS));
+  const { energy, today } = plantEnergy(ctx, plant, t);
   const total = energy.totalEnergy * share;
   const mppts = Math.min(residential ? 4 : 10, Math.max(1, Math.ceil(strings / 2)));
   for (let k = 1; k <= (residential ? 4 : 10); k++) put(MPPT[k - 1], k <= mppts ? (total * 1.015) / mppts : null);
