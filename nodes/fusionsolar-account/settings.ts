@@ -79,6 +79,8 @@ export function storeConfig(c: AccountConfig, cred: AccountCredentials, userDir:
       fallback: c.redisFallback === 'stop' ? 'stop' : 'local',
       ca: c.ca || undefined,
       tlsVerify: c.tlsVerify !== false,
+      // This instance's own copy: a start while Redis is away works from it.
+      dir: userDir ? join(userDir, 'fusionsolar') : undefined,
     };
   }
   if (c.store && c.store !== 'local') throw new Error('store: must be "local" or "redis"');

@@ -1,7 +1,9 @@
 import { FusionSolarError } from '../../src/client/errors';
 import type { Monitor, MonitorStatus } from '../../src/monitor/monitor';
 import type { OutMessage } from '../../src/monitor/output';
+import type { FusionSolarClient } from '../../src/client/client';
 import { accountOf } from '../shared/account-ref';
+import { watchAccount } from '../shared/account-status';
 import { migrationsOf } from '../shared/migrate';
 import { nodeError, startNode } from '../shared/node-base';
 import { nodeTranslator } from '../shared/i18n';
@@ -20,13 +22,17 @@ function hhmm(t: number): string {
 export = function register(RED: NodeAPI): void {
   function FusionSolarMonitor(this: Node, saved: MonitorConfig): void {
     const node = this;
-    const { config, status } = startNode(RED, node, saved, migrationsOf(TYPE));
+    const { config, status, t: common } = startNode(RED, node, saved, migrationsOf(TYPE));
     const t = nodeTranslator(RED, TYPE);
     let monitor: Monitor | undefined;
+    let client: FusionSolarClient | undefined;
+    let unwatch: (() => void) | undefined;
     try {
       const { Monitor: MonitorOf, monitorSettings } = library();
       const settings = monitorSettings(config);
-      const { client } = accountOf(RED, config);
+      client = accountOf(RED, config).client;
+      // A rejected login or an unreachable Redis shows here as on every node of the account.
+      unwatch = watchAccount(client, status, common);
       const toMsgs = (list: OutMessage[]): NodeMessage[] => list.map((m) => ({ ...m }));
       monitor = new MonitorOf(
         { client, id: node.id, ...settings },
@@ -45,6 +51,8 @@ export = function register(RED: NodeAPI): void {
     }
 
     function show(s: MonitorStatus): void {
+      if (client?.state?.health === 'offline') return status.error(common('status.storeOffline'));
+      if (client?.session.state === 'rejected') return status.error(common('status.loginRejected'));
       if (s.error) return status.failed(s.error);
       if (s.nextAt === undefined) return status.ok(t('status.idle'));
       const vars = { time: hhmm(s.nextAt), used: s.used ?? '-', limit: s.limit ?? '-', held: s.heldBack };
@@ -63,6 +71,7 @@ export = function register(RED: NodeAPI): void {
     });
 
     node.on('close', (_removed: boolean, done: () => void) => {
+      unwatch?.();
       status.clear();
       if (!monitor) return done();
       monitor.stop().then(done, done);

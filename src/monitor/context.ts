@@ -3,6 +3,13 @@ import type { ExecContext } from '../api/core/types';
 import type { PlantSet } from './plants';
 import type { MonitorState } from './state';
 
+/**
+ * Gives a claimed poll back when its call failed before reaching the server (the quota or
+ * the store refused it): the retry makes it. A call that may have reached the server keeps
+ * its claim: polling again would spend another call of the window.
+ */
+export type Release = (err: unknown) => void;
+
 /** What every job of one monitor shares. */
 export interface MonitorContext {
   client: FusionSolarClient;
@@ -14,6 +21,11 @@ export interface MonitorContext {
   /** When `key` was last polled (this process's state or the account's lasting store); -Infinity when never. */
   lastPoll(key: string): number;
   savePoll(key: string, at: number): void;
+  /**
+   * Takes the poll `key` now unless another instance on the account made it within
+   * `periodMs` (Redis store): instances divide the polls instead of repeating them.
+   */
+  claim(key: string, periodMs: number): Promise<Release | undefined>;
   plants: PlantSet;
   /** The node's `interval` in ms; 0 = as fast as allowed. */
   intervalMs: number;

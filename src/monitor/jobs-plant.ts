@@ -84,15 +84,23 @@ export class PlantRealtimeJob implements Job {
   }
 
   async run(): Promise<void> {
+    // Plants named in the node exist on the account: the quota grows with them even while
+    // the plant list is not read (it may wait for its own budget).
+    if (!this.m.plants.all) this.m.client.learnFleet({ plants: this.m.plants.codes().length });
     const period = this.period();
     const now = this.m.client.clock.now();
     for (const chunk of this.chunks()) {
       if (!chunk.length || this.chunkDue(chunk, period) > now) continue;
-      this.m.savePoll(`${this.name}:${chunk[0]}`, this.m.client.clock.now());
+      // Another instance on the account polls this chunk: its answer is theirs to emit.
+      const release = await this.m.claim(`${this.name}:${chunk[0]}`, period);
+      if (!release) continue;
       // The backfill waits for the first round: any chunk's poll tells it.
       this.m.savePoll(this.name, this.m.client.clock.now());
       this.m.save();
-      await execute(this.op, { [codesKey(this.m.api)]: chunk }, this.m.exec);
+      await execute(this.op, { [codesKey(this.m.api)]: chunk }, this.m.exec).catch((err: unknown) => {
+        release(err);
+        throw err;
+      });
     }
   }
 }
@@ -142,10 +150,17 @@ export class BackfillJob implements Job {
     const codes = this.m.plants.codes();
     this.m.state.backfilled[this.name] = this.today();
     this.m.save();
+    // Once a day for all instances: refused when any of them backfilled since midnight (UTC).
+    const now = this.m.client.clock.now();
+    const release = await this.m.claim(this.name, now - this.today() * DAY + 1);
+    if (!release) return;
     const info = this.m.client.governor.info(this.endpoint);
     const needed = this.callsNeeded(codes);
     this.skipped = info.remaining !== undefined && needed > info.remaining / 2;
     if (this.skipped) return;
-    await runPlantData(this.op, { plantCodes: codes }, { range: 'today' }, this.m.exec);
+    await runPlantData(this.op, { plantCodes: codes }, { range: 'today' }, this.m.exec).catch((err: unknown) => {
+      release(err);
+      throw err;
+    });
   }
 }

@@ -99,10 +99,83 @@ export class DeviceRealtimeJob implements Job {
 
   async run(): Promise<void> {
     const devices = this.devices();
-    this.m.savePoll(this.name, this.m.client.clock.now());
+    const release = await this.m.claim(this.name, this.period());
+    if (!release) return;
     this.m.save();
     const types = [...new Set(devices.map((d) => d.devTypeId))].sort((a, b) => a - b);
-    await execute(this.op, { stationCodes: [...new Set(devices.map((d) => d.stationCode as string))], devTypeId: types }, this.m.exec);
+    await execute(this.op, { stationCodes: [...new Set(devices.map((d) => d.stationCode as string))], devTypeId: types }, this.m.exec).catch((err: unknown) => {
+      release(err);
+      throw err;
+    });
+  }
+}
+
+const DAY = 86_400_000;
+
+/**
+ * After a restart: today's 5-minute device history (getDevHistoryKpi) of the watched
+ * devices, once a day and after the first real-time round, only when it takes at most
+ * half of what is left of the day's budget, so users' own history calls still fit.
+ */
+export class DeviceBackfillJob implements Job {
+  readonly name = 'deviceBackfill';
+  readonly endpoint: string;
+  private readonly op = opFor('v6', 'deviceHistoryKpi');
+  /** Set when the day's budget had no room. */
+  skipped = false;
+
+  constructor(
+    private readonly m: MonitorContext,
+    private readonly realtime: DeviceRealtimeJob,
+  ) {
+    this.endpoint = this.op.endpoint;
+  }
+
+  private today(): number {
+    return Math.floor(this.m.client.clock.now() / DAY);
+  }
+
+  due(): number {
+    if (this.m.state.backfilled[this.name] === this.today() || this.realtime.devices().length === 0) return Infinity;
+    const first = this.m.lastPoll(this.realtime.name);
+    return Number.isFinite(first) ? Math.max(first, this.m.client.clock.now()) : Infinity;
+  }
+
+  /** One call per 10 devices of a type (the endpoint's batch). */
+  callsNeeded(devices: readonly DeviceFacts[]): number {
+    const perType = new Map<number, number>();
+    for (const d of devices) perType.set(d.devTypeId, (perType.get(d.devTypeId) ?? 0) + 1);
+    let n = 0;
+    for (const count of perType.values()) n += Math.ceil(count / 10);
+    return n;
+  }
+
+  /** The earliest local midnight of the watched plants: "today" for every one of them. */
+  private since(now: number): number {
+    let since = now;
+    for (const code of this.m.plants.codes()) {
+      const off = this.m.plants.offset(code) * 60_000;
+      since = Math.min(since, Math.floor((now + off) / DAY) * DAY - off);
+    }
+    return since;
+  }
+
+  async run(): Promise<void> {
+    const devices = this.realtime.devices();
+    this.m.state.backfilled[this.name] = this.today();
+    this.m.save();
+    const now = this.m.client.clock.now();
+    const release = await this.m.claim(this.name, now - this.today() * DAY + 1);
+    if (!release) return;
+    const info = this.m.client.governor.info(this.endpoint);
+    this.skipped = info.remaining !== undefined && this.callsNeeded(devices) > info.remaining / 2;
+    const since = this.since(now);
+    if (this.skipped || now - since < 5 * 60_000) return;
+    const types = [...new Set(devices.map((d) => d.devTypeId))].sort((a, b) => a - b);
+    await execute(this.op, { stationCodes: [...new Set(devices.map((d) => d.stationCode as string))], devTypeId: types, startTime: since, endTime: now }, this.m.exec).catch((err: unknown) => {
+      release(err);
+      throw err;
+    });
   }
 }
 
@@ -132,8 +205,12 @@ export class AlarmJob implements Job {
   }
 
   async run(): Promise<void> {
-    this.m.savePoll(this.name, this.m.client.clock.now());
+    const release = await this.m.claim(this.name, this.period());
+    if (!release) return;
     this.m.save();
-    await execute(this.op, { stationCodes: this.m.plants.codes() }, this.m.exec);
+    await execute(this.op, { stationCodes: this.m.plants.codes() }, this.m.exec).catch((err: unknown) => {
+      release(err);
+      throw err;
+    });
   }
 }

@@ -8,10 +8,10 @@ import { PlantSet } from './plants';
 import { READERS } from './readers';
 import { Scheduler, type Job } from './scheduler';
 import { BackfillJob, PlantListJob, PlantRealtimeJob } from './jobs-plant';
-import { AlarmJob, DeviceListJob, DeviceRealtimeJob } from './jobs-v6';
+import { AlarmJob, DeviceBackfillJob, DeviceListJob, DeviceRealtimeJob } from './jobs-v6';
 import { AlarmTracker } from './alarms';
 import { DEVICE_TYPES } from './fields';
-import { accountKey, emptyState, lastingPolls, memoryStore, type LastingPolls, type MonitorState, type MonitorStore } from './state';
+import { accountKey, checkState, emptyState, lastingPolls, memoryStore, type LastingPolls, type MonitorState, type MonitorStore } from './state';
 import type { Identity, Reading } from './types';
 
 export interface MonitorOptions {
@@ -66,6 +66,8 @@ export class Monitor {
   private lastError: FusionSolarError | undefined;
   private readonly alarms: AlarmTracker;
   private readonly lasting: LastingPolls | undefined;
+  /** The state came from this process's memory (a redeploy): the lasting store has nothing newer. */
+  private readonly remembered: boolean;
 
   constructor(
     private readonly o: MonitorOptions,
@@ -74,7 +76,9 @@ export class Monitor {
     const client = o.client;
     this.store = o.store ?? memoryStore;
     this.account = accountKey(client.config.baseUrl, client.config.username);
-    this.state = this.store.load(this.account, o.id) ?? emptyState();
+    const kept = this.store.load(this.account, o.id);
+    this.remembered = kept !== undefined;
+    this.state = kept ?? emptyState();
     this.plants = new PlantSet(client, o.plantCodes);
     if (this.state.plants) this.plants.adopt(this.state.plants.list);
     this.guard = new CounterGuard(this.state.counters);
@@ -86,7 +90,10 @@ export class Monitor {
       api,
       exec: { client, signal: this.closing.signal },
       state: this.state,
-      save: () => this.store.save(this.account, o.id, this.state),
+      save: () => {
+        this.store.save(this.account, o.id, this.state);
+        this.lasting?.saveMonitorState(o.id, this.state);
+      },
       lastPoll: (key) => {
         const here = this.state.polls[key] ?? -Infinity;
         const kept = this.lasting?.lastPoll(lastingKey(key)) || -Infinity;
@@ -95,6 +102,21 @@ export class Monitor {
       savePoll: (key, at) => {
         this.state.polls[key] = at;
         this.lasting?.savePoll(lastingKey(key), at);
+      },
+      claim: async (key, periodMs) => {
+        const now = client.clock.now();
+        const before = this.state.polls[key];
+        const c = this.lasting ? await this.lasting.claimPoll(lastingKey(key), now, periodMs) : ({ ok: true } as { ok: true; previous?: number });
+        // Refused: another instance made this poll (or owns the next one); look again when it says.
+        this.state.polls[key] = c.ok ? now : c.next - periodMs;
+        if (!c.ok) return undefined;
+        return (err) => {
+          const code = err instanceof FusionSolarError ? err.code : undefined;
+          if ((code !== 'QUOTA' && code !== 'STORE_OFFLINE') || this.state.polls[key] !== now) return;
+          if (before === undefined) delete this.state.polls[key];
+          else this.state.polls[key] = before;
+          this.lasting?.releasePoll(lastingKey(key), now, c.previous);
+        };
       },
       plants: this.plants,
       intervalMs: Math.max(0, o.intervalSec) * 1000,
@@ -112,9 +134,13 @@ export class Monitor {
     });
     this.jobs.push(new PlantListJob(this.ctx));
     if (o.plantRealtime) this.jobs.push(new PlantRealtimeJob(this.ctx));
-    // History backfill after a restart: V7 historyKpi (V6 device history is not backfilled).
+    // History backfill after a restart: V7 historyKpi.
     if (o.plantRealtime && api === 'v7') this.jobs.push(new BackfillJob(this.ctx));
-    if (api === 'v6' && o.deviceTypes.length) this.jobs.push(new DeviceListJob(this.ctx), new DeviceRealtimeJob(this.ctx, o.deviceTypes));
+    if (api === 'v6' && o.deviceTypes.length) {
+      const realtime = new DeviceRealtimeJob(this.ctx, o.deviceTypes);
+      // And V6's device history of today, where the quota leaves room.
+      this.jobs.push(new DeviceListJob(this.ctx), realtime, new DeviceBackfillJob(this.ctx, realtime));
+    }
     if (api === 'v6' && o.alarms) this.jobs.push(new AlarmJob(this.ctx));
     this.alarms = new AlarmTracker((this.state.alarms ??= {}), (code) => this.plants.has(code));
     this.scheduler = new Scheduler({
@@ -138,8 +164,30 @@ export class Monitor {
     this.unsubscribe = this.o.client.on((e) => this.onEvent(e));
     // The lasting store is read first: a restart must see the last polls before it polls.
     const ready = this.lasting ? this.lasting.ready.catch(() => undefined) : Promise.resolve();
-    this.running = ready.then(() => this.scheduler.start(this.jobs, this.closing.signal));
+    this.running = ready.then(() => {
+      this.restore();
+      return this.scheduler.start(this.jobs, this.closing.signal);
+    });
     this.report();
+  }
+
+  /**
+   * After a restart of Node-RED: counters, open alarms, plants and devices as the account's
+   * lasting store kept them, merged into the objects the guard and trackers already hold.
+   */
+  private restore(): void {
+    if (this.remembered || !this.lasting) return;
+    const kept = checkState(this.lasting.monitorState(this.o.id));
+    if (!kept) return;
+    Object.assign(this.state.counters, kept.counters);
+    Object.assign(this.state.polls, kept.polls);
+    Object.assign(this.state.backfilled, kept.backfilled);
+    Object.assign((this.state.alarms ??= {}), kept.alarms);
+    if (kept.devices) this.state.devices = kept.devices;
+    if (kept.plants) {
+      this.state.plants = kept.plants;
+      this.plants.adopt(kept.plants.list);
+    }
   }
 
   async stop(): Promise<void> {
@@ -169,6 +217,8 @@ export class Monitor {
   }
 
   private onEvent(e: ClientEvent): void {
+    // The node's status says what the account says (store offline, login rejected) and back.
+    if (e.type === 'store' || e.type === 'session') return this.report();
     if (e.type !== 'answer') return;
     if (e.operation === 'alarmList' && this.o.alarms) {
       const list = this.alarms.answer(e.params, e.data, e.at);
@@ -186,7 +236,11 @@ export class Monitor {
       if (r.source === 'realtime') this.ctx.fresh.set(r.code, Math.max(this.ctx.fresh.get(r.code) ?? -Infinity, r.time));
       out.push(...this.pipeline.process(r));
     }
-    if (out.length) this.on.readings(out);
+    if (out.length) {
+      // The counters moved: a restart must not take a glitch for a real reading.
+      this.ctx.save();
+      this.on.readings(out);
+    }
     this.lastError = undefined;
     this.report();
   }

@@ -68,8 +68,15 @@ const deviceRealtime: Reader = (data, at) => {
   return out;
 };
 
+/** V6 getDevHistoryKpi: the same items, each point at its collectTime (one without a time cannot be placed). */
+const deviceHistory: Reader = (data, at) => {
+  const timed = Array.isArray(data) ? data.filter((item) => isObject(item) && typeof item.collectTime === 'number') : [];
+  return deviceRealtime(timed, at).map((r) => ({ ...r, source: 'history' as const }));
+};
+
 export const READERS: Record<string, Reader> = {
   realtimeKpi: plantRealtime,
   historyKpi: plantHistory,
   deviceRealtimeKpi: deviceRealtime,
+  deviceHistoryKpi: deviceHistory,
 };

@@ -40,20 +40,66 @@ export interface MonitorStore {
 }
 
 /**
- * Poll times in the account's lasting store (issue 17: the client's `state` binding, a file
- * or Redis): they outlive a restart of Node-RED, so a restart adds no real-time call.
+ * The account's lasting store as the monitor uses it (the client's `state` binding, a file
+ * or Redis): poll times and the monitor's memory outlive a restart of Node-RED, so a
+ * restart adds no call and raises no alarm again; with Redis the instances divide the polls.
  */
 export interface LastingPolls {
   readonly ready: Promise<void>;
   /** Clock time of the last poll of `key`, 0 when never. */
   lastPoll(key: string): number;
   savePoll(key: string, at: number): void;
+  /** Takes the poll unless another instance made it within `periodMs` (then: when to look again). */
+  claimPoll(key: string, at: number, periodMs: number): Promise<{ ok: true; previous?: number } | { ok: false; next: number }>;
+  /** The claimed poll's call failed: give it back, so a retry (here or elsewhere) makes it. */
+  releasePoll(key: string, at: number, previous: number | undefined): void;
+  monitorState(id: string): unknown;
+  saveMonitorState(id: string, state: MonitorState): void;
 }
 
 /** The client's lasting store, when the account has one. */
 export function lastingPolls(client: object): LastingPolls | undefined {
   const s = (client as { state?: Partial<LastingPolls> }).state;
-  return s && typeof s.lastPoll === 'function' && typeof s.savePoll === 'function' ? (s as LastingPolls) : undefined;
+  const fns = ['lastPoll', 'savePoll', 'claimPoll', 'releasePoll', 'monitorState', 'saveMonitorState'] as const;
+  return s && fns.every((f) => typeof s[f] === 'function') ? (s as LastingPolls) : undefined;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const str = (v: unknown): boolean => v === undefined || typeof v === 'string';
+
+function numbers(v: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (isRecord(v)) for (const [k, x] of Object.entries(v)) if (isTime(x)) out[k] = x;
+  return out;
+}
+
+/**
+ * A monitor's memory as a file or Redis gave it back: anything of the wrong shape (another
+ * version wrote it, someone edited it) is left out, part by part, never trusted.
+ */
+export function checkState(raw: unknown): MonitorState | undefined {
+  if (!isRecord(raw)) return undefined;
+  const counters: CounterMemory = {};
+  if (isRecord(raw.counters)) {
+    for (const [k, v] of Object.entries(raw.counters)) if (isRecord(v) && isTime(v.value) && isTime(v.time)) counters[k] = { value: v.value, time: v.time };
+  }
+  const state: MonitorState = { polls: numbers(raw.polls), counters, backfilled: numbers(raw.backfilled) };
+  const plants = isRecord(raw.plants) && isTime(raw.plants.at) && Array.isArray(raw.plants.list) ? raw.plants : undefined;
+  if (plants) {
+    const list = (plants.list as unknown[]).filter((p): p is PlantFacts => isRecord(p) && typeof p.code === 'string' && str(p.name) && (p.offsetMin === undefined || isTime(p.offsetMin)));
+    state.plants = { at: plants.at as number, list };
+  }
+  const devices = isRecord(raw.devices) && isTime(raw.devices.at) && Array.isArray(raw.devices.list) ? raw.devices : undefined;
+  if (devices) {
+    const list = (devices.list as unknown[]).filter((d): d is DeviceFacts => isRecord(d) && typeof d.id === 'string' && typeof d.devTypeId === 'number' && str(d.stationCode) && str(d.name) && str(d.model) && str(d.sn));
+    state.devices = { at: devices.at as number, list };
+  }
+  if (isRecord(raw.alarms)) {
+    state.alarms = {};
+    for (const [k, a] of Object.entries(raw.alarms)) if (isRecord(a)) state.alarms[k] = a;
+  }
+  return state;
 }
 
 /** The account's key in the store: who the server counts calls for. */

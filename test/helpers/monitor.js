@@ -28,12 +28,15 @@ const monitorNode = (extra = {}) => ({ type: 'fusionsolar-monitor', plantCodes: 
 
 /** Starts simulator and flow; `answers` collects {operation, at, codes} of every call's answer. */
 /**
+ * `at`: the clock's time when the flow starts (default: the virtual clock's start, 00:00 UTC).
  * `tap(output, msg, at)`: the monitor's messages go to this function instead of the flow
  * (fleet runs: hundreds of thousands of readings would otherwise be kept by the helper's spies).
  */
-async function startMonitor({ sim: simOpts = {}, node = {}, accountExtra = {}, flowExtra = [], tap } = {}) {
+async function startMonitor({ sim: simOpts = {}, node = {}, accountExtra = {}, flowExtra = [], tap, at } = {}) {
   forgetMonitorState();
   const { sim, clock } = await virtualSim(simOpts);
+  // A Node-RED (re)started later in the day than the clock's midnight.
+  if (at !== undefined) clock.setTime(at);
   holdHttp(clock);
   const flow = flowWith(sim, monitorNode(node), { accountExtra, outputs: 2 });
   flow.push(...flowExtra);

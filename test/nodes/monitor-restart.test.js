@@ -1,93 +1,145 @@
 'use strict';
 // A restart of Node-RED: process memory (session, quota ledger, monitor state) is gone, the
-// server still counts the calls of the last 5 minutes. With the account's lasting store
-// (issue 17's binding on client.state: ready, lastPoll, savePoll) the new monitor waits for the
-// next slot instead of earning a 407.
+// server still counts the calls of the last 5 minutes. The account's lasting store (the
+// real local store: a file in the user directory) brings back the token, the last polls,
+// the energy counters' last good values and the open alarms, through the same path as a
+// stop of Node-RED (registry: release, then suspend keeps the token).
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const { virtualSim, stopSim, USER } = require('../helpers/sim');
-const { FusionSolarClient } = require('../../dist/src/client/client');
+const { acquireClient, releaseClient, suspendIdleClients } = require('../../dist/src/client/registry');
 const { resetLoginGuards } = require('../../dist/src/client/login-guard');
-const { allOperations } = require('../../dist/src/api');
+const { catalogueRules } = require('../../dist/src/api');
 const { Monitor } = require('../../dist/src/monitor/monitor');
 const { forgetMonitorState } = require('../../dist/src/monitor/state');
 const { holdHttp } = require('../helpers/monitor');
 
 const MIN = 60_000;
 
-/** What a file or Redis store keeps of the monitor (poll times), with the health feed the client subscribes to. */
-function fakeStore() {
-  const polls = {};
-  return { polls, binding: { ready: Promise.resolve(), onHealth: () => () => undefined, lastPoll: (k) => polls[k] ?? 0, savePoll: (k, at) => (polls[k] = at) } };
-}
-
-function monitorOn(sim, clock, store) {
-  const client = new FusionSolarClient({ baseUrl: sim.url, username: USER.username, password: USER.password, quotaWait: 600 }, clock);
-  for (const op of allOperations()) client.registerRule(op.endpoint, op.quota);
-  if (store) Object.defineProperty(client, 'state', { value: store.binding });
+/** Starts a monitor over the registry's client, as an account node and a monitor node would. */
+function monitorOn(sim, { dir, api = 'v7', node = {} } = {}) {
+  const config = { baseUrl: sim.url, api, username: USER.username, password: USER.password, quotaWait: 600, rules: catalogueRules(), store: dir ? { kind: 'local', dir } : undefined };
+  const { key, client } = acquireClient(config);
   const errors = [];
+  const readings = [];
+  const alarms = [];
   const m = new Monitor(
-    { client, id: 'mon', plantCodes: [], plantRealtime: true, deviceTypes: [], alarms: false, intervalSec: 0, changesOnly: false, format: 'plain', haPrefix: 'homeassistant' },
-    { readings: () => undefined, alarms: () => undefined, status: () => undefined, error: (e) => errors.push(e) },
+    { client, id: 'mon', plantCodes: [], plantRealtime: true, deviceTypes: [], alarms: false, intervalSec: 0, changesOnly: false, format: 'plain', haPrefix: 'homeassistant', ...node },
+    { readings: (l) => readings.push(...l.map((x) => x.payload)), alarms: (l) => alarms.push(...l.map((x) => x.payload)), status: () => undefined, error: (e) => errors.push(e) },
   );
   m.start();
-  return { client, m, errors };
+  return { key, client, m, errors, readings, alarms };
 }
 
-async function restart(sim, clock, store) {
+/** Node-RED stops: the monitor closes, the account lets go, the idle session is suspended (token kept). */
+async function stopNodeRed(r) {
+  await r.m.stop();
+  await releaseClient(r.key, { removed: false });
+  await suspendIdleClients();
+  // The new process knows nothing of this one.
   forgetMonitorState();
   resetLoginGuards();
-  return monitorOn(sim, clock, store);
 }
 
 async function until(clock, t) {
   while (clock.now() < t) await clock.sleep(Math.min(MIN, t - clock.now()));
 }
 
-describe('monitor across a restart of Node-RED (V7 simulator)', function () {
+/** Wraps the simulator's route for `endpoint`: `edit(answer, now)` may change it. */
+function editRoute(sim, endpoint, edit) {
+  const route = sim.routes.get(endpoint);
+  sim.route(endpoint, (req) => edit(route.handler(req), req.now), route.spec);
+}
+
+describe('monitor across a restart of Node-RED (simulator, virtual clock)', function () {
   this.timeout(30_000);
   let sim;
+  let dir;
   const running = [];
+  beforeEach(function () {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-monitor-restart-'));
+  });
   afterEach(async function () {
     for (const r of running.splice(0)) {
       await r.m.stop();
-      await r.client.close();
+      await releaseClient(r.key, { removed: true });
     }
     await stopSim(sim);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('with the lasting store: the next real-time call comes when the last poll says, no 407', async function () {
+  it('local store: no call before the last poll says, no new login, no 407, and a glitch right after is held back', async function () {
     let clock;
     ({ sim, clock } = await virtualSim({ plants: 1 }));
     holdHttp(clock);
-    const store = fakeStore();
-    const start = clock.now();
-    const a = monitorOn(sim, clock, store);
+    const start = clock.now() + 10 * 60 * MIN; // 10:00 UTC: the day's energy is above 0
+    await until(clock, start);
+    const a = monitorOn(sim, { dir });
     await until(clock, start + 7 * MIN);
     assert.equal(sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 2);
-    await a.m.stop();
-    await a.client.close();
-    assert.ok(Object.keys(store.polls).some((k) => k.startsWith('mon/plantRealtime')), JSON.stringify(store.polls));
+    const lastTotal = a.readings.filter((p) => p.source === 'realtime').at(-1).values.totalEnergy;
+    assert.equal(typeof lastTotal, 'number');
+    await stopNodeRed(a);
+    assert.equal(sim.stats.logins, 1);
+    assert.ok(fs.readdirSync(path.join(dir)).some((f) => f.endsWith('.json')), 'the state file was written');
 
-    const b = await restart(sim, clock, store);
+    // The first reading after the restart goes backwards: only the kept counters can tell.
+    editRoute(sim, 'vpp/plantRealtimeKpi', (items) => {
+      for (const it of items) it.dataItemMap.totalEnergy = lastTotal - 5;
+      return items;
+    });
+    const b = monitorOn(sim, { dir });
     running.push(b);
     await until(clock, start + 9 * MIN);
     assert.equal(sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 2, 'no call before the 5 minutes are up');
     await until(clock, start + 10 * MIN + 1000);
     assert.equal(sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 3);
     assert.equal(sim.stats.quota407, 0);
+    assert.equal(sim.stats.logins, 1, 'the token of the first process was reused');
     assert.deepEqual(b.errors.map((e) => e.code), []);
+    const after = b.readings.filter((p) => p.source === 'realtime');
+    assert.equal(after.length, 1);
+    assert.equal(after[0].values.totalEnergy, undefined, 'a total below the one before the restart is not emitted');
+    assert.equal(b.m.status().heldBack, 1);
   });
 
-  it('without it the new process calls at once and the server answers 407 (what the store prevents)', async function () {
+  it('local store (V6 alarms): an alarm raised before the restart is not raised again after it', async function () {
+    let clock;
+    ({ sim, clock } = await virtualSim({ plants: 40 }));
+    holdHttp(clock);
+    const start = clock.now();
+    const node = { plantRealtime: false, alarms: true };
+    const a = monitorOn(sim, { dir, api: 'v6', node });
+    await until(clock, start + 35 * MIN);
+    const raised = a.alarms.filter((x) => x.state === 'raised');
+    assert.ok(raised.length > 0, 'the first process saw alarms');
+    const calls = sim.stats.byEndpoint['thirdData/getAlarmList'];
+    await stopNodeRed(a);
+
+    const b = monitorOn(sim, { dir, api: 'v6', node });
+    running.push(b);
+    await until(clock, start + 62 * MIN);
+    assert.equal(sim.stats.byEndpoint['thirdData/getAlarmList'], calls + 1, 'the alarm poll kept its 30 minutes across the restart');
+    // Alarms of the first process that the list after the restart still shows.
+    const listed = new Set(b.m.state.alarms ? Object.keys(b.m.state.alarms) : []);
+    const still = raised.filter((x) => listed.has(x.key));
+    assert.ok(still.length > 0, `some alarms outlive the restart (${raised.length} raised before)`);
+    const again = b.alarms.filter((x) => x.state === 'raised' && still.some((s) => s.key === x.key));
+    assert.deepEqual(again, [], 'raised again after the restart');
+    assert.equal(sim.stats.quota407, 0);
+  });
+
+  it('without a store the new process calls at once and the server answers 407 (what the store prevents)', async function () {
     let clock;
     ({ sim, clock } = await virtualSim({ plants: 1 }));
     holdHttp(clock);
     const start = clock.now();
-    const a = monitorOn(sim, clock);
+    const a = monitorOn(sim);
     await until(clock, start + 7 * MIN);
-    await a.m.stop();
-    await a.client.close();
-    const b = await restart(sim, clock);
+    await stopNodeRed(a);
+    const b = monitorOn(sim);
     running.push(b);
     await until(clock, start + 8 * MIN);
     assert.equal(sim.stats.quota407, 1);

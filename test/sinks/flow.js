@@ -1,6 +1,7 @@
 'use strict';
 // An example flow as the sinks suite runs it: the account at the simulator, on the virtual
 // clock; the example's inject and comment left out; debug nodes become helper nodes.
+const { until } = require('../helpers/wait');
 const fs = require('node:fs');
 const path = require('node:path');
 const { virtualSim, stopSim } = require('../helpers/sim');
@@ -54,12 +55,9 @@ async function stopExample(sim) {
   await stopSim(sim);
 }
 
-async function waitFor(check, what, ms = 20000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** Waits for a condition of the flow (the shared event wait, never a fixed sleep). */
+function waitFor(check, what, ms = 20000) {
+  return until(check, what, ms);
 }
 
 module.exports = { runExample, stopExample, waitFor, helper };

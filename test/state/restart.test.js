@@ -9,6 +9,7 @@ const { runtime, root } = require('../e2e-runtime/runtimes');
 const { freshUserDir } = require('../e2e-runtime/install');
 const { startNodeRed, comms } = require('../e2e-runtime/node-red');
 const { account, flowOf, parsed } = require('./flows');
+const { until } = require('../helpers/wait');
 const { startSimulator } = require(path.join(root, 'dist', 'src', 'simulator'));
 
 /** The error code a Catch node passed on (the node puts it in msg.fusionsolar.error). */
@@ -82,10 +83,7 @@ describe('state across a restart of Node-RED (store: local)', function () {
       if (m.topic && m.topic.startsWith('status/')) statuses[m.topic.slice(7)] = m.data && m.data.text;
     });
     ws.send(JSON.stringify({ subscribe: 'status/#' }));
-    for (let i = 0; statuses.bad !== 'login rejected'; i++) {
-      if (i > 200) assert.fail(`no login rejected status after the restart: ${JSON.stringify(statuses)}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await until(() => statuses.bad === 'login rejected', 'the login rejected status after the restart', 10_000).catch(() => assert.fail(`no login rejected status after the restart: ${JSON.stringify(statuses)}`));
     ws.close();
 
     await red.post('/inject/i-devs');

@@ -1,6 +1,6 @@
 'use strict';
-// Three Node-RED processes on one northbound account and one Redis, polling 120 plants as
-// fast as the quotas allow, on a clock 30 times faster than real time that the simulator
+// Three Node-RED processes on one northbound account and one Redis, each with the same
+// monitor (120 plants as fast as the quotas allow) and a plant list every 30 s, on a clock 30 times faster than real time that the simulator
 // and every Node-RED process share (test/helpers/scaled-clock.js). Then Redis is killed
 // and started again, empty, in the middle of the run.
 const assert = require('node:assert/strict');
@@ -58,7 +58,7 @@ describe('three Node-RED instances on one account through Redis', function () {
     const flows = flowOf(
       [account('acc-fleet', sim.url, USER, { store: 'redis', redisUrl: redis.url })],
       [
-        { id: 'rt', type: 'fusionsolar-plant-data', account: 'acc-fleet', operation: 'realtimeKpi', plantCodes: codes, plantCodesType: 'str' },
+        { id: 'mon', type: 'fusionsolar-monitor', account: 'acc-fleet', plantCodes: codes, plantRealtime: true, deviceTypes: '', alarms: false, interval: 0, changesOnly: true, format: 'plain', haPrefix: 'homeassistant' },
         { id: 'list', type: 'fusionsolar-plants', account: 'acc-fleet', operation: 'plantList', plantNames: '', plantCodes: '', plantCodesType: 'str', deviceTypeId: '' },
       ],
       { repeat: 1 },
@@ -91,7 +91,7 @@ describe('three Node-RED instances on one account through Redis', function () {
     const outageAt = clock.now();
     await redis.stop();
     await sleep(realMs(3 * MIN));
-    const offlineSeen = statuses.map((s) => ['rt', 'list'].every((id) => (s[id] || []).some((x) => x.text === 'store offline' && x.at >= outageAt)));
+    const offlineSeen = statuses.map((s) => ['mon', 'list'].every((id) => (s[id] || []).some((x) => x.text === 'store offline' && x.at >= outageAt)));
     const backAt = clock.now();
     await redis.start();
     await sleep(realMs(7 * MIN));
@@ -111,6 +111,16 @@ describe('three Node-RED instances on one account through Redis', function () {
     const realtime = times('vpp/plantRealtimeKpi');
     const lists = times('plants');
     assert.ok(busiest(realtime, 5 * MIN) <= 2, `real-time KPI of 120 plants: at most 2 calls per 5 minutes, saw ${busiest(realtime, 5 * MIN)}`);
+    // The monitors divide their polls: each chunk of 100 plants once per 5 minutes, by one instance.
+    const byChunk = new Map();
+    for (const r of log.filter((x) => x.endpoint === 'vpp/plantRealtimeKpi' && x.answer === '0')) {
+      const first = String(JSON.parse(r.body).plantCodes).split(',')[0];
+      (byChunk.get(first) ?? byChunk.set(first, []).get(first)).push(r.time);
+    }
+    assert.equal(byChunk.size, 2, 'both chunks were polled');
+    for (const [first, t] of byChunk) {
+      for (let i = 1; i < t.length; i++) assert.ok(t[i] - t[i - 1] >= 5 * MIN - 1000, `chunk ${first} polled twice within ${(t[i] - t[i - 1]) / 1000} s`);
+    }
     assert.ok(busiest(lists, MIN) <= 1, `plant list: at most 1 call a minute, saw ${busiest(lists, MIN)}`);
     // As fast as allowed: the plant list nearly every minute, real-time data (two chunks of
     // 120 plants) every 5 minutes. Counted from each endpoint's first call: on the scaled clock a

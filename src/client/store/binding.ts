@@ -4,15 +4,15 @@ import { accountId, credentialId } from './identity';
 import { encodeLedger, restoreLedger } from './ledger-codec';
 import { LocalStore } from './local-store';
 import { sessionSync, type SessionSync } from './session-sync';
-import type { StateStore, StoreHealth, StoreProblem } from './types';
+import type { PollClaim, StateStore, StoreHealth, StoreProblem } from './types';
 
 export type StoreConfig =
   | { kind: 'local'; dir: string }
-  | { kind: 'redis'; url: string; password?: string; fallback: 'local' | 'stop'; ca?: string; tlsVerify?: boolean };
+  | { kind: 'redis'; url: string; password?: string; fallback: 'local' | 'stop'; ca?: string; tlsVerify?: boolean; dir?: string };
 
 /** What, if changed, needs another store (the password only as part of a hash). */
 export function storeKeyOf(c: StoreConfig): string {
-  return c.kind === 'local' ? `local\0${c.dir}` : `redis\0${c.url}\0${c.fallback}\0${c.tlsVerify !== false}\0${c.ca ?? ''}\0${createHash('sha256').update(c.password ?? '').digest('hex')}`;
+  return c.kind === 'local' ? `local\0${c.dir}` : `redis\0${c.url}\0${c.fallback}\0${c.tlsVerify !== false}\0${c.ca ?? ''}\0${c.dir ?? ''}\0${createHash('sha256').update(c.password ?? '').digest('hex')}`;
 }
 
 function openStore(c: StoreConfig, account: string, onProblem: (p: StoreProblem) => void): StateStore {
@@ -20,7 +20,7 @@ function openStore(c: StoreConfig, account: string, onProblem: (p: StoreProblem)
   // Loaded only here: accounts on the local store never load the Redis client.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load it
   const { RedisStore } = require('./redis-store') as typeof import('./redis-store');
-  return new RedisStore({ url: c.url, password: c.password, ca: c.ca, tlsVerify: c.tlsVerify, fallback: c.fallback, account, onProblem });
+  return new RedisStore({ url: c.url, password: c.password, ca: c.ca, tlsVerify: c.tlsVerify, fallback: c.fallback, dir: c.dir, account, onProblem });
 }
 
 /**
@@ -36,6 +36,8 @@ export class StoreBinding {
   private readonly problems: StoreProblem[] = [];
   private readonly problemListeners = new Set<(p: StoreProblem) => void>();
   private polls: Record<string, number> = {};
+  private monitors: Record<string, unknown> = {};
+  private offFleet: (() => void) | undefined;
   private ledgerTimer: NodeJS.Immediate | undefined;
   /** The ledger as last handed to the store: an unchanged one is not written again. */
   private lastLedger = '';
@@ -80,13 +82,18 @@ export class StoreBinding {
   private async open(): Promise<void> {
     const snap = await this.store.load();
     if (snap.ledger) restoreLedger(this.ledger, snap.ledger);
-    if (snap.fleet) {
-      this.ledger.fleet.plants = Math.max(this.ledger.fleet.plants, snap.fleet.plants);
-      this.ledger.fleet.devices = Math.max(this.ledger.fleet.devices, snap.fleet.devices);
-    }
+    if (snap.fleet) this.learnFleet(snap.fleet.plants, snap.fleet.devices);
+    // Other instances list plants too: their fleet sizes grow this instance's quotas.
+    this.offFleet = this.store.onFleet?.((f) => this.learnFleet(f.plants, f.devices));
     this.polls = { ...snap.polls };
+    this.monitors = { ...snap.monitors };
     this.ledger.shared = this.store.shared;
     this.ledger.onChange = (what) => (what === 'fleet' ? this.store.saveFleet({ plants: this.ledger.fleet.plants, devices: this.ledger.fleet.devices }) : this.scheduleLedger());
+  }
+
+  private learnFleet(plants: number, devices: number): void {
+    this.ledger.fleet.plants = Math.max(this.ledger.fleet.plants, plants);
+    this.ledger.fleet.devices = Math.max(this.ledger.fleet.devices, devices);
   }
 
   /** A burst of calls is encoded once. */
@@ -127,9 +134,33 @@ export class StoreBinding {
     this.store.savePoll(key, at);
   }
 
-  /** One poller per key across instances: true while this instance holds the lease. */
-  lease(key: string, ttlMs: number): Promise<boolean> {
-    return this.store.lease(key, ttlMs);
+  /**
+   * Claims the poll `key` at `at` (see StateStore.claimPoll): refused when another instance
+   * polled it within `periodMs`, with when to look again.
+   */
+  async claimPoll(key: string, at: number, periodMs: number): Promise<PollClaim> {
+    const c = await this.store.claimPoll(key, at, periodMs);
+    if (c.ok) this.polls[key] = Math.max(at, this.polls[key] ?? 0);
+    return c;
+  }
+
+  /** The claimed poll was not made: the next try (here or on another instance) may make it. */
+  releasePoll(key: string, at: number, previous: number | undefined): void {
+    if (this.polls[key] === at) {
+      if (previous === undefined) delete this.polls[key];
+      else this.polls[key] = previous;
+    }
+    this.store.releasePoll(key, at, previous);
+  }
+
+  /** A monitor node's memory as the store last had it (checked by the monitor). */
+  monitorState(id: string): unknown {
+    return this.monitors[id];
+  }
+
+  saveMonitorState(id: string, state: unknown): void {
+    this.monitors[id] = state;
+    this.store.saveMonitor(id, state);
   }
 
   get instances(): number {
@@ -155,6 +186,7 @@ export class StoreBinding {
     this.saveLedger();
     if (this.ledger.shared === this.store.shared) this.ledger.shared = undefined;
     this.ledger.onChange = undefined;
+    this.offFleet?.();
     await this.store.close();
   }
 }

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { decode, encode } from './snapshot';
 import { Mutex } from './mutex';
-import type { AccountSnapshot, StateStore, StoredFleet, StoredLedger, StoredRejection, StoredSession, StoreProblem } from './types';
+import type { AccountSnapshot, PollClaim, StateStore, StoredFleet, StoredLedger, StoredRejection, StoredSession, StoreProblem } from './types';
 
 export interface LocalStoreOptions {
   /** Folder of the state files (the account node uses `<userDir>/fusionsolar`). */
   dir: string;
   account: string;
+  /** File name below `dir` when not `<account>.json` (the Redis store's own copy). */
+  name?: string;
   onProblem?: (p: StoreProblem) => void;
 }
 
@@ -29,7 +31,7 @@ export class LocalStore implements StateStore {
   private readonly locks = new Map<string, Mutex>();
 
   constructor(private readonly opts: LocalStoreOptions) {
-    this.file = join(opts.dir, `${opts.account}.json`);
+    this.file = join(opts.dir, opts.name ?? `${opts.account}.json`);
   }
 
   onHealth(): () => void {
@@ -67,7 +69,7 @@ export class LocalStore implements StateStore {
 
   /** Temporary files of a write that a killed process never finished: the file itself is whole. */
   private removeLeftovers(): void {
-    const prefix = `${this.opts.account}.json.`;
+    const prefix = `${this.opts.name ?? `${this.opts.account}.json`}.`;
     let names: string[] = [];
     try {
       names = readdirSync(this.opts.dir);
@@ -137,9 +139,30 @@ export class LocalStore implements StateStore {
     this.schedule();
   }
 
-  /** One instance: every lease is its own. */
-  async lease(): Promise<boolean> {
-    return true;
+  /** One instance: every poll is its own. */
+  async claimPoll(key: string, at: number): Promise<PollClaim> {
+    const previous = this.snap.polls[key];
+    this.savePoll(key, at);
+    return previous === undefined ? { ok: true } : { ok: true, previous };
+  }
+
+  releasePoll(key: string, at: number, previous: number | undefined): void {
+    if (this.snap.polls[key] !== at) return;
+    if (previous === undefined) delete this.snap.polls[key];
+    else this.snap.polls[key] = previous;
+    this.schedule();
+  }
+
+  saveMonitor(id: string, state: unknown): void {
+    (this.snap.monitors ??= {})[id] = state;
+    this.schedule();
+  }
+
+  /** The Redis store keeps the instances it last saw here. */
+  saveInstances(n: number): void {
+    if (this.snap.instances === n) return;
+    this.snap.instances = n;
+    this.schedule();
   }
 
   private schedule(): void {

@@ -1,4 +1,4 @@
-import type { Admission, WindowSpec } from './types';
+import type { Admission, StoredLedger, WindowSpec } from './types';
 
 interface OwnBudget {
   /** member -> clock time of this instance's calls. */
@@ -72,8 +72,34 @@ export class OwnLedger {
     return { ok: true, member };
   }
 
-  /** Everything to write back into an emptied (or merely reconnected) Redis. */
-  entries(): Array<{ key: string; calls: Array<[string, number]>; blockedUntil: number; reason: string; daily: boolean }> {
-    return [...this.budgets].map(([key, b]) => ({ key, calls: [...b.calls], blockedUntil: b.blockedUntil, reason: b.reason, daily: b.daily }));
+  /**
+   * Everything to write back into an emptied (or merely reconnected) Redis. Calls restored
+   * from the local copy only into an empty one: any other still has them, under their old names.
+   */
+  entries(restored = true): Array<{ key: string; calls: Array<[string, number]>; blockedUntil: number; reason: string; daily: boolean }> {
+    const mine = (m: string): boolean => restored || !m.startsWith(`${this.instance}:r`);
+    return [...this.budgets].map(([key, b]) => ({ key, calls: [...b.calls].filter(([m]) => mine(m)), blockedUntil: b.blockedUntil, reason: b.reason, daily: b.daily }));
+  }
+
+  /** As the Redis store's local copy keeps it: a restart while Redis is away still counts these calls. */
+  toStored(): StoredLedger {
+    const budgets: StoredLedger['budgets'] = {};
+    for (const [key, b] of this.budgets) {
+      if (!b.calls.size && !b.blockedUntil) continue;
+      budgets[key] = { stamps: [...b.calls.values()].sort((x, y) => x - y), blockedUntil: b.blockedUntil, strikes: 0 };
+      if (b.reason) budgets[key].blockedReason = b.reason;
+      if (b.daily) budgets[key].blockedDaily = true;
+    }
+    return { pausedUntil: this.pausedUntil, budgets };
+  }
+
+  restore(l: StoredLedger): void {
+    this.pausedUntil = Math.max(this.pausedUntil, l.pausedUntil);
+    for (const [key, s] of Object.entries(l.budgets)) {
+      const b = this.budget(key);
+      // Named apart: Redis may still hold these calls under the names the last process gave them.
+      for (const t of s.stamps) b.calls.set(`${this.instance}:r${++this.seq}`, t);
+      if (s.blockedUntil > b.blockedUntil) Object.assign(b, { blockedUntil: s.blockedUntil, reason: s.blockedReason ?? 'blocked', daily: s.blockedDaily === true });
+    }
   }
 }

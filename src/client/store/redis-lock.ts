@@ -33,13 +33,3 @@ export async function tryLocked<T>(redis: Redis, key: string, owner: string, ttl
     await redis.eval(DELETE_IF, 1, key, owner).catch(() => undefined);
   }
 }
-
-/** True when `owner` holds (or now takes, or renews) the lease on `key` for `ttlMs`. */
-export async function holdLease(redis: Redis, key: string, owner: string, ttlMs: number): Promise<boolean> {
-  try {
-    if ((await redis.set(key, owner, 'PX', ttlMs, 'NX')) === 'OK') return true;
-    return Number(await redis.eval(EXTEND_IF, 1, key, owner, ttlMs)) === 1;
-  } catch {
-    return false;
-  }
-}

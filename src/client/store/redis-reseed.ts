@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { OwnLedger } from './own-ledger';
-import { BLOCK, PAUSE } from './redis-scripts';
+import { BLOCK, PAUSE, POLLS_MAX } from './redis-scripts';
 import type { AccountSnapshot } from './types';
 
 /** Expiry of the account's Redis keys (real ms): a little more than the longest quota window. */
@@ -13,8 +13,8 @@ export const DAY_MS = 26 * 3600_000;
  * that restarted empty gets every instance's calls back (no 407 from a forgotten call,
  * no login storm from a forgotten token).
  */
-export async function reseed(r: Redis, k: (name: string) => string, own: OwnLedger, cache: AccountSnapshot): Promise<void> {
-  for (const b of own.entries()) {
+export async function reseed(r: Redis, k: (name: string) => string, own: OwnLedger, cache: AccountSnapshot, empty: boolean): Promise<void> {
+  for (const b of own.entries(empty)) {
     if (b.calls.length) {
       await r.zadd(k(`q:${b.key}`), 'NX', ...b.calls.flatMap(([m, t]) => [t, m]));
       await r.pexpire(k(`q:${b.key}`), DAY_MS);
@@ -26,5 +26,5 @@ export async function reseed(r: Redis, k: (name: string) => string, own: OwnLedg
   if (cache.rejected) await r.set(k('rejected'), JSON.stringify(cache.rejected), 'NX');
   if (cache.fleet) await r.set(k('fleet'), JSON.stringify(cache.fleet), 'NX');
   const polls = Object.entries(cache.polls);
-  if (polls.length) await r.hset(k('polls'), Object.fromEntries(polls.map(([key, t]) => [key, String(t)])));
+  if (polls.length) await r.eval(POLLS_MAX, 1, k('polls'), DAY_MS, ...polls.flatMap(([key, t]) => [key, String(t)]));
 }

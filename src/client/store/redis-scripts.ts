@@ -97,3 +97,47 @@ local cur = redis.call('GET', KEYS[1])
 if cur and cjson.decode(cur).token == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `;
+
+/**
+ * KEYS: polls (hash key -> clock time), owners (hash key -> instance). ARGV: key, now,
+ * periodMs, instance, graceMs, ttlMs. The poll is taken when nobody polled it within the
+ * period; the instance that made the last one has the first `graceMs` after that to itself,
+ * so each poll stays with one instance and moves only when that one is gone.
+ * Returns {1} when taken, or {0, time to look again}.
+ */
+export const CLAIM_POLL = `
+local last = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '')
+local now = tonumber(ARGV[2])
+if last then
+  local free = last + tonumber(ARGV[3])
+  local owner = redis.call('HGET', KEYS[2], ARGV[1])
+  if owner and owner ~= ARGV[4] then free = free + tonumber(ARGV[5]) end
+  if now < free then return {0, tostring(free)} end
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[6])
+redis.call('PEXPIRE', KEYS[2], ARGV[6])
+if last then return {1, tostring(last)} end
+return {1}
+`;
+
+/**
+ * KEYS: polls, owners. ARGV: key, the time it was claimed at, instance, the time before
+ * ('' for none). Gives back a claimed poll whose call failed, unless another claim followed.
+ */
+export const RELEASE_POLL = `
+if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] or redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[3] then return 0 end
+if ARGV[4] == '' then redis.call('HDEL', KEYS[1], ARGV[1]) else redis.call('HSET', KEYS[1], ARGV[1], ARGV[4]) end
+return 1
+`;
+
+/** KEYS: polls hash. ARGV: ttlMs, then key, time pairs. Keeps the later time of each (a re-seed never moves a poll back). */
+export const POLLS_MAX = `
+for i = 2, #ARGV, 2 do
+  local cur = tonumber(redis.call('HGET', KEYS[1], ARGV[i]) or '0')
+  if tonumber(ARGV[i + 1]) > cur then redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+return 1
+`;

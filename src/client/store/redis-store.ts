@@ -1,17 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { FusionSolarError } from '../errors';
+import type { FusionSolarError } from '../errors';
+import { LocalStore } from './local-store';
 import { Mutex } from './mutex';
 import { OwnLedger } from './own-ledger';
 import { connectRedis, type RedisTarget } from './redis-connect';
-import { holdLease, sleepReal, tryLocked } from './redis-lock';
+import { sleepReal, tryLocked } from './redis-lock';
 import { DAY_MS, reseed } from './redis-reseed';
-import { BLOCK, DROP_SESSION, PAUSE, TAKE } from './redis-scripts';
+import { DROP_SESSION, POLLS_MAX } from './redis-scripts';
+import { fallbackText, offlineError, RedisLedger, type LedgerHost } from './redis-ledger';
+import { claimInRedis, releaseInRedis } from './redis-polls';
+import { FleetFeed } from './redis-fleet';
 import { decodeJson } from './snapshot';
-import type { AccountSnapshot, Admission, SharedLedger, StateStore, StoreHealth, StoredFleet, StoredRejection, StoredSession, StoreProblem, WindowSpec } from './types';
+import type { AccountSnapshot, PollClaim, SharedLedger, StateStore, StoreHealth, StoredFleet, StoredRejection, StoredSession, StoreProblem } from './types';
 
 export interface RedisStoreOptions extends RedisTarget {
   account: string;
+  /**
+   * Folder of this instance's local copy (token, latch, fleet, its own calls, the instances
+   * last seen, the monitors' memory): a start while Redis is away works from it.
+   */
+  dir?: string;
   /** While Redis is away: 'local' keeps to this instance's share of each quota, 'stop' makes no call. */
   fallback: 'local' | 'stop';
   onProblem?: (p: StoreProblem) => void;
@@ -21,41 +30,46 @@ export interface RedisStoreOptions extends RedisTarget {
   lockTtlMs?: number;
 }
 
-/** An unanswered call counts as on its way for this long (clock ms): longer than any timeout. */
-const PENDING_MS = 5 * 60_000;
-
 /**
  * The account's state in Redis, shared by every instance that uses the same Redis: one
  * session (a login lock), one quota ledger (atomic admission in Lua), one rejection latch,
  * one fleet. What this instance did is also kept here (OwnLedger, cache) so a Redis that
  * restarts empty is re-seeded instead of inviting a login storm and 407s.
  */
-export class RedisStore implements StateStore, SharedLedger {
+export class RedisStore implements StateStore, LedgerHost {
   readonly kind = 'redis' as const;
   readonly instance = randomBytes(6).toString('hex');
   health: StoreHealth = 'offline';
   instances = 1;
-  private seen = false;
+  /** Redis was reached, or the local copy tells the instances last seen: a local share can be judged. */
+  seen = false;
+  private readonly copy: LocalStore | undefined;
+  private readonly fleet = new FleetFeed();
   private epoch: string | undefined;
-  private settleUntil = 0;
+  settleUntil = 0;
   /** Redis lost our data since we last were online: settle once we are back. */
   private lost = false;
-  private readonly redis: Redis;
-  private readonly own = new OwnLedger(this.instance);
+  readonly redis: Redis;
+  readonly own = new OwnLedger(this.instance);
   private readonly cache: AccountSnapshot = { polls: {} };
   private readonly listeners = new Set<(h: StoreHealth) => void>();
   private readonly locks = new Map<string, Mutex>();
   private heartbeat: NodeJS.Timeout | undefined;
   private closed = false;
-  readonly shared: SharedLedger = this;
+  readonly shared: SharedLedger = new RedisLedger(this);
+
+  get fallback(): 'local' | 'stop' {
+    return this.opts.fallback;
+  }
 
   constructor(private readonly opts: RedisStoreOptions) {
+    this.copy = opts.dir ? new LocalStore({ dir: opts.dir, account: opts.account, name: `${opts.account}.redis.json`, onProblem: opts.onProblem }) : undefined;
     this.redis = connectRedis(opts, (e) => this.problem(`Redis: ${e.message}`));
     this.redis.on('ready', () => void this.onReady());
     this.redis.on('close', () => this.setHealth('offline'));
   }
 
-  private k(name: string): string {
+  k(name: string): string {
     return `fusionsolar:{${this.opts.account}}:${name}`;
   }
 
@@ -63,7 +77,7 @@ export class RedisStore implements StateStore, SharedLedger {
     this.opts.onProblem?.({ message });
   }
 
-  private get online(): boolean {
+  get online(): boolean {
     return this.health === 'online' && this.redis.status === 'ready';
   }
 
@@ -78,14 +92,34 @@ export class RedisStore implements StateStore, SharedLedger {
     return () => this.listeners.delete(listener);
   }
 
+  /** Fleet sizes other instances learned (read with each heartbeat). */
+  onFleet(listener: (f: StoredFleet) => void): () => void {
+    return this.fleet.on(listener);
+  }
+
   async load(): Promise<AccountSnapshot> {
+    if (this.copy) this.adoptCopy(await this.copy.load());
     try {
       await this.redis.connect();
       await this.ready;
     } catch (err) {
-      this.problem(`Redis unreachable at start (${(err as Error).message}): ${this.opts.fallback === 'stop' ? 'no call is made' : 'no call is made until the instances are known'} until it is back`);
+      this.problem(`Redis unreachable at start (${(err as Error).message}): ${fallbackText(this)}`);
     }
     return this.cache;
+  }
+
+  /** What this instance kept locally: the session and its own calls count before Redis answers. */
+  private adoptCopy(snap: AccountSnapshot): void {
+    Object.assign(this.cache, { session: snap.session, rejected: snap.rejected, fleet: snap.fleet, polls: { ...snap.polls }, monitors: snap.monitors });
+    if (snap.ledger) this.own.restore(snap.ledger);
+    if (snap.instances !== undefined) {
+      this.instances = snap.instances;
+      this.seen = true;
+    }
+  }
+
+  saveCopy(): void {
+    this.copy?.saveLedger(this.own.toStored());
   }
 
   private ready: Promise<void> = Promise.resolve();
@@ -104,14 +138,15 @@ export class RedisStore implements StateStore, SharedLedger {
     // Kept until a resume completes: a resume cut short by Redis flapping must not lose it.
     if (lost) this.lost = true;
     await this.beat();
-    await reseed(this.redis, (n) => this.k(n), this.own, this.cache);
+    await reseed(this.redis, (n) => this.k(n), this.own, this.cache, created);
     const [session, rejected, fleet, polls] = await Promise.all([
       r.get(this.k('session')), r.get(this.k('rejected')), r.get(this.k('fleet')), r.hgetall(this.k('polls')),
     ]);
     this.cache.session = decodeJson<StoredSession>('session', session) ?? this.cache.session;
     this.cache.rejected = decodeJson<StoredRejection>('rejected', rejected) ?? this.cache.rejected;
-    this.cache.fleet = decodeJson<StoredFleet>('fleet', fleet) ?? this.cache.fleet;
+    this.fleet.learn(this.cache, decodeJson<StoredFleet>('fleet', fleet));
     for (const [key, v] of Object.entries(polls)) if (Number(v) > (this.cache.polls[key] ?? 0)) this.cache.polls[key] = Number(v);
+    this.copy?.saveFleet(this.cache.fleet ?? { plants: 1, devices: 1 });
     if (this.lost) {
       this.settleUntil = Date.now() + (this.opts.settleMs ?? 3000);
       this.lost = false;
@@ -128,23 +163,23 @@ export class RedisStore implements StateStore, SharedLedger {
     const now = Date.now();
     const key = this.k('instances');
     const span = 3 * (this.opts.heartbeatMs ?? 5000);
-    const res = await this.redis.multi().zadd(key, now, this.instance).zremrangebyscore(key, '-inf', now - span).zcard(key).pexpire(key, span * 2).exec();
+    const res = await this.redis.multi().zadd(key, now, this.instance).zremrangebyscore(key, '-inf', now - span).zcard(key).pexpire(key, span * 2).get(this.k('fleet')).exec();
     const count = Math.max(1, Number(res?.[2]?.[1] ?? 1));
     // While the others re-seed after an outage, they may not have counted themselves in yet.
     this.instances = this.lost || now < this.settleUntil ? Math.max(this.instances, count) : count;
+    this.copy?.saveInstances(this.instances);
+    const fleet = res?.[4]?.[1];
+    if (typeof fleet === 'string') this.fleet.learn(this.cache, decodeJson<StoredFleet>('fleet', fleet));
   }
 
   /** Runs a write now if Redis is there; the cache keeps it for the re-seed otherwise. */
-  private write(fn: (r: Redis) => Promise<unknown>): Promise<void> {
+  write(fn: (r: Redis) => Promise<unknown>): Promise<void> {
     if (!this.online) return Promise.resolve();
     return fn(this.redis).then(() => undefined, (err: Error) => this.problem(`Redis write failed: ${err.message}`));
   }
 
-  private offline(endpoint?: string): FusionSolarError {
-    return new FusionSolarError('STORE_OFFLINE', {
-      endpoint,
-      message: `The shared state store (Redis) is unreachable and "If Redis is away" is "${this.opts.fallback === 'stop' ? 'stop' : 'local ledger'}": the call was not made`,
-    });
+  offline(endpoint?: string): FusionSolarError {
+    return offlineError(this, endpoint);
   }
 
   async session(): Promise<StoredSession | undefined> {
@@ -162,11 +197,13 @@ export class RedisStore implements StateStore, SharedLedger {
 
   async saveSession(s: StoredSession): Promise<void> {
     this.cache.session = s;
+    void this.copy?.saveSession(s);
     await this.write((r) => r.set(this.k('session'), JSON.stringify(s), 'PX', DAY_MS));
   }
 
   async dropSession(token: string): Promise<void> {
     if (this.cache.session?.token === token) this.cache.session = undefined;
+    void this.copy?.dropSession(token);
     await this.write((r) => r.eval(DROP_SESSION, 1, this.k('session'), token));
   }
 
@@ -201,11 +238,13 @@ export class RedisStore implements StateStore, SharedLedger {
 
   async saveRejection(r: StoredRejection | undefined): Promise<void> {
     this.cache.rejected = r;
+    void this.copy?.saveRejection(r);
     await this.write((redis) => (r ? redis.set(this.k('rejected'), JSON.stringify(r)) : redis.del(this.k('rejected'))));
   }
 
   saveFleet(f: StoredFleet): void {
     this.cache.fleet = { ...f };
+    this.copy?.saveFleet(f);
     void this.write((r) => r.set(this.k('fleet'), JSON.stringify(f)));
   }
 
@@ -213,65 +252,41 @@ export class RedisStore implements StateStore, SharedLedger {
   saveLedger(): void {}
 
   savePoll(key: string, at: number): void {
+    this.cache.polls[key] = Math.max(at, this.cache.polls[key] ?? 0);
+    this.copy?.savePoll(key, this.cache.polls[key]);
+    void this.write((r) => r.eval(POLLS_MAX, 1, this.k('polls'), DAY_MS, key, String(at)));
+  }
+
+  async claimPoll(key: string, at: number, periodMs: number): Promise<PollClaim> {
+    const taken = this.online ? await claimInRedis(this, key, at, periodMs) : undefined;
+    if (taken && !taken.ok) return taken;
+    // Away: polls are this instance's own, within its share of the quota (local), or none (stop).
+    if (!taken && (this.opts.fallback === 'stop' || !this.seen)) return { ok: false, next: at + 60_000 };
+    const previous = taken ? taken.previous : this.cache.polls[key];
     this.cache.polls[key] = at;
-    void this.write((r) => r.hset(this.k('polls'), key, String(at)));
+    this.copy?.savePoll(key, at);
+    if (!taken) void this.write((r) => r.eval(POLLS_MAX, 1, this.k('polls'), DAY_MS, key, String(at)));
+    return previous === undefined ? { ok: true } : { ok: true, previous };
   }
 
-  async lease(key: string, ttlMs: number): Promise<boolean> {
-    if (!this.online) return this.opts.fallback === 'local' && this.seen;
-    return holdLease(this.redis, this.k(`lease:${key}`), this.instance, ttlMs);
-  }
-
-  async take(key: string, windows: WindowSpec[], now: number, keepMs: number): Promise<Admission> {
-    const local = (): Admission => {
-      if (this.opts.fallback === 'stop' || !this.seen) throw this.offline(key);
-      return this.own.takeShare(key, windows, now, keepMs, this.instances);
-    };
-    if (!this.online) return local();
-    if (Date.now() < this.settleUntil) {
-      // Redis came back empty: until every instance has re-seeded, also keep to our share.
-      const share = this.own.takeShare(key, windows, now, keepMs, this.instances);
-      if (!share.ok) return share;
-      this.own.drop(key, share.member);
+  releasePoll(key: string, at: number, previous: number | undefined): void {
+    if (this.cache.polls[key] === at) {
+      if (previous === undefined) delete this.cache.polls[key];
+      else this.cache.polls[key] = previous;
     }
-    const member = this.own.nextMember();
-    const args = [now, member, keepMs, DAY_MS, windows.length, ...windows.flatMap((w) => [w.from, w.inclusive ? 1 : 0, w.count, w.windowMs, w.next ?? -1]), PENDING_MS];
-    let res: unknown;
-    try {
-      res = await this.redis.eval(TAKE, 4, this.k(`q:${key}`), this.k(`qb:${key}`), this.k('pause'), this.k(`qp:${key}`), ...args);
-    } catch {
-      return local();
-    }
-    const out = res as Array<string | number>;
-    if (Number(out[0]) !== 1) return { ok: false, at: Number(out[1]), reason: String(out[2]) };
-    this.own.add(key, member, now, keepMs);
-    const stamps: number[] = [];
-    for (let i = 2; i < out.length; i += 2) stamps.push(Number(out[i]));
-    return { ok: true, member, stamps };
+    this.copy?.releasePoll(key, at, previous);
+    if (this.online) void releaseInRedis(this, key, at, previous);
   }
 
-  drop(key: string, member: string): void {
-    this.own.drop(key, member);
-    void this.write((r) => r.multi().hdel(this.k(`qp:${key}`), member).zrem(this.k(`q:${key}`), member).exec());
+  saveMonitor(id: string, state: unknown): void {
+    (this.cache.monitors ??= {})[id] = state;
+    this.copy?.saveMonitor(id, state);
   }
 
-  move(key: string, member: string, t: number): void {
-    this.own.move(key, member, t);
-    void this.write((r) => r.multi().hdel(this.k(`qp:${key}`), member).zadd(this.k(`q:${key}`), t, member).exec());
+  /** Writes go to Redis as they happen (a lost one is re-seeded on reconnect); the local copy is written now. */
+  async flush(): Promise<void> {
+    await this.copy?.flush();
   }
-
-  block(key: string, until: number, reason: string, daily: boolean): void {
-    this.own.block(key, until, reason, daily);
-    void this.write((r) => r.eval(BLOCK, 1, this.k(`qb:${key}`), until, reason, daily ? 1 : 0, DAY_MS));
-  }
-
-  pause(until: number): void {
-    this.own.pausedUntil = Math.max(this.own.pausedUntil, until);
-    void this.write((r) => r.eval(PAUSE, 1, this.k('pause'), until, DAY_MS));
-  }
-
-  /** Writes go to Redis as they happen; a lost one is re-seeded on reconnect. */
-  async flush(): Promise<void> {}
 
   async close(): Promise<void> {
     this.closed = true;
@@ -281,5 +296,6 @@ export class RedisStore implements StateStore, SharedLedger {
       await this.redis.quit().catch(() => undefined);
     }
     this.redis.disconnect();
+    await this.copy?.close();
   }
 }

@@ -22,6 +22,9 @@ const budget = z.object({
 const ledger = z.object({ pausedUntil: time, budgets: z.record(z.string().max(300), budget) });
 const fleet = z.object({ plants: z.number().int().positive(), devices: z.number().int().positive() });
 const polls = z.record(z.string().max(300), time);
+/** Each monitor checks its own part (monitor/state.ts): here only that it is keyed by node id. */
+const monitors = z.record(z.string().max(300), z.unknown());
+const instances = z.number().int().positive().max(10_000);
 
 export interface Decoded {
   snapshot: AccountSnapshot;
@@ -59,6 +62,8 @@ export function decode(raw: unknown, account: string): Decoded {
       ledger: section(ledger, o.ledger, 'ledger', dropped),
       fleet: section(fleet, o.fleet, 'fleet', dropped),
       polls: section(polls, o.polls, 'polls', dropped) ?? {},
+      monitors: section(monitors, o.monitors, 'monitors', dropped),
+      instances: section(instances, o.instances, 'instances', dropped),
     },
     dropped,
   };

@@ -46,7 +46,14 @@ export interface AccountSnapshot {
   fleet?: StoredFleet;
   /** The monitor's last poll time per poll key. */
   polls: Record<string, number>;
+  /** Each monitor node's memory (counters, open alarms, plants, devices), by node id; checked by the monitor. */
+  monitors?: Record<string, unknown>;
+  /** Redis store: how many instances shared the account when this one last saw Redis. */
+  instances?: number;
 }
+
+/** A poll claimed: this instance makes it. Refused: another instance made or owns it; look again at `next`. */
+export type PollClaim = { ok: true; previous?: number } | { ok: false; next: number };
 
 export type StoreHealth = 'online' | 'offline';
 
@@ -102,12 +109,21 @@ export interface StateStore {
   rejection(): Promise<StoredRejection | undefined>;
   saveRejection(r: StoredRejection | undefined): Promise<void>;
   saveFleet(f: StoredFleet): void;
+  /** Redis: a larger fleet another instance saved (local: none). */
+  onFleet?(listener: (f: StoredFleet) => void): () => void;
   /** This instance's ledger (local: the truth; redis: its own calls, to re-seed an emptied Redis). */
   saveLedger(l: StoredLedger): void;
   readonly shared?: SharedLedger;
   savePoll(key: string, at: number): void;
-  /** True when this instance holds (or now takes) the lease on `key` for `ttlMs`: one poller per key. */
-  lease(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Claims the poll `key` at `at` unless any instance polled it less than `periodMs` ago, so
+   * instances divide the monitor's polls instead of repeating them (one atomic step in Redis).
+   * The instance that made the last poll keeps its turn for a short grace: polls stay put.
+   */
+  claimPoll(key: string, at: number, periodMs: number): Promise<PollClaim>;
+  /** The poll claimed at `at` was not made (its call failed): back to `previous`, so it can be made again. */
+  releasePoll(key: string, at: number, previous: number | undefined): void;
+  saveMonitor(id: string, state: unknown): void;
   /** Instances seen recently (1 for a local store). */
   readonly instances: number;
   /** Resolves once what was saved so far is written. */
