@@ -3,6 +3,7 @@
 // "Import copy" (the shared demo account already exists), Deploy, click the injects, and its
 // debug nodes show data. Nothing is edited: the imported nodes use the deployed demo account.
 const assert = require('node:assert/strict');
+const { until } = require('../helpers/wait');
 const path = require('node:path');
 const { runtime, root } = require('../e2e-runtime/runtimes');
 const { exampleFiles, expectations } = require('../e2e-runtime/examples');
@@ -114,8 +115,7 @@ for (const name of RUNTIMES) {
         const fresh = () => feed.messages.slice(start);
         const problems = () => fresh().filter((m) => (m.level === 20 && ids.has(m.id)) || forbidden.some((d) => byName(d)(m)));
         const missing = () => required.filter((d) => !fresh().some((m) => byName(d)(m) && m.level === undefined));
-        const deadline = Date.now() + EXAMPLE_MS;
-        while (Date.now() < deadline && missing().length && !problems().length) await new Promise((r) => setTimeout(r, 200));
+        await until(() => !missing().length || problems().length > 0, `${file}: its debug output`, EXAMPLE_MS).catch(() => undefined);
         assert.deepEqual(problems(), [], `${file}: errors`);
         assert.deepEqual(missing().map((d) => d.name), [], `${file}: debug nodes without data; got ${JSON.stringify(fresh()).slice(0, 800)}`);
         for (const d of required) {

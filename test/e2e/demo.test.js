@@ -1,6 +1,7 @@
 'use strict';
 // `npm start` as a user runs it: the same script, a real Node-RED, the simulator, the demo flow.
 const assert = require('node:assert/strict');
+const { until } = require('../helpers/wait');
 const path = require('node:path');
 const { startDemo } = require('../helpers/demo');
 const WebSocket = require(require.resolve('ws', { paths: [path.dirname(require.resolve('node-red'))] }));
@@ -53,9 +54,9 @@ describe('npm start (demo: Node-RED + simulator + demo flow)', function () {
     });
     ws.send(JSON.stringify({ subscribe: 'debug' }));
     // The flow's own "at start" inject fires 4 s after the start: no manual trigger needed.
-    const deadline = Date.now() + 25000;
     const arrived = () => ['devices', 'real-time'].every((name) => debug.some((d) => d.name === name));
-    while (Date.now() < deadline && !arrived()) await new Promise((r) => setTimeout(r, 100));
+    // The assertions below say what is missing; the wait only ends early.
+    await until(arrived, 'the demo flow\'s debug output', 25000).catch(() => undefined);
     ws.close();
     const plants = debug.find((d) => d.name === 'plants');
     const devices = debug.find((d) => d.name === 'devices');

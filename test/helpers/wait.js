@@ -17,9 +17,22 @@ function until(pred, what = 'condition', ms = 10_000) {
   });
 }
 
+/**
+ * Resolves once the async `check()` gives true (a failed check counts as not yet): for a
+ * server or database that answers over the network, asked again after each answer.
+ */
+async function eventually(check, what = 'condition', ms = 20_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** A few rounds of the event loop's check phase: queued work runs, no time is waited for. */
 async function settle(rounds = 10) {
   for (let i = 0; i < rounds; i++) await new Promise((r) => setImmediate(r));
 }
 
-module.exports = { until, settle };
+module.exports = { until, eventually, settle };

@@ -2,6 +2,7 @@
 // Debian's mosquitto and influxd, started for one suite on 127.0.0.1 with free ports and
 // throwaway directories, stopped after (scripts/ensure-sinks.sh installs them).
 const { spawn } = require('node:child_process');
+const { eventually } = require('../helpers/wait');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -24,14 +25,7 @@ function binary(names) {
   throw new Error(`none of ${names.join(', ')} is installed: run scripts/ensure-sinks.sh`);
 }
 
-async function until(check, what, ms = 20000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > end) throw new Error(`${what} did not come up`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = (check, what, ms = 20000) => eventually(check, `${what} to come up`, ms);
 
 function canConnect(port) {
   return new Promise((resolve) => {
