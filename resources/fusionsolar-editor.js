@@ -12,11 +12,18 @@
     waiting.push(cb);
     if (waiting.length > 1) return;
     $.getJSON('fusionsolar/catalogue')
-      .done(function (data) { catalogue = data; })
-      .fail(function () { catalogue = {}; })
+      .done(function (data) {
+        catalogue = data;
+      })
+      .fail(function () {
+        catalogue = {};
+      })
       .always(function () {
-        var list = waiting; waiting = [];
-        list.forEach(function (fn) { fn(catalogue); });
+        var list = waiting;
+        waiting = [];
+        list.forEach(function (fn) {
+          fn(catalogue);
+        });
       });
   }
 
@@ -27,7 +34,9 @@
 
   /* Same rules as nodes/shared/migrate.ts, applied to a copy of the node's properties. */
   function currentVersion(steps) {
-    return steps.reduce(function (v, s) { return Math.max(v, s.to); }, 1);
+    return steps.reduce(function (v, s) {
+      return Math.max(v, s.to);
+    }, 1);
   }
 
   function migrateView(props, steps) {
@@ -36,21 +45,30 @@
     var from = saved >= 1 && Math.floor(saved) === saved ? saved : 1;
     var out = $.extend({}, props);
     if (from >= to) return { props: out, from: from, to: to, changed: false };
-    steps.slice().sort(function (a, b) { return a.to - b.to; }).forEach(function (step) {
-      if (step.to <= from) return;
-      Object.keys(step.rename || {}).forEach(function (old) {
-        var now = step.rename[old];
-        [[old, now], [old + 'Type', now + 'Type']].forEach(function (pair) {
-          if (!(pair[0] in out)) return;
-          if (out[pair[1]] === undefined || out[pair[1]] === '') out[pair[1]] = out[pair[0]];
-          delete out[pair[0]];
+    steps
+      .slice()
+      .sort(function (a, b) {
+        return a.to - b.to;
+      })
+      .forEach(function (step) {
+        if (step.to <= from) return;
+        Object.keys(step.rename || {}).forEach(function (old) {
+          var now = step.rename[old];
+          [
+            [old, now],
+            [old + 'Type', now + 'Type'],
+          ].forEach(function (pair) {
+            if (!(pair[0] in out)) return;
+            if (out[pair[1]] === undefined || out[pair[1]] === '') out[pair[1]] = out[pair[0]];
+            delete out[pair[0]];
+          });
+        });
+        Object.keys(step.values || {}).forEach(function (prop) {
+          var map = step.values[prop];
+          if (typeof out[prop] === 'string' && Object.prototype.hasOwnProperty.call(map, out[prop]))
+            out[prop] = map[out[prop]];
         });
       });
-      Object.keys(step.values || {}).forEach(function (prop) {
-        var map = step.values[prop];
-        if (typeof out[prop] === 'string' && Object.prototype.hasOwnProperty.call(map, out[prop])) out[prop] = map[out[prop]];
-      });
-    });
     out.configVersion = to;
     return { props: out, from: from, to: to, changed: true };
   }
@@ -64,7 +82,10 @@
       if (value) base.typedInput('type', value);
       return;
     }
-    if (!el.length) el = $('<input type="hidden">').attr('id', prefix + name).appendTo(form);
+    if (!el.length)
+      el = $('<input type="hidden">')
+        .attr('id', prefix + name)
+        .appendTo(form);
     if (el.data('noderedTypedInput') !== undefined) el.typedInput('value', value);
     else if (el.is(':checkbox')) el.prop('checked', value === true || value === 'true');
     else el.val(value === undefined ? '' : value).trigger('change');
@@ -72,7 +93,7 @@
 
   /** Shows an old-shaped node in the current shape; saving the dialog then stores it so. */
   function migrateDialog(node, type, prefix, cat) {
-    var steps = ((cat.migrations || {})[type]) || [];
+    var steps = (cat.migrations || {})[type] || [];
     var view = migrateView(node, steps);
     if (!view.changed) return view.props;
     var form = $('#' + prefix + 'name').closest('form');
@@ -105,7 +126,9 @@
 
   /** Shows only the rows of the fields, options and settings the chosen operation uses. */
   function showFields(ops, name, type) {
-    var op = ops.filter(function (o) { return o.name === name; })[0];
+    var op = ops.filter(function (o) {
+      return o.name === name;
+    })[0];
     if (op) fillChoices(type, op);
     var replaced = op ? replacedRows(op) : [];
     $('.fs-field').each(function () {
@@ -114,7 +137,10 @@
       $(this).toggle(used && whenHolds(this) && replaced.indexOf(field) === -1);
     });
     $('.fs-device-warning').toggle(!!(op && op.changesDevices));
-    $('.fs-deprecated').toggle(!!(op && op.deprecated)).find('span.fs-deprecated-text').text(op && op.deprecated ? op.deprecated : '');
+    $('.fs-deprecated')
+      .toggle(!!(op && op.deprecated))
+      .find('span.fs-deprecated-text')
+      .text(op && op.deprecated ? op.deprecated : '');
     $('.fs-op-summary').text(op ? op.section + ' — ' + hint(type, op) : '');
   }
 
@@ -123,10 +149,12 @@
   function preselectAccount(node) {
     if (node.account) return;
     var accounts = [];
-    RED.nodes.eachConfig(/** @param {EditorNode} c */ function (c) {
-      if (c.type === 'fusionsolar-account') accounts.push(c.id);
-      return true;
-    });
+    RED.nodes.eachConfig(
+      /** @param {EditorNode} c */ function (c) {
+        if (c.type === 'fusionsolar-account') accounts.push(c.id);
+        return true;
+      },
+    );
     if (accounts.length === 1) $('#node-input-account').val(accounts[0]).trigger('change');
   }
 
@@ -153,7 +181,9 @@
     });
     loadCatalogue(function (cat) {
       var props = migrateDialog(node, type, 'node-input-', cat);
-      $('select.fs-choices').each(function () { $(this).data('fs-current', props[$(this).attr('id').replace('node-input-', '')]); });
+      $('select.fs-choices').each(function () {
+        $(this).data('fs-current', props[$(this).attr('id').replace('node-input-', '')]);
+      });
       var all = (cat.operations || {})[type] || [];
       var ops = [];
       showRanges(all);
@@ -163,7 +193,10 @@
         (cat.deviceTypes || []).forEach(function (d) {
           var key = 'node-red-contrib-fusionsolar/' + type + ':' + type + '.deviceType.' + d.id;
           var name = RED._(key);
-          $('<option>').val(String(d.id)).text(d.id + ' ' + (name && name !== key && name.indexOf('.deviceType.') === -1 ? name : d.en)).appendTo(sel);
+          $('<option>')
+            .val(String(d.id))
+            .text(d.id + ' ' + (name && name !== key && name.indexOf('.deviceType.') === -1 ? name : d.en))
+            .appendTo(sel);
         });
         sel.val(current === undefined || current === null ? '' : String(current));
       });
@@ -171,29 +204,61 @@
       var fill = function () {
         var api = accountApi();
         var chosen = select.val() || props.operation;
-        ops = all.filter(function (o) { return (o.api || 'v7') === api; });
+        ops = all.filter(function (o) {
+          return (o.api || 'v7') === api;
+        });
         if (!ops.length) ops = all;
         markRows(ops);
         select.empty();
         ops.forEach(function (o) {
-          var text = o.name + (o.deprecated ? ' (' + t('deprecated', {}, 'deprecated') + ')' : '') + (o.changesDevices ? ' ⚡' : '');
+          var text =
+            o.name +
+            (o.deprecated ? ' (' + t('deprecated', {}, 'deprecated') + ')' : '') +
+            (o.changesDevices ? ' ⚡' : '');
           $('<option>').val(o.name).text(text).appendTo(select);
         });
-        if (ops.length) select.val(chosen && ops.some(function (o) { return o.name === chosen; }) ? chosen : ops[0].name);
+        if (ops.length)
+          select.val(
+            chosen &&
+              ops.some(function (o) {
+                return o.name === chosen;
+              })
+              ? chosen
+              : ops[0].name,
+          );
         showFields(ops, select.val(), type);
       };
       if (all.length) fill();
-      $('#node-input-account').off('change.fsapi').on('change.fsapi', function () { if (all.length) fill(); });
-      select.off('change.fs').on('change.fs', function () { showFields(ops, select.val(), type); });
+      $('#node-input-account')
+        .off('change.fsapi')
+        .on('change.fsapi', function () {
+          if (all.length) fill();
+        });
+      select.off('change.fs').on('change.fs', function () {
+        showFields(ops, select.val(), type);
+      });
       all.forEach(function (o) {
         Object.keys(o.replaces || {}).forEach(function (option) {
-          $('#node-input-' + option).off('change.fs').on('change.fs', function () { showFields(ops, select.val(), type); });
+          $('#node-input-' + option)
+            .off('change.fs')
+            .on('change.fs', function () {
+              showFields(ops, select.val(), type);
+            });
         });
       });
-      dialog = { ops: function () { return ops; }, type: type };
+      dialog = {
+        ops: function () {
+          return ops;
+        },
+        type: type,
+      };
       $('.fs-field[data-when]').each(function () {
         var field = $(this).attr('data-when').split('=')[0];
-        $('#node-input-' + field).off('change.fs').on('change.fs', function () { showFields(ops, select.val(), type); });
+        $('#node-input-' + field)
+          .off('change.fs')
+          .on('change.fs', function () {
+            showFields(ops, select.val(), type);
+          });
       });
       showFields(ops, select.val(), type);
     });
@@ -201,11 +266,21 @@
 
   /** For config nodes (the account): the same migration, with the config dialog's prefix. */
   function prepareConfigNode(node, type) {
-    loadCatalogue(function (cat) { migrateDialog(node, type, 'node-config-input-', cat); });
+    loadCatalogue(function (cat) {
+      migrateDialog(node, type, 'node-config-input-', cat);
+    });
   }
 
   /* List parameters whose literal value says what the node works on, and the noun to count. */
-  var COUNTED = [['plantCodes', 'plants'], ['stationCodes', 'plants'], ['plantNames', 'plants'], ['dns', 'devices'], ['devIds', 'devices'], ['sns', 'sns'], ['authorizationCodes', 'codes']];
+  var COUNTED = [
+    ['plantCodes', 'plants'],
+    ['stationCodes', 'plants'],
+    ['plantNames', 'plants'],
+    ['dns', 'devices'],
+    ['devIds', 'devices'],
+    ['sns', 'sns'],
+    ['authorizationCodes', 'codes'],
+  ];
 
   function detail(node) {
     for (var i = 0; i < COUNTED.length; i++) {
@@ -214,25 +289,47 @@
       if (value === undefined || value === null || value === '') continue;
       var type = node[field + 'Type'] || 'str';
       if (type === 'msg' || type === 'flow' || type === 'global' || type === 'env') return type + '.' + value;
-      var n = type === 'json' ? (function () { try { var v = JSON.parse(value); return Array.isArray(v) ? v.length : 1; } catch (e) { return 0; } })()
-        : String(value).split(',').filter(function (s) { return s.trim(); }).length;
+      var n =
+        type === 'json'
+          ? (function () {
+              try {
+                var v = JSON.parse(value);
+                return Array.isArray(v) ? v.length : 1;
+              } catch (e) {
+                return 0;
+              }
+            })()
+          : String(value)
+              .split(',')
+              .filter(function (s) {
+                return s.trim();
+              }).length;
       var noun = n === 1 ? COUNTED[i][1].replace(/s$/, '') : COUNTED[i][1];
       if (n) return t('count.' + noun, { count: n }, n + ' ' + noun);
     }
-    if (node.taskId !== undefined && node.taskId !== '' && (node.taskIdType || 'str') === 'str') return t('task', { id: node.taskId }, 'task ' + node.taskId);
+    if (node.taskId !== undefined && node.taskId !== '' && (node.taskIdType || 'str') === 'str')
+      return t('task', { id: node.taskId }, 'task ' + node.taskId);
     return '';
   }
 
   /** "realtimeKpi: 3 plants", "deviceList: msg.plants", "POST /vpp/plants". */
   function label(node) {
     if (node.name) return node.name;
-    if (!node.operation && node.path) return (node.method || 'POST') + ' ' + String(node.path).replace(/^\/rest\/openapi\/pvms\/v1/, '');
+    if (!node.operation && node.path)
+      return (node.method || 'POST') + ' ' + String(node.path).replace(/^\/rest\/openapi\/pvms\/v1/, '');
     var def = node._def;
-    var palette = !def ? '' : typeof def.paletteLabel === 'function' ? def.paletteLabel.call(def) : typeof def.paletteLabel === 'string' ? def.paletteLabel : '';
+    var palette = !def
+      ? ''
+      : typeof def.paletteLabel === 'function'
+        ? def.paletteLabel.call(def)
+        : typeof def.paletteLabel === 'string'
+          ? def.paletteLabel
+          : '';
     var op = node.operation || palette || node.type;
-    var more = node.allPlants === true && usesRow(node.type, node.operation, 'allPlants')
-      ? RED._('node-red-contrib-fusionsolar/' + node.type + ':' + node.type + '.label.allPlantsShort')
-      : detail(node);
+    var more =
+      node.allPlants === true && usesRow(node.type, node.operation, 'allPlants')
+        ? RED._('node-red-contrib-fusionsolar/' + node.type + ':' + node.type + '.label.allPlantsShort')
+        : detail(node);
     return more ? op + ': ' + more : op;
   }
 
@@ -252,7 +349,17 @@
   function markRows(ops) {
     $('.fs-field').each(function () {
       var row = $(this).attr('data-field');
-      $(this).attr('data-ops', ops.filter(function (o) { return rowsOf(o).indexOf(row) !== -1; }).map(function (o) { return o.name; }).join(','));
+      $(this).attr(
+        'data-ops',
+        ops
+          .filter(function (o) {
+            return rowsOf(o).indexOf(row) !== -1;
+          })
+          .map(function (o) {
+            return o.name;
+          })
+          .join(','),
+      );
     });
   }
 
@@ -262,14 +369,24 @@
       var input = $(this);
       if (input.attr('placeholder')) return;
       var row = input.attr('id').replace('node-input-', '');
-      var range = ops.map(function (o) { return schemaOf(o, row); }).filter(function (s) { return s && bounded(s.minimum) && bounded(s.maximum); })[0];
+      var range = ops
+        .map(function (o) {
+          return schemaOf(o, row);
+        })
+        .filter(function (s) {
+          return s && bounded(s.minimum) && bounded(s.maximum);
+        })[0];
       if (!range) return;
       // A TypedInput copied the placeholder when it was built: its own input gets it too.
-      input.add(input.closest('.form-row').find('input.red-ui-typedInput-input')).attr('placeholder', range.minimum + '–' + range.maximum);
+      input
+        .add(input.closest('.form-row').find('input.red-ui-typedInput-input'))
+        .attr('placeholder', range.minimum + '–' + range.maximum);
     });
   }
 
-  function bounded(n) { return typeof n === 'number' && Math.abs(n) < 1e15; }
+  function bounded(n) {
+    return typeof n === 'number' && Math.abs(n) < 1e15;
+  }
 
   /** The values a choice row offers: an enumeration, or the items of a list (a multiple select). */
   function choicesOf(schema) {
@@ -296,7 +413,14 @@
 
   function savedList(value) {
     if (Array.isArray(value)) return value.map(String);
-    return value === undefined || value === null ? [] : String(value).split(',').map(function (v) { return v.trim(); }).filter(Boolean);
+    return value === undefined || value === null
+      ? []
+      : String(value)
+          .split(',')
+          .map(function (v) {
+            return v.trim();
+          })
+          .filter(Boolean);
   }
 
   /**
@@ -315,15 +439,27 @@
       var off = schema['x-unsupported'] || [];
       var empty = sel.children('option[value=""]').length > 0;
       // The dialog's own empty option names "" better than a bare value would.
-      var values = choices.filter(function (v) { return off.indexOf(v) === -1 && !(empty && v === ''); }).concat(off);
+      var values = choices
+        .filter(function (v) {
+          return off.indexOf(v) === -1 && !(empty && v === '');
+        })
+        .concat(off);
       var saved = sel.data('fs-current') !== undefined ? sel.data('fs-current') : sel.val();
       sel.children('option[value!=""]').remove();
       values.forEach(function (v) {
         var name = choiceName(type, op, sel, row, v, schema);
         var text = !name ? String(v) : multiple ? v + ' ' + name : v + ' – ' + name;
-        $('<option>').val(String(v)).text(text).prop('disabled', off.indexOf(v) !== -1).appendTo(sel);
+        $('<option>')
+          .val(String(v))
+          .text(text)
+          .prop('disabled', off.indexOf(v) !== -1)
+          .appendTo(sel);
       });
-      var usable = function (v) { return values.some(function (x) { return String(x) === v && off.indexOf(x) === -1; }); };
+      var usable = function (v) {
+        return values.some(function (x) {
+          return String(x) === v && off.indexOf(x) === -1;
+        });
+      };
       if (multiple) sel.val(savedList(saved).filter(usable));
       else {
         var one = saved === undefined || saved === null ? '' : String(saved);
@@ -356,7 +492,9 @@
   function saveOperationNode() {
     if (!dialog) return;
     var name = $('#node-input-operation').val();
-    var op = dialog.ops().filter(function (o) { return o.name === name; })[0];
+    var op = dialog.ops().filter(function (o) {
+      return o.name === name;
+    })[0];
     if (!op) return;
     replacedRows(op).forEach(function (row) {
       var input = $('#node-input-' + row);
@@ -365,7 +503,10 @@
     });
     var outputs = $('#node-input-outputs');
     if (!outputs.length) return;
-    var second = (op.settings || []).some(function (k) { var sc = schemaOf(op, k); return sc && sc['x-second-output'] && optionSet(k); });
+    var second = (op.settings || []).some(function (k) {
+      var sc = schemaOf(op, k);
+      return sc && sc['x-second-output'] && optionSet(k);
+    });
     outputs.val(second ? 2 : 1);
   }
 
@@ -374,8 +515,12 @@
     if (value === '' || value === undefined || value === null || !schema) return true;
     if (typed && typed !== 'str' && typed !== 'num') return true;
     var n = Number(value);
-    var numeric = schema.type === 'number' || schema.type === 'integer' || bounded(schema.minimum) || bounded(schema.maximum);
-    if (schema.enum) return schema.enum.some(function (v) { return String(v) === String(value); });
+    var numeric =
+      schema.type === 'number' || schema.type === 'integer' || bounded(schema.minimum) || bounded(schema.maximum);
+    if (schema.enum)
+      return schema.enum.some(function (v) {
+        return String(v) === String(value);
+      });
     if (!numeric) return true;
     if (String(value).trim() === '' || isNaN(n)) return false;
     if (schema.type === 'integer' && Math.floor(n) !== n) return false;
@@ -393,30 +538,40 @@
     return function (value) {
       if (!catalogue) return true;
       var typed = this && this[row + 'Type'];
-      var ops = ((catalogue.operations || {})[type] || []).filter(function (o) { return rowsOf(o).indexOf(row) !== -1; });
+      var ops = ((catalogue.operations || {})[type] || []).filter(function (o) {
+        return rowsOf(o).indexOf(row) !== -1;
+      });
       var node = this;
       // V7 and V6 may share an operation name: the node's account says which one it runs.
       var api = node && node.account ? apiOfAccount(node.account) : '';
-      var op = ops.filter(function (o) { return node && o.name === node.operation && (!api || (o.api || 'v7') === api); })[0];
-      return (op ? [op] : ops).every(function (o) { return keepsRules(schemaOf(o, row), value, typed); });
+      var op = ops.filter(function (o) {
+        return node && o.name === node.operation && (!api || (o.api || 'v7') === api);
+      })[0];
+      return (op ? [op] : ops).every(function (o) {
+        return keepsRules(schemaOf(o, row), value, typed);
+      });
     };
   }
 
   /** Whether an operation of a node type has the row (known once the catalogue is loaded). */
   function usesRow(type, name, row) {
-    var op = (((catalogue || {}).operations || {})[type] || []).filter(function (o) { return o.name === name; })[0];
+    var op = (((catalogue || {}).operations || {})[type] || []).filter(function (o) {
+      return o.name === name;
+    })[0];
     return !!op && rowsOf(op).indexOf(row) !== -1;
   }
 
   /* Nodes are validated as the workspace loads, before any dialog: check them again once the rules are here. */
   function revalidateAll() {
     if (!RED.nodes || !RED.editor || !RED.editor.validateNode) return;
-    RED.nodes.eachNode(/** @param {EditorNode} n */ function (n) {
-      if (!/^fusionsolar-/.test(n.type)) return true;
-      RED.editor.validateNode(n);
-      n.dirty = true; // labels that depend on the catalogue are drawn again
-      return true;
-    });
+    RED.nodes.eachNode(
+      /** @param {EditorNode} n */ function (n) {
+        if (!/^fusionsolar-/.test(n.type)) return true;
+        RED.editor.validateNode(n);
+        n.dirty = true; // labels that depend on the catalogue are drawn again
+        return true;
+      },
+    );
     if (RED.view && RED.view.redraw) RED.view.redraw(true);
   }
 
@@ -427,7 +582,12 @@
   function optionalTyped(value, type) {
     if (value === '' || value === undefined || value === null) return true;
     if (type === 'json') {
-      try { JSON.parse(value); return true; } catch (e) { return false; }
+      try {
+        JSON.parse(value);
+        return true;
+      } catch (e) {
+        return false;
+      }
     }
     if (type === 'num') return !isNaN(Number(value));
     return true;
@@ -457,18 +617,30 @@
 
     function prepare(node) {
       var drms = {};
-      try { drms = typeof node.drms === 'string' ? JSON.parse(node.drms || '{}') : (node.drms || {}); } catch (e) { drms = {}; }
-      DRMS.forEach(function (k) { $('#fs-' + k).prop('checked', drms[k] === true || drms[k] === 'true'); });
+      try {
+        drms = typeof node.drms === 'string' ? JSON.parse(node.drms || '{}') : node.drms || {};
+      } catch (e) {
+        drms = {};
+      }
+      DRMS.forEach(function (k) {
+        $('#fs-' + k).prop('checked', drms[k] === true || drms[k] === 'true');
+      });
       prepareOperationNode(node, 'fusionsolar-control');
       // The shared code shows rows per operation first; refine those of chargeDischarge after it.
-      $('#node-input-operation, #node-input-dispatchSwitch, #node-input-controlType').on('change.fsc', function () { setTimeout(refine, 0); });
-      loadCatalogue(function () { setTimeout(refine, 0); });
+      $('#node-input-operation, #node-input-dispatchSwitch, #node-input-controlType').on('change.fsc', function () {
+        setTimeout(refine, 0);
+      });
+      loadCatalogue(function () {
+        setTimeout(refine, 0);
+      });
     }
 
     function save() {
       saveOperationNode();
       var drms = {};
-      DRMS.forEach(function (k) { drms[k] = $('#fs-' + k).is(':checked'); });
+      DRMS.forEach(function (k) {
+        drms[k] = $('#fs-' + k).is(':checked');
+      });
       $('#node-input-drms').val(JSON.stringify(drms));
       $('#node-input-drmsType').val('json');
       if ($('#node-input-operation').val() === 'chargeDischarge') {
@@ -494,7 +666,7 @@
     prepareConfigNode: prepareConfigNode,
     label: label,
     loadCatalogue: loadCatalogue,
-    migrateView: migrateView
+    migrateView: migrateView,
   };
 
   // The rules arrive once per editor session; nodes already drawn are then checked against them.

@@ -54,7 +54,14 @@
 
   /** @param {string} text */
   function codes(text) {
-    return text.split(',').map(function (s) { return s.trim(); }).filter(function (s) { return s !== ''; });
+    return text
+      .split(',')
+      .map(function (s) {
+        return s.trim();
+      })
+      .filter(function (s) {
+        return s !== '';
+      });
   }
 
   var STYLE = [
@@ -70,7 +77,7 @@
     '.fs-picker-row input { width: auto; margin: 2px 0 0 0; grid-row: span 2; }',
     '.fs-picker-name { font-weight: 500; }',
     '.fs-picker-meta { color: var(--red-ui-secondary-text-color, #777); font-size: 0.9em; }',
-    '.fs-picker-more { padding: 4px 8px; color: var(--red-ui-secondary-text-color, #777); }'
+    '.fs-picker-more { padding: 4px 8px; color: var(--red-ui-secondary-text-color, #777); }',
   ].join('\n');
 
   function addStyle() {
@@ -87,11 +94,16 @@
       var cap = typeof item.capacity === 'number' ? item.capacity + ' kWp' : '';
       return { title: item.name || item.code || '', meta: [item.code, item.address, cap].filter(Boolean).join(' · ') };
     }
-    var type = (lists.types || []).filter(function (x) { return x.id === item.typeId; })[0];
+    var type = (lists.types || []).filter(function (x) {
+      return x.id === item.typeId;
+    })[0];
     var typeName = type ? (zh() ? type.zh : type.en) : item.typeId !== undefined ? String(item.typeId) : '';
     var plant = item.plantCode ? plantNames[item.plantCode] || item.plantCode : '';
     var id = item.dn || item.id || '';
-    return { title: item.name || item.sn || id, meta: [id, item.sn ? 'SN ' + item.sn : '', typeName, plant].filter(Boolean).join(' · ') };
+    return {
+      title: item.name || item.sn || id,
+      meta: [id, item.sn ? 'SN ' + item.sn : '', typeName, plant].filter(Boolean).join(' · '),
+    };
   }
 
   /**
@@ -108,34 +120,61 @@
     var body = $('<div class="fs-picker">');
     var bar = $('<div class="fs-picker-bar">').appendTo(body);
     var search = $('<input type="search" class="fs-picker-search">').attr('placeholder', t('search')).appendTo(bar);
-    var typeFilter = $('<select class="fs-picker-type">').toggle(spec.kind === 'devices').appendTo(bar);
-    var refresh = $('<button type="button" class="red-ui-button fs-picker-refresh"><i class="fa fa-refresh"></i> </button>').appendTo(bar);
+    var typeFilter = $('<select class="fs-picker-type">')
+      .toggle(spec.kind === 'devices')
+      .appendTo(bar);
+    var refresh = $(
+      '<button type="button" class="red-ui-button fs-picker-refresh"><i class="fa fa-refresh"></i> </button>',
+    ).appendTo(bar);
     refresh.append($('<span>').text(t('refresh')));
     var status = $('<div class="fs-picker-status">').appendTo(body);
     var tools = $('<div class="fs-picker-bar">').appendTo(body);
     var count = $('<span class="fs-picker-count">').appendTo(tools);
     if (spec.multi) {
-      $('<button type="button" class="red-ui-button red-ui-button-small fs-picker-all">').text(t('selectShown')).appendTo(tools).on('click', function () {
-        shown().forEach(function (v) { if (selected.indexOf(v) === -1) selected.push(v); });
+      $('<button type="button" class="red-ui-button red-ui-button-small fs-picker-all">')
+        .text(t('selectShown'))
+        .appendTo(tools)
+        .on('click', function () {
+          shown().forEach(function (v) {
+            if (selected.indexOf(v) === -1) selected.push(v);
+          });
+          draw();
+        });
+    }
+    $('<button type="button" class="red-ui-button red-ui-button-small fs-picker-clear">')
+      .text(t('clear'))
+      .appendTo(tools)
+      .on('click', function () {
+        selected = [];
         draw();
       });
-    }
-    $('<button type="button" class="red-ui-button red-ui-button-small fs-picker-clear">').text(t('clear')).appendTo(tools).on('click', function () {
-      selected = [];
-      draw();
-    });
     var list = $('<div class="fs-picker-list">').appendTo(body);
     /* The node's own device types (V6 device data): devices of other types would be refused. */
-    var allowed = typeSelect.length ? typeSelect.find('option').map(function () { return String($(this).val()); }).get().filter(Boolean) : [];
-    var preset = typeSelect.length ? [].concat(typeSelect.val() || []).map(String).filter(Boolean) : [];
+    var allowed = typeSelect.length
+      ? typeSelect
+          .find('option')
+          .map(function () {
+            return String($(this).val());
+          })
+          .get()
+          .filter(Boolean)
+      : [];
+    var preset = typeSelect.length
+      ? []
+          .concat(typeSelect.val() || [])
+          .map(String)
+          .filter(Boolean)
+      : [];
 
     /** @returns {Item[]} */
     function items() {
       var l = spec.kind === 'plants' ? lists.plants : lists.devices;
       var all = l ? l.items : [];
       return all.filter(function (i) {
-        return (spec.key === 'code' ? i.code : spec.key === 'dn' ? i.dn : spec.key === 'id' ? i.id : i.sn) !== undefined &&
-          (!allowed.length || allowed.indexOf(String(i.typeId)) !== -1);
+        return (
+          (spec.key === 'code' ? i.code : spec.key === 'dn' ? i.dn : spec.key === 'id' ? i.id : i.sn) !== undefined &&
+          (!allowed.length || allowed.indexOf(String(i.typeId)) !== -1)
+        );
       });
     }
 
@@ -147,20 +186,27 @@
     function plantNames() {
       /** @type {Record<string, string>} */
       var out = {};
-      ((lists.plants && lists.plants.items) || []).forEach(function (p) { if (p.code && p.name) out[p.code] = p.name; });
+      ((lists.plants && lists.plants.items) || []).forEach(function (p) {
+        if (p.code && p.name) out[p.code] = p.name;
+      });
       return out;
     }
 
     /** @returns {Item[]} */
     function matching() {
-      var terms = String(search.val() || '').toLowerCase().split(/\s+/).filter(Boolean);
+      var terms = String(search.val() || '')
+        .toLowerCase()
+        .split(/\s+/)
+        .filter(Boolean);
       var type = String(typeFilter.val() || '');
       var names = plantNames();
       return items().filter(function (i) {
         if (type && String(i.typeId) !== type) return false;
         var d = describe(i, spec, lists, names);
         var text = [d.title, d.meta, i.code, i.dn, i.id, i.sn, i.address, i.plantCode].join(' ').toLowerCase();
-        return terms.every(function (w) { return text.indexOf(w) !== -1; });
+        return terms.every(function (w) {
+          return text.indexOf(w) !== -1;
+        });
       });
     }
 
@@ -174,8 +220,14 @@
       $('<option value="">').text(t('allTypes')).appendTo(typeFilter);
       var present = items();
       (lists.types || []).forEach(function (x) {
-        var n = present.filter(function (i) { return i.typeId === x.id; }).length;
-        if (n) $('<option>').val(String(x.id)).text((zh() ? x.zh : x.en) + ' (' + n + ')').appendTo(typeFilter);
+        var n = present.filter(function (i) {
+          return i.typeId === x.id;
+        }).length;
+        if (n)
+          $('<option>')
+            .val(String(x.id))
+            .text((zh() ? x.zh : x.en) + ' (' + n + ')')
+            .appendTo(typeFilter);
       });
       typeFilter.val(typeFilter.find('option[value="' + current + '"]').length ? current : '');
     }
@@ -185,27 +237,43 @@
       var names = plantNames();
       var known = items().map(keyOf);
       /* Codes typed by hand that the list lacks stay selected, shown first, until unticked. */
-      selected.filter(function (v) { return known.indexOf(v) === -1; }).forEach(function (v) {
-        row(v, { title: v, meta: t('unknown') });
-      });
+      selected
+        .filter(function (v) {
+          return known.indexOf(v) === -1;
+        })
+        .forEach(function (v) {
+          row(v, { title: v, meta: t('unknown') });
+        });
       var found = matching();
-      found.slice(0, SHOWN).forEach(function (i) { row(keyOf(i), describe(i, spec, lists, names)); });
+      found.slice(0, SHOWN).forEach(function (i) {
+        row(keyOf(i), describe(i, spec, lists, names));
+      });
       if (!found.length && known.length) $('<div class="fs-picker-more">').text(t('noMatch')).appendTo(list);
-      if (found.length > SHOWN) $('<div class="fs-picker-more">').text(t('more', { shown: SHOWN, count: found.length })).appendTo(list);
+      if (found.length > SHOWN)
+        $('<div class="fs-picker-more">')
+          .text(t('more', { shown: SHOWN, count: found.length }))
+          .appendTo(list);
       count.text(t('selected', { count: selected.length }));
     }
 
     /** @param {string} value @param {{ title: string, meta: string }} d */
     function row(value, d) {
       var label = $('<label class="fs-picker-row">').attr('data-value', value).appendTo(list);
-      var box = $('<input>').attr('type', spec.multi ? 'checkbox' : 'radio').attr('name', 'fs-picker-choice').prop('checked', selected.indexOf(value) !== -1).appendTo(label);
+      var box = $('<input>')
+        .attr('type', spec.multi ? 'checkbox' : 'radio')
+        .attr('name', 'fs-picker-choice')
+        .prop('checked', selected.indexOf(value) !== -1)
+        .appendTo(label);
       $('<span class="fs-picker-name">').text(d.title).appendTo(label);
       $('<span class="fs-picker-meta">').text(d.meta).appendTo(label);
       box.on('change', function () {
         var on = box.prop('checked');
         if (!spec.multi) selected = on ? [value] : [];
         else if (on && selected.indexOf(value) === -1) selected.push(value);
-        else if (!on) selected = selected.filter(function (v) { return v !== value; });
+        else if (!on)
+          selected = selected.filter(function (v) {
+            return v !== value;
+          });
         count.text(t('selected', { count: selected.length }));
       });
     }
@@ -218,7 +286,10 @@
     function describeLists() {
       var l = spec.kind === 'plants' ? lists.plants : lists.devices;
       if (!l) return say(t('empty'));
-      var text = t(spec.kind === 'plants' ? 'plantsListed' : 'devicesListed', { count: items().length, time: when(l.at) });
+      var text = t(spec.kind === 'plants' ? 'plantsListed' : 'devicesListed', {
+        count: items().length,
+        time: when(l.at),
+      });
       say(l.fresh ? text : text + ' ' + t('stale'));
     }
 
@@ -238,7 +309,12 @@
 
     /** @param {{ status?: number, responseJSON?: { message?: string }, statusText?: string }} xhr */
     function unreachable(xhr) {
-      say(t('unreachable', { message: (xhr.responseJSON && xhr.responseJSON.message) || xhr.statusText || String(xhr.status) }), true);
+      say(
+        t('unreachable', {
+          message: (xhr.responseJSON && xhr.responseJSON.message) || xhr.statusText || String(xhr.status),
+        }),
+        true,
+      );
     }
 
     var base = 'fusionsolar/accounts/' + encodeURIComponent(account) + '/lists';
@@ -249,24 +325,55 @@
     refresh.on('click', function () {
       refresh.prop('disabled', true);
       say(t('refreshing'));
-      $.ajax({ url: base, type: 'POST', contentType: 'application/json', data: JSON.stringify({ lists: spec.kind }), dataType: 'json' })
-        .done(take).fail(unreachable).always(function () { refresh.prop('disabled', false); });
+      $.ajax({
+        url: base,
+        type: 'POST',
+        contentType: 'application/json',
+        data: JSON.stringify({ lists: spec.kind }),
+        dataType: 'json',
+      })
+        .done(take)
+        .fail(unreachable)
+        .always(function () {
+          refresh.prop('disabled', false);
+        });
     });
     search.on('input', draw);
     typeFilter.on('change', draw);
 
     RED.tray.show({
-      title: t(spec.kind === 'plants' ? (spec.multi ? 'title.plants' : 'title.plant') : (spec.multi ? 'title.devices' : 'title.device')),
+      title: t(
+        spec.kind === 'plants'
+          ? spec.multi
+            ? 'title.plants'
+            : 'title.plant'
+          : spec.multi
+            ? 'title.devices'
+            : 'title.device',
+      ),
       buttons: [
-        { id: 'fs-picker-cancel', text: RED._('common.label.cancel'), click: function () { RED.tray.close(); } },
         {
-          id: 'fs-picker-done', text: RED._('common.label.done'), class: 'primary',
+          id: 'fs-picker-cancel',
+          text: RED._('common.label.cancel'),
+          click: function () {
+            RED.tray.close();
+          },
+        },
+        {
+          id: 'fs-picker-done',
+          text: RED._('common.label.done'),
+          class: 'primary',
           click: function () {
             setValue(input, selected.join(','));
-            widenTypes(typeSelect, items().filter(function (i) { return selected.indexOf(keyOf(i)) !== -1; }));
+            widenTypes(
+              typeSelect,
+              items().filter(function (i) {
+                return selected.indexOf(keyOf(i)) !== -1;
+              }),
+            );
             RED.tray.close();
-          }
-        }
+          },
+        },
       ],
       resize: function (size) {
         list.css('max-height', Math.max(200, $(window).height() - 260) + 'px');
@@ -276,7 +383,7 @@
         tray.find('.red-ui-tray-body').append($('<div class="red-ui-tray-content">').append(body));
         draw();
         load();
-      }
+      },
     });
   }
 
@@ -287,9 +394,14 @@
    */
   function widenTypes(typeSelect, picked) {
     if (!typeSelect.length || !typeSelect.prop('multiple')) return;
-    var chosen = [].concat(typeSelect.val() || []).map(String).filter(Boolean);
+    var chosen = []
+      .concat(typeSelect.val() || [])
+      .map(String)
+      .filter(Boolean);
     if (!chosen.length) return;
-    picked.forEach(function (i) { if (i.typeId !== undefined && chosen.indexOf(String(i.typeId)) === -1) chosen.push(String(i.typeId)); });
+    picked.forEach(function (i) {
+      if (i.typeId !== undefined && chosen.indexOf(String(i.typeId)) === -1) chosen.push(String(i.typeId));
+    });
     typeSelect.val(chosen).trigger('change');
   }
 

@@ -15,15 +15,19 @@
     dns: { kind: 'devices', key: 'dn', multi: true },
     dn: { kind: 'devices', key: 'dn', multi: false },
     devIds: { kind: 'devices', key: 'id', multi: true },
-    sns: { kind: 'devices', key: 'sn', multi: true }
+    sns: { kind: 'devices', key: 'sn', multi: true },
   };
   /* Enrolment's SNs name devices that are not in the account yet: its list cannot offer them. */
   var SKIP_TYPES = ['fusionsolar-enrolment'];
   /* The tray script may load after this one: looked up when a dialog opens. */
   /** @param {string} key */
-  function t(key) { return window.FusionSolarPickerTray.t(key); }
+  function t(key) {
+    return window.FusionSolarPickerTray.t(key);
+  }
   /** @param {JQuery} input */
-  function typed(input) { return window.FusionSolarPickerTray.typed(input); }
+  function typed(input) {
+    return window.FusionSolarPickerTray.typed(input);
+  }
 
   function editedType() {
     /* getEditStack is in Node-RED 4 and 5 but not in the editor's published types. */
@@ -43,12 +47,16 @@
     if (done && (done.typed || !typed(input))) return;
     if (done) done.button.remove();
     var form = input.closest('form');
-    var button = $('<button type="button" class="red-ui-button fs-pick-button"><i class="fa fa-list-ul"></i></button>').attr('title', t('open'));
+    var button = $(
+      '<button type="button" class="red-ui-button fs-pick-button"><i class="fa fa-list-ul"></i></button>',
+    ).attr('title', t('open'));
     var isTyped = typed(input);
     if (isTyped) {
       input.next('.red-ui-typedInput-container').after(button);
       input.typedInput('width', 'calc(70% - 38px)');
-      var show = function () { button.toggle(input.typedInput('type') === 'str'); };
+      var show = function () {
+        button.toggle(input.typedInput('type') === 'str');
+      };
       input.on('change.fspicker', show);
       show();
     } else {

@@ -48,15 +48,22 @@ function link(target, name) {
 }
 
 function readFlow(file, user) {
-  return JSON.parse(fs.readFileSync(file, 'utf8')).map((n) => (n.type === 'fusionsolar-account' ? { ...n, demoUser: user } : n));
+  return JSON.parse(fs.readFileSync(file, 'utf8')).map((n) =>
+    n.type === 'fusionsolar-account' ? { ...n, demoUser: user } : n,
+  );
 }
 
 /** The accounts the demo owns: they follow SIM_PORT and DEMO_API on every start. */
 function pointAccounts(flows, simUrl) {
   for (const n of flows) {
     // The dashboard's functions read which interface its account speaks from the tab's environment.
-    if (n.type === 'tab' && n.id === DASHBOARD_TAB) n.env = [...(n.env || []).filter((e) => e.name !== 'FUSIONSOLAR_API'), { name: 'FUSIONSOLAR_API', value: API, type: 'str' }];
-    if (n.type !== 'fusionsolar-account' || ![SHARED_ACCOUNT, SHARED_V6_ACCOUNT, DASHBOARD_ACCOUNT].includes(n.id)) continue;
+    if (n.type === 'tab' && n.id === DASHBOARD_TAB)
+      n.env = [
+        ...(n.env || []).filter((e) => e.name !== 'FUSIONSOLAR_API'),
+        { name: 'FUSIONSOLAR_API', value: API, type: 'str' },
+      ];
+    if (n.type !== 'fusionsolar-account' || ![SHARED_ACCOUNT, SHARED_V6_ACCOUNT, DASHBOARD_ACCOUNT].includes(n.id))
+      continue;
     n.baseUrl = simUrl;
     if (n.id === SHARED_V6_ACCOUNT) continue; // the V6 examples' account is V6 whatever DEMO_API says
     // Test runs (the browser suite imports every example at once) switch the pacing off.
@@ -69,7 +76,9 @@ function pointAccounts(flows, simUrl) {
 
 /** Ports in the seeded texts (tab infos, comments) are the ones this demo runs on. */
 function localPorts(text) {
-  return text.replace(/127\.0\.0\.1:27200/g, `127.0.0.1:${simPort}`).replace(/(localhost|127\.0\.0\.1):1880/g, `127.0.0.1:${redPort}`);
+  return text
+    .replace(/127\.0\.0\.1:27200/g, `127.0.0.1:${simPort}`)
+    .replace(/(localhost|127\.0\.0\.1):1880/g, `127.0.0.1:${redPort}`);
 }
 
 function seedFlows(simUrl, dashboardDir) {
@@ -88,7 +97,8 @@ function seedFlows(simUrl, dashboardDir) {
     if (typeof n.info === 'string') n.info = localPorts(n.info);
     if (n.type === 'comment') n.name = localPorts(n.name || '');
     // Tests subscribe to the debug sidebar before the first injection fires (the injects keep their order).
-    if (n.type === 'inject' && n.once && process.env.DEMO_ONCE_DELAY) n.onceDelay = String(Number(process.env.DEMO_ONCE_DELAY) + Number(n.onceDelay || 0.1) - 1);
+    if (n.type === 'inject' && n.once && process.env.DEMO_ONCE_DELAY)
+      n.onceDelay = String(Number(process.env.DEMO_ONCE_DELAY) + Number(n.onceDelay || 0.1) - 1);
   }
   fs.writeFileSync(path.join(userDir, 'flows_cred.json'), JSON.stringify(creds, null, 2));
   return pointAccounts(flows, simUrl);
@@ -102,7 +112,9 @@ function prepareUserDir(simUrl, dashboardDir) {
   else fs.rmSync(path.join(userDir, 'node_modules', DASHBOARD), { recursive: true, force: true });
   const flowFile = path.join(userDir, 'flows.json');
   const seed = RESET || !fs.existsSync(flowFile);
-  const flows = seed ? seedFlows(simUrl, dashboardDir) : pointAccounts(JSON.parse(fs.readFileSync(flowFile, 'utf8')), simUrl);
+  const flows = seed
+    ? seedFlows(simUrl, dashboardDir)
+    : pointAccounts(JSON.parse(fs.readFileSync(flowFile, 'utf8')), simUrl);
   fs.writeFileSync(flowFile, JSON.stringify(flows, null, 2));
   // As the tests run it: no update notification, no palette catalogue fetch, no telemetry prompt.
   // Files the flows write with a relative name land in the user directory, not the checkout.
@@ -115,7 +127,12 @@ function prepareUserDir(simUrl, dashboardDir) {
 
 async function main() {
   const dashboardDir = dashboardPackage();
-  const sim = await startSimulator({ port: simPort, plants: Number(process.env.SIM_PLANTS || 5), users: [DEMO_USER, DASHBOARD_USER], quotas: process.env.SIM_QUOTAS !== 'off' });
+  const sim = await startSimulator({
+    port: simPort,
+    plants: Number(process.env.SIM_PLANTS || 5),
+    users: [DEMO_USER, DASHBOARD_USER],
+    quotas: process.env.SIM_QUOTAS !== 'off',
+  });
   const seeded = prepareUserDir(sim.url, dashboardDir);
   const red = spawn(NODE, [RED_JS, '-u', userDir, '-p', String(redPort), '-s', path.join(userDir, 'settings.js')], {
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -124,7 +141,9 @@ async function main() {
   const dashboardLine = dashboardDir
     ? `Fleet dashboard:       http://127.0.0.1:${redPort}/dashboard/fleet\n`
     : `Fleet dashboard:       not served (${DASHBOARD} is not installed: run npm install)\n`;
-  process.stdout.write(`\nFusionSolar simulator: ${sim.url} (user "demo", password "demo-password", ${API === 'v6' ? 'V6 /thirdData/' : 'V7'} accounts)\nNode-RED editor:       http://127.0.0.1:${redPort}/  (open the debug sidebar)\n${dashboardLine}Flows:                 ${seeded ? 'the demo flows, seeded into' : 'yours, kept in'} ${userDir} (npm start -- --reset seeds them again)\n\n`);
+  process.stdout.write(
+    `\nFusionSolar simulator: ${sim.url} (user "demo", password "demo-password", ${API === 'v6' ? 'V6 /thirdData/' : 'V7'} accounts)\nNode-RED editor:       http://127.0.0.1:${redPort}/  (open the debug sidebar)\n${dashboardLine}Flows:                 ${seeded ? 'the demo flows, seeded into' : 'yours, kept in'} ${userDir} (npm start -- --reset seeds them again)\n\n`,
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -135,7 +154,7 @@ async function main() {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   red.on('exit', (code) => {
-    void sim.close().then(() => process.exit(stopping ? 0 : code ?? 1));
+    void sim.close().then(() => process.exit(stopping ? 0 : (code ?? 1)));
   });
 }
 

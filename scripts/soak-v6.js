@@ -20,11 +20,28 @@ const TYPES = [1, 38, 17, 39, 47];
 const POLLS = { devices: 'deviceRealtimeKpi', plants: 'realtimeKpi', alarms: 'alarmList' };
 
 function flow(sim) {
-  const node = (id, type, operation, extra = {}) => ({ id, type, account: 'acc', operation, split: false, wires: [[]], ...extra });
+  const node = (id, type, operation, extra = {}) => ({
+    id,
+    type,
+    account: 'acc',
+    operation,
+    split: false,
+    wires: [[]],
+    ...extra,
+  });
   const ids = ['lists', 'devs', ...Object.keys(POLLS)];
   return [
     // Lists and polls wait for their quota (the alarms' window is 30 minutes) instead of failing fast.
-    { id: 'acc', type: 'fusionsolar-account', api: 'v6', baseUrl: sim.url, timeout: 30, locale: 'en-us', quotaProfile: 'documented', quotaWait: 2400 },
+    {
+      id: 'acc',
+      type: 'fusionsolar-account',
+      api: 'v6',
+      baseUrl: sim.url,
+      timeout: 30,
+      locale: 'en-us',
+      quotaProfile: 'documented',
+      quotaWait: 2400,
+    },
     node('lists', 'fusionsolar-plants', 'plantList'),
     node('devs', 'fusionsolar-plants', 'deviceList'),
     node('devices', 'fusionsolar-device-data', 'deviceRealtimeKpi', { devTypeId: TYPES.map(String) }),
@@ -61,7 +78,13 @@ async function soakV6(plants, modules, setClock) {
   helper.getNode('ended').on('input', (m) => {
     pending.delete(m.soak);
     const error = m.fusionsolar && m.fusionsolar.error;
-    results[m.soak].push({ at: clock.now(), ok: !error, code: error && error.code, n: Array.isArray(m.payload) ? m.payload.length : 0, devices: Array.isArray(m.payload) ? new Set(m.payload.map((x) => x.devId)).size : 0 });
+    results[m.soak].push({
+      at: clock.now(),
+      ok: !error,
+      code: error && error.code,
+      n: Array.isArray(m.payload) ? m.payload.length : 0,
+      devices: Array.isArray(m.payload) ? new Set(m.payload.map((x) => x.devId)).size : 0,
+    });
   });
   const inject = (id, payload = {}) => {
     pending.add(id);
@@ -93,11 +116,23 @@ async function soakV6(plants, modules, setClock) {
     byEndpoint: sim.stats.byEndpoint,
     quota407: sim.stats.quota407,
     logins: sim.stats.logins,
-    devices: { refreshes: ok('devices').length, everyDevice: ok('devices').every((r) => r.devices === polled), gapMin: gaps(ok('devices').map((r) => r.at)), bestGapMin: 5 },
+    devices: {
+      refreshes: ok('devices').length,
+      everyDevice: ok('devices').every((r) => r.devices === polled),
+      gapMin: gaps(ok('devices').map((r) => r.at)),
+      bestGapMin: 5,
+    },
     // Roundup(plants/100) calls a refresh at one call a minute: past 500 plants that, not the 5-minute data, sets the pace.
-    plantRealtime: { refreshes: ok('plants').length, gapMin: gaps(ok('plants').map((r) => r.at)), bestGapMin: Math.max(5, Math.ceil(plants / 100)) },
+    plantRealtime: {
+      refreshes: ok('plants').length,
+      gapMin: gaps(ok('plants').map((r) => r.at)),
+      bestGapMin: Math.max(5, Math.ceil(plants / 100)),
+    },
     alarms: { refreshes: ok('alarms').length, gapMin: gaps(ok('alarms').map((r) => r.at)), bestGapMin: 30 },
-    otherErrors: Object.values(results).flat().filter((r) => !r.ok).map((r) => r.code),
+    otherErrors: Object.values(results)
+      .flat()
+      .filter((r) => !r.ok)
+      .map((r) => r.code),
   };
   await helper.unload();
   registry.useClock(undefined);
@@ -108,10 +143,15 @@ async function soakV6(plants, modules, setClock) {
 
 function printV6(r) {
   const f = (n) => (Number.isFinite(n) ? n.toFixed(1) : '-');
-  const line = (name, x) => `  ${name}: ${x.refreshes} refreshes, gap max ${f(x.gapMin.max)} min / mean ${f(x.gapMin.mean)} min (best the quota allows: ${x.bestGapMin} min)`;
-  console.log(`\nV6, ${r.plants} plant(s), devices by type ${JSON.stringify(r.devicesByType)}: ${r.calls} calls, 407 received: ${r.quota407}, logins: ${r.logins}`);
+  const line = (name, x) =>
+    `  ${name}: ${x.refreshes} refreshes, gap max ${f(x.gapMin.max)} min / mean ${f(x.gapMin.mean)} min (best the quota allows: ${x.bestGapMin} min)`;
+  console.log(
+    `\nV6, ${r.plants} plant(s), devices by type ${JSON.stringify(r.devicesByType)}: ${r.calls} calls, 407 received: ${r.quota407}, logins: ${r.logins}`,
+  );
   console.log(`  calls by endpoint: ${JSON.stringify(r.byEndpoint)}`);
-  console.log(`${line('device real-time', r.devices)}, ${r.devices.everyDevice ? 'every' : 'NOT every'} one of ${r.polledDevices} devices each time`);
+  console.log(
+    `${line('device real-time', r.devices)}, ${r.devices.everyDevice ? 'every' : 'NOT every'} one of ${r.polledDevices} devices each time`,
+  );
   console.log(line('plant real-time', r.plantRealtime));
   console.log(line('alarms', r.alarms));
   if (r.otherErrors.length) {

@@ -18,7 +18,10 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const USER = { username: 'soak', password: 'soak-Passw0rd!', scope: 'all' };
-const FLEETS = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const FLEETS = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const ONLY = ['--v7', '--v6'].find((f) => process.argv.includes(f));
 const { soakV6, printV6, behindV6 } = require('./soak-v6');
 const dist = path.join(__dirname, '..', 'dist', 'nodes');
@@ -37,7 +40,15 @@ const DRIVEN = ['lists', 'devs', 'rt', 'hist'];
 function flow(sim) {
   const node = (id, type, operation) => ({ id, type, account: 'acc', operation, split: false, wires: [[]] });
   return [
-    { id: 'acc', type: 'fusionsolar-account', baseUrl: sim.url, timeout: 30, locale: 'en-us', quotaProfile: 'documented', quotaWait: 60 },
+    {
+      id: 'acc',
+      type: 'fusionsolar-account',
+      baseUrl: sim.url,
+      timeout: 30,
+      locale: 'en-us',
+      quotaProfile: 'documented',
+      quotaWait: 60,
+    },
     node('lists', 'fusionsolar-plants', 'plantList'),
     node('devs', 'fusionsolar-plants', 'deviceList'),
     node('rt', 'fusionsolar-plant-data', 'realtimeKpi'),
@@ -111,17 +122,34 @@ async function soak(plants, modules) {
   const calls100 = Math.ceil(plants / 100);
   const histBudget = calls100 + 24;
   const rtOk = results.rt.filter((r) => r.ok);
-  const covered = rtOk.every((r) => !Array.isArray(r.payload) || new Set(r.payload.map((x) => x.plantCode)).size === plants);
+  const covered = rtOk.every(
+    (r) => !Array.isArray(r.payload) || new Set(r.payload.map((x) => x.plantCode)).size === plants,
+  );
   const out = {
     plants,
     calls: stats.requests,
     byEndpoint: stats.byEndpoint,
     quota407: stats.quota407,
     logins: stats.logins,
-    devices: results.devs[0] && results.devs[0].ok ? results.devs[0].payload.length : results.devs[0] && results.devs[0].code,
-    realtime: { refreshes: rtOk.length, everyPlant: covered, gapMin: gaps(rtOk.map((r) => r.at)), bestGapMin: 5, failedFast: results.rt.filter((r) => r.code === 'QUOTA').length },
-    history: { refreshes: results.hist.filter((r) => r.ok).length, best: Math.min(histInjected, Math.floor(histBudget / calls100)), budget: histBudget, injected: histInjected },
-    otherErrors: Object.values(results).flat().filter((r) => !r.ok && r.code !== 'QUOTA').map((r) => r.code),
+    devices:
+      results.devs[0] && results.devs[0].ok ? results.devs[0].payload.length : results.devs[0] && results.devs[0].code,
+    realtime: {
+      refreshes: rtOk.length,
+      everyPlant: covered,
+      gapMin: gaps(rtOk.map((r) => r.at)),
+      bestGapMin: 5,
+      failedFast: results.rt.filter((r) => r.code === 'QUOTA').length,
+    },
+    history: {
+      refreshes: results.hist.filter((r) => r.ok).length,
+      best: Math.min(histInjected, Math.floor(histBudget / calls100)),
+      budget: histBudget,
+      injected: histInjected,
+    },
+    otherErrors: Object.values(results)
+      .flat()
+      .filter((r) => !r.ok && r.code !== 'QUOTA')
+      .map((r) => r.code),
   };
   await helper.unload();
   registry.useClock(undefined);
@@ -132,28 +160,43 @@ async function soak(plants, modules) {
 
 function print(r) {
   const f = (n) => (Number.isFinite(n) ? n.toFixed(1) : '-');
-  console.log(`\n${r.plants} plant(s): ${r.calls} calls, 407 received: ${r.quota407}, logins: ${r.logins}, devices listed: ${r.devices}`);
+  console.log(
+    `\n${r.plants} plant(s): ${r.calls} calls, 407 received: ${r.quota407}, logins: ${r.logins}, devices listed: ${r.devices}`,
+  );
   console.log(`  calls by endpoint: ${JSON.stringify(r.byEndpoint)}`);
-  console.log(`  real-time: ${r.realtime.refreshes} refreshes of ${r.realtime.everyPlant ? 'every' : 'NOT every'} plant, gap max ${f(r.realtime.gapMin.max)} min / mean ${f(r.realtime.gapMin.mean)} min (best the quota allows: ${r.realtime.bestGapMin} min); ${r.realtime.failedFast} injects refused at once (QUOTA)`);
-  console.log(`  history: ${r.history.refreshes} of ${r.history.injected} hourly refreshes (best the quota allows: ${r.history.best}, budget ${r.history.budget} calls a day)`);
+  console.log(
+    `  real-time: ${r.realtime.refreshes} refreshes of ${r.realtime.everyPlant ? 'every' : 'NOT every'} plant, gap max ${f(r.realtime.gapMin.max)} min / mean ${f(r.realtime.gapMin.mean)} min (best the quota allows: ${r.realtime.bestGapMin} min); ${r.realtime.failedFast} injects refused at once (QUOTA)`,
+  );
+  console.log(
+    `  history: ${r.history.refreshes} of ${r.history.injected} hourly refreshes (best the quota allows: ${r.history.best}, budget ${r.history.budget} calls a day)`,
+  );
   if (r.otherErrors.length) console.log(`  other errors: ${r.otherErrors.join(', ')}`);
 }
 
 async function main() {
-  const modules = ['fusionsolar-account', 'fusionsolar-plants', 'fusionsolar-plant-data'].map((t) => [t, nodeModule(t)]);
+  const modules = ['fusionsolar-account', 'fusionsolar-plants', 'fusionsolar-plant-data'].map((t) => [
+    t,
+    nodeModule(t),
+  ]);
   const missing = modules.filter(([, m]) => !m).map(([t]) => t);
   if (missing.length) {
-    console.error(`soak: ${missing.join(', ')} not built: the soak needs realtimeKpi and historyKpi (run npm run build on a branch that has them)`);
+    console.error(
+      `soak: ${missing.join(', ')} not built: the soak needs realtimeKpi and historyKpi (run npm run build on a branch that has them)`,
+    );
     process.exit(2);
   }
-  const nodes = [...modules.map(([, m]) => m), ...['25-catch.js', '24-complete.js'].map((f) => require(path.join(core, f)))];
+  const nodes = [
+    ...modules.map(([, m]) => m),
+    ...['25-catch.js', '24-complete.js'].map((f) => require(path.join(core, f))),
+  ];
   let bad = false;
   for (const plants of ONLY === '--v6' ? [] : FLEETS.length ? FLEETS : [1, 20, 120, 1000]) {
     const began = Date.now();
     const r = await soak(plants, nodes);
     print(r);
     console.log(`  (${((Date.now() - began) / 1000).toFixed(1)} s real time)`);
-    const behind = r.realtime.gapMin.max > r.realtime.bestGapMin || r.history.refreshes < r.history.best || !r.realtime.everyPlant;
+    const behind =
+      r.realtime.gapMin.max > r.realtime.bestGapMin || r.history.refreshes < r.history.best || !r.realtime.everyPlant;
     if (r.quota407 !== 0 || r.otherErrors.length || behind) bad = true;
   }
   const v6Nodes = [...nodes, nodeModule('fusionsolar-device-data'), nodeModule('fusionsolar-alarms')];

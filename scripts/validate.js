@@ -21,7 +21,8 @@ async function dependencies(pkg) {
       const installed = readJson(path.join(root, 'node_modules', name, 'package.json'), {}).version;
       const tags = await view(name, 'dist-tags');
       const dep = { name, range, installed, tags };
-      if (tags && !checks.upToDate(range, installed, tags).ok) dep.exception = await verifyException(name, { pkg, range, installed, latest: tags.latest, view });
+      if (tags && !checks.upToDate(range, installed, tags).ok)
+        dep.exception = await verifyException(name, { pkg, range, installed, latest: tags.latest, view });
       return dep;
     }),
   );
@@ -34,10 +35,16 @@ async function ownChecks(pkg) {
   const bad = nodeRedDevData(root, 'badpackages.json') || { 'agent-base': '<6.0.0' };
   const official = (nodeRedDevData(root, 'officalnodes.json') || { nodes: [] }).nodes;
   const rows = [
-    checks.p01(pkg), checks.p03(pkg), checks.p04(pkg, official), checks.p05(pkg),
-    checks.p06(pkg, tags), checks.p07(pkg, engines && engines.node),
+    checks.p01(pkg),
+    checks.p03(pkg),
+    checks.p04(pkg, official),
+    checks.p05(pkg),
+    checks.p06(pkg, tags),
+    checks.p07(pkg, engines && engines.node),
     checks.n02(defs, examples(root), errors),
-    checks.d01(pkg), checks.d02(tree, bad), checks.d03(deps),
+    checks.d01(pkg),
+    checks.d02(tree, bad),
+    checks.d03(deps),
   ];
   const excused = deps.filter((d) => d.exception && d.exception.ok).map((d) => d.name);
   return { rows: Object.fromEntries(rows.map((r) => [r.code, r])), excused };
@@ -48,8 +55,11 @@ const MARK = { pass: 'PASS', exception: 'EXCEPTION', fail: 'FAIL', skip: 'SKIPPE
 function print(rows, source) {
   const list = Object.values(rows).sort((a, b) => a.code.localeCompare(b.code));
   const w = Math.max(...list.map((r) => r.title.length));
-  process.stdout.write(`\nScorecard of ${source}\n\n  code  ${'check'.padEnd(w)}  result     detail\n  ----  ${'-'.repeat(w)}  ---------  ------\n`);
-  for (const r of list) process.stdout.write(`  ${r.code}   ${r.title.padEnd(w)}  ${MARK[r.status].padEnd(9)}  ${r.detail}\n`);
+  process.stdout.write(
+    `\nScorecard of ${source}\n\n  code  ${'check'.padEnd(w)}  result     detail\n  ----  ${'-'.repeat(w)}  ---------  ------\n`,
+  );
+  for (const r of list)
+    process.stdout.write(`  ${r.code}   ${r.title.padEnd(w)}  ${MARK[r.status].padEnd(9)}  ${r.detail}\n`);
 }
 
 async function main() {
@@ -64,12 +74,20 @@ async function main() {
       source += ' + node-red-dev';
     } else rows.NRD = checks.fail('NRD', 'node-red-dev validate', r.error);
   } else {
-    for (const code of ['N01', 'P08']) rows[code] = { code, title: TITLES[code], status: 'n/a', detail: 'needs catalogue.nodered.org, which did not answer: node-red-dev not run' };
+    for (const code of ['N01', 'P08'])
+      rows[code] = {
+        code,
+        title: TITLES[code],
+        status: 'n/a',
+        detail: 'needs catalogue.nodered.org, which did not answer: node-red-dev not run',
+      };
   }
   print(rows, source);
   const failing = Object.values(rows).filter((r) => r.status === 'fail' || (r.status === 'skip' && !offline));
   const exceptions = Object.values(rows).filter((r) => r.status === 'exception');
-  process.stdout.write(`\n${failing.length ? `FAILED: ${failing.map((r) => r.code).join(', ')}` : 'OK'}${exceptions.length ? ` (explained exceptions: ${exceptions.map((r) => r.code).join(', ')}; see README "Scorecard")` : ''}\n`);
+  process.stdout.write(
+    `\n${failing.length ? `FAILED: ${failing.map((r) => r.code).join(', ')}` : 'OK'}${exceptions.length ? ` (explained exceptions: ${exceptions.map((r) => r.code).join(', ')}; see README "Scorecard")` : ''}\n`,
+  );
   process.exitCode = failing.length ? 1 : 0;
 }
 

@@ -23,10 +23,13 @@ export const realClock: Clock = {
         clearTimeout(timer);
         reject(abortError(signal as AbortSignal));
       };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, Math.max(0, ms));
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        Math.max(0, ms),
+      );
       signal?.addEventListener('abort', onAbort, { once: true });
     });
   },
@@ -50,7 +53,10 @@ export class VirtualClock implements Clock {
   private pump: NodeJS.Timeout | undefined;
   private holds = 0;
 
-  constructor(start = Date.UTC(2026, 5, 21, 0, 0, 0), private readonly idleMs = 2) {
+  constructor(
+    start = Date.UTC(2026, 5, 21, 0, 0, 0),
+    private readonly idleMs = 2,
+  ) {
     this.current = start;
   }
 

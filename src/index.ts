@@ -1,5 +1,11 @@
 // The package's public entry: require('node-red-contrib-fusionsolar') outside Node-RED.
-export { FusionSolarClient, type CallOptions, type CallResult, type ClientConfig, type ClientEvent } from './client/client';
+export {
+  FusionSolarClient,
+  type CallOptions,
+  type CallResult,
+  type ClientConfig,
+  type ClientEvent,
+} from './client/client';
 export { FusionSolarError, type ErrorInit } from './client/errors';
 export { describeCode, type Locale } from './client/error-catalogue';
 export type { QuotaInfo, LimitInfo } from './client/governor';

@@ -16,7 +16,8 @@ export function crossSite(req: Request, what = 'Test connection'): { status: num
 export function foreignSite(req: Request, what: string): { status: number; message: string } | undefined {
   const origin = req.headers.origin;
   const site = req.headers['sec-fetch-site'];
-  if (site === 'cross-site' || site === 'same-site') return { status: 403, message: `${what} refuses requests from other sites` };
+  if (site === 'cross-site' || site === 'same-site')
+    return { status: 403, message: `${what} refuses requests from other sites` };
   if (origin === undefined) return undefined;
   let host: string | undefined;
   try {
@@ -25,7 +26,13 @@ export function foreignSite(req: Request, what: string): { status: number; messa
     host = undefined;
   }
   // Behind a reverse proxy the editor's own host may arrive as X-Forwarded-Host.
-  const own = [req.headers.host, ...String(req.headers['x-forwarded-host'] ?? '').split(',')].map((h) => String(h ?? '').trim().toLowerCase()).filter(Boolean);
+  const own = [req.headers.host, ...String(req.headers['x-forwarded-host'] ?? '').split(',')]
+    .map((h) =>
+      String(h ?? '')
+        .trim()
+        .toLowerCase(),
+    )
+    .filter(Boolean);
   if (!host || !own.includes(host.toLowerCase())) {
     return { status: 403, message: `${what} refuses requests from ${origin}: not the editor's site` };
   }
@@ -52,7 +59,7 @@ export function credentialsFor(
   stored: AccountCredentials,
 ): { username: string; password: string } {
   const typed = typeof body.password === 'string' && body.password !== '' && body.password !== '__PWRD__';
-  const username = typeof body.username === 'string' && body.username.trim() ? body.username : stored.username ?? '';
+  const username = typeof body.username === 'string' && body.username.trim() ? body.username : (stored.username ?? '');
   if (typed) return { username, password: body.password as string };
   const saved = deployed?.client?.config;
   if (!stored.password || !saved || !sameUrl(body.baseUrl, saved.baseUrl) || username !== stored.username) {

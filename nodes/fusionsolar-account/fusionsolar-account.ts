@@ -27,14 +27,19 @@ export = function register(RED: NodeAPI): void {
     const { acquireClient, catalogueRules, releaseClient, retireClient, toClientConfig } = library();
     try {
       // The catalogue's rules go in once, when the client is made: quota table and request nodes know them before first use.
-      const acquired = acquireClient({ ...toClientConfig(config, node.credentials ?? {}, RED.settings.userDir), rules: catalogueRules() });
+      const acquired = acquireClient({
+        ...toClientConfig(config, node.credentials ?? {}, RED.settings.userDir),
+        rules: catalogueRules(),
+      });
       key = acquired.key;
       node.client = acquired.client;
       const previous = keyOfNode.get(node.id);
       keyOfNode.set(node.id, key);
       if (previous && previous !== key) void retireClient(previous);
       // A corrupt state file or an unreachable Redis: say so in the log, in words.
-      unwatch = acquired.client.state?.onProblem((p) => node.warn(RED._('fusionsolar-account.errors.store', { problem: p.message })));
+      unwatch = acquired.client.state?.onProblem((p) =>
+        node.warn(RED._('fusionsolar-account.errors.store', { problem: p.message })),
+      );
     } catch (err) {
       node.problem = (err as Error).message;
       node.warn(RED._('fusionsolar-account.errors.incomplete', { problem: node.problem }));
@@ -49,9 +54,13 @@ export = function register(RED: NodeAPI): void {
     });
   }
 
-  RED.nodes.registerType<AccountNode, AccountConfig, object, AccountCredentials>('fusionsolar-account', FusionSolarAccount, {
-    credentials: { username: { type: 'text' }, password: { type: 'password' }, redisPassword: { type: 'password' } },
-  });
+  RED.nodes.registerType<AccountNode, AccountConfig, object, AccountCredentials>(
+    'fusionsolar-account',
+    FusionSolarAccount,
+    {
+      credentials: { username: { type: 'text' }, password: { type: 'password' }, redisPassword: { type: 'password' } },
+    },
+  );
   registerAdminRoutes(RED);
 
   // A stop of Node-RED (not a deploy) leaves sessions unreferenced: keep their tokens in the
@@ -60,7 +69,8 @@ export = function register(RED: NodeAPI): void {
     watchedEmitters.add(RED.events);
     RED.events.on('runtime-event', (e: RuntimeEvent) => {
       // Without the library loaded no account was made: no session to keep.
-      if (e?.id === 'runtime-state' && e.payload?.state === 'stop' && !e.payload.deploy && libraryLoaded()) void library().suspendIdleClients();
+      if (e?.id === 'runtime-state' && e.payload?.state === 'stop' && !e.payload.deploy && libraryLoaded())
+        void library().suspendIdleClients();
     });
   }
 };

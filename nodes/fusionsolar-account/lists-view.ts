@@ -148,7 +148,9 @@ export function listsView(client: FusionSolarClient): ListsView {
     deployed: true,
     api: client.api,
     now,
-    plants: plantEntry ? { at: plantEntry.at, fresh: now - plantEntry.at < DAY, items: plantItems(plantEntry.value) } : null,
+    plants: plantEntry
+      ? { at: plantEntry.at, fresh: now - plantEntry.at < DAY, items: plantItems(plantEntry.value) }
+      : null,
     devices: devices ? { at: devices.at, fresh: now - devices.at < DAY, items: devices.items } : null,
     types: known.filter((t) => present.has(t.id)).map((t) => ({ id: t.id, en: t.en, zh: t.zh })),
     wait,

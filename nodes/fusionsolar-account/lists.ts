@@ -29,9 +29,14 @@ async function refresh(client: FusionSolarClient, kind: ListKind, signal: AbortS
   const ctx: ExecContext = { client, signal };
   const plants = await execute(client.api === 'v6' ? plantListV6 : plantList, {}, ctx);
   if (kind === 'plants') return plants.calls;
-  const codes = (Array.isArray(plants.payload) ? plants.payload : []).map((p) => (isObject(p) ? p.plantCode : undefined)).filter((c): c is string => typeof c === 'string');
+  const codes = (Array.isArray(plants.payload) ? plants.payload : [])
+    .map((p) => (isObject(p) ? p.plantCode : undefined))
+    .filter((c): c is string => typeof c === 'string');
   if (codes.length === 0) return plants.calls;
-  const devices = client.api === 'v6' ? await execute(deviceListV6, { stationCodes: codes }, ctx) : await execute(deviceList, { plantCodes: codes }, ctx);
+  const devices =
+    client.api === 'v6'
+      ? await execute(deviceListV6, { stationCodes: codes }, ctx)
+      : await execute(deviceList, { plantCodes: codes }, ctx);
   return plants.calls + devices.calls;
 }
 
@@ -61,63 +66,88 @@ function deployedClient(RED: NodeAPI, id: string): FusionSolarClient | undefined
   return node?.client;
 }
 
-const NOT_DEPLOYED = { deployed: false, ok: false, code: 'NOT_DEPLOYED', message: 'Deploy the account first: its plant and device lists are read by the running account' };
+const NOT_DEPLOYED = {
+  deployed: false,
+  ok: false,
+  code: 'NOT_DEPLOYED',
+  message: 'Deploy the account first: its plant and device lists are read by the running account',
+};
 
 export function registerListRoutes(RED: NodeAPI, live: () => NodeAPI): void {
-  RED.httpAdmin.get('/fusionsolar/accounts/:id/lists', RED.auth.needsPermission('fusionsolar-account.read'), (req: Request, res: Response) => {
-    const { foreignSite, listsView } = library();
-    const refused = foreignSite(req, WHAT);
-    if (refused) {
-      res.status(refused.status).json({ ok: false, code: 'INVALID_INPUT', message: refused.message });
-      return;
-    }
-    const client = deployedClient(live(), String(req.params.id));
-    // Not deployed is the normal case for a new account: an answer, not a 404 (the browser logs those).
-    if (!client) {
-      res.json(NOT_DEPLOYED);
-      return;
-    }
-    res.json({ ok: true, ...listsView(client) });
-  });
+  RED.httpAdmin.get(
+    '/fusionsolar/accounts/:id/lists',
+    RED.auth.needsPermission('fusionsolar-account.read'),
+    (req: Request, res: Response) => {
+      const { foreignSite, listsView } = library();
+      const refused = foreignSite(req, WHAT);
+      if (refused) {
+        res.status(refused.status).json({ ok: false, code: 'INVALID_INPUT', message: refused.message });
+        return;
+      }
+      const client = deployedClient(live(), String(req.params.id));
+      // Not deployed is the normal case for a new account: an answer, not a 404 (the browser logs those).
+      if (!client) {
+        res.json(NOT_DEPLOYED);
+        return;
+      }
+      res.json({ ok: true, ...listsView(client) });
+    },
+  );
 
-  RED.httpAdmin.post('/fusionsolar/accounts/:id/lists', RED.auth.needsPermission('fusionsolar-account.write'), async (req: Request, res: Response) => {
-    const { crossSite, listsView, refreshWait } = library();
-    const refused = crossSite(req, WHAT);
-    if (refused) {
-      res.status(refused.status).json({ ok: false, code: 'INVALID_INPUT', message: refused.message });
-      return;
-    }
-    const client = deployedClient(live(), String(req.params.id));
-    if (!client) {
-      res.json(NOT_DEPLOYED);
-      return;
-    }
-    const body = (req.body ?? {}) as { lists?: unknown };
-    if (body.lists !== 'plants' && body.lists !== 'devices') {
-      res.status(400).json({ ok: false, code: 'INVALID_INPUT', message: 'lists: must be "plants" or "devices"' });
-      return;
-    }
-    const kind: ListKind = body.lists;
-    const wait = refreshWait(client, kind);
-    if (wait) {
-      const seconds = Math.ceil((wait.retryAt - client.clock.now()) / 1000);
-      res.json({
-        ok: false, code: 'QUOTA', retryAt: wait.retryAt, retryAfter: wait.retryAt - client.clock.now(),
-        message: `Quota of ${wait.endpoint}: ${wait.reason}; refresh possible in ${seconds} s`, ...listsView(client),
+  RED.httpAdmin.post(
+    '/fusionsolar/accounts/:id/lists',
+    RED.auth.needsPermission('fusionsolar-account.write'),
+    async (req: Request, res: Response) => {
+      const { crossSite, listsView, refreshWait } = library();
+      const refused = crossSite(req, WHAT);
+      if (refused) {
+        res.status(refused.status).json({ ok: false, code: 'INVALID_INPUT', message: refused.message });
+        return;
+      }
+      const client = deployedClient(live(), String(req.params.id));
+      if (!client) {
+        res.json(NOT_DEPLOYED);
+        return;
+      }
+      const body = (req.body ?? {}) as { lists?: unknown };
+      if (body.lists !== 'plants' && body.lists !== 'devices') {
+        res.status(400).json({ ok: false, code: 'INVALID_INPUT', message: 'lists: must be "plants" or "devices"' });
+        return;
+      }
+      const kind: ListKind = body.lists;
+      const wait = refreshWait(client, kind);
+      if (wait) {
+        const seconds = Math.ceil((wait.retryAt - client.clock.now()) / 1000);
+        res.json({
+          ok: false,
+          code: 'QUOTA',
+          retryAt: wait.retryAt,
+          retryAfter: wait.retryAt - client.clock.now(),
+          message: `Quota of ${wait.endpoint}: ${wait.reason}; refresh possible in ${seconds} s`,
+          ...listsView(client),
+        });
+        return;
+      }
+      const run = join(client, kind);
+      res.on('close', () => {
+        if (!res.writableFinished) run.leave();
       });
-      return;
-    }
-    const run = join(client, kind);
-    res.on('close', () => {
-      if (!res.writableFinished) run.leave();
-    });
-    try {
-      const calls = await run.done;
-      res.json({ ok: true, calls, ...listsView(client) });
-    } catch (err) {
-      const e = err instanceof FusionSolarError ? err : undefined;
-      const retry = e?.retryAfter !== undefined ? { retryAfter: e.retryAfter, retryAt: client.clock.now() + e.retryAfter } : {};
-      if (!res.writableEnded) res.json({ ok: false, code: e?.code ?? 'ERROR', message: (err as Error).message, ...retry, ...listsView(client) });
-    }
-  });
+      try {
+        const calls = await run.done;
+        res.json({ ok: true, calls, ...listsView(client) });
+      } catch (err) {
+        const e = err instanceof FusionSolarError ? err : undefined;
+        const retry =
+          e?.retryAfter !== undefined ? { retryAfter: e.retryAfter, retryAt: client.clock.now() + e.retryAfter } : {};
+        if (!res.writableEnded)
+          res.json({
+            ok: false,
+            code: e?.code ?? 'ERROR',
+            message: (err as Error).message,
+            ...retry,
+            ...listsView(client),
+          });
+      }
+    },
+  );
 }

@@ -30,7 +30,9 @@ const SESSION_SECTIONS: Record<string, string> = { login: '9.1.1', logout: '9.1.
  */
 export function quotaView(client: FusionSolarClient): QuotaView {
   const ops = allOperations();
-  const endpoints = [...new Set(['login', 'logout', ...ops.map((o) => o.endpoint), ...client.governor.ledger.endpoints])];
+  const endpoints = [
+    ...new Set(['login', 'logout', ...ops.map((o) => o.endpoint), ...client.governor.ledger.endpoints]),
+  ];
   return {
     profile: client.config.quotaProfile ?? 'documented',
     dayZone: client.config.quotaDayZone ?? null,
@@ -49,7 +51,11 @@ export function quotaView(client: FusionSolarClient): QuotaView {
   };
 }
 
-function fleetView(fleet: { plants: number; devices: number; devicesByType?: Record<string, number> }): QuotaView['fleet'] {
+function fleetView(fleet: {
+  plants: number;
+  devices: number;
+  devicesByType?: Record<string, number>;
+}): QuotaView['fleet'] {
   const out: QuotaView['fleet'] = { plants: fleet.plants, devices: fleet.devices };
   if (fleet.devicesByType && Object.keys(fleet.devicesByType).length) out.devicesByType = { ...fleet.devicesByType };
   return out;

@@ -7,17 +7,24 @@ import type { QuotaRule } from '../../src/client/quota/rules';
 import { validZone } from '../../src/client/day-zone';
 import type { AccountConfig, AccountCredentials } from '../shared/types';
 
-const limit = z.object({
-  count: z.number().int().positive('count must be a positive whole number'),
-  windowMs: z.number().int().positive('windowMs must be a positive number of milliseconds'),
-  kind: z.enum(['sliding', 'day'], { error: 'kind must be "sliding" or "day"' }).optional(),
-}).strict();
-const rule = z.object({
-  limits: z.array(limit).min(1, 'limits needs at least one entry'),
-  lane: z.boolean().optional(),
-  shared: z.string().min(1, 'shared must name a budget').optional(),
-}).strict();
-const customRules = z.record(z.string().regex(/^[\w./-]+$/, 'endpoint must be a path such as vpp/plantRealtimeKpi or thirdData/getStationRealKpi'), rule);
+const limit = z
+  .object({
+    count: z.number().int().positive('count must be a positive whole number'),
+    windowMs: z.number().int().positive('windowMs must be a positive number of milliseconds'),
+    kind: z.enum(['sliding', 'day'], { error: 'kind must be "sliding" or "day"' }).optional(),
+  })
+  .strict();
+const rule = z
+  .object({
+    limits: z.array(limit).min(1, 'limits needs at least one entry'),
+    lane: z.boolean().optional(),
+    shared: z.string().min(1, 'shared must name a budget').optional(),
+  })
+  .strict();
+const customRules = z.record(
+  z.string().regex(/^[\w./-]+$/, 'endpoint must be a path such as vpp/plantRealtimeKpi or thirdData/getStationRealKpi'),
+  rule,
+);
 
 /** "/rest/openapi/pvms/v1/plants" and "plants" name the same endpoint; "/thirdData/x" is "thirdData/x". */
 function endpointKey(path: string): string {
@@ -47,7 +54,8 @@ export function parseCustomQuota(text: string | undefined): Record<string, Quota
 export function parseDayZone(zone: string | undefined): string | undefined {
   const z = (zone ?? '').trim();
   if (!z) return undefined;
-  if (!validZone(z)) throw new Error(`quotaDayZone: "${z}" is not a time zone (use e.g. Europe/Berlin, Asia/Shanghai, UTC or +08:00)`);
+  if (!validZone(z))
+    throw new Error(`quotaDayZone: "${z}" is not a time zone (use e.g. Europe/Berlin, Asia/Shanghai, UTC or +08:00)`);
   return z;
 }
 
@@ -55,7 +63,9 @@ export function validBaseUrl(url: string | undefined): boolean {
   if (!url) return false;
   try {
     const u = new URL(url);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname && !u.username && !u.password && !u.search;
+    return (
+      (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname && !u.username && !u.password && !u.search
+    );
   } catch {
     return false;
   }
@@ -70,7 +80,11 @@ function positive(v: string | number | undefined, fallback: number): number {
  * The lasting store: Redis when chosen, else a file under the Node-RED user directory
  * (none without one, e.g. in a library use or the test helper: memory only).
  */
-export function storeConfig(c: AccountConfig, cred: AccountCredentials, userDir: string | undefined): StoreConfig | undefined {
+export function storeConfig(
+  c: AccountConfig,
+  cred: AccountCredentials,
+  userDir: string | undefined,
+): StoreConfig | undefined {
   if (c.store === 'redis') {
     return {
       kind: 'redis',
@@ -89,7 +103,8 @@ export function storeConfig(c: AccountConfig, cred: AccountCredentials, userDir:
 
 /** Editor settings and credentials as a client configuration, or the reason they are not one. */
 export function toClientConfig(c: AccountConfig, cred: AccountCredentials, userDir?: string): ClientConfig {
-  if (!validBaseUrl(c.baseUrl)) throw new Error('baseUrl: must be an http(s) URL such as https://eu5.fusionsolar.huawei.com (a port is allowed)');
+  if (!validBaseUrl(c.baseUrl))
+    throw new Error('baseUrl: must be an http(s) URL such as https://eu5.fusionsolar.huawei.com (a port is allowed)');
   if (!cred.username) throw new Error('username: is required');
   if (!cred.password) throw new Error('password: is required');
   const profile = c.quotaProfile === 'custom' || c.quotaProfile === 'off' ? c.quotaProfile : 'documented';

@@ -40,7 +40,10 @@ export = function register(RED: NodeAPI): void {
           readings: (list) => node.send([toMsgs(list), null]),
           alarms: (list) => node.send([null, toMsgs(list)]),
           status: (s) => show(s),
-          error: (err) => { if (process.env.MON_DEBUG) console.log('monitor error', err); node.warn(nodeError(RED, config, err).message); },
+          error: (err) => {
+            if (process.env.MON_DEBUG) console.log('monitor error', err);
+            node.warn(nodeError(RED, config, err).message);
+          },
         },
       );
       monitor.start();

@@ -4,5 +4,8 @@ import type { NodeAPI } from '../shared/types';
 
 /** 9.2: the plant list and device list of the account. The catalogue entries say what each operation does. */
 export = function register(RED: NodeAPI): void {
-  registerOperationNode(RED, { type: 'fusionsolar-plants', operations: () => library().operationsOf('fusionsolar-plants') });
+  registerOperationNode(RED, {
+    type: 'fusionsolar-plants',
+    operations: () => library().operationsOf('fusionsolar-plants'),
+  });
 };

@@ -3,7 +3,15 @@ import { library } from '../shared/lazy';
 import { watchAccount } from '../shared/account-status';
 import { migrationsOf } from '../shared/migrate';
 import { abortQueued, nodeError, startNode } from '../shared/node-base';
-import type { DoneFn, FlowNodeConfig, FusionSolarMessage, Node, NodeAPI, NodeMessageInFlow, SendFn } from '../shared/types';
+import type {
+  DoneFn,
+  FlowNodeConfig,
+  FusionSolarMessage,
+  Node,
+  NodeAPI,
+  NodeMessageInFlow,
+  SendFn,
+} from '../shared/types';
 import { text } from '../../src/text';
 
 interface RequestConfig extends FlowNodeConfig {
@@ -48,8 +56,15 @@ export = function register(RED: NodeAPI): void {
         });
         msg.payload = res.data;
         msg.fusionsolar = {
-          operation: 'request', calls: 1, method: res.method, path: res.path, endpoint: res.endpoint, response: res.envelope,
-          ...(res.quota.remaining !== undefined ? { quota: { endpoint: res.quota.endpoint, remaining: res.quota.remaining, resetAt: res.quota.resetAt } } : {}),
+          operation: 'request',
+          calls: 1,
+          method: res.method,
+          path: res.path,
+          endpoint: res.endpoint,
+          response: res.envelope,
+          ...(res.quota.remaining !== undefined
+            ? { quota: { endpoint: res.quota.endpoint, remaining: res.quota.remaining, resetAt: res.quota.resetAt } }
+            : {}),
         };
         send(msg);
         status.ok(`${res.method} ${t('status.ok')}`);

@@ -57,7 +57,8 @@ function fill(text: string, vars?: Record<string, string | number>): string {
   if (!vars) return text;
   const parts = template(text);
   let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) out += (parts[i] in vars ? String(vars[parts[i]]) : `__${parts[i]}__`) + parts[i + 1];
+  for (let i = 1; i < parts.length; i += 2)
+    out += (parts[i] in vars ? String(vars[parts[i]]) : `__${parts[i]}__`) + parts[i + 1];
   return out;
 }
 
@@ -101,7 +102,13 @@ function ownEnglish(type: string, key: string): string | undefined {
   let json = ownFallback.get(type);
   if (!json) {
     try {
-      json = (JSON.parse(readFileSync(join(__dirname, '..', type, 'locales', 'en-US', `${type}.json`), 'utf8')) as Record<string, Record<string, unknown>>)[type] ?? {};
+      json =
+        (
+          JSON.parse(readFileSync(join(__dirname, '..', type, 'locales', 'en-US', `${type}.json`), 'utf8')) as Record<
+            string,
+            Record<string, unknown>
+          >
+        )[type] ?? {};
     } catch {
       json = {};
     }

@@ -45,7 +45,10 @@ export interface Migrated<T> {
 
 function applyStep(out: Record<string, unknown>, step: ConfigMigration): void {
   for (const [from, to] of Object.entries(step.rename ?? {})) {
-    for (const [a, b] of [[from, to], [`${from}Type`, `${to}Type`]]) {
+    for (const [a, b] of [
+      [from, to],
+      [`${from}Type`, `${to}Type`],
+    ]) {
       if (!(a in out)) continue;
       // A value already under the new name was set by someone who knew it: it wins.
       if (out[b] === undefined || out[b] === '') out[b] = out[a];
@@ -81,7 +84,8 @@ export function tableProblems(steps: readonly ConfigMigration[]): string[] {
     if (!Number.isInteger(s.to) || s.to < 2) problems.push(`step to ${s.to}: versions are whole numbers from 2`);
     if (seen.has(s.to)) problems.push(`step to ${s.to}: appears twice`);
     seen.add(s.to);
-    for (const [a, b] of Object.entries(s.rename ?? {})) if (!b || a === b) problems.push(`step to ${s.to}: rename ${a} -> ${b} is not a rename`);
+    for (const [a, b] of Object.entries(s.rename ?? {}))
+      if (!b || a === b) problems.push(`step to ${s.to}: rename ${a} -> ${b} is not a rename`);
   }
   return problems;
 }

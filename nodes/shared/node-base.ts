@@ -15,7 +15,12 @@ export interface NodeBase<C> {
 }
 
 /** What every flow node does first: migrate its saved config, create itself, status, abort. */
-export function startNode<C extends FlowNodeConfig>(RED: NodeAPI, node: Node, saved: C, steps: readonly ConfigMigration[]): NodeBase<C> {
+export function startNode<C extends FlowNodeConfig>(
+  RED: NodeAPI,
+  node: Node,
+  saved: C,
+  steps: readonly ConfigMigration[],
+): NodeBase<C> {
   const { config, newer, from, to } = migrateConfig(saved, steps);
   RED.nodes.createNode(node, config);
   const t = translator(RED);
@@ -34,8 +39,16 @@ export function abortQueued(closing: AbortController): void {
  * Any failure as the FusionSolarError a Catch node gets: in the account's language for
  * zh-cn (the server's language), otherwise our own codes in Node-RED's runtime language.
  */
-export function nodeError(RED: NodeAPI, config: FlowNodeConfig, err: unknown, t: Translate = translator(RED)): FusionSolarError {
-  const raw = err instanceof FusionSolarError ? err : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });
+export function nodeError(
+  RED: NodeAPI,
+  config: FlowNodeConfig,
+  err: unknown,
+  t: Translate = translator(RED),
+): FusionSolarError {
+  const raw =
+    err instanceof FusionSolarError
+      ? err
+      : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });
   const locale = (RED.nodes.getNode(config.account) as AccountNode | null)?.locale;
   return locale === 'zh-cn' ? localise(raw, locale) : inRuntimeLanguage(raw, t);
 }
@@ -49,6 +62,12 @@ function inRuntimeLanguage(err: FusionSolarError, t: Translate): FusionSolarErro
   if (!english || message.startsWith(key) || message === english.message) return err;
   const text = err.message === english.message ? message : `${err.message} (${message})`;
   return new FusionSolarError(err.code, {
-    message: text, solution, retryAfter: err.retryAfter, endpoint: err.endpoint, field: err.field, httpStatus: err.httpStatus, details: err.details,
+    message: text,
+    solution,
+    retryAfter: err.retryAfter,
+    endpoint: err.endpoint,
+    field: err.field,
+    httpStatus: err.httpStatus,
+    details: err.details,
   });
 }

@@ -1,4 +1,11 @@
-import type { ExecResult, OperationDef, Params, StatusText, WorkflowContext, WorkflowProgress } from '../../src/api/core/types';
+import type {
+  ExecResult,
+  OperationDef,
+  Params,
+  StatusText,
+  WorkflowContext,
+  WorkflowProgress,
+} from '../../src/api/core/types';
 import { FusionSolarError, invalidInput } from '../../src/client/errors';
 import type { FusionSolarClient } from '../../src/client/client';
 import { isObject } from '../../src/api/core/normalise';
@@ -78,7 +85,14 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         const deliverNow = (result: ExecResult): void => {
           delivered = true;
           base = RED.util.cloneMessage<FusionSolarMessage>(msg);
-          deliver(RED, { msg, send, op, result, split: config.split === true, quota: client.governor.info(op.endpoint) });
+          deliver(RED, {
+            msg,
+            send,
+            op,
+            result,
+            split: config.split === true,
+            quota: client.governor.info(op.endpoint),
+          });
           status.ok(text(t, op.status ? op.status(result) : summary(result)));
         };
         const settings: Params = {};
@@ -91,7 +105,9 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
           locale: account.locale,
           fromMessage: isObject(msg.payload) ? Object.keys(msg.payload) : [],
           settings,
-          annotate: (meta) => { msg.fusionsolar = { ...(msg.fusionsolar ?? { operation: op.name, calls: 0 }), ...meta }; },
+          annotate: (meta) => {
+            msg.fusionsolar = { ...(msg.fusionsolar ?? { operation: op.name, calls: 0 }), ...meta };
+          },
           deliver: deliverNow,
           progress: (p) => {
             if (p.output) send([null, outputMessage(RED, p.output, base ?? msg)]);
@@ -99,14 +115,22 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
           },
         };
         status.busy(op.name);
-        const result = op.workflow ? await op.workflow(resolved, options, ctx) : await library().execute(op, resolved, ctx);
+        const result = op.workflow
+          ? await op.workflow(resolved, options, ctx)
+          : await library().execute(op, resolved, ctx);
         if (!delivered) deliverNow(result);
         done();
       } catch (err) {
         const e = nodeError(RED, config, err, t);
-        msg.fusionsolar = { ...(msg.fusionsolar ?? {}), operation: opName, calls: msg.fusionsolar?.calls ?? 0, error: e.toJSON() };
+        msg.fusionsolar = {
+          ...(msg.fusionsolar ?? {}),
+          operation: opName,
+          calls: msg.fusionsolar?.calls ?? 0,
+          error: e.toJSON(),
+        };
         const quota = e.endpoint && watched ? watched.governor.info(e.endpoint) : undefined;
-        if (quota?.remaining !== undefined) msg.fusionsolar.quota = { endpoint: quota.endpoint, remaining: quota.remaining, resetAt: quota.resetAt };
+        if (quota?.remaining !== undefined)
+          msg.fusionsolar.quota = { endpoint: quota.endpoint, remaining: quota.remaining, resetAt: quota.resetAt };
         status.failed(e);
         done(e);
       }
@@ -134,20 +158,34 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
  * The node's operation of that name on the account's interface. A name of the other
  * interface only (control on V6, alarms on V7) fails before any call, saying so.
  */
-export function pickOperation(ops: readonly OperationDef[], name: unknown, api: 'v7' | 'v6', t: Translate): OperationDef {
+export function pickOperation(
+  ops: readonly OperationDef[],
+  name: unknown,
+  api: 'v7' | 'v6',
+  t: Translate,
+): OperationDef {
   const own = ops.filter((o) => (o.api ?? 'v7') === api);
   const op = own.find((o) => o.name === name);
   if (op) return op;
   const names = [...new Set(own.map((o) => o.name))].join(', ');
   const other = ops.find((o) => o.name === name);
   if (other) {
-    throw invalidInput('operation', t('errors.otherInterface', { operation: String(name), theirs: (other.api ?? 'v7').toUpperCase(), ours: api.toUpperCase(), operations: names || '-' }));
+    throw invalidInput(
+      'operation',
+      t('errors.otherInterface', {
+        operation: String(name),
+        theirs: (other.api ?? 'v7').toUpperCase(),
+        ours: api.toUpperCase(),
+        operations: names || '-',
+      }),
+    );
   }
   throw invalidInput('operation', t('errors.unknownOperation', { operations: names, got: JSON.stringify(name) }));
 }
 
 function summary(result: ExecResult): StatusText {
-  if (result.failed?.length && result.total !== undefined) return { key: 'status.partial', vars: { ok: result.total - result.failed.length, total: result.total } };
+  if (result.failed?.length && result.total !== undefined)
+    return { key: 'status.partial', vars: { ok: result.total - result.failed.length, total: result.total } };
   if (Array.isArray(result.payload)) return { key: 'status.items', vars: { count: result.payload.length } };
   return { key: 'status.ok' };
 }
@@ -159,7 +197,11 @@ function text(t: Translate, s: StatusText): string {
   return t(s.key, vars);
 }
 
-function outputMessage(RED: NodeAPI, out: NonNullable<WorkflowProgress['output']>, input: FusionSolarMessage): FusionSolarMessage {
+function outputMessage(
+  RED: NodeAPI,
+  out: NonNullable<WorkflowProgress['output']>,
+  input: FusionSolarMessage,
+): FusionSolarMessage {
   const msg: FusionSolarMessage = out.copyInput ? RED.util.cloneMessage(input) : { _msgid: RED.util.generateId() };
   msg.payload = out.payload;
   if (out.topic !== undefined) msg.topic = out.topic;

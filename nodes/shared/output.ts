@@ -16,7 +16,8 @@ export interface Delivery {
 export function meta(op: OperationDef, result: ExecResult, quota?: QuotaInfo): FusionSolarMeta {
   const m: FusionSolarMeta = { operation: op.name, calls: result.calls };
   if (result.total !== undefined) m.total = result.total;
-  if (quota && quota.remaining !== undefined) m.quota = { endpoint: quota.endpoint, remaining: quota.remaining, resetAt: quota.resetAt };
+  if (quota && quota.remaining !== undefined)
+    m.quota = { endpoint: quota.endpoint, remaining: quota.remaining, resetAt: quota.resetAt };
   if (result.failed?.length) m.failed = result.failed;
   return result.meta ? { ...result.meta, ...m } : m;
 }
@@ -33,7 +34,11 @@ export function deliver(RED: NodeAPI, d: Delivery): void {
     d.send(d.msg);
     return;
   }
-  const items = d.op.items ? d.op.items(d.result.payload) : Array.isArray(d.result.payload) ? d.result.payload : [d.result.payload];
+  const items = d.op.items
+    ? d.op.items(d.result.payload)
+    : Array.isArray(d.result.payload)
+      ? d.result.payload
+      : [d.result.payload];
   const key = d.op.topicKey;
   const base = { ...d.msg, payload: undefined };
   const id = RED.util.generateId();

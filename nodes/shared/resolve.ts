@@ -8,12 +8,20 @@ const LITERAL_TYPES = new Set(['str', undefined, '']);
 
 function evaluate(RED: NodeAPI, node: Node, value: unknown, type: string, msg: NodeMessageInFlow): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    RED.util.evaluateNodeProperty(value as string, type, node, msg, (err: Error | null, result: unknown) => (err ? reject(err) : resolve(result)));
+    RED.util.evaluateNodeProperty(value as string, type, node, msg, (err: Error | null, result: unknown) =>
+      err ? reject(err) : resolve(result),
+    );
   });
 }
 
 /** The node's setting for one parameter, TypedInput-aware; undefined when left empty. */
-export async function configValue(RED: NodeAPI, node: Node, config: FlowNodeConfig, field: string, msg: NodeMessageInFlow): Promise<unknown> {
+export async function configValue(
+  RED: NodeAPI,
+  node: Node,
+  config: FlowNodeConfig,
+  field: string,
+  msg: NodeMessageInFlow,
+): Promise<unknown> {
   const raw = config[field];
   const type = config[`${field}Type`] as string | undefined;
   if (raw === undefined || raw === null || raw === '') return undefined;
@@ -24,12 +32,20 @@ export async function configValue(RED: NodeAPI, node: Node, config: FlowNodeConf
 
 /** msg.payload as request parameters: an object, or nothing for a trigger such as an inject's timestamp. */
 export function payloadParams(payload: unknown): Record<string, unknown> {
-  if (payload === undefined || payload === null || payload === '' || typeof payload === 'number' || typeof payload === 'boolean') return {};
+  if (
+    payload === undefined ||
+    payload === null ||
+    payload === '' ||
+    typeof payload === 'number' ||
+    typeof payload === 'boolean'
+  )
+    return {};
   if (typeof payload !== 'object' || Array.isArray(payload) || Buffer.isBuffer(payload)) {
     throw invalidInput('payload', 'must be an object of request parameters (or empty to use the node settings)');
   }
   const own = payload as Record<string, unknown>;
-  for (const key of Object.keys(own)) if (library().RESERVED_KEYS.includes(key)) throw invalidInput(key, 'is not an allowed parameter name');
+  for (const key of Object.keys(own))
+    if (library().RESERVED_KEYS.includes(key)) throw invalidInput(key, 'is not an allowed parameter name');
   return own;
 }
 

@@ -11,7 +11,12 @@ const { execute } = require(path.join(dist, 'api', 'core', 'planner'));
 const { operation } = require(path.join(dist, 'api'));
 
 async function run(sim, plants) {
-  const client = new FusionSolarClient({ baseUrl: sim.url, username: USER.username, password: USER.password, quotaProfile: 'off' });
+  const client = new FusionSolarClient({
+    baseUrl: sim.url,
+    username: USER.username,
+    password: USER.password,
+    quotaProfile: 'off',
+  });
   const op = operation('plantList');
   // A one-page call logs in and warms every code path without filling the cache.
   await execute(op, { pageNo: 1, pageSize: 100 }, { client });

@@ -12,9 +12,24 @@ const PREFIX = '/rest/openapi/pvms/v1/';
 /** Starts `fusionsolar-simulator` with quotas off on a free loopback port. */
 function startSimulatorProcess(plants) {
   const cli = path.join(ROOT, 'dist', 'src', 'simulator', 'cli.js');
-  const child = spawn(process.execPath, [cli, '--port', '0', '--plants', String(plants), '--no-quotas', '--user', USER.username, '--password', USER.password], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      cli,
+      '--port',
+      '0',
+      '--plants',
+      String(plants),
+      '--no-quotas',
+      '--user',
+      USER.username,
+      '--password',
+      USER.password,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -45,7 +60,10 @@ async function bareLogin(url) {
   });
   await res.body.text();
   const token = res.headers['xsrf-token'];
-  const cookies = [].concat(res.headers['set-cookie'] || []).map((c) => c.split(';')[0]).join('; ');
+  const cookies = []
+    .concat(res.headers['set-cookie'] || [])
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { 'content-type': 'application/json', 'XSRF-TOKEN': token, cookie: cookies };
 }
 
@@ -76,4 +94,17 @@ function heapAfterGc() {
   return process.memoryUsage().heapUsed;
 }
 
-module.exports = { ROOT, USER, PREFIX, startSimulatorProcess, startSimulatorInProcess, bareLogin, bareCall, stats, ms, ratio, now, heapAfterGc };
+module.exports = {
+  ROOT,
+  USER,
+  PREFIX,
+  startSimulatorProcess,
+  startSimulatorInProcess,
+  bareLogin,
+  bareCall,
+  stats,
+  ms,
+  ratio,
+  now,
+  heapAfterGc,
+};

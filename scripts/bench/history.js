@@ -13,9 +13,25 @@ const { normaliseRecord } = require(path.join(dist, 'api', 'core', 'normalise'))
 const PLANTS = 100;
 const POINTS = 288;
 const T0 = Date.UTC(2026, 5, 20) - 8 * 3_600_000;
-const FIELDS = ['gridABWireVoltage', 'gridBCWireVoltage', 'gridCAWireVoltage', 'gridAPhaseVoltage', 'gridBPhaseVoltage', 'gridCPhaseVoltage',
-  'inputEnergy', 'loadEnergy', 'ongridEnergy', 'pvEnergy', 'grid2loadEnergy', 'grid2batteryEnergy', 'pv2loadEnergy', 'batteryEnergy',
-  'chargeEnergy', 'dischargeEnergy', 'batterySOC'];
+const FIELDS = [
+  'gridABWireVoltage',
+  'gridBCWireVoltage',
+  'gridCAWireVoltage',
+  'gridAPhaseVoltage',
+  'gridBPhaseVoltage',
+  'gridCPhaseVoltage',
+  'inputEnergy',
+  'loadEnergy',
+  'ongridEnergy',
+  'pvEnergy',
+  'grid2loadEnergy',
+  'grid2batteryEnergy',
+  'pv2loadEnergy',
+  'batteryEnergy',
+  'chargeEnergy',
+  'dischargeEnergy',
+  'batterySOC',
+];
 const codes = Array.from({ length: PLANTS }, (_, i) => `NE=${33554432 + i}`);
 
 function stamp(t, i) {
@@ -48,19 +64,35 @@ function plantListBody(bytes) {
   const list = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const plant = { plantCode: `NE=${33554432 + i}`, plantName: `Sim Plant ${i}`, plantAddress: `Street ${i}, City`, longitude: i % 4 ? 11.58 + i / 1e5 : String(11.58 + i / 1e5),
-      latitude: i % 4 ? 48.1 : '48.1', capacity: i % 3 ? 9.6 : '9.6', contactPerson: i % 3 ? `Operator ${i}` : '', contactMethod: i % 5 ? 'ops@example.com' : 'N/A',
-      gridConnectionDate: stamp(T0 + i * 60_000, i) };
+    const plant = {
+      plantCode: `NE=${33554432 + i}`,
+      plantName: `Sim Plant ${i}`,
+      plantAddress: `Street ${i}, City`,
+      longitude: i % 4 ? 11.58 + i / 1e5 : String(11.58 + i / 1e5),
+      latitude: i % 4 ? 48.1 : '48.1',
+      capacity: i % 3 ? 9.6 : '9.6',
+      contactPerson: i % 3 ? `Operator ${i}` : '',
+      contactMethod: i % 5 ? 'ops@example.com' : 'N/A',
+      gridConnectionDate: stamp(T0 + i * 60_000, i),
+    };
     size += JSON.stringify(plant).length + 1;
     list.push(plant);
   }
-  return JSON.stringify({ success: true, failCode: 0, message: null, data: { list, pageCount: 1, pageNo: 1, pageSize: list.length, total: list.length } });
+  return JSON.stringify({
+    success: true,
+    failCode: 0,
+    message: null,
+    data: { list, pageCount: 1, pageNo: 1, pageSize: list.length, total: list.length },
+  });
 }
 
 function pipeline(op, input) {
   return (text) => {
     const params = validate(op, input);
-    const env = parseEnvelope({ status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, text }, op.endpoint);
+    const env = parseEnvelope(
+      { status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, text },
+      op.endpoint,
+    );
     const part = op.normalise ? op.normalise(env.data, params) : env.data;
     return op.merge ? op.merge([part], params) : part;
   };
@@ -69,7 +101,10 @@ function pipeline(op, input) {
 /** The shared helpers on the real history body: what a history normaliser built on them costs. */
 const POINT_SPEC = { numbers: FIELDS, strings: ['plantCode'], times: ['dataTime'] };
 function sharedHelpers(text) {
-  const env = parseEnvelope({ status: 200, headers: { 'content-type': 'application/json' }, text }, 'vpp/plantHistoryKpi');
+  const env = parseEnvelope(
+    { status: 200, headers: { 'content-type': 'application/json' }, text },
+    'vpp/plantHistoryKpi',
+  );
   for (const plant of env.data) for (const point of plant.dataItem) normaliseRecord(point, POINT_SPEC);
   return env.data;
 }
@@ -88,8 +123,16 @@ function run({ runs = 21 } = {}) {
   const history = historyBody();
   const op = operation('historyKpi');
   const subject = op
-    ? { name: 'historyKpi normaliser', text: history, fn: pipeline(op, { plantCodes: codes, startTime: T0, endTime: T0 + 86_400_000 }) }
-    : { name: 'plantList normaliser (historyKpi not built on this branch) on a plant list of the same size', text: plantListBody(history.length), fn: pipeline(operation('plantList'), { pageNo: 1, pageSize: 100 }) };
+    ? {
+        name: 'historyKpi normaliser',
+        text: history,
+        fn: pipeline(op, { plantCodes: codes, startTime: T0, endTime: T0 + 86_400_000 }),
+      }
+    : {
+        name: 'plantList normaliser (historyKpi not built on this branch) on a plant list of the same size',
+        text: plantListBody(history.length),
+        fn: pipeline(operation('plantList'), { pageNo: 1, pageSize: 100 }),
+      };
   const samples = { parse: [], pipeline: [] };
   for (let i = 0; i < 3; i++) {
     JSON.parse(subject.text);
@@ -104,7 +147,15 @@ function run({ runs = 21 } = {}) {
     samples.pipeline.push(now() - t);
   }
   const shared = { parse: timed(JSON.parse, history, runs), pipeline: timed(sharedHelpers, history, runs) };
-  return { subject: subject.name, bytes: subject.text.length, points: PLANTS * POINTS, parse: stats(samples.parse), pipeline: stats(samples.pipeline), shared, historyBytes: history.length };
+  return {
+    subject: subject.name,
+    bytes: subject.text.length,
+    points: PLANTS * POINTS,
+    parse: stats(samples.parse),
+    pipeline: stats(samples.pipeline),
+    shared,
+    historyBytes: history.length,
+  };
 }
 
 module.exports = { run, historyBody };

@@ -25,14 +25,31 @@ const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
  * time per MB at 32 MB with that at 1 MB, relative to JSON.parse's own: 1 is linear.
  */
 function parseRows(parsed) {
-  const label = { ids: 'a body of 16-19 digit task ids', quadratic: "the old pre-parse's worst case (16-digit number, unterminated string of \\\")" };
+  const label = {
+    ids: 'a body of 16-19 digit task ids',
+    quadratic: 'the old pre-parse\'s worst case (16-digit number, unterminated string of \\")',
+  };
   const rows = [];
   for (const [kind, { small, large }] of Object.entries(parsed)) {
     for (const m of [small, large]) {
-      rows.push([`Response parse, ${(m.bytes / 1048576).toFixed(0)} MB, ${label[kind]}`, `${ms(m.envelope.median)} vs JSON.parse ${ms(m.plain.median)}`, m.envelope.median / m.plain.median]);
+      rows.push([
+        `Response parse, ${(m.bytes / 1048576).toFixed(0)} MB, ${label[kind]}`,
+        `${ms(m.envelope.median)} vs JSON.parse ${ms(m.plain.median)}`,
+        m.envelope.median / m.plain.median,
+      ]);
     }
-    const growth = (large.envelope.median / large.bytes / (small.envelope.median / small.bytes)) / (large.plain.median / large.bytes / (small.plain.median / small.bytes));
-    rows.push([`Response parse time per MB, 32 MB against 1 MB, relative to JSON.parse's (${kind})`, `${ms((large.envelope.median / large.bytes) * 1048576)}/MB vs ${ms((small.envelope.median / small.bytes) * 1048576)}/MB`, growth, 2, '<=']);
+    const growth =
+      large.envelope.median /
+      large.bytes /
+      (small.envelope.median / small.bytes) /
+      (large.plain.median / large.bytes / (small.plain.median / small.bytes));
+    rows.push([
+      `Response parse time per MB, 32 MB against 1 MB, relative to JSON.parse's (${kind})`,
+      `${ms((large.envelope.median / large.bytes) * 1048576)}/MB vs ${ms((small.envelope.median / small.bytes) * 1048576)}/MB`,
+      growth,
+      2,
+      '<=',
+    ]);
   }
   return rows;
 }
@@ -51,23 +68,79 @@ async function main() {
   const parsed = parse.run();
 
   const rows = [
-    ['Node call, median (' + call.operation + ')', `${ms(call.node.median)} vs floor node ${ms(call.floor.median)}`, call.node.median / call.floor.median, 1.15, '<='],
+    [
+      'Node call, median (' + call.operation + ')',
+      `${ms(call.node.median)} vs floor node ${ms(call.floor.median)}`,
+      call.node.median / call.floor.median,
+      1.15,
+      '<=',
+    ],
     ['Node call, p99', `${ms(call.node.p99)} vs floor node ${ms(call.floor.p99)}`, call.node.p99 / call.floor.p99],
-    ['Node call, server in the same process, median', `${ms(local.node.median)} vs floor node ${ms(local.floor.median)}`, local.node.median / local.floor.median, 1.15, '<='],
-    ['Node call, server in the same process, p99', `${ms(local.node.p99)} vs floor node ${ms(local.floor.p99)}`, local.node.p99 / local.floor.p99, 1.3, '<='],
-    ['Node call vs bare undici.request, median', `${ms(call.node.median)} vs ${ms(call.bare.median)}`, call.node.median / call.bare.median],
-    ['Floor node vs bare undici.request, median (what Node-RED itself adds)', `${ms(call.floor.median)} vs ${ms(call.bare.median)}`, call.floor.median / call.bare.median],
-    [`Parse, validate, normalise ${hist.points} points: ${hist.subject} (${(hist.bytes / 1e6).toFixed(1)} MB)`, `${ms(hist.pipeline.median)} vs JSON.parse ${ms(hist.parse.median)}`, hist.pipeline.median / hist.parse.median, 3, '<='],
-    [`Shared normalise helpers on the 100 x 288 history body itself (${(hist.historyBytes / 1e6).toFixed(1)} MB)`, `${ms(hist.shared.pipeline.median)} vs JSON.parse ${ms(hist.shared.parse.median)}`, hist.shared.pipeline.median / hist.shared.parse.median],
-    ['Messages per second through one node, quotas off, 16 in flight', `${call.rate.node.toFixed(0)}/s vs floor node ${call.rate.floor.toFixed(0)}/s`, call.rate.node / call.rate.floor],
-    [`Memory per 1,000 plants in the account's plant-list cache (${cache.plants} plants, ${cache.calls} calls)`, `${kb(cache.per1000)} vs the same list as JSON.parse output ${kb(cache.parsedPer1000)}`, cache.per1000 / cache.parsedPer1000],
-    [`require() of the package's ${req.files} node files against that of its dependencies (${req.deps.join(' + ')}), fresh process, median`, `${ms(req.pkg.median)} vs ${ms(req.dependencies.median)}`, req.ratio, 0.3, '<='],
+    [
+      'Node call, server in the same process, median',
+      `${ms(local.node.median)} vs floor node ${ms(local.floor.median)}`,
+      local.node.median / local.floor.median,
+      1.15,
+      '<=',
+    ],
+    [
+      'Node call, server in the same process, p99',
+      `${ms(local.node.p99)} vs floor node ${ms(local.floor.p99)}`,
+      local.node.p99 / local.floor.p99,
+      1.3,
+      '<=',
+    ],
+    [
+      'Node call vs bare undici.request, median',
+      `${ms(call.node.median)} vs ${ms(call.bare.median)}`,
+      call.node.median / call.bare.median,
+    ],
+    [
+      'Floor node vs bare undici.request, median (what Node-RED itself adds)',
+      `${ms(call.floor.median)} vs ${ms(call.bare.median)}`,
+      call.floor.median / call.bare.median,
+    ],
+    [
+      `Parse, validate, normalise ${hist.points} points: ${hist.subject} (${(hist.bytes / 1e6).toFixed(1)} MB)`,
+      `${ms(hist.pipeline.median)} vs JSON.parse ${ms(hist.parse.median)}`,
+      hist.pipeline.median / hist.parse.median,
+      3,
+      '<=',
+    ],
+    [
+      `Shared normalise helpers on the 100 x 288 history body itself (${(hist.historyBytes / 1e6).toFixed(1)} MB)`,
+      `${ms(hist.shared.pipeline.median)} vs JSON.parse ${ms(hist.shared.parse.median)}`,
+      hist.shared.pipeline.median / hist.shared.parse.median,
+    ],
+    [
+      'Messages per second through one node, quotas off, 16 in flight',
+      `${call.rate.node.toFixed(0)}/s vs floor node ${call.rate.floor.toFixed(0)}/s`,
+      call.rate.node / call.rate.floor,
+    ],
+    [
+      `Memory per 1,000 plants in the account's plant-list cache (${cache.plants} plants, ${cache.calls} calls)`,
+      `${kb(cache.per1000)} vs the same list as JSON.parse output ${kb(cache.parsedPer1000)}`,
+      cache.per1000 / cache.parsedPer1000,
+    ],
+    [
+      `require() of the package's ${req.files} node files against that of its dependencies (${req.deps.join(' + ')}), fresh process, median`,
+      `${ms(req.pkg.median)} vs ${ms(req.dependencies.median)}`,
+      req.ratio,
+      0.3,
+      '<=',
+    ],
     ...parseRows(parsed),
   ];
   const results = rows.map(([name, measured, value, target, op, unit]) => {
     const shown = unit === 'ms' ? ms(value) : ratio(value, 1);
     const verdict = target === undefined ? '' : (op === '<' ? value < target : value <= target) ? 'met' : 'MISSED';
-    return { name, measured, shown, target: target === undefined ? '' : `${op} ${unit === 'ms' ? `${target} ms` : `${target}x`}`, verdict };
+    return {
+      name,
+      measured,
+      shown,
+      target: target === undefined ? '' : `${op} ${unit === 'ms' ? `${target} ms` : `${target}x`}`,
+      verdict,
+    };
   });
 
   console.log('\nbenchmark | measured | ratio | target | result');
@@ -84,7 +157,9 @@ async function main() {
 }
 
 function markdown(results, machine, call, hist) {
-  const table = results.map((r) => `| ${r.name} | ${r.measured} | **${r.shown}** | ${r.target} | ${r.verdict} |`).join('\n');
+  const table = results
+    .map((r) => `| ${r.name} | ${r.measured} | **${r.shown}** | ${r.target} | ${r.verdict} |`)
+    .join('\n');
   return `# Benchmarks
 
 Measured by \`npm run bench\` (builds, then \`node --expose-gc scripts/bench/index.js\`), which

@@ -12,7 +12,10 @@ const { startMonitor, stopMonitor, refreshTimes, maxGap } = require('../../test/
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 // Fleets as `120` (V7) or `v6:120` (V6 with devices and alarms).
-const FLEETS = process.argv.slice(2).map((a) => (/^v6:\d+$/.test(a) ? { api: 'v6', plants: Number(a.slice(3)) } : { api: 'v7', plants: Number(a) })).filter((f) => f.plants > 0);
+const FLEETS = process.argv
+  .slice(2)
+  .map((a) => (/^v6:\d+$/.test(a) ? { api: 'v6', plants: Number(a.slice(3)) } : { api: 'v7', plants: Number(a) }))
+  .filter((f) => f.plants > 0);
 const ROOT = path.join(__dirname, '..', '..');
 const BEGIN = '<!-- monitor: written by npm run bench:monitor -->';
 const END = '<!-- /monitor -->';
@@ -21,7 +24,12 @@ async function day({ plants, api }) {
   const began = Date.now();
   let readings = 0;
   const v6 = api === 'v6';
-  const m = await startMonitor({ sim: { plants }, accountExtra: v6 ? { api: 'v6' } : {}, node: v6 ? { deviceTypes: '1,38,17,39,47', alarms: true } : {}, tap: () => readings++ });
+  const m = await startMonitor({
+    sim: { plants },
+    accountExtra: v6 ? { api: 'v6' } : {},
+    node: v6 ? { deviceTypes: '1,38,17,39,47', alarms: true } : {},
+    tap: () => readings++,
+  });
   const start = m.clock.now();
   while (m.clock.now() < start + DAY) await m.clock.sleep(Math.min(10 * MIN, start + DAY - m.clock.now()));
   const stats = JSON.parse(JSON.stringify(m.sim.stats));
@@ -56,7 +64,12 @@ async function day({ plants, api }) {
 
 function section(rows) {
   const machine = `${os.cpus()[0].model}, ${os.cpus().length} cores, Node.js ${process.version}`;
-  const line = (r) => `| ${r.plants} (${r.api.toUpperCase()}) | ${(r.freshness * 100).toFixed(1)}% | ${r.gapMin.toFixed(0)} min | ${r.realtime} of ${r.allowed} | ${r.perPlantHour.toFixed(2)} | ${Object.entries(r.byEndpoint).map(([k, v]) => `${k} ${v}`).join(', ')} | ${r.quota407} | ${r.firstMin.toFixed(0)} min | ${r.seconds.toFixed(0)} s |`;
+  const line = (r) =>
+    `| ${r.plants} (${r.api.toUpperCase()}) | ${(r.freshness * 100).toFixed(1)}% | ${r.gapMin.toFixed(0)} min | ${r.realtime} of ${r.allowed} | ${r.perPlantHour.toFixed(2)} | ${Object.entries(
+      r.byEndpoint,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')} | ${r.quota407} | ${r.firstMin.toFixed(0)} min | ${r.seconds.toFixed(0)} s |`;
   return `${BEGIN}
 ## Monitor: freshness and calls per plant-hour
 
@@ -80,12 +93,16 @@ async function main() {
   const rows = [];
   for (const fleet of FLEETS.length ? FLEETS : [1, 120, 1000].map((plants) => ({ api: 'v7', plants }))) {
     const r = await day(fleet);
-    console.log(`${fleet.plants} plant(s), ${fleet.api}: freshness ${(r.freshness * 100).toFixed(1)}%, longest gap ${r.gapMin} min, real-time ${r.realtime} of ${r.allowed} allowed, ${r.perPlantHour.toFixed(2)} calls per plant-hour, 407s ${r.quota407} (${r.seconds.toFixed(0)} s)`);
+    console.log(
+      `${fleet.plants} plant(s), ${fleet.api}: freshness ${(r.freshness * 100).toFixed(1)}%, longest gap ${r.gapMin} min, real-time ${r.realtime} of ${r.allowed} allowed, ${r.perPlantHour.toFixed(2)} calls per plant-hour, 407s ${r.quota407} (${r.seconds.toFixed(0)} s)`,
+    );
     rows.push(r);
   }
   const file = path.join(ROOT, 'BENCHMARKS.md');
   const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const kept = old.includes(BEGIN) ? old.slice(0, old.indexOf(BEGIN)) + old.slice(old.indexOf(END) + END.length).replace(/^\n/, '') : `${old.trimEnd()}\n\n`;
+  const kept = old.includes(BEGIN)
+    ? old.slice(0, old.indexOf(BEGIN)) + old.slice(old.indexOf(END) + END.length).replace(/^\n/, '')
+    : `${old.trimEnd()}\n\n`;
   fs.writeFileSync(file, `${kept.trimEnd()}\n\n${section(rows)}`);
   console.log('written the monitor section of BENCHMARKS.md');
   process.exit(rows.every((r) => r.freshness === 1 && r.quota407 === 0 && r.realtime <= r.allowed) ? 0 : 1);

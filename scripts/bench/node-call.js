@@ -17,7 +17,11 @@ function pickOperation(codes) {
   if (operation('realtimeKpi') && NODES['fusionsolar-plant-data']) {
     return { type: 'fusionsolar-plant-data', def: operation('realtimeKpi'), payload: { plantCodes: codes } };
   }
-  return { type: 'fusionsolar-plants', def: operation('deviceList'), payload: { plantCodes: codes, pageNo: 1, pageSize: 100 } };
+  return {
+    type: 'fusionsolar-plants',
+    def: operation('deviceList'),
+    payload: { plantCodes: codes, pageNo: 1, pageSize: 100 },
+  };
 }
 
 /** The floor: everything a node must do, nothing more. */
@@ -42,7 +46,17 @@ function floorNodes(url, endpoint, headers, body) {
 
 function flow(url, pick) {
   return [
-    { id: 'acc', type: 'fusionsolar-account', baseUrl: url, timeout: 30, tlsVerify: true, locale: 'en-us', allowControl: false, quotaProfile: 'off', quotaWait: 60 },
+    {
+      id: 'acc',
+      type: 'fusionsolar-account',
+      baseUrl: url,
+      timeout: 30,
+      tlsVerify: true,
+      locale: 'en-us',
+      allowControl: false,
+      quotaProfile: 'off',
+      quotaWait: 60,
+    },
     { id: 'n', type: pick.type, account: 'acc', operation: pick.def.name, split: false, wires: [['outN']] },
     { id: 'f', type: 'bench-floor', wires: [['outF']] },
     { id: 'outN', type: 'helper' },

@@ -12,7 +12,8 @@ const MB = 1024 * 1024;
 
 /** Tasks with 16- to 19-digit ids (some beyond 2^53), as I-V answers carry them. */
 function idsBody(bytes) {
-  const item = (i) => `{"taskId":${9007199254740993n + BigInt(i)},"dn":"NE=${33554432 + i}","name":"task ${i}","progress":${i % 100}}`;
+  const item = (i) =>
+    `{"taskId":${9007199254740993n + BigInt(i)},"dn":"NE=${33554432 + i}","name":"task ${i}","progress":${i % 100}}`;
   const parts = [];
   let size = 40;
   for (let i = 0; size < bytes; i++) {
@@ -59,7 +60,10 @@ function measure(text, runs) {
 
 function run() {
   const out = {};
-  for (const [kind, make] of [['ids', idsBody], ['quadratic', quadraticBody]]) {
+  for (const [kind, make] of [
+    ['ids', idsBody],
+    ['quadratic', quadraticBody],
+  ]) {
     measure(make(MB), 3);
     out[kind] = { small: measure(make(MB), 9), large: measure(make(32 * MB), 3) };
   }

@@ -15,7 +15,7 @@ function p01(pkg) {
 
 function p03(pkg) {
   const t = 'repository or bugs link';
-  const where = pkg.repository ? (pkg.repository.url || pkg.repository) : pkg.bugs && (pkg.bugs.url || pkg.bugs);
+  const where = pkg.repository ? pkg.repository.url || pkg.repository : pkg.bugs && (pkg.bugs.url || pkg.bugs);
   return where ? pass('P03', t, String(where)) : fail('P03', t, 'package.json has neither "repository" nor "bugs"');
 }
 
@@ -33,7 +33,9 @@ function p04(pkg, officialNodes = []) {
 
 function p05(pkg) {
   const t = '"node-red" keyword';
-  return (pkg.keywords || []).includes('node-red') ? pass('P05', t, 'keywords contain node-red') : fail('P05', t, 'keywords must contain "node-red"');
+  return (pkg.keywords || []).includes('node-red')
+    ? pass('P05', t, 'keywords contain node-red')
+    : fail('P05', t, 'keywords must contain "node-red"');
 }
 
 /** node-red.version must admit a Node-RED release tagged latest or *maintenance*. */
@@ -42,16 +44,21 @@ function p06(pkg, nodeRedTags) {
   const range = (pkg['node-red'] || {}).version;
   if (!range) return fail('P06', t, 'package.json node-red.version is not declared');
   if (!nodeRedTags) return skip('P06', t, 'the npm registry did not answer');
-  const supported = Object.entries(nodeRedTags).filter(([tag]) => /.*maintenance.*|^latest$/.test(tag)).map(([, v]) => v);
+  const supported = Object.entries(nodeRedTags)
+    .filter(([tag]) => /.*maintenance.*|^latest$/.test(tag))
+    .map(([, v]) => v);
   const ok = supported.filter((v) => semver.satisfies(v, range));
   const no = supported.filter((v) => !semver.satisfies(v, range));
-  const text = `${range}: ${ok.map((v) => `${v} yes`).concat(no.map((v) => `${v} no`)).join(', ')}`;
+  const text = `${range}: ${ok
+    .map((v) => `${v} yes`)
+    .concat(no.map((v) => `${v} no`))
+    .join(', ')}`;
   return ok.length ? pass('P06', t, text) : fail('P06', t, text);
 }
 
 /** engines.node must admit the oldest Node.js the latest Node-RED runs on. */
 function p07(pkg, latestNodeRedEngines) {
-  const t = 'engines.node admits latest Node-RED\'s minimum';
+  const t = "engines.node admits latest Node-RED's minimum";
   const mine = (pkg.engines || {}).node;
   if (!mine) return fail('P07', t, 'package.json engines.node is not declared');
   if (!latestNodeRedEngines) return skip('P07', t, 'the npm registry did not answer');
@@ -68,9 +75,13 @@ function n02(defs, examples, parseErrors = []) {
   const bad = examples.filter((e) => !Array.isArray(e.flow)).map((e) => e.file);
   if (bad.length) return fail('N02', t, `not a flow export (array of nodes): ${bad.join(', ')}`);
   const used = new Set(examples.flatMap((e) => e.flow.map((n) => n && n.type)));
-  const wanted = Object.values(defs).filter((d) => d.category !== 'config').map((d) => d.type);
+  const wanted = Object.values(defs)
+    .filter((d) => d.category !== 'config')
+    .map((d) => d.type);
   const missing = wanted.filter((type) => !used.has(type));
-  return missing.length ? fail('N02', t, `no example uses ${missing.join(', ')}`) : pass('N02', t, `${wanted.length} node type(s) used in ${examples.length} example(s)`);
+  return missing.length
+    ? fail('N02', t, `no example uses ${missing.join(', ')}`)
+    : pass('N02', t, `${wanted.length} node type(s) used in ${examples.length} example(s)`);
 }
 
 function d01(pkg) {
@@ -88,12 +99,21 @@ function d02(tree, badPackages) {
   const walkDeps = (deps) => {
     for (const [name, info] of Object.entries(deps || {})) {
       count++;
-      if (info.version && badPackages[name] && semver.satisfies(info.version, badPackages[name])) found.push(`${name}@${info.version}`);
+      if (info.version && badPackages[name] && semver.satisfies(info.version, badPackages[name]))
+        found.push(`${name}@${info.version}`);
       walkDeps(info.dependencies);
     }
   };
   walkDeps(tree.dependencies);
-  return found.length ? fail('D02', t, found.join(', ')) : pass('D02', t, `${count} packages checked against ${Object.entries(badPackages).map(([n, r]) => `${n} ${r}`).join(', ')}`);
+  return found.length
+    ? fail('D02', t, found.join(', '))
+    : pass(
+        'D02',
+        t,
+        `${count} packages checked against ${Object.entries(badPackages)
+          .map(([n, r]) => `${n} ${r}`)
+          .join(', ')}`,
+      );
 }
 
 /**
@@ -103,9 +123,14 @@ function d02(tree, badPackages) {
 function upToDate(range, installed, tags) {
   const latest = installed && tags.latest && tags.next && semver.gt(installed, tags.latest) ? tags.next : tags.latest;
   const nonSemver = semver.valid(latest) && semver.lt(latest, '1.0.0-pre');
-  const diff = semver.valid(latest) && semver.valid(installed) && !semver.gt(installed, latest) ? semver.diff(installed, latest) : null;
+  const diff =
+    semver.valid(latest) && semver.valid(installed) && !semver.gt(installed, latest)
+      ? semver.diff(installed, latest)
+      : null;
   const bump = nonSemver && diff ? 'nonSemver' : diff;
-  const ok = Boolean(semver.validRange(range) && semver.valid(installed) && semver.satisfies(latest, range) && bump !== 'major');
+  const ok = Boolean(
+    semver.validRange(range) && semver.valid(installed) && semver.satisfies(latest, range) && bump !== 'major',
+  );
   return { ok, latest };
 }
 
@@ -125,7 +150,9 @@ function d03(deps) {
       notes.push(`${d.name} ${d.range} (${d.installed}, latest ${latest})`);
     } else if (d.exception && d.exception.ok) {
       excused = true;
-      notes.push(`${d.name} ${d.range} (${d.installed}, latest ${latest}): exception, ${d.exception.reason}; ${d.exception.detail}`);
+      notes.push(
+        `${d.name} ${d.range} (${d.installed}, latest ${latest}): exception, ${d.exception.reason}; ${d.exception.detail}`,
+      );
     } else {
       failed = true;
       const why = d.exception ? `the exception no longer holds: ${d.exception.detail}` : 'update it';

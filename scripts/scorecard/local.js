@@ -39,13 +39,18 @@ function examples(root) {
 function npmLsTree(root) {
   return new Promise((resolve) => {
     // npm ls exits 1 when the tree has problems but still prints it.
-    execFile('npm', ['ls', '--omit=dev', '--all', '--json'], { cwd: root, maxBuffer: 32 * 1024 * 1024 }, (_err, stdout) => {
-      try {
-        resolve(JSON.parse(stdout));
-      } catch {
-        resolve(null);
-      }
-    });
+    execFile(
+      'npm',
+      ['ls', '--omit=dev', '--all', '--json'],
+      { cwd: root, maxBuffer: 32 * 1024 * 1024 },
+      (_err, stdout) => {
+        try {
+          resolve(JSON.parse(stdout));
+        } catch {
+          resolve(null);
+        }
+      },
+    );
   });
 }
 

@@ -11,7 +11,8 @@ const INLINE = ['icon', 'color', 'inputs', 'outputs', 'category', 'paletteLabel'
 
 function literal(node) {
   if (node.type === 'Literal') return { ok: true, value: node.value };
-  if (node.type === 'UnaryExpression' && node.operator === '-' && node.argument.type === 'Literal') return { ok: true, value: -node.argument.value };
+  if (node.type === 'UnaryExpression' && node.operator === '-' && node.argument.type === 'Literal')
+    return { ok: true, value: -node.argument.value };
   return { ok: false };
 }
 
@@ -32,7 +33,8 @@ function readDefinition(type, obj, errors) {
       for (const p of prop.value.properties) {
         if (name === 'credentials') def.credentials.push(keyName(p));
         else {
-          const valueProp = p.value.type === 'ObjectExpression' ? p.value.properties.find((q) => keyName(q) === 'value') : undefined;
+          const valueProp =
+            p.value.type === 'ObjectExpression' ? p.value.properties.find((q) => keyName(q) === 'value') : undefined;
           const v = valueProp ? literal(valueProp.value) : { ok: false };
           def.defaults[keyName(p)] = v.ok ? { value: v.value } : {};
         }
@@ -68,8 +70,10 @@ function nodeDefinitions(file) {
       CallExpression(node) {
         if (!node.callee.property || node.callee.property.name !== 'registerType') return;
         const [typeNode, defNode] = node.arguments;
-        if (!typeNode || typeNode.type !== 'Literal') return errors.push('registerType: the type must be a string literal');
-        if (!defNode || defNode.type !== 'ObjectExpression') return errors.push(`${typeNode.value}: the definition must be an inline object`);
+        if (!typeNode || typeNode.type !== 'Literal')
+          return errors.push('registerType: the type must be a string literal');
+        if (!defNode || defNode.type !== 'ObjectExpression')
+          return errors.push(`${typeNode.value}: the definition must be an inline object`);
         defs[typeNode.value] = readDefinition(typeNode.value, defNode, errors);
       },
     });

@@ -14,16 +14,21 @@ function runNodeRedDev(root, timeoutMs = 180000) {
   const bin = require.resolve('node-red-dev/bin/run', { paths: [root] });
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nrd-')), 'scorecard.json');
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, 'validate', '-p', root, '-o', out], { cwd: root, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const output = `${stdout}${stderr}`;
-      try {
-        resolve({ card: JSON.parse(fs.readFileSync(out, 'utf8')), output });
-      } catch {
-        resolve({ error: err ? err.message : 'node-red-dev wrote no scorecard', output });
-      } finally {
-        fs.rmSync(path.dirname(out), { recursive: true, force: true });
-      }
-    });
+    execFile(
+      process.execPath,
+      [bin, 'validate', '-p', root, '-o', out],
+      { cwd: root, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const output = `${stdout}${stderr}`;
+        try {
+          resolve({ card: JSON.parse(fs.readFileSync(out, 'utf8')), output });
+        } catch {
+          resolve({ error: err ? err.message : 'node-red-dev wrote no scorecard', output });
+        } finally {
+          fs.rmSync(path.dirname(out), { recursive: true, force: true });
+        }
+      },
+    );
   });
 }
 

@@ -33,7 +33,8 @@ export function apiOf(op: OperationDef): Api {
 export type NodeType = keyof typeof NODE_OPERATIONS;
 
 const byName = new Map<string, OperationDef>();
-for (const ops of Object.values(NODE_OPERATIONS)) for (const op of ops as readonly OperationDef[]) byName.set(`${apiOf(op)}:${op.name}`, op);
+for (const ops of Object.values(NODE_OPERATIONS))
+  for (const op of ops as readonly OperationDef[]) byName.set(`${apiOf(op)}:${op.name}`, op);
 
 /** The operation of that name on an interface; without one, V7's and then V6's. */
 export function operation(name: string, api?: Api): OperationDef | undefined {

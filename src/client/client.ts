@@ -153,10 +153,15 @@ export class FusionSolarClient {
     this.clock = this.shared.clock;
     for (const [endpoint, rule] of Object.entries(config.rules ?? {})) this.rules.set(endpoint, rule);
     // The server counts per user: every session of this user shares one ledger.
-    this.governor = new Governor(this.clock, (e) => this.ruleFor(e), () => this.quotaContext(), {
-      ledger: this.loginGuard.ledger,
-      dayZone: () => this.config.quotaDayZone,
-    });
+    this.governor = new Governor(
+      this.clock,
+      (e) => this.ruleFor(e),
+      () => this.quotaContext(),
+      {
+        ledger: this.loginGuard.ledger,
+        dayZone: () => this.config.quotaDayZone,
+      },
+    );
   }
 
   get transport(): Transport {
@@ -200,7 +205,10 @@ export class FusionSolarClient {
     const locale = this.config.locale;
     if (!locale) return base;
     if (this.headersFor?.base !== base) {
-      const cookie = [`locale=${locale}`, ...(base.cookie ?? '').split('; ').filter((c) => c && !c.startsWith('locale='))].join('; ');
+      const cookie = [
+        `locale=${locale}`,
+        ...(base.cookie ?? '').split('; ').filter((c) => c && !c.startsWith('locale=')),
+      ].join('; ');
       this.headersFor = { base, headers: Object.freeze({ ...base, cookie }) };
     }
     return this.headersFor.headers;
@@ -234,7 +242,8 @@ export class FusionSolarClient {
 
   learnFleet(seen: FleetSeen): void {
     const fleet = this.fleet;
-    if (seen.plants !== undefined) fleet.plants = seen.fullPlantList ? Math.max(1, seen.plants) : Math.max(fleet.plants, seen.plants);
+    if (seen.plants !== undefined)
+      fleet.plants = seen.fullPlantList ? Math.max(1, seen.plants) : Math.max(fleet.plants, seen.plants);
     if (seen.devicesByType) {
       // A whole device index: it replaces what was counted before.
       fleet.devicesByType = seen.devicesByType;
@@ -288,13 +297,20 @@ export class FusionSolarClient {
    * Admits the calls of one operation as a group (see Governor.reserve): pass it to each
    * call's `group` and end it when the operation is done.
    */
-  async reserve(endpoint: string, calls: number, opts: { signal?: AbortSignal; onQuotaWait?: (ms: number) => void } = {}): Promise<Reservation> {
+  async reserve(
+    endpoint: string,
+    calls: number,
+    opts: { signal?: AbortSignal; onQuotaWait?: (ms: number) => void } = {},
+  ): Promise<Reservation> {
     // Quota spent before a restart must be in the ledger before this group is judged.
     await this.shared.ready;
     return this.governor.reserve(endpoint, calls, this.admitOptions(endpoint, opts));
   }
 
-  private admitOptions(endpoint: string, opts: { signal?: AbortSignal; onQuotaWait?: (ms: number) => void }): AdmitOptions {
+  private admitOptions(
+    endpoint: string,
+    opts: { signal?: AbortSignal; onQuotaWait?: (ms: number) => void },
+  ): AdmitOptions {
     return {
       signal: opts.signal,
       maxWaitMs: this.maxWaitMs,
@@ -326,7 +342,13 @@ export class FusionSolarClient {
     return { envelope, data: envelope.data ?? null, quota: this.governor.info(opts.endpoint) };
   }
 
-  private async attempt(opts: CallOptions, body: string | undefined, permit: Permit, admit: AdmitOptions, mark: (o: 'sent' | 'ok') => void): Promise<Envelope> {
+  private async attempt(
+    opts: CallOptions,
+    body: string | undefined,
+    permit: Permit,
+    admit: AdmitOptions,
+    mark: (o: 'sent' | 'ok') => void,
+  ): Promise<Envelope> {
     let relogged = false;
     let gatewayRetried = false;
     // Anything that writes goes out once: only the server's explicit 305 (not executed,
@@ -339,18 +361,22 @@ export class FusionSolarClient {
       try {
         this.httpCalls++;
         mark('sent');
-        const res = await this.transport.send({
-          method: opts.method ?? 'POST',
-          path: opts.path ?? endpointPath(opts.endpoint),
-          headers: this.headers(),
-          body,
-        }, { timeoutMs: this.timeoutMs });
+        const res = await this.transport.send(
+          {
+            method: opts.method ?? 'POST',
+            path: opts.path ?? endpointPath(opts.endpoint),
+            headers: this.headers(),
+            body,
+          },
+          { timeoutMs: this.timeoutMs },
+        );
         this.session.touch();
         const envelope = parseEnvelope(res, opts.endpoint);
         mark('ok');
         return envelope;
       } catch (err) {
-        const e = err instanceof FusionSolarError ? err : new FusionSolarError('ECONNRESET', { endpoint: opts.endpoint });
+        const e =
+          err instanceof FusionSolarError ? err : new FusionSolarError('ECONNRESET', { endpoint: opts.endpoint });
         const tokenGone = e.code === '305' || (e.code === 'EMPTY_RESPONSE' && !once);
         if (tokenGone && !relogged) {
           relogged = true;

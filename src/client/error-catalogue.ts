@@ -19,7 +19,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   '20001': {
     en: 'The third-party system ID does not exist.',
     zh: '第三方系统ID不存在。',
-    solutionEn: 'Check the northbound username; the account may have been deleted. Ask the company administrator to check it under Northbound Management.',
+    solutionEn:
+      'Check the northbound username; the account may have been deleted. Ask the company administrator to check it under Northbound Management.',
     solutionZh: '检查北向用户名，该账号可能已被删除。请联系公司管理员在“北向管理”中确认。',
   },
   '20002': {
@@ -31,7 +32,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   '20003': {
     en: 'The third-party system has expired.',
     zh: '第三方系统已过期。',
-    solutionEn: "The northbound account's deadline has passed. Ask the administrator to extend it under Northbound Management.",
+    solutionEn:
+      "The northbound account's deadline has passed. Ask the administrator to extend it under Northbound Management.",
     solutionZh: '北向账号已超过截止日期，请联系管理员在“北向管理”中延长有效期。',
   },
   '20004': {
@@ -55,7 +57,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   '20007': {
     en: 'The system does not have the desired power plant resources.',
     zh: '系统中没有所需的电站资源。',
-    solutionEn: 'Check the plant codes. The plants must be bound to this northbound account (Northbound Management > Plant list).',
+    solutionEn:
+      'Check the plant codes. The plants must be bound to this northbound account (Northbound Management > Plant list).',
     solutionZh: '检查电站编码。这些电站必须已绑定到该北向账号（北向管理 > 电站列表）。',
   },
   '20008': {
@@ -91,7 +94,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   '20013': {
     en: 'The device type is incorrect. The interface does not support operations on some devices.',
     zh: '设备类型不正确，该接口不支持对部分设备进行操作。',
-    solutionEn: 'Send only device types the interface supports (e.g. inverters for power-on/off, batteries for DoD setting).',
+    solutionEn:
+      'Send only device types the interface supports (e.g. inverters for power-on/off, batteries for DoD setting).',
     solutionZh: '只发送该接口支持的设备类型（例如开关机仅支持逆变器，DoD设置仅支持电池）。',
   },
   '20014': {
@@ -157,19 +161,22 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   '305': {
     en: 'You are not in the login state. You need to log in again.',
     zh: '您未处于登录状态，需要重新登录。',
-    solutionEn: 'Log in again; the client does this automatically once. The session ends after 30 minutes idle or when the same account logs in elsewhere.',
+    solutionEn:
+      'Log in again; the client does this automatically once. The session ends after 30 minutes idle or when the same account logs in elsewhere.',
     solutionZh: '请重新登录，客户端会自动重新登录一次。会话空闲30分钟后失效，同一账号在别处登录也会使其失效。',
   },
   '401': {
     en: 'You do not have the related data interface permission.',
     zh: '您没有相关数据接口的权限。',
-    solutionEn: 'Ask the administrator to select this interface for the northbound account under Northbound Management.',
+    solutionEn:
+      'Ask the administrator to select this interface for the northbound account under Northbound Management.',
     solutionZh: '请联系管理员在“北向管理”中为该北向账号勾选此接口。',
   },
   '407': {
     en: 'The interface access frequency is too high.',
     zh: '接口访问频率过高。',
-    solutionEn: "The account's quota for this interface is used up. Wait for the quota window to pass (see the interface's access restrictions) and call it less often.",
+    solutionEn:
+      "The account's quota for this interface is used up. Wait for the quota window to pass (see the interface's access restrictions) and call it less often.",
     solutionZh: '该账号对此接口的调用配额已用完。请等待配额周期结束（见接口的访问限制），并降低调用频率。',
   },
   '20023': {
@@ -205,13 +212,15 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   '20028': {
     en: 'The system does not have related user information.',
     zh: '系统中没有相关的用户信息。',
-    solutionEn: 'Check the account (username, email address or phone number) sent in the request; it does not exist in the system.',
+    solutionEn:
+      'Check the account (username, email address or phone number) sent in the request; it does not exist in the system.',
     solutionZh: '检查请求中的账号（用户名、邮箱或手机号），该用户在系统中不存在。',
   },
   '20030': {
     en: 'Failed to create the I-V curve diagnosis task.',
     zh: '创建I-V曲线诊断任务失败。',
-    solutionEn: 'The irradiance may be too low for a diagnosis. Retry in good sunlight (module plane irradiance at least 600 W/m²) and check that the inverters support I-V scanning.',
+    solutionEn:
+      'The irradiance may be too low for a diagnosis. Retry in good sunlight (module plane irradiance at least 600 W/m²) and check that the inverters support I-V scanning.',
     solutionZh: '辐照度可能不满足诊断要求。请在光照充足时重试（组件面辐照度不低于600 W/m²），并确认逆变器支持I-V扫描。',
   },
   '20034': {
@@ -265,7 +274,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   '20042': {
     en: 'The target SOC for charge/discharge is empty or invalid.',
     zh: '充放电目标SOC为空或无效。',
-    solutionEn: 'For SOC control, set targetSOC to a percentage between 0 and 100. LG batteries do not support SOC control.',
+    solutionEn:
+      'For SOC control, set targetSOC to a percentage between 0 and 100. LG batteries do not support SOC control.',
     solutionZh: 'SOC控制时，请将targetSOC设置为0至100之间的百分比。LG电池不支持SOC控制。',
   },
   '20043': {
@@ -283,20 +293,23 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   '20045': {
     en: 'Unauthorized PV plants exist in the input parameters.',
     zh: '输入参数中存在未授权的光伏电站。',
-    solutionEn: 'Remove the plants this account is not authorized for, or ask the administrator to bind them to the account.',
+    solutionEn:
+      'Remove the plants this account is not authorized for, or ask the administrator to bind them to the account.',
     solutionZh: '请移除该账号无权限的电站，或联系管理员将其绑定到该账号。',
   },
   // Chapter 11 repeats the 20045 text; the DoD (9.3.6) and power-on/off (9.3.7) tables say "Unauthorized devices".
   '20046': {
     en: 'Unauthorized PV plants exist in the input parameters.',
     zh: '输入参数中存在未授权的光伏电站。',
-    solutionEn: 'Remove the plants or devices this account is not authorized for, or ask the administrator to bind them to the account.',
+    solutionEn:
+      'Remove the plants or devices this account is not authorized for, or ask the administrator to bind them to the account.',
     solutionZh: '请移除该账号无权限的电站或设备，或联系管理员将其绑定到该账号。',
   },
   '20047': {
     en: 'The forced charge/discharge power in the input parameters is invalid.',
     zh: '输入参数中的强制充放电功率无效。',
-    solutionEn: 'powerDispatch is in watts: greater than 0 for charging, less than 0 for discharging. Leave it out to use the default power.',
+    solutionEn:
+      'powerDispatch is in watts: greater than 0 for charging, less than 0 for discharging. Leave it out to use the default power.',
     solutionZh: 'powerDispatch单位为瓦：充电时大于0，放电时小于0。不填则使用默认功率。',
   },
   '20048': {
@@ -308,7 +321,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   '20049': {
     en: 'Failed to deliver the charging and discharging task.',
     zh: '充放电任务下发失败。',
-    solutionEn: 'Check that the devices of the plant are online and that no earlier task is still running there before trying again.',
+    solutionEn:
+      'Check that the devices of the plant are online and that no earlier task is still running there before trying again.',
     solutionZh: '请确认电站设备在线且没有仍在执行的任务后再重试。',
   },
   '20050': {
@@ -320,7 +334,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   '20051': {
     en: 'Failed to set the battery DOD.',
     zh: '电池DOD设置失败。',
-    solutionEn: 'Check that the batteries are online and that the DoD suits the battery (end-of-discharge SOC = 100 - DoD: 0-20 % for Huawei, 12-20 % for LG).',
+    solutionEn:
+      'Check that the batteries are online and that the DoD suits the battery (end-of-discharge SOC = 100 - DoD: 0-20 % for Huawei, 12-20 % for LG).',
     solutionZh: '请确认电池在线，且DoD与电池型号匹配（放电截止SOC = 100 - DoD：华为电池为0-20%，LG电池为12-20%）。',
   },
   '20055': {
@@ -344,8 +359,10 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   '20400': {
     en: 'The username or password of the third-party system is incorrect. The user is locked. The password has expired. The number of online sessions reaches the upper limit.',
     zh: '第三方系统的用户名或密码不正确、用户已被锁定、密码已过期，或在线会话数已达上限。',
-    solutionEn: 'Check the username and password. Five wrong passwords within 10 minutes lock the account for 30 minutes, so do not retry blindly. Change an expired password in the management system; if too many sessions are open, wait for idle ones to time out (30 minutes).',
-    solutionZh: '请检查用户名和密码。10分钟内连续5次密码错误会锁定账号30分钟，请勿盲目重试。密码过期请在管理系统中修改；会话数已满时请等待空闲会话超时（30分钟）。',
+    solutionEn:
+      'Check the username and password. Five wrong passwords within 10 minutes lock the account for 30 minutes, so do not retry blindly. Change an expired password in the management system; if too many sessions are open, wait for idle ones to time out (30 minutes).',
+    solutionZh:
+      '请检查用户名和密码。10分钟内连续5次密码错误会锁定账号30分钟，请勿盲目重试。密码过期请在管理系统中修改；会话数已满时请等待空闲会话超时（30分钟）。',
   },
   '20403': {
     en: 'The login of the third-party system user is restricted.',
@@ -398,8 +415,10 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   '20611': {
     en: 'The values of input parameters exceed the valid range.',
     zh: '输入参数的值超出有效范围。',
-    solutionEn: 'Check the value range of each input parameter in the "Request Parameters" of the interface (e.g. maxFeedGridPower [-1000, plant capacity], activePowerVariationGradient [0.1, 5000]).',
-    solutionZh: '请对照接口“请求参数”检查各输入参数的取值范围（例如maxFeedGridPower为[-1000, 电站容量]，activePowerVariationGradient为[0.1, 5000]）。',
+    solutionEn:
+      'Check the value range of each input parameter in the "Request Parameters" of the interface (e.g. maxFeedGridPower [-1000, plant capacity], activePowerVariationGradient [0.1, 5000]).',
+    solutionZh:
+      '请对照接口“请求参数”检查各输入参数的取值范围（例如maxFeedGridPower为[-1000, 电站容量]，activePowerVariationGradient为[0.1, 5000]）。',
   },
   '20612': {
     en: 'The value of an input parameter is empty.',
@@ -434,13 +453,15 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   '20617': {
     en: 'The query result of the default plant setting task is empty.',
     zh: '电站默认设置任务的查询结果为空。',
-    solutionEn: 'Check that requestId and plantCodes are correct and that the plants of requestId include those in plantCodes.',
+    solutionEn:
+      'Check that requestId and plantCodes are correct and that the plants of requestId include those in plantCodes.',
     solutionZh: '请检查requestId和plantCodes是否正确，以及requestId对应的电站是否包含plantCodes中的电站。',
   },
   '20618': {
     en: 'The calls to API have reached the maximum number per user per day.',
     zh: '该用户当天的接口调用次数已达上限。',
-    solutionEn: 'The daily call limit of this interface is used up (see its access restrictions). Try again the next day.',
+    solutionEn:
+      'The daily call limit of this interface is used up (see its access restrictions). Try again the next day.',
     solutionZh: '该接口当天的调用次数已用完（见接口的访问限制），请第二天再试。',
   },
   '20619': {
@@ -1008,7 +1029,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   CERT: {
     en: "The server's TLS certificate could not be verified.",
     zh: '无法验证服务器的TLS证书。',
-    solutionEn: "Add the CA certificate in the account settings (reference FAQ 13.1 shows how to export the server's certificate).",
+    solutionEn:
+      "Add the CA certificate in the account settings (reference FAQ 13.1 shows how to export the server's certificate).",
     solutionZh: '请在账号设置中添加CA证书（参考文档FAQ 13.1介绍了如何导出服务器证书）。',
   },
   HTTP: {
@@ -1026,13 +1048,15 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   EMPTY_RESPONSE: {
     en: 'The server answered with an empty body.',
     zh: '服务器返回了空的响应体。',
-    solutionEn: 'At login this usually means a wrong username or password; otherwise an expired session, which the client renews once.',
+    solutionEn:
+      'At login this usually means a wrong username or password; otherwise an expired session, which the client renews once.',
     solutionZh: '登录时通常表示用户名或密码错误；其他情况通常是会话已过期，客户端会自动重新登录一次。',
   },
   LOGIN_REJECTED: {
     en: 'The username or password was rejected.',
     zh: '用户名或密码被拒绝。',
-    solutionEn: 'Correct the username or password in the account. No further login is tried until the credentials are changed, to avoid the 30-minute lockout after five wrong passwords.',
+    solutionEn:
+      'Correct the username or password in the account. No further login is tried until the credentials are changed, to avoid the 30-minute lockout after five wrong passwords.',
     solutionZh: '请在账号中修改用户名或密码。在凭据修改之前不会再尝试登录，以免连续5次密码错误导致账号被锁定30分钟。',
   },
   LOGIN_LOCKED: {
@@ -1080,7 +1104,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
   STORE_OFFLINE: {
     en: 'The shared state store (Redis) is unreachable: the call was not made.',
     zh: '共享状态存储（Redis）无法访问：调用未发出。',
-    solutionEn: 'Bring Redis back, or set "If Redis is away" to "Local ledger" so each instance keeps to its share of the quota meanwhile.',
+    solutionEn:
+      'Bring Redis back, or set "If Redis is away" to "Local ledger" so each instance keeps to its share of the quota meanwhile.',
     solutionZh: '请恢复 Redis，或将“Redis 不可用时”设为“本地账本”，使每个实例在此期间只使用其配额份额。',
   },
   NO_ACCOUNT: {

@@ -87,7 +87,13 @@ export function localise(err: FusionSolarError, locale: Locale | undefined): Fus
   if (!en || !zh) return err;
   const message = err.message === en.message ? zh.message : `${err.message}（${zh.message}）`;
   const out = new FusionSolarError(err.code, {
-    locale, message, retryAfter: err.retryAfter, endpoint: err.endpoint, field: err.field, httpStatus: err.httpStatus, details: err.details,
+    locale,
+    message,
+    retryAfter: err.retryAfter,
+    endpoint: err.endpoint,
+    field: err.field,
+    httpStatus: err.httpStatus,
+    details: err.details,
   });
   return out;
 }

@@ -130,6 +130,8 @@ export function stringifyExact(value: unknown): string {
   const tag = `\u0001${Math.random().toString(36).slice(2)}:`;
   const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${tag}${v.toString()}` : v));
   // JSON.stringify escapes the control character, so the marker appears as \u0001 in the text.
-  const marker = JSON.stringify(tag).slice(1, -1).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  const marker = JSON.stringify(tag)
+    .slice(1, -1)
+    .replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
   return text.replace(new RegExp(`"${marker}(-?\\d+)"`, 'g'), '$1');
 }

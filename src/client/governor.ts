@@ -70,7 +70,9 @@ export class Governor {
   /** One call: waits its turn in the endpoint's queue, or fails at once with QUOTA. */
   admit(endpoint: string, opts: AdmitOptions): Promise<Permit> {
     const lane = this.rules(endpoint)?.lane === true;
-    return this.enqueue(endpoint, opts, 1, lane, true).then(({ taken, budget, done }) => this.permit(endpoint, budget, taken, done));
+    return this.enqueue(endpoint, opts, 1, lane, true).then(({ taken, budget, done }) =>
+      this.permit(endpoint, budget, taken, done),
+    );
   }
 
   /**
@@ -102,7 +104,13 @@ export class Governor {
     };
   }
 
-  private enqueue(endpoint: string, opts: AdmitOptions, n: number, hold: boolean, record: boolean): Promise<{ taken: Taken; budget: Budget; done: () => void }> {
+  private enqueue(
+    endpoint: string,
+    opts: AdmitOptions,
+    n: number,
+    hold: boolean,
+    record: boolean,
+  ): Promise<{ taken: Taken; budget: Budget; done: () => void }> {
     this.ledger.endpoints.add(endpoint);
     const budget = this.budgetOf(endpoint);
     const started = this.clock.now();
@@ -133,7 +141,12 @@ export class Governor {
         },
       );
     // The next caller goes once this one is admitted (a lane or a group: done), or gave up.
-    budget.tail = prev.then(() => admitted.then(() => (hold ? finished : undefined), () => undefined));
+    budget.tail = prev.then(() =>
+      admitted.then(
+        () => (hold ? finished : undefined),
+        () => undefined,
+      ),
+    );
     return admitted.then((taken) => ({ taken, budget, done }));
   }
 
@@ -142,7 +155,14 @@ export class Governor {
    * With a shared ledger (other instances on the account) the call is taken there too, in
    * one atomic step: what fits here may already be spent by another instance.
    */
-  private async waitTurn(endpoint: string, budget: Budget, started: number, opts: AdmitOptions, n = 1, record = true): Promise<Taken> {
+  private async waitTurn(
+    endpoint: string,
+    budget: Budget,
+    started: number,
+    opts: AdmitOptions,
+    n = 1,
+    record = true,
+  ): Promise<Taken> {
     for (;;) {
       if (opts.signal?.aborted) throw aborted(endpoint);
       let now = this.clock.now();
@@ -150,14 +170,22 @@ export class Governor {
       const shared = this.ledger.shared;
       if (fit.at <= now && record && shared) {
         const windows = this.windows(endpoint);
-        const r = await shared.take(budgetKey(endpoint, this.rules(endpoint)), specsAt(windows, now), now, keepOf(windows));
+        const r = await shared.take(
+          budgetKey(endpoint, this.rules(endpoint)),
+          specsAt(windows, now),
+          now,
+          keepOf(windows),
+        );
         if (r.ok) {
           if (r.stamps) budget.stamps.splice(0, budget.stamps.length, ...r.stamps);
           else this.record(endpoint, budget, now);
           this.ledger.changed();
           return { at: now, member: r.member };
         }
-        fit = { at: r.at, reason: r.reason === 'window' ? 'the calls of every instance on this account used the quota' : r.reason };
+        fit = {
+          at: r.at,
+          reason: r.reason === 'window' ? 'the calls of every instance on this account used the quota' : r.reason,
+        };
         now = this.clock.now();
       } else if (fit.at <= now) {
         if (record) this.record(endpoint, budget, now);
@@ -216,15 +244,29 @@ export class Governor {
 
   /** Tells other instances (and the lasting store) of a block the server ordered. */
   private blocked(endpoint: string, budget: Budget): void {
-    this.ledger.shared?.block(budgetKey(endpoint, this.rules(endpoint)), budget.blockedUntil, budget.blockedReason ?? 'blocked', budget.blockedDaily === true);
+    this.ledger.shared?.block(
+      budgetKey(endpoint, this.rules(endpoint)),
+      budget.blockedUntil,
+      budget.blockedReason ?? 'blocked',
+      budget.blockedDaily === true,
+    );
     this.ledger.changed();
   }
 
   info(endpoint: string): QuotaInfo {
     const rule = this.rules(endpoint);
     const key = budgetKey(endpoint, rule);
-    const budget = this.ledger.has(key) ? this.ledger.budget(key) : { stamps: [], blockedUntil: 0, strikes: 0, tail: Promise.resolve(), waiting: 0 };
-    return describeBudget(endpoint, this.windows(endpoint), budget, this.clock.now(), this.ledger.pausedUntil, rule?.shared);
+    const budget = this.ledger.has(key)
+      ? this.ledger.budget(key)
+      : { stamps: [], blockedUntil: 0, strikes: 0, tail: Promise.resolve(), waiting: 0 };
+    return describeBudget(
+      endpoint,
+      this.windows(endpoint),
+      budget,
+      this.clock.now(),
+      this.ledger.pausedUntil,
+      rule?.shared,
+    );
   }
 
   snapshot(endpoints: string[]): QuotaInfo[] {

@@ -23,17 +23,22 @@ function check(root: unknown): boolean {
   while (stack.length) {
     const { value, path, depth, ancestors } = stack.pop()!;
     if (typeof value === 'bigint') bigint = true;
-    if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint') continue;
+    if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint')
+      continue;
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) throw invalidInput(path, `is ${value}, which JSON cannot carry`);
       continue;
     }
     if (typeof value !== 'object') throw invalidInput(path, `is a ${typeof value}, which JSON cannot carry`);
-    if (ancestors.has(value)) throw invalidInput(path, 'refers back to itself (a circular structure cannot be sent as JSON)');
+    if (ancestors.has(value))
+      throw invalidInput(path, 'refers back to itself (a circular structure cannot be sent as JSON)');
     if (depth >= MAX_DEPTH) throw invalidInput(path, `nests deeper than ${MAX_DEPTH} levels`);
     const array = Array.isArray(value);
     if (!array && !isPlain(value) && !(value instanceof Date)) {
-      throw invalidInput(path, `is a ${value.constructor?.name ?? 'special object'}, not plain JSON (use an object, array, string, number or boolean)`);
+      throw invalidInput(
+        path,
+        `is a ${value.constructor?.name ?? 'special object'}, not plain JSON (use an object, array, string, number or boolean)`,
+      );
     }
     if (value instanceof Date) continue;
     const inner = new Set(ancestors).add(value);

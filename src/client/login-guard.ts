@@ -21,9 +21,14 @@ export class LoginGuard {
   private backoffError: FusionSolarError | undefined;
 
   constructor(clock: Clock) {
-    this.governor = new Governor(clock, (e) => (e === 'login' || e === 'logout' ? SESSION_RULES[e] : undefined), () => ({ plants: 1, devices: 1 }), {
-      ledger: this.ledger,
-    });
+    this.governor = new Governor(
+      clock,
+      (e) => (e === 'login' || e === 'logout' ? SESSION_RULES[e] : undefined),
+      () => ({ plants: 1, devices: 1 }),
+      {
+        ledger: this.ledger,
+      },
+    );
   }
 
   /** Exact spelling: a typo in the user name must not latch the user's real login. */
@@ -44,7 +49,9 @@ export class LoginGuard {
     if (!this.backoffError || now >= this.backoffUntil) return undefined;
     const e = this.backoffError;
     return new FusionSolarError(e.code, {
-      endpoint: 'login', httpStatus: e.httpStatus, retryAfter: this.backoffUntil - now,
+      endpoint: 'login',
+      httpStatus: e.httpStatus,
+      retryAfter: this.backoffUntil - now,
       message: `${e.message} (the last login failed; the next one is sent in ${Math.ceil((this.backoffUntil - now) / 1000)} s at the earliest, to keep within 5 logins per 10 minutes)`,
     });
   }

@@ -38,7 +38,14 @@ export function normaliseUrl(baseUrl: string): string {
 export function sessionKey(c: ClientConfig): string {
   const h = createHash('sha256');
   // A V6 login is another session than a V7 one; V7 keys stay as they were before V6 existed.
-  for (const part of [normaliseUrl(c.baseUrl), c.username, c.password, c.tlsVerify, c.ca, ...(c.api === 'v6' ? ['v6'] : [])]) {
+  for (const part of [
+    normaliseUrl(c.baseUrl),
+    c.username,
+    c.password,
+    c.tlsVerify,
+    c.ca,
+    ...(c.api === 'v6' ? ['v6'] : []),
+  ]) {
     h.update(String(part ?? '')).update('\0');
   }
   return h.digest('hex');

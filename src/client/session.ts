@@ -17,8 +17,16 @@ export function endpointPath(endpoint: string): string {
 
 /** Login and logout differ by interface only in path and in the names of the login fields. */
 const LOGIN = {
-  v7: { login: `${API_PREFIX}/login`, logout: `${API_PREFIX}/logout`, body: (c: Credentials) => ({ username: c.username, password: c.password }) },
-  v6: { login: '/thirdData/login', logout: '/thirdData/logout', body: (c: Credentials) => ({ userName: c.username, systemCode: c.password }) },
+  v7: {
+    login: `${API_PREFIX}/login`,
+    logout: `${API_PREFIX}/logout`,
+    body: (c: Credentials) => ({ username: c.username, password: c.password }),
+  },
+  v6: {
+    login: '/thirdData/login',
+    logout: '/thirdData/logout',
+    body: (c: Credentials) => ({ userName: c.username, systemCode: c.password }),
+  },
 } as const;
 export const IDLE_EXPIRY_MS = 30 * 60_000;
 /** Re-login a little before the server's idle expiry rather than earn a 305. */
@@ -53,7 +61,8 @@ export interface LoginOptions {
  * success with a token may be the server's way of saying "wrong password".
  */
 function inTransit(e: FusionSolarError): boolean {
-  if (['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'CERT', 'TOO_LARGE', '403', '429'].includes(e.code)) return true;
+  if (['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'CERT', 'TOO_LARGE', '403', '429'].includes(e.code))
+    return true;
   return e.code === 'HTTP' && (e.httpStatus ?? 0) >= 500;
 }
 
@@ -203,18 +212,28 @@ export class Session {
     if (this.rejection) throw this.rejection;
     const held = this.guard.holdoff(this.clock.now());
     if (held) throw held;
-    const permit = await this.guard.governor.admit('login', { signal, maxWaitMs: opts.loginWaitMs ?? this.opts.loginWaitMs });
+    const permit = await this.guard.governor.admit('login', {
+      signal,
+      maxWaitMs: opts.loginWaitMs ?? this.opts.loginWaitMs,
+    });
     let res: HttpResponse;
     try {
       this.jar.clear();
       if (this.opts.locale) this.jar.set('locale', this.opts.locale);
       this.logins++;
-      res = await this.transport.send({
-        method: 'POST',
-        path: this.paths.login,
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...(this.opts.locale ? { cookie: `locale=${this.opts.locale}` } : {}) },
-        body: JSON.stringify(this.paths.body(this.credentials)),
-      }, { timeoutMs: opts.timeoutMs });
+      res = await this.transport.send(
+        {
+          method: 'POST',
+          path: this.paths.login,
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            ...(this.opts.locale ? { cookie: `locale=${this.opts.locale}` } : {}),
+          },
+          body: JSON.stringify(this.paths.body(this.credentials)),
+        },
+        { timeoutMs: opts.timeoutMs },
+      );
     } catch (err) {
       const e = err instanceof FusionSolarError ? err : new FusionSolarError('ECONNRESET', { endpoint: 'login' });
       if (e.code !== 'ABORTED') this.guard.failedInTransit(e, this.clock.now());
@@ -257,8 +276,13 @@ export class Session {
    */
   private reject(serverCode: string | undefined, httpStatus?: number, keep = true): FusionSolarError {
     const known = serverCode !== undefined && REJECTING_CODES.has(serverCode);
-    const detail = serverCode ? ` (${known ? 'server code ' : 'answer: '}${serverCode}${httpStatus && httpStatus !== 200 ? `, HTTP ${httpStatus}` : ''})` : '';
-    const what = known || serverCode === undefined ? 'rejected the username or password' : 'gave no usable answer to the login, which may mean a wrong password';
+    const detail = serverCode
+      ? ` (${known ? 'server code ' : 'answer: '}${serverCode}${httpStatus && httpStatus !== 200 ? `, HTTP ${httpStatus}` : ''})`
+      : '';
+    const what =
+      known || serverCode === undefined
+        ? 'rejected the username or password'
+        : 'gave no usable answer to the login, which may mean a wrong password';
     this.rejection = new FusionSolarError('LOGIN_REJECTED', {
       endpoint: 'login',
       details: serverCode ? { serverCode } : undefined,
@@ -282,7 +306,12 @@ export class Session {
       const permit = await governor.admit('logout', { maxWaitMs: 0 });
       try {
         const headers = { 'content-type': 'application/json', 'XSRF-TOKEN': token, cookie: this.jar.header() };
-        await this.transport.send({ method: 'POST', path: this.paths.logout, headers, body: JSON.stringify({ xsrfToken: token }) });
+        await this.transport.send({
+          method: 'POST',
+          path: this.paths.logout,
+          headers,
+          body: JSON.stringify({ xsrfToken: token }),
+        });
       } finally {
         permit.release();
       }

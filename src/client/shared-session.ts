@@ -38,7 +38,10 @@ export class SharedSession {
   ready: Promise<void> = Promise.resolve();
   private readonly target: LoginTarget;
 
-  constructor(target: LoginTarget, readonly clock: Clock) {
+  constructor(
+    target: LoginTarget,
+    readonly clock: Clock,
+  ) {
     this.transport = new Transport({
       baseUrl: target.baseUrl,
       timeoutMs: (target.timeoutSec ?? 30) * 1000,
@@ -46,11 +49,17 @@ export class SharedSession {
       ca: target.ca || undefined,
     });
     this.loginGuard = loginGuardFor(target.baseUrl, target.username, clock);
-    this.session = new Session(this.transport, this.loginGuard, clock, { username: target.username, password: target.password }, {
-      locale: target.locale,
-      loginWaitMs: 60_000,
-      api: target.api === 'v6' ? 'v6' : 'v7',
-    });
+    this.session = new Session(
+      this.transport,
+      this.loginGuard,
+      clock,
+      { username: target.username, password: target.password },
+      {
+        locale: target.locale,
+        loginWaitMs: 60_000,
+        api: target.api === 'v6' ? 'v6' : 'v7',
+      },
+    );
     this.target = target;
     this.useStore(target.store);
   }
@@ -60,10 +69,14 @@ export class SharedSession {
     const old = this.state;
     if ((old?.key ?? '') === (store ? storeKeyOf(store) : '')) return;
     if (old) void old.flush().then(() => releaseStore(this.loginGuard, old));
-    const state = store ? bindStore(this.loginGuard, store, loginWindowKey(this.target.baseUrl, this.target.username)) : undefined;
+    const state = store
+      ? bindStore(this.loginGuard, store, loginWindowKey(this.target.baseUrl, this.target.username))
+      : undefined;
     this.state = state;
     this.session.detach();
-    this.ready = state ? state.ready.then(() => this.session.attach(state.sessionSync(this.target.password))).catch(() => undefined) : Promise.resolve();
+    this.ready = state
+      ? state.ready.then(() => this.session.attach(state.sessionSync(this.target.password))).catch(() => undefined)
+      : Promise.resolve();
   }
 
   async close(): Promise<void> {

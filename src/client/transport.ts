@@ -43,11 +43,21 @@ export interface HttpResponse {
 
 const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
 const RESET_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED', 'ECONNABORTED']);
 const CERT_CODES = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
 ]);
 
 /** Maps undici and socket failures to the codes of the catalogue; never leaks request headers. */
@@ -103,7 +113,10 @@ export class Transport {
       bodyTimeout: opts.timeoutMs,
       // undici stops reading past the limit itself, so the body can be read in one go.
       maxResponseSize: this.maxBytes,
-      connect: url.protocol === 'https:' ? { rejectUnauthorized: opts.tlsVerify, ...(opts.ca ? { ca: opts.ca } : {}) } : undefined,
+      connect:
+        url.protocol === 'https:'
+          ? { rejectUnauthorized: opts.tlsVerify, ...(opts.ca ? { ca: opts.ca } : {}) }
+          : undefined,
     });
     // A request after close() fails as it did when the pool was made up front.
     if (this.closed) void this.poolOf.close();
@@ -121,13 +134,21 @@ export class Transport {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
     const late = (): FusionSolarError =>
-      new FusionSolarError('ETIMEDOUT', { endpoint: req.path, message: `No complete answer from ${req.path} within ${timeoutMs / 1000} s` });
+      new FusionSolarError('ETIMEDOUT', {
+        endpoint: req.path,
+        message: `No complete answer from ${req.path} within ${timeoutMs / 1000} s`,
+      });
     try {
       let res;
       try {
         res = await this.pool.request({
-          method: req.method, path, headers: req.headers, body: req.body, signal: deadline.signal,
-          headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
+          method: req.method,
+          path,
+          headers: req.headers,
+          body: req.body,
+          signal: deadline.signal,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
         });
       } catch (err) {
         throw deadline.signal.aborted ? late() : transportError(err, req.path);

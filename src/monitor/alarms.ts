@@ -22,7 +22,17 @@ export class AlarmTracker {
 
   /** One alarmList answer; `params` are the call's, `at` its time. */
   answer(params: Record<string, unknown>, data: unknown, at: number): Alarm[] {
-    if (!Array.isArray(data) || FILTERS.some((k) => k !== 'beginTime' && k !== 'endTime' && params[k] !== undefined && !(Array.isArray(params[k]) && (params[k] as unknown[]).length === 0))) return [];
+    if (
+      !Array.isArray(data) ||
+      FILTERS.some(
+        (k) =>
+          k !== 'beginTime' &&
+          k !== 'endTime' &&
+          params[k] !== undefined &&
+          !(Array.isArray(params[k]) && (params[k] as unknown[]).length === 0),
+      )
+    )
+      return [];
     const covered = new Set((Array.isArray(params.stationCodes) ? params.stationCodes : []).map(String));
     const out: Alarm[] = [];
     const now = new Set<string>();
@@ -32,7 +42,13 @@ export class AlarmTracker {
       now.add(key);
       if (this.open[key]) continue;
       this.open[key] = { ...a };
-      out.push({ state: 'raised', key, plantCode: a.stationCode, time: typeof a.raiseTime === 'number' ? a.raiseTime : at, alarm: { ...a } });
+      out.push({
+        state: 'raised',
+        key,
+        plantCode: a.stationCode,
+        time: typeof a.raiseTime === 'number' ? a.raiseTime : at,
+        alarm: { ...a },
+      });
     }
     for (const [key, a] of Object.entries(this.open)) {
       const code = String(a.stationCode);

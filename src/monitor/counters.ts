@@ -5,7 +5,11 @@ const DAY = 86_400_000;
 /** Calendar position of a time in a zone `offsetMin` minutes east of UTC. */
 function local(t: number, offsetMin: number): { day: number; month: number; year: number } {
   const d = new Date(t + offsetMin * 60_000);
-  return { day: Math.floor((t + offsetMin * 60_000) / DAY), month: d.getUTCFullYear() * 12 + d.getUTCMonth(), year: d.getUTCFullYear() };
+  return {
+    day: Math.floor((t + offsetMin * 60_000) / DAY),
+    month: d.getUTCFullYear() * 12 + d.getUTCMonth(),
+    year: d.getUTCFullYear(),
+  };
 }
 
 /** May a counter of this kind restart between these two times (the plant's local midnight, month, year)? */
@@ -41,7 +45,13 @@ export class CounterGuard {
    * Filters the counters of one reading in place; `raw` holds the values as the API sent
    * them (null for "N/A"), `offsetMin` the plant's zone. Returns the fields held back.
    */
-  check(series: string, time: number, raw: Record<string, unknown>, fields: Record<string, FieldMeta>, offsetMin: number): string[] {
+  check(
+    series: string,
+    time: number,
+    raw: Record<string, unknown>,
+    fields: Record<string, FieldMeta>,
+    offsetMin: number,
+  ): string[] {
     const held: string[] = [];
     for (const [name, meta] of Object.entries(fields)) {
       if (!meta.counter || !(name in raw)) continue;

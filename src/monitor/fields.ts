@@ -7,16 +7,37 @@ export type Counter = 'lifetime' | 'daily' | 'monthly' | 'yearly';
 
 export interface FieldMeta {
   unit?: string;
-  deviceClass?: 'energy' | 'power' | 'battery' | 'voltage' | 'current' | 'temperature' | 'frequency' | 'reactive_power' | 'power_factor' | 'monetary';
+  deviceClass?:
+    | 'energy'
+    | 'power'
+    | 'battery'
+    | 'voltage'
+    | 'current'
+    | 'temperature'
+    | 'frequency'
+    | 'reactive_power'
+    | 'power_factor'
+    | 'monetary';
   stateClass?: 'measurement' | 'total_increasing' | 'total';
   counter?: Counter;
   /** Friendly name of the entity. */
   label: string;
 }
 
-const energy = (label: string, counter: Counter): FieldMeta => ({ unit: 'kWh', deviceClass: 'energy', stateClass: 'total_increasing', counter, label });
+const energy = (label: string, counter: Counter): FieldMeta => ({
+  unit: 'kWh',
+  deviceClass: 'energy',
+  stateClass: 'total_increasing',
+  counter,
+  label,
+});
 const kw = (label: string): FieldMeta => ({ unit: 'kW', deviceClass: 'power', stateClass: 'measurement', label });
-const percent = (label: string, battery = false): FieldMeta => ({ unit: '%', ...(battery ? { deviceClass: 'battery' as const } : {}), stateClass: 'measurement', label });
+const percent = (label: string, battery = false): FieldMeta => ({
+  unit: '%',
+  ...(battery ? { deviceClass: 'battery' as const } : {}),
+  stateClass: 'measurement',
+  label,
+});
 const volts = (label: string): FieldMeta => ({ unit: 'V', deviceClass: 'voltage', stateClass: 'measurement', label });
 const amps = (label: string): FieldMeta => ({ unit: 'A', deviceClass: 'current', stateClass: 'measurement', label });
 
@@ -62,8 +83,12 @@ const V6_INVERTER: Record<string, FieldMeta> = {
   temperature: { unit: '°C', deviceClass: 'temperature', stateClass: 'measurement', label: 'Temperature' },
   power_factor: { deviceClass: 'power_factor', stateClass: 'measurement', label: 'Power factor' },
   elec_freq: { unit: 'Hz', deviceClass: 'frequency', stateClass: 'measurement', label: 'Grid frequency' },
-  a_u: volts('Phase A voltage'), b_u: volts('Phase B voltage'), c_u: volts('Phase C voltage'),
-  a_i: amps('Phase A current'), b_i: amps('Phase B current'), c_i: amps('Phase C current'),
+  a_u: volts('Phase A voltage'),
+  b_u: volts('Phase B voltage'),
+  c_u: volts('Phase C voltage'),
+  a_i: amps('Phase A current'),
+  b_i: amps('Phase B current'),
+  c_i: amps('Phase C current'),
   inverter_state: { label: 'State' },
   run_state: { label: 'Run state' },
 };
@@ -74,9 +99,14 @@ const V6_METER: Record<string, FieldMeta> = {
   grid_frequency: { unit: 'Hz', deviceClass: 'frequency', stateClass: 'measurement', label: 'Grid frequency' },
   active_cap: energy('Energy imported total', 'lifetime'),
   reverse_active_cap: energy('Energy exported total', 'lifetime'),
-  meter_u: volts('Voltage'), meter_i: amps('Current'),
-  a_u: volts('Phase A voltage'), b_u: volts('Phase B voltage'), c_u: volts('Phase C voltage'),
-  a_i: amps('Phase A current'), b_i: amps('Phase B current'), c_i: amps('Phase C current'),
+  meter_u: volts('Voltage'),
+  meter_i: amps('Current'),
+  a_u: volts('Phase A voltage'),
+  b_u: volts('Phase B voltage'),
+  c_u: volts('Phase C voltage'),
+  a_i: amps('Phase A current'),
+  b_i: amps('Phase B current'),
+  c_i: amps('Phase C current'),
   meter_status: { label: 'Status' },
   run_state: { label: 'Run state' },
 };
@@ -91,16 +121,41 @@ const V6_BATTERY: Record<string, FieldMeta> = {
   run_state: { label: 'Run state' },
 };
 
-export const V6_DEVICE: Record<number, Record<string, FieldMeta>> = { 1: V6_INVERTER, 38: V6_INVERTER, 17: V6_METER, 47: V6_METER, 39: V6_BATTERY };
+export const V6_DEVICE: Record<number, Record<string, FieldMeta>> = {
+  1: V6_INVERTER,
+  38: V6_INVERTER,
+  17: V6_METER,
+  47: V6_METER,
+  39: V6_BATTERY,
+};
 
 /** Device type names for tags and Home Assistant models (reference chapter 10 / V6 appendix). */
 export const DEVICE_TYPES: Record<number, string> = {
-  1: 'inverter', 2: 'smartlogger', 8: 'transformer', 10: 'emi', 13: 'protocol-converter', 16: 'general-device',
-  17: 'grid-meter', 22: 'pid', 37: 'pinnet-datalogger', 38: 'residential-inverter', 39: 'battery', 40: 'backup-box',
-  41: 'ess', 45: 'plc', 46: 'optimizer', 47: 'power-sensor', 62: 'dongle', 63: 'distributed-smartlogger', 70: 'safety-box',
+  1: 'inverter',
+  2: 'smartlogger',
+  8: 'transformer',
+  10: 'emi',
+  13: 'protocol-converter',
+  16: 'general-device',
+  17: 'grid-meter',
+  22: 'pid',
+  37: 'pinnet-datalogger',
+  38: 'residential-inverter',
+  39: 'battery',
+  40: 'backup-box',
+  41: 'ess',
+  45: 'plc',
+  46: 'optimizer',
+  47: 'power-sensor',
+  62: 'dongle',
+  63: 'distributed-smartlogger',
+  70: 'safety-box',
 };
 
-export function fieldsOf(reading: { kind: 'plant' | 'device'; devTypeId?: number; source: 'realtime' | 'history' }, api: 'v7' | 'v6'): Record<string, FieldMeta> {
+export function fieldsOf(
+  reading: { kind: 'plant' | 'device'; devTypeId?: number; source: 'realtime' | 'history' },
+  api: 'v7' | 'v6',
+): Record<string, FieldMeta> {
   if (reading.kind === 'device') return V6_DEVICE[reading.devTypeId ?? -1] ?? {};
   if (reading.source === 'history') return V7_POINT;
   return api === 'v6' ? V6_PLANT : V7_PLANT;

@@ -95,7 +95,12 @@ export class HomeAssistantFormat {
       if (this.announced.has(uid)) continue;
       this.announced.add(uid);
       const name = Object.keys(r.values).find((k) => slug(k) === field) ?? field;
-      out.push({ topic: `${this.prefix}/sensor/${uid}/config`, payload: configPayload(r, name, meta[name], id), retain: true, qos: 1 });
+      out.push({
+        topic: `${this.prefix}/sensor/${uid}/config`,
+        payload: configPayload(r, name, meta[name], id),
+        retain: true,
+        qos: 1,
+      });
     }
     if (changed || out.length) out.push({ topic, payload: state, retain: true, qos: 1 });
     return out;

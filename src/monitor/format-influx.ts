@@ -26,7 +26,10 @@ export function influxPoint(r: Reading): InfluxPoint | undefined {
   const fields: Record<string, number> = {};
   for (const [k, v] of Object.entries(r.values)) if (typeof v === 'number' && Number.isFinite(v)) fields[k] = v;
   if (Object.keys(fields).length === 0) return undefined;
-  const tags: Record<string, string> = { plantCode: r.plantCode, type: r.kind === 'plant' ? 'plant' : (DEVICE_TYPES[r.devTypeId ?? -1] ?? String(r.devTypeId)) };
+  const tags: Record<string, string> = {
+    plantCode: r.plantCode,
+    type: r.kind === 'plant' ? 'plant' : (DEVICE_TYPES[r.devTypeId ?? -1] ?? String(r.devTypeId)),
+  };
   if (r.kind === 'device') {
     tags.device = r.code;
     tags.devTypeId = String(r.devTypeId);

@@ -13,7 +13,15 @@ export function plainMessage(r: Reading, api: 'v7' | 'v6'): OutMessage {
     const unit = r.units?.[k] ?? meta[k]?.unit;
     if (unit) units[k] = unit;
   }
-  const payload: Record<string, unknown> = { kind: r.kind, code: r.code, plantCode: r.plantCode, source: r.source, time: r.time, values, units };
+  const payload: Record<string, unknown> = {
+    kind: r.kind,
+    code: r.code,
+    plantCode: r.plantCode,
+    source: r.source,
+    time: r.time,
+    values,
+    units,
+  };
   if (r.devTypeId !== undefined) payload.devTypeId = r.devTypeId;
   return { topic: r.code, payload };
 }

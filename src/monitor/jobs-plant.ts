@@ -131,7 +131,11 @@ export class BackfillJob implements Job {
     // Not before the first real-time round: live data first, the past after it. The api
     // layer checks "today" against UTC first, and has no point to give in a day's first 5 minutes.
     const now = this.m.client.clock.now();
-    return Math.max(Number.isFinite(this.m.lastPoll('plantRealtime')) ? this.m.lastPoll('plantRealtime') : Infinity, now, Math.floor(now / DAY) * DAY + FIVE_MINUTES);
+    return Math.max(
+      Number.isFinite(this.m.lastPoll('plantRealtime')) ? this.m.lastPoll('plantRealtime') : Infinity,
+      now,
+      Math.floor(now / DAY) * DAY + FIVE_MINUTES,
+    );
   }
 
   /** Calls the backfill needs: one per group of plants sharing a time zone, per 100 plants. */

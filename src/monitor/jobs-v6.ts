@@ -67,7 +67,9 @@ export class DeviceRealtimeJob implements Job {
   /** Devices of the watched plants and types, as the device list knows them. */
   devices(): DeviceFacts[] {
     const plants = new Set(this.m.plants.codes());
-    return (this.m.state.devices?.list ?? []).filter((d) => this.types.includes(d.devTypeId) && d.stationCode !== undefined && plants.has(d.stationCode));
+    return (this.m.state.devices?.list ?? []).filter(
+      (d) => this.types.includes(d.devTypeId) && d.stationCode !== undefined && plants.has(d.stationCode),
+    );
   }
 
   private callsPerRound(devices: readonly DeviceFacts[]): number {
@@ -103,7 +105,11 @@ export class DeviceRealtimeJob implements Job {
     if (!release) return;
     this.m.save();
     const types = [...new Set(devices.map((d) => d.devTypeId))].sort((a, b) => a - b);
-    await execute(this.op, { stationCodes: [...new Set(devices.map((d) => d.stationCode as string))], devTypeId: types }, this.m.exec).catch((err: unknown) => {
+    await execute(
+      this.op,
+      { stationCodes: [...new Set(devices.map((d) => d.stationCode as string))], devTypeId: types },
+      this.m.exec,
+    ).catch((err: unknown) => {
       release(err);
       throw err;
     });
@@ -172,7 +178,16 @@ export class DeviceBackfillJob implements Job {
     const since = this.since(now);
     if (this.skipped || now - since < 5 * 60_000) return;
     const types = [...new Set(devices.map((d) => d.devTypeId))].sort((a, b) => a - b);
-    await execute(this.op, { stationCodes: [...new Set(devices.map((d) => d.stationCode as string))], devTypeId: types, startTime: since, endTime: now }, this.m.exec).catch((err: unknown) => {
+    await execute(
+      this.op,
+      {
+        stationCodes: [...new Set(devices.map((d) => d.stationCode as string))],
+        devTypeId: types,
+        startTime: since,
+        endTime: now,
+      },
+      this.m.exec,
+    ).catch((err: unknown) => {
       release(err);
       throw err;
     });

@@ -11,7 +11,16 @@ import { BackfillJob, PlantListJob, PlantRealtimeJob } from './jobs-plant';
 import { AlarmJob, DeviceBackfillJob, DeviceListJob, DeviceRealtimeJob } from './jobs-v6';
 import { AlarmTracker } from './alarms';
 import { DEVICE_TYPES } from './fields';
-import { accountKey, checkState, emptyState, lastingPolls, memoryStore, type LastingPolls, type MonitorState, type MonitorStore } from './state';
+import {
+  accountKey,
+  checkState,
+  emptyState,
+  lastingPolls,
+  memoryStore,
+  type LastingPolls,
+  type MonitorState,
+  type MonitorStore,
+} from './state';
 import type { Identity, Reading } from './types';
 
 export interface MonitorOptions {
@@ -106,7 +115,9 @@ export class Monitor {
       claim: async (key, periodMs) => {
         const now = client.clock.now();
         const before = this.state.polls[key];
-        const c = this.lasting ? await this.lasting.claimPoll(lastingKey(key), now, periodMs) : ({ ok: true } as { ok: true; previous?: number });
+        const c = this.lasting
+          ? await this.lasting.claimPoll(lastingKey(key), now, periodMs)
+          : ({ ok: true } as { ok: true; previous?: number });
         // Refused: another instance made this poll (or owns the next one); look again when it says.
         this.state.polls[key] = c.ok ? now : c.next - periodMs;
         if (!c.ok) return undefined;
@@ -224,7 +235,9 @@ export class Monitor {
       const list = this.alarms.answer(e.params, e.data, e.at);
       if (list.length) {
         this.ctx.save();
-        this.on.alarms(list.map((a) => ({ topic: a.plantCode, payload: { state: a.state, key: a.key, time: a.time, ...a.alarm } })));
+        this.on.alarms(
+          list.map((a) => ({ topic: a.plantCode, payload: { state: a.state, key: a.key, time: a.time, ...a.alarm } })),
+        );
       }
       return;
     }
@@ -233,7 +246,8 @@ export class Monitor {
     const out: OutMessage[] = [];
     for (const r of reader(e.data, e.at)) {
       if (!this.watched(r)) continue;
-      if (r.source === 'realtime') this.ctx.fresh.set(r.code, Math.max(this.ctx.fresh.get(r.code) ?? -Infinity, r.time));
+      if (r.source === 'realtime')
+        this.ctx.fresh.set(r.code, Math.max(this.ctx.fresh.get(r.code) ?? -Infinity, r.time));
       out.push(...this.pipeline.process(r));
     }
     if (out.length) {

@@ -35,14 +35,21 @@ export class PlantSet {
     this.facts.clear();
     for (const item of items) {
       if (!isObject(item)) continue;
-      const code = typeof item.plantCode === 'string' ? item.plantCode : typeof item.code === 'string' ? item.code : undefined;
+      const code =
+        typeof item.plantCode === 'string' ? item.plantCode : typeof item.code === 'string' ? item.code : undefined;
       if (!code) continue;
       const offset = typeof item.offsetMin === 'number' ? item.offsetMin : offsetOf(item.gridConnectionDate);
-      const name = typeof item.plantName === 'string' ? item.plantName : typeof item.name === 'string' ? item.name : undefined;
+      const name =
+        typeof item.plantName === 'string' ? item.plantName : typeof item.name === 'string' ? item.name : undefined;
       this.facts.set(code, { code, ...(name ? { name } : {}), ...(offset !== undefined ? { offsetMin: offset } : {}) });
     }
     // History's "today" follows each plant's zone: tell the api layer what the list says, unless it learned better.
-    learnZones(this.client, [...this.facts.values()].filter((f) => f.offsetMin !== undefined && zoneOf(this.client, f.code) === undefined).map((f) => [f.code, f.offsetMin as number]));
+    learnZones(
+      this.client,
+      [...this.facts.values()]
+        .filter((f) => f.offsetMin !== undefined && zoneOf(this.client, f.code) === undefined)
+        .map((f) => [f.code, f.offsetMin as number]),
+    );
     return before !== this.codes().join(',');
   }
 

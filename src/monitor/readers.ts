@@ -23,7 +23,12 @@ const plantRealtime: Reader = (data, at) => {
   const out: Reading[] = [];
   for (const item of data) {
     if (!isObject(item)) continue;
-    const code = typeof item.plantCode === 'string' ? item.plantCode : typeof item.stationCode === 'string' ? item.stationCode : undefined;
+    const code =
+      typeof item.plantCode === 'string'
+        ? item.plantCode
+        : typeof item.stationCode === 'string'
+          ? item.stationCode
+          : undefined;
     if (!code) continue;
     const v = values(item.dataItemMap);
     // Both spellings of the grid meter arrive in V7 answers; one series is enough. V6 state
@@ -46,7 +51,14 @@ const plantHistory: Reader = (data) => {
       const v = values(p);
       delete v.dataTime;
       delete v.time;
-      out.push({ kind: 'plant', code: plant.plantCode, plantCode: plant.plantCode, source: 'history', time: p.time, values: v });
+      out.push({
+        kind: 'plant',
+        code: plant.plantCode,
+        plantCode: plant.plantCode,
+        source: 'history',
+        time: p.time,
+        values: v,
+      });
     }
   }
   return out;
@@ -59,18 +71,34 @@ const deviceRealtime: Reader = (data, at) => {
   for (const item of data) {
     if (!isObject(item) || typeof item.devId !== 'string' || typeof item.devTypeId !== 'number') continue;
     const time = typeof item.collectTime === 'number' ? item.collectTime : at;
-    const units = isObject(item.units) ? (Object.fromEntries(Object.entries(item.units).filter(([, u]) => typeof u === 'string')) as Record<string, string>) : undefined;
+    const units = isObject(item.units)
+      ? (Object.fromEntries(Object.entries(item.units).filter(([, u]) => typeof u === 'string')) as Record<
+          string,
+          string
+        >)
+      : undefined;
     const v = values(item.dataItemMap);
     // The api layer adds state names beside the codes: the code is the value, the name a label.
     for (const k of Object.keys(v)) if (k.endsWith('_name')) delete v[k];
-    out.push({ kind: 'device', code: item.devId, plantCode: typeof item.stationCode === 'string' ? item.stationCode : '', devTypeId: item.devTypeId, source: 'realtime', time, values: v, ...(units ? { units } : {}) });
+    out.push({
+      kind: 'device',
+      code: item.devId,
+      plantCode: typeof item.stationCode === 'string' ? item.stationCode : '',
+      devTypeId: item.devTypeId,
+      source: 'realtime',
+      time,
+      values: v,
+      ...(units ? { units } : {}),
+    });
   }
   return out;
 };
 
 /** V6 getDevHistoryKpi: the same items, each point at its collectTime (one without a time cannot be placed). */
 const deviceHistory: Reader = (data, at) => {
-  const timed = Array.isArray(data) ? data.filter((item) => isObject(item) && typeof item.collectTime === 'number') : [];
+  const timed = Array.isArray(data)
+    ? data.filter((item) => isObject(item) && typeof item.collectTime === 'number')
+    : [];
   return deviceRealtime(timed, at).map((r) => ({ ...r, source: 'history' as const }));
 };
 

@@ -70,7 +70,10 @@ export class Scheduler {
         this.wake();
       } catch (err) {
         if (signal.aborted) break;
-        const e = err instanceof FusionSolarError ? err : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });
+        const e =
+          err instanceof FusionSolarError
+            ? err
+            : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });
         // Without a retryAfter (network, server error) the job waits one of its own periods.
         this.retryAt.set(job.name, clock.now() + (e.retryAfter ?? 0));
         this.hooks.onError(job, e);

@@ -50,7 +50,11 @@ export interface LastingPolls {
   lastPoll(key: string): number;
   savePoll(key: string, at: number): void;
   /** Takes the poll unless another instance made it within `periodMs` (then: when to look again). */
-  claimPoll(key: string, at: number, periodMs: number): Promise<{ ok: true; previous?: number } | { ok: false; next: number }>;
+  claimPoll(
+    key: string,
+    at: number,
+    periodMs: number,
+  ): Promise<{ ok: true; previous?: number } | { ok: false; next: number }>;
   /** The claimed poll's call failed: give it back, so a retry (here or elsewhere) makes it. */
   releasePoll(key: string, at: number, previous: number | undefined): void;
   monitorState(id: string): unknown;
@@ -82,17 +86,32 @@ export function checkState(raw: unknown): MonitorState | undefined {
   if (!isRecord(raw)) return undefined;
   const counters: CounterMemory = {};
   if (isRecord(raw.counters)) {
-    for (const [k, v] of Object.entries(raw.counters)) if (isRecord(v) && isTime(v.value) && isTime(v.time)) counters[k] = { value: v.value, time: v.time };
+    for (const [k, v] of Object.entries(raw.counters))
+      if (isRecord(v) && isTime(v.value) && isTime(v.time)) counters[k] = { value: v.value, time: v.time };
   }
   const state: MonitorState = { polls: numbers(raw.polls), counters, backfilled: numbers(raw.backfilled) };
-  const plants = isRecord(raw.plants) && isTime(raw.plants.at) && Array.isArray(raw.plants.list) ? raw.plants : undefined;
+  const plants =
+    isRecord(raw.plants) && isTime(raw.plants.at) && Array.isArray(raw.plants.list) ? raw.plants : undefined;
   if (plants) {
-    const list = (plants.list as unknown[]).filter((p): p is PlantFacts => isRecord(p) && typeof p.code === 'string' && str(p.name) && (p.offsetMin === undefined || isTime(p.offsetMin)));
+    const list = (plants.list as unknown[]).filter(
+      (p): p is PlantFacts =>
+        isRecord(p) && typeof p.code === 'string' && str(p.name) && (p.offsetMin === undefined || isTime(p.offsetMin)),
+    );
     state.plants = { at: plants.at as number, list };
   }
-  const devices = isRecord(raw.devices) && isTime(raw.devices.at) && Array.isArray(raw.devices.list) ? raw.devices : undefined;
+  const devices =
+    isRecord(raw.devices) && isTime(raw.devices.at) && Array.isArray(raw.devices.list) ? raw.devices : undefined;
   if (devices) {
-    const list = (devices.list as unknown[]).filter((d): d is DeviceFacts => isRecord(d) && typeof d.id === 'string' && typeof d.devTypeId === 'number' && str(d.stationCode) && str(d.name) && str(d.model) && str(d.sn));
+    const list = (devices.list as unknown[]).filter(
+      (d): d is DeviceFacts =>
+        isRecord(d) &&
+        typeof d.id === 'string' &&
+        typeof d.devTypeId === 'number' &&
+        str(d.stationCode) &&
+        str(d.name) &&
+        str(d.model) &&
+        str(d.sn),
+    );
     state.devices = { at: devices.at as number, list };
   }
   if (isRecord(raw.alarms)) {

@@ -17,12 +17,19 @@ export class Accounts {
   private readonly failures = new Map<string, number[]>();
   private readonly lockedUntil = new Map<string, number>();
 
-  constructor(users: SimUser[], private readonly singleSession: boolean) {
+  constructor(
+    users: SimUser[],
+    private readonly singleSession: boolean,
+  ) {
     for (const u of users) this.users.set(u.username, u);
   }
 
   /** 'ok' with a token, 'wrong' for a bad name or password, 'locked' during the lockout. */
-  login(username: string, password: string, now: number): { result: 'ok'; token: string } | { result: 'wrong' | 'locked' } {
+  login(
+    username: string,
+    password: string,
+    now: number,
+  ): { result: 'ok'; token: string } | { result: 'wrong' | 'locked' } {
     if ((this.lockedUntil.get(username) ?? 0) > now) return { result: 'locked' };
     const user = this.users.get(username);
     if (!user || user.password !== password) {

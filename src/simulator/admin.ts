@@ -11,7 +11,8 @@ export function serveAdmin(sim: Simulator, action: string, raw: string, res: htt
   } catch {
     return send(res, 400, { error: 'bad json' });
   }
-  if (action === 'stats') return send(res, 200, { ...sim.stats, now: sim.clock.now(), sessions: sim.accounts.sessionCount });
+  if (action === 'stats')
+    return send(res, 200, { ...sim.stats, now: sim.clock.now(), sessions: sim.accounts.sessionCount });
   if (action === 'faults') {
     if (body.clear) sim.faults.clear();
     else sim.inject(body as unknown as Fault);

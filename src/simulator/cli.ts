@@ -43,7 +43,10 @@ function main(): void {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const tls = values['tls-key'] && values['tls-cert'] ? { key: readFileSync(values['tls-key'], 'utf8'), cert: readFileSync(values['tls-cert'], 'utf8') } : undefined;
+  const tls =
+    values['tls-key'] && values['tls-cert']
+      ? { key: readFileSync(values['tls-key'], 'utf8'), cert: readFileSync(values['tls-cert'], 'utf8') }
+      : undefined;
   startSimulator({
     port: Number(values.port),
     host: values.host,
@@ -57,7 +60,9 @@ function main(): void {
     tls,
   }).then(
     (sim) => {
-      process.stdout.write(`FusionSolar simulator listening on ${sim.url} (${sim.fleet.plants.length} plants, user "${values.user}")\n`);
+      process.stdout.write(
+        `FusionSolar simulator listening on ${sim.url} (${sim.fleet.plants.length} plants, user "${values.user}")\n`,
+      );
       const stop = (): void => {
         void sim.close().then(() => process.exit(0));
       };

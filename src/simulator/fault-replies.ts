@@ -5,7 +5,12 @@ import { quota407, relogin305 } from './session';
 import type { Fault } from './types';
 
 /** Answers a request with an armed fault; false when the request goes on to its handler. */
-export async function applyFault(sim: Simulator, f: Fault, req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
+export async function applyFault(
+  sim: Simulator,
+  f: Fault,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<boolean> {
   switch (f.kind) {
     case 'reset':
       req.socket.destroy();
@@ -14,7 +19,12 @@ export async function applyFault(sim: Simulator, f: Fault, req: http.IncomingMes
       send(res, f.status ?? 500, { error: 'Internal Server Error' });
       return true;
     case 'html':
-      send(res, f.status ?? 502, '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>', 'text/html');
+      send(
+        res,
+        f.status ?? 502,
+        '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>',
+        'text/html',
+      );
       return true;
     case 'broken':
       send(res, 200, '{"success":true,"failCode":0,"data":{"list":[{"plantCode":"NE=1"', 'application/json');
@@ -24,7 +34,10 @@ export async function applyFault(sim: Simulator, f: Fault, req: http.IncomingMes
       res.end();
       return true;
     case 'quota403':
-      send(res, 403, { errorCode: '49401021002', exceptionInfo: 'Request is rejected by api quotaControl, please try again later.' });
+      send(res, 403, {
+        errorCode: '49401021002',
+        exceptionInfo: 'Request is rejected by api quotaControl, please try again later.',
+      });
       return true;
     case 'status429':
       send(res, 429, { errorCode: '49401021002', exceptionInfo: 'Too many requests' });

@@ -124,12 +124,25 @@ export function makePlant(index: number, rand: () => number, nextDn: () => strin
   }
   if (residential) {
     const kwh = [5, 10, 15][index % 3];
-    dev(DEV.battery, 'Battery-1', { model: 'LUNA2000-5-E0', ratedCapacity: kwh, usableCapacity: kwh, dod: 90, soc: 40 + Math.round(rand() * 40) });
+    dev(DEV.battery, 'Battery-1', {
+      model: 'LUNA2000-5-E0',
+      ratedCapacity: kwh,
+      usableCapacity: kwh,
+      dod: 90,
+      soc: 40 + Math.round(rand() * 40),
+    });
     dev(DEV.dongle, 'Dongle-1', { model: 'SDongleA-05' });
     for (let i = 0; i < 2; i++) dev(DEV.optimizer, `Optimizer-${i + 1}`, { model: 'SUN2000-450W-P' });
   } else {
     dev(DEV.smartLogger, 'SmartLogger-1', { model: 'SmartLogger3000A' });
-    if (rand() < 0.5) dev(DEV.battery, 'ESS-1', { model: 'LUNA2000-200KWH-2H1', ratedCapacity: 200, usableCapacity: 193, dod: 95, soc: 55 });
+    if (rand() < 0.5)
+      dev(DEV.battery, 'ESS-1', {
+        model: 'LUNA2000-200KWH-2H1',
+        ratedCapacity: 200,
+        usableCapacity: 193,
+        dod: 95,
+        soc: 55,
+      });
   }
   dev(DEV.meter, 'Meter-1', { model: 'DTSU666-H' });
   return plant;

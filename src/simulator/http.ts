@@ -24,7 +24,13 @@ export function answerOf(result: Reply): string {
   return b === '' ? 'empty' : `http ${result.status}`;
 }
 
-export function send(res: http.ServerResponse, status: number, body: unknown, type = 'application/json', headers: Headers = {}): void {
+export function send(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  type = 'application/json',
+  headers: Headers = {},
+): void {
   const text = typeof body === 'string' ? body : exactJson(body);
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);

@@ -25,27 +25,88 @@ export interface SimModule {
   maxWorkTemperature: number;
 }
 
-type Electrical = [power: number, vmp: number, imp: number, voc: number, isc: number, cells: number, efficiency: number];
+type Electrical = [
+  power: number,
+  vmp: number,
+  imp: number,
+  voc: number,
+  isc: number,
+  cells: number,
+  efficiency: number,
+];
 
-function module(id: number, manufacturer: string, model: string, abbreviation: string, type: number, e: Electrical, tc: [number, number, number]): SimModule {
+function module(
+  id: number,
+  manufacturer: string,
+  model: string,
+  abbreviation: string,
+  type: number,
+  e: Electrical,
+  tc: [number, number, number],
+): SimModule {
   const [power, vmp, imp, voc, isc, cells, efficiency] = e;
   return {
-    id, manufacturer, moduleModel: model, abbreviation, moduleType: type,
-    maxModulePower: power, optimalModuleOperatingVoltage: vmp, optimalModuleOperatingCurrent: imp,
-    moduleOpenCircuitVoltage: voc, moduleShortCircuitCurrent: isc,
-    maxPowerTemperatureCoefficient: tc[0], openCircuitVoltageTemperatureCoefficient: tc[1], shortCircuitCurrentTemperatureCoefficient: tc[2],
-    cellQuantity: cells, moduleDegradationRateInFirstYear: type >= 3 ? 2 : 2.5, moduleDegradationRateFromSecondYear: type >= 3 ? 0.55 : 0.7,
-    fillFactor: Math.round(((vmp * imp) / (voc * isc)) * 10000) / 100, nominalModuleEfficiency: efficiency,
-    minWorkTemperature: -40, maxWorkTemperature: 85,
+    id,
+    manufacturer,
+    moduleModel: model,
+    abbreviation,
+    moduleType: type,
+    maxModulePower: power,
+    optimalModuleOperatingVoltage: vmp,
+    optimalModuleOperatingCurrent: imp,
+    moduleOpenCircuitVoltage: voc,
+    moduleShortCircuitCurrent: isc,
+    maxPowerTemperatureCoefficient: tc[0],
+    openCircuitVoltageTemperatureCoefficient: tc[1],
+    shortCircuitCurrentTemperatureCoefficient: tc[2],
+    cellQuantity: cells,
+    moduleDegradationRateInFirstYear: type >= 3 ? 2 : 2.5,
+    moduleDegradationRateFromSecondYear: type >= 3 ? 0.55 : 0.7,
+    fillFactor: Math.round(((vmp * imp) / (voc * isc)) * 10000) / 100,
+    nominalModuleEfficiency: efficiency,
+    minWorkTemperature: -40,
+    maxWorkTemperature: 85,
   };
 }
 
 export const MODULE_LIBRARY: readonly SimModule[] = Object.freeze([
-  module(180053, 'Green Power PV', 'GPM260P-B-60-7', 'GPPV', 1, [250, 30.1, 8.31, 37.2, 8.62, 60, 15.4], [-0.48, -0.33, 0.05]),
-  module(140003, 'Juli Solar', 'JLS60M(156mm)-4', 'JLS', 2, [280, 31.95, 8.77, 39.22, 9.3, 60, 17.11], [-0.42, -0.34, 0.06]),
-  module(200101, 'Sim Solar', 'SS-410M-54', 'SIMS', 4, [410, 31.4, 13.06, 37.5, 13.9, 108, 21.0], [-0.35, -0.27, 0.048]),
+  module(
+    180053,
+    'Green Power PV',
+    'GPM260P-B-60-7',
+    'GPPV',
+    1,
+    [250, 30.1, 8.31, 37.2, 8.62, 60, 15.4],
+    [-0.48, -0.33, 0.05],
+  ),
+  module(
+    140003,
+    'Juli Solar',
+    'JLS60M(156mm)-4',
+    'JLS',
+    2,
+    [280, 31.95, 8.77, 39.22, 9.3, 60, 17.11],
+    [-0.42, -0.34, 0.06],
+  ),
+  module(
+    200101,
+    'Sim Solar',
+    'SS-410M-54',
+    'SIMS',
+    4,
+    [410, 31.4, 13.06, 37.5, 13.9, 108, 21.0],
+    [-0.35, -0.27, 0.048],
+  ),
   module(200102, 'Sim Solar', 'SS-440N-54', 'SIMS', 3, [440, 32.6, 13.5, 39.1, 14.1, 108, 22.5], [-0.3, -0.25, 0.046]),
-  module(200103, 'Sim Solar', 'SS-550B-72', 'SIMS', 5, [550, 41.9, 13.13, 49.9, 13.95, 144, 21.3], [-0.34, -0.26, 0.048]),
+  module(
+    200103,
+    'Sim Solar',
+    'SS-550B-72',
+    'SIMS',
+    5,
+    [550, 41.9, 13.13, 49.9, 13.95, 144, 21.3],
+    [-0.34, -0.26, 0.048],
+  ),
 ]);
 
 export function moduleById(id: number): SimModule | undefined {

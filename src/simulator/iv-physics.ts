@@ -21,14 +21,16 @@ export function planeIrradiance(lat: number, lon: number, t: number): number {
   const decl = 23.44 * Math.sin((2 * Math.PI * (284 + day)) / 365);
   const solarHour = date.getUTCHours() + date.getUTCMinutes() / 60 + lon / 15;
   const hourAngle = 15 * (solarHour - 12);
-  const sinElev = Math.sin(lat * RAD) * Math.sin(decl * RAD) + Math.cos(lat * RAD) * Math.cos(decl * RAD) * Math.cos(hourAngle * RAD);
+  const sinElev =
+    Math.sin(lat * RAD) * Math.sin(decl * RAD) + Math.cos(lat * RAD) * Math.cos(decl * RAD) * Math.cos(hourAngle * RAD);
   if (sinElev <= 0.02) return 0;
   const dni = 1353 * 0.7 ** ((1 / sinElev) ** 0.678);
   const side = lat >= 0 ? 1 : -1;
   const tilt = Math.min(35, Math.abs(lat) * 0.8);
   const latTilt = (Math.abs(lat) - tilt) * RAD;
   const declSide = side * decl * RAD;
-  const cosInc = Math.sin(declSide) * Math.sin(latTilt) + Math.cos(declSide) * Math.cos(hourAngle * RAD) * Math.cos(latTilt);
+  const cosInc =
+    Math.sin(declSide) * Math.sin(latTilt) + Math.cos(declSide) * Math.cos(hourAngle * RAD) * Math.cos(latTilt);
   return Math.round(dni * Math.max(0, cosInc) + 0.1 * dni);
 }
 
@@ -47,15 +49,32 @@ interface ModuleState {
 }
 
 /** Single-diode parameters of one module at irradiance g and cell temperature tc. */
-function moduleState(m: SimModule, g: number, tc: number, photoFactor: number, rsFactor: number, vocFactor: number): ModuleState {
+function moduleState(
+  m: SimModule,
+  g: number,
+  tc: number,
+  photoFactor: number,
+  rsFactor: number,
+  vocFactor: number,
+): ModuleState {
   // Half-cut modules (108, 132, 144 cells) are two parallel halves: half the cells in series.
   const series = m.cellQuantity > 72 ? m.cellQuantity / 2 : m.cellQuantity;
   const aStc = IDEALITY * series * K_OVER_Q * 298.15;
   const i0Stc = m.moduleShortCircuitCurrent / (Math.exp(m.moduleOpenCircuitVoltage / aStc) - 1);
-  const rsFit = (aStc * Math.log((m.moduleShortCircuitCurrent - m.optimalModuleOperatingCurrent) / i0Stc + 1) - m.optimalModuleOperatingVoltage) / m.optimalModuleOperatingCurrent;
+  const rsFit =
+    (aStc * Math.log((m.moduleShortCircuitCurrent - m.optimalModuleOperatingCurrent) / i0Stc + 1) -
+      m.optimalModuleOperatingVoltage) /
+    m.optimalModuleOperatingCurrent;
   const a = IDEALITY * series * K_OVER_Q * (tc + 273.15);
-  const iph = m.moduleShortCircuitCurrent * (g / 1000) * (1 + (m.shortCircuitCurrentTemperatureCoefficient / 100) * (tc - 25)) * photoFactor;
-  const voc = vocFactor * (m.moduleOpenCircuitVoltage * (1 + (m.openCircuitVoltageTemperatureCoefficient / 100) * (tc - 25)) + a * Math.log(Math.max(g, 1) / 1000));
+  const iph =
+    m.moduleShortCircuitCurrent *
+    (g / 1000) *
+    (1 + (m.shortCircuitCurrentTemperatureCoefficient / 100) * (tc - 25)) *
+    photoFactor;
+  const voc =
+    vocFactor *
+    (m.moduleOpenCircuitVoltage * (1 + (m.openCircuitVoltageTemperatureCoefficient / 100) * (tc - 25)) +
+      a * Math.log(Math.max(g, 1) / 1000));
   return { iph, i0: iph / (Math.exp(Math.max(voc, 0.1) / a) - 1), a, rs: Math.max(0.05, rsFit) * rsFactor };
 }
 
@@ -75,7 +94,11 @@ function moduleVoltage(s: ModuleState, i: number): number {
  * circuit (no current) to short circuit (no voltage) as the live API returns them.
  */
 export function stringCurve(
-  m: SimModule, quantity: number, g: number, tc: number, condition: Condition,
+  m: SimModule,
+  quantity: number,
+  g: number,
+  tc: number,
+  condition: Condition,
   /** Factors of a few percent that make strings of the same modules differ, as real ones do. */
   mismatch: { current: number; voltage: number } = { current: 1, voltage: 1 },
   points = 128,
@@ -84,7 +107,16 @@ export function stringCurve(
   const photo = (condition === 'lowCurrent' ? 0.72 : condition === 'degraded' ? 0.93 : 1) * mismatch.current;
   const modules: ModuleState[] = [];
   for (let k = 0; k < quantity; k++) {
-    modules.push(moduleState(m, g, tc, k < shaded ? photo * 0.35 : photo, condition === 'degraded' ? 4 : 1, (condition === 'degraded' ? 0.97 : 1) * mismatch.voltage));
+    modules.push(
+      moduleState(
+        m,
+        g,
+        tc,
+        k < shaded ? photo * 0.35 : photo,
+        condition === 'degraded' ? 4 : 1,
+        (condition === 'degraded' ? 0.97 : 1) * mismatch.voltage,
+      ),
+    );
   }
   const isc = Math.max(...modules.map((s) => s.iph));
   // Sample the curve densely in current, where it is explicit, then resample in voltage.
@@ -92,7 +124,13 @@ export function stringCurve(
   const steps = 600;
   for (let k = 0; k <= steps; k++) {
     const i = (isc * k) / steps;
-    dense.push([i, Math.max(0, modules.reduce((sum, s) => sum + moduleVoltage(s, i), 0))]);
+    dense.push([
+      i,
+      Math.max(
+        0,
+        modules.reduce((sum, s) => sum + moduleVoltage(s, i), 0),
+      ),
+    ]);
   }
   const voc = dense[0][1];
   const current: number[] = [];
@@ -121,9 +159,17 @@ export interface CurveKpis {
 
 export function curveKpis(c: { current: number[]; voltage: number[] }): CurveKpis {
   let best = 0;
-  for (let k = 1; k < c.current.length; k++) if (c.current[k] * c.voltage[k] > c.current[best] * c.voltage[best]) best = k;
+  for (let k = 1; k < c.current.length; k++)
+    if (c.current[k] * c.voltage[k] > c.current[best] * c.voltage[best]) best = k;
   const voc = c.voltage[0];
   const isc = c.current[c.current.length - 1];
   const pm = c.current[best] * c.voltage[best];
-  return { voc, isc, vm: c.voltage[best], im: c.current[best], pm, ff: voc > 0 && isc > 0 ? (pm / (voc * isc)) * 100 : 0 };
+  return {
+    voc,
+    isc,
+    vm: c.voltage[best],
+    im: c.current[best],
+    pm,
+    ff: voc > 0 && isc > 0 ? (pm / (voc * isc)) * 100 : 0,
+  };
 }

@@ -74,7 +74,14 @@ interface Flow {
 }
 
 /** Each battery's power at `t`, in turn, the later ones sharing what PV, load and the earlier ones leave. */
-export function flowsAt(bats: SimDevice[], socs: number[], t: number, pv: number, load: number, drives: Drives): Flow[] {
+export function flowsAt(
+  bats: SimDevice[],
+  socs: number[],
+  t: number,
+  pv: number,
+  load: number,
+  drives: Drives,
+): Flow[] {
   let net = pv - load;
   return bats.map((b, i) => {
     const { maxKw, socMin } = limitsOf(b);
@@ -89,7 +96,15 @@ export function flowsAt(bats: SimDevice[], socs: number[], t: number, pv: number
 }
 
 /** Integrates the plant's batteries from `cur.at` to `to`, reporting each slot it completes. */
-export function integrate(sim: Simulator, plant: SimPlant, bats: SimDevice[], cur: Cursor, to: number, drives: Drives, onSlot?: (slot: number, res: SlotBattery[]) => void): void {
+export function integrate(
+  sim: Simulator,
+  plant: SimPlant,
+  bats: SimDevice[],
+  cur: Cursor,
+  to: number,
+  drives: Drives,
+  onSlot?: (slot: number, res: SlotBattery[]) => void,
+): void {
   const seed = sim.options.seed;
   while (cur.at < to) {
     const slot = slotOf(cur.at);
@@ -98,7 +113,11 @@ export function integrate(sim: Simulator, plant: SimPlant, bats: SimDevice[], cu
     const flows = flowsAt(bats, cur.socs, cur.at, pv, slotLoad(seed, plant, slot), drives);
     let end = Math.min(to, slotEnd, nextShareChange(sim, plant, cur.at));
     for (const b of bats) end = Math.min(end, nextDriveEdge(drives(b.dn), cur.at));
-    const hits = flows.map((f, i) => (f.power === 0 ? Number.POSITIVE_INFINITY : cur.at + (Math.abs(f.level - cur.socs[i]) / ((Math.abs(f.power) * 100) / limitsOf(bats[i]).kwh)) * HOUR));
+    const hits = flows.map((f, i) =>
+      f.power === 0
+        ? Number.POSITIVE_INFINITY
+        : cur.at + (Math.abs(f.level - cur.socs[i]) / ((Math.abs(f.power) * 100) / limitsOf(bats[i]).kwh)) * HOUR,
+    );
     // A limit less than a millisecond away is reached now: time could not move in floating point.
     const now = hits.findIndex((h) => h - cur.at < 1);
     if (now >= 0) {
@@ -113,7 +132,10 @@ export function integrate(sim: Simulator, plant: SimPlant, bats: SimDevice[], cu
     });
     cur.at = end;
     if (end === slotEnd) {
-      onSlot?.(slot, cur.socs.map((soc, i) => ({ power: (cur.energy[i] * HOUR) / SLOT_MS, soc })));
+      onSlot?.(
+        slot,
+        cur.socs.map((soc, i) => ({ power: (cur.energy[i] * HOUR) / SLOT_MS, soc })),
+      );
       cur.energy = cur.energy.map(() => 0);
     }
   }

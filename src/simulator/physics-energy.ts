@@ -52,7 +52,8 @@ export function dayEnergy(sim: Simulator, plant: SimPlant, day: number, untilSlo
   // Only slots in the past are settled: an inverter switched off now changes the ones to come.
   if (first + p.length - 1 < Math.min(last, settled)) {
     p = [...p];
-    while (first + p.length - 1 < Math.min(last, settled)) p.push(p[p.length - 1] + pvEnergyOf(sim, plant, first + p.length - 1));
+    while (first + p.length - 1 < Math.min(last, settled))
+      p.push(p[p.length - 1] + pvEnergyOf(sim, plant, first + p.length - 1));
     c.partial.set(key, p);
   }
   let sum: number;
@@ -92,7 +93,11 @@ function before(sim: Simulator, plant: SimPlant, firstOfMonth: number): number {
 }
 
 /** Day, month and total energy at time `t`: completed 5-minute slots only, as the API reports. */
-export function energies(sim: Simulator, plant: SimPlant, t: number): { dayEnergy: number; monthEnergy: number; totalEnergy: number } {
+export function energies(
+  sim: Simulator,
+  plant: SimPlant,
+  t: number,
+): { dayEnergy: number; monthEnergy: number; totalEnergy: number } {
   const today = localDay(plant, t);
   const now = slotOf(t);
   const todayEnergy = dayEnergy(sim, plant, today, now);
@@ -102,4 +107,3 @@ export function energies(sim: Simulator, plant: SimPlant, t: number): { dayEnerg
   month = round3(month);
   return { dayEnergy: todayEnergy, monthEnergy: month, totalEnergy: round3(before(sim, plant, first) + month) };
 }
-

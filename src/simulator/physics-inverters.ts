@@ -121,7 +121,7 @@ export function nextShareChange(sim: Simulator, plant: SimPlant, t: number): num
 export function averageShare(sim: Simulator, plant: SimPlant, a: number, b: number): number {
   if (!inverterState(sim).plants.has(plant.plantCode)) return 1;
   let sum = 0;
-  for (let t = a; t < b; ) {
+  for (let t = a; t < b;) {
     const end = Math.min(b, nextShareChange(sim, plant, t));
     sum += pvShare(sim, plant, t) * (end - t);
     t = end;

@@ -1,6 +1,15 @@
 import { DEV, type SimDevice, type SimPlant } from './fleet';
 import { dayStartSlot, localDay, plantKey, SLOT_MS, SLOTS_PER_DAY, slotLoad, slotOf, slotPv, unit } from './physics';
-import { batteriesOf, flowsAt, integrate, limitsOf, type BatteryDrive, type Cursor, type Drives, type SlotBattery } from './physics-battery';
+import {
+  batteriesOf,
+  flowsAt,
+  integrate,
+  limitsOf,
+  type BatteryDrive,
+  type Cursor,
+  type Drives,
+  type SlotBattery,
+} from './physics-battery';
 import { attachInverter, pvShare } from './physics-inverters';
 import type { Simulator } from './server';
 
@@ -80,7 +89,10 @@ export function advance(sim: Simulator, plant: SimPlant, t: number): Track | und
   const s = liveState(sim);
   let track = s.tracks.get(plant.plantCode);
   if (!track) {
-    track = { cur: { at: t, socs: bats.map((b) => s.initial.get(b) ?? 50), energy: bats.map(() => 0) }, trail: new Map() };
+    track = {
+      cur: { at: t, socs: bats.map((b) => s.initial.get(b) ?? 50), energy: bats.map(() => 0) },
+      trail: new Map(),
+    };
     s.tracks.set(plant.plantCode, track);
   }
   const { cur, trail } = track;
@@ -104,7 +116,9 @@ export function batteryFlows(sim: Simulator, plant: SimPlant, t: number): number
   if (!track) return [];
   const slot = slotOf(t);
   const pv = slotPv(sim.options.seed, plant, slot) * pvShare(sim, plant, t);
-  return flowsAt(batteriesOf(plant), track.cur.socs, t, pv, slotLoad(sim.options.seed, plant, slot), drivesOf(sim)).map((f) => f.power);
+  return flowsAt(batteriesOf(plant), track.cur.socs, t, pv, slotLoad(sim.options.seed, plant, slot), drivesOf(sim)).map(
+    (f) => f.power,
+  );
 }
 
 /** Starts a forced run of a battery; a drive still running is cut where this one starts. */
@@ -125,7 +139,12 @@ export function releaseBattery(drive: BatteryDrive, at: number): void {
 }
 
 /** Battery slots for history: what real time saw when recent, else the day model. */
-export function historyBatteries(sim: Simulator, plant: SimPlant, slot: number, memo: Map<string, SlotBattery[][]>): SlotBattery[] {
+export function historyBatteries(
+  sim: Simulator,
+  plant: SimPlant,
+  slot: number,
+  memo: Map<string, SlotBattery[][]>,
+): SlotBattery[] {
   const bats = batteriesOf(plant);
   if (bats.length === 0) return [];
   const seen = liveState(sim).tracks.get(plant.plantCode)?.trail.get(slot);
@@ -141,7 +160,15 @@ export function historyBatteries(sim: Simulator, plant: SimPlant, slot: number, 
     });
     const slots: SlotBattery[][] = [];
     const cur: Cursor = { at: first * SLOT_MS, socs, energy: bats.map(() => 0) };
-    integrate(sim, plant, bats, cur, (first + SLOTS_PER_DAY) * SLOT_MS, () => undefined, (_k, res) => slots.push(res));
+    integrate(
+      sim,
+      plant,
+      bats,
+      cur,
+      (first + SLOTS_PER_DAY) * SLOT_MS,
+      () => undefined,
+      (_k, res) => slots.push(res),
+    );
     run = slots;
     memo.set(key, run);
   }

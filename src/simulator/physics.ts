@@ -101,9 +101,11 @@ export function slotLoad(seed: number, plant: SimPlant, slot: number): number {
   const hour = ((t + offsetMs(plant)) % DAY_MS) / 3_600_000;
   const noise = unit(seed, plantKey(plant), slot, 3);
   const cap = plant.capacity;
-  const kw = cap < 30
-    ? (0.25 + cap * 0.02 + 0.8 * bump(hour, 7.5, 1) + 1.6 * bump(hour, 19.5, 1.5) + 0.3 * bump(hour, 13, 2)) * (0.8 + 0.4 * noise)
-    : (0.08 * cap + 0.35 * cap * bump(hour, 13, 3.5)) * (0.9 + 0.2 * noise);
+  const kw =
+    cap < 30
+      ? (0.25 + cap * 0.02 + 0.8 * bump(hour, 7.5, 1) + 1.6 * bump(hour, 19.5, 1.5) + 0.3 * bump(hour, 13, 2)) *
+        (0.8 + 0.4 * noise)
+      : (0.08 * cap + 0.35 * cap * bump(hour, 13, 3.5)) * (0.9 + 0.2 * noise);
   return round3(kw);
 }
 

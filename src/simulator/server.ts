@@ -80,7 +80,8 @@ function freshStats(): SimStats {
 
 /** The FusionSolar Northbound Interfaces V7 and V6 (`/thirdData/`), simulated on loopback. */
 export class Simulator {
-  readonly options: Required<Omit<SimulatorOptions, 'tls' | 'port' | 'host' | 'adminToken'>> & Pick<SimulatorOptions, 'tls' | 'adminToken'>;
+  readonly options: Required<Omit<SimulatorOptions, 'tls' | 'port' | 'host' | 'adminToken'>> &
+    Pick<SimulatorOptions, 'tls' | 'adminToken'>;
   readonly clock: Clock;
   readonly fleet: Fleet;
   readonly accounts: Accounts;
@@ -208,7 +209,8 @@ export class Simulator {
     const now = this.clock.now();
     let result: Reply;
     if (endpoint === 'login' || endpoint === V6_LOGIN) result = login(this, body, now);
-    else if (endpoint === 'logout' || endpoint === V6_LOGOUT) result = logout(this, req, now, v6Token(endpoint, req, body), endpoint === 'logout' ? body : undefined);
+    else if (endpoint === 'logout' || endpoint === V6_LOGOUT)
+      result = logout(this, req, now, v6Token(endpoint, req, body), endpoint === 'logout' ? body : undefined);
     else if (fault?.kind === 'failCode') result = this.refuse(fault.code ?? 20004, endpoint, req, body, now);
     else result = await this.dispatch(endpoint, req, body, now);
     result = v6Answer(this, endpoint, body, now, result);
@@ -230,7 +232,8 @@ export class Simulator {
   /** A `failCode` fault: the token is checked first, as the server does, then the code answers. */
   private refuse(code: number, endpoint: string, req: http.IncomingMessage, body: JsonObject, now: number): Reply {
     const isLogin = endpoint === 'login' || endpoint === V6_LOGIN;
-    if (!isLogin && !this.accounts.authenticate(tokenOf(req) ?? v6Token(endpoint, req, body), now)) return { status: 200, body: relogin305() };
+    if (!isLogin && !this.accounts.authenticate(tokenOf(req) ?? v6Token(endpoint, req, body), now))
+      return { status: 200, body: relogin305() };
     return { status: 200, body: envelope(code, null) };
   }
 
@@ -246,9 +249,13 @@ export class Simulator {
     try {
       const data = await route.handler({ sim: this, user, body, endpoint, now });
       if (route.spec.command) this.stats.commands[endpoint] = (this.stats.commands[endpoint] ?? 0) + 1;
-      return { status: 200, body: { success: true, failCode: 0, message: null, data: data === undefined ? null : data } };
+      return {
+        status: 200,
+        body: { success: true, failCode: 0, message: null, data: data === undefined ? null : data },
+      };
     } catch (err) {
-      if (err instanceof SimFail) return { status: 200, body: envelope(err.failCode, err.data, err.message, err.success) };
+      if (err instanceof SimFail)
+        return { status: 200, body: envelope(err.failCode, err.data, err.message, err.success) };
       throw err;
     }
   }

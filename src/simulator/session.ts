@@ -44,7 +44,10 @@ export function login(sim: Simulator, body: JsonObject, now: number): Reply {
     body: { success: true, failCode: 0, message: null },
     headers: {
       'xsrf-token': r.token,
-      'set-cookie': [`JSESSIONID=${r.token.slice(2, 34).toUpperCase()}; Path=/; Secure; HttpOnly`, `XSRF-TOKEN=${r.token}; Path=/; Secure`],
+      'set-cookie': [
+        `JSESSIONID=${r.token.slice(2, 34).toUpperCase()}; Path=/; Secure; HttpOnly`,
+        `XSRF-TOKEN=${r.token}; Path=/; Secure`,
+      ],
     },
   };
 }
@@ -56,7 +59,8 @@ export function login(sim: Simulator, body: JsonObject, now: number): Reply {
 export function logout(sim: Simulator, req: http.IncomingMessage, now: number, v6?: string, body?: JsonObject): Reply {
   if (v6 === undefined && body !== undefined) {
     const named = body.xsrfToken;
-    if (typeof named !== 'string' || named.trim() === '') return { status: 200, body: envelope(20612, null, 'xsrfToken is empty.') };
+    if (typeof named !== 'string' || named.trim() === '')
+      return { status: 200, body: envelope(20612, null, 'xsrfToken is empty.') };
   }
   const token = v6 ?? (typeof body?.xsrfToken === 'string' ? body.xsrfToken.trim() : tokenOf(req));
   const user = sim.accounts.authenticate(token, now);

@@ -38,7 +38,12 @@ export interface SimRequest {
 /** A documented failure: the handler throws it, the server answers with the envelope. */
 export class SimFail extends Error {
   /** `success` true reproduces answers such as 9.4.2's `{"success":true,"failCode":20030}`. */
-  constructor(readonly failCode: number, readonly data: unknown = null, message?: string, readonly success = false) {
+  constructor(
+    readonly failCode: number,
+    readonly data: unknown = null,
+    message?: string,
+    readonly success = false,
+  ) {
     super(message ?? `failCode ${failCode}`);
   }
 }
@@ -57,8 +62,20 @@ export interface RouteSpec {
 export type Handler = (req: SimRequest) => unknown;
 
 export type FaultKind =
-  | 'delay' | 'hang' | 'reset' | 'status' | 'html' | 'broken' | 'empty'
-  | 'quota403' | 'status429' | 'relogin305' | 'quota407' | 'revoke' | 'daily20618' | 'failCode';
+  | 'delay'
+  | 'hang'
+  | 'reset'
+  | 'status'
+  | 'html'
+  | 'broken'
+  | 'empty'
+  | 'quota403'
+  | 'status429'
+  | 'relogin305'
+  | 'quota407'
+  | 'revoke'
+  | 'daily20618'
+  | 'failCode';
 
 export interface Fault {
   kind: FaultKind;

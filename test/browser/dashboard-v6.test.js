@@ -32,24 +32,39 @@ describe('fleet dashboard of npm start on a V6 account in a browser', function (
     assert.deepEqual(browser.errors.splice(0), [], 'no console error on the dashboard');
   });
 
-  it('shows every plant\'s PV, grid with the meter\'s import and export, and battery from deviceRealtimeKpi', async function () {
-    await page.waitForFunction((n) => document.querySelectorAll('.fs-flow tbody tr').length === n, PLANTS, { timeout: 60000 });
+  it("shows every plant's PV, grid with the meter's import and export, and battery from deviceRealtimeKpi", async function () {
+    await page.waitForFunction((n) => document.querySelectorAll('.fs-flow tbody tr').length === n, PLANTS, {
+      timeout: 60000,
+    });
     assert.match(await page.innerText('.fs-flow .fs-foot'), /^deviceRealtimeKpi at /);
-    const rows = await page.$$eval('.fs-flow tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())));
+    const rows = await page.$$eval('.fs-flow tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())),
+    );
     assert.equal(rows.length, PLANTS);
     for (const [plant, pv, , grid, battery] of rows) {
       assert.match(plant, /^Sim Plant \d{4}/);
       assert.match(pv, /^\d+(\.\d)? kW$/, `PV of ${plant}`);
-      assert.match(grid, /(kW\n(feed-in|from grid|idle)(\nin \d+(\.\d)? · out \d+(\.\d)? [kM]Wh)?|no meter)$/, `grid of ${plant}: ${grid}`);
+      assert.match(
+        grid,
+        /(kW\n(feed-in|from grid|idle)(\nin \d+(\.\d)? · out \d+(\.\d)? [kM]Wh)?|no meter)$/,
+        `grid of ${plant}: ${grid}`,
+      );
       assert.match(battery, /(kW\n(charging|discharging|idle) · \d+ %|no battery)$/, `battery of ${plant}: ${battery}`);
     }
-    assert.ok(rows.some((r) => /\nin \d+(\.\d)? · out \d+(\.\d)? [kM]Wh$/.test(r[3])), 'some plant shows its grid meter\'s registers');
+    assert.ok(
+      rows.some((r) => /\nin \d+(\.\d)? · out \d+(\.\d)? [kM]Wh$/.test(r[3])),
+      "some plant shows its grid meter's registers",
+    );
     assert.match(await page.innerText('.nrdb-ui-text'), /V7 interface/);
     // Today's energy comes from realtimeKpi, which may answer after the devices: the rows get it when it does.
-    await page.waitForFunction((n) => {
-      const cells = [...document.querySelectorAll('.fs-flow tbody tr td:last-child b')];
-      return cells.length === n && cells.every((b) => /^\d+\.\d$/.test(b.innerText));
-    }, PLANTS, { timeout: 60000 });
+    await page.waitForFunction(
+      (n) => {
+        const cells = [...document.querySelectorAll('.fs-flow tbody tr td:last-child b')];
+        return cells.length === n && cells.every((b) => /^\d+\.\d$/.test(b.innerText));
+      },
+      PLANTS,
+      { timeout: 60000 },
+    );
   });
 
   it('keeps the power flow table within its card', async function () {
@@ -59,13 +74,21 @@ describe('fleet dashboard of npm start on a V6 account in a browser', function (
 
   it('shows a battery SOC gauge for each plant with a battery, and saves a screenshot', async function () {
     await page.waitForSelector('.fs-soc .v-progress-circular', { timeout: 30000 });
-    const gauges = await page.$$eval('.fs-soc-item', (items) => items.map((el) => ({ value: el.querySelector('.fs-soc-value').innerText, now: Number(el.querySelector('.v-progress-circular').getAttribute('aria-valuenow')) })));
+    const gauges = await page.$$eval('.fs-soc-item', (items) =>
+      items.map((el) => ({
+        value: el.querySelector('.fs-soc-value').innerText,
+        now: Number(el.querySelector('.v-progress-circular').getAttribute('aria-valuenow')),
+      })),
+    );
     assert.ok(gauges.length > 0 && gauges.length <= PLANTS, `${gauges.length} gauges`);
     for (const g of gauges) {
       assert.ok(g.now >= 0 && g.now <= 100, `SOC ${g.now}`);
       assert.equal(g.value, `${Math.round(g.now)} %`);
     }
-    const batteries = await page.$$eval('.fs-flow tbody tr', (trs) => trs.filter((tr) => !/no battery/.test(tr.innerText)).length);
+    const batteries = await page.$$eval(
+      '.fs-flow tbody tr',
+      (trs) => trs.filter((tr) => !/no battery/.test(tr.innerText)).length,
+    );
     assert.equal(gauges.length, batteries, 'one gauge per plant whose row shows a battery');
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, 'dashboard-v6.png'), fullPage: true });

@@ -73,8 +73,12 @@ describe('fleet dashboard of npm start in a browser', function () {
   });
 
   it('shows the live power flow of every plant from realtimeKpi', async function () {
-    await page.waitForFunction((n) => document.querySelectorAll('.fs-flow tbody tr').length === n, PLANTS, { timeout: 60000 });
-    const rows = await page.$$eval('.fs-flow tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())));
+    await page.waitForFunction((n) => document.querySelectorAll('.fs-flow tbody tr').length === n, PLANTS, {
+      timeout: 60000,
+    });
+    const rows = await page.$$eval('.fs-flow tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())),
+    );
     assert.equal(rows.length, PLANTS);
     for (const [plant, pv, load, grid] of rows) {
       assert.match(plant, /^Sim Plant \d{4}/);
@@ -86,7 +90,12 @@ describe('fleet dashboard of npm start in a browser', function () {
 
   it('shows a battery SOC gauge for each plant with a battery', async function () {
     await page.waitForSelector('.fs-soc .v-progress-circular', { timeout: 30000 });
-    const gauges = await page.$$eval('.fs-soc-item', (items) => items.map((el) => ({ value: el.querySelector('.fs-soc-value').innerText, now: Number(el.querySelector('.v-progress-circular').getAttribute('aria-valuenow')) })));
+    const gauges = await page.$$eval('.fs-soc-item', (items) =>
+      items.map((el) => ({
+        value: el.querySelector('.fs-soc-value').innerText,
+        now: Number(el.querySelector('.v-progress-circular').getAttribute('aria-valuenow')),
+      })),
+    );
     assert.ok(gauges.length > 0 && gauges.length <= PLANTS, `${gauges.length} gauges`);
     for (const g of gauges) {
       assert.ok(g.now >= 0 && g.now <= 100, `SOC ${g.now}`);
@@ -98,7 +107,10 @@ describe('fleet dashboard of npm start in a browser', function () {
     // About 24 hours of 5-minute points (288; the chart drops those older than 24 hours).
     const series = await waitForPoints(page, 'dash-ui-day', { series: PLANTS, min: 250 }, 90000);
     const names = Object.keys(series);
-    assert.deepEqual(names.sort(), Array.from({ length: PLANTS }, (_, i) => `Sim Plant ${String(i + 1).padStart(4, '0')}`));
+    assert.deepEqual(
+      names.sort(),
+      Array.from({ length: PLANTS }, (_, i) => `Sim Plant ${String(i + 1).padStart(4, '0')}`),
+    );
     for (const name of names) assert.ok(series[name] >= 250 && series[name] <= 290, `${name}: ${series[name]} points`);
   });
 
@@ -107,7 +119,10 @@ describe('fleet dashboard of npm start in a browser', function () {
     const series = await waitForPoints(page, 'dash-ui-iv', { series: 1, min: 1 }, 90000);
     const names = Object.keys(series);
     assert.equal(names.length, 8, `one series per string of an 8-string inverter: ${names.join(', ')}`);
-    assert.ok(names.every((n) => /^PV\d+( \(.+\))?$/.test(n)), `series named after the strings (and their faults): ${names.join(', ')}`);
+    assert.ok(
+      names.every((n) => /^PV\d+( \(.+\))?$/.test(n)),
+      `series named after the strings (and their faults): ${names.join(', ')}`,
+    );
     for (const name of names) assert.equal(series[name], 128, `${name}: the 128 scan points`);
     assert.match(await page.innerText('.nrdb-ui-text'), /Inverter-1 of Sim Plant \d{4}: 8 strings/);
     await page.waitForTimeout(1000); // the chart's entry animation
@@ -125,55 +140,100 @@ describe('fleet dashboard of npm start in a browser', function () {
         window.Cypress = window.Cypress || {};
       });
       await phone.page.goto(`${demo.url}/dashboard/fleet`);
-      await phone.page.waitForFunction((n) => document.querySelectorAll('.fs-flow tbody tr').length === n, PLANTS, { timeout: 60000 });
+      await phone.page.waitForFunction((n) => document.querySelectorAll('.fs-flow tbody tr').length === n, PLANTS, {
+        timeout: 60000,
+      });
       const layout = await phone.page.evaluate(() => {
-        const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }; };
+        const box = (el) => {
+          const r = el.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        };
         const table = document.querySelector('.fs-flow');
         return {
           width: document.documentElement.clientWidth,
           scroll: document.documentElement.scrollWidth,
           table: box(table),
           tableScroll: table.scrollWidth - table.clientWidth,
-          rows: [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => ({ label: td.getAttribute('data-label'), text: td.innerText, ...box(td), inner: [...td.querySelectorAll('b, .fs-sub')].map(box) }))),
+          rows: [...table.querySelectorAll('tbody tr')].map((tr) =>
+            [...tr.querySelectorAll('td')].map((td) => ({
+              label: td.getAttribute('data-label'),
+              text: td.innerText,
+              ...box(td),
+              inner: [...td.querySelectorAll('b, .fs-sub')].map(box),
+            })),
+          ),
           charts: [...document.querySelectorAll('.nrdb-ui-chart canvas')].map((c) => box(c)),
         };
       });
-      assert.ok(layout.scroll <= layout.width, `the page does not scroll sideways (${layout.scroll} > ${layout.width})`);
+      assert.ok(
+        layout.scroll <= layout.width,
+        `the page does not scroll sideways (${layout.scroll} > ${layout.width})`,
+      );
       assert.ok(layout.tableScroll <= 0, 'the table does not overflow its card');
       for (const cells of layout.rows) {
-        assert.deepEqual(cells.map((c) => c.label), [null, 'PV', 'Load', 'Grid', 'Battery', 'Today']);
+        assert.deepEqual(
+          cells.map((c) => c.label),
+          [null, 'PV', 'Load', 'Grid', 'Battery', 'Today'],
+        );
         for (const c of cells) {
-          assert.ok(c.left >= layout.table.left - 0.5 && c.right <= layout.table.right + 0.5, `${c.label || 'plant'} of "${cells[0].text.split('\n')[0]}" inside the card: ${JSON.stringify(c)}`);
-          for (const i of c.inner) assert.ok(i.right <= c.right + 0.5 && i.left >= c.left - 0.5, `${c.label}: its value is not clipped`);
+          assert.ok(
+            c.left >= layout.table.left - 0.5 && c.right <= layout.table.right + 0.5,
+            `${c.label || 'plant'} of "${cells[0].text.split('\n')[0]}" inside the card: ${JSON.stringify(c)}`,
+          );
+          for (const i of c.inner)
+            assert.ok(i.right <= c.right + 0.5 && i.left >= c.left - 0.5, `${c.label}: its value is not clipped`);
         }
         // No two cells of a row overlap.
-        for (let i = 0; i < cells.length; i++) for (let j = i + 1; j < cells.length; j++) {
-          const [a, b] = [cells[i], cells[j]];
-          const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-          assert.ok(!overlap, `${a.label || 'plant'} and ${b.label} overlap`);
-        }
+        for (let i = 0; i < cells.length; i++)
+          for (let j = i + 1; j < cells.length; j++) {
+            const [a, b] = [cells[i], cells[j]];
+            const overlap =
+              a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+            assert.ok(!overlap, `${a.label || 'plant'} and ${b.label} overlap`);
+          }
       }
       // Legends: one line above the plot, never over it (ECharts wraps a plain legend into rows
       // that cover the plot's top at 400 px).
       for (const id of ['dash-ui-day', 'dash-ui-iv']) {
-        const at = await phone.page.waitForFunction((chartId) => {
-          const ec = window.uiCharts && window.uiCharts[chartId] && window.uiCharts[chartId].chart;
-          const legend = ec && ec.getModel().getComponent('legend');
-          const grid = ec && ec.getModel().getComponent('grid');
-          if (!legend || !grid || !grid.coordinateSystem || !(ec.getOption().series || []).length) return null;
-          const g = ec.getViewOfComponentModel(legend).group;
-          const r = g.getBoundingRect();
-          return { type: legend.get('type'), legendBottom: g.y + r.y + r.height, plotTop: grid.coordinateSystem.getRect().y };
-        }, id, { timeout: 60000, polling: 500 });
+        const at = await phone.page.waitForFunction(
+          (chartId) => {
+            const ec = window.uiCharts && window.uiCharts[chartId] && window.uiCharts[chartId].chart;
+            const legend = ec && ec.getModel().getComponent('legend');
+            const grid = ec && ec.getModel().getComponent('grid');
+            if (!legend || !grid || !grid.coordinateSystem || !(ec.getOption().series || []).length) return null;
+            const g = ec.getViewOfComponentModel(legend).group;
+            const r = g.getBoundingRect();
+            return {
+              type: legend.get('type'),
+              legendBottom: g.y + r.y + r.height,
+              plotTop: grid.coordinateSystem.getRect().y,
+            };
+          },
+          id,
+          { timeout: 60000, polling: 500 },
+        );
         const { type, legendBottom, plotTop } = await at.jsonValue();
         assert.equal(type, 'scroll', `${id}: legend on one scrolling line`);
-        assert.ok(legendBottom <= plotTop + 0.5, `${id}: legend (bottom ${legendBottom}) above the plot (top ${plotTop})`);
+        assert.ok(
+          legendBottom <= plotTop + 0.5,
+          `${id}: legend (bottom ${legendBottom}) above the plot (top ${plotTop})`,
+        );
       }
-      const titles = await phone.page.evaluate(() => [...document.querySelectorAll('.nrdb-ui-group-title, .v-card-title')].map((t) => ({ text: t.textContent.trim(), cut: t.scrollWidth > t.clientWidth + 1 })));
+      const titles = await phone.page.evaluate(() =>
+        [...document.querySelectorAll('.nrdb-ui-group-title, .v-card-title')].map((t) => ({
+          text: t.textContent.trim(),
+          cut: t.scrollWidth > t.clientWidth + 1,
+        })),
+      );
       assert.ok(titles.length >= 4, `group titles found: ${JSON.stringify(titles)}`);
-      assert.deepEqual(titles.filter((t) => t.cut), [], 'no group title cut');
+      assert.deepEqual(
+        titles.filter((t) => t.cut),
+        [],
+        'no group title cut',
+      );
       assert.ok(layout.charts.length >= 2, 'both charts are drawn');
-      for (const c of layout.charts) assert.ok(c.left >= 0 && c.right <= layout.width + 0.5, `chart within the page: ${JSON.stringify(c)}`);
+      for (const c of layout.charts)
+        assert.ok(c.left >= 0 && c.right <= layout.width + 0.5, `chart within the page: ${JSON.stringify(c)}`);
       fs.mkdirSync(SHOTS, { recursive: true });
       await phone.page.screenshot({ path: path.join(SHOTS, 'dashboard-400px.png'), fullPage: true });
       assert.deepEqual(phone.errors, [], 'no console error at 400 px');

@@ -7,12 +7,24 @@ const path = require('node:path');
 const { chromium } = require('playwright-core');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Headless Chromium with a throwaway profile; `errors` collects console errors, page errors and failed loads. */
 async function launch(viewport = { width: 1400, height: 1200 }) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport,
+  });
   const page = context.pages()[0] || (await context.newPage());
   const errors = [];
   page.on('console', (m) => {
@@ -51,10 +63,15 @@ async function dragFromPalette(page, type, x, y) {
   const chart = await page.locator('#red-ui-workspace-chart').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + ((chart.x + x - box.x) * i) / 10, box.y + ((chart.y + y - box.y) * i) / 10);
+  for (let i = 1; i <= 10; i++)
+    await page.mouse.move(box.x + ((chart.x + x - box.x) * i) / 10, box.y + ((chart.y + y - box.y) * i) / 10);
   await page.mouse.up();
   const id = await page.waitForFunction(
-    ([t, old]) => RED.nodes.filterNodes({ type: t }).map((n) => n.id).find((i) => !old.includes(i)),
+    ([t, old]) =>
+      RED.nodes
+        .filterNodes({ type: t })
+        .map((n) => n.id)
+        .find((i) => !old.includes(i)),
     [type, before],
   );
   return id.jsonValue();
@@ -65,16 +82,30 @@ async function openDialog(page, id) {
   await page.locator(`[id="${id}"] .red-ui-flow-node`).first().dblclick();
   await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'visible' });
   // The dialog fills its operation list from the catalogue asynchronously.
-  await page.waitForFunction(() => !document.querySelector('#node-input-operation') || document.querySelector('#node-input-operation').options.length > 0);
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('#node-input-operation') ||
+      document.querySelector('#node-input-operation').options.length > 0,
+  );
   await page.waitForTimeout(300);
 }
 
 async function visibleFields(page) {
-  return page.evaluate(() => [...document.querySelectorAll('.red-ui-tray .fs-field')].filter((el) => el.offsetParent !== null).map((el) => el.getAttribute('data-field')));
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.red-ui-tray .fs-field')]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => el.getAttribute('data-field')),
+  );
 }
 
 async function allFields(page) {
-  return page.evaluate(() => [...document.querySelectorAll('.red-ui-tray .fs-field')].map((el) => ({ field: el.getAttribute('data-field'), ops: (el.getAttribute('data-ops') || '').split(',').filter(Boolean), when: el.getAttribute('data-when') || '' })));
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.red-ui-tray .fs-field')].map((el) => ({
+      field: el.getAttribute('data-field'),
+      ops: (el.getAttribute('data-ops') || '').split(',').filter(Boolean),
+      when: el.getAttribute('data-when') || '',
+    })),
+  );
 }
 
 /** Whether a row's data-when="field=value" condition holds in the open dialog. */
@@ -117,7 +148,11 @@ async function deploy(page) {
   await page.click('#red-ui-header-button-deploy');
   // Deployed, and the editor no longer shaded (Node-RED 4 and 5 shade it differently).
   await page.waitForFunction(
-    () => !RED.nodes.dirty() && [...document.querySelectorAll('div[class*="shade"], div[id*="shade"]')].every((el) => getComputedStyle(el).display === 'none' || el.getClientRects().length === 0),
+    () =>
+      !RED.nodes.dirty() &&
+      [...document.querySelectorAll('div[class*="shade"], div[id*="shade"]')].every(
+        (el) => getComputedStyle(el).display === 'none' || el.getClientRects().length === 0,
+      ),
     null,
     { timeout: 30000 },
   );
@@ -128,9 +163,25 @@ async function chooseAccount(page) {
   await page.evaluate(() => {
     const select = $('#node-input-account');
     if (select.val() && select.val() !== '_ADD_') return;
-    const first = select.find('option').filter((i, o) => o.value && o.value !== '_ADD_').first().val();
+    const first = select
+      .find('option')
+      .filter((i, o) => o.value && o.value !== '_ADD_')
+      .first()
+      .val();
     if (first) select.val(first).trigger('change');
   });
 }
 
-module.exports = { launch, openEditor, dragFromPalette, openDialog, visibleFields, allFields, whenHolds, screenshotTray, addAccount, chooseAccount, deploy };
+module.exports = {
+  launch,
+  openEditor,
+  dragFromPalette,
+  openDialog,
+  visibleFields,
+  allFields,
+  whenHolds,
+  screenshotTray,
+  addAccount,
+  chooseAccount,
+  deploy,
+};

@@ -19,7 +19,10 @@ const DEFS = packageDefinitions(root).defs;
 const FLOW_TYPES = TYPES.filter((t) => !DEFS[t] || DEFS[t].category !== 'config');
 const SHOTS = path.join(root, 'test', 'e2e', 'screenshots');
 const USER = { username: 'demo', password: 'demo-password', scope: 'all' };
-const RUNTIMES = (process.env.BROWSER_RUNTIMES || 'nr4,nr5').split(',').map((s) => s.trim()).filter(Boolean);
+const RUNTIMES = (process.env.BROWSER_RUNTIMES || 'nr4,nr5')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 for (const name of RUNTIMES) {
   describe(`editor in a browser (${name})`, function () {
@@ -54,7 +57,10 @@ for (const name of RUNTIMES) {
       // A failed step can leave its dialog open: close it so the next type starts clean.
       const cancel = editor && editor.page.locator('#node-dialog-cancel');
       if (cancel && (await cancel.count())) {
-        await cancel.first().click().catch(() => undefined);
+        await cancel
+          .first()
+          .click()
+          .catch(() => undefined);
         await editor.page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' }).catch(() => undefined);
       }
       assert.deepEqual(editor.errors.splice(0), [], 'no console error in the editor');
@@ -63,11 +69,19 @@ for (const name of RUNTIMES) {
     it('shows every flow node type in the palette category "FusionSolar"', async function () {
       const { page } = editor;
       for (const type of TYPES) {
-        const def = await page.evaluate((t) => { const d = RED.nodes.getType(t); return d && { category: d.category, color: d.color }; }, type);
+        const def = await page.evaluate((t) => {
+          const d = RED.nodes.getType(t);
+          return d && { category: d.category, color: d.color };
+        }, type);
         assert.ok(def, `${type} is registered in the editor`);
         if (def.category === 'config') continue;
         assert.equal(def.category, 'FusionSolar', type);
-        const container = await page.evaluate((t) => document.querySelector(`.red-ui-palette-node[data-palette-type="${t}"]`).closest('.red-ui-palette-category').id, type);
+        const container = await page.evaluate(
+          (t) =>
+            document.querySelector(`.red-ui-palette-node[data-palette-type="${t}"]`).closest('.red-ui-palette-category')
+              .id,
+          type,
+        );
         assert.equal(container, 'red-ui-palette-container-FusionSolar', type);
       }
     });
@@ -79,7 +93,11 @@ for (const name of RUNTIMES) {
         placed[type] = id;
         await ui.openDialog(page, id);
         if (!account) {
-          const r = await ui.addAccount(page, { baseUrl: sim.url, username: USER.username, password: USER.password }, path.join(SHOTS, `${name}-fusionsolar-account.png`));
+          const r = await ui.addAccount(
+            page,
+            { baseUrl: sim.url, username: USER.username, password: USER.password },
+            path.join(SHOTS, `${name}-fusionsolar-account.png`),
+          );
           assert.equal(r.preset, 'https://eu5.fusionsolar.huawei.com', 'the eu5 region preset fills the URL');
           assert.equal(r.region, 'custom', 'a typed URL switches the region to custom');
           assert.equal(r.customShown, true, 'the custom quota profile shows its rules');
@@ -93,8 +111,14 @@ for (const name of RUNTIMES) {
         const ops = v7.length ? v7 : all;
         const rows = await ui.allFields(page);
         if (ops.length) {
-          const listed = await page.evaluate(() => [...document.querySelectorAll('#node-input-operation option')].map((o) => o.value));
-          assert.deepEqual(listed, ops.map((o) => o.name), 'the dropdown lists the catalogue\'s operations');
+          const listed = await page.evaluate(() =>
+            [...document.querySelectorAll('#node-input-operation option')].map((o) => o.value),
+          );
+          assert.deepEqual(
+            listed,
+            ops.map((o) => o.name),
+            "the dropdown lists the catalogue's operations",
+          );
           for (const op of ops) {
             await page.selectOption('#node-input-operation', op.name);
             const used = rows.filter((r) => op.fields.includes(r.field) || r.ops.includes(op.name));
@@ -106,7 +130,10 @@ for (const name of RUNTIMES) {
               const [field, value] = r.when.split('=');
               const before = await page.inputValue(`#node-input-${field}`);
               await page.selectOption(`#node-input-${field}`, value);
-              assert.ok((await ui.visibleFields(page)).includes(r.field), `${op.name}: ${r.field} shows when ${r.when}`);
+              assert.ok(
+                (await ui.visibleFields(page)).includes(r.field),
+                `${op.name}: ${r.field} shows when ${r.when}`,
+              );
               await page.selectOption(`#node-input-${field}`, before);
             }
             await ui.screenshotTray(page, path.join(SHOTS, `${name}-${type}-${op.name}.png`));
@@ -117,7 +144,17 @@ for (const name of RUNTIMES) {
         }
         await page.click('#node-dialog-ok');
         await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
-        const node = await page.evaluate((i) => { const n = RED.nodes.node(i); return { valid: n.valid, invalid: n.validationErrors, account: n.account, operation: n.operation, configVersion: n.configVersion, label: document.querySelector(`[id="${i}"] .red-ui-flow-node-label-text`).textContent }; }, id);
+        const node = await page.evaluate((i) => {
+          const n = RED.nodes.node(i);
+          return {
+            valid: n.valid,
+            invalid: n.validationErrors,
+            account: n.account,
+            operation: n.operation,
+            configVersion: n.configVersion,
+            label: document.querySelector(`[id="${i}"] .red-ui-flow-node-label-text`).textContent,
+          };
+        }, id);
         assert.equal(node.valid, true, `${type} is valid after saving (invalid: ${node.invalid})`);
         assert.ok(node.account, 'the account is set');
         assert.equal(typeof node.configVersion, 'number');
@@ -143,23 +180,74 @@ for (const name of RUNTIMES) {
       await page.screenshot({ path: path.join(SHOTS, `${name}-workspace.png`) });
     });
 
-    it('a V7 and a V6 account side by side: each node is offered its account\'s operations, both deploy', async function () {
+    it("a V7 and a V6 account side by side: each node is offered its account's operations, both deploy", async function () {
       const { page } = editor;
       const cred = { username: USER.username, password: USER.password };
-      const acc = (id, api) => ({ id, type: 'fusionsolar-account', name: api, api, baseUrl: sim.url, timeout: 30, tlsVerify: true, ca: '', locale: 'en-us', allowControl: false, quotaProfile: 'documented', quotaCustom: '', quotaWait: 60, plants: '', devices: '', credentials: cred });
+      const acc = (id, api) => ({
+        id,
+        type: 'fusionsolar-account',
+        name: api,
+        api,
+        baseUrl: sim.url,
+        timeout: 30,
+        tlsVerify: true,
+        ca: '',
+        locale: 'en-us',
+        allowControl: false,
+        quotaProfile: 'documented',
+        quotaCustom: '',
+        quotaWait: 60,
+        plants: '',
+        devices: '',
+        credentials: cred,
+      });
       const flows = [
         { id: 'both-tab', type: 'tab', label: 'V7 and V6' },
         acc('acc-v7', 'v7'),
         acc('acc-v6', 'v6'),
-        { id: 'pd-v7', type: 'fusionsolar-plant-data', z: 'both-tab', x: 200, y: 100, account: 'acc-v7', operation: 'realtimeKpi', allPlants: true, wires: [[]] },
-        { id: 'pd-v6', type: 'fusionsolar-plant-data', z: 'both-tab', x: 200, y: 180, account: 'acc-v6', operation: 'dayKpi', allPlants: true, collectTime: '2026-06', collectTimeType: 'str', wires: [[]] },
-        { id: 'dd-v6', type: 'fusionsolar-device-data', z: 'both-tab', x: 200, y: 260, account: 'acc-v6', operation: 'deviceRealtimeKpi', devTypeId: ['1', '39'], wires: [[]] },
+        {
+          id: 'pd-v7',
+          type: 'fusionsolar-plant-data',
+          z: 'both-tab',
+          x: 200,
+          y: 100,
+          account: 'acc-v7',
+          operation: 'realtimeKpi',
+          allPlants: true,
+          wires: [[]],
+        },
+        {
+          id: 'pd-v6',
+          type: 'fusionsolar-plant-data',
+          z: 'both-tab',
+          x: 200,
+          y: 180,
+          account: 'acc-v6',
+          operation: 'dayKpi',
+          allPlants: true,
+          collectTime: '2026-06',
+          collectTimeType: 'str',
+          wires: [[]],
+        },
+        {
+          id: 'dd-v6',
+          type: 'fusionsolar-device-data',
+          z: 'both-tab',
+          x: 200,
+          y: 260,
+          account: 'acc-v6',
+          operation: 'deviceRealtimeKpi',
+          devTypeId: ['1', '39'],
+          wires: [[]],
+        },
       ];
       await red.post('/flows', flows, { 'Node-RED-Deployment-Type': 'full' });
       await page.reload();
       await page.waitForFunction(() => window.RED && RED.nodes && RED.nodes.node('dd-v6'));
-      const names = (api) => catalogue.operations['fusionsolar-plant-data'].filter((o) => o.api === api).map((o) => o.name);
-      const listed = () => page.evaluate(() => [...document.querySelectorAll('#node-input-operation option')].map((o) => o.value));
+      const names = (api) =>
+        catalogue.operations['fusionsolar-plant-data'].filter((o) => o.api === api).map((o) => o.name);
+      const listed = () =>
+        page.evaluate(() => [...document.querySelectorAll('#node-input-operation option')].map((o) => o.value));
       const close = async () => {
         await page.click('#node-dialog-cancel');
         await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
@@ -177,8 +265,14 @@ for (const name of RUNTIMES) {
       await ui.screenshotTray(page, path.join(SHOTS, `${name}-fusionsolar-plant-data-v6.png`));
       await close();
       await ui.openDialog(page, 'dd-v6');
-      assert.deepEqual(await page.evaluate(() => $('#node-input-devTypeId').val()), ['1', '39'], 'the device type picker shows the saved types');
-      const types = await page.evaluate(() => [...document.querySelectorAll('#node-input-devTypeId option')].map((o) => o.textContent));
+      assert.deepEqual(
+        await page.evaluate(() => $('#node-input-devTypeId').val()),
+        ['1', '39'],
+        'the device type picker shows the saved types',
+      );
+      const types = await page.evaluate(() =>
+        [...document.querySelectorAll('#node-input-devTypeId option')].map((o) => o.textContent),
+      );
       assert.ok(types.includes('38 Residential inverter') && types.includes('17 Grid meter'), types.join(', '));
       await ui.screenshotTray(page, path.join(SHOTS, `${name}-fusionsolar-device-data-v6.png`));
       await page.click('#node-dialog-ok');
@@ -192,11 +286,40 @@ for (const name of RUNTIMES) {
     it('opens a node saved in an old shape in the current shape (test-only migration table)', async function () {
       const { page } = editor;
       // As if version 2 had renamed plantCodes to plantNames and the operation listPlants.
-      const history = [{ to: 2, rename: { plantCodes: 'plantNames' }, values: { operation: { listPlants: 'plantList' } } }];
+      const history = [
+        { to: 2, rename: { plantCodes: 'plantNames' }, values: { operation: { listPlants: 'plantList' } } },
+      ];
       const flows = [
         { id: 'old-tab', type: 'tab', label: 'saved by an old version' },
-        { id: 'old-acc', type: 'fusionsolar-account', name: 'Simulator', baseUrl: sim.url, timeout: 30, tlsVerify: true, ca: '', locale: 'en-us', allowControl: false, quotaProfile: 'documented', quotaCustom: '', quotaWait: 60, plants: '', devices: '', credentials: { username: USER.username, password: USER.password } },
-        { id: 'old-node', type: 'fusionsolar-plants', z: 'old-tab', x: 200, y: 100, account: 'old-acc', operation: 'listPlants', plantCodes: 'Sim Plant 0002', plantCodesType: 'str', wires: [[]] },
+        {
+          id: 'old-acc',
+          type: 'fusionsolar-account',
+          name: 'Simulator',
+          baseUrl: sim.url,
+          timeout: 30,
+          tlsVerify: true,
+          ca: '',
+          locale: 'en-us',
+          allowControl: false,
+          quotaProfile: 'documented',
+          quotaCustom: '',
+          quotaWait: 60,
+          plants: '',
+          devices: '',
+          credentials: { username: USER.username, password: USER.password },
+        },
+        {
+          id: 'old-node',
+          type: 'fusionsolar-plants',
+          z: 'old-tab',
+          x: 200,
+          y: 100,
+          account: 'old-acc',
+          operation: 'listPlants',
+          plantCodes: 'Sim Plant 0002',
+          plantCodesType: 'str',
+          wires: [[]],
+        },
       ];
       await red.post('/flows', flows, { 'Node-RED-Deployment-Type': 'full' });
       await page.route('**/fusionsolar/catalogue', async (route) => {
@@ -213,8 +336,21 @@ for (const name of RUNTIMES) {
         assert.equal(await page.locator('#node-input-account.input-error').count(), 0, 'the account is valid');
         await ui.screenshotTray(page, path.join(SHOTS, `${name}-fusionsolar-plants-migrated.png`));
         await page.click('#node-dialog-ok');
-        const saved = await page.evaluate(() => { const n = RED.nodes.node('old-node'); return { operation: n.operation, plantNames: n.plantNames, plantCodes: n.plantCodes, configVersion: Number(n.configVersion) }; });
-        assert.deepEqual(saved, { operation: 'plantList', plantNames: 'Sim Plant 0002', plantCodes: '', configVersion: 2 });
+        const saved = await page.evaluate(() => {
+          const n = RED.nodes.node('old-node');
+          return {
+            operation: n.operation,
+            plantNames: n.plantNames,
+            plantCodes: n.plantCodes,
+            configVersion: Number(n.configVersion),
+          };
+        });
+        assert.deepEqual(saved, {
+          operation: 'plantList',
+          plantNames: 'Sim Plant 0002',
+          plantCodes: '',
+          configVersion: 2,
+        });
       } finally {
         await page.unroute('**/fusionsolar/catalogue');
       }

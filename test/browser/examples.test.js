@@ -10,8 +10,13 @@ const { exampleFiles, expectations } = require('../e2e-runtime/examples');
 const { startDemo } = require('../helpers/demo');
 const ui = require('./editor-page');
 
-const WebSocket = require(require.resolve('ws', { paths: [path.dirname(require.resolve('node-red', { paths: [root] }))] }));
-const RUNTIMES = (process.env.BROWSER_RUNTIMES || 'nr4,nr5').split(',').map((s) => s.trim()).filter(Boolean);
+const WebSocket = require(
+  require.resolve('ws', { paths: [path.dirname(require.resolve('node-red', { paths: [root] }))] }),
+);
+const RUNTIMES = (process.env.BROWSER_RUNTIMES || 'nr4,nr5')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const SHARED = ['fusionsolar-demo-account', 'fusionsolar-demo-account-v6'];
 // Examples for parts the demo has not got (an MQTT broker, InfluxDB, a second dashboard base):
 // the sink suites run those.
@@ -36,7 +41,11 @@ async function debugFeed(url) {
 /** Import > Examples > node-red-contrib-fusionsolar > file > Import, then "Import copy". */
 async function importExample(page, file) {
   const tab = '#red-ui-clipboard-dialog-import-tab-examples';
-  const tabs = () => { const out = []; RED.nodes.eachWorkspace((w) => out.push(w.id)); return out; };
+  const tabs = () => {
+    const out = [];
+    RED.nodes.eachWorkspace((w) => out.push(w.id));
+    return out;
+  };
   const before = await page.evaluate(tabs);
   await page.evaluate(() => RED.actions.invoke('core:show-import-dialog'));
   await page.click(`a[href="${tab}"]`);
@@ -52,7 +61,11 @@ async function importExample(page, file) {
   const copy = page.locator('.red-ui-notification button', { hasText: 'Import copy' });
   await copy.waitFor({ timeout: 10000 });
   await copy.click();
-  const z = await page.waitForFunction((old) => { const now = []; RED.nodes.eachWorkspace((w) => now.push(w.id)); return now.find((id) => !old.includes(id)); }, before);
+  const z = await page.waitForFunction((old) => {
+    const now = [];
+    RED.nodes.eachWorkspace((w) => now.push(w.id));
+    return now.find((id) => !old.includes(id));
+  }, before);
   return z.jsonValue();
 }
 
@@ -68,10 +81,20 @@ for (const name of RUNTIMES) {
       const rt = await runtime(name);
       // One demo account for every example, so the pacing of the documented quotas (a plant list
       // a minute) would make this suite wait minutes: the simulator and the account skip it.
-      demo = await startDemo({ DEMO_NODE: rt.node, DEMO_RED_JS: rt.redJs, SIM_PLANTS: '3', SIM_QUOTAS: 'off', DEMO_QUOTA: 'off' });
+      demo = await startDemo({
+        DEMO_NODE: rt.node,
+        DEMO_RED_JS: rt.redJs,
+        SIM_PLANTS: '3',
+        SIM_QUOTAS: 'off',
+        DEMO_QUOTA: 'off',
+      });
       // Node-RED 5's rotating tips of the info sidebar throw when their box is not drawn yet:
       // off in the user's settings before the editor loads (a tip 1 s after load beat the toggle).
-      await fetch(`${demo.url}/settings/user`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ editor: { view: { 'view-show-tips': false } } }) });
+      await fetch(`${demo.url}/settings/user`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ editor: { view: { 'view-show-tips': false } } }),
+      });
       editor = await ui.openEditor(demo.url);
       await editor.page.evaluate(() => RED.actions.invoke('core:toggle-show-tips', false));
       // "Modified Flows" from the Deploy menu: a full deploy would restart the demo tabs too, and
@@ -97,11 +120,24 @@ for (const name of RUNTIMES) {
         const { page } = editor;
         const { required, forbidden, manualInjects } = expectations(flow);
         const z = await importExample(page, title);
-        const imported = await page.evaluate((tab) => RED.nodes.filterNodes({ z: tab }).map((n) => ({ id: n.id, type: n.type, name: n.name, account: n.account })), z);
+        const imported = await page.evaluate(
+          (tab) =>
+            RED.nodes
+              .filterNodes({ z: tab })
+              .map((n) => ({ id: n.id, type: n.type, name: n.name, account: n.account })),
+          z,
+        );
         const tabTitle = await page.evaluate((tab) => RED.nodes.workspace(tab).label, z);
-        assert.equal(tabTitle, flow.find((n) => n.type === 'tab').label, 'the tab has the example\'s title');
-        for (const n of imported.filter((x) => x.account !== undefined)) assert.ok(SHARED.includes(n.account), `${n.type} ${n.name || n.id} uses the demo's account`);
-        const accounts = await page.evaluate(() => { const out = []; RED.nodes.eachConfig((c) => { if (c.type === 'fusionsolar-account') out.push(c.id); }); return out.sort(); });
+        assert.equal(tabTitle, flow.find((n) => n.type === 'tab').label, "the tab has the example's title");
+        for (const n of imported.filter((x) => x.account !== undefined))
+          assert.ok(SHARED.includes(n.account), `${n.type} ${n.name || n.id} uses the demo's account`);
+        const accounts = await page.evaluate(() => {
+          const out = [];
+          RED.nodes.eachConfig((c) => {
+            if (c.type === 'fusionsolar-account') out.push(c.id);
+          });
+          return out.sort();
+        });
         assert.deepEqual(accounts, ['dash-account', ...SHARED], 'no other account was imported');
         const start = feed.messages.length;
         await ui.deploy(page);
@@ -113,11 +149,18 @@ for (const name of RUNTIMES) {
         const ids = new Set(imported.map((n) => n.id));
         const byName = (d) => (m) => m.z === z && m.name === d.name;
         const fresh = () => feed.messages.slice(start);
-        const problems = () => fresh().filter((m) => (m.level === 20 && ids.has(m.id)) || forbidden.some((d) => byName(d)(m)));
+        const problems = () =>
+          fresh().filter((m) => (m.level === 20 && ids.has(m.id)) || forbidden.some((d) => byName(d)(m)));
         const missing = () => required.filter((d) => !fresh().some((m) => byName(d)(m) && m.level === undefined));
-        await until(() => !missing().length || problems().length > 0, `${file}: its debug output`, EXAMPLE_MS).catch(() => undefined);
+        await until(() => !missing().length || problems().length > 0, `${file}: its debug output`, EXAMPLE_MS).catch(
+          () => undefined,
+        );
         assert.deepEqual(problems(), [], `${file}: errors`);
-        assert.deepEqual(missing().map((d) => d.name), [], `${file}: debug nodes without data; got ${JSON.stringify(fresh()).slice(0, 800)}`);
+        assert.deepEqual(
+          missing().map((d) => d.name),
+          [],
+          `${file}: debug nodes without data; got ${JSON.stringify(fresh()).slice(0, 800)}`,
+        );
         for (const d of required) {
           const m = fresh().find(byName(d));
           assert.ok(m.msg !== undefined && m.msg !== 'undefined', `${file}: ${d.name} showed a value`);

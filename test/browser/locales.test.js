@@ -14,9 +14,13 @@ const { startSimulator } = require(path.join(root, 'dist', 'src', 'simulator'));
 const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const DEFS = packageDefinitions(root).defs;
 const FLOW_TYPES = Object.keys(PKG['node-red'].nodes).filter((t) => !DEFS[t] || DEFS[t].category !== 'config');
-const RUNTIMES = (process.env.BROWSER_RUNTIMES || 'nr4,nr5').split(',').map((s) => s.trim()).filter(Boolean);
+const RUNTIMES = (process.env.BROWSER_RUNTIMES || 'nr4,nr5')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const USER = { username: 'demo', password: 'demo-password', scope: 'all' };
-const locale = (type, lang) => JSON.parse(fs.readFileSync(path.join(root, 'nodes', type, 'locales', lang, `${type}.json`), 'utf8'))[type];
+const locale = (type, lang) =>
+  JSON.parse(fs.readFileSync(path.join(root, 'nodes', type, 'locales', lang, `${type}.json`), 'utf8'))[type];
 
 for (const name of RUNTIMES) {
   describe(`editor languages in a browser (${name})`, function () {
@@ -56,10 +60,16 @@ for (const name of RUNTIMES) {
         await page.fill('#node-config-input-username', USER.username);
         await page.fill('#node-config-input-password', 'wrong-password');
         await page.click('#fs-test-connection');
-        await page.waitForFunction(() => /^[A-Z_0-9]+: /.test(document.querySelector('#fs-test-result').textContent), null, { timeout: 20000 });
+        await page.waitForFunction(
+          () => /^[A-Z_0-9]+: /.test(document.querySelector('#fs-test-result').textContent),
+          null,
+          { timeout: 20000 },
+        );
         const text = await page.textContent('#fs-test-result');
         const code = text.split(':')[0];
-        const german = JSON.parse(fs.readFileSync(path.join(root, 'nodes/fusionsolar-account/locales/de/fusionsolar-account.json'), 'utf8')).common.errors.code[code];
+        const german = JSON.parse(
+          fs.readFileSync(path.join(root, 'nodes/fusionsolar-account/locales/de/fusionsolar-account.json'), 'utf8'),
+        ).common.errors.code[code];
         assert.ok(german, `${code} is one of our own codes (${text})`);
         assert.ok(text.endsWith(`(${german.message})`), text);
       } finally {
@@ -76,7 +86,9 @@ for (const name of RUNTIMES) {
           await page.goto(red.url);
           await page.waitForSelector('#red-ui-palette .red-ui-palette-node', { timeout: 60000 });
           await page.waitForFunction(() => window.RED && RED.nodes && RED.nodes.getType('inject'));
-          const inject = await page.evaluate(() => document.querySelector('.red-ui-palette-node[data-palette-type="inject"]').offsetHeight);
+          const inject = await page.evaluate(
+            () => document.querySelector('.red-ui-palette-node[data-palette-type="inject"]').offsetHeight,
+          );
           for (const type of FLOW_TYPES) {
             const shown = await page.evaluate((t) => {
               const el = document.querySelector(`.red-ui-palette-node[data-palette-type="${t}"]`);
@@ -94,16 +106,24 @@ for (const name of RUNTIMES) {
             await ui.openDialog(page, id);
             const hints = locale(type, lang).hint;
             // The dialog of a new node takes the V7 demo account: V6 twins of an operation name are not offered.
-            for (const op of ops.filter((o) => !o.api || o.api === "v7")) {
+            for (const op of ops.filter((o) => !o.api || o.api === 'v7')) {
               await page.selectOption('#node-input-operation', op.name);
               const want = `${op.section} — ${hints[op.name]}`;
-              await page.waitForFunction((w) => document.querySelector('.fs-op-summary').textContent === w, want, { timeout: 5000 })
-                .catch(async () => assert.equal(await page.textContent('.fs-op-summary'), want, `${type} ${op.name} hint`));
+              await page
+                .waitForFunction((w) => document.querySelector('.fs-op-summary').textContent === w, want, {
+                  timeout: 5000,
+                })
+                .catch(async () =>
+                  assert.equal(await page.textContent('.fs-op-summary'), want, `${type} ${op.name} hint`),
+                );
             }
             if (type === 'fusionsolar-plants') {
               const names = locale(type, lang).deviceType;
-              const options = await page.evaluate(() => [...document.querySelectorAll('#node-input-deviceTypeId option')].map((o) => [o.value, o.textContent]));
-              for (const [value, text] of options) if (value) assert.equal(text, `${value} ${names[value]}`, `device type ${value}`);
+              const options = await page.evaluate(() =>
+                [...document.querySelectorAll('#node-input-deviceTypeId option')].map((o) => [o.value, o.textContent]),
+              );
+              for (const [value, text] of options)
+                if (value) assert.equal(text, `${value} ${names[value]}`, `device type ${value}`);
             }
             await page.click('#node-dialog-cancel');
             await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });

@@ -14,20 +14,73 @@ const { v6Fleet } = require(path.join(root, 'dist', 'src', 'simulator', 'v6', 'd
 const ui = require('./editor-page');
 
 const USER = { username: 'picker', password: 'picker-password', scope: 'all' };
-const RUNTIMES = (process.env.BROWSER_RUNTIMES || 'nr4,nr5').split(',').map((s) => s.trim()).filter(Boolean);
+const RUNTIMES = (process.env.BROWSER_RUNTIMES || 'nr4,nr5')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const INVERTER = 20822;
 const SHOTS = path.join(root, 'test', 'e2e', 'screenshots');
 
 function flows(sim) {
-  const node = (id, type, y, extra) => ({ id, type, z: 'tab', name: '', account: 'acc', split: false, x: 200, y, wires: [[]], ...extra });
+  const node = (id, type, y, extra) => ({
+    id,
+    type,
+    z: 'tab',
+    name: '',
+    account: 'acc',
+    split: false,
+    x: 200,
+    y,
+    wires: [[]],
+    ...extra,
+  });
   return [
     { id: 'tab', type: 'tab', label: 'Pickers' },
-    { id: 'acc', type: 'fusionsolar-account', name: 'Simulator', api: 'v7', baseUrl: sim.url, timeout: 30, tlsVerify: true, locale: 'en-us', allowControl: false, quotaProfile: 'documented', quotaWait: 60 },
+    {
+      id: 'acc',
+      type: 'fusionsolar-account',
+      name: 'Simulator',
+      api: 'v7',
+      baseUrl: sim.url,
+      timeout: 30,
+      tlsVerify: true,
+      locale: 'en-us',
+      allowControl: false,
+      quotaProfile: 'documented',
+      quotaWait: 60,
+    },
     node('ctl', 'fusionsolar-control', 80, { operation: 'inverterPower', controlType: '1', dns: '', dnsType: 'str' }),
-    node('pl', 'fusionsolar-plants', 160, { operation: 'deviceList', plantCodes: '', plantCodesType: 'str', deviceTypeId: '' }),
-    node('pd', 'fusionsolar-plant-data', 240, { operation: 'realtimeKpi', plantCodes: 'plants', plantCodesType: 'msg' }),
-    { id: 'acc6', type: 'fusionsolar-account', name: 'Simulator V6', api: 'v6', baseUrl: sim.url, timeout: 30, tlsVerify: true, locale: 'en-us', allowControl: false, quotaProfile: 'documented', quotaWait: 60 },
-    node('dd', 'fusionsolar-device-data', 320, { account: 'acc6', operation: 'deviceRealtimeKpi', devTypeId: ['1'], devIds: '', devIdsType: 'str' }),
+    node('pl', 'fusionsolar-plants', 160, {
+      operation: 'deviceList',
+      plantCodes: '',
+      plantCodesType: 'str',
+      deviceTypeId: '',
+    }),
+    node('pd', 'fusionsolar-plant-data', 240, {
+      operation: 'realtimeKpi',
+      plantCodes: 'plants',
+      plantCodesType: 'msg',
+    }),
+    {
+      id: 'acc6',
+      type: 'fusionsolar-account',
+      name: 'Simulator V6',
+      api: 'v6',
+      baseUrl: sim.url,
+      timeout: 30,
+      tlsVerify: true,
+      locale: 'en-us',
+      allowControl: false,
+      quotaProfile: 'documented',
+      quotaWait: 60,
+    },
+    node('dd', 'fusionsolar-device-data', 320, {
+      account: 'acc6',
+      operation: 'deviceRealtimeKpi',
+      devTypeId: ['1'],
+      devIds: '',
+      devIdsType: 'str',
+    }),
   ];
 }
 
@@ -35,7 +88,13 @@ function flows(sim) {
 const pickButton = (page, field) => page.locator(`[id="node-input-${field}"] ~ .fs-pick-button`);
 
 async function rows(page) {
-  return page.evaluate(() => [...document.querySelectorAll('.fs-picker-row')].map((r) => ({ value: r.getAttribute('data-value'), text: r.textContent, checked: r.querySelector('input').checked })));
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.fs-picker-row')].map((r) => ({
+      value: r.getAttribute('data-value'),
+      text: r.textContent,
+      checked: r.querySelector('input').checked,
+    })),
+  );
 }
 
 async function tick(page, value) {
@@ -56,7 +115,13 @@ for (const name of RUNTIMES) {
       const rt = await runtime(name);
       [sim, userDir] = await Promise.all([startSimulator({ plants: 3, users: [USER] }), freshUserDir()]);
       // credentialSecret is off in these runs: the credentials file is plain JSON.
-      fs.writeFileSync(path.join(userDir, 'flows_cred.json'), JSON.stringify({ acc: { username: USER.username, password: USER.password }, acc6: { username: USER.username, password: USER.password } }));
+      fs.writeFileSync(
+        path.join(userDir, 'flows_cred.json'),
+        JSON.stringify({
+          acc: { username: USER.username, password: USER.password },
+          acc6: { username: USER.username, password: USER.password },
+        }),
+      );
       red = await startNodeRed(rt, userDir, { flows: flows(sim) });
       editor = await ui.openEditor(red.url);
       // Node-RED 5's rotating tips of the info sidebar throw when their box is not drawn yet.
@@ -74,7 +139,11 @@ for (const name of RUNTIMES) {
       // A failed step can leave a picker or a dialog open: close them so the next test starts clean.
       for (const id of ['#fs-picker-cancel', '#node-dialog-cancel']) {
         const b = editor.page.locator(id);
-        if (await b.count()) await b.first().click().catch(() => undefined);
+        if (await b.count())
+          await b
+            .first()
+            .click()
+            .catch(() => undefined);
         await editor.page.waitForSelector(id, { state: 'detached', timeout: 5000 }).catch(() => undefined);
       }
       assert.deepEqual(editor.errors.splice(0), [], 'no console error in the editor');
@@ -90,7 +159,9 @@ for (const name of RUNTIMES) {
       await page.waitForSelector('.fs-picker-list', { state: 'visible' });
       await page.waitForFunction(() => /No list yet/.test(document.querySelector('.fs-picker-status').textContent));
       await page.click('.fs-picker-refresh');
-      await page.waitForFunction(() => document.querySelectorAll('.fs-picker-row').length > 0, null, { timeout: 30000 });
+      await page.waitForFunction(() => document.querySelectorAll('.fs-picker-row').length > 0, null, {
+        timeout: 30000,
+      });
       const all = sim.fleet.plants.flatMap((p) => p.devices);
       assert.equal((await rows(page)).length, all.length, 'every device of the account');
       assert.match(await page.textContent('.fs-picker-status'), new RegExp(`Devices: ${all.length}, listed`));
@@ -98,11 +169,19 @@ for (const name of RUNTIMES) {
       await page.selectOption('.fs-picker-type', String(INVERTER));
       const inverters = all.filter((d) => d.deviceTypeId === INVERTER);
       assert.ok(inverters.length >= 3, 'the simulator has an inverter per plant');
-      assert.deepEqual((await rows(page)).map((r) => r.value).sort(), inverters.map((d) => d.dn).sort(), 'the type filter leaves the inverters');
+      assert.deepEqual(
+        (await rows(page)).map((r) => r.value).sort(),
+        inverters.map((d) => d.dn).sort(),
+        'the type filter leaves the inverters',
+      );
 
       const [, second, third] = inverters;
       await page.fill('.fs-picker-search', second.sn);
-      assert.deepEqual((await rows(page)).map((r) => r.value), [second.dn], 'found by SN');
+      assert.deepEqual(
+        (await rows(page)).map((r) => r.value),
+        [second.dn],
+        'found by SN',
+      );
       await tick(page, second.dn);
       await page.fill('.fs-picker-search', '');
       await tick(page, third.dn);
@@ -119,18 +198,31 @@ for (const name of RUNTIMES) {
       const { page } = editor;
       await ui.openDialog(page, 'pl');
       await pickButton(page, 'plantCodes').click();
-      await page.waitForFunction(() => document.querySelectorAll('.fs-picker-row').length === 3, null, { timeout: 30000 });
+      await page.waitForFunction(() => document.querySelectorAll('.fs-picker-row').length === 3, null, {
+        timeout: 30000,
+      });
       assert.match(await page.textContent('.fs-picker-status'), /Plants: 3, listed/);
       assert.equal(await page.locator('.fs-picker-type').isVisible(), false, 'no type filter for plants');
       const [, p2, p3] = sim.fleet.plants;
       await page.fill('.fs-picker-search', p2.plantName);
-      assert.deepEqual((await rows(page)).map((r) => r.value), [p2.plantCode], 'found by name');
+      assert.deepEqual(
+        (await rows(page)).map((r) => r.value),
+        [p2.plantCode],
+        'found by name',
+      );
       await tick(page, p2.plantCode);
       await page.fill('.fs-picker-search', p3.plantAddress);
-      assert.deepEqual((await rows(page)).map((r) => r.value), [p3.plantCode], 'found by address');
+      assert.deepEqual(
+        (await rows(page)).map((r) => r.value),
+        [p3.plantCode],
+        'found by address',
+      );
       await tick(page, p3.plantCode);
       await page.fill('.fs-picker-search', '');
-      assert.deepEqual((await rows(page)).filter((r) => r.checked).map((r) => r.value), [p2.plantCode, p3.plantCode]);
+      assert.deepEqual(
+        (await rows(page)).filter((r) => r.checked).map((r) => r.value),
+        [p2.plantCode, p3.plantCode],
+      );
 
       // The device refresh read the plant list moments ago: the governor would wait a minute.
       await page.click('.fs-picker-refresh');
@@ -141,21 +233,30 @@ for (const name of RUNTIMES) {
 
       await page.click('#fs-picker-done');
       await page.waitForSelector('.fs-picker-list', { state: 'detached' });
-      assert.equal(await page.evaluate(() => $('#node-input-plantCodes').typedInput('value')), `${p2.plantCode},${p3.plantCode}`);
+      assert.equal(
+        await page.evaluate(() => $('#node-input-plantCodes').typedInput('value')),
+        `${p2.plantCode},${p3.plantCode}`,
+      );
       await page.click('#node-dialog-ok');
       await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
     });
 
-    it('V6 device data: device ids of the node\'s types, and the picked devices\' types join its selection', async function () {
+    it("V6 device data: device ids of the node's types, and the picked devices' types join its selection", async function () {
       const { page } = editor;
       await ui.openDialog(page, 'dd');
       // Read before the picker opens: its tray takes the node's dialog out of the page meanwhile.
-      const offered = await page.evaluate(() => $('#node-input-devTypeId option').map((i, o) => Number(o.value)).get());
+      const offered = await page.evaluate(() =>
+        $('#node-input-devTypeId option')
+          .map((i, o) => Number(o.value))
+          .get(),
+      );
       assert.ok(offered.includes(1) && offered.length > 1, 'the operation serves several device types');
       await pickButton(page, 'devIds').click();
       await page.waitForSelector('.fs-picker-list', { state: 'visible' });
       await page.click('.fs-picker-refresh');
-      await page.waitForFunction(() => document.querySelectorAll('.fs-picker-row').length > 0, null, { timeout: 30000 });
+      await page.waitForFunction(() => document.querySelectorAll('.fs-picker-row').length > 0, null, {
+        timeout: 30000,
+      });
       const fleet = [...v6Fleet(sim).byId.values()].filter((d) => offered.includes(d.devTypeId));
       // The node's one chosen type (string inverters) is the filter the picker starts with.
       assert.equal(await page.inputValue('.fs-picker-type'), '1');
@@ -169,8 +270,14 @@ for (const name of RUNTIMES) {
       await tick(page, String(other.id));
       await page.click('#fs-picker-done');
       await page.waitForSelector('.fs-picker-list', { state: 'detached' });
-      assert.equal(await page.evaluate(() => $('#node-input-devIds').typedInput('value')), `${inverters[0].id},${other.id}`);
-      assert.deepEqual(await page.evaluate(() => $('#node-input-devTypeId').val()), ['1', String(other.devTypeId)].sort((a, b) => a - b));
+      assert.equal(
+        await page.evaluate(() => $('#node-input-devIds').typedInput('value')),
+        `${inverters[0].id},${other.id}`,
+      );
+      assert.deepEqual(
+        await page.evaluate(() => $('#node-input-devTypeId').val()),
+        ['1', String(other.devTypeId)].sort((a, b) => a - b),
+      );
       picked.dd = { devIds: `${inverters[0].id},${other.id}`, devTypeId: ['1', String(other.devTypeId)] };
       await page.click('#node-dialog-ok');
       await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });

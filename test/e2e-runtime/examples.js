@@ -9,7 +9,11 @@ const ACCOUNT = 'fusionsolar-account';
 
 function exampleFiles() {
   const dir = path.join(root, 'examples');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => ({ file: f, flow: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) }));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ file: f, flow: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) }));
 }
 
 /** Node ids reachable by wires (and link nodes) from the given nodes. */
@@ -35,8 +39,14 @@ function reachable(flow, from) {
  */
 function expectations(flow) {
   const debug = flow.filter((n) => n.type === 'debug' && n.active !== false);
-  const fromInject = reachable(flow, flow.filter((n) => n.type === 'inject'));
-  const fromCatch = reachable(flow, flow.filter((n) => n.type === 'catch'));
+  const fromInject = reachable(
+    flow,
+    flow.filter((n) => n.type === 'inject'),
+  );
+  const fromCatch = reachable(
+    flow,
+    flow.filter((n) => n.type === 'catch'),
+  );
   return {
     required: debug.filter((n) => fromInject.has(n.id) && !fromCatch.has(n.id)),
     forbidden: debug.filter((n) => fromCatch.has(n.id)),
@@ -54,7 +64,9 @@ function manualInjects(flow) {
   const clicked = flow.filter((n) => n.type === 'inject' && !n.once);
   const buttons = clicked.filter((n) => !n.crontab);
   const byButtons = reachable(flow, buttons);
-  return clicked.filter((n) => !n.crontab || [...reachable(flow, [n])].some((id) => !byButtons.has(id) && isDebug(flow, id)));
+  return clicked.filter(
+    (n) => !n.crontab || [...reachable(flow, [n])].some((id) => !byButtons.has(id) && isDebug(flow, id)),
+  );
 }
 
 const isDebug = (flow, id) => flow.some((n) => n.id === id && n.type === 'debug');
@@ -69,7 +81,16 @@ function deployable(flow, simUrl, user) {
   return flow
     .filter((n) => !THIRD_PARTY_CONFIG.has(n.type))
     .map((n) => (THIRD_PARTY.test(n.type) ? standIn(n) : n))
-    .map((n) => (n.type === ACCOUNT ? { ...n, baseUrl: simUrl, quotaProfile: 'off', credentials: { username: user.username, password: user.password } } : n));
+    .map((n) =>
+      n.type === ACCOUNT
+        ? {
+            ...n,
+            baseUrl: simUrl,
+            quotaProfile: 'off',
+            credentials: { username: user.username, password: user.password },
+          }
+        : n,
+    );
 }
 
 /**
@@ -80,7 +101,18 @@ function deployable(flow, simUrl, user) {
 const THIRD_PARTY = /^(influxdb|ui-)/;
 const THIRD_PARTY_CONFIG = new Set(['influxdb', 'ui-base', 'ui-page', 'ui-group', 'ui-theme']);
 function standIn(n) {
-  return { id: n.id, type: 'debug', z: n.z, name: `${n.type} (stand-in)`, active: false, tosidebar: false, console: false, tostatus: false, complete: 'false', wires: [] };
+  return {
+    id: n.id,
+    type: 'debug',
+    z: n.z,
+    name: `${n.type} (stand-in)`,
+    active: false,
+    tosidebar: false,
+    console: false,
+    tostatus: false,
+    complete: 'false',
+    wires: [],
+  };
 }
 
 module.exports = { exampleFiles, expectations, deployable };

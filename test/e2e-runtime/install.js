@@ -12,7 +12,8 @@ let packed;
 function pack() {
   if (!packed) {
     packed = (async () => {
-      if (!fs.existsSync(path.join(root, 'dist', 'nodes'))) throw new Error('dist/ is missing: run npm run build first');
+      if (!fs.existsSync(path.join(root, 'dist', 'nodes')))
+        throw new Error('dist/ is missing: run npm run build first');
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-pack-'));
       const out = JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root }));
       return path.join(dir, out[0].filename);
@@ -25,7 +26,10 @@ function pack() {
 async function freshUserDir() {
   const tarball = await pack();
   const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-e2e-user-'));
-  fs.writeFileSync(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', private: true }, null, 2));
+  fs.writeFileSync(
+    path.join(userDir, 'package.json'),
+    JSON.stringify({ name: 'node-red-project', private: true }, null, 2),
+  );
   await run('npm', ['install', tarball, '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: userDir });
   return userDir;
 }

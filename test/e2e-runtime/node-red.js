@@ -6,7 +6,9 @@ const net = require('node:net');
 const path = require('node:path');
 const { root } = require('./runtimes');
 
-const WebSocket = require(require.resolve('ws', { paths: [path.dirname(require.resolve('node-red', { paths: [root] }))] }));
+const WebSocket = require(
+  require.resolve('ws', { paths: [path.dirname(require.resolve('node-red', { paths: [root] }))] }),
+);
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -52,7 +54,10 @@ async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000, preamb
   });
   let output = '';
   const started = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Node-RED (${rt.name}) did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`Node-RED (${rt.name}) did not start within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (d) => {
       output += d;
       if (/Started flows|Flows file .* not found|Starting flows/.test(output) && /Server now running/.test(output)) {
@@ -86,7 +91,11 @@ async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000, preamb
       return res.json();
     },
     async post(p, body, headers = {}) {
-      const res = await fetch(url + p, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(url + p, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       if (!res.ok) throw new Error(`POST ${p}: HTTP ${res.status} ${await res.text()}`);
       return res.status === 204 ? null : res.text();
     },
@@ -104,10 +113,17 @@ async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000, preamb
         wake();
       });
       try {
-        const res = await this.post('/flows', { flows }, { 'Node-RED-Deployment-Type': 'full', 'Node-RED-API-Version': 'v2' });
+        const res = await this.post(
+          '/flows',
+          { flows },
+          { 'Node-RED-Deployment-Type': 'full', 'Node-RED-API-Version': 'v2' },
+        );
         rev = JSON.parse(res).rev;
         await new Promise((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error(`flows of revision ${rev} did not start within ${timeoutMs} ms`)), timeoutMs);
+          const timer = setTimeout(
+            () => reject(new Error(`flows of revision ${rev} did not start within ${timeoutMs} ms`)),
+            timeoutMs,
+          );
           wake = () => {
             if (!started) return;
             clearTimeout(timer);

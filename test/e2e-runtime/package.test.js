@@ -45,7 +45,8 @@ describe('the packed package as a library (require from the tarball)', function 
   });
 
   it('exposes the client, errors, catalogue and simulator by name', function () {
-    for (const [name, type] of Object.entries(PUBLIC)) assert.strictEqual(out.names[name], type, `${name} should be a ${type}`);
+    for (const [name, type] of Object.entries(PUBLIC))
+      assert.strictEqual(out.names[name], type, `${name} should be a ${type}`);
   });
 
   it('serves the catalogue and talks to its own simulator through the public client', function () {

@@ -40,16 +40,38 @@ async function cachedRuntime(name, nodeMajor, redMajor) {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
     // The node package's preinstall fetches its platform binary from npm: allow that script.
-    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, allowScripts: { node: true } }, null, 2));
-    await run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--no-package-lock', `node@${nodeMajor}`, `node-red@${redMajor}`], { cwd: dir });
-    if (!(await ready())) throw new Error(`${name}: node@${nodeMajor} / node-red@${redMajor} did not install into ${dir}`);
+    fs.writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ private: true, allowScripts: { node: true } }, null, 2),
+    );
+    await run(
+      'npm',
+      [
+        'install',
+        '--no-save',
+        '--no-audit',
+        '--no-fund',
+        '--no-package-lock',
+        `node@${nodeMajor}`,
+        `node-red@${redMajor}`,
+      ],
+      { cwd: dir },
+    );
+    if (!(await ready()))
+      throw new Error(`${name}: node@${nodeMajor} / node-red@${redMajor} did not install into ${dir}`);
   }
   return { name, node: nodeBin, redJs: path.join(redDir, 'red.js'), nodeMajor, redMajor };
 }
 
 const RUNTIMES = {
   /** Node-RED 4.1 (devDependency) under the Node.js of the test run (20 in CI). */
-  nr4: async () => ({ name: 'nr4', node: process.execPath, redJs: require.resolve('node-red/red.js', { paths: [root] }), nodeMajor: Number(process.versions.node.split('.')[0]), redMajor: 4 }),
+  nr4: async () => ({
+    name: 'nr4',
+    node: process.execPath,
+    redJs: require.resolve('node-red/red.js', { paths: [root] }),
+    nodeMajor: Number(process.versions.node.split('.')[0]),
+    redMajor: 4,
+  }),
   nr5: () => cachedRuntime('nr5', 24, 5),
 };
 

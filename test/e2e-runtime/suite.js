@@ -19,7 +19,11 @@ function describeRuntime(name, { nodeRed, node }) {
   describe(`end to end in Node-RED ${nodeRed} on Node.js ${node} (${name})`, function () {
     this.timeout(EXAMPLE_MS + 10000);
     const examples = exampleFiles();
-    const users = examples.map((_, i) => ({ username: `e2e-user-${i + 1}`, password: `e2e-Passw0rd-${i + 1}`, scope: 'all' }));
+    const users = examples.map((_, i) => ({
+      username: `e2e-user-${i + 1}`,
+      password: `e2e-Passw0rd-${i + 1}`,
+      scope: 'all',
+    }));
     let sim;
     let red;
     let userDir;
@@ -27,7 +31,10 @@ function describeRuntime(name, { nodeRed, node }) {
     before(async function () {
       this.timeout(600000);
       const rt = await runtime(name);
-      [sim, userDir] = await Promise.all([startSimulator({ plants: SIM_PLANTS, users, quotas: false }), freshUserDir()]);
+      [sim, userDir] = await Promise.all([
+        startSimulator({ plants: SIM_PLANTS, users, quotas: false }),
+        freshUserDir(),
+      ]);
       red = await startNodeRed(rt, userDir);
     });
 
@@ -55,13 +62,15 @@ function describeRuntime(name, { nodeRed, node }) {
       }
     });
 
-    it('serves every node\'s labels and help in en-US, zh-CN and de', async function () {
+    it("serves every node's labels and help in en-US, zh-CN and de", async function () {
       const types = Object.keys(PKG['node-red'].nodes);
       const heading = { 'en-US': '<h3>Inputs</h3>', 'zh-CN': '<h3>输入</h3>', de: '<h3>Eingaben</h3>' };
       for (const lng of Object.keys(heading)) {
         for (const type of types) {
           const labels = await red.get(`/locales/${PKG.name}/${type}?lng=${lng}`);
-          const local = JSON.parse(fs.readFileSync(path.join(root, 'nodes', type, 'locales', lng, `${type}.json`), 'utf8'));
+          const local = JSON.parse(
+            fs.readFileSync(path.join(root, 'nodes', type, 'locales', lng, `${type}.json`), 'utf8'),
+          );
           assert.deepEqual(labels[type], local[type], `${lng} ${type} labels`);
         }
         const res = await fetch(`${red.url}/nodes`, { headers: { accept: 'text/html', 'accept-language': lng } });
@@ -72,25 +81,30 @@ function describeRuntime(name, { nodeRed, node }) {
 
     /** Deploys `flow` (accounts already pointed at the simulator) and waits for its debug output. */
     async function expectOutput(file, flow, deployed) {
-        const { required, forbidden, manualInjects } = expectations(flow);
-        assert.ok(required.length, `${file} has a debug node fed from an inject`);
-        const debug = await red.debug();
-        try {
-          await red.deploy(deployed);
-          for (const n of manualInjects) await red.post(`/inject/${n.id}`);
-          const ids = new Set(flow.map((n) => n.id));
-          const problems = () => debug.messages.filter((m) => (m.level === 20 && ids.has(m.id)) || forbidden.some((f) => f.id === m.id));
-          const missing = () => required.filter((d) => !debug.messages.some((m) => m.id === d.id && m.level === undefined));
-          const summary = () => `${file}: waiting for ${missing().map((d) => d.name || d.id).join(', ')}; got ${JSON.stringify(debug.messages).slice(0, 1500)}`;
-          await debug.until(() => missing().length === 0 || problems().length > 0, EXAMPLE_MS, summary);
-          assert.deepEqual(problems(), [], `${file}: errors`);
-          for (const d of required) {
-            const m = debug.messages.find((x) => x.id === d.id);
-            assert.ok(m.msg !== undefined && m.msg !== 'undefined', `${file}: ${d.name || d.id} showed a value`);
-          }
-        } finally {
-          debug.close();
+      const { required, forbidden, manualInjects } = expectations(flow);
+      assert.ok(required.length, `${file} has a debug node fed from an inject`);
+      const debug = await red.debug();
+      try {
+        await red.deploy(deployed);
+        for (const n of manualInjects) await red.post(`/inject/${n.id}`);
+        const ids = new Set(flow.map((n) => n.id));
+        const problems = () =>
+          debug.messages.filter((m) => (m.level === 20 && ids.has(m.id)) || forbidden.some((f) => f.id === m.id));
+        const missing = () =>
+          required.filter((d) => !debug.messages.some((m) => m.id === d.id && m.level === undefined));
+        const summary = () =>
+          `${file}: waiting for ${missing()
+            .map((d) => d.name || d.id)
+            .join(', ')}; got ${JSON.stringify(debug.messages).slice(0, 1500)}`;
+        await debug.until(() => missing().length === 0 || problems().length > 0, EXAMPLE_MS, summary);
+        assert.deepEqual(problems(), [], `${file}: errors`);
+        for (const d of required) {
+          const m = debug.messages.find((x) => x.id === d.id);
+          assert.ok(m.msg !== undefined && m.msg !== 'undefined', `${file}: ${d.name || d.id} showed a value`);
         }
+      } finally {
+        debug.close();
+      }
     }
 
     examples.forEach(({ file, flow }, i) => {
@@ -108,7 +122,10 @@ function describeRuntime(name, { nodeRed, node }) {
       assert.ok(examples[v6].flow.some((n) => n.type === 'fusionsolar-account' && n.api === 'v6'));
       assert.ok(examples[v7].flow.some((n) => n.type === 'fusionsolar-account' && (n.api ?? 'v7') === 'v7'));
       const both = [...examples[v7].flow, ...examples[v6].flow];
-      const deployed = [...deployable(examples[v7].flow, sim.url, users[v7]), ...deployable(examples[v6].flow, sim.url, users[v6])];
+      const deployed = [
+        ...deployable(examples[v7].flow, sim.url, users[v7]),
+        ...deployable(examples[v6].flow, sim.url, users[v6]),
+      ];
       await expectOutput('V7 and V6 side by side', both, deployed);
     });
   });

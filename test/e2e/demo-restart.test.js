@@ -12,7 +12,11 @@ async function flows(demo) {
 }
 
 async function deploy(demo, nodes) {
-  const res = await fetch(`${demo.url}/flows`, { method: 'POST', headers: { 'content-type': 'application/json', 'Node-RED-Deployment-Type': 'full' }, body: JSON.stringify(nodes) });
+  const res = await fetch(`${demo.url}/flows`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'Node-RED-Deployment-Type': 'full' },
+    body: JSON.stringify(nodes),
+  });
   assert.equal(res.status, 204, await res.text());
 }
 
@@ -29,7 +33,10 @@ describe('npm start keeps the flows edited in the demo', function () {
   it('seeds the demo flows into an empty user directory', async function () {
     demo = await startDemo({}, { userDir });
     const seeded = await flows(demo);
-    assert.ok(seeded.some((n) => n.type === 'tab' && n.id === 'demo-tab'), 'the demo tab is deployed');
+    assert.ok(
+      seeded.some((n) => n.type === 'tab' && n.id === 'demo-tab'),
+      'the demo tab is deployed',
+    );
     const account = seeded.find((n) => n.id === 'fusionsolar-demo-account');
     assert.equal(account.baseUrl, `http://127.0.0.1:${demo.simPort}`);
     assert.match(demo.output, /the demo flows, seeded into/);
@@ -42,12 +49,29 @@ describe('npm start keeps the flows edited in the demo', function () {
 
   it('a restart (on other ports) keeps an edited flow and points the demo account at the new simulator', async function () {
     const edited = (await flows(demo)).filter((n) => n.z !== 'demo-tab' && n.id !== 'demo-tab');
-    edited.push({ id: 'mine-tab', type: 'tab', label: 'my flow' }, { id: 'mine-inject', type: 'inject', z: 'mine-tab', name: 'mine', props: [], repeat: '', once: false, x: 100, y: 100, wires: [[]] });
+    edited.push(
+      { id: 'mine-tab', type: 'tab', label: 'my flow' },
+      {
+        id: 'mine-inject',
+        type: 'inject',
+        z: 'mine-tab',
+        name: 'mine',
+        props: [],
+        repeat: '',
+        once: false,
+        x: 100,
+        y: 100,
+        wires: [[]],
+      },
+    );
     await deploy(demo, edited);
     await demo.stop();
     demo = await startDemo({}, { userDir });
     const after = await flows(demo);
-    assert.ok(after.some((n) => n.id === 'mine-inject'), 'my node survived npm start');
+    assert.ok(
+      after.some((n) => n.id === 'mine-inject'),
+      'my node survived npm start',
+    );
     assert.ok(!after.some((n) => n.id === 'demo-tab'), 'the deleted demo tab stays deleted');
     assert.equal(after.length, edited.length);
     assert.equal(after.find((n) => n.id === 'fusionsolar-demo-account').baseUrl, `http://127.0.0.1:${demo.simPort}`);
@@ -58,7 +82,10 @@ describe('npm start keeps the flows edited in the demo', function () {
     await demo.stop();
     demo = await startDemo({}, { userDir, args: ['--reset'] });
     const reset = await flows(demo);
-    assert.ok(reset.some((n) => n.id === 'demo-tab'), 'the demo tab is back');
+    assert.ok(
+      reset.some((n) => n.id === 'demo-tab'),
+      'the demo tab is back',
+    );
     assert.ok(!reset.some((n) => n.id === 'mine-inject'), 'my flow is replaced');
   });
 });

@@ -31,18 +31,26 @@ describe('npm start (demo: Node-RED + simulator + demo flow)', function () {
   });
 
   it('serves the fleet dashboard (the @flowfuse/node-red-dashboard devDependency) at /dashboard/fleet', async function () {
-    const sets = await (await fetch(`http://127.0.0.1:${redPort}/nodes`, { headers: { accept: 'application/json' } })).json();
+    const sets = await (
+      await fetch(`http://127.0.0.1:${redPort}/nodes`, { headers: { accept: 'application/json' } })
+    ).json();
     const dashboard = sets.filter((s) => s.module === '@flowfuse/node-red-dashboard');
-    assert.ok(dashboard.some((s) => s.types.includes('ui-chart')), 'the dashboard nodes are loaded');
+    assert.ok(
+      dashboard.some((s) => s.types.includes('ui-chart')),
+      'the dashboard nodes are loaded',
+    );
     for (const s of dashboard) assert.equal(s.err, undefined, `${s.id}: ${s.err}`);
     const flows = await (await fetch(`http://127.0.0.1:${redPort}/flows`)).json();
-    assert.ok(flows.some((n) => n.type === 'tab' && n.label === 'FusionSolar dashboard'), 'the dashboard tab is deployed');
+    assert.ok(
+      flows.some((n) => n.type === 'tab' && n.label === 'FusionSolar dashboard'),
+      'the dashboard tab is deployed',
+    );
     const page = await fetch(`http://127.0.0.1:${redPort}/dashboard/fleet`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /<div id="app">/);
   });
 
-  it('delivers the demo flow\'s plants and devices to the debug sidebar', async function () {
+  it("delivers the demo flow's plants and devices to the debug sidebar", async function () {
     const ws = new WebSocket(`ws://127.0.0.1:${redPort}/comms`);
     const debug = [];
     await new Promise((resolve, reject) => {
@@ -56,7 +64,7 @@ describe('npm start (demo: Node-RED + simulator + demo flow)', function () {
     // The flow's own "at start" inject fires 4 s after the start: no manual trigger needed.
     const arrived = () => ['devices', 'real-time'].every((name) => debug.some((d) => d.name === name));
     // The assertions below say what is missing; the wait only ends early.
-    await until(arrived, 'the demo flow\'s debug output', 25000).catch(() => undefined);
+    await until(arrived, "the demo flow's debug output", 25000).catch(() => undefined);
     ws.close();
     const plants = debug.find((d) => d.name === 'plants');
     const devices = debug.find((d) => d.name === 'devices');
@@ -66,6 +74,10 @@ describe('npm start (demo: Node-RED + simulator + demo flow)', function () {
     assert.match(devices.format, /^array\[\d+\]$/);
     // The real-time poll repeats every 5 minutes: an editor opened later still sees fresh data.
     assert.equal(debug.find((d) => d.name === 'real-time').format, 'array[5]');
-    assert.deepEqual(debug.filter((d) => d.name === 'errors'), [], 'no error reached the Catch node');
+    assert.deepEqual(
+      debug.filter((d) => d.name === 'errors'),
+      [],
+      'no error reached the Catch node',
+    );
   });
 });

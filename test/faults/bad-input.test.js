@@ -35,7 +35,9 @@ describe('bad input: INVALID_INPUT naming the field, no HTTP call', function () 
   it('runs every row of the table, and every catalogue operation has rows', function () {
     const skipped = BAD_INPUT.filter((row) => !runnable(row)).map((row) => `${row.type}/${row.op}: ${row.why}`);
     assert.deepEqual(skipped, [], 'rows whose node type or operation is not in the catalogue');
-    const uncovered = Object.entries(NODE_OPERATIONS).flatMap(([type, ops]) => ops.filter((o) => !OP_TYPE[o.name]).map((o) => `${type}/${o.name}`));
+    const uncovered = Object.entries(NODE_OPERATIONS).flatMap(([type, ops]) =>
+      ops.filter((o) => !OP_TYPE[o.name]).map((o) => `${type}/${o.name}`),
+    );
     const { unknown, stale } = checkGaps(uncovered);
     assert.deepEqual(unknown, [], 'catalogue operations without rows in test/faults/bad-input/ (nor in gaps.js)');
     assert.deepEqual(stale, [], 'gaps.js names operations that have rows now, or that are gone');
@@ -50,7 +52,8 @@ describe('bad input: INVALID_INPUT naming the field, no HTTP call', function () 
         ({ sim } = await virtualSim({ plants: 3 }));
         const first = (NODE_OPERATIONS[type] || [])[0];
         // A V6 account without the documented (new-user) profile: the five-minute interface is open to it.
-        const accountExtra = api === 'v6' ? { allowControl: true, api: 'v6', quotaProfile: 'off' } : { allowControl: true };
+        const accountExtra =
+          api === 'v6' ? { allowControl: true, api: 'v6', quotaProfile: 'off' } : { allowControl: true };
         await load(flowWith(sim, { type, operation: first ? first.name : '' }, { accountExtra }), credentials());
         h = harness();
       });
@@ -69,8 +72,14 @@ describe('bad input: INVALID_INPUT naming the field, no HTTP call', function () 
           assert.ok(r.error, `no error for ${row.why}`);
           assert.equal(r.error.code, 'INVALID_INPUT', r.error.message.slice(0, 200));
           const field = r.caught.fusionsolar.error.field;
-          assert.ok(fieldMatches(field, row.field), `names "${field}", expected ${[].concat(row.field).join(' or ')}: ${r.error.message.slice(0, 200)}`);
-          assert.ok(r.error.message.startsWith(`${field}: `) && r.error.message.length > field.length + 8, `clear message: ${r.error.message.slice(0, 200)}`);
+          assert.ok(
+            fieldMatches(field, row.field),
+            `names "${field}", expected ${[].concat(row.field).join(' or ')}: ${r.error.message.slice(0, 200)}`,
+          );
+          assert.ok(
+            r.error.message.startsWith(`${field}: `) && r.error.message.length > field.length + 8,
+            `clear message: ${r.error.message.slice(0, 200)}`,
+          );
           if (row.mentions) assert.match(r.error.message, row.mentions);
           assert.ok(r.error.message.length < 500, 'the message does not echo a huge input');
           assert.equal(r.out.length, 0);

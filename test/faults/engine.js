@@ -29,12 +29,17 @@ function runnableRows(table = OPERATION_ROWS, extra = {}) {
         continue;
       }
       const endpoint = def ? def.endpoint : row.endpoint;
-      (byType[type] = byType[type] || []).push({ ...row, endpoint, command: def ? def.changesDevices === true || def.writes === true : false });
+      (byType[type] = byType[type] || []).push({
+        ...row,
+        endpoint,
+        command: def ? def.changesDevices === true || def.writes === true : false,
+      });
     }
   }
   // Catalogue operations the table has no row for: printed so a new operation gets one.
   const uncovered = Object.entries(NODE_OPERATIONS).flatMap(([type, ops]) =>
-    ops.filter((o) => !(table[type] || []).some((row) => row.op === o.name)).map((o) => `${type}/${o.name}`));
+    ops.filter((o) => !(table[type] || []).some((row) => row.op === o.name)).map((o) => `${type}/${o.name}`),
+  );
   return { byType, skipped, uncovered };
 }
 
@@ -52,7 +57,12 @@ function allRuns(extraTables = {}, extra = {}) {
     ...Object.fromEntries(Object.entries(more.byType).map(([type, rows]) => [type, { type, rows }])),
     ...Object.fromEntries(Object.entries(v6.byType).map(([type, rows]) => [`${type} (V6)`, { type, rows, api: 'v6' }])),
   };
-  return { runs, byType: v7.byType, skipped: v7.skipped + v6.skipped + more.skipped, uncovered: v7.uncovered.filter((u) => v6.uncovered.includes(u)) };
+  return {
+    runs,
+    byType: v7.byType,
+    skipped: v7.skipped + v6.skipped + more.skipped,
+    uncovered: v7.uncovered.filter((u) => v6.uncovered.includes(u)),
+  };
 }
 
 function makeMessage(row, ctx) {
@@ -72,7 +82,8 @@ function attach(tracker, client, sim) {
     if (e.type === 'session' && e.state === 'rejected') tracker.markRejected(sim.requestLog.length);
   });
   if (client.session.state === 'rejected') tracker.markRejected(0);
-  const onRejection = (reason) => tracker.violation('unhandledRejection', String(reason && reason.stack ? reason.stack : reason));
+  const onRejection = (reason) =>
+    tracker.violation('unhandledRejection', String(reason && reason.stack ? reason.stack : reason));
   const onException = (err) => tracker.violation('uncaughtException', String(err && err.stack ? err.stack : err));
   process.on('unhandledRejection', onRejection);
   process.on('uncaughtException', onException);
@@ -110,9 +121,27 @@ function heapAfterGc(gc) {
  * how far the clock happened to jump while the machine was busy.
  */
 async function runScenario(opts) {
-  const { type, rows, scenario, messages, concurrency = 1, seed = 7, plants = 3, batchTimeoutMs = 20_000, memory, stepMs = 2 * 60_000, api = 'v7' } = opts;
+  const {
+    type,
+    rows,
+    scenario,
+    messages,
+    concurrency = 1,
+    seed = 7,
+    plants = 3,
+    batchTimeoutMs = 20_000,
+    memory,
+    stepMs = 2 * 60_000,
+    api = 'v7',
+  } = opts;
   const v6 = api === 'v6';
-  const { sim, clock } = await virtualSim({ plants, quotas: false, record: true, users: [v6 ? V6_USER : USER], ...(scenario.sim || {}) });
+  const { sim, clock } = await virtualSim({
+    plants,
+    quotas: false,
+    record: true,
+    users: [v6 ? V6_USER : USER],
+    ...(scenario.sim || {}),
+  });
   // Scenarios name the V7 login endpoint; a V6 account logs in at thirdData/login.
   if (v6) {
     const inject = sim.inject.bind(sim);
@@ -121,16 +150,33 @@ async function runScenario(opts) {
   opts.routes?.(sim);
   const port = Number(new URL(sim.url).port);
   const password = scenario.credentials?.password ?? USER.password;
-  const account = { quotaProfile: 'off', allowControl: true, quotaWait: 600, timeout: 5, ...(v6 ? { api: 'v6' } : {}), ...(scenario.account || {}) };
-  await load(flowWith(sim, { type, operation: rows[0].op || '' }, { accountExtra: account, outputs: 2 }), credentials(scenario.credentials), opts.nodes || []);
+  const account = {
+    quotaProfile: 'off',
+    allowControl: true,
+    quotaWait: 600,
+    timeout: 5,
+    ...(v6 ? { api: 'v6' } : {}),
+    ...(scenario.account || {}),
+  };
+  await load(
+    flowWith(sim, { type, operation: rows[0].op || '' }, { accountExtra: account, outputs: 2 }),
+    credentials(scenario.credentials),
+    opts.nodes || [],
+  );
   const client = helper.getNode('acc').client;
   const warmup = memory ? memory.warmup : 0;
   const total = warmup + messages;
   const rowOf = (seq) => rows[seq % rows.length];
-  const tracker = new Tracker({ total, rowOf, passwords: [USER.password, password], expect: { allowed: scenario.allowed, heals: scenario.heals } });
+  const tracker = new Tracker({
+    total,
+    rowOf,
+    passwords: [USER.password, password],
+    expect: { allowed: scenario.allowed, heals: scenario.heals },
+  });
   watchTokens(sim, tracker);
   const detach = attach(tracker, client, sim);
-  if (scenario.inspect) helper.getNode('out').on('input', (m) => scenario.inspect(m).forEach((p) => tracker.violation('fieldLost', p)));
+  if (scenario.inspect)
+    helper.getNode('out').on('input', (m) => scenario.inspect(m).forEach((p) => tracker.violation('fieldLost', p)));
   const rand = seeded(seed);
   const ctx = { sim, clock, port, rand, seq: 0, now: clock.now() };
   const node = helper.getNode('n');
@@ -141,7 +187,7 @@ async function runScenario(opts) {
   let stats;
   const started = Date.now();
   try {
-    for (let seq = 0; seq < total; ) {
+    for (let seq = 0; seq < total;) {
       if (memory && seq === warmup) heapStart = heapAfterGc(memory.gc);
       const batch = [];
       while (batch.length < concurrency && seq < total) {
@@ -184,7 +230,10 @@ async function runScenario(opts) {
   if (memory) {
     result.memory = { heapStart, heapEnd, growth: heapEnd / heapStart - 1, tolerance: memory.tolerance };
     if (result.memory.growth > memory.tolerance) {
-      tracker.violation('memoryGrowth', `heap grew ${(result.memory.growth * 100).toFixed(1)}% over ${messages} messages`);
+      tracker.violation(
+        'memoryGrowth',
+        `heap grew ${(result.memory.growth * 100).toFixed(1)}% over ${messages} messages`,
+      );
     }
   }
   return result;

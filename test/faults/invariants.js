@@ -33,7 +33,15 @@ class Tracker {
     this.out2 = 0;
     this.loginTimes = [];
     this.rejectMark = undefined;
-    this.checked = { dones: 0, outputs: 0, texts: 0, commandRequests: 0, commandMessages: 0, loginRequests: 0, requests: 0 };
+    this.checked = {
+      dones: 0,
+      outputs: 0,
+      texts: 0,
+      commandRequests: 0,
+      commandMessages: 0,
+      loginRequests: 0,
+      requests: 0,
+    };
     this.violations = {};
     this.samples = [];
   }
@@ -83,11 +91,14 @@ class Tracker {
     else this.endCount++;
     if (error) {
       this.failedSeq[seq] = 1;
-      const code = String((error && error.code) || (msg.fusionsolar && msg.fusionsolar.error && msg.fusionsolar.error.code) || 'none');
+      const code = String(
+        (error && error.code) || (msg.fusionsolar && msg.fusionsolar.error && msg.fusionsolar.error.code) || 'none',
+      );
       this.codes[code] = (this.codes[code] || 0) + 1;
       const row = this.rowOf(seq);
       if (this.expect.heals && !row.command) this.violation('notHealed', `read ${row.op} failed with ${code}`);
-      if (this.expect.allowed && !this.expect.allowed.includes(code)) this.violation('unexpectedCode', `${row.op} failed with ${code}: ${error.message}`);
+      if (this.expect.allowed && !this.expect.allowed.includes(code))
+        this.violation('unexpectedCode', `${row.op} failed with ${code}: ${error.message}`);
     } else this.ok++;
     if (this.waiter && this.endCount >= this.waiter.target) this.waiter.resolve();
   }
@@ -133,8 +144,10 @@ class Tracker {
   finish() {
     for (let seq = 0; seq < this.total; seq++) {
       if (this.ends[seq] === 0) this.violation('lost', `message ${seq} never ended`);
-      else if (this.failedSeq[seq] && this.outs[seq] > 0) this.violation('outputOnError', `message ${seq} failed but also came out`);
-      else if (!this.failedSeq[seq] && this.outs[seq] === 0) this.violation('missingOutput', `message ${seq} completed without output`);
+      else if (this.failedSeq[seq] && this.outs[seq] > 0)
+        this.violation('outputOnError', `message ${seq} failed but also came out`);
+      else if (!this.failedSeq[seq] && this.outs[seq] === 0)
+        this.violation('missingOutput', `message ${seq} completed without output`);
     }
     const maxInWindow = maxLoginsInWindow(this.loginTimes, LOGIN_WINDOW_MS);
     if (maxInWindow > LOGINS_PER_WINDOW) this.violation('loginWindow', `${maxInWindow} logins within 10 minutes`);

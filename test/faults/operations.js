@@ -24,7 +24,8 @@ const otherInverter = (sim) => {
   const first = devicesOf(sim, DEV.inverter)[0];
   return (devicesOf(sim, DEV.inverter).find((d) => d.plantCode !== first.plantCode) || first).dn;
 };
-const plantWithout = (sim, typeId) => sim.fleet.plants.find((p) => !devicesOf(sim, typeId).some((d) => d.plantCode === p.plantCode)).plantCode;
+const plantWithout = (sim, typeId) =>
+  sim.fleet.plants.find((p) => !devicesOf(sim, typeId).some((d) => d.plantCode === p.plantCode)).plantCode;
 
 /**
  * Tasks for the status rows, made once per simulator by its own handlers (no HTTP, so no
@@ -36,7 +37,11 @@ const madeTasks = new WeakMap();
 function knownTask(sim, kind, make) {
   const tasks = madeTasks.get(sim) || new Map();
   madeTasks.set(sim, tasks);
-  if (!tasks.has(kind)) tasks.set(kind, make({ sim, user: sim.accounts.users.get(USER.username), now: sim.clock.now(), endpoint: `vpp/${kind}` }));
+  if (!tasks.has(kind))
+    tasks.set(
+      kind,
+      make({ sim, user: sim.accounts.users.get(USER.username), now: sim.clock.now(), endpoint: `vpp/${kind}` }),
+    );
   return tasks.get(kind);
 }
 /** How many times `sim` has been sent `op` so far: commands alternate so none repeats a running task (9.3.4, 9.6.1.3 NOTICE). */
@@ -50,24 +55,63 @@ function turn(sim, op) {
 const DISPATCH_ID = 699_999_999;
 const dispatchTask = (sim) =>
   knownTask(sim, 'chargeAndDischarge', (req) => {
-    dispatchRoutes.chargeAndDischarge({ ...req, body: { plantCodes: batteryPlant(sim), dispatchSwitch: 0, requestID: DISPATCH_ID } });
+    dispatchRoutes.chargeAndDischarge({
+      ...req,
+      body: { plantCodes: batteryPlant(sim), dispatchSwitch: 0, requestID: DISPATCH_ID },
+    });
     return DISPATCH_ID;
   });
 const defaultTask = (sim) =>
-  knownTask(sim, 'plantDefaultSetting', (req) => gridRoutes.plantDefaultSetting({ ...req, body: { tasks: [{ plantCode: codes(sim)[2], activePowerVariationGradient: 10 }] } }).requestId);
+  knownTask(
+    sim,
+    'plantDefaultSetting',
+    (req) =>
+      gridRoutes.plantDefaultSetting({
+        ...req,
+        body: { tasks: [{ plantCode: codes(sim)[2], activePowerVariationGradient: 10 }] },
+      }).requestId,
+  );
 const drmTask = (sim) =>
-  knownTask(sim, 'drm', (req) => drmRoutes.drm({ ...req, body: { plantcodes: plantWithout(sim, DEV.smartLogger), drms: { drm0: 'false', drm1: 'false', drm5: 'false' } } })[0].remoteId);
+  knownTask(
+    sim,
+    'drm',
+    (req) =>
+      drmRoutes.drm({
+        ...req,
+        body: { plantcodes: plantWithout(sim, DEV.smartLogger), drms: { drm0: 'false', drm1: 'false', drm5: 'false' } },
+      })[0].remoteId,
+  );
 
 const MODULE = {
-  pvIndex: 1, moduleQuantity: 10, is2in1String: 0, moduleManufacturer: 'Sim Solar', moduleModel: 'SIM-450', moduleType: 1,
-  maxModulePower: 450, optimalModuleOperatingVoltage: 41.5, optimalModuleOperatingCurrent: 10.85, moduleOpenCircuitVoltage: 49.6,
-  moduleShortCircuitCurrent: 11.5, maxPowerTemperatureCoefficient: -0.35, openCircuitVoltageTemperatureCoefficient: -0.27,
-  shortCircuitCurrentTemperatureCoefficient: 0.048, cellQuantity: 144, moduleDegradationRateInFirstYear: 2, moduleDegradationRateFromSecondYear: 0.55,
+  pvIndex: 1,
+  moduleQuantity: 10,
+  is2in1String: 0,
+  moduleManufacturer: 'Sim Solar',
+  moduleModel: 'SIM-450',
+  moduleType: 1,
+  maxModulePower: 450,
+  optimalModuleOperatingVoltage: 41.5,
+  optimalModuleOperatingCurrent: 10.85,
+  moduleOpenCircuitVoltage: 49.6,
+  moduleShortCircuitCurrent: 11.5,
+  maxPowerTemperatureCoefficient: -0.35,
+  openCircuitVoltageTemperatureCoefficient: -0.27,
+  shortCircuitCurrentTemperatureCoefficient: 0.048,
+  cellQuantity: 144,
+  moduleDegradationRateInFirstYear: 2,
+  moduleDegradationRateFromSecondYear: 0.55,
   gridConnectionDate: '2022-01-15',
 };
 /** Manual conditions: the simulator scans at any hour (the suite's clock starts at midnight UTC). */
 const MANUAL = { environmentalParameters: 1, modulePlaneIrradiance: 900, moduleBackSurfaceTemperature: 45 };
-const SCAN = (ctx) => ({ taskName: `fault-suite-${ctx.seq}`, dns: [dn(ctx.sim, DEV.inverter)], cleanStatus: 0, ...MANUAL, scanPointNum: 128, needQuantifyLosses: true });
+const SCAN = (ctx) => ({
+  taskName: `fault-suite-${ctx.seq}`,
+  dns: [dn(ctx.sim, DEV.inverter)],
+  cleanStatus: 0,
+  ...MANUAL,
+  scanPointNum: 128,
+  needQuantifyLosses: true,
+});
 
 /**
  * A task of the test user put straight into the simulator's state (no request the fault
@@ -84,8 +128,21 @@ function simTask(ctx, { finished }) {
   const scansFrom = finished ? createdAt : createdAt + 30 * DAY;
   const taskId = state.newTaskId();
   state.tasks.set(taskId, {
-    taskId, owner: USER.username, taskName: `fault-suite-${ctx.seq}`, dns, createdAt, cleanStatus: 0, ...MANUAL, needQuantifyLosses: true,
-    subtasks: planSubtasks(dns, (d) => state.inverter(d).strings.length, () => false, scansFrom, () => state.newId()),
+    taskId,
+    owner: USER.username,
+    taskName: `fault-suite-${ctx.seq}`,
+    dns,
+    createdAt,
+    cleanStatus: 0,
+    ...MANUAL,
+    needQuantifyLosses: true,
+    subtasks: planSubtasks(
+      dns,
+      (d) => state.inverter(d).strings.length,
+      () => false,
+      scansFrom,
+      () => state.newId(),
+    ),
   });
   return { taskId, dn: dns[0] };
 }
@@ -100,23 +157,53 @@ const OPERATION_ROWS = {
   'fusionsolar-plant-data': [
     { op: 'plantInfo', payload: ({ sim }) => ({ plantCodes: codes(sim) }) },
     { op: 'realtimeKpi', payload: ({ sim }) => ({ plantCodes: codes(sim) }) },
-    { op: 'historyKpi', payload: ({ sim, now }) => ({ plantCodes: codes(sim, 2), startTime: now - DAY, endTime: now }) },
-    { op: 'fiveMinuteKpi', payload: ({ sim, now }) => ({ plantCode: codes(sim, 1)[0], startTime: dayStart(now) - DAY, endTime: dayStart(now) - DAY / 2 }) },
+    {
+      op: 'historyKpi',
+      payload: ({ sim, now }) => ({ plantCodes: codes(sim, 2), startTime: now - DAY, endTime: now }),
+    },
+    {
+      op: 'fiveMinuteKpi',
+      payload: ({ sim, now }) => ({
+        plantCode: codes(sim, 1)[0],
+        startTime: dayStart(now) - DAY,
+        endTime: dayStart(now) - DAY / 2,
+      }),
+    },
     { op: 'ratedData', payload: ({ sim }) => ({ plantCodes: codes(sim) }) },
   ],
   'fusionsolar-control': [
     // Charge, then discharge: the same signal again would meet the running task (20049).
-    { op: 'chargeDischarge', payload: ({ sim, seq }) => ({ plantCodes: [batteryPlant(sim)], dispatchSwitch: 1 + (turn(sim, 'chargeDischarge') % 2), controlType: 2, dispatchTime: 30, requestID: 700_000_000 + seq }) },
+    {
+      op: 'chargeDischarge',
+      payload: ({ sim, seq }) => ({
+        plantCodes: [batteryPlant(sim)],
+        dispatchSwitch: 1 + (turn(sim, 'chargeDischarge') % 2),
+        controlType: 2,
+        dispatchTime: 30,
+        requestID: 700_000_000 + seq,
+      }),
+    },
     { op: 'chargeDischargeStatus', payload: ({ sim }) => ({ requestID: dispatchTask(sim) }) },
     { op: 'setDod', payload: ({ sim }) => ({ dns: [dn(sim, DEV.battery)], dod: 90 }) },
     { op: 'inverterPower', payload: ({ sim }) => ({ dns: [dn(sim, DEV.inverter)], controlType: 1 }) },
     // 9.3.8 addresses the SmartLoggers of the plant: a plant without one answers 20008.
     { op: 'emsMode', payload: ({ sim }) => ({ dn: plantWith(sim, DEV.smartLogger), controlType: 6 }) },
     // Plants in turn (not the status row's): a plant still applying its last task answers 20615.
-    { op: 'defaultSetting', payload: ({ sim }) => ({ tasks: [{ plantCode: codes(sim, 2)[turn(sim, 'defaultSetting') % 2], maxFeedGridPower: 1.5 }] }) },
+    {
+      op: 'defaultSetting',
+      payload: ({ sim }) => ({
+        tasks: [{ plantCode: codes(sim, 2)[turn(sim, 'defaultSetting') % 2], maxFeedGridPower: 1.5 }],
+      }),
+    },
     { op: 'defaultSettingStatus', payload: ({ sim }) => ({ requestId: defaultTask(sim) }) },
     // DRM works only for plants without a SmartLogger (9.6.1.6).
-    { op: 'drm', payload: ({ sim }) => ({ plantcodes: [plantWithout(sim, DEV.smartLogger)], drms: { drm0: 'false', drm1: 'false', drm5: 'false' } }) },
+    {
+      op: 'drm',
+      payload: ({ sim }) => ({
+        plantcodes: [plantWithout(sim, DEV.smartLogger)],
+        drms: { drm0: 'false', drm1: 'false', drm5: 'false' },
+      }),
+    },
     { op: 'drmStatus', payload: ({ sim }) => ({ remoteIds: [drmTask(sim)] }) },
   ],
   'fusionsolar-iv': [
@@ -128,7 +215,10 @@ const OPERATION_ROWS = {
     { op: 'curveData', payload: (ctx) => doneTask(ctx) },
     { op: 'stringConfigs', payload: () => ({}) },
     { op: 'stringDetails', payload: ({ sim }) => ({ dn: dn(sim, DEV.inverter) }) },
-    { op: 'configureStrings', payload: ({ sim }) => ({ dn: dn(sim, DEV.inverter), pvNum: 1, configuration: [{ ...MODULE }] }) },
+    {
+      op: 'configureStrings',
+      payload: ({ sim }) => ({ dn: dn(sim, DEV.inverter), pvNum: 1, configuration: [{ ...MODULE }] }),
+    },
     { op: 'moduleLibrary', payload: () => ({}) },
     { op: 'moduleDetails', payload: () => ({ moduleId: 180053 }) },
     { op: 'lossData', payload: (ctx) => ({ taskId: doneTask(ctx).taskId }) },
@@ -142,7 +232,12 @@ const OPERATION_ROWS = {
     { op: 'snRegistration', payload: ({ sim }) => ({ sns: ['HV1920000027', sn(sim)], account: 'admin@qq.com' }) },
   ],
   'fusionsolar-request': [
-    { op: null, endpoint: 'plants', msg: () => ({ path: '/rest/openapi/pvms/v1/plants', method: 'POST' }), payload: () => ({ pageNo: 1, pageSize: 100 }) },
+    {
+      op: null,
+      endpoint: 'plants',
+      msg: () => ({ path: '/rest/openapi/pvms/v1/plants', method: 'POST' }),
+      payload: () => ({ pageNo: 1, pageSize: 100 }),
+    },
   ],
 };
 

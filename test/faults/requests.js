@@ -14,7 +14,8 @@ function checkRequests(tracker, entries, batchHasCommand) {
     if (e.endpoint === 'login' || e.endpoint === 'thirdData/login') {
       tracker.checked.loginRequests++;
       tracker.loginTimes.push(e.time);
-      if (tracker.rejectMark && i >= tracker.rejectMark.index) tracker.violation('loginAfterRejection', `login at ${new Date(e.time).toISOString()}`);
+      if (tracker.rejectMark && i >= tracker.rejectMark.index)
+        tracker.violation('loginAfterRejection', `login at ${new Date(e.time).toISOString()}`);
     }
     if (!e.command) return;
     tracker.checked.commandRequests++;
@@ -26,7 +27,8 @@ function checkRequests(tracker, entries, batchHasCommand) {
   for (const list of commands.values()) {
     const executed = list.filter((e) => e.answer === '0').length;
     if (executed > 1) tracker.violation('commandExecutedTwice', `${list[0].endpoint} executed ${executed} times`);
-    for (const e of list.slice(0, -1)) if (e.answer !== '305') tracker.violation('commandResent', `${e.endpoint} sent again after "${e.answer}"`);
+    for (const e of list.slice(0, -1))
+      if (e.answer !== '305') tracker.violation('commandResent', `${e.endpoint} sent again after "${e.answer}"`);
   }
 }
 

@@ -17,7 +17,12 @@ function sometimes(fault, p = 0.5) {
 
 /** Resolves once a non-login request reached the simulator (or after a second). */
 async function requestArrived(sim) {
-  for (let i = 0; i < 500 && !sim.requestLog.some((e) => e.endpoint !== 'login' && e.endpoint !== 'thirdData/login'); i++) await new Promise((r) => setTimeout(r, 2));
+  for (
+    let i = 0;
+    i < 500 && !sim.requestLog.some((e) => e.endpoint !== 'login' && e.endpoint !== 'thirdData/login');
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 2));
 }
 
 async function restartServer(ctx) {
@@ -27,7 +32,19 @@ async function restartServer(ctx) {
   await ctx.sim.listen(ctx.port);
 }
 
-const MIXED_KINDS = ['delay', 'reset', 'status', 'html', 'broken', 'empty', 'relogin305', 'quota407', 'quota403', 'status429', 'revoke'];
+const MIXED_KINDS = [
+  'delay',
+  'reset',
+  'status',
+  'html',
+  'broken',
+  'empty',
+  'relogin305',
+  'quota407',
+  'quota403',
+  'status429',
+  'revoke',
+];
 
 const SCENARIOS = [
   { name: 'latency', arm: sometimes({ kind: 'delay', ms: 15 }, 0.7), heals: true, allowed: [] },
@@ -70,14 +87,25 @@ const SCENARIOS = [
     name: 'login faults (reset, 500, HTML, 403, 407)',
     // Every message needs a login (the token is revoked); every other login fails, in turn.
     arm: (ctx) => {
-      const kinds = [{ kind: 'reset' }, { kind: 'status', status: 500 }, { kind: 'html', status: 502 }, { kind: 'quota403' }, { kind: 'quota407' }];
+      const kinds = [
+        { kind: 'reset' },
+        { kind: 'status', status: 500 },
+        { kind: 'html', status: 502 },
+        { kind: 'quota403' },
+        { kind: 'quota407' },
+      ];
       ctx.sim.accounts.revoke();
       if (ctx.seq % 2 === 0) ctx.sim.inject({ ...kinds[(ctx.seq / 2) % kinds.length], endpoint: 'login' });
     },
     allowed: ['ECONNRESET', 'HTTP', '403', '407'],
   },
   { name: 'wrong password', credentials: { password: 'Wr0ng-Secret-Value' }, allowed: ['LOGIN_REJECTED'], logins: 1 },
-  { name: 'empty login answer (= wrong password)', arm: (ctx) => ctx.seq === 0 && ctx.sim.inject({ kind: 'empty', endpoint: 'login' }), allowed: ['LOGIN_REJECTED'], logins: 1 },
+  {
+    name: 'empty login answer (= wrong password)',
+    arm: (ctx) => ctx.seq === 0 && ctx.sim.inject({ kind: 'empty', endpoint: 'login' }),
+    allowed: ['LOGIN_REJECTED'],
+    logins: 1,
+  },
 ];
 
 /**
@@ -94,8 +122,10 @@ function quirkProblems(value, path = 'payload', out = []) {
       if (quirk in value && value[name] === undefined) out.push(`${path}: ${quirk} sent, ${name} missing`);
     }
     // 9.3.5's second example item: startTime/endTime for execStartTime/execEndTime.
-    if ('remoteID' in value && 'startTime' in value && value.execStartTime === undefined) out.push(`${path}: startTime sent, execStartTime missing`);
-    if ('taskId' in value && typeof value.taskId !== 'string') out.push(`${path}.taskId: ${typeof value.taskId}, not an exact string`);
+    if ('remoteID' in value && 'startTime' in value && value.execStartTime === undefined)
+      out.push(`${path}: startTime sent, execStartTime missing`);
+    if ('taskId' in value && typeof value.taskId !== 'string')
+      out.push(`${path}.taskId: ${typeof value.taskId}, not an exact string`);
     for (const [k, v] of Object.entries(value)) quirkProblems(v, `${path}.${k}`, out);
   }
   return out;
@@ -115,8 +145,12 @@ function mixed({ rate = 0.3, seed = 9, restartEvery = 0, kinds = MIXED_KINDS, ti
   return {
     name: `mixed at random (rate ${rate}, seed ${seed}${restartEvery ? `, restart every ${restartEvery}` : ''})`,
     setup: (ctx, endpoints) => ctx.sim.faults.randomly({ rate, kinds, seed, endpoints }),
-    during: restartEvery ? (ctx, seq) => (seq % restartEvery === restartEvery - 1 ? ctx.sim.close() : undefined) : undefined,
-    after: restartEvery ? (ctx, seq) => (seq % restartEvery === restartEvery - 1 ? restartServer(ctx) : undefined) : undefined,
+    during: restartEvery
+      ? (ctx, seq) => (seq % restartEvery === restartEvery - 1 ? ctx.sim.close() : undefined)
+      : undefined,
+    after: restartEvery
+      ? (ctx, seq) => (seq % restartEvery === restartEvery - 1 ? restartServer(ctx) : undefined)
+      : undefined,
     account: timeout ? { timeout } : undefined,
     random: true,
   };

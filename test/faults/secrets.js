@@ -5,15 +5,17 @@
 /** Everything a value would show anywhere, Errors (message, stack, own fields) included. */
 function textOf(value) {
   const seen = new WeakSet();
-  return JSON.stringify(value, (key, v) => {
-    if (typeof v === 'bigint') return String(v);
-    if (v instanceof Error) return { ...v, name: v.name, message: v.message, stack: v.stack };
-    if (typeof v === 'object' && v !== null) {
-      if (seen.has(v)) return '[cycle]';
-      seen.add(v);
-    }
-    return v;
-  }) || '';
+  return (
+    JSON.stringify(value, (key, v) => {
+      if (typeof v === 'bigint') return String(v);
+      if (v instanceof Error) return { ...v, name: v.name, message: v.message, stack: v.stack };
+      if (typeof v === 'object' && v !== null) {
+        if (seen.has(v)) return '[cycle]';
+        seen.add(v);
+      }
+      return v;
+    }) || ''
+  );
 }
 
 /** Looks for secrets in one pass per text, counting what it scanned. */

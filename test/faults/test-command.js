@@ -11,7 +11,9 @@ const { registerOperationNode } = require('../../dist/nodes/shared/operation-nod
 const TYPE = 'fusionsolar-test-command';
 const ENDPOINT = 'test/command';
 
-const params = z.object({ target: z.string().min(1, 'must name a device'), value: z.number({ error: 'must be a number' }) }).strict();
+const params = z
+  .object({ target: z.string().min(1, 'must name a device'), value: z.number({ error: 'must be a number' }) })
+  .strict();
 const base = {
   endpoint: ENDPOINT,
   section: 'test',

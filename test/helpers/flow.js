@@ -9,9 +9,24 @@ helper.init(require.resolve('node-red'));
 
 const dist = path.join(__dirname, '..', '..', 'dist', 'nodes');
 const core = path.dirname(require.resolve('@node-red/nodes/core/common/25-catch.js'));
-const CORE = [require(path.join(core, '25-catch.js')), require(path.join(core, '24-complete.js')), require(path.join(core, '25-status.js'))];
+const CORE = [
+  require(path.join(core, '25-catch.js')),
+  require(path.join(core, '24-complete.js')),
+  require(path.join(core, '25-status.js')),
+];
 
-const TYPES = ['fusionsolar-account', 'fusionsolar-plants', 'fusionsolar-plant-data', 'fusionsolar-device-data', 'fusionsolar-alarms', 'fusionsolar-control', 'fusionsolar-iv', 'fusionsolar-enrolment', 'fusionsolar-request', 'fusionsolar-monitor'];
+const TYPES = [
+  'fusionsolar-account',
+  'fusionsolar-plants',
+  'fusionsolar-plant-data',
+  'fusionsolar-device-data',
+  'fusionsolar-alarms',
+  'fusionsolar-control',
+  'fusionsolar-iv',
+  'fusionsolar-enrolment',
+  'fusionsolar-request',
+  'fusionsolar-monitor',
+];
 const NODES = {};
 for (const type of TYPES) {
   try {
@@ -22,7 +37,19 @@ for (const type of TYPES) {
 }
 
 function account(sim, extra = {}) {
-  return { id: 'acc', type: 'fusionsolar-account', name: 'sim', baseUrl: sim.url, timeout: 5, tlsVerify: true, locale: 'en-us', allowControl: false, quotaProfile: 'documented', quotaWait: 600, ...extra };
+  return {
+    id: 'acc',
+    type: 'fusionsolar-account',
+    name: 'sim',
+    baseUrl: sim.url,
+    timeout: 5,
+    tlsVerify: true,
+    locale: 'en-us',
+    allowControl: false,
+    quotaProfile: 'documented',
+    quotaWait: 600,
+    ...extra,
+  };
 }
 
 function credentials(extra = {}) {

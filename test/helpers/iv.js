@@ -25,7 +25,9 @@ const ivNode = (operation, extra = {}) => ({ type: 'fusionsolar-iv', operation, 
 
 /** Calls the simulator made to the I-V endpoints. */
 function ivCalls(sim) {
-  return Object.entries(sim.stats.byEndpoint).filter(([e]) => e.startsWith('iv/')).reduce((n, [, c]) => n + c, 0);
+  return Object.entries(sim.stats.byEndpoint)
+    .filter(([e]) => e.startsWith('iv/'))
+    .reduce((n, [, c]) => n + c, 0);
 }
 
 module.exports = { SUNNY, sunnySim, inverters, stringCount, ivNode, ivCalls, ivState };

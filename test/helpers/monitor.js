@@ -24,7 +24,18 @@ function holdHttp(clock) {
   };
 }
 
-const monitorNode = (extra = {}) => ({ type: 'fusionsolar-monitor', plantCodes: '', plantRealtime: true, deviceTypes: '', alarms: false, interval: 0, changesOnly: true, format: 'plain', haPrefix: 'homeassistant', ...extra });
+const monitorNode = (extra = {}) => ({
+  type: 'fusionsolar-monitor',
+  plantCodes: '',
+  plantRealtime: true,
+  deviceTypes: '',
+  alarms: false,
+  interval: 0,
+  changesOnly: true,
+  format: 'plain',
+  haPrefix: 'homeassistant',
+  ...extra,
+});
 
 /** Starts simulator and flow; `answers` collects {operation, at, codes} of every call's answer. */
 /**
@@ -42,8 +53,12 @@ async function startMonitor({ sim: simOpts = {}, node = {}, accountExtra = {}, f
   flow.push(...flowExtra);
   // The test helper loads a core node module once per node of its type: the flow keeps one
   // Catch and one Complete, scoped to every FusionSolar node.
-  const scope = flow.filter((n) => String(n.type).startsWith('fusionsolar-') && n.type !== 'fusionsolar-account').map((n) => n.id);
-  for (const n of flow) if (n.type === 'catch' || n.type === 'complete' || n.type === 'status') n.scope = n.type === 'status' ? ['n'] : scope;
+  const scope = flow
+    .filter((n) => String(n.type).startsWith('fusionsolar-') && n.type !== 'fusionsolar-account')
+    .map((n) => n.id);
+  for (const n of flow)
+    if (n.type === 'catch' || n.type === 'complete' || n.type === 'status')
+      n.scope = n.type === 'status' ? ['n'] : scope;
   await load(flow, credentials());
   const out = [];
   const out2 = [];
@@ -64,7 +79,9 @@ async function startMonitor({ sim: simOpts = {}, node = {}, accountExtra = {}, f
   const answers = [];
   client.on((e) => {
     if (e.type !== 'answer') return;
-    const codes = Array.isArray(e.data) ? e.data.map((x) => x && (x.devId || x.plantCode || x.stationCode)).filter(Boolean) : [];
+    const codes = Array.isArray(e.data)
+      ? e.data.map((x) => x && (x.devId || x.plantCode || x.stationCode)).filter(Boolean)
+      : [];
     answers.push({ operation: e.operation, at: e.at, codes });
   });
   return { sim, clock, client, flow, out, out2, statuses, answers };

@@ -21,10 +21,13 @@ class ScaledClock {
         clearTimeout(timer);
         reject(signal.reason || new Error('aborted'));
       };
-      const timer = setTimeout(() => {
-        if (signal) signal.removeEventListener('abort', onAbort);
-        resolve();
-      }, Math.max(0, ms) / this.factor);
+      const timer = setTimeout(
+        () => {
+          if (signal) signal.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        Math.max(0, ms) / this.factor,
+      );
       if (signal) signal.addEventListener('abort', onAbort, { once: true });
     });
   }

@@ -13,7 +13,11 @@ async function v6Sim(opts = {}) {
   const sim = await startSimulator({ plants: 3, users: [USER], clock, quotas: false, ...opts, start: undefined });
   const tokens = new Map();
   async function login(user = USER) {
-    const res = await fetch(`${sim.url}/thirdData/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userName: user.username, systemCode: user.password }) });
+    const res = await fetch(`${sim.url}/thirdData/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userName: user.username, systemCode: user.password }),
+    });
     const text = await res.text();
     return { res, token: res.headers.get('xsrf-token'), body: text ? JSON.parse(text) : '' };
   }
@@ -21,7 +25,11 @@ async function v6Sim(opts = {}) {
   async function call(endpoint, body = {}, user = USER) {
     for (let attempt = 0; ; attempt++) {
       if (!tokens.has(user.username)) tokens.set(user.username, (await login(user)).token);
-      const res = await fetch(`${sim.url}/thirdData/${endpoint}`, { method: 'POST', headers: { 'content-type': 'application/json', 'XSRF-TOKEN': tokens.get(user.username) }, body: JSON.stringify(body) });
+      const res = await fetch(`${sim.url}/thirdData/${endpoint}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'XSRF-TOKEN': tokens.get(user.username) },
+        body: JSON.stringify(body),
+      });
       const json = await res.json();
       if (json.failCode !== 305 || attempt > 0) return json;
       tokens.delete(user.username);

@@ -48,7 +48,10 @@ describe('fusionsolar-account plant and device lists (picker admin route)', func
     assert.equal(cached.ok, true);
     assert.equal(cached.api, 'v7');
     assert.equal(cached.plants.fresh, true);
-    assert.deepEqual(cached.plants.items.map((p) => p.code), sim.fleet.plants.map((p) => p.plantCode));
+    assert.deepEqual(
+      cached.plants.items.map((p) => p.code),
+      sim.fleet.plants.map((p) => p.plantCode),
+    );
     const first = sim.fleet.plants[0];
     assert.equal(cached.plants.items[0].name, first.plantName);
     assert.equal(cached.plants.items[0].address, first.plantAddress);
@@ -75,8 +78,17 @@ describe('fusionsolar-account plant and device lists (picker admin route)', func
     assert.equal(done.devices.items.length, simDevices.length);
     const inverter = simDevices.find((d) => d.deviceTypeId === 20822);
     const item = done.devices.items.find((d) => d.dn === inverter.dn);
-    assert.deepEqual(item, { dn: inverter.dn, plantCode: inverter.plantCode, typeId: 20822, sn: inverter.sn, name: inverter.deviceName });
-    assert.ok(done.types.some((t) => t.id === 20822 && t.en && t.zh), 'names of the types present');
+    assert.deepEqual(item, {
+      dn: inverter.dn,
+      plantCode: inverter.plantCode,
+      typeId: 20822,
+      sn: inverter.sn,
+      name: inverter.deviceName,
+    });
+    assert.ok(
+      done.types.some((t) => t.id === 20822 && t.en && t.zh),
+      'names of the types present',
+    );
     // Both lists were just read: the next device refresh waits for both minutes.
     assert.equal(done.wait.devices.retryAt, clock.now() + MINUTE);
 
@@ -99,7 +111,10 @@ describe('fusionsolar-account plant and device lists (picker admin route)', func
 
   it('V6: a refresh lists the stations and devices with ids, SNs and types', async function () {
     ({ sim, clock } = await v6Sim({ plants: 2 }));
-    await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }, { accountExtra: V6 }), credentials());
+    await load(
+      flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }, { accountExtra: V6 }),
+      credentials(),
+    );
     const none = (await helper.request().get(LISTS).expect(200)).body;
     assert.equal(none.api, 'v6');
     assert.equal(none.plants, null);
@@ -134,7 +149,17 @@ describe('fusionsolar-account plant and device lists (picker admin route)', func
     const text = JSON.stringify(done.body) + JSON.stringify((await helper.request().get(LISTS)).body);
     const tokens = [...sim.accounts.sessions.keys()];
     assert.equal(tokens.length, 1, 'the refresh logged in');
-    for (const secret of [USER.password, USER.username, ...tokens, 'XSRF', 'token', 'cookie', 'contactPerson', 'contactMethod', sim.fleet.plants[1].contactMethod]) {
+    for (const secret of [
+      USER.password,
+      USER.username,
+      ...tokens,
+      'XSRF',
+      'token',
+      'cookie',
+      'contactPerson',
+      'contactMethod',
+      sim.fleet.plants[1].contactMethod,
+    ]) {
       assert.ok(!text.toLowerCase().includes(String(secret).toLowerCase()), `${secret} is not in the answer`);
     }
     assert.equal(done.headers['set-cookie'], undefined);
@@ -145,7 +170,11 @@ describe('fusionsolar-account plant and device lists (picker admin route)', func
     await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }), credentials());
     const form = await helper.request().post(LISTS).type('form').send({ lists: 'plants' });
     assert.equal(form.status, 415);
-    const foreign = await helper.request().post(LISTS).set('Origin', 'http://attacker.example').send({ lists: 'plants' });
+    const foreign = await helper
+      .request()
+      .post(LISTS)
+      .set('Origin', 'http://attacker.example')
+      .send({ lists: 'plants' });
     assert.equal(foreign.status, 403);
     assert.match(foreign.body.message, /refuses requests from http:\/\/attacker.example/);
     const fetchSite = await helper.request().get(LISTS).set('Sec-Fetch-Site', 'cross-site');

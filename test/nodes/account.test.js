@@ -19,12 +19,21 @@ describe('fusionsolar-account config node', function () {
   });
 
   it('validates the URL: http(s), host, optional port, no credentials or query', function () {
-    for (const ok of ['https://eu5.fusionsolar.huawei.com', 'https://pvms.example.com:27200', 'http://127.0.0.1:27200/']) assert.ok(validBaseUrl(ok), ok);
-    for (const bad of ['', 'eu5.fusionsolar.huawei.com', 'ftp://x', 'https://user:pw@host', 'https://host/?a=1']) assert.equal(validBaseUrl(bad), false, bad);
+    for (const ok of [
+      'https://eu5.fusionsolar.huawei.com',
+      'https://pvms.example.com:27200',
+      'http://127.0.0.1:27200/',
+    ])
+      assert.ok(validBaseUrl(ok), ok);
+    for (const bad of ['', 'eu5.fusionsolar.huawei.com', 'ftp://x', 'https://user:pw@host', 'https://host/?a=1'])
+      assert.equal(validBaseUrl(bad), false, bad);
   });
 
   it('turns settings into a client configuration with safe defaults', function () {
-    const c = toClientConfig({ baseUrl: 'https://eu5.fusionsolar.huawei.com/', timeout: '', quotaWait: '' }, { username: 'u', password: 'p' });
+    const c = toClientConfig(
+      { baseUrl: 'https://eu5.fusionsolar.huawei.com/', timeout: '', quotaWait: '' },
+      { username: 'u', password: 'p' },
+    );
     assert.equal(c.baseUrl, 'https://eu5.fusionsolar.huawei.com');
     assert.equal(c.timeoutSec, 30);
     assert.equal(c.tlsVerify, true);
@@ -35,9 +44,14 @@ describe('fusionsolar-account config node', function () {
   });
 
   it('validates custom quota JSON and names what is wrong', function () {
-    assert.deepEqual(parseCustomQuota('{"plants":{"limits":[{"count":2,"windowMs":60000}]}}'), { plants: { limits: [{ count: 2, windowMs: 60000 }] } });
+    assert.deepEqual(parseCustomQuota('{"plants":{"limits":[{"count":2,"windowMs":60000}]}}'), {
+      plants: { limits: [{ count: 2, windowMs: 60000 }] },
+    });
     assert.throws(() => parseCustomQuota('{'), /quotaCustom: is not valid JSON/);
-    assert.throws(() => parseCustomQuota('{"plants":{"limits":[{"count":0,"windowMs":1}]}}'), /quotaCustom\.plants\.limits\.0\.count/);
+    assert.throws(
+      () => parseCustomQuota('{"plants":{"limits":[{"count":0,"windowMs":1}]}}'),
+      /quotaCustom\.plants\.limits\.0\.count/,
+    );
   });
 
   it('makes flow nodes fail with NO_ACCOUNT and no HTTP call when the account lacks credentials', async function () {
@@ -56,7 +70,10 @@ describe('fusionsolar-account config node', function () {
     const res = await helper.request().get('/fusionsolar/catalogue').expect(200);
     const names = res.body.operations['fusionsolar-plants'].map((o) => `${o.api}:${o.name}`);
     assert.deepEqual(names, ['v7:plantList', 'v7:deviceList', 'v6:plantList', 'v6:deviceList']);
-    assert.deepEqual(res.body.operations['fusionsolar-alarms'].map((o) => `${o.api}:${o.name}`), ['v6:alarmList']);
+    assert.deepEqual(
+      res.body.operations['fusionsolar-alarms'].map((o) => `${o.api}:${o.name}`),
+      ['v6:alarmList'],
+    );
     assert.ok(res.body.v6DeviceTypes.some((d) => d.id === 38 && d.en === 'Residential inverter'));
     assert.ok(res.body.deviceTypes.some((d) => d.id === 20822));
   });
@@ -71,26 +88,41 @@ describe('fusionsolar-account config node', function () {
     assert.equal(res.body.ok, true);
     assert.equal(res.body.newLogin, false);
     assert.equal(sim.stats.logins, 1);
-    const bad = await helper.request().post('/fusionsolar/accounts/acc/test').send({ ...body, password: 'wrong' }).expect(200);
+    const bad = await helper
+      .request()
+      .post('/fusionsolar/accounts/acc/test')
+      .send({ ...body, password: 'wrong' })
+      .expect(200);
     assert.equal(bad.body.ok, false);
     assert.equal(bad.body.code, 'LOGIN_REJECTED');
     assert.equal(JSON.stringify(bad.body).includes('wrong"'), false);
     // Even with a fresh session object, the rejected password is not tried again.
     await require('../../dist/src/client').closeIdleClients();
-    const again = await helper.request().post('/fusionsolar/accounts/acc/test').send({ ...body, password: 'wrong' }).expect(200);
+    const again = await helper
+      .request()
+      .post('/fusionsolar/accounts/acc/test')
+      .send({ ...body, password: 'wrong' })
+      .expect(200);
     assert.equal(again.body.code, 'LOGIN_REJECTED');
     assert.equal(sim.stats.failedLogins, 1);
   });
 
   it('shares the login window of 5 per 10 minutes across sessions of the same user', async function () {
     ({ sim } = await virtualSim());
-    await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }, { accountExtra: { quotaWait: 0 } }), credentials());
+    await load(
+      flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }, { accountExtra: { quotaWait: 0 } }),
+      credentials(),
+    );
     const body = { ...account(sim), quotaWait: 0, username: USER.username, password: USER.password };
     const registry = require('../../dist/src/client');
     const codes = [];
     for (let i = 0; i < 6; i++) {
       // A new timeout value makes a new session each time, as editing the account would.
-      const res = await helper.request().post('/fusionsolar/accounts/acc/test').send({ ...body, timeout: 10 + i }).expect(200);
+      const res = await helper
+        .request()
+        .post('/fusionsolar/accounts/acc/test')
+        .send({ ...body, timeout: 10 + i })
+        .expect(200);
       codes.push(res.body.ok ? 'ok' : res.body.code);
       await registry.closeIdleClients();
     }

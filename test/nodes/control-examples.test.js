@@ -10,21 +10,29 @@ const { DEFAULT_USER } = require('../../dist/src/simulator');
 const EXAMPLES = ['control-charge-cheapest-hour.json', 'control-inverters-off-on.json'];
 const read = (file) => JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8'));
 const coreDir = path.dirname(require.resolve('@node-red/nodes/core/common/20-inject.js'));
-const CORE = ['common/20-inject.js', 'common/21-debug.js', 'common/90-comment.js', 'function/10-function.js', 'function/15-change.js', 'function/89-delay.js'].map((f) =>
-  require(path.join(coreDir, '..', f)),
-);
+const CORE = [
+  'common/20-inject.js',
+  'common/21-debug.js',
+  'common/90-comment.js',
+  'function/10-function.js',
+  'function/15-change.js',
+  'function/89-delay.js',
+].map((f) => require(path.join(coreDir, '..', f)));
 
 /** Loads an example against the simulator with the credentials the example leaves out. */
 async function loadExample(sim, file) {
   const flow = read(file).map((n) => (n.type === 'fusionsolar-account' ? { ...n, baseUrl: sim.url } : n));
   const account = flow.find((n) => n.type === 'fusionsolar-account');
-  await helper.load([...Object.values(NODES), ...CORE], flow, { [account.id]: { username: DEFAULT_USER.username, password: DEFAULT_USER.password } });
+  await helper.load([...Object.values(NODES), ...CORE], flow, {
+    [account.id]: { username: DEFAULT_USER.username, password: DEFAULT_USER.password },
+  });
 }
 
 function until(pred, ms = 10000) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const tick = () => (pred() ? resolve() : Date.now() - started > ms ? reject(new Error('timed out')) : setTimeout(tick, 5));
+    const tick = () =>
+      pred() ? resolve() : Date.now() - started > ms ? reject(new Error('timed out')) : setTimeout(tick, 5);
     tick();
   });
 }
@@ -66,7 +74,8 @@ describe('control example flows', function () {
         }
       };
     };
-    const run = (hh, mm) => new Function('msg', 'node', 'Date', fn.func)({ payload: prices }, { status() {} }, at(hh, mm));
+    const run = (hh, mm) =>
+      new Function('msg', 'node', 'Date', fn.func)({ payload: prices }, { status() {} }, at(hh, mm));
     assert.equal(run(3, 0).delay, 2 * 3600_000, 'at 03:00 the cheapest hour left is 05:00');
     assert.equal(run(10, 30).delay, 90 * 60_000, 'at 10:30, 05:00 is past: 12:00');
     assert.equal(run(23, 10).delay, 0, 'in the cheapest hour left, at once');

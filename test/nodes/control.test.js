@@ -24,7 +24,10 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
 
   async function start(node = {}, { plants = 6, accountExtra = {} } = {}) {
     ({ sim, clock } = await virtualSim({ plants, record: true }));
-    await load(flowWith(sim, controlNode(node), { outputs: 2, accountExtra: { allowControl: true, ...accountExtra } }), credentials());
+    await load(
+      flowWith(sim, controlNode(node), { outputs: 2, accountExtra: { allowControl: true, ...accountExtra } }),
+      credentials(),
+    );
     h = harness();
   }
 
@@ -39,12 +42,17 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
 
     it('chargeDischarge returns per-plant results and the generated requestID', async function () {
       const codes = plantsWith(sim, BATTERY).map((p) => p.plantCode);
-      const r = await h.send({ payload: { plantCodes: codes, dispatchSwitch: 1, controlType: 1, targetSOC: 90, powerDispatch: 2000 } });
+      const r = await h.send({
+        payload: { plantCodes: codes, dispatchSwitch: 1, controlType: 1, targetSOC: 90, powerDispatch: 2000 },
+      });
       assert.equal(r.error, undefined, r.error && r.error.message);
       const msg = r.out[0];
       const id = msg.fusionsolar.requestID;
       assert.ok(Number.isSafeInteger(id) && id > 0);
-      assert.deepEqual(msg.payload.map((i) => i.plantCode), codes);
+      assert.deepEqual(
+        msg.payload.map((i) => i.plantCode),
+        codes,
+      );
       for (const item of msg.payload) {
         assert.equal(item.dispatchResult, 0);
         assert.equal(typeof item.remoteID, 'string');
@@ -57,7 +65,9 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
 
     it('chargeDischargeStatus parses the subtasks of a task (numbers, times, null capacities)', async function () {
       const [plant] = plantsWith(sim, BATTERY);
-      const sent = await h.send({ payload: { plantCodes: plant.plantCode, dispatchSwitch: 2, controlType: 2, dispatchTime: 30 } });
+      const sent = await h.send({
+        payload: { plantCodes: plant.plantCode, dispatchSwitch: 2, controlType: 2, dispatchTime: 30 },
+      });
       const requestID = sent.out[0].fusionsolar.requestID;
       clock.advance(6 * 60_000);
       const r = await h.send({ operation: 'chargeDischargeStatus', payload: { requestID: String(requestID) } });
@@ -76,15 +86,23 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       const dns = devicesOf(sim, BATTERY).map((d) => d.dn);
       const r = await h.send({ operation: 'setDod', payload: { dns, dod: '50' } });
       assert.equal(r.error, undefined, r.error && r.error.message);
-      assert.deepEqual(r.out[0].payload, dns.map((dn) => ({ dn, result: 0, setDOD: 80 })));
+      assert.deepEqual(
+        r.out[0].payload,
+        dns.map((dn) => ({ dn, result: 0, setDOD: 80 })),
+      );
       assert.ok(devicesOf(sim, BATTERY).every((d) => d.dod === 80));
     });
 
     it('inverterPower switches inverters off (they produce nothing) and on again', async function () {
-      const dns = devicesOf(sim, INVERTER).slice(0, 3).map((d) => d.dn);
+      const dns = devicesOf(sim, INVERTER)
+        .slice(0, 3)
+        .map((d) => d.dn);
       const off = await h.send({ operation: 'inverterPower', payload: { dns, controlType: 2 } });
       assert.equal(off.error, undefined, off.error && off.error.message);
-      assert.deepEqual(off.out[0].payload, dns.map((dn) => ({ dn, result: 0 })));
+      assert.deepEqual(
+        off.out[0].payload,
+        dns.map((dn) => ({ dn, result: 0 })),
+      );
       assert.ok(dns.every((dn) => sim.fleet.device(dn).off === true));
       const on = await h.send({ operation: 'inverterPower', payload: { dns, controlType: '1' } });
       assert.equal(on.error, undefined, on.error && on.error.message);
@@ -100,14 +118,25 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
     });
 
     it('defaultSetting sends one task per plant; its status moves from "0" to "1"', async function () {
-      const codes = plantsWith(sim, BATTERY).slice(0, 2).map((p) => p.plantCode);
-      const r = await h.send({ operation: 'defaultSetting', payload: { plantCodes: codes, maxFeedGridPower: 1.234, activePowerVariationGradient: 2 } });
+      const codes = plantsWith(sim, BATTERY)
+        .slice(0, 2)
+        .map((p) => p.plantCode);
+      const r = await h.send({
+        operation: 'defaultSetting',
+        payload: { plantCodes: codes, maxFeedGridPower: 1.234, activePowerVariationGradient: 2 },
+      });
       assert.equal(r.error, undefined, r.error && r.error.message);
       const { requestId, tasks } = r.out[0].payload;
       assert.equal(typeof requestId, 'string');
-      assert.deepEqual(tasks, codes.map((plantCode) => ({ plantCode, result: 0 })));
+      assert.deepEqual(
+        tasks,
+        codes.map((plantCode) => ({ plantCode, result: 0 })),
+      );
       const before = await h.send({ operation: 'defaultSettingStatus', payload: { requestId } });
-      assert.deepEqual(before.out[0].payload.map((s) => s.status), ['0', '0']);
+      assert.deepEqual(
+        before.out[0].payload.map((s) => s.status),
+        ['0', '0'],
+      );
       assert.equal(before.out[0].payload[0].maxFeedGridPower, 1.234);
       assert.equal(before.out[0].payload[0].appliedTime, null);
       clock.advance(5 * 60_000);
@@ -119,19 +148,34 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
 
     it('drm sends boolean switches as strings to plantcodes; drmStatus moves "0" -> "1" and drm0 stops the inverters', async function () {
       const plants = plantsWithout(sim, LOGGER).slice(0, 2);
-      const r = await h.send({ operation: 'drm', payload: { plantCodes: plants.map((p) => p.plantCode), drms: { drm0: true, drm1: 'false', drm5: false } } });
+      const r = await h.send({
+        operation: 'drm',
+        payload: { plantCodes: plants.map((p) => p.plantCode), drms: { drm0: true, drm1: 'false', drm5: false } },
+      });
       assert.equal(r.error, undefined, r.error && r.error.message);
       const items = r.out[0].payload;
-      assert.deepEqual(items.map((i) => [i.plantCode, i.result, i.drm]), plants.map((p) => [p.plantCode, 0, 'drm0=true,drm1=false,drm5=false']));
+      assert.deepEqual(
+        items.map((i) => [i.plantCode, i.result, i.drm]),
+        plants.map((p) => [p.plantCode, 0, 'drm0=true,drm1=false,drm5=false']),
+      );
       const remoteIds = items.map((i) => i.remoteId);
       const inverters = plants.flatMap((p) => p.devices.filter((d) => d.deviceTypeId === INVERTER));
       assert.ok(inverters.every((d) => d.off !== true));
       const before = await h.send({ operation: 'drmStatus', payload: { remoteIds } });
-      assert.deepEqual(before.out[0].payload.flatMap((t) => t.devicesStatusInfo.map((d) => d.status)), inverters.map(() => '0'));
+      assert.deepEqual(
+        before.out[0].payload.flatMap((t) => t.devicesStatusInfo.map((d) => d.status)),
+        inverters.map(() => '0'),
+      );
       clock.advance(2 * 60_000);
       const after = await h.send({ operation: 'drmStatus', payload: { remoteIds: remoteIds.join(',') } });
-      assert.deepEqual(after.out[0].payload.map((t) => t.remoteId), remoteIds);
-      assert.deepEqual(after.out[0].payload.flatMap((t) => t.devicesStatusInfo.map((d) => d.status)), inverters.map(() => '1'));
+      assert.deepEqual(
+        after.out[0].payload.map((t) => t.remoteId),
+        remoteIds,
+      );
+      assert.deepEqual(
+        after.out[0].payload.flatMap((t) => t.devicesStatusInfo.map((d) => d.status)),
+        inverters.map(() => '1'),
+      );
       assert.ok(inverters.every((d) => d.off === true));
     });
   });
@@ -165,15 +209,22 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       await load(flowWith(sim, controlNode(), { outputs: 2 }), credentials());
       h = harness();
       const code = sim.fleet.plants[0].plantCode;
-      const bad = await h.send({ payload: { plantCodes: code, dispatchSwitch: 1, controlType: 1, targetSOC: 150, powerDispatch: 2000 } });
+      const bad = await h.send({
+        payload: { plantCodes: code, dispatchSwitch: 1, controlType: 1, targetSOC: 150, powerDispatch: 2000 },
+      });
       assert.equal(bad.error.code, 'INVALID_INPUT');
       assert.equal(bad.caught.fusionsolar.error.field, 'targetSOC');
       assert.match(reason(bad), /^targetSOC: /);
       assert.doesNotMatch(reason(bad), /Allow device control/);
-      const badDod = await h.send({ operation: 'setDod', payload: { dns: sim.fleet.plants[0].devices[0].dn, dod: 'lots' } });
+      const badDod = await h.send({
+        operation: 'setDod',
+        payload: { dns: sim.fleet.plants[0].devices[0].dn, dod: 'lots' },
+      });
       assert.equal(badDod.error.code, 'INVALID_INPUT');
       assert.equal(badDod.caught.fusionsolar.error.field, 'dod');
-      const good = await h.send({ payload: { plantCodes: code, dispatchSwitch: 1, controlType: 1, targetSOC: 90, powerDispatch: 2000 } });
+      const good = await h.send({
+        payload: { plantCodes: code, dispatchSwitch: 1, controlType: 1, targetSOC: 90, powerDispatch: 2000 },
+      });
       assert.equal(good.error.code, 'CONTROL_DISABLED');
       assert.equal(h.seen.statuses.at(-1).status.text, 'CONTROL_DISABLED');
       assert.equal(sim.stats.requests, 0);
@@ -183,12 +234,17 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       await start({}, { accountExtra: { timeout: 1 } });
       const [plant] = plantsWith(sim, BATTERY);
       sim.inject({ kind: 'delay', endpoint: 'vpp/chargeAndDischarge', ms: 1500 });
-      const r = await h.send({ payload: { plantCodes: plant.plantCode, dispatchSwitch: 1, controlType: 2, dispatchTime: 30 } });
+      const r = await h.send({
+        payload: { plantCodes: plant.plantCode, dispatchSwitch: 1, controlType: 2, dispatchTime: 30 },
+      });
       assert.equal(r.error.code, 'OUTCOME_UNKNOWN');
       assert.match(r.error.message, /outcome unknown/i);
       assert.match(r.error.message, /query the task status/);
       // The late answer is written (to a connection the client has given up on): nothing follows it.
-      await until(() => sim.requestLog.some((e) => e.endpoint === 'vpp/chargeAndDischarge' && e.answer !== undefined), 'the late answer');
+      await until(
+        () => sim.requestLog.some((e) => e.endpoint === 'vpp/chargeAndDischarge' && e.answer !== undefined),
+        'the late answer',
+      );
       await settle();
       assert.equal(sim.stats.byEndpoint['vpp/chargeAndDischarge'], 1);
       assert.equal(sim.stats.commands['vpp/chargeAndDischarge'], 1);
@@ -216,7 +272,10 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
   describe('validation: each rule fails before any call', function () {
     beforeEach(() => start());
 
-    const cd = (p) => ({ operation: 'chargeDischarge', payload: { plantCodes: 'NE=33554432', dispatchSwitch: 1, controlType: 1, targetSOC: 80, ...p } });
+    const cd = (p) => ({
+      operation: 'chargeDischarge',
+      payload: { plantCodes: 'NE=33554432', dispatchSwitch: 1, controlType: 1, targetSOC: 80, ...p },
+    });
     const many = (n, prefix = 'NE=') => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
     const drms = { drm0: true, drm1: false, drm5: false };
     const cases = [
@@ -225,36 +284,136 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       ['no repeated plant', cd({ plantCodes: ['NE=1', 'NE=1'] }), /^plantCodes: must not name the same plant twice/],
       ['switch value', cd({ dispatchSwitch: 3 }), /^dispatchSwitch: must be one of 0, 1, 2/],
       ['control type value', cd({ controlType: 3 }), /^controlType: must be one of 1, 2/],
-      ['control type required when forcing', cd({ controlType: undefined, targetSOC: undefined }), /^controlType: is required for forced/],
-      ['target SOC required with SOC control', cd({ targetSOC: undefined }), /^targetSOC: is required with SOC control/],
+      [
+        'control type required when forcing',
+        cd({ controlType: undefined, targetSOC: undefined }),
+        /^controlType: is required for forced/,
+      ],
+      [
+        'target SOC required with SOC control',
+        cd({ targetSOC: undefined }),
+        /^targetSOC: is required with SOC control/,
+      ],
       ['target SOC range', cd({ targetSOC: 101 }), /^targetSOC: must be at most 100/],
-      ['duration required with duration control', cd({ controlType: 2, targetSOC: null }), /^dispatchTime: is required with duration control/],
-      ['duration range', cd({ controlType: 2, targetSOC: null, dispatchTime: 1441 }), /^dispatchTime: must be at most 1440/],
-      ['charge power positive', cd({ powerDispatch: -100 }), /^powerDispatch: must be greater than 0 W for forced charge/],
-      ['discharge power negative', cd({ dispatchSwitch: 2, targetSOC: 20, powerDispatch: 100 }), /^powerDispatch: must be less than 0 W for forced discharge/],
+      [
+        'duration required with duration control',
+        cd({ controlType: 2, targetSOC: null }),
+        /^dispatchTime: is required with duration control/,
+      ],
+      [
+        'duration range',
+        cd({ controlType: 2, targetSOC: null, dispatchTime: 1441 }),
+        /^dispatchTime: must be at most 1440/,
+      ],
+      [
+        'charge power positive',
+        cd({ powerDispatch: -100 }),
+        /^powerDispatch: must be greater than 0 W for forced charge/,
+      ],
+      [
+        'discharge power negative',
+        cd({ dispatchSwitch: 2, targetSOC: 20, powerDispatch: 100 }),
+        /^powerDispatch: must be less than 0 W for forced discharge/,
+      ],
       ['requestID a safe whole number', cd({ requestID: '12.5' }), /^requestID: must be a whole number/],
       ['status needs a requestID', { operation: 'chargeDischargeStatus', payload: {} }, /^requestID: is required/],
       ['DoD range', { operation: 'setDod', payload: { dns: 'NE=1', dod: 101 } }, /^dod: must be at most 100/],
       ['at most 100 batteries', { operation: 'setDod', payload: { dns: many(101), dod: 90 } }, /^dns: at most 100/],
-      ['at most 100 inverters', { operation: 'inverterPower', payload: { dns: many(101), controlType: 1 } }, /^dns: at most 100/],
-      ['power switch value', { operation: 'inverterPower', payload: { dns: 'NE=1', controlType: 3 } }, /^controlType: must be one of 1, 2/],
-      ['one plant DN per EMS call', { operation: 'emsMode', payload: { dn: 'NE=1,NE=2', controlType: 6 } }, /^dn: takes one plant DN per call/],
-      ['EMS type not supported', { operation: 'emsMode', payload: { dn: 'NE=1', controlType: 2 } }, /^controlType: 2 \(Maximum self-consumption\) is marked "not supported"/],
-      ['EMS type unknown', { operation: 'emsMode', payload: { dn: 'NE=1', controlType: 7 } }, /^controlType: must be one of 0, 2, 4, 5, 6/],
+      [
+        'at most 100 inverters',
+        { operation: 'inverterPower', payload: { dns: many(101), controlType: 1 } },
+        /^dns: at most 100/,
+      ],
+      [
+        'power switch value',
+        { operation: 'inverterPower', payload: { dns: 'NE=1', controlType: 3 } },
+        /^controlType: must be one of 1, 2/,
+      ],
+      [
+        'one plant DN per EMS call',
+        { operation: 'emsMode', payload: { dn: 'NE=1,NE=2', controlType: 6 } },
+        /^dn: takes one plant DN per call/,
+      ],
+      [
+        'EMS type not supported',
+        { operation: 'emsMode', payload: { dn: 'NE=1', controlType: 2 } },
+        /^controlType: 2 \(Maximum self-consumption\) is marked "not supported"/,
+      ],
+      [
+        'EMS type unknown',
+        { operation: 'emsMode', payload: { dn: 'NE=1', controlType: 7 } },
+        /^controlType: must be one of 0, 2, 4, 5, 6/,
+      ],
       ['default tasks required', { operation: 'defaultSetting', payload: {} }, /^tasks: is required/],
-      ['default: one value at least', { operation: 'defaultSetting', payload: { tasks: [{ plantCode: 'NE=1' }] } }, /^tasks\[0\]: needs maxFeedGridPower or activePowerVariationGradient/],
-      ['feed-in lower bound', { operation: 'defaultSetting', payload: { tasks: [{ plantCode: 'NE=1', maxFeedGridPower: -1000.5 }] } }, /^tasks\[0\]\.maxFeedGridPower: must be at least -1000/],
-      ['gradient range', { operation: 'defaultSetting', payload: { plantCodes: 'NE=1', activePowerVariationGradient: 0.05 } }, /^activePowerVariationGradient: must be at least 0.1/],
-      ['default: no repeated plant', { operation: 'defaultSetting', payload: { tasks: [{ plantCode: 'NE=1', activePowerVariationGradient: 1 }, { plantCode: 'NE=1', activePowerVariationGradient: 2 }] } }, /^tasks\[1\]\.plantCode: repeats plant NE=1/],
-      ['default: at most 100 plants', { operation: 'defaultSetting', payload: { plantCodes: many(101), activePowerVariationGradient: 1 } }, /^plantCodes: at most 100/],
-      ['status needs a requestId', { operation: 'defaultSettingStatus', payload: { plantCodes: 'NE=1' } }, /^requestId: is required/],
+      [
+        'default: one value at least',
+        { operation: 'defaultSetting', payload: { tasks: [{ plantCode: 'NE=1' }] } },
+        /^tasks\[0\]: needs maxFeedGridPower or activePowerVariationGradient/,
+      ],
+      [
+        'feed-in lower bound',
+        { operation: 'defaultSetting', payload: { tasks: [{ plantCode: 'NE=1', maxFeedGridPower: -1000.5 }] } },
+        /^tasks\[0\]\.maxFeedGridPower: must be at least -1000/,
+      ],
+      [
+        'gradient range',
+        { operation: 'defaultSetting', payload: { plantCodes: 'NE=1', activePowerVariationGradient: 0.05 } },
+        /^activePowerVariationGradient: must be at least 0.1/,
+      ],
+      [
+        'default: no repeated plant',
+        {
+          operation: 'defaultSetting',
+          payload: {
+            tasks: [
+              { plantCode: 'NE=1', activePowerVariationGradient: 1 },
+              { plantCode: 'NE=1', activePowerVariationGradient: 2 },
+            ],
+          },
+        },
+        /^tasks\[1\]\.plantCode: repeats plant NE=1/,
+      ],
+      [
+        'default: at most 100 plants',
+        { operation: 'defaultSetting', payload: { plantCodes: many(101), activePowerVariationGradient: 1 } },
+        /^plantCodes: at most 100/,
+      ],
+      [
+        'status needs a requestId',
+        { operation: 'defaultSettingStatus', payload: { plantCodes: 'NE=1' } },
+        /^requestId: is required/,
+      ],
       ['DRM plants required', { operation: 'drm', payload: { drms } }, /^plantcodes: is required/],
-      ['DRM at most 100 plants', { operation: 'drm', payload: { plantcodes: many(101), drms } }, /^plantcodes: at most 100/],
-      ['DRM switches are booleans', { operation: 'drm', payload: { plantcodes: 'NE=1', drms: { ...drms, drm1: 'yes' } } }, /^drms\.drm1: must be true or false/],
-      ['DRM switches all given', { operation: 'drm', payload: { plantcodes: 'NE=1', drms: { drm0: true, drm1: true } } }, /^drms\.drm5: is required/],
-      ['DRM supports drm0/1/5 only', { operation: 'drm', payload: { plantcodes: 'NE=1', drms: { ...drms, drm2: true } } }, /^drms\.drm2: is not supported/],
-      ['at most 100 DRM task ids', { operation: 'drmStatus', payload: { remoteIds: many(101, '') } }, /^remoteIds: at most 100/],
-      ['unknown parameter', { operation: 'setDod', payload: { dns: 'NE=1', dod: 90, extra: 1 } }, /^extra: is not a parameter of setDod/],
+      [
+        'DRM at most 100 plants',
+        { operation: 'drm', payload: { plantcodes: many(101), drms } },
+        /^plantcodes: at most 100/,
+      ],
+      [
+        'DRM switches are booleans',
+        { operation: 'drm', payload: { plantcodes: 'NE=1', drms: { ...drms, drm1: 'yes' } } },
+        /^drms\.drm1: must be true or false/,
+      ],
+      [
+        'DRM switches all given',
+        { operation: 'drm', payload: { plantcodes: 'NE=1', drms: { drm0: true, drm1: true } } },
+        /^drms\.drm5: is required/,
+      ],
+      [
+        'DRM supports drm0/1/5 only',
+        { operation: 'drm', payload: { plantcodes: 'NE=1', drms: { ...drms, drm2: true } } },
+        /^drms\.drm2: is not supported/,
+      ],
+      [
+        'at most 100 DRM task ids',
+        { operation: 'drmStatus', payload: { remoteIds: many(101, '') } },
+        /^remoteIds: at most 100/,
+      ],
+      [
+        'unknown parameter',
+        { operation: 'setDod', payload: { dns: 'NE=1', dod: 90, extra: 1 } },
+        /^extra: is not a parameter of setDod/,
+      ],
     ];
 
     it(`rejects ${cases.length} kinds of bad input with INVALID_INPUT naming the field, and makes no HTTP call`, async function () {
@@ -267,11 +426,17 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       assert.equal(sim.stats.requests, 0);
     });
 
-    it('checks the feed-in limit against the plant capacity before the command; DRM without a device list is the server\'s to judge', async function () {
+    it("checks the feed-in limit against the plant capacity before the command; DRM without a device list is the server's to judge", async function () {
       const plant = sim.fleet.plants[0];
-      const over = await h.send({ operation: 'defaultSetting', payload: { tasks: [{ plantCode: plant.plantCode, maxFeedGridPower: plant.capacity + 1 }] } });
+      const over = await h.send({
+        operation: 'defaultSetting',
+        payload: { tasks: [{ plantCode: plant.plantCode, maxFeedGridPower: plant.capacity + 1 }] },
+      });
       assert.equal(over.error.code, 'INVALID_INPUT');
-      assert.match(reason(over), new RegExp(`^tasks\\[0\\]\\.maxFeedGridPower: must be at most the capacity of plant ${plant.plantCode}`));
+      assert.match(
+        reason(over),
+        new RegExp(`^tasks\\[0\\]\\.maxFeedGridPower: must be at most the capacity of plant ${plant.plantCode}`),
+      );
       assert.equal(commands(sim), 0);
       assert.equal(sim.stats.byEndpoint['vpp/plantDefaultSetting'], undefined);
       // The 100 plants with the most inverters of a larger fleet hold more than 200.
@@ -283,7 +448,10 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       const inverters = (p) => p.devices.filter((d) => d.deviceTypeId === INVERTER).length;
       const biggest = [...sim.fleet.plants].sort((a, b) => inverters(b) - inverters(a)).slice(0, 100);
       assert.ok(biggest.reduce((n, p) => n + inverters(p), 0) > 200);
-      const r = await h.send({ operation: 'drm', payload: { plantcodes: biggest.map((p) => p.plantCode), drms: { drm0: true, drm1: true, drm5: true } } });
+      const r = await h.send({
+        operation: 'drm',
+        payload: { plantcodes: biggest.map((p) => p.plantCode), drms: { drm0: true, drm1: true, drm5: true } },
+      });
       // No device list read of its own (it would spend that list's quota): the server answers 20116.
       assert.equal(r.error.code, '20116');
       assert.equal(sim.stats.byEndpoint.devices, undefined);
@@ -296,12 +464,19 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
     it('succeeds with msg.fusionsolar.failed and "3 of 5 ok" when some plants fail', async function () {
       await start();
       // Four plants with a battery, one of them offline, and one plant without a battery.
-      const withBattery = plantsWith(sim, BATTERY).slice(0, 4).map((p) => p.plantCode);
+      const withBattery = plantsWith(sim, BATTERY)
+        .slice(0, 4)
+        .map((p) => p.plantCode);
       const [without] = plantsWithout(sim, BATTERY).map((p) => p.plantCode);
       controlState(sim).offline.add(withBattery[3]);
-      const r = await h.send({ payload: { plantCodes: [...withBattery, without], dispatchSwitch: 1, controlType: 2, dispatchTime: 60 } });
+      const r = await h.send({
+        payload: { plantCodes: [...withBattery, without], dispatchSwitch: 1, controlType: 2, dispatchTime: 60 },
+      });
       assert.equal(r.error, undefined, r.error && r.error.message);
-      assert.deepEqual(r.out[0].fusionsolar.failed.map((f) => f.plantCode), [withBattery[3], without]);
+      assert.deepEqual(
+        r.out[0].fusionsolar.failed.map((f) => f.plantCode),
+        [withBattery[3], without],
+      );
       assert.equal(r.out[0].payload.length, 5);
       assert.equal(h.seen.statuses.at(-1).status.text, '3 of 5 ok');
     });
@@ -311,9 +486,15 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       const codes = plantsWith(sim, LOGGER).map((p) => p.plantCode);
       const r = await h.send({ payload: { plantcodes: codes, drms: { drm0: false, drm1: false, drm5: true } } });
       assert.equal(r.error.code, 'FAILED');
-      assert.equal(reason(r), `drm: all ${codes.length} plants failed (${codes.map((c) => `${c}: failed`).join('; ')})`);
+      assert.equal(
+        reason(r),
+        `drm: all ${codes.length} plants failed (${codes.map((c) => `${c}: failed`).join('; ')})`,
+      );
       const details = r.caught.fusionsolar.error.details;
-      assert.deepEqual(details.failed.map((f) => f.plantCode), codes);
+      assert.deepEqual(
+        details.failed.map((f) => f.plantCode),
+        codes,
+      );
       assert.equal(sim.stats.commands['vpp/drm'], 1);
     });
 
@@ -348,18 +529,26 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       const socs = [battery.soc];
       helper.getNode('out2').on('input', (m) => m.fusionsolar.calls > 0 && socs.push(battery.soc));
       const t0 = clock.now();
-      const r = await h.send({ payload: { plantCodes: plant.plantCode, dispatchSwitch: 1, controlType: 1, targetSOC: 80 } });
+      const r = await h.send({
+        payload: { plantCodes: plant.plantCode, dispatchSwitch: 1, controlType: 1, targetSOC: 80 },
+      });
       assert.equal(r.error, undefined, r.error && r.error.message);
       // The command result went out first, with the id the tracking messages carry.
       assert.equal(r.out.length, 1);
       const requestID = String(r.out[0].fusionsolar.requestID);
       // The first tracking message goes out at once, before any status query: every subtask running.
       const [first, ...tracked] = h.seen.out2;
-      assert.deepEqual([first.payload, first.fusionsolar.tracking.state, first.fusionsolar.tracking.running, first.fusionsolar.calls], [[], 'progress', 1, 0]);
+      assert.deepEqual(
+        [first.payload, first.fusionsolar.tracking.state, first.fusionsolar.tracking.running, first.fusionsolar.calls],
+        [[], 'progress', 1, 0],
+      );
       assert.equal(first.topic, requestID);
       assert.ok(tracked.length >= 3, `expected progress messages, got ${tracked.length}`);
       const states = tracked.map((m) => m.fusionsolar.tracking.state);
-      assert.deepEqual(states.slice(0, -1), states.slice(0, -1).map(() => 'progress'));
+      assert.deepEqual(
+        states.slice(0, -1),
+        states.slice(0, -1).map(() => 'progress'),
+      );
       assert.equal(states.at(-1), 'complete');
       assert.ok(tracked.every((m) => m.topic === requestID));
       const final = tracked.at(-1).fusionsolar.tracking;
@@ -367,7 +556,8 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       assert.equal(final.total, 1);
       assert.equal(tracked.at(-1).payload[0].status, 0);
       // SOC rose at every report and stopped at the target; charged energy grew with it.
-      for (let i = 1; i < socs.length; i++) assert.ok(socs[i] > socs[i - 1] || socs[i] === 80, `SOC ${socs.join(' -> ')}`);
+      for (let i = 1; i < socs.length; i++)
+        assert.ok(socs[i] > socs[i - 1] || socs[i] === 80, `SOC ${socs.join(' -> ')}`);
       assert.equal(battery.soc, 80);
       const charged = tracked.map((m) => m.payload[0].chargedCapacity);
       assert.ok(charged.at(-1) > charged[0]);
@@ -379,7 +569,10 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
     it('tracks a DRM task per inverter, and a default task that fails on an offline plant', async function () {
       await start({ track: true });
       const plants = plantsWithout(sim, LOGGER).slice(0, 2);
-      const r = await h.send({ operation: 'drm', payload: { plantcodes: plants.map((p) => p.plantCode), drms: { drm0: false, drm1: true, drm5: false } } });
+      const r = await h.send({
+        operation: 'drm',
+        payload: { plantcodes: plants.map((p) => p.plantCode), drms: { drm0: false, drm1: true, drm5: false } },
+      });
       assert.equal(r.error, undefined, r.error && r.error.message);
       const final = h.seen.out2.at(-1).fusionsolar.tracking;
       assert.equal(final.state, 'complete');
@@ -387,9 +580,14 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       assert.equal(final.succeeded, final.total);
 
       const state = controlState(sim);
-      const codes = plantsWith(sim, BATTERY).slice(0, 2).map((p) => p.plantCode);
+      const codes = plantsWith(sim, BATTERY)
+        .slice(0, 2)
+        .map((p) => p.plantCode);
       const before = h.seen.out2.length;
-      const pending = h.send({ operation: 'defaultSetting', payload: { plantCodes: codes, activePowerVariationGradient: 5 } });
+      const pending = h.send({
+        operation: 'defaultSetting',
+        payload: { plantCodes: codes, activePowerVariationGradient: 5 },
+      });
       await h.waitFor(() => h.seen.out.length === 2);
       state.offline.add(codes[1]);
       const d = await pending;
@@ -404,7 +602,9 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       await start({ track: true });
       const plant = plantsWith(sim, BATTERY)[0];
       // The message never ends in this flow: the node is closed under it.
-      h.send({ payload: { plantCodes: plant.plantCode, dispatchSwitch: 2, controlType: 1, targetSOC: 0 } }).catch(() => undefined);
+      h.send({ payload: { plantCodes: plant.plantCode, dispatchSwitch: 2, controlType: 1, targetSOC: 0 } }).catch(
+        () => undefined,
+      );
       await h.waitFor(() => h.seen.out2.length >= 2);
       await helper.unload();
       const queries = sim.stats.byEndpoint['vpp/chargeAndDischargeStatus'];

@@ -27,7 +27,13 @@ describe('fusionsolar-enrolment node: acEnrolment (simulator over HTTP)', functi
     const h = harness();
     const r = await h.send({ payload: { authorizationCodes: `${MARK}, ${LIN}` } });
     assert.equal(r.error, undefined, r.error && r.error.message);
-    assert.deepEqual(r.out[0].payload.map((i) => [i.authorizationCode, i.success, i.plantName]), [[MARK, true, "Mark's Plant"], [LIN, true, "Lin's Plant"]]);
+    assert.deepEqual(
+      r.out[0].payload.map((i) => [i.authorizationCode, i.success, i.plantName]),
+      [
+        [MARK, true, "Mark's Plant"],
+        [LIN, true, "Lin's Plant"],
+      ],
+    );
     assert.ok(h.seen.statuses.some((s) => s.status.text === '2 enrolled'));
   });
 
@@ -37,7 +43,13 @@ describe('fusionsolar-enrolment node: acEnrolment (simulator over HTTP)', functi
     const r = await h.send({ payload: { authorizationCodes: [MARK, 'QAAAVZZZZZ3'] } });
     assert.equal(r.error, undefined);
     assert.deepEqual(r.out[0].fusionsolar.failed, [
-      { authorizationCode: 'QAAAVZZZZZ3', success: false, errorMsg: 'Not found authorization code', plantCode: null, plantName: null },
+      {
+        authorizationCode: 'QAAAVZZZZZ3',
+        success: false,
+        errorMsg: 'Not found authorization code',
+        plantCode: null,
+        plantName: null,
+      },
     ]);
   });
 
@@ -46,7 +58,10 @@ describe('fusionsolar-enrolment node: acEnrolment (simulator over HTTP)', functi
     const h = harness();
     const r = await h.send({ payload: { authorizationCodes: UNKNOWN_NMIS.slice(0, 2) } });
     assert.equal(r.error.code, 'FAILED');
-    assert.match(r.error.message, /acEnrolment: all 2 registrations failed \(QAAAVZZZZZ3: Not found authorization code; QCDWW000102/);
+    assert.match(
+      r.error.message,
+      /acEnrolment: all 2 registrations failed \(QAAAVZZZZZ3: Not found authorization code; QCDWW000102/,
+    );
   });
 
   it('sends 1500 codes in 2 calls a minute apart and merges them in order', async function () {
@@ -54,14 +69,27 @@ describe('fusionsolar-enrolment node: acEnrolment (simulator over HTTP)', functi
     await load(flowWith(sim, node()), credentials());
     const h = harness();
     // Every code is known: five wrong ones in a row would lock registration (22004).
-    codes.slice(0, 1499).forEach((c, i) => addProspect(sim, { sn: `S${i}`, username: `u${i}`, email: '', phone: '', authorizationCode: c, plantName: `P${i}`, plantCreateTime: '2024-01-01T00:00:00Z' }));
+    codes.slice(0, 1499).forEach((c, i) =>
+      addProspect(sim, {
+        sn: `S${i}`,
+        username: `u${i}`,
+        email: '',
+        phone: '',
+        authorizationCode: c,
+        plantName: `P${i}`,
+        plantCreateTime: '2024-01-01T00:00:00Z',
+      }),
+    );
     const start = clock.now();
     const r = await h.send({ payload: { authorizationCodes: codes } });
     assert.equal(r.error, undefined, r.error && r.error.message);
     assert.equal(r.out[0].fusionsolar.calls, 2);
     assert.equal(sim.stats.byEndpoint['vpp/acEnrolment'], 2);
     assert.ok(clock.now() - start >= 60_000);
-    assert.deepEqual(r.out[0].payload.map((i) => i.authorizationCode), codes);
+    assert.deepEqual(
+      r.out[0].payload.map((i) => i.authorizationCode),
+      codes,
+    );
     assert.ok(r.out[0].payload.every((i) => i.success));
   });
 
@@ -106,7 +134,11 @@ describe('fusionsolar-enrolment node: acEnrolment (simulator over HTTP)', functi
   const INVALID = [
     { payload: {}, field: 'authorizationCodes', rule: /required/ },
     { payload: { authorizationCodes: ' , ' }, field: 'authorizationCodes', rule: /at least one code/ },
-    { payload: { authorizationCodes: { a: 1 } }, field: 'authorizationCodes', rule: /array of codes or a comma-separated string/ },
+    {
+      payload: { authorizationCodes: { a: 1 } },
+      field: 'authorizationCodes',
+      rule: /array of codes or a comma-separated string/,
+    },
     { payload: { authorizationCodes: MARK, nmi: 'maybe' }, field: 'nmi', rule: /true or false/ },
     { payload: { authorizationCode: MARK }, field: 'authorizationCode', rule: /not a parameter of acEnrolment/ },
   ];

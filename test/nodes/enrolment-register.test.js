@@ -24,7 +24,15 @@ describe('fusionsolar-enrolment node: snRegistration (simulator over HTTP)', fun
     const r = await h.send({ payload: EXAMPLE });
     assert.equal(r.error, undefined, r.error && r.error.message);
     const items = r.out[0].payload;
-    assert.deepEqual(items.map((i) => [i.sn, i.result]), [['BA4372D08E0', 0], ['5D02E8B40AD', 1], ['5D02E8BFFFF', 2], ['5D02E8BEEEE', 3]]);
+    assert.deepEqual(
+      items.map((i) => [i.sn, i.result]),
+      [
+        ['BA4372D08E0', 0],
+        ['5D02E8B40AD', 1],
+        ['5D02E8BFFFF', 2],
+        ['5D02E8BEEEE', 3],
+      ],
+    );
     assert.match(items[0].resultText, /^Not registered/);
     assert.match(items[1].resultText, /no commissioning user bound/);
     assert.match(items[2].resultText, /another commissioning user/);
@@ -48,9 +56,14 @@ describe('fusionsolar-enrolment node: snRegistration (simulator over HTTP)', fun
     await load(flowWith(sim, node()), credentials());
     const h = harness();
     const sn = sim.fleet.devices()[0].sn;
-    const r = await h.send({ payload: { sns: new Array(1000).fill(sn).concat('UNREG0000001', sn), account: 'admin@qq.com' } });
+    const r = await h.send({
+      payload: { sns: new Array(1000).fill(sn).concat('UNREG0000001', sn), account: 'admin@qq.com' },
+    });
     assert.equal(r.error, undefined, r.error && r.error.message);
-    assert.deepEqual(r.out[0].payload.map((i) => i.sn), [sn, 'UNREG0000001']);
+    assert.deepEqual(
+      r.out[0].payload.map((i) => i.sn),
+      [sn, 'UNREG0000001'],
+    );
     assert.equal(sim.stats.byEndpoint['community/snIsRegister'], 1);
   });
 
@@ -64,10 +77,17 @@ describe('fusionsolar-enrolment node: snRegistration (simulator over HTTP)', fun
     assert.equal(r.error, undefined, r.error && r.error.message);
     assert.equal(r.out[0].fusionsolar.calls, 3);
     assert.equal(sim.stats.byEndpoint['community/snIsRegister'], 3);
-    assert.deepEqual(r.out[0].payload.map((i) => i.sn), many);
+    assert.deepEqual(
+      r.out[0].payload.map((i) => i.sn),
+      many,
+    );
     // Fleet plant 1 of every 3 is bound to other-installer (3), plant 0 to another (2), plant 2 to nobody (1).
-    const byPlant = new Map(sim.fleet.devices().map((d) => [d.sn, sim.fleet.plants.findIndex((p) => p.plantCode === d.plantCode)]));
-    assert.ok(r.out[0].payload.filter((i) => byPlant.has(i.sn)).every((i) => i.result === [2, 3, 1][byPlant.get(i.sn) % 3]));
+    const byPlant = new Map(
+      sim.fleet.devices().map((d) => [d.sn, sim.fleet.plants.findIndex((p) => p.plantCode === d.plantCode)]),
+    );
+    assert.ok(
+      r.out[0].payload.filter((i) => byPlant.has(i.sn)).every((i) => i.result === [2, 3, 1][byPlant.get(i.sn) % 3]),
+    );
     assert.ok(r.out[0].payload.filter((i) => !byPlant.has(i.sn)).every((i) => i.result === 0));
   });
 
@@ -86,7 +106,11 @@ describe('fusionsolar-enrolment node: snRegistration (simulator over HTTP)', fun
     { payload: { sns: 'BA4372D08E0' }, field: 'account', rule: /required/ },
     { payload: { sns: 'BA4372D08E0', account: '  ' }, field: 'account', rule: /not be empty/ },
     { payload: { sns: [], account: 'admin@qq.com' }, field: 'sns', rule: /at least one code/ },
-    { payload: { sns: 'BA4372D08E0', account: 'admin@qq.com', plantCodes: 'NE=1' }, field: 'plantCodes', rule: /not a parameter of snRegistration/ },
+    {
+      payload: { sns: 'BA4372D08E0', account: 'admin@qq.com', plantCodes: 'NE=1' },
+      field: 'plantCodes',
+      rule: /not a parameter of snRegistration/,
+    },
   ];
   for (const c of INVALID) {
     it(`rejects ${JSON.stringify(c.payload)} before any call, naming ${c.field}`, async function () {

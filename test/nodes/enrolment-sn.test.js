@@ -27,10 +27,17 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
   });
 
   describe('snEnrolment', function () {
-    it("registers a device by SN and owner email, and plantList then returns its plant", async function () {
+    it('registers a device by SN and owner email, and plantList then returns its plant', async function () {
       ({ sim } = await virtualSim({ plants: 3 }));
       const flow = flowWith(sim, node('snEnrolment'));
-      flow.push({ id: 'p', type: 'fusionsolar-plants', account: 'acc', operation: 'plantList', split: false, wires: [['out2']] });
+      flow.push({
+        id: 'p',
+        type: 'fusionsolar-plants',
+        account: 'acc',
+        operation: 'plantList',
+        split: false,
+        wires: [['out2']],
+      });
       for (const n of flow) if (n.scope) n.scope.push('p');
       await load(flow, credentials());
       const h = harness();
@@ -55,13 +62,27 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
       ({ sim } = await virtualSim({ plants: 3 }));
       await load(flowWith(sim, node('snEnrolment')), credentials());
       const h = harness();
-      const devices = [MARK, { sn: 'NOPE0001', username: 'nobody' }, { sn: 'HV1920000028', email: 'wrong-owner@example.com' }];
+      const devices = [
+        MARK,
+        { sn: 'NOPE0001', username: 'nobody' },
+        { sn: 'HV1920000028', email: 'wrong-owner@example.com' },
+      ];
       const r = await h.send({ payload: { devices } });
       assert.equal(r.error, undefined);
       const msg = r.out[0];
-      assert.deepEqual(msg.payload.map((i) => i.success), [true, false, false]);
-      assert.deepEqual(msg.fusionsolar.failed.map((i) => i.sn), ['NOPE0001', 'HV1920000028']);
-      assert.ok(msg.fusionsolar.failed.every((i) => /No SN\/username, email, or phone number is found/.test(i.errorMsg) && i.plantCode === null));
+      assert.deepEqual(
+        msg.payload.map((i) => i.success),
+        [true, false, false],
+      );
+      assert.deepEqual(
+        msg.fusionsolar.failed.map((i) => i.sn),
+        ['NOPE0001', 'HV1920000028'],
+      );
+      assert.ok(
+        msg.fusionsolar.failed.every(
+          (i) => /No SN\/username, email, or phone number is found/.test(i.errorMsg) && i.plantCode === null,
+        ),
+      );
       assert.equal(msg.fusionsolar.total, 3);
       assert.ok(h.seen.statuses.some((s) => s.status.text === '1 of 3 ok'));
     });
@@ -70,21 +91,41 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
       ({ sim } = await virtualSim({ plants: 3 }));
       await load(flowWith(sim, node('snEnrolment')), credentials());
       const h = harness();
-      const r = await h.send({ payload: { devices: [{ sn: 'NOPE0001', email: 'a@b.c' }, { sn: 'NOPE0002', phone: '123' }] } });
+      const r = await h.send({
+        payload: {
+          devices: [
+            { sn: 'NOPE0001', email: 'a@b.c' },
+            { sn: 'NOPE0002', phone: '123' },
+          ],
+        },
+      });
       assert.equal(r.out.length, 0);
       assert.equal(r.error.code, 'FAILED');
       assert.match(r.error.message, /snEnrolment: all 2 registrations failed \(NOPE0001: No SN.*; NOPE0002: No SN/);
-      assert.deepEqual(r.caught.fusionsolar.error.details.failed.map((i) => i.sn), ['NOPE0001', 'NOPE0002']);
+      assert.deepEqual(
+        r.caught.fusionsolar.error.details.failed.map((i) => i.sn),
+        ['NOPE0001', 'NOPE0002'],
+      );
     });
 
     it('sends 1500 devices in 2 calls of 1000 and 500, a minute apart, and merges the results', async function () {
       let clock;
       ({ sim, clock } = await virtualSim({ plants: 3 }));
-      const fresh = Array.from({ length: 3 }, (_, i) => addProspect(sim, {
-        sn: `BULK${i}`, username: `bulk${i}`, email: `bulk${i}@example.com`, phone: `+6140000900${i}`,
-        authorizationCode: `X${i}`, plantName: `Bulk ${i}`, plantCreateTime: '2023-01-01T00:00:00+10:30',
-      }));
-      const devices = [...unknownSns(1497).map((sn) => ({ sn, username: 'someone' })), ...fresh.map((p) => ({ sn: p.sn, username: p.username }))];
+      const fresh = Array.from({ length: 3 }, (_, i) =>
+        addProspect(sim, {
+          sn: `BULK${i}`,
+          username: `bulk${i}`,
+          email: `bulk${i}@example.com`,
+          phone: `+6140000900${i}`,
+          authorizationCode: `X${i}`,
+          plantName: `Bulk ${i}`,
+          plantCreateTime: '2023-01-01T00:00:00+10:30',
+        }),
+      );
+      const devices = [
+        ...unknownSns(1497).map((sn) => ({ sn, username: 'someone' })),
+        ...fresh.map((p) => ({ sn: p.sn, username: p.username })),
+      ];
       const sizes = [];
       wrapRoute(sim, 'vpp/snEnrolment', (req, original) => {
         sizes.push({ n: req.body.devices.length, at: clock.now() });
@@ -94,15 +135,24 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
       const h = harness();
       const r = await h.send({ payload: { devices } });
       assert.equal(r.error, undefined, r.error && r.error.message);
-      assert.deepEqual(sizes.map((s) => s.n), [1000, 500]);
+      assert.deepEqual(
+        sizes.map((s) => s.n),
+        [1000, 500],
+      );
       assert.ok(sizes[1].at - sizes[0].at >= 60_000, 'the second call waited for the one-a-minute quota');
       assert.equal(sim.stats.quota407, 0);
       const msg = r.out[0];
       assert.equal(msg.fusionsolar.calls, 2);
       assert.equal(msg.payload.length, 1500);
-      assert.deepEqual(msg.payload.map((i) => i.sn), devices.map((d) => d.sn));
+      assert.deepEqual(
+        msg.payload.map((i) => i.sn),
+        devices.map((d) => d.sn),
+      );
       assert.equal(msg.fusionsolar.failed.length, 1497);
-      assert.deepEqual(msg.payload.filter((i) => i.success).map((i) => i.plantName), ['Bulk 0', 'Bulk 1', 'Bulk 2']);
+      assert.deepEqual(
+        msg.payload.filter((i) => i.success).map((i) => i.plantName),
+        ['Bulk 0', 'Bulk 1', 'Bulk 2'],
+      );
     });
 
     it('keeps the first chunk when the second call fails, and lists the unsent devices with the reason', async function () {
@@ -139,8 +189,16 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
       { payload: { devices: [{ email: 'mark@email.com' }] }, field: 'devices[0].sn', rule: /required/ },
       { payload: { devices: [{ sn: '  ', email: 'mark@email.com' }] }, field: 'devices[0].sn', rule: /not be empty/ },
       { payload: { devices: [{ sn: 123, email: 'mark@email.com' }] }, field: 'devices[0].sn', rule: /string/ },
-      { payload: { devices: [MARK, { sn: 'HV2', username: null, email: '', phone: null }] }, field: 'devices[1]', rule: /at least one of username, email or phone/ },
-      { payload: { devices: [{ sn: 'HV2', userName: 'x' }] }, field: 'devices[0]', rule: /unknown parameter "userName"/ },
+      {
+        payload: { devices: [MARK, { sn: 'HV2', username: null, email: '', phone: null }] },
+        field: 'devices[1]',
+        rule: /at least one of username, email or phone/,
+      },
+      {
+        payload: { devices: [{ sn: 'HV2', userName: 'x' }] },
+        field: 'devices[0]',
+        rule: /unknown parameter "userName"/,
+      },
     ];
     for (const c of INVALID) {
       it(`rejects ${JSON.stringify(c.payload)} before any call, naming ${c.field}`, async function () {

@@ -22,7 +22,9 @@ function exampleFlow(file, sim) {
 async function loadExample(file, sim) {
   const flow = exampleFlow(file, sim);
   const account = flow.find((n) => n.type === 'fusionsolar-account');
-  await helper.load([...Object.values(NODES), INJECT, CATCH, CHANGE], flow, { [account.id]: { username: USER.username, password: USER.password } });
+  await helper.load([...Object.values(NODES), INJECT, CATCH, CHANGE], flow, {
+    [account.id]: { username: USER.username, password: USER.password },
+  });
 }
 
 function next(id) {
@@ -45,8 +47,17 @@ describe('example flows of the enrolment and request nodes (simulator over HTTP)
     const plants = next('en-debug-plants');
     helper.getNode('en-inject').receive({});
     const r = await results;
-    assert.deepEqual(r.payload.map((i) => [i.sn, i.success]), [['HV1920000027', true], ['HV1920000099', false]]);
-    assert.deepEqual((await failed).payload.map((i) => i.sn), ['HV1920000099']);
+    assert.deepEqual(
+      r.payload.map((i) => [i.sn, i.success]),
+      [
+        ['HV1920000027', true],
+        ['HV1920000099', false],
+      ],
+    );
+    assert.deepEqual(
+      (await failed).payload.map((i) => i.sn),
+      ['HV1920000099'],
+    );
     const list = (await plants).payload;
     assert.ok(list.some((p) => p.plantCode === r.payload[0].plantCode));
   });
@@ -61,6 +72,9 @@ describe('example flows of the enrolment and request nodes (simulator over HTTP)
     assert.equal((await envelope).fusionsolar.response.success, true);
     data = next('rq-debug-data');
     helper.getNode('rq-inject-sn').receive({});
-    assert.deepEqual((await data).payload.map((i) => i.result), [0, 1, 2, 3]);
+    assert.deepEqual(
+      (await data).payload.map((i) => i.result),
+      [0, 1, 2, 3],
+    );
   });
 });

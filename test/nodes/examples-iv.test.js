@@ -39,7 +39,9 @@ describe('example flow iv-diagnosis-chart.json (simulator over HTTP)', function 
   it('runs the diagnosis, saves an SVG with one 128-point line per string, and serves it over HTTP', async function () {
     ({ sim } = await sunnySim());
     const flow = exampleFlow(sim);
-    await helper.load([...Object.values(NODES), INJECT, CATCH, CHANGE, COMMENT, FUNCTION], flow, { 'fusionsolar-demo-account': { username: USER.username, password: USER.password } });
+    await helper.load([...Object.values(NODES), INJECT, CATCH, CHANGE, COMMENT, FUNCTION], flow, {
+      'fusionsolar-demo-account': { username: USER.username, password: USER.password },
+    });
     const errors = [];
     helper.getNode('iv-errors').on('input', (m) => errors.push(m.error));
 
@@ -61,7 +63,11 @@ describe('example flow iv-diagnosis-chart.json (simulator over HTTP)', function 
     assert.equal(r.payload.curves.length, stringCount(sim, dns));
 
     const file = await saved;
-    assert.equal(file.filename, path.join(os.tmpdir(), 'iv-curves.svg'), 'the picture is written outside the repository');
+    assert.equal(
+      file.filename,
+      path.join(os.tmpdir(), 'iv-curves.svg'),
+      'the picture is written outside the repository',
+    );
     const svg = file.payload;
     assert.equal(typeof svg, 'string');
     const lines = polylines(svg);

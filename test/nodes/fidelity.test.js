@@ -57,20 +57,38 @@ describe('issue 14: the client follows the V7 reference (simulator over HTTP)', 
       clock.advance(61_000);
       const r = await h.send({ operation, payload: { plantCodes: [a, b, a], ...extra } });
       assert.equal(r.error, undefined, `${operation}: ${r.error && r.error.message}`);
-      assert.deepEqual(bodies(sim, endpoint).map((x) => x.plantCodes), [`${a},${b}`], operation);
+      assert.deepEqual(
+        bodies(sim, endpoint).map((x) => x.plantCodes),
+        [`${a},${b}`],
+        operation,
+      );
       const items = operation === 'ratedData' ? r.out[0].payload.plantRatedData : r.out[0].payload;
-      assert.deepEqual(items.map((i) => i.plantCode), [a, b], operation);
+      assert.deepEqual(
+        items.map((i) => i.plantCode),
+        [a, b],
+        operation,
+      );
     }
   });
 
   it('3: default-task values with more than 3 decimals are rounded off, not refused (9.6.1.3)', async function () {
     await start({ type: 'fusionsolar-control', operation: 'defaultSetting' }, { allowControl: true });
     const plant = sim.fleet.plants[0];
-    const r = await h.send({ payload: { tasks: [{ plantCode: plant.plantCode, maxFeedGridPower: 1.23456, activePowerVariationGradient: 0.12345 }] } });
+    const r = await h.send({
+      payload: {
+        tasks: [{ plantCode: plant.plantCode, maxFeedGridPower: 1.23456, activePowerVariationGradient: 0.12345 }],
+      },
+    });
     assert.equal(r.error, undefined, r.error && r.error.message);
-    assert.deepEqual(bodies(sim, 'vpp/plantDefaultSetting')[0].tasks, [{ plantCode: plant.plantCode, maxFeedGridPower: 1.235, activePowerVariationGradient: 0.123 }]);
+    assert.deepEqual(bodies(sim, 'vpp/plantDefaultSetting')[0].tasks, [
+      { plantCode: plant.plantCode, maxFeedGridPower: 1.235, activePowerVariationGradient: 0.123 },
+    ]);
     const below = await h.send({ payload: { plantCodes: plant.plantCode, activePowerVariationGradient: 0.0994 } });
-    assert.match(reason(below), /^activePowerVariationGradient: must be at least 0.1/, 'the range applies to the rounded value');
+    assert.match(
+      reason(below),
+      /^activePowerVariationGradient: must be at least 0.1/,
+      'the range applies to the rounded value',
+    );
   });
 
   it('4: only the list calls teach the fleet size, not the codes of a request', async function () {
@@ -88,7 +106,15 @@ describe('issue 14: the client follows the V7 reference (simulator over HTTP)', 
     await start({ type: 'fusionsolar-control', operation: 'drm' }, { allowControl: true, plants: 6 });
     const drms = { drm0: true, drm1: false, drm5: false };
     const plant = sim.fleet.plants[1];
-    for (let i = 0; i < 200; i++) plant.devices.push({ dn: `NE=${70000000 + i}`, sn: `C${i}`, deviceName: `Central-${i}`, deviceTypeId: 20827, plantCode: plant.plantCode, model: 'SUN8000' });
+    for (let i = 0; i < 200; i++)
+      plant.devices.push({
+        dn: `NE=${70000000 + i}`,
+        sn: `C${i}`,
+        deviceName: `Central-${i}`,
+        deviceTypeId: 20827,
+        plantCode: plant.plantCode,
+        model: 'SUN8000',
+      });
     // No device list read today: the command goes to the server, which judges (20116).
     const first = await h.send({ payload: { plantcodes: plant.plantCode, drms } });
     assert.equal(first.error.code, '20116');
@@ -115,7 +141,16 @@ describe('issue 14: the client follows the V7 reference (simulator over HTTP)', 
   it('9: createTask and chargeDischarge send the optional fields the user gave', async function () {
     await start({ type: 'fusionsolar-iv', operation: 'createTask' }, { sunny: true, allowControl: true });
     const dns = inverters(sim, 1);
-    const r = await h.send({ payload: { taskName: 'auto with readings', dns, cleanStatus: 0, environmentalParameters: 0, modulePlaneIrradiance: 800, moduleBackSurfaceTemperature: 25 } });
+    const r = await h.send({
+      payload: {
+        taskName: 'auto with readings',
+        dns,
+        cleanStatus: 0,
+        environmentalParameters: 0,
+        modulePlaneIrradiance: 800,
+        moduleBackSurfaceTemperature: 25,
+      },
+    });
     assert.equal(r.error, undefined, r.error && r.error.message);
     const [sent] = bodies(sim, 'iv/scanTask');
     assert.equal(sent.modulePlaneIrradiance, 800);
@@ -124,7 +159,9 @@ describe('issue 14: the client follows the V7 reference (simulator over HTTP)', 
     await stopSim(sim);
     await start({ type: 'fusionsolar-control', operation: 'chargeDischarge' }, { allowControl: true });
     const code = sim.fleet.plants.find((p) => p.devices.some((d) => d.deviceTypeId === 20815)).plantCode;
-    const c = await h.send({ payload: { plantCodes: code, dispatchSwitch: 1, controlType: 2, dispatchTime: 30, targetSOC: 80 } });
+    const c = await h.send({
+      payload: { plantCodes: code, dispatchSwitch: 1, controlType: 2, dispatchTime: 30, targetSOC: 80 },
+    });
     assert.equal(c.error, undefined, c.error && c.error.message);
     const [body] = bodies(sim, 'vpp/chargeAndDischarge');
     assert.equal(body.dispatchTime, 30);
@@ -141,7 +178,9 @@ describe('issue 14: the client follows the V7 reference (simulator over HTTP)', 
     const s = await execute(status, { requestId: '1', plantCodes: many }, { client: client() }).catch((e) => e);
     assert.notEqual(s.code, 'INVALID_INPUT', s.message);
     const devices = op('fusionsolar-plants', 'deviceList');
-    const bad = await execute(devices, { plantCodes: ['NE=1'], deviceTypeId: 20823 }, { client: client() }).catch((e) => e);
+    const bad = await execute(devices, { plantCodes: ['NE=1'], deviceTypeId: 20823 }, { client: client() }).catch(
+      (e) => e,
+    );
     assert.equal(bad.code, 'INVALID_INPUT');
     assert.match(bad.message, /^deviceTypeId: must be a device type id of reference chapter 10/);
   });
@@ -163,7 +202,10 @@ describe('issue 14: the client follows the V7 reference (simulator over HTTP)', 
     clock.advance(61_000);
     const later = await h.send({ payload: { plantCodes: code, startTime: now + DAY, endTime: now + 1.5 * DAY } });
     assert.equal(later.error, undefined, later.error && later.error.message);
-    assert.deepEqual(later.out[0].payload.map((p) => p.dataItem.length), [0]);
+    assert.deepEqual(
+      later.out[0].payload.map((p) => p.dataItem.length),
+      [0],
+    );
     assert.equal(sim.stats.byEndpoint['vpp/plantHistoryKpi'], 2);
   });
 });

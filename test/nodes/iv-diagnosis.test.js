@@ -15,9 +15,15 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
     await stopSim(sim);
   });
 
-  it('ends with one report holding every string\'s 128-point curve and the faults, without a 407', async function () {
+  it("ends with one report holding every string's 128-point curve and the faults, without a 407", async function () {
     ({ sim, clock } = await sunnySim());
-    await load(flowWith(sim, ivNode('runDiagnosis', { progress: true, outputs: 2, chart: true }), { outputs: 2, accountExtra: { allowControl: true } }), credentials());
+    await load(
+      flowWith(sim, ivNode('runDiagnosis', { progress: true, outputs: 2, chart: true }), {
+        outputs: 2,
+        accountExtra: { allowControl: true },
+      }),
+      credentials(),
+    );
     const h = harness();
     const dns = [...inverters(sim, 0), ...inverters(sim, 1)];
     const started = clock.now();
@@ -30,7 +36,11 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
     assert.match(report.taskId, /^-?\d+$/);
     assert.equal(report.taskName, 'roof check');
     assert.equal(report.curves.length, strings);
-    assert.ok(report.curves.every((c) => c.points === 128 && c.current.length === 128 && c.voltage.length === 128 && c.mpp.power > 0));
+    assert.ok(
+      report.curves.every(
+        (c) => c.points === 128 && c.current.length === 128 && c.voltage.length === 128 && c.mpp.power > 0,
+      ),
+    );
     assert.equal(new Set(report.curves.map((c) => `${c.dn}/${c.pvIndex}`)).size, strings);
     assert.ok(report.faults.length > 0);
     assert.equal(report.lossData.length, strings);
@@ -63,7 +73,13 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
     const progress = h.seen.out2.map((m) => m.payload);
     assert.ok(progress.length >= polls);
     assert.equal(progress.filter((p) => p.phase === 'scanning').at(-1).process, 100);
-    assert.deepEqual(progress.at(-1), { phase: 'collecting', taskId: report.taskId, process: 100, done: dns.length, total: dns.length });
+    assert.deepEqual(progress.at(-1), {
+      phase: 'collecting',
+      taskId: report.taskId,
+      process: 100,
+      done: dns.length,
+      total: dns.length,
+    });
   });
 
   it('is cancelled by a cancelTask message without a task id and ends with a cancelled report', async function () {

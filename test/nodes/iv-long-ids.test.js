@@ -20,13 +20,17 @@ function fakeServer() {
       const headers = { 'content-type': 'application/json' };
       let text = '{"success":true,"failCode":0,"data":null}';
       if (endpoint === 'login') headers['xsrf-token'] = 'x-token';
-      if (endpoint === 'iv/tasks') text = `{"success":true,"failCode":0,"data":{"total":1,"pageCount":1,"pageNo":1,"pageSize":100,"list":[{"taskId":${BIG},"taskName":"big","process":12.5,"taskStatus":0}]}}`;
-      if (endpoint === 'iv/scanTask/status') text = `{"success":true,"failCode":0,"data":{"total":1,"pageCount":1,"process":0,"list":[{"sequenceNo":1,"subTaskId":${SUB},"inverterDN":"NE=1","pvName":"PV1","status":null}]}}`;
+      if (endpoint === 'iv/tasks')
+        text = `{"success":true,"failCode":0,"data":{"total":1,"pageCount":1,"pageNo":1,"pageSize":100,"list":[{"taskId":${BIG},"taskName":"big","process":12.5,"taskStatus":0}]}}`;
+      if (endpoint === 'iv/scanTask/status')
+        text = `{"success":true,"failCode":0,"data":{"total":1,"pageCount":1,"process":0,"list":[{"sequenceNo":1,"subTaskId":${SUB},"inverterDN":"NE=1","pvName":"PV1","status":null}]}}`;
       res.writeHead(200, headers);
       res.end(text);
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, bodies, url: `http://127.0.0.1:${server.address().port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, bodies, url: `http://127.0.0.1:${server.address().port}` })),
+  );
 }
 
 describe('fusionsolar-iv node: task ids beyond 2^53', function () {
@@ -38,7 +42,10 @@ describe('fusionsolar-iv node: task ids beyond 2^53', function () {
 
   it('reads them as exact digit strings and sends them back as exact number literals', async function () {
     fake = await fakeServer();
-    await load(flowWith({ url: fake.url }, ivNode('listTasks'), { accountExtra: { quotaProfile: 'off' } }), credentials());
+    await load(
+      flowWith({ url: fake.url }, ivNode('listTasks'), { accountExtra: { quotaProfile: 'off' } }),
+      credentials(),
+    );
     const h = harness();
     const list = await h.send({});
     assert.equal(list.error, undefined, list.error && list.error.message);

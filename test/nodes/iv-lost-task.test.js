@@ -15,7 +15,10 @@ describe('fusionsolar-iv node: runDiagnosis after a lost createTask answer', fun
   async function start() {
     ({ sim } = await sunnySim());
     // A short timeout: the hung createTask fails quickly on the real clock.
-    await load(flowWith(sim, ivNode('runDiagnosis'), { accountExtra: { timeout: 0.3, allowControl: true } }), credentials());
+    await load(
+      flowWith(sim, ivNode('runDiagnosis'), { accountExtra: { timeout: 0.3, allowControl: true } }),
+      credentials(),
+    );
     return harness();
   }
 

@@ -15,7 +15,10 @@ describe('fusionsolar-iv node: results (9.4.5, 9.4.6, 9.4.12)', function () {
     await load(flowWith(sim, ivNode('faultList'), { accountExtra: { allowControl: true } }), credentials());
     h = harness();
     dns = [...inverters(sim, 0), ...inverters(sim, 1).slice(0, 3)];
-    const created = await h.send({ operation: 'createTask', payload: { taskName: 'results', dns, cleanStatus: 1, environmentalParameters: 0, needQuantifyLosses: true } });
+    const created = await h.send({
+      operation: 'createTask',
+      payload: { taskName: 'results', dns, cleanStatus: 1, environmentalParameters: 0, needQuantifyLosses: true },
+    });
     taskId = created.out[0].payload.taskId;
   });
   afterEach(async function () {
@@ -31,11 +34,15 @@ describe('fusionsolar-iv node: results (9.4.5, 9.4.6, 9.4.12)', function () {
     assert.equal(r.error, undefined, r.error && r.error.message);
     const faults = r.out[0].payload;
     assert.ok(faults.length > 0 && faults.length < stringCount(sim, dns));
-    assert.ok(faults.every((f) => f.faultCode !== 10000 && typeof f.faultName === 'string' && typeof f.pvIndex === 'string'));
+    assert.ok(
+      faults.every((f) => f.faultCode !== 10000 && typeof f.faultName === 'string' && typeof f.pvIndex === 'string'),
+    );
     const kinds = new Set(faults.map((f) => f.faultCode));
     assert.ok(kinds.size >= 3, `fault kinds: ${[...kinds]}`);
     const measured = faults.find((f) => f.faultCode !== 10012);
-    assert.ok(measured.stringPm > 0 && measured.stcStringPm > 0 && measured.stringImIsc > 0 && measured.stringImIsc < 1);
+    assert.ok(
+      measured.stringPm > 0 && measured.stcStringPm > 0 && measured.stringImIsc > 0 && measured.stringImIsc < 1,
+    );
     assert.equal(typeof measured.inverterSN, 'string');
 
     const missing = await h.send({ payload: {} });

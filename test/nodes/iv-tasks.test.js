@@ -18,14 +18,23 @@ describe('fusionsolar-iv node: tasks (9.4.1-9.4.4)', function () {
     await stopSim(sim);
   });
 
-  const create = (payload) => h.send({ operation: 'createTask', payload: { taskName: 'scan', cleanStatus: 0, environmentalParameters: 0, ...payload } });
+  const create = (payload) =>
+    h.send({
+      operation: 'createTask',
+      payload: { taskName: 'scan', cleanStatus: 0, environmentalParameters: 0, ...payload },
+    });
 
   it('keeps the task ids -14921346228625 and 126140505793022 exact from creation to cancel', async function () {
     ivState(sim).queueTaskIds(['-14921346228625', '126140505793022']);
     const a = await create({ dns: inverters(sim, 0) });
     assert.equal(a.error, undefined, a.error && a.error.message);
     assert.equal(a.out[0].payload.taskId, '-14921346228625');
-    const b = await create({ dns: inverters(sim, 1).slice(0, 2), environmentalParameters: 1, modulePlaneIrradiance: 800, moduleBackSurfaceTemperature: 45 });
+    const b = await create({
+      dns: inverters(sim, 1).slice(0, 2),
+      environmentalParameters: 1,
+      modulePlaneIrradiance: 800,
+      moduleBackSurfaceTemperature: 45,
+    });
     assert.equal(b.out[0].payload.taskId, '126140505793022');
 
     const list = await h.send({ operation: 'listTasks', payload: {} });
@@ -49,9 +58,18 @@ describe('fusionsolar-iv node: tasks (9.4.1-9.4.4)', function () {
     clock.advance(10 * 60_000);
     await create({ dns: inverters(sim, 1).slice(0, 1), taskName: 'Field B' });
     const byName = await h.send({ operation: 'listTasks', payload: { taskName: 'roof' } });
-    assert.deepEqual(byName.out[0].payload.map((t) => t.taskName), ['Roof A']);
-    const byTime = await h.send({ operation: 'listTasks', payload: { startTime: new Date(clock.now() - 60_000).toISOString(), endTime: clock.now() + 1 } });
-    assert.deepEqual(byTime.out[0].payload.map((t) => t.taskName), ['Field B']);
+    assert.deepEqual(
+      byName.out[0].payload.map((t) => t.taskName),
+      ['Roof A'],
+    );
+    const byTime = await h.send({
+      operation: 'listTasks',
+      payload: { startTime: new Date(clock.now() - 60_000).toISOString(), endTime: clock.now() + 1 },
+    });
+    assert.deepEqual(
+      byTime.out[0].payload.map((t) => t.taskName),
+      ['Field B'],
+    );
 
     const before = ivCalls(sim);
     const bad = await h.send({ operation: 'listTasks', payload: { startTime: clock.now() } });
@@ -68,9 +86,18 @@ describe('fusionsolar-iv node: tasks (9.4.1-9.4.4)', function () {
     const cases = [
       [{ dns }, /dns: at most 100 codes/],
       [{ dns: ['NE=1', 'NE=1'] }, /dns: must not name an inverter twice/],
-      [{ dns: 'NE=1', environmentalParameters: 1 }, /modulePlaneIrradiance: is required when environmentalParameters is 1/],
-      [{ dns: 'NE=1', environmentalParameters: 1, modulePlaneIrradiance: 500, moduleBackSurfaceTemperature: 20 }, /modulePlaneIrradiance: must be at least 600/],
-      [{ dns: 'NE=1', environmentalParameters: 1, modulePlaneIrradiance: 700, moduleBackSurfaceTemperature: 101 }, /moduleBackSurfaceTemperature: must be at most 100/],
+      [
+        { dns: 'NE=1', environmentalParameters: 1 },
+        /modulePlaneIrradiance: is required when environmentalParameters is 1/,
+      ],
+      [
+        { dns: 'NE=1', environmentalParameters: 1, modulePlaneIrradiance: 500, moduleBackSurfaceTemperature: 20 },
+        /modulePlaneIrradiance: must be at least 600/,
+      ],
+      [
+        { dns: 'NE=1', environmentalParameters: 1, modulePlaneIrradiance: 700, moduleBackSurfaceTemperature: 101 },
+        /moduleBackSurfaceTemperature: must be at most 100/,
+      ],
       [{ dns: 'NE=1', scanPointNum: 64 }, /scanPointNum: must be 128/],
       [{ dns: 'NE=1', cleanStatus: 2 }, /cleanStatus: must be 0 \(not cleaned\) or 1 \(cleaned\)/],
       [{ dns: 'NE=1', taskName: '' }, /taskName: must not be empty/],

@@ -11,7 +11,11 @@ const { operationsOf } = require('../../dist/src/api');
 const HISTORY = [{ to: 2, rename: { plantName: 'plantNames' }, values: { operation: { listPlants: 'plantList' } } }];
 
 function oldStyleNode(RED) {
-  registerOperationNode(RED, { type: 'fusionsolar-plants-v1', operations: operationsOf('fusionsolar-plants'), migrations: HISTORY });
+  registerOperationNode(RED, {
+    type: 'fusionsolar-plants-v1',
+    operations: operationsOf('fusionsolar-plants'),
+    migrations: HISTORY,
+  });
 }
 
 describe('saved config migration in a running flow', function () {
@@ -33,7 +37,10 @@ describe('saved config migration in a running flow', function () {
     assert.equal(r.error, undefined, r.error && r.error.message);
     assert.equal(r.out[0].fusionsolar.operation, 'plantList');
     // A name query is answered by one page: the plant asked for under the old property name.
-    assert.deepEqual(r.out[0].payload.list.map((p) => p.plantName), [wanted]);
+    assert.deepEqual(
+      r.out[0].payload.list.map((p) => p.plantName),
+      [wanted],
+    );
     assert.equal(sim.stats.byEndpoint.plants, 1);
   });
 
@@ -42,7 +49,10 @@ describe('saved config migration in a running flow', function () {
     await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList', configVersion: 99 }), credentials());
     const n = helper.getNode('n');
     const warnings = n.warn.args.map((a) => String(a[0]));
-    assert.ok(warnings.some((w) => /newer version.*99/.test(w)), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => /newer version.*99/.test(w)),
+      warnings.join('\n'),
+    );
     const r = await harness().send({ payload: '' });
     assert.equal(r.out[0].payload.length, 2);
   });
@@ -50,5 +60,8 @@ describe('saved config migration in a running flow', function () {
 
 function loadedNodes() {
   const core = path.dirname(require.resolve('@node-red/nodes/core/common/25-catch.js'));
-  return [...Object.values(NODES), ...['25-catch.js', '24-complete.js', '25-status.js'].map((f) => require(path.join(core, f)))];
+  return [
+    ...Object.values(NODES),
+    ...['25-catch.js', '24-complete.js', '25-status.js'].map((f) => require(path.join(core, f))),
+  ];
 }

@@ -12,7 +12,15 @@ const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 
 const manualFlow = [
-  { id: 'manual', type: 'fusionsolar-plant-data', account: 'acc', operation: 'realtimeKpi', allPlants: true, split: false, wires: [[]] },
+  {
+    id: 'manual',
+    type: 'fusionsolar-plant-data',
+    account: 'acc',
+    operation: 'realtimeKpi',
+    allPlants: true,
+    split: false,
+    wires: [[]],
+  },
 ];
 
 /** Checks each emitted plant reading as it comes: counters, zones whose midnight passed. */
@@ -30,11 +38,19 @@ function counterWatch(offsets, names) {
     if (prev) {
       const off = offsets.get(p.code) * MIN;
       const newDay = Math.floor((p.time + off) / DAY) > Math.floor((prev.time + off) / DAY);
-      if (v.totalEnergy < prev.totalEnergy) w.violations.push(`${p.code} totalEnergy ${prev.totalEnergy} -> ${v.totalEnergy}`);
-      if (v.dayEnergy < prev.dayEnergy && !newDay) w.violations.push(`${p.code} dayEnergy ${prev.dayEnergy} -> ${v.dayEnergy} at ${new Date(p.time).toISOString()}`);
+      if (v.totalEnergy < prev.totalEnergy)
+        w.violations.push(`${p.code} totalEnergy ${prev.totalEnergy} -> ${v.totalEnergy}`);
+      if (v.dayEnergy < prev.dayEnergy && !newDay)
+        w.violations.push(
+          `${p.code} dayEnergy ${prev.dayEnergy} -> ${v.dayEnergy} at ${new Date(p.time).toISOString()}`,
+        );
       if (v.dayEnergy < prev.dayEnergy && newDay) w.resets.add(offsets.get(p.code));
     }
-    last.set(p.code, { time: p.time, totalEnergy: v.totalEnergy ?? prev?.totalEnergy, dayEnergy: v.dayEnergy ?? prev?.dayEnergy });
+    last.set(p.code, {
+      time: p.time,
+      totalEnergy: v.totalEnergy ?? prev?.totalEnergy,
+      dayEnergy: v.dayEnergy ?? prev?.dayEnergy,
+    });
   };
   return w;
 }
@@ -72,7 +88,12 @@ async function day(plants, api) {
 
 // V6 with devices costs the simulator five device readings per plant and round: its larger
 // fleets run in npm run bench:monitor (v6:120, v6:1000), not in every npm test.
-for (const [plants, api, timeout] of [[1, 'v7', 60_000], [120, 'v7', 120_000], [1000, 'v7', 300_000], [1, 'v6', 120_000]]) {
+for (const [plants, api, timeout] of [
+  [1, 'v7', 60_000],
+  [120, 'v7', 120_000],
+  [1000, 'v7', 300_000],
+  [1, 'v6', 120_000],
+]) {
   const names = api === 'v6' ? V6 : V7;
   describe(`monitor: 24 simulated hours, ${plants} plant${plants === 1 ? '' : 's'} (${api.toUpperCase()}${api === 'v6' ? ' with devices and alarms' : ''})`, function () {
     this.timeout(timeout);
@@ -81,7 +102,7 @@ for (const [plants, api, timeout] of [[1, 'v7', 60_000], [120, 'v7', 120_000], [
       r = await day(plants, api);
     });
 
-    it('refreshes every plant every 5 minutes from the first round on: 100% of the quota\'s best', function () {
+    it("refreshes every plant every 5 minutes from the first round on: 100% of the quota's best", function () {
       const times = refreshTimes(r.m.answers);
       assert.equal(times.size, plants);
       const first = Math.min(...[...times.values()].map((t) => t[0]));
@@ -102,7 +123,10 @@ for (const [plants, api, timeout] of [[1, 'v7', 60_000], [120, 'v7', 120_000], [
       assert.equal(answers.length, calls);
       const first = answers[0].at;
       const slots = Math.floor((r.end - first) / (5 * MIN)) + 1;
-      assert.ok(calls <= slots * perRound && calls >= (slots - 1) * perRound, `${calls} calls for ${slots} windows of ${perRound}`);
+      assert.ok(
+        calls <= slots * perRound && calls >= (slots - 1) * perRound,
+        `${calls} calls for ${slots} windows of ${perRound}`,
+      );
       assert.equal(r.stats.quota407, 0);
       assert.equal(r.stats.logins, 1);
       if (api === 'v7') {
@@ -122,24 +146,34 @@ for (const [plants, api, timeout] of [[1, 'v7', 60_000], [120, 'v7', 120_000], [
           assert.ok(t.length >= Math.ceil((r.end - first) / (5 * MIN)), `${id}: ${t.length} refreshes`);
         }
         const alarmCalls = r.stats.byEndpoint['thirdData/getAlarmList'];
-        assert.ok(alarmCalls >= 47 * Math.ceil(plants / 100) && alarmCalls <= 48 * Math.ceil(plants / 100), `${alarmCalls} alarm calls`);
+        assert.ok(
+          alarmCalls >= 47 * Math.ceil(plants / 100) && alarmCalls <= 48 * Math.ceil(plants / 100),
+          `${alarmCalls} alarm calls`,
+        );
         assert.ok(r.watch.devices.size >= plants * 2, 'device readings were emitted');
         const raised = r.watch.alarms.filter((a) => a.state === 'raised');
         const cleared = r.watch.alarms.filter((a) => a.state === 'cleared');
         assert.ok(raised.length > 0 && cleared.length > 0, `${raised.length} raised, ${cleared.length} cleared`);
-        assert.ok(cleared.every((c) => raised.some((a) => a.key === c.key)), 'only raised alarms clear');
+        assert.ok(
+          cleared.every((c) => raised.some((a) => a.key === c.key)),
+          'only raised alarms clear',
+        );
         assert.equal(new Set(raised.map((a) => a.key)).size, raised.length, 'each alarm raised once');
       });
     }
 
-    it('serves the user\'s own realtimeKpi call every 10 minutes, and counts its answer as the monitor\'s reading', function () {
+    it("serves the user's own realtimeKpi call every 10 minutes, and counts its answer as the monitor's reading", function () {
       assert.equal(r.manual.length, r.sent);
-      assert.deepEqual(r.manual.filter((x) => x.error).map((x) => x.error.code), []);
+      assert.deepEqual(
+        r.manual.filter((x) => x.error).map((x) => x.error.code),
+        [],
+      );
     });
 
-    it('energy counters never go backwards; daily ones restart only at their plant\'s local midnight', function () {
+    it("energy counters never go backwards; daily ones restart only at their plant's local midnight", function () {
       assert.deepEqual(r.watch.violations, []);
-      if (plants >= 120) assert.ok(r.watch.resets.size >= 3, `midnight resets seen in ${[...r.watch.resets].join(', ')}`);
+      if (plants >= 120)
+        assert.ok(r.watch.resets.size >= 3, `midnight resets seen in ${[...r.watch.resets].join(', ')}`);
     });
   });
 }

@@ -20,14 +20,39 @@ const MIN = 60_000;
 
 /** Starts a monitor over the registry's client, as an account node and a monitor node would. */
 function monitorOn(sim, { dir, api = 'v7', node = {} } = {}) {
-  const config = { baseUrl: sim.url, api, username: USER.username, password: USER.password, quotaWait: 600, rules: catalogueRules(), store: dir ? { kind: 'local', dir } : undefined };
+  const config = {
+    baseUrl: sim.url,
+    api,
+    username: USER.username,
+    password: USER.password,
+    quotaWait: 600,
+    rules: catalogueRules(),
+    store: dir ? { kind: 'local', dir } : undefined,
+  };
   const { key, client } = acquireClient(config);
   const errors = [];
   const readings = [];
   const alarms = [];
   const m = new Monitor(
-    { client, id: 'mon', plantCodes: [], plantRealtime: true, deviceTypes: [], alarms: false, intervalSec: 0, changesOnly: false, format: 'plain', haPrefix: 'homeassistant', ...node },
-    { readings: (l) => readings.push(...l.map((x) => x.payload)), alarms: (l) => alarms.push(...l.map((x) => x.payload)), status: () => undefined, error: (e) => errors.push(e) },
+    {
+      client,
+      id: 'mon',
+      plantCodes: [],
+      plantRealtime: true,
+      deviceTypes: [],
+      alarms: false,
+      intervalSec: 0,
+      changesOnly: false,
+      format: 'plain',
+      haPrefix: 'homeassistant',
+      ...node,
+    },
+    {
+      readings: (l) => readings.push(...l.map((x) => x.payload)),
+      alarms: (l) => alarms.push(...l.map((x) => x.payload)),
+      status: () => undefined,
+      error: (e) => errors.push(e),
+    },
   );
   m.start();
   return { key, client, m, errors, readings, alarms };
@@ -83,7 +108,10 @@ describe('monitor across a restart of Node-RED (simulator, virtual clock)', func
     assert.equal(typeof lastTotal, 'number');
     await stopNodeRed(a);
     assert.equal(sim.stats.logins, 1);
-    assert.ok(fs.readdirSync(path.join(dir)).some((f) => f.endsWith('.json')), 'the state file was written');
+    assert.ok(
+      fs.readdirSync(path.join(dir)).some((f) => f.endsWith('.json')),
+      'the state file was written',
+    );
 
     // The first reading after the restart goes backwards: only the kept counters can tell.
     editRoute(sim, 'vpp/plantRealtimeKpi', (items) => {
@@ -98,7 +126,10 @@ describe('monitor across a restart of Node-RED (simulator, virtual clock)', func
     assert.equal(sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 3);
     assert.equal(sim.stats.quota407, 0);
     assert.equal(sim.stats.logins, 1, 'the token of the first process was reused');
-    assert.deepEqual(b.errors.map((e) => e.code), []);
+    assert.deepEqual(
+      b.errors.map((e) => e.code),
+      [],
+    );
     const after = b.readings.filter((p) => p.source === 'realtime');
     assert.equal(after.length, 1);
     assert.equal(after[0].values.totalEnergy, undefined, 'a total below the one before the restart is not emitted');
@@ -121,7 +152,11 @@ describe('monitor across a restart of Node-RED (simulator, virtual clock)', func
     const b = monitorOn(sim, { dir, api: 'v6', node });
     running.push(b);
     await until(clock, start + 62 * MIN);
-    assert.equal(sim.stats.byEndpoint['thirdData/getAlarmList'], calls + 1, 'the alarm poll kept its 30 minutes across the restart');
+    assert.equal(
+      sim.stats.byEndpoint['thirdData/getAlarmList'],
+      calls + 1,
+      'the alarm poll kept its 30 minutes across the restart',
+    );
     // Alarms of the first process that the list after the restart still shows.
     const listed = new Set(b.m.state.alarms ? Object.keys(b.m.state.alarms) : []);
     const still = raised.filter((x) => listed.has(x.key));

@@ -54,7 +54,8 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
     assert.ok(at(124).values.dayEnergy >= at(119).values.dayEnergy);
     assert.equal(typeof at(120).values.pvPower, 'number', 'the rest of the reading is emitted');
     for (let i = 1; i < out.length; i++) {
-      if (out[i].values.totalEnergy !== undefined && out[i - 1].values.totalEnergy !== undefined) assert.ok(out[i].values.totalEnergy >= out[i - 1].values.totalEnergy);
+      if (out[i].values.totalEnergy !== undefined && out[i - 1].values.totalEnergy !== undefined)
+        assert.ok(out[i].values.totalEnergy >= out[i - 1].values.totalEnergy);
     }
     const held = m.statuses.filter((s) => /held 4$/.test(s.text));
     assert.ok(held.length > 0, `status shows 4 held back: ${m.statuses.slice(-1)[0].text}`);
@@ -84,14 +85,27 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
     assert.equal(new Set(configs.map((c) => c.topic)).size, 10, 'one config per entity');
     assert.ok(configs.every((c) => c.retain === true));
     assert.equal(states.length, 2);
-    const byField = Object.fromEntries(configs.map((c) => [c.payload.unique_id.replace('fusionsolar_plant_NE_33554432_', ''), c.payload]));
-    assert.deepEqual([byField.totalEnergy.device_class, byField.totalEnergy.state_class, byField.totalEnergy.unit_of_measurement], ['energy', 'total_increasing', 'kWh']);
+    const byField = Object.fromEntries(
+      configs.map((c) => [c.payload.unique_id.replace('fusionsolar_plant_NE_33554432_', ''), c.payload]),
+    );
+    assert.deepEqual(
+      [byField.totalEnergy.device_class, byField.totalEnergy.state_class, byField.totalEnergy.unit_of_measurement],
+      ['energy', 'total_increasing', 'kWh'],
+    );
     assert.deepEqual([byField.dayEnergy.device_class, byField.dayEnergy.state_class], ['energy', 'total_increasing']);
-    assert.deepEqual([byField.pvPower.device_class, byField.pvPower.state_class, byField.pvPower.unit_of_measurement], ['power', 'measurement', 'kW']);
+    assert.deepEqual(
+      [byField.pvPower.device_class, byField.pvPower.state_class, byField.pvPower.unit_of_measurement],
+      ['power', 'measurement', 'kW'],
+    );
     assert.deepEqual([byField.batterySOC.device_class, byField.batterySOC.unit_of_measurement], ['battery', '%']);
     assert.equal(byField.pvPower.state_topic, 'fusionsolar/plant/NE_33554432/state');
     assert.equal(byField.pvPower.value_template, '{{ value_json.pvPower }}');
-    assert.deepEqual(byField.pvPower.device, { identifiers: ['fusionsolar_plant_NE_33554432'], name: 'Sim Plant 0001', manufacturer: 'Huawei', model: 'FusionSolar plant' });
+    assert.deepEqual(byField.pvPower.device, {
+      identifiers: ['fusionsolar_plant_NE_33554432'],
+      name: 'Sim Plant 0001',
+      manufacturer: 'Huawei',
+      model: 'FusionSolar plant',
+    });
     assert.equal(typeof states[1].payload.totalEnergy, 'number');
 
     const before = m.out.length;
@@ -102,7 +116,14 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
     const again = m.out.slice(before).map((o) => o.msg);
     assert.equal(again.filter((x) => x.topic.endsWith('/config')).length, 10, 'every entity announced again at once');
     assert.equal(again.filter((x) => x.topic.endsWith('/state')).length, 1, 'with its last state');
-    assert.deepEqual(again.filter((x) => x.topic.endsWith('/config')).map((x) => x.payload.unique_id).sort(), configs.map((c) => c.payload.unique_id).sort(), 'the same unique ids');
+    assert.deepEqual(
+      again
+        .filter((x) => x.topic.endsWith('/config'))
+        .map((x) => x.payload.unique_id)
+        .sort(),
+      configs.map((c) => c.payload.unique_id).sort(),
+      'the same unique ids',
+    );
   });
 
   it('a redeploy adds no call: the next round comes when the last one says', async function () {
@@ -111,10 +132,18 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
     await runUntil(m.clock, start + 7 * MIN);
     assert.equal(m.sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 2);
     // A full deploy recreates the account and the monitor.
-    await helper.setFlows(m.flow.map((n) => (n.id === 'n' ? { ...n, name: 'renamed' } : n)), 'full', credentials());
+    await helper.setFlows(
+      m.flow.map((n) => (n.id === 'n' ? { ...n, name: 'renamed' } : n)),
+      'full',
+      credentials(),
+    );
     await runUntil(m.clock, start + 9 * MIN);
     assert.equal(m.sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 2, 'no call right after the redeploy');
-    assert.equal(helper.getNode('acc').client.governor.info('vpp/plantRealtimeKpi').queued, undefined, 'and none queued for the governor to hold back');
+    assert.equal(
+      helper.getNode('acc').client.governor.info('vpp/plantRealtimeKpi').queued,
+      undefined,
+      'and none queued for the governor to hold back',
+    );
     assert.equal(m.sim.stats.byEndpoint.plants, 1, 'the plant list is remembered');
     await runUntil(m.clock, start + 10 * MIN + 1000);
     assert.equal(m.sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 3);
@@ -123,7 +152,10 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
 
   it('custom quota: follows the custom rate (5 per 5 minutes: every minute); interval slows it, never speeds it up', async function () {
     const custom = JSON.stringify({ 'vpp/plantRealtimeKpi': { limits: [{ count: 5, windowMs: 5 * MIN }] } });
-    m = await startMonitor({ sim: { plants: 1, quotas: false }, accountExtra: { quotaProfile: 'custom', quotaCustom: custom } });
+    m = await startMonitor({
+      sim: { plants: 1, quotas: false },
+      accountExtra: { quotaProfile: 'custom', quotaCustom: custom },
+    });
     let start = m.clock.now();
     await runUntil(m.clock, start + HOUR);
     let t = refreshTimes(m.answers).get('NE=33554432');
@@ -131,7 +163,11 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
     assert.equal(maxGap(t), MIN);
     await stopMonitor(m.sim);
 
-    m = await startMonitor({ sim: { plants: 1, quotas: false }, node: { interval: 150 }, accountExtra: { quotaProfile: 'custom', quotaCustom: custom } });
+    m = await startMonitor({
+      sim: { plants: 1, quotas: false },
+      node: { interval: 150 },
+      accountExtra: { quotaProfile: 'custom', quotaCustom: custom },
+    });
     start = m.clock.now();
     await runUntil(m.clock, start + HOUR);
     t = refreshTimes(m.answers).get('NE=33554432');
@@ -142,11 +178,15 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
     m = await startMonitor({ sim: { plants: 1 }, node: { interval: 10 } });
     start = m.clock.now();
     await runUntil(m.clock, start + HOUR);
-    assert.equal(refreshTimes(m.answers).get('NE=33554432').length, 12, 'documented quota: an interval of 10 s still means every 5 minutes');
+    assert.equal(
+      refreshTimes(m.answers).get('NE=33554432').length,
+      12,
+      'documented quota: an interval of 10 s still means every 5 minutes',
+    );
     assert.equal(m.sim.stats.quota407, 0);
   });
 
-  it('influxdb: one point per reading, numeric fields, tags and the reading\'s time', async function () {
+  it("influxdb: one point per reading, numeric fields, tags and the reading's time", async function () {
     m = await startMonitor({ sim: { plants: 2 }, node: { format: 'influxdb' } });
     const start = m.clock.now();
     await runUntil(m.clock, start + MIN);
@@ -160,13 +200,22 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
     assert.ok(p.timestamp instanceof Date && p.timestamp.getTime() === start);
   });
 
-  for (const [setting, value, field] of [['deviceTypes', '1,x', 'deviceTypes'], ['interval', '-5', 'interval'], ['format', 'csv', 'format'], ['haPrefix', 'ha/#', 'haPrefix'], ['plantCodes', 'NE=1,NE=1', 'plantCodes']]) {
+  for (const [setting, value, field] of [
+    ['deviceTypes', '1,x', 'deviceTypes'],
+    ['interval', '-5', 'interval'],
+    ['format', 'csv', 'format'],
+    ['haPrefix', 'ha/#', 'haPrefix'],
+    ['plantCodes', 'NE=1,NE=1', 'plantCodes'],
+  ]) {
     it(`a bad ${setting} stops the node before any call, naming the field`, async function () {
       m = await startMonitor({ sim: { plants: 1 }, node: { [setting]: value } });
       const start = m.clock.now();
       await runUntil(m.clock, start + 10 * MIN);
       assert.equal(m.sim.stats.requests, 0);
-      const logged = helper.log().args.map((a) => a[0]).filter((e) => e.id === 'n' && e.level === helper.log().ERROR);
+      const logged = helper
+        .log()
+        .args.map((a) => a[0])
+        .filter((e) => e.id === 'n' && e.level === helper.log().ERROR);
       assert.equal(logged.length, 1);
       assert.match(String(logged[0].msg), new RegExp(`^${field}: `));
     });
@@ -181,6 +230,9 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
     n.receive({ topic: 'homeassistant/status', payload: 'online' });
     await new Promise((r) => setTimeout(r, 20));
     assert.equal(done, 2);
-    assert.ok(m.out.every((o) => !/config$/.test(o.msg.topic)), 'plain format: online sends no discovery');
+    assert.ok(
+      m.out.every((o) => !/config$/.test(o.msg.topic)),
+      'plain format: online sends no discovery',
+    );
   });
 });

@@ -21,7 +21,9 @@ function example(file, sim) {
 async function run(file, sim, debugIds, expected) {
   const flow = example(file, sim);
   const account = flow.find((n) => n.type === 'fusionsolar-account');
-  await helper.load([...Object.values(NODES), ...CORE], flow, { [account.id]: { username: USER.username, password: USER.password } });
+  await helper.load([...Object.values(NODES), ...CORE], flow, {
+    [account.id]: { username: USER.username, password: USER.password },
+  });
   const got = Object.fromEntries(debugIds.map((id) => [id, []]));
   const done = new Promise((resolve) => {
     for (const id of debugIds) {
@@ -47,8 +49,15 @@ describe('plant data example flows', function () {
     ({ sim } = await virtualSim({ plants: 4 }));
     const got = await run('plant-data-realtime-poll.json', sim, ['pdr-debug-measurements', 'pdr-debug-plant'], 4);
     const codes = sim.fleet.plants.map((p) => p.plantCode);
-    assert.deepEqual(got['pdr-debug-measurements'].map((m) => m.topic), codes);
-    assert.ok(got['pdr-debug-measurements'].every((m) => typeof m.payload.pvPower === 'number' && typeof m.payload.dayEnergy === 'number'));
+    assert.deepEqual(
+      got['pdr-debug-measurements'].map((m) => m.topic),
+      codes,
+    );
+    assert.ok(
+      got['pdr-debug-measurements'].every(
+        (m) => typeof m.payload.pvPower === 'number' && typeof m.payload.dayEnergy === 'number',
+      ),
+    );
   });
 
   it("backfill: yesterday's 288 points per plant and the day's PV energy", async function () {

@@ -13,9 +13,17 @@ const dataNode = (extra = {}) => ({ type: 'fusionsolar-plant-data', operation: '
 /** What the server itself sends, for a second user so the node's quota is untouched. */
 async function rawCall(sim, endpoint, body) {
   const base = `${sim.url}/rest/openapi/pvms/v1/`;
-  const login = await fetch(`${base}login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userName: RAW.username, systemCode: RAW.password }) });
+  const login = await fetch(`${base}login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userName: RAW.username, systemCode: RAW.password }),
+  });
   const token = login.headers.get('xsrf-token');
-  const res = await fetch(base + endpoint, { method: 'POST', headers: { 'content-type': 'application/json', 'xsrf-token': token }, body: JSON.stringify(body) });
+  const res = await fetch(base + endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'xsrf-token': token },
+    body: JSON.stringify(body),
+  });
   return res.json();
 }
 
@@ -57,12 +65,25 @@ describe('fusionsolar-plant-data node (simulator over HTTP)', function () {
     assert.equal(r.error, undefined, r.error && r.error.message);
     const msg = r.out[0];
     assert.equal(msg.payload.length, 250);
-    assert.deepEqual(msg.payload.map((p) => p.plantCode), codes());
+    assert.deepEqual(
+      msg.payload.map((p) => p.plantCode),
+      codes(),
+    );
     assert.equal(msg.fusionsolar.calls, 3);
     assert.equal(sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 3);
     assert.equal(sim.stats.quota407, 0);
     for (const { dataItemMap: m } of msg.payload) {
-      for (const k of ['dayEnergy', 'monthEnergy', 'totalEnergy', 'pvPower', 'meterPower', 'loadPower', 'batteryPower', 'healthState']) assert.equal(typeof m[k], 'number', k);
+      for (const k of [
+        'dayEnergy',
+        'monthEnergy',
+        'totalEnergy',
+        'pvPower',
+        'meterPower',
+        'loadPower',
+        'batteryPower',
+        'healthState',
+      ])
+        assert.equal(typeof m[k], 'number', k);
       assert.ok(m.batterySOC === null || (m.batterySOC >= 0 && m.batterySOC <= 100));
     }
   });
@@ -70,11 +91,16 @@ describe('fusionsolar-plant-data node (simulator over HTTP)', function () {
   it('makes 3 calls for a 72-hour history and returns 864 points per plant, in order, without duplicates', async function () {
     const h = await start({ operation: 'historyKpi' });
     const now = clock.now();
-    const r = await h.send({ payload: { plantCodes: codes(), startTime: now - 72 * HOUR, endTime: new Date(now).toISOString() } });
+    const r = await h.send({
+      payload: { plantCodes: codes(), startTime: now - 72 * HOUR, endTime: new Date(now).toISOString() },
+    });
     assert.equal(r.error, undefined, r.error && r.error.message);
     assert.equal(sim.stats.byEndpoint[HISTORY], 3);
     assert.equal(r.out[0].fusionsolar.calls, 3);
-    assert.deepEqual(r.out[0].payload.map((p) => p.plantCode), codes());
+    assert.deepEqual(
+      r.out[0].payload.map((p) => p.plantCode),
+      codes(),
+    );
     for (const plant of r.out[0].payload) {
       assert.equal(plant.dataItem.length, 864);
       const times = plant.dataItem.map((p) => p.time);
@@ -156,12 +182,28 @@ describe('fusionsolar-plant-data node (simulator over HTTP)', function () {
     const cases = [
       ['plantInfo', {}, /plantCodes: is required/],
       ['realtimeKpi', { plantCodes: 'NE=1', dns: 'x' }, /dns: is not a parameter of realtimeKpi/],
-      ['historyKpi', { plantCodes: 'NE=1', startTime: now - HOUR, endTime: now - 2 * HOUR }, /endTime: must be later than startTime/],
-      ['historyKpi', { plantCodes: 'NE=1', startTime: 'yesterday-ish', endTime: now }, /startTime: is not a valid time/],
+      [
+        'historyKpi',
+        { plantCodes: 'NE=1', startTime: now - HOUR, endTime: now - 2 * HOUR },
+        /endTime: must be later than startTime/,
+      ],
+      [
+        'historyKpi',
+        { plantCodes: 'NE=1', startTime: 'yesterday-ish', endTime: now },
+        /startTime: is not a valid time/,
+      ],
       ['historyKpi', { plantCodes: 'NE=1', endTime: now }, /startTime: is required/],
       ['historyKpi', { plantCodes: 'NE=1', range: 'lastWeek' }, /range: must be one of last24h, today, yesterday/],
-      ['fiveMinuteKpi', { plantCode: 'NE=1,NE=2', startTime: now - HOUR, endTime: now }, /plantCode: must be a single plant code/],
-      ['fiveMinuteKpi', { plantCode: 'NE=1', startTime: now - 30 * HOUR, endTime: now }, /endTime: must be on the same day/],
+      [
+        'fiveMinuteKpi',
+        { plantCode: 'NE=1,NE=2', startTime: now - HOUR, endTime: now },
+        /plantCode: must be a single plant code/,
+      ],
+      [
+        'fiveMinuteKpi',
+        { plantCode: 'NE=1', startTime: now - 30 * HOUR, endTime: now },
+        /endTime: must be on the same day/,
+      ],
       ['ratedData', { plantCodes: { a: 1 } }, /plantCodes: must be an array of codes or a comma-separated string/],
       ['ratedData', { plantCodes: 'NE=1', allPlants: 'sometimes' }, /allPlants: must be true or false/],
     ];
@@ -180,15 +222,29 @@ describe('fusionsolar-plant-data node (simulator over HTTP)', function () {
     const h = harness();
     const rt = await h.send({ payload: 1 });
     assert.equal(rt.out.length, 5);
-    assert.deepEqual(rt.out.map((m) => m.topic), codes());
-    assert.ok(rt.out.every((m, i) => m.payload.plantCode === m.topic && m.payload.dataItemMap && m.parts.index === i && m.parts.count === 5));
+    assert.deepEqual(
+      rt.out.map((m) => m.topic),
+      codes(),
+    );
+    assert.ok(
+      rt.out.every(
+        (m, i) =>
+          m.payload.plantCode === m.topic && m.payload.dataItemMap && m.parts.index === i && m.parts.count === 5,
+      ),
+    );
 
     const rated = await h.send({ operation: 'ratedData' });
-    assert.deepEqual(rated.out.map((m) => m.topic), codes());
+    assert.deepEqual(
+      rated.out.map((m) => m.topic),
+      codes(),
+    );
     assert.ok(rated.out.every((m) => typeof m.payload.ratedActivePower === 'number'));
 
     const hist = await h.send({ operation: 'historyKpi', payload: { range: 'last24h' } });
-    assert.deepEqual(hist.out.map((m) => m.topic), codes());
+    assert.deepEqual(
+      hist.out.map((m) => m.topic),
+      codes(),
+    );
     assert.ok(hist.out.every((m) => m.payload.dataItem.length === 288));
   });
 
@@ -207,7 +263,10 @@ describe('fusionsolar-plant-data node (simulator over HTTP)', function () {
     // The message's own plantCodes win over the node's "all plants".
     clock.advance(5 * 60_000);
     const r3 = await h.send({ payload: { plantCodes: codes().slice(0, 2) } });
-    assert.deepEqual(r3.out[0].payload.map((p) => p.plantCode), codes().slice(0, 2));
+    assert.deepEqual(
+      r3.out[0].payload.map((p) => p.plantCode),
+      codes().slice(0, 2),
+    );
   });
 
   it('checks the other input before fetching the plant list for "all plants"', async function () {
@@ -234,7 +293,8 @@ describe('fusionsolar-plant-data node (simulator over HTTP)', function () {
   it('reads one day of one plant from the deprecated fiveMinuteKpi', async function () {
     const h = await start({ operation: 'fiveMinuteKpi' });
     const plant = sim.fleet.plants[0];
-    const midnight = Math.floor((clock.now() + plant.tzOffsetMin * 60_000) / DAY) * DAY - plant.tzOffsetMin * 60_000 - DAY;
+    const midnight =
+      Math.floor((clock.now() + plant.tzOffsetMin * 60_000) / DAY) * DAY - plant.tzOffsetMin * 60_000 - DAY;
     const r = await h.send({ payload: { plantCode: plant.plantCode, startTime: midnight, endTime: midnight + DAY } });
     assert.equal(r.error, undefined, r.error && r.error.message);
     assert.equal(r.out[0].payload.length, 288);

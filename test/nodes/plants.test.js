@@ -41,7 +41,10 @@ describe('fusionsolar-plants node (simulator over HTTP)', function () {
     const one = await h.send({ payload: 1 });
     assert.equal(one.out[0].payload.length, 1, one.error && one.error.message);
     assert.equal(h.seen.statuses.at(-1).status.text, '1 plant');
-    const meter = await h.send({ operation: 'deviceList', payload: { plantCodes: plant.plantCode, deviceTypeId: 20816 } });
+    const meter = await h.send({
+      operation: 'deviceList',
+      payload: { plantCodes: plant.plantCode, deviceTypeId: 20816 },
+    });
     assert.equal(meter.out[0].payload.length, 1, meter.error && meter.error.message);
     assert.equal(h.seen.statuses.at(-1).status.text, '1 device');
     const all = await h.send({ operation: 'deviceList', payload: { plantCodes: plant.plantCode } });
@@ -60,7 +63,10 @@ describe('fusionsolar-plants node (simulator over HTTP)', function () {
     assert.equal(r.out[0].payload.length, 150);
     assert.equal(r.out[0].fusionsolar.calls, 2);
     assert.equal(sim.stats.byEndpoint.devices, 2);
-    assert.deepEqual(r.out[0].payload.map((d) => d.plantCode), codes);
+    assert.deepEqual(
+      r.out[0].payload.map((d) => d.plantCode),
+      codes,
+    );
 
     // Without the filter every device comes back, across chunks and pages, each once.
     const all = await h.send({ payload: { plantCodes: codes.join(',') } });
@@ -76,7 +82,10 @@ describe('fusionsolar-plants node (simulator over HTTP)', function () {
     const h = harness();
     const r = await h.send({ payload: '' });
     assert.equal(r.out.length, 5);
-    assert.deepEqual(r.out.map((m) => m.topic), sim.fleet.plants.map((p) => p.plantCode));
+    assert.deepEqual(
+      r.out.map((m) => m.topic),
+      sim.fleet.plants.map((p) => p.plantCode),
+    );
     assert.ok(r.out.every((m, i) => m.parts.index === i && m.parts.count === 5));
   });
 
@@ -143,7 +152,10 @@ describe('fusionsolar-plants node (simulator over HTTP)', function () {
     await load(flow, credentials());
     const h = harness();
     assert.equal((await h.send({})).error, undefined);
-    await helper.setFlows(flow.filter((n) => n.id !== 'acc' && n.id !== 'n'), 'full');
+    await helper.setFlows(
+      flow.filter((n) => n.id !== 'acc' && n.id !== 'n'),
+      'full',
+    );
     assert.equal(sim.stats.logouts, 1);
   });
 

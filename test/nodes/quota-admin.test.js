@@ -51,7 +51,13 @@ describe('fusionsolar-account quota table (admin endpoint)', function () {
     assert.deepEqual([plants.used, plants.limit, plants.remaining, plants.window], [2, 54, 52, 'day']);
     assert.equal(plants.resetAt, start + DAY);
     assert.equal(plants.nextAt, clock.now() + MINUTE);
-    assert.deepEqual(plants.limits.map((l) => [l.window, l.used, l.limit]), [['day', 2, 54], ['minute', 1, 1]]);
+    assert.deepEqual(
+      plants.limits.map((l) => [l.window, l.used, l.limit]),
+      [
+        ['day', 2, 54],
+        ['minute', 1, 1],
+      ],
+    );
 
     // Devices not listed yet: every plant has at least one, so 120 devices is the safe floor.
     const devices = q.endpoints.find((e) => e.endpoint === 'devices');
@@ -61,7 +67,14 @@ describe('fusionsolar-account quota table (admin endpoint)', function () {
 
   it('shows calendar-day budgets in the configured zone', async function () {
     ({ sim, clock } = await virtualSim({ plants: 3 }));
-    await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }, { accountExtra: { quotaDayZone: 'Asia/Shanghai' } }), credentials());
+    await load(
+      flowWith(
+        sim,
+        { type: 'fusionsolar-plants', operation: 'plantList' },
+        { accountExtra: { quotaDayZone: 'Asia/Shanghai' } },
+      ),
+      credentials(),
+    );
     const h = harness();
     await h.send({});
     const res = await helper.request().get('/fusionsolar/accounts/acc/quota').expect(200);
@@ -77,16 +90,37 @@ describe('fusionsolar-account quota table (admin endpoint)', function () {
     assert.equal(parseDayZone(' Europe/Berlin '), 'Europe/Berlin');
     assert.throws(() => parseDayZone('Mars/Olympus'), /^Error: quotaDayZone: "Mars\/Olympus" is not a time zone/);
     const base = { baseUrl: 'https://eu5.fusionsolar.huawei.com' };
-    assert.equal(toClientConfig({ ...base, quotaDayZone: '+08:00' }, { username: 'u', password: 'p' }).quotaDayZone, '+08:00');
-    assert.throws(() => toClientConfig({ ...base, quotaDayZone: 'nowhere' }, { username: 'u', password: 'p' }), /quotaDayZone/);
-    const rules = parseCustomQuota(JSON.stringify({
-      '/rest/openapi/pvms/v1/vpp/plantRealtimeKpi': { limits: [{ count: 2, windowMs: 300000 }] },
-      'iv/tasks': { limits: [{ count: 10, windowMs: 60000 }, { count: 900, windowMs: DAY, kind: 'day' }], lane: true, shared: 'iv' },
-    }));
+    assert.equal(
+      toClientConfig({ ...base, quotaDayZone: '+08:00' }, { username: 'u', password: 'p' }).quotaDayZone,
+      '+08:00',
+    );
+    assert.throws(
+      () => toClientConfig({ ...base, quotaDayZone: 'nowhere' }, { username: 'u', password: 'p' }),
+      /quotaDayZone/,
+    );
+    const rules = parseCustomQuota(
+      JSON.stringify({
+        '/rest/openapi/pvms/v1/vpp/plantRealtimeKpi': { limits: [{ count: 2, windowMs: 300000 }] },
+        'iv/tasks': {
+          limits: [
+            { count: 10, windowMs: 60000 },
+            { count: 900, windowMs: DAY, kind: 'day' },
+          ],
+          lane: true,
+          shared: 'iv',
+        },
+      }),
+    );
     assert.deepEqual(Object.keys(rules), ['vpp/plantRealtimeKpi', 'iv/tasks']);
     assert.equal(rules['iv/tasks'].shared, 'iv');
-    assert.throws(() => parseCustomQuota('{"plants":{"limits":[{"count":1,"windowMs":60000,"kind":"hourly"}]}}'), /quotaCustom\.plants\.limits\.0\.kind: kind must be "sliding" or "day"/);
-    assert.throws(() => parseCustomQuota('{"plants":{"limits":[{"count":1,"windowMs":60000}],"burst":3}}'), /quotaCustom\.plants/);
+    assert.throws(
+      () => parseCustomQuota('{"plants":{"limits":[{"count":1,"windowMs":60000,"kind":"hourly"}]}}'),
+      /quotaCustom\.plants\.limits\.0\.kind: kind must be "sliding" or "day"/,
+    );
+    assert.throws(
+      () => parseCustomQuota('{"plants":{"limits":[{"count":1,"windowMs":60000}],"burst":3}}'),
+      /quotaCustom\.plants/,
+    );
   });
 
   it('answers {deployed: false} for an account that is not deployed (a new dialog is no error)', async function () {

@@ -25,8 +25,14 @@ function endings(clock) {
 
 // A device command that exists only in this test, against a route the test registers.
 const testCommand = {
-  name: 'testCommand', endpoint: 'vpp/testCommand', section: 'test', summary: 'test-only command',
-  changesDevices: true, quota: { limits: [{ count: 1, windowMs: MINUTE }] }, params: z.object({}).strict(), fields: [],
+  name: 'testCommand',
+  endpoint: 'vpp/testCommand',
+  section: 'test',
+  summary: 'test-only command',
+  changesDevices: true,
+  quota: { limits: [{ count: 1, windowMs: MINUTE }] },
+  params: z.object({}).strict(),
+  fields: [],
 };
 function testCommandNode(RED) {
   registerOperationNode(RED, { type: 'fusionsolar-test-command', operations: [testCommand] });
@@ -52,13 +58,24 @@ describe('quota governor in flows (simulator over HTTP)', function () {
     await h.waitFor(() => h.ends() === 20);
     const ok = ends.filter((e) => e.ok);
     const failed = ends.filter((e) => !e.ok);
-    assert.deepEqual(ok.map((e) => e.at - start), [0, MINUTE]);
+    assert.deepEqual(
+      ok.map((e) => e.at - start),
+      [0, MINUTE],
+    );
     assert.equal(failed.length, 18);
-    assert.ok(failed.every((e) => e.at === start), 'failed on arrival, not after waiting');
-    assert.ok(failed.every((e) => e.error.code === 'QUOTA' && /Quota of plants: .*1 call per minute/.test(e.error.message)));
+    assert.ok(
+      failed.every((e) => e.at === start),
+      'failed on arrival, not after waiting',
+    );
+    assert.ok(
+      failed.every((e) => e.error.code === 'QUOTA' && /Quota of plants: .*1 call per minute/.test(e.error.message)),
+    );
     // The next free turn is after the one queued call: two minutes from now.
     assert.ok(failed.every((e) => e.error.retryAfter === 2 * MINUTE));
-    assert.deepEqual(h.seen.out.map((m) => m.i), [0, 1]);
+    assert.deepEqual(
+      h.seen.out.map((m) => m.i),
+      [0, 1],
+    );
     assert.equal(sim.stats.byEndpoint.plants, 2);
     assert.equal(sim.stats.quota407, 0);
     assert.ok(h.seen.statuses.some((s) => s.status.fill === 'yellow' && s.status.text === 'quota: wait 60 s'));
@@ -79,15 +96,26 @@ describe('quota governor in flows (simulator over HTTP)', function () {
     for (let i = 0; i < 20; i++) n.receive({ payload: '', i });
     await h.waitFor(() => h.ends() === 20);
     assert.ok(ends.every((e) => e.ok));
-    assert.deepEqual(h.seen.out.map((m) => m.i), Array.from({ length: 20 }, (_, i) => i));
-    assert.deepEqual(ends.map((e) => e.at - start), Array.from({ length: 20 }, (_, i) => i * MINUTE));
+    assert.deepEqual(
+      h.seen.out.map((m) => m.i),
+      Array.from({ length: 20 }, (_, i) => i),
+    );
+    assert.deepEqual(
+      ends.map((e) => e.at - start),
+      Array.from({ length: 20 }, (_, i) => i * MINUTE),
+    );
     assert.equal(sim.stats.quota407, 0);
   });
 
   it('after an injected 407 no call reaches that endpoint until its window has passed', async function () {
     ({ sim, clock } = await virtualSim({ plants: 3, quotas: false }));
     const custom = JSON.stringify({ devices: { limits: [{ count: 10, windowMs: 5 * MINUTE }] } });
-    await load(flowWith(sim, plantsNode({ operation: 'deviceList', plantCodes: 'NE=33554432' }), { accountExtra: { quotaWait: 0, quotaProfile: 'custom', quotaCustom: custom } }), credentials());
+    await load(
+      flowWith(sim, plantsNode({ operation: 'deviceList', plantCodes: 'NE=33554432' }), {
+        accountExtra: { quotaWait: 0, quotaProfile: 'custom', quotaCustom: custom },
+      }),
+      credentials(),
+    );
     const h = harness();
     sim.inject({ kind: 'quota407', endpoint: 'devices' });
     const first = await h.send({});
@@ -128,9 +156,17 @@ describe('quota governor in flows (simulator over HTTP)', function () {
   it('a gateway 403 on a device command is never retried, and pauses the other endpoints too', async function () {
     ({ sim, clock } = await virtualSim({ plants: 3 }));
     sim.route('vpp/testCommand', () => ({ done: true }), { command: true, quota: [{ count: 1, windowMs: MINUTE }] });
-    const flow = flowWith(sim, { type: 'fusionsolar-test-command', operation: 'testCommand' }, { accountExtra: { allowControl: true, quotaWait: 0 } });
+    const flow = flowWith(
+      sim,
+      { type: 'fusionsolar-test-command', operation: 'testCommand' },
+      { accountExtra: { allowControl: true, quotaWait: 0 } },
+    );
     flow.push({ id: 'p', type: 'fusionsolar-plants', account: 'acc', operation: 'plantList', wires: [[]] });
-    await helper.load([NODES['fusionsolar-account'], NODES['fusionsolar-plants'], testCommandNode, ...CORE], flow, credentials());
+    await helper.load(
+      [NODES['fusionsolar-account'], NODES['fusionsolar-plants'], testCommandNode, ...CORE],
+      flow,
+      credentials(),
+    );
     const h = harness();
     sim.inject({ kind: 'quota403', endpoint: 'vpp/testCommand' });
     const r = await h.send({});
@@ -169,7 +205,10 @@ describe('quota governor in flows (simulator over HTTP)', function () {
   it('shows "quota: daily limit" when the day\'s budget is spent', async function () {
     ({ sim, clock } = await virtualSim({ plants: 3, quotas: false }));
     const custom = JSON.stringify({ plants: { limits: [{ count: 2, windowMs: 86400000 }] } });
-    await load(flowWith(sim, plantsNode(), { accountExtra: { quotaWait: 60, quotaProfile: 'custom', quotaCustom: custom } }), credentials());
+    await load(
+      flowWith(sim, plantsNode(), { accountExtra: { quotaWait: 60, quotaProfile: 'custom', quotaCustom: custom } }),
+      credentials(),
+    );
     const h = harness();
     assert.equal((await h.send({})).error, undefined);
     assert.equal((await h.send({})).error, undefined);

@@ -3,7 +3,12 @@ const assert = require('node:assert/strict');
 const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 
-const node = (extra = {}) => ({ type: 'fusionsolar-request', method: 'POST', path: '/rest/openapi/pvms/v1/plants', ...extra });
+const node = (extra = {}) => ({
+  type: 'fusionsolar-request',
+  method: 'POST',
+  path: '/rest/openapi/pvms/v1/plants',
+  ...extra,
+});
 
 describe('fusionsolar-request node (simulator over HTTP)', function () {
   let sim;
@@ -67,7 +72,10 @@ describe('fusionsolar-request node (simulator over HTTP)', function () {
   });
 
   const REFUSED = [
-    { path: 'https://evil.example.com/rest/openapi/pvms/v1/plants', rule: /points at https:\/\/evil\.example\.com, not at the account's server/ },
+    {
+      path: 'https://evil.example.com/rest/openapi/pvms/v1/plants',
+      rule: /points at https:\/\/evil\.example\.com, not at the account's server/,
+    },
     { path: '//evil.example.com/rest/openapi/pvms/v1/plants', rule: /must not start with \/\// },
     { path: 'http://127.0.0.1:1/rest/openapi/pvms/v1/plants', rule: /not at the account's server/ },
     { path: '/rest/openapi/pvms/v1/../../../../admin', rule: /"\." or "\.\." segments/ },
@@ -88,7 +96,7 @@ describe('fusionsolar-request node (simulator over HTTP)', function () {
     });
   }
 
-  it('accepts an absolute URL of the account\'s own server', async function () {
+  it("accepts an absolute URL of the account's own server", async function () {
     await load(flowWith(sim, node()), credentials());
     const h = harness();
     const r = await h.send({ path: `${sim.url}/rest/openapi/pvms/v1/vpp/futureThing`, payload: { a: 1 } });

@@ -13,9 +13,19 @@ describe('fusionsolar-plants node: malformed responses, bad input, secrets', fun
 
   const FAULTS = [
     { name: 'an HTML error page', fault: { kind: 'html', status: 502 }, code: 'HTTP', text: /HTML page/ },
-    { name: 'an HTML page with status 200', fault: { kind: 'html', status: 200 }, code: 'BAD_RESPONSE', text: /HTML page/ },
+    {
+      name: 'an HTML page with status 200',
+      fault: { kind: 'html', status: 200 },
+      code: 'BAD_RESPONSE',
+      text: /HTML page/,
+    },
     { name: 'broken JSON', fault: { kind: 'broken' }, code: 'BAD_RESPONSE', text: /Broken JSON/ },
-    { name: 'an empty body twice (after the one re-login)', fault: { kind: 'empty', times: 2 }, code: 'EMPTY_RESPONSE', text: /./ },
+    {
+      name: 'an empty body twice (after the one re-login)',
+      fault: { kind: 'empty', times: 2 },
+      code: 'EMPTY_RESPONSE',
+      text: /./,
+    },
     { name: 'HTTP 500', fault: { kind: 'status', status: 500 }, code: 'HTTP', text: /HTTP 500/ },
     { name: 'HTTP 503', fault: { kind: 'status', status: 503 }, code: 'HTTP', text: /HTTP 503/ },
     { name: 'a connection reset', fault: { kind: 'reset' }, code: 'ECONNRESET', text: /./ },
@@ -25,7 +35,14 @@ describe('fusionsolar-plants node: malformed responses, bad input, secrets', fun
   for (const f of FAULTS) {
     it(`ends the message with a clear error on ${f.name}, and the next message works`, async function () {
       ({ sim } = await virtualSim({ plants: 3 }));
-      await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'deviceList', plantCodes: 'NE=33554432' }, { accountExtra: { timeout: 1 } }), credentials());
+      await load(
+        flowWith(
+          sim,
+          { type: 'fusionsolar-plants', operation: 'deviceList', plantCodes: 'NE=33554432' },
+          { accountExtra: { timeout: 1 } },
+        ),
+        credentials(),
+      );
       const h = harness();
       assert.equal((await h.send({})).error, undefined, 'log in first');
       sim.inject({ ...f.fault, endpoint: 'devices' });
@@ -43,7 +60,10 @@ describe('fusionsolar-plants node: malformed responses, bad input, secrets', fun
 
   it('heals a single empty body with one re-login', async function () {
     ({ sim } = await virtualSim({ plants: 3 }));
-    await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'deviceList', plantCodes: 'NE=33554432' }), credentials());
+    await load(
+      flowWith(sim, { type: 'fusionsolar-plants', operation: 'deviceList', plantCodes: 'NE=33554432' }),
+      credentials(),
+    );
     const h = harness();
     await h.send({});
     sim.inject({ kind: 'empty', endpoint: 'devices' });
@@ -55,13 +75,38 @@ describe('fusionsolar-plants node: malformed responses, bad input, secrets', fun
   const INVALID = [
     { op: 'plantList', payload: { pageSize: 10 }, field: 'pageSize', rule: /one of 50, 100/ },
     { op: 'plantList', payload: { pageNo: 0 }, field: 'pageNo', rule: /at least 1/ },
-    { op: 'plantList', payload: { plantNames: Array.from({ length: 101 }, (_, i) => `p${i}`) }, field: 'plantNames', rule: /at most 100/ },
+    {
+      op: 'plantList',
+      payload: { plantNames: Array.from({ length: 101 }, (_, i) => `p${i}`) },
+      field: 'plantNames',
+      rule: /at most 100/,
+    },
     { op: 'deviceList', payload: {}, field: 'plantCodes', rule: /required/ },
-    { op: 'deviceList', payload: { plantCodes: 12345 }, field: 'plantCodes', rule: /array of codes or a comma-separated string/ },
+    {
+      op: 'deviceList',
+      payload: { plantCodes: 12345 },
+      field: 'plantCodes',
+      rule: /array of codes or a comma-separated string/,
+    },
     { op: 'deviceList', payload: { plantCodes: ' , ' }, field: 'plantCodes', rule: /at least one code/ },
-    { op: 'deviceList', payload: { plantCodes: 'NE=1', deviceTypeId: 'inverter' }, field: 'deviceTypeId', rule: /number/ },
-    { op: 'deviceList', payload: { plantCodes: 'NE=1', plantCode: 'NE=2' }, field: 'plantCode', rule: /not a parameter of deviceList/ },
-    { op: 'deviceList', payload: JSON.parse('{"plantCodes":"NE=1","__proto__":{"x":1}}'), field: '__proto__', rule: /not an allowed parameter/ },
+    {
+      op: 'deviceList',
+      payload: { plantCodes: 'NE=1', deviceTypeId: 'inverter' },
+      field: 'deviceTypeId',
+      rule: /number/,
+    },
+    {
+      op: 'deviceList',
+      payload: { plantCodes: 'NE=1', plantCode: 'NE=2' },
+      field: 'plantCode',
+      rule: /not a parameter of deviceList/,
+    },
+    {
+      op: 'deviceList',
+      payload: JSON.parse('{"plantCodes":"NE=1","__proto__":{"x":1}}'),
+      field: '__proto__',
+      rule: /not an allowed parameter/,
+    },
     { op: 'deviceList', payload: 'plantCodes=NE=1', field: 'payload', rule: /must be an object/ },
     { op: 'nonsense', payload: {}, field: 'operation', rule: /must be one of plantList, deviceList/ },
   ];
@@ -98,7 +143,10 @@ describe('fusionsolar-plants node: malformed responses, bad input, secrets', fun
     for (const s of secrets) assert.equal(everything.includes(s), false, 'a secret leaked');
     // A bad login also keeps the password out of the error.
     await helper.unload();
-    await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }), credentials({ password: 'Wr0ng-Secret-Value' }));
+    await load(
+      flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }),
+      credentials({ password: 'Wr0ng-Secret-Value' }),
+    );
     const h2 = harness();
     const r = await h2.send({});
     assert.equal(r.error.code, 'LOGIN_REJECTED');

@@ -19,7 +19,7 @@ describe('fusionsolar-alarms (V6, simulator over HTTP)', function () {
     sim = undefined;
   });
 
-  it('lists the active alarms of every plant (150 plants: 2 calls), named in the account\'s language', async function () {
+  it("lists the active alarms of every plant (150 plants: 2 calls), named in the account's language", async function () {
     ({ sim, clock } = await v6Sim({ plants: 150 }));
     await load(flowWith(sim, node(), v6()), credentials());
     const h = harness();
@@ -31,7 +31,8 @@ describe('fusionsolar-alarms (V6, simulator over HTTP)', function () {
     assert.equal(alarms.length, expected.length);
     assert.equal(sim.stats.byEndpoint['thirdData/getAlarmList'], 2);
     for (const a of alarms) {
-      for (const k of ['alarmId', 'causeId', 'alarmType', 'devTypeId', 'lev', 'status', 'raiseTime']) assert.equal(typeof a[k], 'number', k);
+      for (const k of ['alarmId', 'causeId', 'alarmType', 'devTypeId', 'lev', 'status', 'raiseTime'])
+        assert.equal(typeof a[k], 'number', k);
       assert.equal(typeof a.levName, 'string');
       assert.equal(typeof a.statusName, 'string');
       assert.equal(typeof a.devTypeName, 'string');
@@ -62,14 +63,21 @@ describe('fusionsolar-alarms (V6, simulator over HTTP)', function () {
       const r = await h.send({ payload });
       assert.equal(r.error, undefined, r.error && r.error.message);
       const want = all.filter(pred);
-      assert.deepEqual(r.out[0].payload.map((x) => x.alarmId + x.esnCode + x.raiseTime).sort(), want.map((x) => x.alarmId + x.esnCode + x.raiseTime).sort(), JSON.stringify(payload));
+      assert.deepEqual(
+        r.out[0].payload.map((x) => x.alarmId + x.esnCode + x.raiseTime).sort(),
+        want.map((x) => x.alarmId + x.esnCode + x.raiseTime).sort(),
+        JSON.stringify(payload),
+      );
     };
     await check({ levels: [a.lev] }, (x) => x.lev === a.lev);
     await check({ status: String(a.status) }, (x) => x.status === a.status);
     await check({ devTypes: `${a.devTypeId}` }, (x) => x.devTypeId === a.devTypeId);
     await check({ types: a.alarmType }, (x) => x.alarmType === a.alarmType);
     await check({ devName: a.devName }, (x) => x.devName === a.devName);
-    await check({ beginTime: a.raiseTime, endTime: new Date(a.raiseTime).toISOString() }, (x) => x.raiseTime === a.raiseTime);
+    await check(
+      { beginTime: a.raiseTime, endTime: new Date(a.raiseTime).toISOString() },
+      (x) => x.raiseTime === a.raiseTime,
+    );
     await check({ stationCodes: a.stationCode }, (x) => x.stationCode === a.stationCode);
   });
 
@@ -97,11 +105,18 @@ describe('fusionsolar-alarms (V6, simulator over HTTP)', function () {
     assert.equal(sim.stats.requests, 0);
   });
 
-  it('passes the server\'s failCodes through (20007, 20045, 401, 407); the documented quota waits 30 minutes instead', async function () {
-    const NO_ALARMS = { username: 'noalarm', password: 'n0alarm-Passw0rd!', scope: 'all', v6: { interfaces: ['stations'] } };
+  it("passes the server's failCodes through (20007, 20045, 401, 407); the documented quota waits 30 minutes instead", async function () {
+    const NO_ALARMS = {
+      username: 'noalarm',
+      password: 'n0alarm-Passw0rd!',
+      scope: 'all',
+      v6: { interfaces: ['stations'] },
+    };
     ({ sim, clock } = await v6Sim({ plants: 3, users: [NO_ALARMS] }));
     const codes = fleetOf(sim).codes();
-    await load(flowWith(sim, node(), v6({ quotaProfile: 'off' })), { acc: { username: NARROW.username, password: NARROW.password } });
+    await load(flowWith(sim, node(), v6({ quotaProfile: 'off' })), {
+      acc: { username: NARROW.username, password: NARROW.password },
+    });
     let h = harness();
     assert.equal((await h.send({ payload: { stationCodes: 'NE=99999999' } })).error.code, '20007');
     clock.advance(30 * 60_000);

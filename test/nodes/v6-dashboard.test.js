@@ -10,7 +10,14 @@ const { fleetOf } = require('../helpers/v6');
 
 const root = path.join(__dirname, '..', '..');
 const red = (file) => require(path.join(path.dirname(require.resolve('@node-red/nodes/package.json')), 'core', file));
-const CORE = ['common/20-inject.js', 'common/90-comment.js', 'common/21-debug.js', 'common/25-catch.js', 'function/10-function.js', 'function/15-change.js'].map(red);
+const CORE = [
+  'common/20-inject.js',
+  'common/90-comment.js',
+  'common/21-debug.js',
+  'common/25-catch.js',
+  'function/10-function.js',
+  'function/15-change.js',
+].map(red);
 const PLANTS = 5;
 const WIDGETS = ['dash-ui-flow', 'dash-ui-soc', 'dash-ui-day', 'dash-ui-iv', 'dash-ui-ivtext'];
 
@@ -31,7 +38,9 @@ function dashboardFlow(sim, api) {
 
 async function start(api) {
   const { sim, clock } = await virtualSim({ plants: PLANTS });
-  await helper.load([...Object.values(NODES), ...CORE], dashboardFlow(sim, api), { 'dash-account': { username: USER.username, password: USER.password } });
+  await helper.load([...Object.values(NODES), ...CORE], dashboardFlow(sim, api), {
+    'dash-account': { username: USER.username, password: USER.password },
+  });
   const seen = { rows: [], soc: [], day: [], errors: [] };
   const on = (id, list) => helper.getNode(id).on('input', (m) => list.push(m));
   on('dash-ui-flow', seen.rows);
@@ -65,14 +74,23 @@ describe('fleet dashboard flow (npm start) against the simulator', function () {
     helper.getNode('dash-start').receive({});
     // Today's energy comes from realtimeKpi, which may answer after the devices: the rows get it when it does.
     const complete = (m) => m.payload.length === PLANTS && m.payload.every((r) => typeof r.dayEnergy === 'number');
-    await until(() => seen.rows.some(complete), 'rows with today\'s energy');
+    await until(() => seen.rows.some(complete), "rows with today's energy");
     // The 5-minute tick refreshes the device data.
     const refreshes = sim.stats.byEndpoint['thirdData/getDevRealKpi'];
     const shown = seen.rows.length;
     clock.advance(5 * 60_000);
     helper.getNode('dash-every5').receive({});
-    await until(() => seen.rows.length > shown && sim.stats.byEndpoint['thirdData/getDevRealKpi'] > refreshes && complete(seen.rows[seen.rows.length - 1]), 'the second refresh');
-    assert.deepEqual(seen.errors.map((m) => m.error && m.error.message), []);
+    await until(
+      () =>
+        seen.rows.length > shown &&
+        sim.stats.byEndpoint['thirdData/getDevRealKpi'] > refreshes &&
+        complete(seen.rows[seen.rows.length - 1]),
+      'the second refresh',
+    );
+    assert.deepEqual(
+      seen.errors.map((m) => m.error && m.error.message),
+      [],
+    );
     const msg = seen.rows[seen.rows.length - 1];
     assert.equal(msg.source, 'deviceRealtimeKpi');
     assert.equal(msg.payload.length, PLANTS);
@@ -96,15 +114,27 @@ describe('fleet dashboard flow (npm start) against the simulator', function () {
         assert.equal(typeof row.battery, 'number');
       } else assert.equal(row.soc, null);
     }
-    assert.ok(msg.payload.some((r) => r.gridImport > 0), 'some plant has a grid meter');
+    assert.ok(
+      msg.payload.some((r) => r.gridImport > 0),
+      'some plant has a grid meter',
+    );
     const gauges = seen.soc[seen.soc.length - 1].payload;
-    assert.deepEqual(gauges.map((r) => r.plantCode).sort(), msg.payload.filter((r) => r.soc !== null).map((r) => r.plantCode).sort());
+    assert.deepEqual(
+      gauges.map((r) => r.plantCode).sort(),
+      msg.payload
+        .filter((r) => r.soc !== null)
+        .map((r) => r.plantCode)
+        .sort(),
+    );
     assert.ok(gauges.length > 0, 'some plant has a battery');
     const points = seen.day[seen.day.length - 1];
     assert.equal(points.action, 'append');
     assert.equal(points.payload.length, PLANTS);
     const calls = sim.stats.byEndpoint;
-    assert.ok(calls['thirdData/getDevRealKpi'] >= 2 && calls['thirdData/getStationRealKpi'] >= 2, JSON.stringify(calls));
+    assert.ok(
+      calls['thirdData/getDevRealKpi'] >= 2 && calls['thirdData/getStationRealKpi'] >= 2,
+      JSON.stringify(calls),
+    );
     assert.equal(sim.stats.quota407, 0);
   });
 
@@ -121,6 +151,9 @@ describe('fleet dashboard flow (npm start) against the simulator', function () {
       assert.equal(typeof row.dayEnergy, 'number');
     }
     assert.equal(Object.keys(sim.stats.byEndpoint).filter((e) => e.startsWith('thirdData/')).length, 0);
-    assert.deepEqual(seen.errors.map((m) => m.error && m.error.message), []);
+    assert.deepEqual(
+      seen.errors.map((m) => m.error && m.error.message),
+      [],
+    );
   });
 });

@@ -72,7 +72,9 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
     assert.equal(r.error, undefined, r.error && r.error.message);
     assert.deepEqual(new Set(r.out[0].payload.map((i) => i.devId)), new Set(ids));
     assert.equal(sim.stats.byEndpoint['thirdData/getDevRealKpi'], Math.ceil(inverters.length / 100) + 1);
-    assert.ok(r.out[0].payload.filter((i) => meters.some((m) => String(m.id) === i.devId)).every((i) => i.devTypeId === 17));
+    assert.ok(
+      r.out[0].payload.filter((i) => meters.some((m) => String(m.id) === i.devId)).every((i) => i.devTypeId === 17),
+    );
   });
 
   it('devIds with one devTypeId need no device list; SNs work in place of ids', async function () {
@@ -101,7 +103,9 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
     const start = end - 3.5 * DAY;
     await load(flowWith(sim, node('deviceHistoryKpi'), v6()), credentials());
     const h = harness();
-    const r = await h.send({ payload: { devIds: fleet.ids(inverters), devTypeId: 1, startTime: new Date(start).toISOString(), endTime: end } });
+    const r = await h.send({
+      payload: { devIds: fleet.ids(inverters), devTypeId: 1, startTime: new Date(start).toISOString(), endTime: end },
+    });
     assert.equal(r.error, undefined, r.error && r.error.message);
     // 2 chunks (10 + 1 devices) x 2 windows (3 days + 12 hours).
     assert.equal(sim.stats.byEndpoint['thirdData/getDevHistoryKpi'], 4);
@@ -127,13 +131,25 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
     assert.equal(day.error, undefined, day.error && day.error.message);
     const rows = day.out[0].payload;
     assert.ok(rows.length >= batteries.length * 19, `${rows.length} rows: June 1 to 21 for each battery`);
-    assert.ok(rows.every((row) => row.devTypeId === 39 && typeof row.collectTime === 'number' && 'charge_cap' in row.dataItemMap));
+    assert.ok(
+      rows.every(
+        (row) => row.devTypeId === 39 && typeof row.collectTime === 'number' && 'charge_cap' in row.dataItemMap,
+      ),
+    );
     assert.ok(rows.every((row) => new Date(row.collectTime + 12 * 3600_000).getUTCMonth() === 5));
-    const month = await h.send({ operation: 'deviceMonthKpi', payload: { devTypeId: [1, 38], collectTime: clock.now() } });
+    const month = await h.send({
+      operation: 'deviceMonthKpi',
+      payload: { devTypeId: [1, 38], collectTime: clock.now() },
+    });
     assert.equal(month.error, undefined, month.error && month.error.message);
     assert.ok(month.out[0].payload.length > 0);
-    assert.ok(month.out[0].payload.every((row) => [1, 38].includes(row.devTypeId) && row.units.product_power === 'kWh'));
-    const year = await h.send({ operation: 'deviceYearKpi', payload: { devIds: fleet.ids(batteries).slice(0, 1), collectTime: new Date(clock.now()) } });
+    assert.ok(
+      month.out[0].payload.every((row) => [1, 38].includes(row.devTypeId) && row.units.product_power === 'kWh'),
+    );
+    const year = await h.send({
+      operation: 'deviceYearKpi',
+      payload: { devIds: fleet.ids(batteries).slice(0, 1), collectTime: new Date(clock.now()) },
+    });
     assert.equal(year.error, undefined, year.error && year.error.message);
     assert.ok(year.out[0].payload.length >= 1);
     // Types the reports do not serve are refused before any call.
@@ -148,20 +164,31 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
     const fleet = fleetOf(sim);
     await load(flowWith(sim, node('deviceFiveMinuteKpi'), v6()), credentials());
     let h = harness();
-    const refused = await h.send({ payload: { devTypeId: 1, devIds: fleet.ids(fleet.ofType(1)), collectTime: '2026-06-20' } });
+    const refused = await h.send({
+      payload: { devTypeId: 1, devIds: fleet.ids(fleet.ofType(1)), collectTime: '2026-06-20' },
+    });
     assert.equal(refused.error.code, 'NOT_AVAILABLE');
     assert.match(refused.error.message, /deviceHistoryKpi/);
     assert.equal(sim.stats.requests, 0);
     await helper.unload();
-    await load(flowWith(sim, node('deviceFiveMinuteKpi'), v6({ quotaProfile: 'custom' })), { acc: { username: OLD.username, password: OLD.password } });
+    await load(flowWith(sim, node('deviceFiveMinuteKpi'), v6({ quotaProfile: 'custom' })), {
+      acc: { username: OLD.username, password: OLD.password },
+    });
     h = harness();
-    const ok = await h.send({ payload: { devTypeId: 1, devIds: fleet.ids(fleet.ofType(1)), collectTime: '2026-06-20' } });
+    const ok = await h.send({
+      payload: { devTypeId: 1, devIds: fleet.ids(fleet.ofType(1)), collectTime: '2026-06-20' },
+    });
     assert.equal(ok.error, undefined, ok.error && ok.error.message);
     assert.ok(ok.out[0].payload.length >= 280 * fleet.ofType(1).length);
   });
 
   it('inverterConvergence: 401 unless Huawei enabled it; with it, every inverter by SN', async function () {
-    const CS = { username: 'cs', password: 'cs-Passw0rd!1', scope: 'all', v6: { interfaces: ['stations', 'getDevList', 'cs/getInventerRealKpi'] } };
+    const CS = {
+      username: 'cs',
+      password: 'cs-Passw0rd!1',
+      scope: 'all',
+      v6: { interfaces: ['stations', 'getDevList', 'cs/getInventerRealKpi'] },
+    };
     ({ sim } = await v6Sim({ plants: 3, users: [CS] }));
     const fleet = fleetOf(sim);
     await load(flowWith(sim, node('inverterConvergence'), v6()), credentials());
@@ -169,13 +196,20 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
     const denied = await h.send({ payload: { sns: fleet.ofType(1).map((d) => d.sn) } });
     assert.equal(denied.error.code, '401');
     await helper.unload();
-    await load(flowWith(sim, node('inverterConvergence'), v6()), { acc: { username: CS.username, password: CS.password } });
+    await load(flowWith(sim, node('inverterConvergence'), v6()), {
+      acc: { username: CS.username, password: CS.password },
+    });
     h = harness();
     const r = await h.send({});
     assert.equal(r.error, undefined, r.error && r.error.message);
     const inverters = [...fleet.ofType(1), ...fleet.ofType(38)];
     assert.deepEqual(new Set(r.out[0].payload.map((i) => i.sn)), new Set(inverters.map((d) => d.sn)));
-    assert.ok(r.out[0].payload.every((i) => Array.isArray(i.kpis) && i.kpis.every((k) => typeof k.activePower === 'number' || k.activePower === null)));
+    assert.ok(
+      r.out[0].payload.every(
+        (i) =>
+          Array.isArray(i.kpis) && i.kpis.every((k) => typeof k.activePower === 'number' || k.activePower === null),
+      ),
+    );
   });
 
   it('validates before any data call: every rule names its field', async function () {
@@ -193,11 +227,23 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
       [{ devIds: [] }, /^devIds: must name at least one code/],
       [{ colour: 'red' }, /^colour: is not a parameter of deviceRealtimeKpi/],
       [{ operation: 'deviceHistoryKpi', payload: { devTypeId: 1 } }, /^startTime: is required/],
-      [{ operation: 'deviceHistoryKpi', payload: { devTypeId: 1, startTime: 2000, endTime: 1000 } }, /^endTime: must be after startTime/],
-      [{ operation: 'deviceHistoryKpi', payload: { devTypeId: 1, startTime: 'later', endTime: 1000 } }, /^startTime: is not a valid time/],
+      [
+        { operation: 'deviceHistoryKpi', payload: { devTypeId: 1, startTime: 2000, endTime: 1000 } },
+        /^endTime: must be after startTime/,
+      ],
+      [
+        { operation: 'deviceHistoryKpi', payload: { devTypeId: 1, startTime: 'later', endTime: 1000 } },
+        /^startTime: is not a valid time/,
+      ],
       [{ operation: 'deviceDayKpi', payload: { devTypeId: 1 } }, /^collectTime: is required/],
-      [{ operation: 'deviceDayKpi', payload: { devTypeId: 1, collectTime: '2026-13' } }, /^collectTime: has a month outside 01-12/],
-      [{ operation: 'deviceFiveMinuteKpi', payload: { devTypeId: 1, collectTime: '2026-06' } }, /^collectTime: must name a day/],
+      [
+        { operation: 'deviceDayKpi', payload: { devTypeId: 1, collectTime: '2026-13' } },
+        /^collectTime: has a month outside 01-12/,
+      ],
+      [
+        { operation: 'deviceFiveMinuteKpi', payload: { devTypeId: 1, collectTime: '2026-06' } },
+        /^collectTime: must name a day/,
+      ],
     ];
     for (const [input, rule] of cases) {
       const msg = input.operation ? input : { payload: input };
@@ -214,12 +260,14 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
     assert.equal(sim.stats.byEndpoint['thirdData/getDevRealKpi'], undefined);
   });
 
-  it('passes the server\'s failCodes through: 20006 type mismatch, 20008 unknown device, 20046 another user\'s device, 407', async function () {
+  it("passes the server's failCodes through: 20006 type mismatch, 20008 unknown device, 20046 another user's device, 407", async function () {
     ({ sim } = await v6Sim({ plants: 3 }));
     const fleet = fleetOf(sim);
     const meter = fleet.ofType(17)[0];
     const elsewhere = fleet.ofType(1).find((d) => d.plant.plantCode !== NARROW.scope[0]);
-    await load(flowWith(sim, node('deviceRealtimeKpi'), v6({ quotaProfile: 'off' })), { acc: { username: NARROW.username, password: NARROW.password } });
+    await load(flowWith(sim, node('deviceRealtimeKpi'), v6({ quotaProfile: 'off' })), {
+      acc: { username: NARROW.username, password: NARROW.password },
+    });
     const h = harness();
     const mine = fleet.ofType(1).find((d) => d.plant.plantCode === NARROW.scope[0]);
     const mismatch = await h.send({ payload: { devIds: [String(mine.id)], devTypeId: 17 } });

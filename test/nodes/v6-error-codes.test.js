@@ -18,7 +18,12 @@ const BATTERY_SN = 'HV0GU1L1926SJ05U';
 const SCOPE = [MINE];
 const USER = { username: 'codes', password: 'c0des-Passw0rd!', scope: SCOPE };
 const OLD = { username: 'codes-old', password: 'c0des-0ld-Passw0rd!', scope: SCOPE, v6: { created: '2021-03-01' } };
-const CS = { username: 'codes-cs', password: 'c0des-cs-Passw0rd!', scope: SCOPE, v6: { interfaces: ['stations', 'getDevList', 'cs/getInventerRealKpi'] } };
+const CS = {
+  username: 'codes-cs',
+  password: 'c0des-cs-Passw0rd!',
+  scope: SCOPE,
+  v6: { interfaces: ['stations', 'getDevList', 'cs/getInventerRealKpi'] },
+};
 const DAY = 86_400_000;
 
 const plantsArg = { 20007: { stationCodes: 'NE=99999999' }, 20045: { stationCodes: OTHERS } };
@@ -35,30 +40,79 @@ const devices = { devIds: INVERTER.id, devTypeId: 1 };
  */
 const OPERATIONS = [
   // stations refused (401): the account falls back to getStationList, which new users may not call either, and keeps to it.
-  { type: 'fusionsolar-plants', op: 'plantList', endpoint: 'thirdData/stations', payload: {}, reportedBy: { 401: 'thirdData/getStationList' }, last: [401] },
-  { type: 'fusionsolar-plants', op: 'deviceList', endpoint: 'thirdData/getDevList', payload: { stationCodes: MINE }, provoke: plantsArg },
-  { type: 'fusionsolar-plant-data', op: 'realtimeKpi', endpoint: 'thirdData/getStationRealKpi', payload: { stationCodes: MINE }, provoke: plantsArg },
-  ...['Hour', 'Day', 'Month', 'Year'].map((p) => ({
-    type: 'fusionsolar-plant-data', op: `${p.toLowerCase()}Kpi`, endpoint: `thirdData/getKpiStation${p}`, payload: { stationCodes: MINE, collectTime: '2026-06-20' }, provoke: plantsArg,
-  })),
-  { type: 'fusionsolar-device-data', op: 'deviceRealtimeKpi', endpoint: 'thirdData/getDevRealKpi', payload: devices, provoke: devicesArg },
   {
-    type: 'fusionsolar-device-data', op: 'deviceHistoryKpi', endpoint: 'thirdData/getDevHistoryKpi',
+    type: 'fusionsolar-plants',
+    op: 'plantList',
+    endpoint: 'thirdData/stations',
+    payload: {},
+    reportedBy: { 401: 'thirdData/getStationList' },
+    last: [401],
+  },
+  {
+    type: 'fusionsolar-plants',
+    op: 'deviceList',
+    endpoint: 'thirdData/getDevList',
+    payload: { stationCodes: MINE },
+    provoke: plantsArg,
+  },
+  {
+    type: 'fusionsolar-plant-data',
+    op: 'realtimeKpi',
+    endpoint: 'thirdData/getStationRealKpi',
+    payload: { stationCodes: MINE },
+    provoke: plantsArg,
+  },
+  ...['Hour', 'Day', 'Month', 'Year'].map((p) => ({
+    type: 'fusionsolar-plant-data',
+    op: `${p.toLowerCase()}Kpi`,
+    endpoint: `thirdData/getKpiStation${p}`,
+    payload: { stationCodes: MINE, collectTime: '2026-06-20' },
+    provoke: plantsArg,
+  })),
+  {
+    type: 'fusionsolar-device-data',
+    op: 'deviceRealtimeKpi',
+    endpoint: 'thirdData/getDevRealKpi',
+    payload: devices,
+    provoke: devicesArg,
+  },
+  {
+    type: 'fusionsolar-device-data',
+    op: 'deviceHistoryKpi',
+    endpoint: 'thirdData/getDevHistoryKpi',
     payload: (now) => ({ ...devices, startTime: now - 3_600_000, endTime: now }),
     provoke: devicesArg,
   },
   ...['Day', 'Month', 'Year'].map((p) => ({
-    type: 'fusionsolar-device-data', op: `device${p}Kpi`, endpoint: `thirdData/getDevKpi${p}`, payload: { ...devices, collectTime: '2026-06-20' }, provoke: devicesArg,
+    type: 'fusionsolar-device-data',
+    op: `device${p}Kpi`,
+    endpoint: `thirdData/getDevKpi${p}`,
+    payload: { ...devices, collectTime: '2026-06-20' },
+    provoke: devicesArg,
   })),
   {
-    type: 'fusionsolar-device-data', op: 'deviceFiveMinuteKpi', endpoint: 'thirdData/getDevFiveMinutes', user: OLD,
-    payload: { ...devices, collectTime: '2026-06-20' }, provoke: devicesArg,
+    type: 'fusionsolar-device-data',
+    op: 'deviceFiveMinuteKpi',
+    endpoint: 'thirdData/getDevFiveMinutes',
+    user: OLD,
+    payload: { ...devices, collectTime: '2026-06-20' },
+    provoke: devicesArg,
   },
   {
-    type: 'fusionsolar-device-data', op: 'inverterConvergence', endpoint: 'thirdData/cs/getInventerRealKpi', user: CS,
-    payload: { sns: INVERTER.sn }, provoke: { 20013: { sns: BATTERY_SN }, 20046: { sns: FOREIGN.sn } },
+    type: 'fusionsolar-device-data',
+    op: 'inverterConvergence',
+    endpoint: 'thirdData/cs/getInventerRealKpi',
+    user: CS,
+    payload: { sns: INVERTER.sn },
+    provoke: { 20013: { sns: BATTERY_SN }, 20046: { sns: FOREIGN.sn } },
   },
-  { type: 'fusionsolar-alarms', op: 'alarmList', endpoint: 'thirdData/getAlarmList', payload: { stationCodes: MINE }, provoke: plantsArg },
+  {
+    type: 'fusionsolar-alarms',
+    op: 'alarmList',
+    endpoint: 'thirdData/getAlarmList',
+    payload: { stationCodes: MINE },
+    provoke: plantsArg,
+  },
 ];
 
 /** How the simulator is made to answer `code` to the next call of `endpoint`: a fault, or none when the payload provokes it. */
@@ -81,7 +135,9 @@ describe('V6 error list: every code each operation can get, reported as the refe
         // Server quotas off and the account's too: every 407 here is the one the row asks for.
         ({ sim, clock } = await virtualSim({ plants: 3, users: [USER, OLD, CS], quotas: false }));
         const node = { type: o.type, operation: o.op };
-        await load(flowWith(sim, node, { accountExtra: { api: 'v6', quotaProfile: 'off' } }), { acc: { username: user.username, password: user.password } });
+        await load(flowWith(sim, node, { accountExtra: { api: 'v6', quotaProfile: 'off' } }), {
+          acc: { username: user.username, password: user.password },
+        });
         h = harness();
         const ok = await h.send({ payload: payloadOf(o, clock) });
         assert.equal(ok.error, undefined, ok.error && ok.error.message);
@@ -94,7 +150,7 @@ describe('V6 error list: every code each operation can get, reported as the refe
       const last = o.last ?? [];
       for (const code of [...codesOf(o.endpoint).filter((c) => !last.includes(c)), ...last]) {
         const provoked = o.provoke && o.provoke[code];
-        it(`${code}${provoked ? ' (the simulator\'s own check)' : ''}`, async function () {
+        it(`${code}${provoked ? " (the simulator's own check)" : ''}`, async function () {
           const calls = () => sim.stats.byEndpoint[o.endpoint] ?? 0;
           const logins = sim.stats.logins;
           const before = calls();

@@ -29,7 +29,10 @@ describe('fusionsolar-plant-data (V6, simulator over HTTP)', function () {
     const r = await h.send({ payload: { plantCodes: codes } });
     assert.equal(r.error, undefined, r.error && r.error.message);
     const items = r.out[0].payload;
-    assert.deepEqual(items.map((i) => i.stationCode), codes);
+    assert.deepEqual(
+      items.map((i) => i.stationCode),
+      codes,
+    );
     assert.equal(sim.stats.byEndpoint['thirdData/getStationRealKpi'], 2);
     for (const i of items) {
       for (const k of ['day_power', 'month_power', 'total_power', 'day_income', 'total_income', 'real_health_state']) {
@@ -47,15 +50,21 @@ describe('fusionsolar-plant-data (V6, simulator over HTTP)', function () {
     const r = await h.send({});
     assert.equal(r.error, undefined, r.error && r.error.message);
     assert.equal(r.out.length, 5);
-    assert.deepEqual(r.out.map((m) => m.topic), fleetOf(sim).codes());
+    assert.deepEqual(
+      r.out.map((m) => m.topic),
+      fleetOf(sim).codes(),
+    );
     assert.equal(sim.stats.byEndpoint['thirdData/stations'], 1);
   });
 
-  it('hourKpi: the hours of the day a date names, in the plant\'s time zone; dayKpi, monthKpi, yearKpi their periods', async function () {
+  it("hourKpi: the hours of the day a date names, in the plant's time zone; dayKpi, monthKpi, yearKpi their periods", async function () {
     ({ sim, clock } = await v6Sim({ plants: 3 }));
     const plant = sim.fleet.plants[0];
     const off = plant.tzOffsetMin;
-    await load(flowWith(sim, node('hourKpi', { plantCodes: plant.plantCode, plantCodesType: 'str' }), v6), credentials());
+    await load(
+      flowWith(sim, node('hourKpi', { plantCodes: plant.plantCode, plantCodesType: 'str' }), v6),
+      credentials(),
+    );
     const h = harness();
     const hours = await h.send({ payload: { collectTime: '2026-06-20' } });
     assert.equal(hours.error, undefined, hours.error && hours.error.message);
@@ -72,7 +81,11 @@ describe('fusionsolar-plant-data (V6, simulator over HTTP)', function () {
     const days = await h.send({ operation: 'dayKpi', payload: { collectTime: '2026-05' } });
     assert.equal(days.error, undefined, days.error && days.error.message);
     assert.equal(days.out[0].payload.length, 31);
-    assert.ok(days.out[0].payload.every((row) => local(row.collectTime, off).getUTCMonth() === 4 && typeof row.dataItemMap.perpower_ratio === 'number'));
+    assert.ok(
+      days.out[0].payload.every(
+        (row) => local(row.collectTime, off).getUTCMonth() === 4 && typeof row.dataItemMap.perpower_ratio === 'number',
+      ),
+    );
     const months = await h.send({ operation: 'monthKpi', payload: { collectTime: '2025' } });
     assert.equal(months.out[0].payload.length, 12);
     const years = await h.send({ operation: 'yearKpi', payload: { collectTime: new Date(clock.now()) } });
@@ -93,7 +106,10 @@ describe('fusionsolar-plant-data (V6, simulator over HTTP)', function () {
       [{ stationCodes: 'NE=1', collectTime: -5 }, /^collectTime: must not be negative/],
       [{ stationCodes: 'NE=1,NE=1', collectTime: 1 }, /^stationCodes: must not name a plant code twice/],
       [{ stationCodes: 'NE=1', collectTime: 1, startTime: 1 }, /^startTime: is not a parameter of hourKpi/],
-      [{ operation: 'dayKpi', payload: { stationCodes: 'NE=1', collectTime: '2026' } }, /^collectTime: must name a month \(YYYY-MM\)/],
+      [
+        { operation: 'dayKpi', payload: { stationCodes: 'NE=1', collectTime: '2026' } },
+        /^collectTime: must name a month \(YYYY-MM\)/,
+      ],
       [{ operation: 'realtimeKpi', payload: { stationCodes: [] } }, /^stationCodes: must name at least one code/],
       [{ operation: 'historyKpi', payload: { stationCodes: 'NE=1' } }, /^operation: historyKpi is a V7 operation/],
     ];
@@ -106,11 +122,13 @@ describe('fusionsolar-plant-data (V6, simulator over HTTP)', function () {
     assert.equal(sim.stats.requests, 0);
   });
 
-  it('passes the server\'s failCodes through: 20007, 20045, 401, 407; the documented quota waits instead', async function () {
+  it("passes the server's failCodes through: 20007, 20045, 401, 407; the documented quota waits instead", async function () {
     const NO_KPI = { username: 'nokpi', password: 'n0kpi-Passw0rd!', scope: 'all', v6: { interfaces: ['stations'] } };
     ({ sim, clock } = await v6Sim({ plants: 3, users: [NO_KPI] }));
     const codes = fleetOf(sim).codes();
-    await load(flowWith(sim, node('realtimeKpi'), { accountExtra: { ...V6, quotaProfile: 'off' } }), { acc: { username: NARROW.username, password: NARROW.password } });
+    await load(flowWith(sim, node('realtimeKpi'), { accountExtra: { ...V6, quotaProfile: 'off' } }), {
+      acc: { username: NARROW.username, password: NARROW.password },
+    });
     let h = harness();
     assert.equal((await h.send({ payload: { stationCodes: 'NE=99999999' } })).error.code, '20007');
     // The server's own limit (Roundup(1/100) a 5 minutes for this one-plant user) counts refused calls too.

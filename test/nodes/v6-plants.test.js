@@ -40,14 +40,22 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
   });
 
   it('falls back to getStationList where stations is refused, in the stations field names (capacity MW -> kWp)', async function () {
-    const OLD = { username: 'old', password: '0ld-Passw0rd!', scope: 'all', v6: { created: '2021-03-01', interfaces: ['getStationList', 'getDevList'] } };
+    const OLD = {
+      username: 'old',
+      password: '0ld-Passw0rd!',
+      scope: 'all',
+      v6: { created: '2021-03-01', interfaces: ['getStationList', 'getDevList'] },
+    };
     ({ sim } = await v6Sim({ plants: 3, users: [OLD] }));
     await load(flowWith(sim, plants(), v6), { acc: { username: OLD.username, password: OLD.password } });
     const h = harness();
     const r = await h.send({});
     assert.equal(r.error, undefined, r.error && r.error.message);
     const list = r.out[0].payload;
-    assert.deepEqual(list.map((p) => p.plantCode), sim.fleet.plants.map((q) => q.plantCode));
+    assert.deepEqual(
+      list.map((p) => p.plantCode),
+      sim.fleet.plants.map((q) => q.plantCode),
+    );
     for (const [i, p] of list.entries()) {
       assert.equal(p.plantName, sim.fleet.plants[i].plantName);
       assert.ok(Math.abs(p.capacity - sim.fleet.plants[i].capacity) < 0.01, `${p.capacity} kWp`);
@@ -97,13 +105,19 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
   it('accepts stationCodes and plantCodes (node setting or message) but not both when they differ', async function () {
     ({ sim } = await v6Sim({ plants: 3 }));
     const codes = fleetOf(sim).codes();
-    await load(flowWith(sim, plants({ operation: 'deviceList', plantCodes: codes[0], plantCodesType: 'str' }), v6), credentials());
+    await load(
+      flowWith(sim, plants({ operation: 'deviceList', plantCodes: codes[0], plantCodesType: 'str' }), v6),
+      credentials(),
+    );
     const h = harness();
     const fromNode = await h.send({});
     assert.equal(fromNode.error, undefined, fromNode.error && fromNode.error.message);
     assert.ok(fromNode.out[0].payload.every((d) => d.stationCode === codes[0]));
     const fromMsg = await h.send({ payload: { stationCodes: [codes[1]] } });
-    assert.ok(fromMsg.out[0].payload.every((d) => d.stationCode === codes[1]), 'the message wins over the node');
+    assert.ok(
+      fromMsg.out[0].payload.every((d) => d.stationCode === codes[1]),
+      'the message wins over the node',
+    );
     const both = await h.send({ payload: { stationCodes: codes[1], plantCodes: codes[2] } });
     assert.equal(both.error.code, 'INVALID_INPUT');
     assert.match(both.error.message, /^plantCodes: is another name for stationCodes/);
@@ -118,8 +132,14 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
       [{ pageSize: 25 }, /^pageSize: must be one of 10, 20, 30, 50, 100/],
       [{ pageNo: 0 }, /^pageNo: must be at least 1/],
       [{ gridConnectedStartTime: 'soon' }, /^gridConnectedStartTime: is not a valid time/],
-      [{ gridConnectedStartTime: 2000, gridConnectedEndTime: 1000 }, /^gridConnectedEndTime: must not be before gridConnectedStartTime/],
-      [{ operation: 'deviceList', payload: { stationCodes: 'NE=1,NE=1' } }, /^stationCodes: must not name a plant code twice/],
+      [
+        { gridConnectedStartTime: 2000, gridConnectedEndTime: 1000 },
+        /^gridConnectedEndTime: must not be before gridConnectedStartTime/,
+      ],
+      [
+        { operation: 'deviceList', payload: { stationCodes: 'NE=1,NE=1' } },
+        /^stationCodes: must not name a plant code twice/,
+      ],
     ];
     for (const [input, rule] of cases) {
       const msg = input.operation ? input : { payload: input };
@@ -130,11 +150,13 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
     assert.equal(sim.stats.requests, 0, 'no HTTP call at all, not even the login');
   });
 
-  it('passes the server\'s failCodes through: 20007 unknown plant, 20045 another user\'s plant, 401 interface not ticked', async function () {
+  it("passes the server's failCodes through: 20007 unknown plant, 20045 another user's plant, 401 interface not ticked", async function () {
     const NO_DEV = { username: 'nodev', password: 'n0dev-Passw0rd!', scope: 'all', v6: { interfaces: ['stations'] } };
     ({ sim } = await v6Sim({ plants: 3, users: [NO_DEV] }));
     const other = fleetOf(sim).codes()[1];
-    await load(flowWith(sim, plants({ operation: 'deviceList' }), v6), { acc: { username: NARROW.username, password: NARROW.password } });
+    await load(flowWith(sim, plants({ operation: 'deviceList' }), v6), {
+      acc: { username: NARROW.username, password: NARROW.password },
+    });
     let h = harness();
     const unknown = await h.send({ payload: { stationCodes: 'NE=99999999' } });
     assert.equal(unknown.error.code, '20007');
@@ -142,7 +164,9 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
     assert.equal(foreign.error.code, '20045');
     assert.match(foreign.error.message, /[Uu]nauthori[sz]ed/);
     await helper.unload();
-    await load(flowWith(sim, plants({ operation: 'deviceList' }), v6), { acc: { username: NO_DEV.username, password: NO_DEV.password } });
+    await load(flowWith(sim, plants({ operation: 'deviceList' }), v6), {
+      acc: { username: NO_DEV.username, password: NO_DEV.password },
+    });
     h = harness();
     const denied = await h.send({ payload: { stationCodes: other } });
     assert.equal(denied.error.code, '401');
@@ -179,21 +203,25 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
     assert.equal(sim.stats.logins, 3);
   });
 
-  it('refuses the other interface\'s operations before any call, naming both interfaces', async function () {
+  it("refuses the other interface's operations before any call, naming both interfaces", async function () {
     ({ sim } = await v6Sim());
-    await load([
-      ...flowWith(sim, { type: 'fusionsolar-control', operation: 'inverterPower', allowControl: true }, v6),
-    ], credentials());
+    await load(
+      [...flowWith(sim, { type: 'fusionsolar-control', operation: 'inverterPower', allowControl: true }, v6)],
+      credentials(),
+    );
     const h = harness();
     const control = await h.send({ payload: {} });
     assert.equal(control.error.code, 'INVALID_INPUT');
-    assert.match(control.error.message, /^operation: inverterPower is a V7 operation and this account uses the V6 interface/);
+    assert.match(
+      control.error.message,
+      /^operation: inverterPower is a V7 operation and this account uses the V6 interface/,
+    );
     const plantInfo = await h.send({ operation: 'plantInfo', payload: {} }, 'n');
     assert.equal(plantInfo.error.code, 'INVALID_INPUT');
     assert.equal(sim.stats.requests, 0);
   });
 
-  it('a V7 account refuses the V6-only nodes\' operations before any call', async function () {
+  it("a V7 account refuses the V6-only nodes' operations before any call", async function () {
     ({ sim } = await v6Sim());
     await load(flowWith(sim, { type: 'fusionsolar-alarms', operation: 'alarmList' }), credentials());
     const h = harness();
@@ -210,13 +238,17 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
     const res = await helper.request().post('/fusionsolar/accounts/acc/test').send(body).expect(200);
     assert.equal(res.body.ok, true, JSON.stringify(res.body));
     assert.equal(sim.stats.byEndpoint['thirdData/login'], 1);
-    const v7 = await helper.request().post('/fusionsolar/accounts/acc/test').send({ ...body, api: 'v7' }).expect(200);
+    const v7 = await helper
+      .request()
+      .post('/fusionsolar/accounts/acc/test')
+      .send({ ...body, api: 'v7' })
+      .expect(200);
     assert.equal(v7.body.ok, true);
     assert.equal(sim.stats.byEndpoint.login, 1, 'a V7 test logs in at the V7 path');
   });
 });
 
-describe('V6 nodes against the simulator in quirks mode (recorded responses\' oddities)', function () {
+describe("V6 nodes against the simulator in quirks mode (recorded responses' oddities)", function () {
   let sim;
   afterEach(async function () {
     await helper.unload();
@@ -226,16 +258,20 @@ describe('V6 nodes against the simulator in quirks mode (recorded responses\' od
 
   it('negative Long ids, numbers as strings, null battery SNs: ids exact, values numbers, devices still named', async function () {
     ({ sim } = await v6Sim({ plants: 4, quirks: true }));
-    await load([
-      ...flowWith(sim, { type: 'fusionsolar-device-data', operation: 'deviceRealtimeKpi' }, v6),
-    ], credentials());
+    await load(
+      [...flowWith(sim, { type: 'fusionsolar-device-data', operation: 'deviceRealtimeKpi' }, v6)],
+      credentials(),
+    );
     const h = harness();
     const r = await h.send({});
     assert.equal(r.error, undefined, r.error && r.error.message);
     const items = r.out[0].payload;
     const fleet = fleetOf(sim);
     assert.ok(items.length > 0);
-    assert.ok(items.every((i) => /^-\d{16}$/.test(i.devId)), 'negative ids kept as exact digit strings');
+    assert.ok(
+      items.every((i) => /^-\d{16}$/.test(i.devId)),
+      'negative ids kept as exact digit strings',
+    );
     for (const i of items) {
       const d = fleet.all.find((x) => `-${x.id}` === i.devId);
       assert.ok(d, i.devId);

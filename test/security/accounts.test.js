@@ -27,7 +27,10 @@ describe('security: accounts and Test connection (issue 12, points 1-4)', functi
     ({ sim, clock } = await virtualSim({ record: true }));
     // The read-only account first, the one allowed to control second: the old registry
     // copied the last one's settings onto the client both used.
-    const accounts = [accountNode('ro', sim.url, { quotaProfile: 'documented', quotaWait: 600 }), accountNode('rw', sim.url, { allowControl: true, quotaProfile: 'off' })];
+    const accounts = [
+      accountNode('ro', sim.url, { quotaProfile: 'documented', quotaWait: 600 }),
+      accountNode('rw', sim.url, { allowControl: true, quotaProfile: 'off' }),
+    ];
     const nodes = [
       { id: 'n', type: 'fusionsolar-request', account: 'ro', method: 'POST', path: 'plants' },
       { id: 'm', type: 'fusionsolar-request', account: 'rw', method: 'POST', path: 'plants' },
@@ -38,7 +41,10 @@ describe('security: accounts and Test connection (issue 12, points 1-4)', functi
     clock.advance(61_000); // the plant list is one a minute at the server
     assert.equal((await h.send({ payload: { pageNo: 1, pageSize: 100 } }, 'm')).error, undefined);
     const refused = await h.send({ ...DEV_ON_OFF }, 'n');
-    const held = report.attack('control through a read-only account beside a control account', refused.error?.code === 'CONTROL_DISABLED' && arrivals('vpp/devOnOff') === 0);
+    const held = report.attack(
+      'control through a read-only account beside a control account',
+      refused.error?.code === 'CONTROL_DISABLED' && arrivals('vpp/devOnOff') === 0,
+    );
     assert.equal(refused.error && refused.error.code, 'CONTROL_DISABLED');
     assert.equal(arrivals('vpp/devOnOff'), 0, 'devOnOff never reached the server');
     report.logins('two accounts, one login', sim.stats.logins);
@@ -56,16 +62,37 @@ describe('security: accounts and Test connection (issue 12, points 1-4)', functi
 
   it('2. Test connection with other settings changes nothing that runs', async function () {
     ({ sim } = await virtualSim({ record: true }));
-    await load(flow([accountNode('acc', sim.url, { quotaProfile: 'documented', quotaWait: 600 })], [{ id: 'n', type: 'fusionsolar-request', account: 'acc', method: 'POST', path: 'plants' }]), creds('acc'));
+    await load(
+      flow(
+        [accountNode('acc', sim.url, { quotaProfile: 'documented', quotaWait: 600 })],
+        [{ id: 'n', type: 'fusionsolar-request', account: 'acc', method: 'POST', path: 'plants' }],
+      ),
+      creds('acc'),
+    );
     const h = harness();
-    const res = await helper.request().post('/fusionsolar/accounts/acc/test')
+    const res = await helper
+      .request()
+      .post('/fusionsolar/accounts/acc/test')
       // Same login and transport settings as the running account (so the old registry handed
       // the test the running client), other control and quota settings.
-      .send({ baseUrl: sim.url, username: USER.username, password: '__PWRD__', timeout: 5, locale: 'en-us', allowControl: true, quotaProfile: 'off', quotaWait: 0 }).expect(200);
+      .send({
+        baseUrl: sim.url,
+        username: USER.username,
+        password: '__PWRD__',
+        timeout: 5,
+        locale: 'en-us',
+        allowControl: true,
+        quotaProfile: 'off',
+        quotaWait: 0,
+      })
+      .expect(200);
     assert.equal(res.body.ok, true, res.body.message);
     const client = helper.getNode('acc').client;
     const refused = await h.send({ ...DEV_ON_OFF });
-    report.attack('Test connection turning control on', refused.error?.code === 'CONTROL_DISABLED' && client.ruleFor('plants') !== undefined);
+    report.attack(
+      'Test connection turning control on',
+      refused.error?.code === 'CONTROL_DISABLED' && client.ruleFor('plants') !== undefined,
+    );
     assert.equal(client.allowControl, false);
     assert.ok(client.ruleFor('plants'), 'quota profile still documented');
     assert.equal(client.maxWaitMs, 600_000);
@@ -77,7 +104,13 @@ describe('security: accounts and Test connection (issue 12, points 1-4)', functi
   it('3. Test connection never sends the saved password to another URL or for another user', async function () {
     ({ sim } = await virtualSim());
     hostile = await new HostileServer().start();
-    await load(flow([accountNode('acc', sim.url)], [{ id: 'n', type: 'fusionsolar-request', account: 'acc', method: 'POST', path: 'plants' }]), creds('acc'));
+    await load(
+      flow(
+        [accountNode('acc', sim.url)],
+        [{ id: 'n', type: 'fusionsolar-request', account: 'acc', method: 'POST', path: 'plants' }],
+      ),
+      creds('acc'),
+    );
     const tries = [
       { baseUrl: hostile.url, id: 'acc' },
       { baseUrl: hostile.url, username: USER.username, password: '__PWRD__' },
@@ -89,35 +122,78 @@ describe('security: accounts and Test connection (issue 12, points 1-4)', functi
       assert.match(res.body.message, /password/);
     }
     // The right URL with another user name: the saved password is not tried for it either.
-    const other = await helper.request().post('/fusionsolar/accounts/acc/test').send({ baseUrl: sim.url, username: 'someone-else', password: '__PWRD__' }).expect(200);
+    const other = await helper
+      .request()
+      .post('/fusionsolar/accounts/acc/test')
+      .send({ baseUrl: sim.url, username: 'someone-else', password: '__PWRD__' })
+      .expect(200);
     assert.equal(other.body.ok, false);
     const leaked = hostile.bodies.some((b) => b.body.includes(USER.password));
-    report.attack('saved password to another URL or user', !leaked && hostile.count('login') === 0 && sim.stats.logins === 0);
+    report.attack(
+      'saved password to another URL or user',
+      !leaked && hostile.count('login') === 0 && sim.stats.logins === 0,
+    );
     assert.equal(hostile.count('login'), 0);
     assert.equal(leaked, false);
     assert.equal(sim.stats.logins, 0);
     // The saved URL, spelt with a trailing slash and upper-case host: the saved password is used.
-    const same = await helper.request().post('/fusionsolar/accounts/acc/test').send({ baseUrl: `${sim.url.replace('127.0.0.1', '127.0.0.1')}/`, username: USER.username, password: '__PWRD__' }).expect(200);
+    const same = await helper
+      .request()
+      .post('/fusionsolar/accounts/acc/test')
+      .send({ baseUrl: `${sim.url.replace('127.0.0.1', '127.0.0.1')}/`, username: USER.username, password: '__PWRD__' })
+      .expect(200);
     assert.equal(same.body.ok, true, same.body.message);
   });
 
-  it('4. Test connection takes JSON only, refuses a foreign Origin and counts in the flows\' login window whatever the spelling', async function () {
+  it("4. Test connection takes JSON only, refuses a foreign Origin and counts in the flows' login window whatever the spelling", async function () {
     ({ sim } = await virtualSim());
-    await load(flow([accountNode('acc', sim.url)], [{ id: 'n', type: 'fusionsolar-request', account: 'acc', method: 'POST', path: 'plants' }]), creds('acc'));
-    const form = await helper.request().post('/fusionsolar/accounts/acc/test').type('form').send(`baseUrl=${encodeURIComponent(sim.url)}&username=${USER.username}&password=guess1`);
-    const foreign = await helper.request().post('/fusionsolar/accounts/acc/test').set('Origin', 'http://attacker.example').send({ baseUrl: sim.url, username: USER.username, password: 'guess2' });
-    const fetchSite = await helper.request().post('/fusionsolar/accounts/acc/test').set('Sec-Fetch-Site', 'cross-site').send({ baseUrl: sim.url, username: USER.username, password: 'guess3' });
+    await load(
+      flow(
+        [accountNode('acc', sim.url)],
+        [{ id: 'n', type: 'fusionsolar-request', account: 'acc', method: 'POST', path: 'plants' }],
+      ),
+      creds('acc'),
+    );
+    const form = await helper
+      .request()
+      .post('/fusionsolar/accounts/acc/test')
+      .type('form')
+      .send(`baseUrl=${encodeURIComponent(sim.url)}&username=${USER.username}&password=guess1`);
+    const foreign = await helper
+      .request()
+      .post('/fusionsolar/accounts/acc/test')
+      .set('Origin', 'http://attacker.example')
+      .send({ baseUrl: sim.url, username: USER.username, password: 'guess2' });
+    const fetchSite = await helper
+      .request()
+      .post('/fusionsolar/accounts/acc/test')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .send({ baseUrl: sim.url, username: USER.username, password: 'guess3' });
     report.attack('cross-site form post to Test connection', form.status === 415 && sim.stats.logins === 0);
-    report.attack('foreign Origin on Test connection', foreign.status === 403 && fetchSite.status === 403 && sim.stats.logins === 0);
+    report.attack(
+      'foreign Origin on Test connection',
+      foreign.status === 403 && fetchSite.status === 403 && sim.stats.logins === 0,
+    );
     assert.equal(form.status, 415);
     assert.equal(foreign.status, 403);
     assert.equal(fetchSite.status, 403);
     assert.equal(sim.stats.logins, 0, 'no login for a refused request');
     const port = new URL(sim.url).port;
-    const spellings = [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `HTTP://LOCALHOST:${port}/`, `http://127.0.0.1:${port}/`, ` http://Localhost:${port} `, `http://localhost:${port}`];
+    const spellings = [
+      `http://127.0.0.1:${port}`,
+      `http://localhost:${port}`,
+      `HTTP://LOCALHOST:${port}/`,
+      `http://127.0.0.1:${port}/`,
+      ` http://Localhost:${port} `,
+      `http://localhost:${port}`,
+    ];
     const codes = [];
     for (const baseUrl of spellings) {
-      const res = await helper.request().post('/fusionsolar/accounts/acc/test').send({ baseUrl, username: USER.username, password: USER.password }).expect(200);
+      const res = await helper
+        .request()
+        .post('/fusionsolar/accounts/acc/test')
+        .send({ baseUrl, username: USER.username, password: USER.password })
+        .expect(200);
       codes.push(res.body.ok ? 'ok' : res.body.code);
     }
     report.logins('Test connection, 6 host spellings', sim.stats.logins);
@@ -133,11 +209,25 @@ describe('security: accounts and Test connection (issue 12, points 1-4)', functi
   it('4. one login window per server and user: loopback names, default ports, case and spaces', function () {
     const { loginWindowKey } = require('../../dist/src/client/login-guard');
     const key = loginWindowKey('http://127.0.0.1:80', 'Tester');
-    for (const [url, user] of [['http://localhost', 'tester'], ['HTTP://LOCALHOST:80/', ' TESTER '], ['http://[::1]/', 'tester'], ['http://127.0.0.1/x', 'tester']]) {
+    for (const [url, user] of [
+      ['http://localhost', 'tester'],
+      ['HTTP://LOCALHOST:80/', ' TESTER '],
+      ['http://[::1]/', 'tester'],
+      ['http://127.0.0.1/x', 'tester'],
+    ]) {
       assert.equal(loginWindowKey(url, user), key, `${url} ${user}`);
     }
-    assert.equal(loginWindowKey('https://Eu5.FusionSolar.huawei.com', 'a'), loginWindowKey('https://eu5.fusionsolar.huawei.com:443/', ' A'));
-    assert.notEqual(loginWindowKey('https://eu5.fusionsolar.huawei.com', 'a'), loginWindowKey('https://eu5.fusionsolar.huawei.com:27200', 'a'));
-    assert.notEqual(loginWindowKey('https://eu5.fusionsolar.huawei.com', 'a'), loginWindowKey('https://intl.fusionsolar.huawei.com', 'a'));
+    assert.equal(
+      loginWindowKey('https://Eu5.FusionSolar.huawei.com', 'a'),
+      loginWindowKey('https://eu5.fusionsolar.huawei.com:443/', ' A'),
+    );
+    assert.notEqual(
+      loginWindowKey('https://eu5.fusionsolar.huawei.com', 'a'),
+      loginWindowKey('https://eu5.fusionsolar.huawei.com:27200', 'a'),
+    );
+    assert.notEqual(
+      loginWindowKey('https://eu5.fusionsolar.huawei.com', 'a'),
+      loginWindowKey('https://intl.fusionsolar.huawei.com', 'a'),
+    );
   });
 });

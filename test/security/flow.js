@@ -5,7 +5,19 @@ const { helper, NODES, load, harness } = require('../helpers/flow');
 const { USER } = require('../helpers/sim');
 
 function accountNode(id, url, extra = {}) {
-  return { id, type: 'fusionsolar-account', name: `account ${id}`, baseUrl: url, timeout: 5, tlsVerify: true, locale: 'en-us', allowControl: false, quotaProfile: 'off', quotaWait: 0, ...extra };
+  return {
+    id,
+    type: 'fusionsolar-account',
+    name: `account ${id}`,
+    baseUrl: url,
+    timeout: 5,
+    tlsVerify: true,
+    locale: 'en-us',
+    allowControl: false,
+    quotaProfile: 'off',
+    quotaWait: 0,
+    ...extra,
+  };
 }
 
 /** `nodes`: flow nodes with ids; each gets its own output helper `<id>-out`. */
@@ -31,7 +43,13 @@ function creds(...ids) {
 
 /** One account `acc` at `url` and one request node `n` on it. */
 async function requestFlow(url, accountExtra = {}) {
-  await load(flow([accountNode('acc', url, accountExtra)], [{ id: 'n', type: 'fusionsolar-request', account: 'acc', method: 'POST', path: 'vpp/x' }]), creds('acc'));
+  await load(
+    flow(
+      [accountNode('acc', url, accountExtra)],
+      [{ id: 'n', type: 'fusionsolar-request', account: 'acc', method: 'POST', path: 'vpp/x' }],
+    ),
+    creds('acc'),
+  );
   return harness();
 }
 

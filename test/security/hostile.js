@@ -48,7 +48,11 @@ class HostileServer {
   loginAnswer(req, res) {
     const kind = this.login;
     if (kind === 'ok') {
-      res.writeHead(200, { 'content-type': 'application/json', 'xsrf-token': 'hostile-token', 'set-cookie': 'XSRF-TOKEN=hostile-token; Path=/' });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'xsrf-token': 'hostile-token',
+        'set-cookie': 'XSRF-TOKEN=hostile-token; Path=/',
+      });
       return res.end(JSON.stringify({ success: true, failCode: 0, data: null }));
     }
     if (kind === 'html200') return text(res, 200, '<html><body>Maintenance</body></html>', 'text/html');
@@ -64,7 +68,12 @@ class HostileServer {
 
   /** Headers at once, then one byte every `ms` for ever (or until the client gives up). */
   trickle(res, ms, chunked = false) {
-    res.writeHead(200, chunked ? { 'content-type': 'application/json' } : { 'content-type': 'application/json', 'content-length': '1000000' });
+    res.writeHead(
+      200,
+      chunked
+        ? { 'content-type': 'application/json' }
+        : { 'content-type': 'application/json', 'content-length': '1000000' },
+    );
     res.write('{"success":true,"failCode":0,"data":"');
     const t = setInterval(() => {
       if (res.destroyed || res.writableEnded) return this.stop(t);

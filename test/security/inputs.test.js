@@ -39,7 +39,10 @@ describe('security: request bodies and simulator control (issue 12, point 11)', 
     };
     for (const [name, [payload, field]] of Object.entries(bodies)) {
       const r = await h.send({ method: 'POST', path: PLANTS, payload });
-      const held = report.attack(`${name} body`, r.error?.code === 'INVALID_INPUT' && r.error.message.includes(`${field.replace(/^payload\./, '')}:`));
+      const held = report.attack(
+        `${name} body`,
+        r.error?.code === 'INVALID_INPUT' && r.error.message.includes(`${field.replace(/^payload\./, '')}:`),
+      );
       assert.ok(held, `${name}: ${r.error ? `${r.error.code} ${r.error.message}` : 'sent'}`);
     }
     assert.equal(sim.stats.logins, 0, 'nothing logged in for a body that cannot be sent');
@@ -49,7 +52,11 @@ describe('security: request bodies and simulator control (issue 12, point 11)', 
   it('11. __proto__, constructor and prototype keys are refused at any depth (40 and 60 levels down)', async function () {
     ({ sim } = await virtualSim());
     const h = await requestFlow(sim.url);
-    for (const [depth, key] of [[40, '__proto__'], [60, 'constructor'], [3, 'prototype']]) {
+    for (const [depth, key] of [
+      [40, '__proto__'],
+      [60, 'constructor'],
+      [3, 'prototype'],
+    ]) {
       const payload = nested(depth, `{"${key}":{"polluted":true}}`);
       const r = await h.send({ method: 'POST', path: PLANTS, payload });
       report.attack(`${key} ${depth} levels down`, r.error?.code === 'INVALID_INPUT');
@@ -65,7 +72,13 @@ describe('security: request bodies and simulator control (issue 12, point 11)', 
   it('11. a code named a million times is asked for once: deviceList is one call', async function () {
     this.timeout(20000);
     ({ sim } = await virtualSim({ record: true }));
-    await load(flow([accountNode('acc', sim.url, { quotaProfile: 'documented', quotaWait: 600 })], [{ id: 'n', type: 'fusionsolar-plants', account: 'acc', operation: 'deviceList' }]), creds('acc'));
+    await load(
+      flow(
+        [accountNode('acc', sim.url, { quotaProfile: 'documented', quotaWait: 600 })],
+        [{ id: 'n', type: 'fusionsolar-plants', account: 'acc', operation: 'deviceList' }],
+      ),
+      creds('acc'),
+    );
     const h = harness();
     const code = sim.fleet.plants[0].plantCode;
     const r = await h.send({ payload: { plantCodes: new Array(1_000_000).fill(code) } });
@@ -77,9 +90,13 @@ describe('security: request bodies and simulator control (issue 12, point 11)', 
     assert.ok(r.out[0].payload.length > 0);
   });
 
-  it('11. the simulator\'s /__sim/ endpoints answer loopback tests only, or whoever has the token', async function () {
+  it("11. the simulator's /__sim/ endpoints answer loopback tests only, or whoever has the token", async function () {
     ({ sim } = await virtualSim());
-    const stats = (url, headers = {}) => request(`${url}/__sim/stats`, { headers }).then(async (res) => ({ status: res.statusCode, body: await res.body.text() }));
+    const stats = (url, headers = {}) =>
+      request(`${url}/__sim/stats`, { headers }).then(async (res) => ({
+        status: res.statusCode,
+        body: await res.body.text(),
+      }));
     const foreign = await stats(sim.url, { origin: 'http://attacker.example' });
     const test = await stats(sim.url);
     const tokened = await startSimulator({ adminToken: 'sim-admin-token' });

@@ -47,7 +47,10 @@ describe('security: odd login answers (issue 12, point 9)', function () {
       report.logins(`login ${kind}`, hostile.count('login'));
       report.attack(`login answered ${kind}`, hostile.count('login') === 1);
       assert.equal(hostile.count('login'), 1);
-      assert.ok(errors.every((e) => e && e.code === 'LOGIN_REJECTED'), JSON.stringify(errors.map((e) => e && e.code)));
+      assert.ok(
+        errors.every((e) => e && e.code === 'LOGIN_REJECTED'),
+        JSON.stringify(errors.map((e) => e && e.code)),
+      );
       // Ten minutes on, still nothing: only new credentials may try again.
       clock.advance(11 * 60_000);
       assert.equal((await h.send({ method: 'GET', path: 'vpp/anything' })).error.code, 'LOGIN_REJECTED');

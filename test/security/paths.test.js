@@ -8,11 +8,29 @@ const { canonicalEndpoint } = require('../../dist/src/api/request/path');
 const report = require('./report');
 
 const COMMANDS = [
-  'vpp/devOnOff/', 'vpp/devOnOff;jsessionid=1', 'vpp/%64evOnOff', '/REST/openapi/pvms/v1/vpp/devOnOff', 'vpp/DEVONOFF',
-  '/rest;x=1/openapi/pvms/v1/vpp/devOnOff', 'vpp/%2564evOnOff', 'vpp/devOnOff%3Bx=1', 'vpp/chargeAndDischarge/', 'vpp/chargeanddischarge;a=b/',
-  'http://127.0.0.1:PORT/rest/openapi/pvms/v1/vpp/dod/', 'iv/scanTask;v=2', 'iv/pvConfig/Configuration/',
+  'vpp/devOnOff/',
+  'vpp/devOnOff;jsessionid=1',
+  'vpp/%64evOnOff',
+  '/REST/openapi/pvms/v1/vpp/devOnOff',
+  'vpp/DEVONOFF',
+  '/rest;x=1/openapi/pvms/v1/vpp/devOnOff',
+  'vpp/%2564evOnOff',
+  'vpp/devOnOff%3Bx=1',
+  'vpp/chargeAndDischarge/',
+  'vpp/chargeanddischarge;a=b/',
+  'http://127.0.0.1:PORT/rest/openapi/pvms/v1/vpp/dod/',
+  'iv/scanTask;v=2',
+  'iv/pvConfig/Configuration/',
 ];
-const SESSION = ['login;a=1', 'login/', '%6cogin', 'LOGOUT', '/rest/openapi/pvms/v1/logout;x', 'vpp/%4C%4F%47%49%4E', '/thirdData/login/'];
+const SESSION = [
+  'login;a=1',
+  'login/',
+  '%6cogin',
+  'LOGOUT',
+  '/rest/openapi/pvms/v1/logout;x',
+  'vpp/%4C%4F%47%49%4E',
+  '/thirdData/login/',
+];
 
 describe('security: request node path spellings (issue 12, point 8)', function () {
   let sim;
@@ -27,12 +45,19 @@ describe('security: request node path spellings (issue 12, point 8)', function (
     const port = new URL(sim.url).port;
     const codes = {};
     for (const spelling of COMMANDS) {
-      const r = await h.send({ method: 'POST', path: spelling.replace('PORT', port), payload: { devIds: '1', controlType: 1 } });
+      const r = await h.send({
+        method: 'POST',
+        path: spelling.replace('PORT', port),
+        payload: { devIds: '1', controlType: 1 },
+      });
       codes[spelling] = r.error && r.error.code;
     }
     for (const spelling of SESSION) {
       const r = await h.send({ method: 'POST', path: spelling, payload: {} });
-      codes[spelling] = r.error && r.error.code === 'INVALID_INPUT' && r.error.message.startsWith('path:') ? 'INVALID_INPUT' : r.error && r.error.code;
+      codes[spelling] =
+        r.error && r.error.code === 'INVALID_INPUT' && r.error.message.startsWith('path:')
+          ? 'INVALID_INPUT'
+          : r.error && r.error.code;
     }
     const reached = sim.requestLog.filter((r) => r.endpoint !== 'login').map((r) => r.endpoint);
     let held = 0;
@@ -40,7 +65,10 @@ describe('security: request node path spellings (issue 12, point 8)', function (
     for (const s of SESSION) if (report.attack(`path ${s}`, codes[s] === 'INVALID_INPUT')) held++;
     assert.deepEqual(reached, [], 'nothing reached the server');
     assert.equal(sim.stats.logins, 0, 'refused before any login');
-    assert.deepEqual(Object.entries(codes).filter(([s, c]) => c !== (COMMANDS.includes(s) ? 'CONTROL_DISABLED' : 'INVALID_INPUT')), []);
+    assert.deepEqual(
+      Object.entries(codes).filter(([s, c]) => c !== (COMMANDS.includes(s) ? 'CONTROL_DISABLED' : 'INVALID_INPUT')),
+      [],
+    );
     assert.equal(held, COMMANDS.length + SESSION.length);
   });
 

@@ -60,7 +60,10 @@ describe('security: hostile responses (issue 12, points 5-7)', function () {
     for (const bytes of [120 * 1024, 1024 * 1024, 4 * 1024 * 1024]) {
       const body = quadraticBody(bytes);
       const t0 = performance.now();
-      assert.throws(() => parseEnvelope({ status: 200, headers: { 'content-type': 'application/json' }, text: body }, 'x'), (e) => e.code === 'BAD_RESPONSE');
+      assert.throws(
+        () => parseEnvelope({ status: 200, headers: { 'content-type': 'application/json' }, text: body }, 'x'),
+        (e) => e.code === 'BAD_RESPONSE',
+      );
       report.parse(`quadratic case, ${Math.round(bytes / 1024)} KB`, bytes, performance.now() - t0);
     }
     // Through the whole stack, from the hostile server, at 1 MB: the flow gets its error.
@@ -77,7 +80,10 @@ describe('security: hostile responses (issue 12, points 5-7)', function () {
     assert.equal(env.data.s, '"'.repeat(1000));
   });
 
-  for (const [name, chunked] of [['a body trickled at one byte per 200 ms', false], ['an endless chunked body', true]]) {
+  for (const [name, chunked] of [
+    ['a body trickled at one byte per 200 ms', false],
+    ['an endless chunked body', true],
+  ]) {
     it(`7. ${name} ends at the account's timeout: ETIMEDOUT for a read, OUTCOME_UNKNOWN for a device command`, async function () {
       this.timeout(15000);
       hostile.answer = (req, res) => hostile.trickle(res, 200, chunked);

@@ -12,9 +12,19 @@ const { OPERATION_ROWS } = require('../faults/operations');
 const report = require('./report');
 
 const FAULTS = [
-  { kind: 'reset' }, { kind: 'hang' }, { kind: 'status', status: 500 }, { kind: 'status', status: 502 }, { kind: 'html' },
-  { kind: 'broken' }, { kind: 'empty' }, { kind: 'quota403' }, { kind: 'status429' }, { kind: 'relogin305' },
-  { kind: 'quota407' }, { kind: 'revoke' }, { kind: 'delay', ms: 20 },
+  { kind: 'reset' },
+  { kind: 'hang' },
+  { kind: 'status', status: 500 },
+  { kind: 'status', status: 502 },
+  { kind: 'html' },
+  { kind: 'broken' },
+  { kind: 'empty' },
+  { kind: 'quota403' },
+  { kind: 'status429' },
+  { kind: 'relogin305' },
+  { kind: 'quota407' },
+  { kind: 'revoke' },
+  { kind: 'delay', ms: 20 },
   // Last: the client then keeps the endpoint closed for the rest of the day, as it should.
   { kind: 'daily20618' },
 ];
@@ -27,7 +37,8 @@ function writeRows() {
   for (const [type, rows] of Object.entries(OPERATION_ROWS)) {
     for (const row of rows) {
       const def = (NODE_OPERATIONS[type] || []).find((o) => o.name === row.op);
-      if (def && (def.changesDevices || def.writes || NAMED_WRITES.includes(def.name))) out.push({ type, row, endpoint: def.endpoint, name: def.name });
+      if (def && (def.changesDevices || def.writes || NAMED_WRITES.includes(def.name)))
+        out.push({ type, row, endpoint: def.endpoint, name: def.name });
     }
   }
   return out;
@@ -47,8 +58,19 @@ describe('security: writes under every fault kind (issue 12, point 10)', functio
     assert.equal(find('cancelTask').writes, true);
     assert.equal(find('snEnrolment').writes, true);
     assert.equal(find('acEnrolment').writes, true);
-    for (const n of ['createTask', 'configureStrings', 'cancelTask', 'snEnrolment', 'acEnrolment', 'inverterPower', 'chargeDischarge']) {
-      assert.ok(rows.some((r) => r.name === n), `${n} is under test`);
+    for (const n of [
+      'createTask',
+      'configureStrings',
+      'cancelTask',
+      'snEnrolment',
+      'acEnrolment',
+      'inverterPower',
+      'chargeDischarge',
+    ]) {
+      assert.ok(
+        rows.some((r) => r.name === n),
+        `${n} is under test`,
+      );
     }
   });
 
@@ -57,7 +79,14 @@ describe('security: writes under every fault kind (issue 12, point 10)', functio
       this.timeout(120000);
       const { sim, clock } = await virtualSim({ quotas: false, record: true, users: [USER] });
       try {
-        await load(flowWith(sim, { type, operation: list[0].name }, { accountExtra: { allowControl: true, quotaProfile: 'off', timeout: 0.3 }, outputs: 2 }), credentials());
+        await load(
+          flowWith(
+            sim,
+            { type, operation: list[0].name },
+            { accountExtra: { allowControl: true, quotaProfile: 'off', timeout: 0.3 }, outputs: 2 },
+          ),
+          credentials(),
+        );
         const h = harness();
         const port = Number(new URL(sim.url).port);
         let seq = 0;
@@ -73,10 +102,17 @@ describe('security: writes under every fault kind (issue 12, point 10)', functio
             const sent = await h.send({ operation: name, payload: row.payload(ctx), ...(row.msg ? row.msg(ctx) : {}) });
             const arrivals = sim.requestLog.filter((r) => r.endpoint === endpoint);
             const executable = arrivals.filter((r) => r.answer !== '305').length;
-            const held = report.attack(`${name} under ${fault.kind}${fault.status ? ` ${fault.status}` : ''}`, executable <= 1);
+            const held = report.attack(
+              `${name} under ${fault.kind}${fault.status ? ` ${fault.status}` : ''}`,
+              executable <= 1,
+            );
             // A message refused before it was sent would prove nothing: each must arrive once.
-            if (arrivals.length === 0) unsent.push(`${name}/${fault.kind}: ${sent.error ? sent.error.message : 'no error'}`);
-            if (!held) repeated.push(`${name}/${fault.kind}: ${arrivals.length} arrivals (${arrivals.map((r) => r.answer).join(', ')})`);
+            if (arrivals.length === 0)
+              unsent.push(`${name}/${fault.kind}: ${sent.error ? sent.error.message : 'no error'}`);
+            if (!held)
+              repeated.push(
+                `${name}/${fault.kind}: ${arrivals.length} arrivals (${arrivals.map((r) => r.answer).join(', ')})`,
+              );
             clock.advance(fault.kind === 'daily20618' ? 25 * 3_600_000 : 120_000);
           }
         }

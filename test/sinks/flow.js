@@ -45,7 +45,11 @@ async function runExample(file, edit, simOpts = { plants: 2 }) {
       return n.account ? { ...n, account: 'acc' } : n;
     })
     .map(edit);
-  await helper.load([NODES['fusionsolar-account'], NODES['fusionsolar-monitor'], MQTT, INFLUX, COMPLETE, CATCH], flow, credentials());
+  await helper.load(
+    [NODES['fusionsolar-account'], NODES['fusionsolar-monitor'], MQTT, INFLUX, COMPLETE, CATCH],
+    flow,
+    credentials(),
+  );
   return { sim, clock, flow, freeze };
 }
 

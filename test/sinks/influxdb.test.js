@@ -46,7 +46,9 @@ describe('sinks: monitor -> influxdb batch -> InfluxDB 1.x', function () {
       return r.series ? r.series[0].values[0][1] : 0;
     };
     let n = -1;
-    await eventually(async () => (n = await count()) === live().length, 'every real-time point in InfluxDB').catch(() => undefined);
+    await eventually(async () => (n = await count()) === live().length, 'every real-time point in InfluxDB').catch(
+      () => undefined,
+    );
     assert.ok(live().length >= 3 * 8, `${live().length} real-time points`);
     assert.equal(n, live().length, 'every real-time point is in the database');
 
@@ -56,7 +58,11 @@ describe('sinks: monitor -> influxdb batch -> InfluxDB 1.x', function () {
       assert.equal(s.tags.type, 'plant');
       const mine = live().filter((p) => p.tags.plantCode === s.tags.plantCode);
       const times = s.values.map((v) => v[0]);
-      assert.deepEqual(times, mine.map((p) => p.timestamp.getTime()).sort((a, b) => a - b), `${s.tags.plantCode}: each reading once, at its own time`);
+      assert.deepEqual(
+        times,
+        mine.map((p) => p.timestamp.getTime()).sort((a, b) => a - b),
+        `${s.tags.plantCode}: each reading once, at its own time`,
+      );
       const col = (name) => s.columns.indexOf(name);
       const first = mine.find((p) => p.timestamp.getTime() === times[0]);
       assert.equal(s.values[0][col('totalEnergy')], first.fields.totalEnergy);
@@ -65,14 +71,17 @@ describe('sinks: monitor -> influxdb batch -> InfluxDB 1.x', function () {
     const types = Object.fromEntries(keys.series[0].values);
     assert.equal(types.totalEnergy, 'float');
     assert.equal(types.pvPower, 'float');
-    assert.ok(Object.values(types).every((t) => t === 'float' || t === 'integer'), JSON.stringify(types));
+    assert.ok(
+      Object.values(types).every((t) => t === 'float' || t === 'integer'),
+      JSON.stringify(types),
+    );
     const tagKeys = await db.query('SHOW TAG KEYS FROM "fusionsolar_plant"', 'fusionsolar');
     assert.deepEqual(tagKeys.series[0].values.map((v) => v[0]).sort(), ['plantCode', 'type']);
 
     // The history backfill of today landed too, in its own measurement.
     const history = points().filter((p) => p.measurement === 'fusionsolar_plant_5min');
     const h = await db.query('SELECT COUNT("pvEnergy") FROM "fusionsolar_plant_5min"', 'fusionsolar');
-    assert.ok(history.length > 0, 'Adelaide\'s day began at 14:30 UTC: there is history to backfill');
+    assert.ok(history.length > 0, "Adelaide's day began at 14:30 UTC: there is history to backfill");
     assert.equal(h.series[0].values[0][1], history.filter((p) => 'pvEnergy' in p.fields).length);
   });
 });

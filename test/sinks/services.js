@@ -56,7 +56,10 @@ function start(bin, args, dir) {
 async function startMosquitto() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-mosquitto-'));
   const port = await freePort();
-  fs.writeFileSync(path.join(dir, 'mosquitto.conf'), `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\n`);
+  fs.writeFileSync(
+    path.join(dir, 'mosquitto.conf'),
+    `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\n`,
+  );
   const s = start(binary(['/usr/sbin/mosquitto', '/usr/bin/mosquitto']), ['-c', path.join(dir, 'mosquitto.conf')], dir);
   await until(() => canConnect(port), `mosquitto on ${port}`);
   return { ...s, port };
@@ -69,17 +72,26 @@ async function startInflux() {
   const conf = [
     'reporting-disabled = true',
     `bind-address = "127.0.0.1:${rpc}"`,
-    '[meta]', `  dir = "${dir}/meta"`,
-    '[data]', `  dir = "${dir}/data"`, `  wal-dir = "${dir}/wal"`, '  query-log-enabled = false',
-    '[monitor]', '  store-enabled = false',
-    '[http]', `  bind-address = "127.0.0.1:${port}"`, '  log-enabled = false',
+    '[meta]',
+    `  dir = "${dir}/meta"`,
+    '[data]',
+    `  dir = "${dir}/data"`,
+    `  wal-dir = "${dir}/wal"`,
+    '  query-log-enabled = false',
+    '[monitor]',
+    '  store-enabled = false',
+    '[http]',
+    `  bind-address = "127.0.0.1:${port}"`,
+    '  log-enabled = false',
   ].join('\n');
   fs.writeFileSync(path.join(dir, 'influxdb.conf'), `${conf}\n`);
   const s = start(binary(['/usr/bin/influxd', '/usr/sbin/influxd']), ['-config', path.join(dir, 'influxdb.conf')], dir);
   const url = `http://127.0.0.1:${port}`;
   await until(async () => (await fetch(`${url}/ping`)).status === 204, `influxd on ${port}`);
   const query = async (q, db) => {
-    const res = await fetch(`${url}/query?${new URLSearchParams({ q, ...(db ? { db } : {}), epoch: 'ms' })}`, { method: 'POST' });
+    const res = await fetch(`${url}/query?${new URLSearchParams({ q, ...(db ? { db } : {}), epoch: 'ms' })}`, {
+      method: 'POST',
+    });
     const body = await res.json();
     if (body.error || (body.results && body.results[0].error)) throw new Error(body.error || body.results[0].error);
     return body.results[0];

@@ -18,14 +18,24 @@ describe('instances sharing one account through Redis (client level)', function 
   /** A client as a separate instance would have it: nothing shared in memory with the others. */
   const instance = (extra = {}) => {
     resetLoginGuards();
-    const c = new FusionSolarClient({ baseUrl: sim.url, username: USER.username, password: USER.password, quotaProfile: 'off', store: { kind: 'redis', url: redis.url, fallback: 'local' }, ...extra });
+    const c = new FusionSolarClient({
+      baseUrl: sim.url,
+      username: USER.username,
+      password: USER.password,
+      quotaProfile: 'off',
+      store: { kind: 'redis', url: redis.url, fallback: 'local' },
+      ...extra,
+    });
     clients.push(c);
     return c;
   };
   const list = (c) => c.call({ endpoint: 'plants', body: { pageNo: 1, pageSize: 100 } });
 
   before(async function () {
-    [sim, redis] = await Promise.all([startSimulator({ plants: 3, users: [USER], singleSession: true, record: true, quotas: false }), startRedis()]);
+    [sim, redis] = await Promise.all([
+      startSimulator({ plants: 3, users: [USER], singleSession: true, record: true, quotas: false }),
+      startRedis(),
+    ]);
   });
   after(async function () {
     for (const c of clients) await c.state?.close();
@@ -44,7 +54,11 @@ describe('instances sharing one account through Redis (client level)', function 
     await Promise.all([list(a), list(b), list(c)]);
     assert.equal(sim.stats.logins, 2);
     const answers = sim.requestLog.map((r) => r.answer);
-    assert.equal(answers.filter((x) => x === '305').length, 3, 'each instance saw the revoked token once, and no ping-pong after');
+    assert.equal(
+      answers.filter((x) => x === '305').length,
+      3,
+      'each instance saw the revoked token once, and no ping-pong after',
+    );
   });
 
   it('shares the rejected-password latch: one attempt for all instances', async function () {

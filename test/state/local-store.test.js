@@ -27,7 +27,10 @@ describe('local state store', function () {
     await a.load();
     await a.saveSession({ credential: CRED, token: 'tok-1', cookies: { JSESSIONID: 'j1' }, lastUsed: 1000 });
     await a.saveRejection({ credential: CRED, code: '20001', at: 500 });
-    a.saveLedger({ pausedUntil: 7, budgets: { 'vpp/plantRealtimeKpi': { stamps: [1, 2, 3], blockedUntil: 0, strikes: 0 } } });
+    a.saveLedger({
+      pausedUntil: 7,
+      budgets: { 'vpp/plantRealtimeKpi': { stamps: [1, 2, 3], blockedUntil: 0, strikes: 0 } },
+    });
     a.saveFleet({ plants: 120, devices: 240 });
     a.savePoll('plantRealtime', 4242);
     await a.close();
@@ -53,7 +56,8 @@ describe('local state store', function () {
   it('coalesces a burst of changes and leaves a complete file after each write', async function () {
     const a = open();
     await a.load();
-    for (let i = 1; i <= 200; i++) a.saveLedger({ pausedUntil: 0, budgets: { x: { stamps: [i], blockedUntil: 0, strikes: 0 } } });
+    for (let i = 1; i <= 200; i++)
+      a.saveLedger({ pausedUntil: 0, budgets: { x: { stamps: [i], blockedUntil: 0, strikes: 0 } } });
     await a.close();
     const stored = JSON.parse(fs.readFileSync(a.file, 'utf8'));
     assert.deepEqual(stored.ledger.budgets.x.stamps, [200]);
@@ -105,7 +109,10 @@ describe('local state store', function () {
   it('does not guess at a file from a newer version or another account', async function () {
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${ACCOUNT}.json`);
-    fs.writeFileSync(file, JSON.stringify({ format: 99, session: { credential: CRED, token: 't', cookies: {}, lastUsed: 1 } }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ format: 99, session: { credential: CRED, token: 't', cookies: {}, lastUsed: 1 } }),
+    );
     let snap = await open().load();
     assert.equal(snap.session, undefined);
     assert.match(problems[0], /a newer version wrote it \(format 99\)/);
@@ -132,6 +139,9 @@ describe('local state store', function () {
     await a.load();
     a.savePoll('k', 1);
     await a.close();
-    assert.deepEqual(problems.map((m) => m.replace(/:.*/, '')), [`cannot read ${path.join(dir, `${ACCOUNT}.json`)}`, `cannot write ${path.join(dir, `${ACCOUNT}.json`)}`]);
+    assert.deepEqual(
+      problems.map((m) => m.replace(/:.*/, '')),
+      [`cannot read ${path.join(dir, `${ACCOUNT}.json`)}`, `cannot write ${path.join(dir, `${ACCOUNT}.json`)}`],
+    );
   });
 });

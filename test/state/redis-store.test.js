@@ -33,7 +33,14 @@ describe('Redis state store (Debian redis-server)', function () {
   let redis;
   const stores = [];
   const open = async (opts = {}) => {
-    const s = new RedisStore({ url: redis.url, account: ACCOUNT, fallback: 'local', heartbeatMs: 200, settleMs: 300, ...opts });
+    const s = new RedisStore({
+      url: redis.url,
+      account: ACCOUNT,
+      fallback: 'local',
+      heartbeatMs: 200,
+      settleMs: 300,
+      ...opts,
+    });
     stores.push(s);
     await s.load();
     return s;
@@ -56,10 +63,19 @@ describe('Redis state store (Debian redis-server)', function () {
   it('admits the last calls of a window to exactly one of several instances', async function () {
     const [a, b, c] = [await open(), await open(), await open()];
     const now = 1_000_000;
-    const results = await Promise.all([a, b, c, a, b, c, a, b, c].map((s) => s.shared.take('vpp/x', perMinute(now), now, MIN)));
+    const results = await Promise.all(
+      [a, b, c, a, b, c, a, b, c].map((s) => s.shared.take('vpp/x', perMinute(now), now, MIN)),
+    );
     assert.equal(results.filter((r) => r.ok).length, 3);
     for (const r of results.filter((x) => !x.ok)) assert.equal(r.at, now + MIN);
-    assert.deepEqual(results.filter((r) => r.ok).map((r) => r.stamps.length).sort(), [1, 2, 3], 'each taker sees the calls so far');
+    assert.deepEqual(
+      results
+        .filter((r) => r.ok)
+        .map((r) => r.stamps.length)
+        .sort(),
+      [1, 2, 3],
+      'each taker sees the calls so far',
+    );
     // Calls still on their way count in every window: they may reach the server any moment.
     const later = await b.shared.take('vpp/x', perMinute(now + MIN), now + MIN, MIN);
     assert.equal(later.ok, false);
@@ -95,7 +111,11 @@ describe('Redis state store (Debian redis-server)', function () {
     // Redis answers one connection in order: after this PING the writes before it are done.
     await Promise.all([a.redis.ping(), b.redis.ping()]);
     assert.deepEqual(await b.shared.take('k', perMinute(1_000), 1_000, MIN), { ok: false, at: 3_000, reason: 'pause' });
-    assert.deepEqual(await b.shared.take('k', perMinute(4_000), 4_000, MIN), { ok: false, at: 9_000, reason: 'the server answered 407' });
+    assert.deepEqual(await b.shared.take('k', perMinute(4_000), 4_000, MIN), {
+      ok: false,
+      at: 9_000,
+      reason: 'the server answered 407',
+    });
     assert.equal((await b.shared.take('k', perMinute(9_001), 9_001, MIN)).ok, true);
   });
 
@@ -149,8 +169,16 @@ describe('Redis state store (Debian redis-server)', function () {
     const maker = [a, b, c][first.findIndex((r) => r.ok)];
     const [other] = [a, b, c].filter((s) => s !== maker);
     for (const r of first.filter((x) => !x.ok)) assert.deepEqual(r, { ok: false, next: t + P + G });
-    assert.deepEqual(await maker.claimPoll(key, t + P - 1, P), { ok: false, next: t + P }, 'not even its maker polls it twice in a period');
-    assert.deepEqual(await other.claimPoll(key, t + P, P), { ok: false, next: t + P + G }, 'the maker has the next one first');
+    assert.deepEqual(
+      await maker.claimPoll(key, t + P - 1, P),
+      { ok: false, next: t + P },
+      'not even its maker polls it twice in a period',
+    );
+    assert.deepEqual(
+      await other.claimPoll(key, t + P, P),
+      { ok: false, next: t + P + G },
+      'the maker has the next one first',
+    );
     assert.deepEqual(await maker.claimPoll(key, t + P, P), { ok: true, previous: t });
     // The maker is gone: after its grace the poll moves to another instance.
     assert.deepEqual(await other.claimPoll(key, t + 2 * P + G, P), { ok: true, previous: t + P });
@@ -164,7 +192,11 @@ describe('Redis state store (Debian redis-server)', function () {
     assert.deepEqual(await other.claimPoll('mon/alarms', t + 2, 30 * MIN), { ok: true });
     maker.releasePoll('mon/alarms', t + 2, undefined);
     await maker.redis.ping();
-    assert.equal((await maker.claimPoll('mon/alarms', t + 3, 30 * MIN)).ok, false, 'only the instance that claimed it gives it back');
+    assert.equal(
+      (await maker.claimPoll('mon/alarms', t + 3, 30 * MIN)).ok,
+      false,
+      'only the instance that claimed it gives it back',
+    );
     other.releasePoll('mon/alarms', t + 2, undefined);
     await other.redis.ping();
     assert.deepEqual(await maker.claimPoll('mon/alarms', t + 4, 30 * MIN), { ok: true });
@@ -177,7 +209,11 @@ describe('Redis state store (Debian redis-server)', function () {
   });
 
   it('offline: keeps to its share (local) or makes no call (stop); back empty: re-seeds and settles', async function () {
-    const [a, b, stop] = [await open({ settleMs: 1500 }), await open({ settleMs: 1500 }), await open({ fallback: 'stop', settleMs: 1500 })];
+    const [a, b, stop] = [
+      await open({ settleMs: 1500 }),
+      await open({ settleMs: 1500 }),
+      await open({ fallback: 'stop', settleMs: 1500 }),
+    ];
     await until(() => a.instances === 3);
     const t = 10_000_000;
     // Six calls a minute shared by three instances: 2 each while Redis is away.
@@ -188,14 +224,25 @@ describe('Redis state store (Debian redis-server)', function () {
     await until(() => a.health === 'offline');
     await until(() => b.health === 'offline');
     await until(() => a.health === 'offline' && b.health === 'offline' && stop.health === 'offline');
-    assert.equal((await a.shared.take('k', perMinute(t + 1, 6), t + 1, MIN)).ok, true, 'a: its second call of its share');
+    assert.equal(
+      (await a.shared.take('k', perMinute(t + 1, 6), t + 1, MIN)).ok,
+      true,
+      'a: its second call of its share',
+    );
     const third = await a.shared.take('k', perMinute(t + 2, 6), t + 2, MIN);
     assert.equal(third.ok, false, 'a: share used up');
     assert.equal(third.at, t + MIN);
     assert.equal((await b.shared.take('k', perMinute(t + 3, 6), t + 3, MIN)).ok, true);
     await assert.rejects(stop.shared.take('k', perMinute(t + 4, 6), t + 4, MIN), (e) => e.code === 'STORE_OFFLINE');
-    await assert.rejects(stop.exclusive('login', async () => 1), (e) => e.code === 'STORE_OFFLINE');
-    assert.deepEqual(await stop.claimPoll('p', t + 4, MIN), { ok: false, next: t + 4 + MIN }, 'stop: no poll while Redis is away');
+    await assert.rejects(
+      stop.exclusive('login', async () => 1),
+      (e) => e.code === 'STORE_OFFLINE',
+    );
+    assert.deepEqual(
+      await stop.claimPoll('p', t + 4, MIN),
+      { ok: false, next: t + 4 + MIN },
+      'stop: no poll while Redis is away',
+    );
     assert.deepEqual(await a.claimPoll('p', t + 4, MIN), { ok: true }, 'local: its own polls, within its share');
 
     await redis.start();
@@ -203,7 +250,16 @@ describe('Redis state store (Debian redis-server)', function () {
     // a made 2 calls, b 1. Right after the reconnect a still keeps to its share (the settle
     // period, while the others write their calls back into the emptied Redis).
     const settling = await a.shared.take('k', perMinute(t + 5, 6), t + 5, MIN);
-    assert.equal(settling.ok, false, JSON.stringify({ settling, settleUntil: a.settleUntil - Date.now(), instances: a.instances, own: a.own.entries() }));
+    assert.equal(
+      settling.ok,
+      false,
+      JSON.stringify({
+        settling,
+        settleUntil: a.settleUntil - Date.now(),
+        instances: a.instances,
+        own: a.own.entries(),
+      }),
+    );
     await until(() => b.health === 'online' && stop.health === 'online', 8000);
     assert.deepEqual(healths, ['offline', 'online']);
     await until(() => Date.now() > Math.max(a.settleUntil, stop.settleUntil), 5000, 'the settle period ends');
@@ -229,11 +285,15 @@ describe('Redis state store (Debian redis-server)', function () {
       const again = await open({ dir, url: 'redis://127.0.0.1:1', onProblem: (p) => problems.push(p.message) });
       assert.equal(again.health, 'offline');
       assert.equal(again.instances, 3, 'the instances last seen');
-      assert.equal((await again.session()).token, 'T1', 'the token is reused: no login to end the others\' session');
+      assert.equal((await again.session()).token, 'T1', "the token is reused: no login to end the others' session");
       assert.match(problems.join('\n'), /Redis unreachable at start .*keeps to its share \(1\/3\)/);
       // Six a minute among three: the call before the restart and one more.
       assert.equal((await again.shared.take('k', perMinute(t + 1, 6), t + 1, MIN)).ok, true);
-      assert.deepEqual(await again.shared.take('k', perMinute(t + 2, 6), t + 2, MIN), { ok: false, at: t + MIN, reason: 'the state store is offline: this instance keeps to its share (1/3) of the quota' });
+      assert.deepEqual(await again.shared.take('k', perMinute(t + 2, 6), t + 2, MIN), {
+        ok: false,
+        at: t + MIN,
+        reason: 'the state store is offline: this instance keeps to its share (1/3) of the quota',
+      });
       assert.deepEqual(await again.claimPoll('mon/alarms', t, MIN), { ok: true });
 
       const stop = await open({ dir: `${dir}-stop`, url: 'redis://127.0.0.1:1', fallback: 'stop' });
@@ -241,7 +301,10 @@ describe('Redis state store (Debian redis-server)', function () {
       assert.deepEqual(await stop.claimPoll('mon/alarms', t, MIN), { ok: false, next: t + MIN });
       // Never reached and nothing kept: the share cannot be judged.
       const fresh = await open({ url: 'redis://127.0.0.1:1' });
-      await assert.rejects(fresh.shared.take('k', perMinute(1), 1, MIN), (e) => e.code === 'STORE_OFFLINE' && /never reached/.test(e.message));
+      await assert.rejects(
+        fresh.shared.take('k', perMinute(1), 1, MIN),
+        (e) => e.code === 'STORE_OFFLINE' && /never reached/.test(e.message),
+      );
     } finally {
       await Promise.all(stores.splice(0).map((s) => s.close()));
       fs.rmSync(dir, { recursive: true, force: true });

@@ -26,7 +26,11 @@ describe('state across a restart of Node-RED (store: local)', function () {
 
   before(async function () {
     [sim, userDir] = await Promise.all([
-      startSimulator({ plants: 3, users: [GOOD, { ...WRONG, password: 'the-real-one', scope: 'all' }], singleSession: true }),
+      startSimulator({
+        plants: 3,
+        users: [GOOD, { ...WRONG, password: 'the-real-one', scope: 'all' }],
+        singleSession: true,
+      }),
       freshUserDir(),
     ]);
   });
@@ -42,9 +46,33 @@ describe('state across a restart of Node-RED (store: local)', function () {
     const flows = flowOf(
       [account('acc-good', sim.url, GOOD), account('acc-bad', sim.url, WRONG)],
       [
-        { id: 'rt', type: 'fusionsolar-plant-data', account: 'acc-good', operation: 'realtimeKpi', plantCodes: code, plantCodesType: 'str' },
-        { id: 'devs', type: 'fusionsolar-plants', account: 'acc-good', operation: 'deviceList', plantCodes: code, plantCodesType: 'str', deviceTypeId: '' },
-        { id: 'bad', type: 'fusionsolar-plants', account: 'acc-bad', operation: 'plantList', plantNames: '', plantCodes: '', plantCodesType: 'str', deviceTypeId: '' },
+        {
+          id: 'rt',
+          type: 'fusionsolar-plant-data',
+          account: 'acc-good',
+          operation: 'realtimeKpi',
+          plantCodes: code,
+          plantCodesType: 'str',
+        },
+        {
+          id: 'devs',
+          type: 'fusionsolar-plants',
+          account: 'acc-good',
+          operation: 'deviceList',
+          plantCodes: code,
+          plantCodesType: 'str',
+          deviceTypeId: '',
+        },
+        {
+          id: 'bad',
+          type: 'fusionsolar-plants',
+          account: 'acc-bad',
+          operation: 'plantList',
+          plantNames: '',
+          plantCodes: '',
+          plantCodesType: 'str',
+          deviceTypeId: '',
+        },
       ],
     );
     red = await startNodeRed(rt, userDir);
@@ -52,7 +80,12 @@ describe('state across a restart of Node-RED (store: local)', function () {
     if (process.env.STATE_DEBUG) console.log(red.output());
     let dbg = await red.debug();
     const seen = (pred) => parsed(dbg.messages).some(pred);
-    const waitFor = (pred, what) => dbg.until(() => seen(pred), 20000, () => `${what}; log ${red.output().slice(-3000)}; saw ${JSON.stringify(parsed(dbg.messages)).slice(0, 2000)}`);
+    const waitFor = (pred, what) =>
+      dbg.until(
+        () => seen(pred),
+        20000,
+        () => `${what}; log ${red.output().slice(-3000)}; saw ${JSON.stringify(parsed(dbg.messages)).slice(0, 2000)}`,
+      );
 
     await red.post('/inject/i-rt');
     await waitFor((m) => m.name === 'out:rt', 'real-time data before the restart');
@@ -71,7 +104,8 @@ describe('state across a restart of Node-RED (store: local)', function () {
     for (const f of files) {
       assert.equal(fs.statSync(path.join(dir, f)).mode & 0o777, 0o600);
       const text = fs.readFileSync(path.join(dir, f), 'utf8');
-      for (const secret of [GOOD.password, WRONG.password, GOOD.username, WRONG.username]) assert.equal(text.includes(secret), false, `${f} holds ${secret}`);
+      for (const secret of [GOOD.password, WRONG.password, GOOD.username, WRONG.username])
+        assert.equal(text.includes(secret), false, `${f} holds ${secret}`);
     }
 
     red = await startNodeRed(rt, userDir, { flows: null });
@@ -83,13 +117,18 @@ describe('state across a restart of Node-RED (store: local)', function () {
       if (m.topic && m.topic.startsWith('status/')) statuses[m.topic.slice(7)] = m.data && m.data.text;
     });
     ws.send(JSON.stringify({ subscribe: 'status/#' }));
-    await until(() => statuses.bad === 'login rejected', 'the login rejected status after the restart', 10_000).catch(() => assert.fail(`no login rejected status after the restart: ${JSON.stringify(statuses)}`));
+    await until(() => statuses.bad === 'login rejected', 'the login rejected status after the restart', 10_000).catch(
+      () => assert.fail(`no login rejected status after the restart: ${JSON.stringify(statuses)}`),
+    );
     ws.close();
 
     await red.post('/inject/i-devs');
     await waitFor((m) => m.name === 'out:devs', 'the device list with the kept token');
     await red.post('/inject/i-rt');
-    await waitFor((m) => m.name === 'err' && codeOf(m) === 'QUOTA' && m.msg.fusionsolar.error.endpoint === 'vpp/plantRealtimeKpi', 'QUOTA for real-time data');
+    await waitFor(
+      (m) => m.name === 'err' && codeOf(m) === 'QUOTA' && m.msg.fusionsolar.error.endpoint === 'vpp/plantRealtimeKpi',
+      'QUOTA for real-time data',
+    );
     await red.post('/inject/i-bad');
     await waitFor((m) => m.name === 'err' && codeOf(m) === 'LOGIN_REJECTED', 'the kept rejection');
     dbg.close();

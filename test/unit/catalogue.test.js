@@ -9,13 +9,19 @@ const { NODE_OPERATIONS, editorOperation } = require('../../dist/src/api');
 const root = path.join(__dirname, '..', '..');
 const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const read = (...p) => fs.readFileSync(path.join(root, ...p), 'utf8');
-const HEADINGS = { 'en-US': ['Inputs', 'Outputs', 'Details', 'References'], 'zh-CN': ['输入', '输出', '详细', '参考'], de: ['Eingaben', 'Ausgaben', 'Details', 'Referenz'] };
+const HEADINGS = {
+  'en-US': ['Inputs', 'Outputs', 'Details', 'References'],
+  'zh-CN': ['输入', '输出', '详细', '参考'],
+  de: ['Eingaben', 'Ausgaben', 'Details', 'Referenz'],
+};
 const LANGS = Object.keys(HEADINGS);
 const TYPES = Object.keys(PKG['node-red'].nodes);
 const locale = (type, lang) => JSON.parse(read('nodes', type, 'locales', lang, `${type}.json`));
 
 function keys(obj, prefix = '') {
-  return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 describe('catalogue, help, locales and editor agree', function () {
@@ -44,9 +50,14 @@ describe('catalogue, help, locales and editor agree', function () {
     it(`${type}: every operation has its editor hint in every locale`, function () {
       for (const lang of LANGS) {
         const hints = locale(type, lang)[type].hint || {};
-        for (const op of ops) assert.ok(typeof hints[op.name] === 'string' && hints[op.name].length > 0, `${lang} hint.${op.name}`);
+        for (const op of ops)
+          assert.ok(typeof hints[op.name] === 'string' && hints[op.name].length > 0, `${lang} hint.${op.name}`);
         // V7 and V6 entries of one name share their hint.
-        assert.deepEqual(Object.keys(hints).sort(), [...new Set(ops.map((o) => o.name))].sort(), `${lang}: no hint of an unknown operation`);
+        assert.deepEqual(
+          Object.keys(hints).sort(),
+          [...new Set(ops.map((o) => o.name))].sort(),
+          `${lang}: no hint of an unknown operation`,
+        );
       }
     });
 
@@ -84,7 +95,8 @@ describe('catalogue, help, locales and editor agree', function () {
       const en = keys(locale(type, 'en-US')).sort();
       for (const lang of LANGS) {
         assert.deepEqual(keys(locale(type, lang)).sort(), en, `${lang} has the keys of en-US`);
-        for (const [k, v] of Object.entries(flat(locale(type, lang)))) assert.ok(typeof v === 'string' && v.trim() !== '', `${lang} ${k} is a text`);
+        for (const [k, v] of Object.entries(flat(locale(type, lang))))
+          assert.ok(typeof v === 'string' && v.trim() !== '', `${lang} ${k} is a text`);
         const help = read('nodes', type, 'locales', lang, `${type}.html`);
         assert.match(help, new RegExp(`data-help-name="${type}"`), `${lang} help page`);
       }
@@ -100,12 +112,20 @@ describe('catalogue, help, locales and editor agree', function () {
 
     it(`${type}: the build ships every locale`, function () {
       for (const lang of LANGS) {
-        for (const ext of ['json', 'html']) assert.ok(fs.existsSync(path.join(root, 'dist', 'nodes', type, 'locales', lang, `${type}.${ext}`)), `dist ${lang}/${type}.${ext}`);
+        for (const ext of ['json', 'html'])
+          assert.ok(
+            fs.existsSync(path.join(root, 'dist', 'nodes', type, 'locales', lang, `${type}.${ext}`)),
+            `dist ${lang}/${type}.${ext}`,
+          );
       }
     });
   }
 });
 
 function flat(obj, prefix = '') {
-  return Object.fromEntries(Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? Object.entries(flat(v, `${prefix}${k}.`)) : [[`${prefix}${k}`, v]])));
+  return Object.fromEntries(
+    Object.entries(obj).flatMap(([k, v]) =>
+      v && typeof v === 'object' ? Object.entries(flat(v, `${prefix}${k}.`)) : [[`${prefix}${k}`, v]],
+    ),
+  );
 }

@@ -11,7 +11,11 @@ describe('virtual clock', function () {
       clock.sleep(10).then(() => order.push(['b', clock.now()])),
       clock.sleep(3600000).then(() => order.push(['c', clock.now()])),
     ]);
-    assert.deepEqual(order, [['b', 1010], ['a', 61000], ['c', 3601000]]);
+    assert.deepEqual(order, [
+      ['b', 1010],
+      ['a', 61000],
+      ['c', 3601000],
+    ]);
   });
 
   it('rejects a sleeper whose signal aborts and forgets it', async function () {

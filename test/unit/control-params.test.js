@@ -64,13 +64,40 @@ describe('control operations: input and output (no HTTP)', function () {
 
   describe('request bodies', function () {
     it('chargeDischarge sends only the fields of the chosen control; a stop sends none of them', function () {
-      assert.deepEqual(body('chargeDischarge', { plantCodes: ['NE=1', 'NE=2'], dispatchSwitch: '1', controlType: 2, dispatchTime: '600', powerDispatch: 5000, requestID: 7 }), {
-        plantCodes: 'NE=1,NE=2', dispatchSwitch: 1, controlType: 2, dispatchTime: 600, powerDispatch: 5000, requestID: 7,
-      });
+      assert.deepEqual(
+        body('chargeDischarge', {
+          plantCodes: ['NE=1', 'NE=2'],
+          dispatchSwitch: '1',
+          controlType: 2,
+          dispatchTime: '600',
+          powerDispatch: 5000,
+          requestID: 7,
+        }),
+        {
+          plantCodes: 'NE=1,NE=2',
+          dispatchSwitch: 1,
+          controlType: 2,
+          dispatchTime: 600,
+          powerDispatch: 5000,
+          requestID: 7,
+        },
+      );
       // A node set up for charging can still stop: its control settings are ignored, not sent.
-      assert.deepEqual(body('chargeDischarge', { plantCodes: 'NE=1', dispatchSwitch: 0, controlType: 1, targetSOC: 90, powerDispatch: 5, requestID: 8 }), {
-        plantCodes: 'NE=1', dispatchSwitch: 0, requestID: 8,
-      });
+      assert.deepEqual(
+        body('chargeDischarge', {
+          plantCodes: 'NE=1',
+          dispatchSwitch: 0,
+          controlType: 1,
+          targetSOC: 90,
+          powerDispatch: 5,
+          requestID: 8,
+        }),
+        {
+          plantCodes: 'NE=1',
+          dispatchSwitch: 0,
+          requestID: 8,
+        },
+      );
     });
 
     it('drm sends lower-case plantcodes and the switches as the strings "true"/"false"', function () {
@@ -79,24 +106,40 @@ describe('control operations: input and output (no HTTP)', function () {
         drms: { drm0: 'true', drm1: 'false', drm5: 'true' },
       });
       // The lower-case name wins over the node's plantCodes setting.
-      assert.equal(body('drm', { plantcodes: 'NE=9', plantCodes: 'NE=1', drms: { drm0: false, drm1: false, drm5: false } }).plantcodes, 'NE=9');
+      assert.equal(
+        body('drm', { plantcodes: 'NE=9', plantCodes: 'NE=1', drms: { drm0: false, drm1: false, drm5: false } })
+          .plantcodes,
+        'NE=9',
+      );
     });
 
     it('defaultSetting builds tasks from plant codes; top-level values fill tasks lacking their own; float noise is rounded', function () {
       assert.deepEqual(body('defaultSetting', { plantCodes: 'NE=1,NE=2', maxFeedGridPower: 0.1 + 0.2 }), {
-        tasks: [{ plantCode: 'NE=1', maxFeedGridPower: 0.3 }, { plantCode: 'NE=2', maxFeedGridPower: 0.3 }],
-      });
-      assert.deepEqual(body('defaultSetting', { tasks: [{ plantCode: 'NE=1', maxFeedGridPower: -5 }, { plantCode: 'NE=2' }], activePowerVariationGradient: '1.5' }), {
         tasks: [
-          { plantCode: 'NE=1', maxFeedGridPower: -5, activePowerVariationGradient: 1.5 },
-          { plantCode: 'NE=2', activePowerVariationGradient: 1.5 },
+          { plantCode: 'NE=1', maxFeedGridPower: 0.3 },
+          { plantCode: 'NE=2', maxFeedGridPower: 0.3 },
         ],
       });
+      assert.deepEqual(
+        body('defaultSetting', {
+          tasks: [{ plantCode: 'NE=1', maxFeedGridPower: -5 }, { plantCode: 'NE=2' }],
+          activePowerVariationGradient: '1.5',
+        }),
+        {
+          tasks: [
+            { plantCode: 'NE=1', maxFeedGridPower: -5, activePowerVariationGradient: 1.5 },
+            { plantCode: 'NE=2', activePowerVariationGradient: 1.5 },
+          ],
+        },
+      );
     });
 
     it('status queries send the ids as the API types them', function () {
       assert.deepEqual(body('chargeDischargeStatus', { requestID: '432523532523' }), { requestID: 432523532523 });
-      assert.deepEqual(body('defaultSettingStatus', { requestId: 1709371607593720, plantCodes: ['NE=1'] }), { requestId: '1709371607593720', plantCodes: 'NE=1' });
+      assert.deepEqual(body('defaultSettingStatus', { requestId: 1709371607593720, plantCodes: ['NE=1'] }), {
+        requestId: '1709371607593720',
+        plantCodes: 'NE=1',
+      });
       assert.deepEqual(body('drmStatus', { remoteIds: ['1', '2'] }), { remoteIds: '1,2' });
     });
   });
@@ -104,56 +147,130 @@ describe('control operations: input and output (no HTTP)', function () {
   describe('responses', function () {
     it('reads both spellings of the 9.3.5 times, numeric strings as numbers', function () {
       const out = op('chargeDischargeStatus').normalise([
-        { plantCode: 'NE=1', sn: 5, remoteID: 1, status: '0', chargedCapacity: '1000', execStartTime: 'a', execEndTime: 'b', message: null },
-        { plantCode: 'NE=2', sn: '6', remoteID: '2', status: 0, chargedCapacity: 2000, startTime: 'c', endTime: 'd', dischargedCapacity: 'N/A' },
+        {
+          plantCode: 'NE=1',
+          sn: 5,
+          remoteID: 1,
+          status: '0',
+          chargedCapacity: '1000',
+          execStartTime: 'a',
+          execEndTime: 'b',
+          message: null,
+        },
+        {
+          plantCode: 'NE=2',
+          sn: '6',
+          remoteID: '2',
+          status: 0,
+          chargedCapacity: 2000,
+          startTime: 'c',
+          endTime: 'd',
+          dischargedCapacity: 'N/A',
+        },
       ]);
-      assert.deepEqual(out.map((i) => [i.sn, i.remoteID, i.status, i.chargedCapacity, i.execStartTime, i.execEndTime]), [
-        ['5', '1', 0, 1000, 'a', 'b'],
-        ['6', '2', 0, 2000, 'c', 'd'],
-      ]);
+      assert.deepEqual(
+        out.map((i) => [i.sn, i.remoteID, i.status, i.chargedCapacity, i.execStartTime, i.execEndTime]),
+        [
+          ['5', '1', 0, 1000, 'a', 'b'],
+          ['6', '2', 0, 2000, 'c', 'd'],
+        ],
+      );
       assert.equal(out[1].dischargedCapacity, null);
       assert.equal(out[1].startTime, 'c');
     });
 
     it('reads EMS success as the documented integer whether it comes as a boolean or a number', function () {
-      const out = op('emsMode').normalise([{ name: 'L1', success: true }, { name: 'L2', success: false }, { name: 'L3', success: '2' }]);
-      assert.deepEqual(out.map((i) => i.success), [0, 1, 2]);
-      assert.deepEqual(op('emsMode').failures(out).map((i) => i.name), ['L2']);
+      const out = op('emsMode').normalise([
+        { name: 'L1', success: true },
+        { name: 'L2', success: false },
+        { name: 'L3', success: '2' },
+      ]);
+      assert.deepEqual(
+        out.map((i) => i.success),
+        [0, 1, 2],
+      );
+      assert.deepEqual(
+        op('emsMode')
+          .failures(out)
+          .map((i) => i.name),
+        ['L2'],
+      );
     });
 
     it('explains default-setting results that are failCodes', function () {
-      const out = op('defaultSetting').normalise({ requestId: 1299460682406572, tasks: [{ plantCode: 'NE=1', result: 20612 }, { plantCode: 'NE=2', result: '0' }] });
+      const out = op('defaultSetting').normalise({
+        requestId: 1299460682406572,
+        tasks: [
+          { plantCode: 'NE=1', result: 20612 },
+          { plantCode: 'NE=2', result: '0' },
+        ],
+      });
       assert.equal(out.requestId, '1299460682406572');
       assert.equal(out.tasks[0].resultMessage, 'The value of an input parameter is empty.');
       assert.equal(out.tasks[1].result, 0);
       assert.equal(op('defaultSetting').itemCount(out), 2);
-      assert.deepEqual(op('defaultSetting').failures(out).map((t) => t.plantCode), ['NE=1']);
+      assert.deepEqual(
+        op('defaultSetting')
+          .failures(out)
+          .map((t) => t.plantCode),
+        ['NE=1'],
+      );
     });
   });
 
   describe('per-item outcome of a command', function () {
     it('fails with a summary naming the items when every item failed, and keeps them in details', async function () {
-      const client = fakeClient([[{ dn: 'A', result: 1 }, { dn: 'B', result: '1' }]]);
+      const client = fakeClient([
+        [
+          { dn: 'A', result: 1 },
+          { dn: 'B', result: '1' },
+        ],
+      ]);
       const result = await execute(op('setDod'), { dns: 'A,B', dod: 90 }, { client });
-      assert.throws(() => settle(op('setDod'), result), (err) => {
-        assert.equal(err.code, 'FAILED');
-        assert.equal(err.message, 'setDod: all 2 devices failed (A: failed; B: failed)');
-        assert.deepEqual(err.details.failed.map((f) => f.dn), ['A', 'B']);
-        return true;
-      });
+      assert.throws(
+        () => settle(op('setDod'), result),
+        (err) => {
+          assert.equal(err.code, 'FAILED');
+          assert.equal(err.message, 'setDod: all 2 devices failed (A: failed; B: failed)');
+          assert.deepEqual(
+            err.details.failed.map((f) => f.dn),
+            ['A', 'B'],
+          );
+          return true;
+        },
+      );
       assert.equal(client.sent.length, 1);
       assert.equal(client.sent[0].changesDevices, true);
     });
 
     it('succeeds with `failed` and `total` when only some failed, also for an object answer', async function () {
       const client = fakeClient([
-        [{ dn: 'A', result: 0 }, { dn: 'B', result: 1 }, { dn: 'C', result: 0 }],
-        { requestId: '9', tasks: [{ plantCode: 'NE=1', result: 0 }, { plantCode: 'NE=2', result: 20615 }] },
+        [
+          { dn: 'A', result: 0 },
+          { dn: 'B', result: 1 },
+          { dn: 'C', result: 0 },
+        ],
+        {
+          requestId: '9',
+          tasks: [
+            { plantCode: 'NE=1', result: 0 },
+            { plantCode: 'NE=2', result: 20615 },
+          ],
+        },
       ]);
-      const r = settle(op('inverterPower'), await execute(op('inverterPower'), { dns: 'A,B,C', controlType: 2 }, { client }));
+      const r = settle(
+        op('inverterPower'),
+        await execute(op('inverterPower'), { dns: 'A,B,C', controlType: 2 }, { client }),
+      );
       assert.equal(r.total, 3);
-      assert.deepEqual(r.failed.map((f) => f.dn), ['B']);
-      const d = settle(op('defaultSetting'), await execute(op('defaultSetting'), { plantCodes: 'NE=1,NE=2', activePowerVariationGradient: 1 }, { client }));
+      assert.deepEqual(
+        r.failed.map((f) => f.dn),
+        ['B'],
+      );
+      const d = settle(
+        op('defaultSetting'),
+        await execute(op('defaultSetting'), { plantCodes: 'NE=1,NE=2', activePowerVariationGradient: 1 }, { client }),
+      );
       assert.equal(d.total, 2);
       assert.equal(d.failed[0].resultMessage, 'The same task is being executed in the current plant.');
     });

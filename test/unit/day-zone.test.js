@@ -29,7 +29,8 @@ describe('calendar days in a time zone (quotaDayZone)', function () {
     assert.equal(dayStart('UTC-3', t), Date.UTC(2026, 5, 20, 3, 0));
     assert.equal(dayStart('-0330', t), Date.UTC(2026, 5, 20, 3, 30));
     assert.equal(dayStart('UTC', t), Date.UTC(2026, 5, 21, 0, 0));
-    for (const ok of ['Europe/Berlin', 'Asia/Shanghai', 'UTC', '+08:00', 'GMT+1']) assert.equal(validZone(ok), true, ok);
+    for (const ok of ['Europe/Berlin', 'Asia/Shanghai', 'UTC', '+08:00', 'GMT+1'])
+      assert.equal(validZone(ok), true, ok);
     for (const bad of ['Mars/Olympus', 'CET+99', '+25:00', 'yesterday']) assert.equal(validZone(bad), false, bad);
   });
 });

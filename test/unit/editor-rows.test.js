@@ -10,7 +10,8 @@ const { loadEditorJs } = require('../helpers/editor-js');
 
 const root = path.join(__dirname, '..', '..');
 const html = (type) => fs.readFileSync(path.join(root, 'nodes', type, `${type}.html`), 'utf8');
-const rowsIn = (type) => [...html(type).matchAll(/class="form-row fs-field"[^>]*data-field="([^"]+)"/g)].map((m) => m[1]);
+const rowsIn = (type) =>
+  [...html(type).matchAll(/class="form-row fs-field"[^>]*data-field="([^"]+)"/g)].map((m) => m[1]);
 
 describe('editor rows and rules from the catalogue', function () {
   for (const [type, ops] of Object.entries(NODE_OPERATIONS)) {
@@ -30,7 +31,11 @@ describe('editor rows and rules from the catalogue', function () {
     it(`${type}: every row is saved in defaults, and the dialog lists no operation of its own`, function () {
       const source = html(type);
       for (const row of rowsIn(type)) assert.match(source, new RegExp(`\\n\\s+${row}: \\{`), `${row} is in defaults`);
-      assert.doesNotMatch(source, /<select id="node-input-operation"[^>]*>\s*<option/, 'operations come from the catalogue');
+      assert.doesNotMatch(
+        source,
+        /<select id="node-input-operation"[^>]*>\s*<option/,
+        'operations come from the catalogue',
+      );
     });
   }
 
@@ -42,7 +47,8 @@ describe('editor rows and rules from the catalogue', function () {
         for (const op of ops.filter((o) => (o.api ?? 'v7') === api)) {
           const e = editorOperation(op);
           assert.equal(e.api, api, `${op.name} says its interface`);
-          for (const row of e.rows) assert.ok(rows.includes(row), `${type} ${api} ${op.name}: ${row} has an editor row`);
+          for (const row of e.rows)
+            assert.ok(rows.includes(row), `${type} ${api} ${op.name}: ${row} has an editor row`);
           offered++;
         }
       }
@@ -56,8 +62,12 @@ describe('editor rows and rules from the catalogue', function () {
       assert.ok(e.rows.includes('plantCodes') && !e.rows.includes('stationCodes'), `${name}: ${e.rows}`);
       assert.ok(e.schema.plantCodes, `${name}: the row has the field's schema`);
     }
-    for (const name of ['hourKpi', 'realtimeKpi']) assert.deepEqual(editorOperation(operation(name, 'v6')).replaces, { allPlants: ['plantCodes'] });
-    assert.deepEqual(editorOperation(operation('historyKpi')).replaces, { allPlants: ['plantCodes'], range: ['startTime', 'endTime'] });
+    for (const name of ['hourKpi', 'realtimeKpi'])
+      assert.deepEqual(editorOperation(operation(name, 'v6')).replaces, { allPlants: ['plantCodes'] });
+    assert.deepEqual(editorOperation(operation('historyKpi')).replaces, {
+      allPlants: ['plantCodes'],
+      range: ['startTime', 'endTime'],
+    });
   });
 
   it('operation nodes: no script beyond registerType, no hand-copied choices, ranges or operation lists', function () {
@@ -67,14 +77,20 @@ describe('editor rows and rules from the catalogue', function () {
       assert.equal((script.match(/RED\.nodes\.registerType\(/g) || []).length, 1, `${type}: one registerType`);
       assert.doesNotMatch(script, /\$\(/, `${type}: the dialog's behaviour lives in the shared editor script`);
       assert.doesNotMatch(source, /<script src=/, `${type}: the shared editor script is loaded once, by the account`);
-      assert.doesNotMatch(source, /data-(ops|types)=/, `${type}: which operation uses a row, and its values, come from the catalogue`);
-      for (const m of source.matchAll(/<select id="node-input-(\w+)"[^>]*class="fs-choices"[^>]*>([\s\S]*?)<\/select>/g)) {
+      assert.doesNotMatch(
+        source,
+        /data-(ops|types)=/,
+        `${type}: which operation uses a row, and its values, come from the catalogue`,
+      );
+      for (const m of source.matchAll(
+        /<select id="node-input-(\w+)"[^>]*class="fs-choices"[^>]*>([\s\S]*?)<\/select>/g,
+      )) {
         assert.doesNotMatch(m[2], /<option value="[^"]+"/, `${type} ${m[1]}: only an empty option of its own`);
       }
     }
   });
 
-  it('V6 choices are the schemas\' own: device types per operation, alarm filters with their names', function () {
+  it("V6 choices are the schemas' own: device types per operation, alarm filters with their names", function () {
     const types = (name) => editorOperation(operation(name, 'v6')).schema.devTypeId.items.enum;
     assert.deepEqual(types('deviceRealtimeKpi'), [1, 10, 17, 38, 39, 41, 47]);
     assert.deepEqual(types('deviceDayKpi'), [1, 38, 39, 41]);
@@ -99,12 +115,15 @@ describe('editor rows and rules from the catalogue', function () {
       }
     }
     const reg = editorOperation(operation('snRegistration'));
-    assert.ok(reg.rows.includes('userAccount') && !reg.rows.includes('account'), 'the account field is edited as userAccount');
+    assert.ok(
+      reg.rows.includes('userAccount') && !reg.rows.includes('account'),
+      'the account field is edited as userAccount',
+    );
     assert.ok(reg.schema.userAccount, 'under its row name');
     assert.ok(!editorOperation(operation('drm')).rows.includes('plantcodes'), 'a message-only spelling has no row');
   });
 
-  it('ranges and enumerations are the schemas\' own', function () {
+  it("ranges and enumerations are the schemas' own", function () {
     const dispatch = editorOperation(operation('chargeDischarge')).schema;
     assert.deepEqual([dispatch.targetSOC.minimum, dispatch.targetSOC.maximum], [0, 100]);
     assert.deepEqual([dispatch.dispatchTime.minimum, dispatch.dispatchTime.maximum], [0, 1440]);
@@ -119,7 +138,7 @@ describe('editor rows and rules from the catalogue', function () {
     assert.deepEqual(editorOperation(operation('plantList')).schema.pageSize.enum, [50, 100]);
   });
 
-  it('the editor checks a literal value against the row\'s schema, and leaves other types to the message', function () {
+  it("the editor checks a literal value against the row's schema, and leaves other types to the message", function () {
     const { keepsRules } = loadEditorJs();
     const soc = editorOperation(operation('chargeDischarge')).schema.targetSOC;
     assert.equal(keepsRules(soc, '50', 'str'), true);
@@ -129,6 +148,10 @@ describe('editor rows and rules from the catalogue', function () {
     assert.equal(keepsRules(soc, 'payload.soc', 'msg'), true);
     const minutes = editorOperation(operation('runDiagnosis')).schema.maxMinutes;
     assert.equal(keepsRules(minutes, '1.5'), false, 'a whole number');
-    assert.equal(keepsRules(editorOperation(operation('plantList')).schema.pageSize, '75', 'str'), false, 'one of the page sizes');
+    assert.equal(
+      keepsRules(editorOperation(operation('plantList')).schema.pageSize, '75', 'str'),
+      false,
+      'one of the page sizes',
+    );
   });
 });

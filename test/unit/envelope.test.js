@@ -24,12 +24,18 @@ describe('envelope', function () {
   });
 
   it('treats a non-zero failCode as failure even when success is true', function () {
-    assert.equal(codeOf(() => parseEnvelope(res('{"success":true,"failCode":20030,"data":null}'), 'iv/scanTask')), '20030');
+    assert.equal(
+      codeOf(() => parseEnvelope(res('{"success":true,"failCode":20030,"data":null}'), 'iv/scanTask')),
+      '20030',
+    );
   });
 
   it('reads the 407 text from data and gives the catalogue message', function () {
     try {
-      parseEnvelope(res('{"data":"ACCESS_FREQUENCY_IS_TOO_HIGH","failCode":407,"params":null,"success":false}'), 'plants');
+      parseEnvelope(
+        res('{"data":"ACCESS_FREQUENCY_IS_TOO_HIGH","failCode":407,"params":null,"success":false}'),
+        'plants',
+      );
       assert.fail('expected an error');
     } catch (e) {
       assert.equal(e.code, '407');
@@ -39,13 +45,19 @@ describe('envelope', function () {
   });
 
   it('maps 305 with "immediately" to code 305', function () {
-    assert.equal(codeOf(() => parseEnvelope(res('{"failCode":305,"immediately":true,"message":"USER_MUST_RELOGIN"}'), 'x')), '305');
+    assert.equal(
+      codeOf(() => parseEnvelope(res('{"failCode":305,"immediately":true,"message":"USER_MUST_RELOGIN"}'), 'x')),
+      '305',
+    );
   });
 
   it('maps gateway 403 and 429 to their codes with a 60 s retryAfter', function () {
     for (const status of [403, 429]) {
       try {
-        parseEnvelope(res('{"errorCode":"49401021002","exceptionInfo":"Request is rejected by api quotaControl"}', status), 'x');
+        parseEnvelope(
+          res('{"errorCode":"49401021002","exceptionInfo":"Request is rejected by api quotaControl"}', status),
+          'x',
+        );
         assert.fail('expected an error');
       } catch (e) {
         assert.equal(e.code, String(status));
@@ -55,12 +67,30 @@ describe('envelope', function () {
   });
 
   it('turns HTML, empty bodies, broken JSON, non-envelopes and 5xx into typed errors', function () {
-    assert.equal(codeOf(() => parseEnvelope(res('<html>oops</html>', 200, { 'content-type': 'text/html' }), 'x')), 'BAD_RESPONSE');
-    assert.equal(codeOf(() => parseEnvelope(res('<html>bad gateway</html>', 502, { 'content-type': 'text/html' }), 'x')), 'HTTP');
-    assert.equal(codeOf(() => parseEnvelope(res(''), 'x')), 'EMPTY_RESPONSE');
-    assert.equal(codeOf(() => parseEnvelope(res('{"success":tr'), 'x')), 'BAD_RESPONSE');
-    assert.equal(codeOf(() => parseEnvelope(res('[1,2,3]'), 'x')), 'BAD_RESPONSE');
-    assert.equal(codeOf(() => parseEnvelope(res('{"error":"x"}', 500), 'x')), 'HTTP');
+    assert.equal(
+      codeOf(() => parseEnvelope(res('<html>oops</html>', 200, { 'content-type': 'text/html' }), 'x')),
+      'BAD_RESPONSE',
+    );
+    assert.equal(
+      codeOf(() => parseEnvelope(res('<html>bad gateway</html>', 502, { 'content-type': 'text/html' }), 'x')),
+      'HTTP',
+    );
+    assert.equal(
+      codeOf(() => parseEnvelope(res(''), 'x')),
+      'EMPTY_RESPONSE',
+    );
+    assert.equal(
+      codeOf(() => parseEnvelope(res('{"success":tr'), 'x')),
+      'BAD_RESPONSE',
+    );
+    assert.equal(
+      codeOf(() => parseEnvelope(res('[1,2,3]'), 'x')),
+      'BAD_RESPONSE',
+    );
+    assert.equal(
+      codeOf(() => parseEnvelope(res('{"error":"x"}', 500), 'x')),
+      'HTTP',
+    );
   });
 
   it('reports success:false without a failCode as FAILED with the server text', function () {

@@ -6,7 +6,9 @@ const { seeded } = require('../../dist/src/simulator/random');
 /** The pre-parse before issue 12, quadratic on some bodies but right on small ones: the reference. */
 const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 function reference(text) {
-  const unsafe = (t) => /^-?\d{16,}$/.test(t) && (BigInt(t) > BigInt(Number.MAX_SAFE_INTEGER) || BigInt(t) < -BigInt(Number.MAX_SAFE_INTEGER));
+  const unsafe = (t) =>
+    /^-?\d{16,}$/.test(t) &&
+    (BigInt(t) > BigInt(Number.MAX_SAFE_INTEGER) || BigInt(t) < -BigInt(Number.MAX_SAFE_INTEGER));
   return JSON.parse(text.replace(TOKENS, (t) => (t.startsWith('"') || !unsafe(t) ? t : `"${t}"`)));
 }
 
@@ -17,14 +19,22 @@ describe('exact JSON parse', function () {
     const digits = (n) => Array.from({ length: n }, (_, i) => (i === 0 ? int(1, 9) : int(0, 9))).join('');
     const scalar = () => {
       switch (int(0, 7)) {
-        case 0: return `${int(0, 1) ? '-' : ''}${digits(int(1, 22))}`;
-        case 1: return `${digits(int(1, 18))}.${digits(int(1, 4))}`;
-        case 2: return `${digits(int(1, 17))}e${int(0, 1) ? '-' : '+'}${int(1, 20)}`;
-        case 3: return JSON.stringify(`id ${digits(int(10, 20))} \\ "q" \u00e9 ${int(0, 1) ? '\n' : ''}`);
-        case 4: return ['true', 'false', 'null'][int(0, 2)];
-        case 5: return `"\\"${digits(17)}\\""`;
-        case 6: return `${digits(16)}E2`;
-        default: return `"${digits(int(0, 25))}"`;
+        case 0:
+          return `${int(0, 1) ? '-' : ''}${digits(int(1, 22))}`;
+        case 1:
+          return `${digits(int(1, 18))}.${digits(int(1, 4))}`;
+        case 2:
+          return `${digits(int(1, 17))}e${int(0, 1) ? '-' : '+'}${int(1, 20)}`;
+        case 3:
+          return JSON.stringify(`id ${digits(int(10, 20))} \\ "q" \u00e9 ${int(0, 1) ? '\n' : ''}`);
+        case 4:
+          return ['true', 'false', 'null'][int(0, 2)];
+        case 5:
+          return `"\\"${digits(17)}\\""`;
+        case 6:
+          return `${digits(16)}E2`;
+        default:
+          return `"${digits(int(0, 25))}"`;
       }
     };
     const value = (depth) => {
@@ -40,7 +50,12 @@ describe('exact JSON parse', function () {
   });
 
   it('keeps ±(2^53 − 1) as numbers and turns one beyond into digit strings', function () {
-    assert.deepEqual(parseExact('[9007199254740991,-9007199254740991,9007199254740992,-9223372036854775808]'), [9007199254740991, -9007199254740991, '9007199254740992', '-9223372036854775808']);
+    assert.deepEqual(parseExact('[9007199254740991,-9007199254740991,9007199254740992,-9223372036854775808]'), [
+      9007199254740991,
+      -9007199254740991,
+      '9007199254740992',
+      '-9223372036854775808',
+    ]);
   });
 
   it('refuses nesting deeper than the limit, counting only brackets outside strings', function () {

@@ -32,7 +32,13 @@ function fakeClient(answer) {
   };
 }
 
-const devices = (n, from = 0) => Array.from({ length: n }, (_, i) => ({ plantCode: 'NE=1', dn: `NE=${from + i}`, deviceTypeId: 20822, dataItemMap: {} }));
+const devices = (n, from = 0) =>
+  Array.from({ length: n }, (_, i) => ({
+    plantCode: 'NE=1',
+    dn: `NE=${from + i}`,
+    deviceTypeId: 20822,
+    dataItemMap: {},
+  }));
 
 describe('issue 14 point 1: device list paging ends', function () {
   it('a bare array is the whole answer, even when it fills a page', async function () {
@@ -64,15 +70,30 @@ describe('issue 14 point 1: device list paging ends', function () {
 });
 
 describe('issue 14 point 5: the quota does not refuse at its own edge', function () {
-  const RULES = { plants: { limits: [{ count: 34, windowMs: DAY, kind: 'day' }, { count: 1, windowMs: MINUTE }], lane: true } };
+  const RULES = {
+    plants: {
+      limits: [
+        { count: 34, windowMs: DAY, kind: 'day' },
+        { count: 1, windowMs: MINUTE },
+      ],
+      lane: true,
+    },
+  };
 
   it('a call queued for exactly the longest wait behind one answered late is admitted, not refused', async function () {
     const clock = new VirtualClock(Date.UTC(2026, 5, 21), 1e9);
-    const g = new Governor(clock, (e) => RULES[e], () => ({ plants: 1, devices: 1 }));
+    const g = new Governor(
+      clock,
+      (e) => RULES[e],
+      () => ({ plants: 1, devices: 1 }),
+    );
     const opts = { maxWaitMs: 60_000 };
     const first = await g.admit('plants', opts);
     // Several "inject once" nodes at deploy: the second arrives while the first is in flight.
-    const second = g.admit('plants', opts).then((p) => p, (e) => e);
+    const second = g.admit('plants', opts).then(
+      (p) => p,
+      (e) => e,
+    );
     clock.advance(2_000); // the first call's login and answer take 2 s
     first.release('ok');
     for (let i = 0; i < 70; i++) {
@@ -87,9 +108,16 @@ describe('issue 14 point 5: the quota does not refuse at its own edge', function
 
   it('a call that would wait longer than the longest wait still fails at once with QUOTA', async function () {
     const clock = new VirtualClock(Date.UTC(2026, 5, 21), 1e9);
-    const g = new Governor(clock, (e) => RULES[e], () => ({ plants: 1, devices: 1 }));
+    const g = new Governor(
+      clock,
+      (e) => RULES[e],
+      () => ({ plants: 1, devices: 1 }),
+    );
     (await g.admit('plants', { maxWaitMs: 60_000 })).release('ok');
-    await assert.rejects(g.admit('plants', { maxWaitMs: 59_999 }), (e) => e.code === 'QUOTA' && e.retryAfter === 60_000);
+    await assert.rejects(
+      g.admit('plants', { maxWaitMs: 59_999 }),
+      (e) => e.code === 'QUOTA' && e.retryAfter === 60_000,
+    );
     const ok = g.admit('plants', { maxWaitMs: 60_000 });
     clock.advance(60_000);
     (await ok).release('ok');

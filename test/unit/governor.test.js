@@ -12,10 +12,27 @@ const HOUR = 60 * MINUTE;
 // Rules written out as in the reference's "Interface Invoking Suggestion" paragraphs.
 const RULES = {
   login: { limits: [{ count: 5, windowMs: 10 * MINUTE }], lane: true },
-  plants: { limits: [{ count: (c) => Math.ceil(c.plants / 50) * 10 + 24, windowMs: DAY, kind: 'day' }, { count: 1, windowMs: MINUTE }], lane: true },
+  plants: {
+    limits: [
+      { count: (c) => Math.ceil(c.plants / 50) * 10 + 24, windowMs: DAY, kind: 'day' },
+      { count: 1, windowMs: MINUTE },
+    ],
+    lane: true,
+  },
   'vpp/plantRealtimeKpi': { limits: [{ count: (c) => Math.ceil(c.plants / 100), windowMs: 5 * MINUTE }] },
-  'vpp/plantHistoryKpi': { limits: [{ count: (c) => Math.ceil(c.plants / 100) + 24, windowMs: DAY, kind: 'day' }, { count: 1, windowMs: MINUTE }], lane: true },
-  'vpp/drm': { limits: [{ count: 10, windowMs: MINUTE }, { count: 1000, windowMs: DAY, kind: 'day' }] },
+  'vpp/plantHistoryKpi': {
+    limits: [
+      { count: (c) => Math.ceil(c.plants / 100) + 24, windowMs: DAY, kind: 'day' },
+      { count: 1, windowMs: MINUTE },
+    ],
+    lane: true,
+  },
+  'vpp/drm': {
+    limits: [
+      { count: 10, windowMs: MINUTE },
+      { count: 1000, windowMs: DAY, kind: 'day' },
+    ],
+  },
   'iv/tasks': { limits: [{ count: 10, windowMs: MINUTE }], shared: 'iv' },
   'iv/scanTask': { limits: [{ count: 10, windowMs: MINUTE }], shared: 'iv' },
   daily3: { limits: [{ count: 3, windowMs: DAY, kind: 'day' }] },
@@ -24,7 +41,12 @@ const RULES = {
 function setup({ plants = 1, zone, start = START } = {}) {
   const clock = new VirtualClock(start, 1e9); // time moves only when the test says so
   const fleet = { plants, devices: plants };
-  const g = new Governor(clock, (e) => RULES[e], () => fleet, { dayZone: () => zone });
+  const g = new Governor(
+    clock,
+    (e) => RULES[e],
+    () => fleet,
+    { dayZone: () => zone },
+  );
   return { clock, g, fleet };
 }
 
@@ -91,7 +113,12 @@ describe('quota governor', function () {
       assert.equal(await call(g, 'login'), true);
     });
 
-    for (const [plants, per5] of [[1, 1], [20, 1], [120, 2], [1000, 10]]) {
+    for (const [plants, per5] of [
+      [1, 1],
+      [20, 1],
+      [120, 2],
+      [1000, 10],
+    ]) {
       it(`per 5 minutes (real-time KPI): ${per5} call(s) per 5 minutes at ${plants} plants`, async function () {
         const { g, clock } = setup({ plants });
         let n = 0;
@@ -104,7 +131,12 @@ describe('quota governor', function () {
   });
 
   describe('daily budgets with a one-a-minute lane', function () {
-    for (const [plants, perDay] of [[1, 34], [20, 34], [120, 54], [1000, 224]]) {
+    for (const [plants, perDay] of [
+      [1, 34],
+      [20, 34],
+      [120, 54],
+      [1000, 224],
+    ]) {
       it(`plant list: ${perDay} calls a day at ${plants} plants, one a minute`, async function () {
         const { g, clock } = setup({ plants });
         assert.equal(await call(g, 'plants'), true);
@@ -116,7 +148,12 @@ describe('quota governor', function () {
       });
     }
 
-    for (const [plants, perDay] of [[1, 25], [20, 25], [120, 26], [1000, 34]]) {
+    for (const [plants, perDay] of [
+      [1, 25],
+      [20, 25],
+      [120, 26],
+      [1000, 34],
+    ]) {
       it(`plant history (9.3.3, Roundup(plants/100) + 24): ${perDay} calls a day at ${plants} plants`, async function () {
         const { g, clock } = setup({ plants });
         assert.equal(await admittedOver(g, clock, 'vpp/plantHistoryKpi', MINUTE, DAY), perDay);
@@ -153,7 +190,11 @@ describe('quota governor', function () {
   describe('queues and lanes', function () {
     it('admits queued calls to one endpoint in arrival order as the window frees', async function () {
       const clock = new VirtualClock(START);
-      const g = new Governor(clock, (e) => RULES[e], () => ({ plants: 1, devices: 1 }));
+      const g = new Governor(
+        clock,
+        (e) => RULES[e],
+        () => ({ plants: 1, devices: 1 }),
+      );
       const order = [];
       await Promise.all(
         [0, 1, 2, 3].map((i) =>
@@ -163,7 +204,12 @@ describe('quota governor', function () {
           }),
         ),
       );
-      assert.deepEqual(order, [[0, 0], [1, MINUTE], [2, 2 * MINUTE], [3, 3 * MINUTE]]);
+      assert.deepEqual(order, [
+        [0, 0],
+        [1, MINUTE],
+        [2, 2 * MINUTE],
+        [3, 3 * MINUTE],
+      ]);
     });
 
     it('fails a newcomer at once when the calls queued ahead push its turn past the longest wait', async function () {
@@ -186,9 +232,13 @@ describe('quota governor', function () {
     });
 
     it('keeps a lane to one call in flight, even when the window has room', async function () {
-      const lane = { 'lane10': { limits: [{ count: 10, windowMs: MINUTE }], lane: true } };
+      const lane = { lane10: { limits: [{ count: 10, windowMs: MINUTE }], lane: true } };
       const clock = new VirtualClock(START, 1e9);
-      const gl = new Governor(clock, (e) => lane[e], () => ({ plants: 1, devices: 1 }));
+      const gl = new Governor(
+        clock,
+        (e) => lane[e],
+        () => ({ plants: 1, devices: 1 }),
+      );
       const first = await gl.admit('lane10', { maxWaitMs: MINUTE });
       let second = false;
       const p = gl.admit('lane10', { maxWaitMs: MINUTE }).then((x) => {
@@ -205,7 +255,11 @@ describe('quota governor', function () {
 
     it('abandons a queued call when its signal aborts, and the one behind it keeps its place', async function () {
       const clock = new VirtualClock(START);
-      const g = new Governor(clock, (e) => RULES[e], () => ({ plants: 1, devices: 1 }));
+      const g = new Governor(
+        clock,
+        (e) => RULES[e],
+        () => ({ plants: 1, devices: 1 }),
+      );
       (await g.admit('plants', { maxWaitMs: 0 })).release('ok');
       const ac = new AbortController();
       const order = [];
@@ -296,10 +350,16 @@ describe('quota governor', function () {
     it('refuses a group before its first call when the daily budget cannot finish it in time', async function () {
       const { g } = setup({ plants: 1000 });
       for (let i = 0; i < 30; i++) g.ledger.budget('vpp/plantHistoryKpi').stamps.push(START - HOUR + i);
-      await assert.rejects(g.reserve('vpp/plantHistoryKpi', 10, { maxWaitMs: MINUTE }), (e) => e.code === 'QUOTA' && /34 calls per day used/.test(e.message) && e.retryAfter === 23 * HOUR + 5);
+      await assert.rejects(
+        g.reserve('vpp/plantHistoryKpi', 10, { maxWaitMs: MINUTE }),
+        (e) => e.code === 'QUOTA' && /34 calls per day used/.test(e.message) && e.retryAfter === 23 * HOUR + 5,
+      );
       const ok = await g.reserve('vpp/plantHistoryKpi', 4, { maxWaitMs: MINUTE });
       ok.end();
-      await assert.rejects(g.reserve('vpp/plantHistoryKpi', 40, { maxWaitMs: DAY }), (e) => e.code === 'QUOTA' && e.retryAfter === undefined);
+      await assert.rejects(
+        g.reserve('vpp/plantHistoryKpi', 40, { maxWaitMs: DAY }),
+        (e) => e.code === 'QUOTA' && e.retryAfter === undefined,
+      );
     });
 
     it('keeps the calls of one operation together: a later group cannot take half a window', async function () {
@@ -344,7 +404,13 @@ describe('quota governor', function () {
       assert.equal(info.window, 'day');
       assert.equal(info.resetAt, START + DAY);
       assert.equal(info.nextAt, START + MINUTE);
-      assert.deepEqual(info.limits.map((l) => [l.window, l.used, l.limit, l.remaining]), [['day', 1, 54, 53], ['minute', 1, 1, 0]]);
+      assert.deepEqual(
+        info.limits.map((l) => [l.window, l.used, l.limit, l.remaining]),
+        [
+          ['day', 1, 54, 53],
+          ['minute', 1, 1, 0],
+        ],
+      );
     });
   });
 });

@@ -13,13 +13,25 @@ const { MODULE_LIBRARY } = require('../../dist/src/simulator');
 describe('I-V diagnosis helpers', function () {
   describe('exact JSON for long ids', function () {
     it('keeps integers beyond 2^53 as digit strings and leaves everything else alone', function () {
-      const text = '{"a":9223372036854775807,"b":-9007199254740993,"c":9007199254740991,"d":"12345678901234567890","e":0.30000000000000004,"f":1.5e300,"g":[126140505793022]}';
-      assert.deepEqual(parseExact(text), { a: '9223372036854775807', b: '-9007199254740993', c: 9007199254740991, d: '12345678901234567890', e: 0.30000000000000004, f: 1.5e300, g: [126140505793022] });
+      const text =
+        '{"a":9223372036854775807,"b":-9007199254740993,"c":9007199254740991,"d":"12345678901234567890","e":0.30000000000000004,"f":1.5e300,"g":[126140505793022]}';
+      assert.deepEqual(parseExact(text), {
+        a: '9223372036854775807',
+        b: '-9007199254740993',
+        c: 9007199254740991,
+        d: '12345678901234567890',
+        e: 0.30000000000000004,
+        f: 1.5e300,
+        g: [126140505793022],
+      });
       assert.deepEqual(parseExact('{"s":"say \\"9223372036854775807\\""}'), { s: 'say "9223372036854775807"' });
     });
 
     it('writes BigInt values as raw number literals and other bodies exactly as JSON.stringify', function () {
-      assert.equal(stringifyExact({ taskId: 9223372036854775807n, name: 'x', list: [-1n] }), '{"taskId":9223372036854775807,"name":"x","list":[-1]}');
+      assert.equal(
+        stringifyExact({ taskId: 9223372036854775807n, name: 'x', list: [-1n] }),
+        '{"taskId":9223372036854775807,"name":"x","list":[-1]}',
+      );
       const plain = { a: 1, b: 'two', c: [null, true] };
       assert.equal(stringifyExact(plain), JSON.stringify(plain));
     });
@@ -56,9 +68,18 @@ describe('I-V diagnosis helpers', function () {
 
   it('draws one polyline per curve with every point, and escapes labels', function () {
     const curve = { current: [0, 1, 2], voltage: [30, 20, 0] };
-    const svg = ivCurvesSvg([{ ...curve, label: 'A <1>' }, { ...curve, label: 'B', fault: 'String shaded' }], { title: 'T & U' });
+    const svg = ivCurvesSvg(
+      [
+        { ...curve, label: 'A <1>' },
+        { ...curve, label: 'B', fault: 'String shaded' },
+      ],
+      { title: 'T & U' },
+    );
     const lines = [...svg.matchAll(/<polyline[^>]*points="([^"]*)"/g)].map((m) => m[1].split(' '));
-    assert.deepEqual(lines.map((l) => l.length), [3, 3]);
+    assert.deepEqual(
+      lines.map((l) => l.length),
+      [3, 3],
+    );
     assert.match(svg, /A &lt;1&gt;/);
     assert.match(svg, /T &amp; U/);
     assert.match(svg, /stroke-dasharray/);
@@ -68,14 +89,36 @@ describe('I-V diagnosis helpers', function () {
   it('fills a string from module details, keeping the values it already has', function () {
     const filled = fillModuleFields(
       { pvIndex: 2, moduleId: 7, moduleQuantity: 10, fillFactor: 70 },
-      { id: 7, manufacturer: 'Sim Solar', moduleModel: 'M', moduleType: 4, maxModulePower: 410, fillFactor: 78, abbreviation: 'S' },
+      {
+        id: 7,
+        manufacturer: 'Sim Solar',
+        moduleModel: 'M',
+        moduleType: 4,
+        maxModulePower: 410,
+        fillFactor: 78,
+        abbreviation: 'S',
+      },
     );
-    assert.deepEqual(filled, { pvIndex: 2, moduleQuantity: 10, fillFactor: 70, moduleManufacturer: 'Sim Solar', moduleModel: 'M', moduleType: 4, maxModulePower: 410 });
+    assert.deepEqual(filled, {
+      pvIndex: 2,
+      moduleQuantity: 10,
+      fillFactor: 70,
+      moduleManufacturer: 'Sim Solar',
+      moduleModel: 'M',
+      moduleType: 4,
+      maxModulePower: 410,
+    });
   });
 
-  it('names faults in the account\'s language when the server sends no name, and accepts the example\'s spellings', function () {
+  it("names faults in the account's language when the server sends no name, and accepts the example's spellings", function () {
     const ctx = { client: { locale: 'zh-cn' } };
-    const page = { total: '2', list: [{ faultCode: '10012', faultName: '', inveterName: 'INV', stringImIoc: '0.9', pvIndex: '1' }, { faultCode: 10006, faultName: 'String shaded' }] };
+    const page = {
+      total: '2',
+      list: [
+        { faultCode: '10012', faultName: '', inveterName: 'INV', stringImIoc: '0.9', pvIndex: '1' },
+        { faultCode: 10006, faultName: 'String shaded' },
+      ],
+    };
     const out = faultList.normalise(page, {}, ctx);
     assert.equal(out.total, 2);
     assert.equal(out.list[0].faultName, '组串未配置');
@@ -83,7 +126,11 @@ describe('I-V diagnosis helpers', function () {
     assert.equal(out.list[0].stringImIsc, 0.9);
     assert.equal(out.list[0].pvIndex, '1');
     assert.equal(out.list[1].faultName, 'String shaded');
-    const loss = lossData.normalise({ list: [{ ivFaultCode: 10000, quantifyingLosses: 'null' }, { ivFaultCode: 4242 }] }, {}, { client: { config: {} } });
+    const loss = lossData.normalise(
+      { list: [{ ivFaultCode: 10000, quantifyingLosses: 'null' }, { ivFaultCode: 4242 }] },
+      {},
+      { client: { config: {} } },
+    );
     assert.equal(loss.list[0].ivFaultName, 'Normal');
     assert.equal(loss.list[0].quantifyingLosses, null);
     assert.equal(loss.list[1].ivFaultName, null);

@@ -3,7 +3,14 @@
 // package has renamed nothing yet; the real table and the editor's defaults are checked too.
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const { migrateConfig, currentVersion, savedVersion, tableProblems, CONFIG_MIGRATIONS, migrationsOf } = require('../../dist/nodes/shared/migrate');
+const {
+  migrateConfig,
+  currentVersion,
+  savedVersion,
+  tableProblems,
+  CONFIG_MIGRATIONS,
+  migrationsOf,
+} = require('../../dist/nodes/shared/migrate');
 const { packageDefinitions } = require('../../scripts/scorecard/node-defs');
 const { loadEditorJs } = require('../helpers/editor-js');
 
@@ -13,7 +20,15 @@ const HISTORY = [
   { to: 3, rename: { split: 'perItem' } },
   { to: 2, rename: { plantCode: 'plantCodes' }, values: { operation: { listPlants: 'plantList' } } },
 ];
-const OLD = Object.freeze({ id: 'n1', type: 't', operation: 'listPlants', plantCode: 'NE=1,NE=2', plantCodeType: 'str', split: true, wires: [['x']] });
+const OLD = Object.freeze({
+  id: 'n1',
+  type: 't',
+  operation: 'listPlants',
+  plantCode: 'NE=1,NE=2',
+  plantCodeType: 'str',
+  split: true,
+  wires: [['x']],
+});
 
 describe('saved node config migrations', function () {
   it('brings a config saved before versioning to the current shape, step by step', function () {
@@ -21,7 +36,16 @@ describe('saved node config migrations', function () {
     assert.equal(r.from, 1);
     assert.equal(r.to, 3);
     assert.equal(r.newer, false);
-    assert.deepEqual(r.config, { id: 'n1', type: 't', operation: 'plantList', plantCodes: 'NE=1,NE=2', plantCodesType: 'str', perItem: true, wires: [['x']], configVersion: 3 });
+    assert.deepEqual(r.config, {
+      id: 'n1',
+      type: 't',
+      operation: 'plantList',
+      plantCodes: 'NE=1,NE=2',
+      plantCodesType: 'str',
+      perItem: true,
+      wires: [['x']],
+      configVersion: 3,
+    });
     assert.equal(OLD.plantCode, 'NE=1,NE=2', 'the saved object is left alone');
   });
 
@@ -58,7 +82,8 @@ describe('saved node config migrations', function () {
   });
 
   it('treats a missing or malformed configVersion as the unversioned shape (1)', function () {
-    for (const v of [undefined, '', 'x', 0, -1, 1.5, null]) assert.equal(savedVersion({ configVersion: v }), 1, String(v));
+    for (const v of [undefined, '', 'x', 0, -1, 1.5, null])
+      assert.equal(savedVersion({ configVersion: v }), 1, String(v));
     assert.equal(currentVersion([]), 1);
     assert.equal(currentVersion(HISTORY), 3);
     assert.deepEqual(migrateConfig({ a: 1 }, []).config, { a: 1, configVersion: 1 });
@@ -73,7 +98,13 @@ describe('saved node config migrations', function () {
 
   it('the editor shows an old node exactly as the runtime will run it', function () {
     const editor = loadEditorJs();
-    for (const cfg of [OLD, { plantCode: 'a', plantCodes: 'b' }, { split: false, configVersion: 2 }, { operation: 'x', configVersion: 9 }, {}]) {
+    for (const cfg of [
+      OLD,
+      { plantCode: 'a', plantCodes: 'b' },
+      { split: false, configVersion: 2 },
+      { operation: 'x', configVersion: 9 },
+      {},
+    ]) {
       const runtime = migrateConfig(cfg, HISTORY);
       const view = editor.migrateView(cfg, HISTORY);
       if (runtime.newer) assert.equal(view.changed, false);

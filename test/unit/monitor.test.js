@@ -14,7 +14,7 @@ const HOUR = 60 * MIN;
 const T = Date.UTC(2026, 5, 21, 0, 0, 0);
 
 describe('monitor: counter guard', function () {
-  it('a daily counter may restart only once the plant\'s local midnight has passed (three zones)', function () {
+  it("a daily counter may restart only once the plant's local midnight has passed (three zones)", function () {
     // 22:30 UTC and 23:30 UTC on the 20th.
     const a = T - 90 * MIN;
     const b = T - 30 * MIN;
@@ -23,7 +23,11 @@ describe('monitor: counter guard', function () {
     assert.equal(mayReset('daily', a, b, -180), false, 'Santiago: 19:30 -> 20:30');
     assert.equal(mayReset('daily', T + 14 * HOUR, T + 15 * HOUR, 570), true, 'Adelaide: midnight at 14:30 UTC');
     assert.equal(mayReset('lifetime', a, T + 40 * HOUR, 60), false);
-    assert.equal(mayReset('monthly', Date.UTC(2026, 5, 30, 21, 30), Date.UTC(2026, 5, 30, 22, 30), 120), true, 'a new month at local midnight');
+    assert.equal(
+      mayReset('monthly', Date.UTC(2026, 5, 30, 21, 30), Date.UTC(2026, 5, 30, 22, 30), 120),
+      true,
+      'a new month at local midnight',
+    );
     assert.equal(mayReset('monthly', Date.UTC(2026, 5, 30, 20, 0), Date.UTC(2026, 5, 30, 21, 0), 120), false);
   });
 
@@ -41,9 +45,17 @@ describe('monitor: counter guard', function () {
     const r = step(T + 13 * HOUR, { dayEnergy: 7, totalEnergy: 102, pvPower: 0 });
     assert.deepEqual(r.held, []);
     assert.deepEqual(r.raw, { dayEnergy: 7, totalEnergy: 102, pvPower: 0 }, 'powers are not counters: 0 passes');
-    assert.deepEqual(step(T + 23 * HOUR + 30 * MIN, { dayEnergy: 0.1, totalEnergy: 103 }).held, [], 'Berlin midnight passed at 23:00 UTC');
+    assert.deepEqual(
+      step(T + 23 * HOUR + 30 * MIN, { dayEnergy: 0.1, totalEnergy: 103 }).held,
+      [],
+      'Berlin midnight passed at 23:00 UTC',
+    );
     assert.equal(g.heldBack, 4);
-    assert.deepEqual(memory['plant:A/totalEnergy'], { value: 103, time: T + 23 * HOUR + 30 * MIN }, 'the memory is the lasting state');
+    assert.deepEqual(
+      memory['plant:A/totalEnergy'],
+      { value: 103, time: T + 23 * HOUR + 30 * MIN },
+      'the memory is the lasting state',
+    );
     assert.deepEqual(step(T + 24 * HOUR, { batterySOC: null }).held, [], 'a field that is not a counter is never held');
   });
 
@@ -60,26 +72,92 @@ describe('monitor: counter guard', function () {
 
 describe('monitor: round period', function () {
   const w = (count, windowMs) => ({ count, windowMs, daily: windowMs >= 24 * HOUR });
-  it('documented quotas: the data\'s 5 minutes, whatever the fleet', function () {
+  it("documented quotas: the data's 5 minutes, whatever the fleet", function () {
     for (const plants of [1, 120, 1000]) {
       const n = Math.ceil(plants / 100);
-      assert.equal(roundPeriod({ windows: [w(n, 5 * MIN)], callsPerRound: n, granularityMs: 5 * MIN, profile: 'documented', intervalMs: 0 }), 5 * MIN);
+      assert.equal(
+        roundPeriod({
+          windows: [w(n, 5 * MIN)],
+          callsPerRound: n,
+          granularityMs: 5 * MIN,
+          profile: 'documented',
+          intervalMs: 0,
+        }),
+        5 * MIN,
+      );
     }
     // Watching 100 of an account's 300 plants leaves room, but the data changes only every 5 minutes.
-    assert.equal(roundPeriod({ windows: [w(3, 5 * MIN)], callsPerRound: 1, granularityMs: 5 * MIN, profile: 'documented', intervalMs: 0 }), 5 * MIN);
+    assert.equal(
+      roundPeriod({
+        windows: [w(3, 5 * MIN)],
+        callsPerRound: 1,
+        granularityMs: 5 * MIN,
+        profile: 'documented',
+        intervalMs: 0,
+      }),
+      5 * MIN,
+    );
   });
   it('custom quotas set the pace, a daily budget included; interval only slows it; off uses the granularity', function () {
-    assert.equal(roundPeriod({ windows: [w(10, 5 * MIN)], callsPerRound: 1, granularityMs: 5 * MIN, profile: 'custom', intervalMs: 0 }), 30_000);
-    assert.equal(roundPeriod({ windows: [w(10, 5 * MIN), w(144, 24 * HOUR)], callsPerRound: 1, granularityMs: 5 * MIN, profile: 'custom', intervalMs: 0 }), 10 * MIN);
-    assert.equal(roundPeriod({ windows: [w(10, 5 * MIN)], callsPerRound: 1, granularityMs: 5 * MIN, profile: 'custom', intervalMs: 120_000 }), 120_000);
-    assert.equal(roundPeriod({ windows: [], callsPerRound: 1, granularityMs: 5 * MIN, profile: 'off', intervalMs: 0 }), 5 * MIN);
-    assert.equal(roundPeriod({ windows: [], callsPerRound: 1, granularityMs: 5 * MIN, profile: 'off', intervalMs: 20_000 }), 20_000);
+    assert.equal(
+      roundPeriod({
+        windows: [w(10, 5 * MIN)],
+        callsPerRound: 1,
+        granularityMs: 5 * MIN,
+        profile: 'custom',
+        intervalMs: 0,
+      }),
+      30_000,
+    );
+    assert.equal(
+      roundPeriod({
+        windows: [w(10, 5 * MIN), w(144, 24 * HOUR)],
+        callsPerRound: 1,
+        granularityMs: 5 * MIN,
+        profile: 'custom',
+        intervalMs: 0,
+      }),
+      10 * MIN,
+    );
+    assert.equal(
+      roundPeriod({
+        windows: [w(10, 5 * MIN)],
+        callsPerRound: 1,
+        granularityMs: 5 * MIN,
+        profile: 'custom',
+        intervalMs: 120_000,
+      }),
+      120_000,
+    );
+    assert.equal(
+      roundPeriod({ windows: [], callsPerRound: 1, granularityMs: 5 * MIN, profile: 'off', intervalMs: 0 }),
+      5 * MIN,
+    );
+    assert.equal(
+      roundPeriod({ windows: [], callsPerRound: 1, granularityMs: 5 * MIN, profile: 'off', intervalMs: 20_000 }),
+      20_000,
+    );
   });
 });
 
 describe('monitor: formats', function () {
-  const plant = { kind: 'plant', code: 'NE=1', plantCode: 'NE=1', source: 'realtime', time: T, values: { dayEnergy: 3.5, pvPower: 1.2, healthState: 0 } };
-  const meter = { kind: 'device', code: '-1000000000000001', plantCode: 'NE=1', devTypeId: 17, source: 'realtime', time: T, values: { active_power: -2.5, active_cap: 1200, meter_status: 'ok' } };
+  const plant = {
+    kind: 'plant',
+    code: 'NE=1',
+    plantCode: 'NE=1',
+    source: 'realtime',
+    time: T,
+    values: { dayEnergy: 3.5, pvPower: 1.2, healthState: 0 },
+  };
+  const meter = {
+    kind: 'device',
+    code: '-1000000000000001',
+    plantCode: 'NE=1',
+    devTypeId: 17,
+    source: 'realtime',
+    time: T,
+    values: { active_power: -2.5, active_cap: 1200, meter_status: 'ok' },
+  };
 
   it('plain: values with their units, topic the code', function () {
     const m = plainMessage(plant, 'v7');
@@ -88,8 +166,13 @@ describe('monitor: formats', function () {
     assert.deepEqual(m.payload.values, plant.values);
   });
 
-  it('influxdb: Grafana-ready measurements, codes and type as tags, numeric fields only, the reading\'s time', function () {
-    assert.deepEqual(influxPoint(plant), { measurement: 'fusionsolar_plant', tags: { plantCode: 'NE=1', type: 'plant' }, fields: plant.values, timestamp: new Date(T) });
+  it("influxdb: Grafana-ready measurements, codes and type as tags, numeric fields only, the reading's time", function () {
+    assert.deepEqual(influxPoint(plant), {
+      measurement: 'fusionsolar_plant',
+      tags: { plantCode: 'NE=1', type: 'plant' },
+      fields: plant.values,
+      timestamp: new Date(T),
+    });
     const p = influxPoint(meter);
     assert.equal(p.measurement, 'fusionsolar_grid_meter');
     assert.deepEqual(p.tags, { plantCode: 'NE=1', type: 'grid-meter', device: '-1000000000000001', devTypeId: '17' });
@@ -104,37 +187,80 @@ describe('monitor: formats', function () {
     assert.equal(configs.length, 3);
     const cap = configs.find((c) => c.payload.unique_id === uniqueId(meter, 'active_cap')).payload;
     assert.equal(cap.unique_id, 'fusionsolar_device_-1000000000000001_active_cap');
-    assert.deepEqual([cap.device_class, cap.state_class, cap.unit_of_measurement], ['energy', 'total_increasing', 'kWh']);
-    assert.deepEqual(cap.device, { identifiers: ['fusionsolar_device_-1000000000000001'], name: 'Grid meter', manufacturer: 'Huawei', model: 'DTSU666-H', serial_number: 'SN123', via_device: 'fusionsolar_plant_NE_1' });
+    assert.deepEqual(
+      [cap.device_class, cap.state_class, cap.unit_of_measurement],
+      ['energy', 'total_increasing', 'kWh'],
+    );
+    assert.deepEqual(cap.device, {
+      identifiers: ['fusionsolar_device_-1000000000000001'],
+      name: 'Grid meter',
+      manufacturer: 'Huawei',
+      model: 'DTSU666-H',
+      serial_number: 'SN123',
+      via_device: 'fusionsolar_plant_NE_1',
+    });
     const status = configs.find((c) => c.payload.unique_id.endsWith('meter_status')).payload;
     assert.equal(status.state_class, undefined, 'a text state has no state class');
     const state = out[out.length - 1];
     assert.deepEqual([state.topic, state.retain], ['fusionsolar/device/-1000000000000001/state', true]);
-    assert.deepEqual(ha.messages(meter, {}).map((m) => m.topic), [], 'the same values again: nothing new');
+    assert.deepEqual(
+      ha.messages(meter, {}).map((m) => m.topic),
+      [],
+      'the same values again: nothing new',
+    );
     const next = ha.messages({ ...meter, values: { active_power: -2 } }, {});
     assert.equal(next.length, 1);
-    assert.deepEqual(next[0].payload, { active_power: -2, active_cap: 1200, meter_status: 'ok' }, 'a held-back counter keeps its last good value in the state');
+    assert.deepEqual(
+      next[0].payload,
+      { active_power: -2, active_cap: 1200, meter_status: 'ok' },
+      'a held-back counter keeps its last good value in the state',
+    );
     assert.equal(V6_DEVICE[39].battery_soc.deviceClass, 'battery');
   });
 });
 
 describe('monitor: V6 alarms', function () {
   const { AlarmTracker } = require('../../dist/src/monitor/alarms');
-  const alarm = (station, id, raiseTime) => ({ stationCode: station, alarmId: id, causeId: 1, esnCode: `SN-${id}`, raiseTime, alarmName: `alarm ${id}` });
+  const alarm = (station, id, raiseTime) => ({
+    stationCode: station,
+    alarmId: id,
+    causeId: 1,
+    esnCode: `SN-${id}`,
+    raiseTime,
+    alarmName: `alarm ${id}`,
+  });
 
   it('raises an alarm once, clears it when a full list of its plant no longer has it', function () {
     const open = {};
     const t = new AlarmTracker(open, (c) => c !== 'NE=9');
     const p = { stationCodes: ['NE=1', 'NE=2'] };
     const first = t.answer(p, [alarm('NE=1', 1, T), alarm('NE=2', 2, T), alarm('NE=9', 3, T)], T);
-    assert.deepEqual(first.map((a) => [a.state, a.plantCode]), [['raised', 'NE=1'], ['raised', 'NE=2']], 'unwatched plants are left out');
-    assert.deepEqual(t.answer(p, [alarm('NE=1', 1, T), alarm('NE=2', 2, T)], T + MIN), [], 'the same alarms again: nothing');
+    assert.deepEqual(
+      first.map((a) => [a.state, a.plantCode]),
+      [
+        ['raised', 'NE=1'],
+        ['raised', 'NE=2'],
+      ],
+      'unwatched plants are left out',
+    );
+    assert.deepEqual(
+      t.answer(p, [alarm('NE=1', 1, T), alarm('NE=2', 2, T)], T + MIN),
+      [],
+      'the same alarms again: nothing',
+    );
     // A list of NE=2 only says nothing about NE=1.
-    assert.deepEqual(t.answer({ stationCodes: ['NE=2'] }, [], T + 2 * MIN).map((a) => [a.state, a.plantCode]), [['cleared', 'NE=2']]);
+    assert.deepEqual(
+      t.answer({ stationCodes: ['NE=2'] }, [], T + 2 * MIN).map((a) => [a.state, a.plantCode]),
+      [['cleared', 'NE=2']],
+    );
     assert.deepEqual(Object.keys(open).length, 1, 'the open alarms are the lasting state');
     // A filtered list (one severity) is partial: nothing clears.
     assert.deepEqual(t.answer({ stationCodes: ['NE=1'], levels: [1] }, [], T + 3 * MIN), []);
     const again = new AlarmTracker(open, () => true);
-    assert.deepEqual(again.answer(p, [alarm('NE=1', 1, T)], T + 4 * MIN), [], 'after a restart the open alarm is not raised again');
+    assert.deepEqual(
+      again.answer(p, [alarm('NE=1', 1, T)], T + 4 * MIN),
+      [],
+      'after a restart the open alarm is not raised again',
+    );
   });
 });

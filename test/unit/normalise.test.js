@@ -22,7 +22,33 @@ describe('normalisation', function () {
     };
     const { seeded } = require('../../dist/src/simulator/random');
     const rand = seeded(1313);
-    const alphabet = ['0', '1', '7', '-', '+', '.', 'e', 'E', 'x', 'b', 'o', ' ', '\t', '\n', '\u00a0', '\u2028', '\ufeff', 'N', 'A', '/', 'n', 'u', 'l', 'I', 'f'];
+    const alphabet = [
+      '0',
+      '1',
+      '7',
+      '-',
+      '+',
+      '.',
+      'e',
+      'E',
+      'x',
+      'b',
+      'o',
+      ' ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u2028',
+      '\ufeff',
+      'N',
+      'A',
+      '/',
+      'n',
+      'u',
+      'l',
+      'I',
+      'f',
+    ];
     const samples = ['', '  ', '0', '-0', ' 5 ', '0x1A', '1e3', 'Infinity', 'NaN', ...NULLISH];
     for (let i = 0; i < 50000; i++) {
       const length = 1 + Math.floor(rand() * 6);
@@ -48,8 +74,19 @@ describe('normalisation', function () {
   });
 
   it('normalises a record in place, fills aliases and adds time, keeping unknown fields', function () {
-    const rec = { pmeterPower: '1.5', capacity: 'N/A', sn: 123, gridConnectionDate: '2020-02-06T00:00:00+08:00', extra: { x: 1 } };
-    normaliseRecord(rec, { numbers: ['meterPower', 'capacity'], strings: ['sn'], times: ['gridConnectionDate'], aliases: { pmeterPower: 'meterPower' } });
+    const rec = {
+      pmeterPower: '1.5',
+      capacity: 'N/A',
+      sn: 123,
+      gridConnectionDate: '2020-02-06T00:00:00+08:00',
+      extra: { x: 1 },
+    };
+    normaliseRecord(rec, {
+      numbers: ['meterPower', 'capacity'],
+      strings: ['sn'],
+      times: ['gridConnectionDate'],
+      aliases: { pmeterPower: 'meterPower' },
+    });
     assert.equal(rec.meterPower, 1.5);
     assert.equal(rec.capacity, null);
     assert.equal(rec.sn, '123');

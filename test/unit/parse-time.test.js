@@ -20,7 +20,13 @@ describe('parseTime', function () {
     for (let i = 0; i < 20000; i++) {
       const frac = ['', `.${int(0, 9)}`, `.${pad(int(0, 999), 3)}`, `.${pad(int(0, 99999), 5)}`, '.'][int(0, 4)];
       const sign = int(0, 1) ? '+' : '-';
-      const zone = ['Z', `${sign}${pad(int(0, 25))}:${pad(int(0, 61))}`, `${sign}${pad(int(0, 25))}${pad(int(0, 61))}`, '', 'z'][int(0, 4)];
+      const zone = [
+        'Z',
+        `${sign}${pad(int(0, 25))}:${pad(int(0, 61))}`,
+        `${sign}${pad(int(0, 25))}${pad(int(0, 61))}`,
+        '',
+        'z',
+      ][int(0, 4)];
       const s = `${int(1990, 2040)}-${pad(int(0, 13))}-${pad(int(0, 32))}${int(0, 1) ? 'T' : ' '}${pad(int(0, 25))}:${pad(int(0, 61))}:${pad(int(0, 61))}${frac}${zone}`;
       assert.equal(parseTime(s), reference(s), s);
     }

@@ -33,7 +33,14 @@ describe('simulator physics', function () {
       assert.equal(physics.slotPv(42, plant, localSlot(plant, t, 2)), 0);
       const noon = physics.slotPv(42, plant, localSlot(plant, t, 12));
       assert.ok(noon > 0 && noon <= physics.inverterKw(plant), `${plant.plantAddress} at noon: ${noon}`);
-      assert.equal(noon, physics.slotPv(other.options.seed, other.fleet.plants[sim.fleet.plants.indexOf(plant)], localSlot(plant, t, 12)));
+      assert.equal(
+        noon,
+        physics.slotPv(
+          other.options.seed,
+          other.fleet.plants[sim.fleet.plants.indexOf(plant)],
+          localSlot(plant, t, 12),
+        ),
+      );
     }
     const day = physics.localDay(sim.fleet.plants[0], Date.UTC(2026, 5, 21));
     assert.notEqual(dayEnergy(sim, sim.fleet.plants[0], day), dayEnergy(reseeded, sim.fleet.plants[0], day));
@@ -89,7 +96,13 @@ describe('simulator physics', function () {
     const b = model();
     const pick = (sim) => sim.fleet.plants.find((p) => batteriesOf(p).length);
     const [pa, pb] = [pick(a.sim), pick(b.sim)];
-    for (const { sim, clock } of [a, b]) forceBattery(sim, batteriesOf(pick(sim))[0], { from: clock.now() + HOUR, until: clock.now() + 3 * HOUR, kw: 2, stopSoc: 20 });
+    for (const { sim, clock } of [a, b])
+      forceBattery(sim, batteriesOf(pick(sim))[0], {
+        from: clock.now() + HOUR,
+        until: clock.now() + 3 * HOUR,
+        kw: 2,
+        stopSoc: 20,
+      });
     for (let i = 0; i < 24 * 12; i++) {
       a.clock.advance(5 * 60_000);
       plantState(a.sim, pa, a.clock.now());

@@ -6,25 +6,44 @@ const BASE = { origin: 'https://eu5.fusionsolar.huawei.com', basePath: '' };
 const PROXIED = { origin: 'https://pvms.example.com:27200', basePath: '/proxy' };
 
 function refused(raw, base, rule) {
-  assert.throws(() => resolveTarget(raw, base), (err) => {
-    assert.equal(err.code, 'INVALID_INPUT');
-    assert.match(err.message, /^path: /);
-    assert.match(err.message, rule);
-    return true;
-  }, raw);
+  assert.throws(
+    () => resolveTarget(raw, base),
+    (err) => {
+      assert.equal(err.code, 'INVALID_INPUT');
+      assert.match(err.message, /^path: /);
+      assert.match(err.message, rule);
+      return true;
+    },
+    raw,
+  );
 }
 
 describe('generic request paths', function () {
   it('takes a path below the base URL, an endpoint below /rest/openapi/pvms/v1/, or a URL of the same server', function () {
-    assert.deepEqual(resolveTarget('/rest/openapi/pvms/v1/vpp/plants', BASE), { path: '/rest/openapi/pvms/v1/vpp/plants', endpoint: 'vpp/plants' });
-    assert.deepEqual(resolveTarget(' vpp/plants ', BASE), { path: '/rest/openapi/pvms/v1/vpp/plants', endpoint: 'vpp/plants' });
-    assert.deepEqual(resolveTarget('https://EU5.fusionsolar.huawei.com:443/rest/openapi/pvms/v1/plants?x=1', BASE), { path: '/rest/openapi/pvms/v1/plants?x=1', endpoint: 'plants' });
+    assert.deepEqual(resolveTarget('/rest/openapi/pvms/v1/vpp/plants', BASE), {
+      path: '/rest/openapi/pvms/v1/vpp/plants',
+      endpoint: 'vpp/plants',
+    });
+    assert.deepEqual(resolveTarget(' vpp/plants ', BASE), {
+      path: '/rest/openapi/pvms/v1/vpp/plants',
+      endpoint: 'vpp/plants',
+    });
+    assert.deepEqual(resolveTarget('https://EU5.fusionsolar.huawei.com:443/rest/openapi/pvms/v1/plants?x=1', BASE), {
+      path: '/rest/openapi/pvms/v1/plants?x=1',
+      endpoint: 'plants',
+    });
     // Paths outside the API prefix have their own quota key (the path itself).
-    assert.deepEqual(resolveTarget('/thirdData/getStationList', BASE), { path: '/thirdData/getStationList', endpoint: '/thirdData/getStationList' });
+    assert.deepEqual(resolveTarget('/thirdData/getStationList', BASE), {
+      path: '/thirdData/getStationList',
+      endpoint: '/thirdData/getStationList',
+    });
   });
 
-  it('keeps the base URL\'s own path: absolute URLs must lie below it', function () {
-    assert.deepEqual(resolveTarget('https://pvms.example.com:27200/proxy/rest/openapi/pvms/v1/devices', PROXIED), { path: '/rest/openapi/pvms/v1/devices', endpoint: 'devices' });
+  it("keeps the base URL's own path: absolute URLs must lie below it", function () {
+    assert.deepEqual(resolveTarget('https://pvms.example.com:27200/proxy/rest/openapi/pvms/v1/devices', PROXIED), {
+      path: '/rest/openapi/pvms/v1/devices',
+      endpoint: 'devices',
+    });
     refused('https://pvms.example.com:27200/rest/openapi/pvms/v1/devices', PROXIED, /outside the account's base URL/);
     refused('https://pvms.example.com:27200/proxyx/rest', PROXIED, /outside the account's base URL/);
   });

@@ -17,14 +17,23 @@ const NS = 'node-red-contrib-fusionsolar/fusionsolar-account';
 const utilDir = path.dirname(require.resolve('@node-red/util/package.json'));
 const i18next = require(require.resolve('i18next', { paths: [utilDir] }));
 
-const catalogue = (lang) => JSON.parse(fs.readFileSync(path.join(root, 'nodes/fusionsolar-account/locales', lang, 'fusionsolar-account.json'), 'utf8'));
+const catalogue = (lang) =>
+  JSON.parse(
+    fs.readFileSync(path.join(root, 'nodes/fusionsolar-account/locales', lang, 'fusionsolar-account.json'), 'utf8'),
+  );
 
 /** A runtime translator for one language, set up like @node-red/util's i18n. */
 function runtimeIn(lang) {
   const i18n = i18next.createInstance();
   i18n.init({
-    lng: lang, fallbackLng: 'en-US', initImmediate: false, showSupportNotice: false,
-    keySeparator: '.', nsSeparator: ':', defaultNS: NS, ns: [NS],
+    lng: lang,
+    fallbackLng: 'en-US',
+    initImmediate: false,
+    showSupportNotice: false,
+    keySeparator: '.',
+    nsSeparator: ':',
+    defaultNS: NS,
+    ns: [NS],
     interpolation: { unescapeSuffix: 'HTML', escapeValue: false, prefix: '__', suffix: '__' },
     resources: Object.fromEntries(LANGS.map((l) => [l, { [NS]: catalogue(l) }])),
   });
@@ -39,15 +48,34 @@ const LONGEST_CODE = Object.keys(ERROR_CATALOGUE).reduce((a, b) => (b.length > a
  * A status key without an entry here fails the test, so a new status is measured too.
  */
 const LONGEST = {
-  ok: {}, partial: { ok: 1000, total: 1000 }, error: { code: LONGEST_CODE },
-  items: { count: 10000 }, plants: { count: 10000 }, devices: { count: 10000 }, points: { count: 10000 },
-  quota: {}, quotaDaily: {}, quotaWaiting: { seconds: 3600 }, loginRejected: {}, noAccount: {}, storeOffline: {},
-  tracking: { done: 100, total: 100 }, complete: {}, running: { progress: 100 },
-  enrolled: { count: 1000 }, sns: { count: 1000 }, trackingStopped: {},
-  ivCollecting: { done: 100, total: 100 }, ivFaults: { count: 999 }, canceled: {}, alarms: { count: 10000 },
+  ok: {},
+  partial: { ok: 1000, total: 1000 },
+  error: { code: LONGEST_CODE },
+  items: { count: 10000 },
+  plants: { count: 10000 },
+  devices: { count: 10000 },
+  points: { count: 10000 },
+  quota: {},
+  quotaDaily: {},
+  quotaWaiting: { seconds: 3600 },
+  loginRejected: {},
+  noAccount: {},
+  storeOffline: {},
+  tracking: { done: 100, total: 100 },
+  complete: {},
+  running: { progress: 100 },
+  enrolled: { count: 1000 },
+  sns: { count: 1000 },
+  trackingStopped: {},
+  ivCollecting: { done: 100, total: 100 },
+  ivFaults: { count: 999 },
+  canceled: {},
+  alarms: { count: 10000 },
 };
 
-const baseKeys = (lang) => [...new Set(Object.keys(catalogue(lang).common.status).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')))];
+const baseKeys = (lang) => [
+  ...new Set(Object.keys(catalogue(lang).common.status).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, ''))),
+];
 
 function statusOf(t) {
   const seen = [];
@@ -67,7 +95,10 @@ describe('status texts fit the node status', function () {
         texts.push([key, t(`status.${key}`, LONGEST[key])]);
       }
       for (const faults of [0, 1, 999]) {
-        texts.push(['ivReport', t('status.ivReport', { curves: 3200, faults: t('status.ivFaults', { count: faults }) })]);
+        texts.push([
+          'ivReport',
+          t('status.ivReport', { curves: 3200, faults: t('status.ivFaults', { count: faults }) }),
+        ]);
       }
       // The request node: method and "ok".
       texts.push(['request', `DELETE ${t('status.ok')}`]);
@@ -79,9 +110,36 @@ describe('status texts fit the node status', function () {
 
     it(`${lang}: plurals follow the language`, function () {
       const forms = {
-        'en-US': [['plants', 1, '1 plant'], ['plants', 2, '2 plants'], ['devices', 1, '1 device'], ['items', 1, '1 item'], ['sns', 1, '1 SN'], ['sns', 4, '4 SNs'], ['points', 288, '288 points'], ['ivFaults', 0, 'no faults'], ['ivFaults', 1, '1 fault'], ['ivFaults', 3, '3 faults']],
-        de: [['plants', 1, '1 Anlage'], ['plants', 2, '2 Anlagen'], ['devices', 1, '1 Gerät'], ['devices', 7, '7 Geräte'], ['items', 1, '1 Eintrag'], ['items', 0, '0 Einträge'], ['points', 1, '1 Wert'], ['ivFaults', 0, 'fehlerfrei'], ['ivFaults', 2, '2 Fehler']],
-        'zh-CN': [['plants', 1, '1 个电站'], ['plants', 2, '2 个电站'], ['devices', 1, '1 台设备'], ['ivFaults', 0, '无故障'], ['ivFaults', 5, '5 个故障']],
+        'en-US': [
+          ['plants', 1, '1 plant'],
+          ['plants', 2, '2 plants'],
+          ['devices', 1, '1 device'],
+          ['items', 1, '1 item'],
+          ['sns', 1, '1 SN'],
+          ['sns', 4, '4 SNs'],
+          ['points', 288, '288 points'],
+          ['ivFaults', 0, 'no faults'],
+          ['ivFaults', 1, '1 fault'],
+          ['ivFaults', 3, '3 faults'],
+        ],
+        de: [
+          ['plants', 1, '1 Anlage'],
+          ['plants', 2, '2 Anlagen'],
+          ['devices', 1, '1 Gerät'],
+          ['devices', 7, '7 Geräte'],
+          ['items', 1, '1 Eintrag'],
+          ['items', 0, '0 Einträge'],
+          ['points', 1, '1 Wert'],
+          ['ivFaults', 0, 'fehlerfrei'],
+          ['ivFaults', 2, '2 Fehler'],
+        ],
+        'zh-CN': [
+          ['plants', 1, '1 个电站'],
+          ['plants', 2, '2 个电站'],
+          ['devices', 1, '1 台设备'],
+          ['ivFaults', 0, '无故障'],
+          ['ivFaults', 5, '5 个故障'],
+        ],
       }[lang];
       for (const [key, count, want] of forms) assert.equal(t(`status.${key}`, { count }), want, `${key} ${count}`);
     });
@@ -98,7 +156,9 @@ describe('status texts fit the node status', function () {
   it('a failed message shows the code itself in a red ring, never cut', function () {
     for (const lang of LANGS) {
       const { status, seen } = statusOf(runtimeIn(lang));
-      for (const code of Object.keys(ERROR_CATALOGUE).filter((c) => !['QUOTA', '407', '20618', 'LOGIN_REJECTED'].includes(c))) {
+      for (const code of Object.keys(ERROR_CATALOGUE).filter(
+        (c) => !['QUOTA', '407', '20618', 'LOGIN_REJECTED'].includes(c),
+      )) {
         status.failed(new FusionSolarError(code));
         assert.deepEqual(seen.at(-1), { fill: 'red', shape: 'ring', text: code }, `${lang} ${code}`);
       }
@@ -133,7 +193,7 @@ describe('error texts of our own codes follow the runtime language', function ()
     return { t, RED: { nodes: { getNode: () => ({ locale }) } } };
   };
 
-  it('the en-US and zh-CN locale texts are the catalogue\'s, and every own code has them in every locale', function () {
+  it("the en-US and zh-CN locale texts are the catalogue's, and every own code has them in every locale", function () {
     for (const lang of LANGS) {
       const codes = catalogue(lang).common.errors.code;
       assert.deepEqual(Object.keys(codes).sort(), [...OWN].sort(), lang);
@@ -153,7 +213,12 @@ describe('error texts of our own codes follow the runtime language', function ()
     assert.equal(e.field, 'targetSOC');
     assert.equal(e.message, 'targetSOC: must be at most 100 (Ungültige Eingabeparameter.)');
     assert.equal(e.solution, 'Das genannte Feld korrigieren; die Anfrage wurde nicht gesendet.');
-    const q = nodeError(RED, { account: 'acc' }, new FusionSolarError('QUOTA', { retryAfter: 5000, endpoint: 'vpp/plants' }), t);
+    const q = nodeError(
+      RED,
+      { account: 'acc' },
+      new FusionSolarError('QUOTA', { retryAfter: 5000, endpoint: 'vpp/plants' }),
+      t,
+    );
     assert.match(q.message, /^Die Limit-Steuerung des Clients hat den Aufruf abgelehnt/);
     assert.equal(q.retryAfter, 5000);
     assert.equal(q.endpoint, 'vpp/plants');
@@ -164,7 +229,10 @@ describe('error texts of our own codes follow the runtime language', function ()
     const err = invalidInput('targetSOC', 'must be at most 100');
     assert.equal(nodeError(en.RED, { account: 'acc' }, err, en.t), err);
     const zh = redFor('de', 'zh-cn');
-    assert.match(nodeError(zh.RED, { account: 'acc' }, err, zh.t).message, /^targetSOC: must be at most 100（输入参数无效。）$/);
+    assert.match(
+      nodeError(zh.RED, { account: 'acc' }, err, zh.t).message,
+      /^targetSOC: must be at most 100（输入参数无效。）$/,
+    );
     const de = redFor('de');
     const vendor = new FusionSolarError('20010');
     assert.equal(nodeError(de.RED, { account: 'acc' }, vendor, de.t).message, ERROR_CATALOGUE['20010'].en);

@@ -20,7 +20,10 @@ describe('simulator: control interfaces', function () {
   async function start(opts = {}) {
     clock = new VirtualClock(undefined, 0);
     sim = await startSimulator({ plants: 6, users: [USER], clock, ...opts });
-    client = new FusionSolarClient({ baseUrl: sim.url, username: USER.username, password: USER.password, quotaProfile: 'off' }, clock);
+    client = new FusionSolarClient(
+      { baseUrl: sim.url, username: USER.username, password: USER.password, quotaProfile: 'off' },
+      clock,
+    );
   }
 
   const call = async (endpoint, body) => (await client.call({ endpoint, body })).data;
@@ -33,7 +36,8 @@ describe('simulator: control interfaces', function () {
     return 'no error';
   };
   const devices = (type) => sim.fleet.devices().filter((d) => d.deviceTypeId === type);
-  const withType = (type, yes = true) => sim.fleet.plants.filter((p) => p.devices.some((d) => d.deviceTypeId === type) === yes);
+  const withType = (type, yes = true) =>
+    sim.fleet.plants.filter((p) => p.devices.some((d) => d.deviceTypeId === type) === yes);
 
   afterEach(async function () {
     await client.close();
@@ -43,7 +47,14 @@ describe('simulator: control interfaces', function () {
   it('answers each documented failCode of the command interfaces', async function () {
     await start({ quotas: false });
     const code = withType(20815)[0].plantCode;
-    const charge = (extra) => ({ plantCodes: code, dispatchSwitch: 1, controlType: 1, targetSOC: 90, requestID: 1, ...extra });
+    const charge = (extra) => ({
+      plantCodes: code,
+      dispatchSwitch: 1,
+      controlType: 1,
+      targetSOC: 90,
+      requestID: 1,
+      ...extra,
+    });
     const many = (n) => Array.from({ length: n }, (_, i) => `NE=${i}`).join(',');
     const expectations = [
       ['vpp/chargeAndDischarge', charge({ plantCodes: '' }), '20010'],
@@ -70,7 +81,16 @@ describe('simulator: control interfaces', function () {
       ['vpp/ems', { dn: 'NE=1', controlType: 6 }, '20045'],
       ['vpp/ems', { dn: code, controlType: 6 }, '20008'],
       ['vpp/plantDefaultSetting', { tasks: [] }, '20607'],
-      ['vpp/plantDefaultSetting', { tasks: [{ plantCode: code, activePowerVariationGradient: 1 }, { plantCode: code, activePowerVariationGradient: 1 }] }, '20608'],
+      [
+        'vpp/plantDefaultSetting',
+        {
+          tasks: [
+            { plantCode: code, activePowerVariationGradient: 1 },
+            { plantCode: code, activePowerVariationGradient: 1 },
+          ],
+        },
+        '20608',
+      ],
       ['vpp/plantDefaultSetting', { tasks: [{ plantCode: 'NE=1', activePowerVariationGradient: 1 }] }, '20045'],
       ['vpp/plantDefaultSetting', { tasks: [{ plantCode: code }] }, '20613'],
       ['vpp/plantDefaultSettingStatus', {}, '20616'],
@@ -96,11 +116,17 @@ describe('simulator: control interfaces', function () {
     assert.equal((await call('vpp/chargeAndDischarge', body))[0].dispatchResult, 0);
     assert.equal(await failCode('vpp/chargeAndDischarge', body), '20048');
     const both = await call('vpp/chargeAndDischarge', { ...body, plantCodes: `${code},${other}`, requestID: 11 });
-    assert.deepEqual(both.map((r) => r.dispatchResult), [1, 0]);
+    assert.deepEqual(
+      both.map((r) => r.dispatchResult),
+      [1, 0],
+    );
     // When no plant can take the task, the whole request fails.
     assert.equal(await failCode('vpp/chargeAndDischarge', { ...body, requestID: 13 }), '20049');
     // A different signal replaces the running task, which then reports 0 with the reason in message.
-    assert.equal((await call('vpp/chargeAndDischarge', { plantCodes: code, dispatchSwitch: 0, requestID: 12 }))[0].dispatchResult, 0);
+    assert.equal(
+      (await call('vpp/chargeAndDischarge', { plantCodes: code, dispatchSwitch: 0, requestID: 12 }))[0].dispatchResult,
+      0,
+    );
     clock.advance(3 * MINUTE);
     const [old] = await call('vpp/chargeAndDischargeStatus', { requestID: 10 });
     assert.equal(old.status, 0);
@@ -112,7 +138,14 @@ describe('simulator: control interfaces', function () {
     const plant = withType(20815)[0];
     const battery = plant.devices.find((d) => d.deviceTypeId === 20815);
     assert.deepEqual(await call('vpp/dod', { dns: battery.dn, dod: 95 }), [{ dn: battery.dn, result: 0, setDOD: 95 }]);
-    await call('vpp/chargeAndDischarge', { plantCodes: plant.plantCode, dispatchSwitch: 2, controlType: 1, targetSOC: 0, powerDispatch: -1000, requestID: 20 });
+    await call('vpp/chargeAndDischarge', {
+      plantCodes: plant.plantCode,
+      dispatchSwitch: 2,
+      controlType: 1,
+      targetSOC: 0,
+      powerDispatch: -1000,
+      requestID: 20,
+    });
     assert.ok(battery.power < 0);
     clock.advance(12 * 60 * MINUTE);
     assert.equal(battery.soc, 5);
@@ -139,15 +172,32 @@ describe('simulator: control interfaces', function () {
     const state = controlState(sim);
     const [inv1, inv2] = devices(20822);
     state.offline.add(inv2.dn);
-    assert.deepEqual(await call('vpp/devOnOff', { dns: `${inv1.dn},${inv2.dn}`, controlType: 2 }), [{ dn: inv1.dn, result: 0 }, { dn: inv2.dn, result: 1 }]);
+    assert.deepEqual(await call('vpp/devOnOff', { dns: `${inv1.dn},${inv2.dn}`, controlType: 2 }), [
+      { dn: inv1.dn, result: 0 },
+      { dn: inv2.dn, result: 1 },
+    ]);
     assert.deepEqual([inv1.off, Boolean(inv2.off)], [true, false]);
     const [small, big] = [withType(20815)[0], withType(20821)[0]];
     const res = await call('vpp/plantDefaultSetting', {
-      tasks: [{ plantCode: small.plantCode, maxFeedGridPower: small.capacity + 1 }, { plantCode: big.plantCode, activePowerVariationGradient: 2 }],
+      tasks: [
+        { plantCode: small.plantCode, maxFeedGridPower: small.capacity + 1 },
+        { plantCode: big.plantCode, activePowerVariationGradient: 2 },
+      ],
     });
-    assert.deepEqual(res.tasks, [{ plantCode: small.plantCode, result: 20611 }, { plantCode: big.plantCode, result: 0 }]);
-    const again = await call('vpp/plantDefaultSetting', { tasks: [{ plantCode: big.plantCode, activePowerVariationGradient: 3 }, { plantCode: small.plantCode, activePowerVariationGradient: 3 }] });
-    assert.deepEqual(again.tasks.map((t) => t.result), [20615, 0]);
+    assert.deepEqual(res.tasks, [
+      { plantCode: small.plantCode, result: 20611 },
+      { plantCode: big.plantCode, result: 0 },
+    ]);
+    const again = await call('vpp/plantDefaultSetting', {
+      tasks: [
+        { plantCode: big.plantCode, activePowerVariationGradient: 3 },
+        { plantCode: small.plantCode, activePowerVariationGradient: 3 },
+      ],
+    });
+    assert.deepEqual(
+      again.tasks.map((t) => t.result),
+      [20615, 0],
+    );
   });
 
   it('answers 407 past the per-minute quota and 20618 past the 1000 calls a day', async function () {

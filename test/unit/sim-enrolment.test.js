@@ -37,11 +37,23 @@ describe('simulator: enrolment endpoints (raw HTTP)', function () {
     { endpoint: 'vpp/snEnrolment', body: {}, code: 22008 },
     { endpoint: 'vpp/snEnrolment', body: { devices: [] }, code: 22008 },
     { endpoint: 'vpp/snEnrolment', body: { devices: [{ sn: '', email: 'mark@email.com' }] }, code: 22006 },
-    { endpoint: 'vpp/snEnrolment', body: { devices: Array.from({ length: 1001 }, (_, i) => ({ sn: `S${i}`, phone: '1' })) }, code: 20611 },
+    {
+      endpoint: 'vpp/snEnrolment',
+      body: { devices: Array.from({ length: 1001 }, (_, i) => ({ sn: `S${i}`, phone: '1' })) },
+      code: 20611,
+    },
     { endpoint: 'vpp/acEnrolment', body: {}, code: 20038 },
-    { endpoint: 'vpp/acEnrolment', body: { authorizationCodes: Array.from({ length: 1001 }, (_, i) => `C${i}`).join(',') }, code: 20038 },
+    {
+      endpoint: 'vpp/acEnrolment',
+      body: { authorizationCodes: Array.from({ length: 1001 }, (_, i) => `C${i}`).join(',') },
+      code: 20038,
+    },
     { endpoint: 'community/snIsRegister', body: { account: 'admin@qq.com' }, code: 30001 },
-    { endpoint: 'community/snIsRegister', body: { sns: Array.from({ length: 51 }, (_, i) => `S${i}`).join(','), account: 'admin@qq.com' }, code: 30002 },
+    {
+      endpoint: 'community/snIsRegister',
+      body: { sns: Array.from({ length: 51 }, (_, i) => `S${i}`).join(','), account: 'admin@qq.com' },
+      code: 30002,
+    },
     { endpoint: 'community/snIsRegister', body: { sns: 'BA4372D08E0' }, code: 30003 },
     { endpoint: 'community/snIsRegister', body: { sns: 'BA4372D08E0', account: 'nobody' }, code: 20028 },
   ];
@@ -55,7 +67,10 @@ describe('simulator: enrolment endpoints (raw HTTP)', function () {
 
   it('allows one enrolment call a minute per user and answers 407 to the second', async function () {
     for (const endpoint of ['vpp/snEnrolment', 'vpp/acEnrolment']) {
-      const body = endpoint === 'vpp/snEnrolment' ? { devices: [{ sn: 'HV1920000027', email: 'mark@email.com' }] } : { authorizationCodes: '20019857336' };
+      const body =
+        endpoint === 'vpp/snEnrolment'
+          ? { devices: [{ sn: 'HV1920000027', email: 'mark@email.com' }] }
+          : { authorizationCodes: '20019857336' };
       assert.equal((await post(endpoint, body)).json.success, true);
       const second = await post(endpoint, body);
       assert.equal(second.json.failCode, 407);
@@ -66,8 +81,15 @@ describe('simulator: enrolment endpoints (raw HTTP)', function () {
   });
 
   it('allows 100 registration queries a minute and answers 407 to the 101st', async function () {
-    for (let i = 0; i < 100; i++) assert.equal((await post('community/snIsRegister', { sns: 'BA4372D08E0', account: 'admin@qq.com' })).json.success, true);
-    assert.equal((await post('community/snIsRegister', { sns: 'BA4372D08E0', account: 'admin@qq.com' })).json.failCode, 407);
+    for (let i = 0; i < 100; i++)
+      assert.equal(
+        (await post('community/snIsRegister', { sns: 'BA4372D08E0', account: 'admin@qq.com' })).json.success,
+        true,
+      );
+    assert.equal(
+      (await post('community/snIsRegister', { sns: 'BA4372D08E0', account: 'admin@qq.com' })).json.failCode,
+      407,
+    );
   });
 
   it('locks code registration for 5 minutes after five wrong codes in a row; a right code resets the count', async function () {

@@ -17,14 +17,21 @@ async function simWith(opts) {
   const tokens = new Map();
   async function token(user) {
     if (!tokens.has(user.username)) {
-      const login = await fetch(`${base}login`, { method: 'POST', body: JSON.stringify({ userName: user.username, systemCode: user.password }) });
+      const login = await fetch(`${base}login`, {
+        method: 'POST',
+        body: JSON.stringify({ userName: user.username, systemCode: user.password }),
+      });
       tokens.set(user.username, login.headers.get('xsrf-token'));
     }
     return tokens.get(user.username);
   }
   /** The raw answer text, so long ids can be read exactly. */
   async function text(endpoint, body, user = USER, headers) {
-    const res = await fetch(base + endpoint, { method: 'POST', headers: headers ?? { 'xsrf-token': await token(user) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await fetch(base + endpoint, {
+      method: 'POST',
+      headers: headers ?? { 'xsrf-token': await token(user) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
     return res.text();
   }
   const call = async (...args) => JSON.parse(await text(...args));
@@ -71,17 +78,37 @@ describe('simulator: answers as the V7 reference does (issue 14, point 12)', fun
   it('a repeated plant code is answered once; 20608 stays for the default task (9.6.1.3)', async function () {
     const [a, b] = s.sim.fleet.plants.map((p) => p.plantCode);
     const r = await s.call('vpp/plantRealtimeKpi', { plantCodes: `${a},${b},${a}` });
-    assert.deepEqual(r.data.map((x) => x.plantCode), [a, b]);
-    const h = await s.call('vpp/plantHistoryKpi', { plantCodes: `${a}, ${a}`, startTime: SUNNY - 3_600_000, endTime: SUNNY });
+    assert.deepEqual(
+      r.data.map((x) => x.plantCode),
+      [a, b],
+    );
+    const h = await s.call('vpp/plantHistoryKpi', {
+      plantCodes: `${a}, ${a}`,
+      startTime: SUNNY - 3_600_000,
+      endTime: SUNNY,
+    });
     assert.equal(h.failCode, 0);
     assert.equal(h.data.length, 1);
-    const d = await s.call('vpp/plantDefaultSetting', { tasks: [{ plantCode: a, activePowerVariationGradient: 1 }, { plantCode: a, activePowerVariationGradient: 2 }] });
+    const d = await s.call('vpp/plantDefaultSetting', {
+      tasks: [
+        { plantCode: a, activePowerVariationGradient: 1 },
+        { plantCode: a, activePowerVariationGradient: 2 },
+      ],
+    });
     assert.equal(d.failCode, 20608);
   });
 
   it('fault list pvIndex is a String, as the 9.4.5 table types it', async function () {
     const inverter = s.sim.fleet.plants[1].devices.find((d) => d.deviceTypeId === 20822).dn;
-    const created = await s.call('iv/scanTask', { taskName: 't', dns: inverter, cleanStatus: 0, environmentalParameters: 1, modulePlaneIrradiance: 900, moduleBackSurfaceTemperature: 30, scanPointNum: 128 });
+    const created = await s.call('iv/scanTask', {
+      taskName: 't',
+      dns: inverter,
+      cleanStatus: 0,
+      environmentalParameters: 1,
+      modulePlaneIrradiance: 900,
+      moduleBackSurfaceTemperature: 30,
+      scanPointNum: 128,
+    });
     s.clock.advance(10 * 60_000);
     const faults = await s.call('iv/scanTask/faultList', { taskId: created.data.taskId, pageNo: 1, pageSize: 100 });
     assert.ok(faults.data.list.length > 0);
@@ -120,18 +147,31 @@ describe('simulator: quirks mode (issue 14, point 13)', function () {
 
   it('history: both time-offset spellings; 9.5.1 refused (401) to users created after 2022-06-30', async function () {
     const codes = s.sim.fleet.plants.map((p) => p.plantCode);
-    const h = (await s.call('vpp/plantHistoryKpi', { plantCodes: codes.join(','), startTime: SUNNY - 3_600_000, endTime: SUNNY })).data;
+    const h = (
+      await s.call('vpp/plantHistoryKpi', { plantCodes: codes.join(','), startTime: SUNNY - 3_600_000, endTime: SUNNY })
+    ).data;
     const times = h.map((p) => p.dataItem[0].dataTime);
-    assert.ok(times.some((t) => /\.\d{3}[+-]\d{4}$/.test(t)) && times.some((t) => /[+-]\d{2}:\d{2}$/.test(t)), times.join(' '));
+    assert.ok(
+      times.some((t) => /\.\d{3}[+-]\d{4}$/.test(t)) && times.some((t) => /[+-]\d{2}:\d{2}$/.test(t)),
+      times.join(' '),
+    );
     const body = { plantCode: codes[0], startTime: SUNNY - 3_600_000, endTime: SUNNY };
     assert.equal((await s.call('vpp/plantFiveMinutesKpi', body)).failCode, 401);
     assert.equal((await s.call('vpp/plantFiveMinutesKpi', body, OLD)).failCode, 0);
   });
 
   it('charge status: startTime/endTime on every other subtask, as the second 9.3.5 example item', async function () {
-    const codes = s.sim.fleet.plants.filter((p) => p.devices.some((d) => d.deviceTypeId === 20815)).map((p) => p.plantCode);
+    const codes = s.sim.fleet.plants
+      .filter((p) => p.devices.some((d) => d.deviceTypeId === 20815))
+      .map((p) => p.plantCode);
     assert.ok(codes.length >= 2);
-    await s.call('vpp/chargeAndDischarge', { plantCodes: codes.join(','), dispatchSwitch: 2, controlType: 2, dispatchTime: 30, requestID: 77 });
+    await s.call('vpp/chargeAndDischarge', {
+      plantCodes: codes.join(','),
+      dispatchSwitch: 2,
+      controlType: 2,
+      dispatchTime: 30,
+      requestID: 77,
+    });
     const items = (await s.call('vpp/chargeAndDischargeStatus', { requestID: 77 })).data;
     assert.ok(items.some((i) => 'startTime' in i && !('execStartTime' in i)));
     assert.ok(items.some((i) => 'execStartTime' in i));
@@ -141,10 +181,18 @@ describe('simulator: quirks mode (issue 14, point 13)', function () {
     const inverter = s.sim.fleet.plants[1].devices.find((d) => d.deviceTypeId === 20822).dn;
     const ids = [];
     for (let i = 0; i < 6; i++) {
-      const raw = await s.text('iv/scanTask', { taskName: `t${i}`, dns: inverter, cleanStatus: 1, environmentalParameters: 1, modulePlaneIrradiance: 900, moduleBackSurfaceTemperature: 30, scanPointNum: 128 });
+      const raw = await s.text('iv/scanTask', {
+        taskName: `t${i}`,
+        dns: inverter,
+        cleanStatus: 1,
+        environmentalParameters: 1,
+        modulePlaneIrradiance: 900,
+        moduleBackSurfaceTemperature: 30,
+        scanPointNum: 128,
+      });
       const id = /"taskId":(-?\d+)/.exec(raw)[1];
       ids.push(id);
-      assert.ok(ivState(s.sim).tasks.has(id), 'the id in the text is the task\'s exact id');
+      assert.ok(ivState(s.sim).tasks.has(id), "the id in the text is the task's exact id");
       s.clock.advance(10 * 60_000);
     }
     assert.ok(ids.every((id) => BigInt(id) > 2n ** 53n || BigInt(id) < -(2n ** 53n)));

@@ -13,17 +13,29 @@ describe('simulator: plant data endpoints', function () {
   const tokens = new Map();
   before(async function () {
     clock = new VirtualClock();
-    sim = await startSimulator({ plants: 3, users: [USER, { username: 'one', password: 'p', scope: ['NE=33554432'] }], clock, quotas: false });
+    sim = await startSimulator({
+      plants: 3,
+      users: [USER, { username: 'one', password: 'p', scope: ['NE=33554432'] }],
+      clock,
+      quotas: false,
+    });
   });
   after(() => sim.close());
 
   async function call(endpoint, body, user = USER) {
     const base = `${sim.url}/rest/openapi/pvms/v1/`;
     if (!tokens.has(user.username)) {
-      const login = await fetch(`${base}login`, { method: 'POST', body: JSON.stringify({ userName: user.username, systemCode: user.password }) });
+      const login = await fetch(`${base}login`, {
+        method: 'POST',
+        body: JSON.stringify({ userName: user.username, systemCode: user.password }),
+      });
       tokens.set(user.username, login.headers.get('xsrf-token'));
     }
-    const res = await fetch(base + endpoint, { method: 'POST', headers: { 'xsrf-token': tokens.get(user.username) }, body: JSON.stringify(body) });
+    const res = await fetch(base + endpoint, {
+      method: 'POST',
+      headers: { 'xsrf-token': tokens.get(user.username) },
+      body: JSON.stringify(body),
+    });
     return res.json();
   }
   const codes = (n) => Array.from({ length: n }, (_, i) => `NE=${33554432 + i}`).join(',');
@@ -53,7 +65,10 @@ describe('simulator: plant data endpoints', function () {
 
   it("leaves out plants the user cannot see, and rates data from the plant's inverters", async function () {
     const r = await call('vpp/plantRealtimeKpi', { plantCodes: codes(3) }, { username: 'one', password: 'p' });
-    assert.deepEqual(r.data.map((p) => p.plantCode), ['NE=33554432']);
+    assert.deepEqual(
+      r.data.map((p) => p.plantCode),
+      ['NE=33554432'],
+    );
     const rated = await call('vpp/plantRatedData', { plantCodes: codes(3) });
     assert.equal(rated.data.total, 3);
     for (const item of rated.data.plantRatedData) {
@@ -73,7 +88,11 @@ describe('simulator: plant data endpoints', function () {
       const first = plant.dataItem[0].dataTime;
       const sign = p.tzOffsetMin < 0 ? '-' : '+';
       const hh = String(Math.floor(Math.abs(p.tzOffsetMin) / 60)).padStart(2, '0');
-      assert.ok(first.endsWith(`${sign}${hh}:${String(Math.abs(p.tzOffsetMin) % 60).padStart(2, '0')}`) || first.endsWith(`${sign}${hh}${String(Math.abs(p.tzOffsetMin) % 60).padStart(2, '0')}`), first);
+      assert.ok(
+        first.endsWith(`${sign}${hh}:${String(Math.abs(p.tzOffsetMin) % 60).padStart(2, '0')}`) ||
+          first.endsWith(`${sign}${hh}${String(Math.abs(p.tzOffsetMin) % 60).padStart(2, '0')}`),
+        first,
+      );
       const local = new Date(now - DAY + p.tzOffsetMin * 60_000).toISOString().slice(0, 19);
       assert.equal(first.slice(0, 19), local);
     }
@@ -91,9 +110,15 @@ describe('simulator: plant data quotas', function () {
 
   it('answers 407 past the documented per-user limits and admits again after the window', async function () {
     const base = `${sim.url}/rest/openapi/pvms/v1/`;
-    const login = await fetch(`${base}login`, { method: 'POST', body: JSON.stringify({ userName: USER.username, systemCode: USER.password }) });
+    const login = await fetch(`${base}login`, {
+      method: 'POST',
+      body: JSON.stringify({ userName: USER.username, systemCode: USER.password }),
+    });
     const token = login.headers.get('xsrf-token');
-    const call = async (endpoint, body) => (await fetch(base + endpoint, { method: 'POST', headers: { 'xsrf-token': token }, body: JSON.stringify(body) })).json();
+    const call = async (endpoint, body) =>
+      (
+        await fetch(base + endpoint, { method: 'POST', headers: { 'xsrf-token': token }, body: JSON.stringify(body) })
+      ).json();
     const body = { plantCodes: 'NE=33554432' };
     // Real-time KPI: Roundup(3/100) = 1 call per 5 minutes.
     assert.equal((await call('vpp/plantRealtimeKpi', body)).success, true);

@@ -11,7 +11,14 @@ describe('simulator V6: alarms (getAlarmList)', function () {
     s = await v6Sim({ plants: 6 });
   });
   after(() => s.sim.close());
-  const list = (extra = {}) => s.call('getAlarmList', { stationCodes: s.codes(), beginTime: 0, endTime: s.clock.now(), language: 'en_US', ...extra });
+  const list = (extra = {}) =>
+    s.call('getAlarmList', {
+      stationCodes: s.codes(),
+      beginTime: 0,
+      endTime: s.clock.now(),
+      language: 'en_US',
+      ...extra,
+    });
   const key = (a) => `${a.esnCode}|${a.alarmId}|${a.raiseTime}`;
 
   it('raises and clears alarms as simulated time passes', async function () {
@@ -26,16 +33,37 @@ describe('simulator V6: alarms (getAlarmList)', function () {
         assert.ok(a.raiseTime <= s.clock.now());
         if (!seen.has(key(a))) seen.set(key(a), a);
       }
-      for (const k of seen.keys()) if (!now.has(k) && !seen.get(k).gone) {
-        seen.get(k).gone = true;
-        cleared++;
-      }
+      for (const k of seen.keys())
+        if (!now.has(k) && !seen.get(k).gone) {
+          seen.get(k).gone = true;
+          cleared++;
+        }
       s.clock.advance(30 * MINUTE);
     }
     assert.ok(seen.size >= 3, `${seen.size} alarms in two days`);
     assert.ok(cleared >= 2, `${cleared} cleared`);
     const a = [...seen.values()][0];
-    assert.deepEqual(Object.keys(a).filter((k) => k !== 'gone').sort(), ['alarmCause', 'alarmId', 'alarmName', 'alarmType', 'causeId', 'devName', 'devTypeId', 'esnCode', 'lev', 'raiseTime', 'repairSuggestion', 'stationCode', 'stationName', 'status'].sort());
+    assert.deepEqual(
+      Object.keys(a)
+        .filter((k) => k !== 'gone')
+        .sort(),
+      [
+        'alarmCause',
+        'alarmId',
+        'alarmName',
+        'alarmType',
+        'causeId',
+        'devName',
+        'devTypeId',
+        'esnCode',
+        'lev',
+        'raiseTime',
+        'repairSuggestion',
+        'stationCode',
+        'stationName',
+        'status',
+      ].sort(),
+    );
     const devices = await s.devices();
     const dev = devices.find((d) => d.esnCode === a.esnCode);
     assert.equal(dev.devTypeId, a.devTypeId);
@@ -105,6 +133,7 @@ describe('simulator V6: alarms (getAlarmList)', function () {
       [{ ...base, status: '1,x' }, 30030],
       [{ ...base, stationCodes: 'NE=1' }, 20007],
     ];
-    for (const [body, code] of cases) assert.equal((await s.call('getAlarmList', body)).failCode, code, JSON.stringify(body));
+    for (const [body, code] of cases)
+      assert.equal((await s.call('getAlarmList', body)).failCode, code, JSON.stringify(body));
   });
 });

@@ -24,7 +24,12 @@ describe('simulator V6: device history (getDevHistoryKpi, getDevFiveMinutes)', f
     const slotStart = Math.floor(s.clock.now() / SLOT) * SLOT;
     s.clock.advance(SLOT);
     const now = s.clock.now();
-    const r = await s.call('getDevHistoryKpi', { devIds: ids(inv), devTypeId: 1, startTime: now - 6 * 3_600_000, endTime: now });
+    const r = await s.call('getDevHistoryKpi', {
+      devIds: ids(inv),
+      devTypeId: 1,
+      startTime: now - 6 * 3_600_000,
+      endTime: now,
+    });
     assert.equal(r.failCode, 0);
     assert.deepEqual(r.params.devIds, ids(inv));
     assert.equal(r.data.length, 2 * 6 * 12);
@@ -43,7 +48,12 @@ describe('simulator V6: device history (getDevHistoryKpi, getDevFiveMinutes)', f
   it("keeps a meter's import and export registers adding up over the slots", async function () {
     const meter = ofType(17)[0];
     const now = s.clock.now();
-    const r = await s.call('getDevHistoryKpi', { devIds: String(meter.id), devTypeId: 17, startTime: now - 3 * DAY, endTime: now });
+    const r = await s.call('getDevHistoryKpi', {
+      devIds: String(meter.id),
+      devTypeId: 17,
+      startTime: now - 3 * DAY,
+      endTime: now,
+    });
     assert.equal(r.failCode, 0);
     assert.ok(r.data.length >= 3 * 288);
     let exported = 0;
@@ -52,7 +62,10 @@ describe('simulator V6: device history (getDevHistoryKpi, getDevFiveMinutes)', f
       const b = r.data[i].dataItemMap;
       assert.ok(b.active_cap >= a.active_cap && b.reverse_active_cap >= a.reverse_active_cap, `row ${i}`);
       const kw = b.active_power;
-      assert.ok(Math.abs(b.reverse_active_cap - a.reverse_active_cap - Math.max(0, kw) / 12) < 0.003, `export of row ${i}`);
+      assert.ok(
+        Math.abs(b.reverse_active_cap - a.reverse_active_cap - Math.max(0, kw) / 12) < 0.003,
+        `export of row ${i}`,
+      );
       assert.ok(Math.abs(b.active_cap - a.active_cap - Math.max(0, -kw) / 12) < 0.003, `import of row ${i}`);
       exported += Math.max(0, kw) / 12;
     }
@@ -75,7 +88,8 @@ describe('simulator V6: device history (getDevHistoryKpi, getDevFiveMinutes)', f
       [{ devIds: String(inv[0].id), devTypeId: 62, startTime: now - DAY, endTime: now }, 20013],
       [{ devIds: String(inv[0].id), devTypeId: 1, startTime: 'yesterday', endTime: now }, 30030],
     ];
-    for (const [body, code] of cases) assert.equal((await s.call('getDevHistoryKpi', body)).failCode, code, JSON.stringify(body));
+    for (const [body, code] of cases)
+      assert.equal((await s.call('getDevHistoryKpi', body)).failCode, code, JSON.stringify(body));
   });
 
   it("gives an old account the to-be-offline five-minute data of the device's day", async function () {

@@ -11,7 +11,12 @@ describe('simulator V6: login, token and access', function () {
       quotas: true,
       users: [
         USER,
-        { username: 'old', password: 'p', scope: 'all', v6: { created: '2021-05-01', interfaces: ['getStationList', 'getDevList', 'getDevFiveMinutes'] } },
+        {
+          username: 'old',
+          password: 'p',
+          scope: 'all',
+          v6: { created: '2021-05-01', interfaces: ['getStationList', 'getDevList', 'getDevFiveMinutes'] },
+        },
         { username: 'cs', password: 'p', scope: 'all', v6: { interfaces: ['cs/getInventerRealKpi', 'getDevList'] } },
       ],
     });
@@ -24,12 +29,20 @@ describe('simulator V6: login, token and access', function () {
     assert.deepEqual(body, { success: true, failCode: 0, message: null, data: null, params: null });
     assert.match(token, /^x-/);
     assert.match(res.headers.get('set-cookie'), new RegExp(`XSRF-TOKEN=${token}`));
-    const byHeader = await fetch(`${s.sim.url}/thirdData/getDevList`, { method: 'POST', headers: { 'XSRF-TOKEN': token }, body: JSON.stringify({ stationCodes: 'NE=33554432' }) });
+    const byHeader = await fetch(`${s.sim.url}/thirdData/getDevList`, {
+      method: 'POST',
+      headers: { 'XSRF-TOKEN': token },
+      body: JSON.stringify({ stationCodes: 'NE=33554432' }),
+    });
     assert.equal((await byHeader.json()).failCode, 0);
     // getDevList takes one call a minute.
     s.clock.advance(MINUTE);
     // Older versions read the token from the cookie.
-    const byCookie = await fetch(`${s.sim.url}/thirdData/getDevList`, { method: 'POST', headers: { cookie: `XSRF-TOKEN=${token}` }, body: JSON.stringify({ stationCodes: 'NE=33554432' }) });
+    const byCookie = await fetch(`${s.sim.url}/thirdData/getDevList`, {
+      method: 'POST',
+      headers: { cookie: `XSRF-TOKEN=${token}` },
+      body: JSON.stringify({ stationCodes: 'NE=33554432' }),
+    });
     assert.equal((await byCookie.json()).failCode, 0);
   });
 
@@ -63,16 +76,28 @@ describe('simulator V6: login, token and access', function () {
     const none = await fetch(`${s.sim.url}/thirdData/getDevList`, { method: 'POST', body: '{}' });
     assert.deepEqual(await none.json(), { failCode: 305, immediately: true, message: 'USER_MUST_RELOGIN' });
     const first = await s.login();
-    const raw = (token) => fetch(`${s.sim.url}/thirdData/getDevList`, { method: 'POST', headers: { 'XSRF-TOKEN': token }, body: JSON.stringify({ stationCodes: 'NE=33554432' }) }).then((r) => r.json());
+    const raw = (token) =>
+      fetch(`${s.sim.url}/thirdData/getDevList`, {
+        method: 'POST',
+        headers: { 'XSRF-TOKEN': token },
+        body: JSON.stringify({ stationCodes: 'NE=33554432' }),
+      }).then((r) => r.json());
     assert.equal((await raw(first.token)).failCode, 0);
     s.clock.advance(31 * MINUTE);
     assert.equal((await raw(first.token)).failCode, 305);
     const { token } = await s.login();
-    const out = await fetch(`${s.sim.url}/thirdData/logout`, { method: 'POST', body: JSON.stringify({ xsrfToken: token }) });
+    const out = await fetch(`${s.sim.url}/thirdData/logout`, {
+      method: 'POST',
+      body: JSON.stringify({ xsrfToken: token }),
+    });
     const body = await out.json();
     assert.equal(body.failCode, 0);
     assert.equal(body.params.currentTime, s.clock.now());
-    const after = await fetch(`${s.sim.url}/thirdData/getDevList`, { method: 'POST', headers: { 'XSRF-TOKEN': token }, body: '{}' });
+    const after = await fetch(`${s.sim.url}/thirdData/getDevList`, {
+      method: 'POST',
+      headers: { 'XSRF-TOKEN': token },
+      body: '{}',
+    });
     assert.equal((await after.json()).failCode, 305);
   });
 
@@ -100,12 +125,20 @@ describe('simulator V6: login, token and access', function () {
   it('names V6 endpoints thirdData/<name> in faults and stats', async function () {
     s.sim.inject({ kind: 'empty', endpoint: 'thirdData/getDevList' });
     const { token } = await s.login();
-    const res = await fetch(`${s.sim.url}/thirdData/getDevList`, { method: 'POST', headers: { 'XSRF-TOKEN': token }, body: JSON.stringify({ stationCodes: 'NE=33554432' }) });
+    const res = await fetch(`${s.sim.url}/thirdData/getDevList`, {
+      method: 'POST',
+      headers: { 'XSRF-TOKEN': token },
+      body: JSON.stringify({ stationCodes: 'NE=33554432' }),
+    });
     assert.equal(res.status, 200);
     assert.equal(await res.text(), '');
     assert.equal(s.sim.stats.byEndpoint['thirdData/getDevList'], 1);
     assert.equal(s.sim.stats.byEndpoint['thirdData/login'], 1);
-    const unknown = await fetch(`${s.sim.url}/thirdData/getNothing`, { method: 'POST', headers: { 'XSRF-TOKEN': token }, body: '{}' });
+    const unknown = await fetch(`${s.sim.url}/thirdData/getNothing`, {
+      method: 'POST',
+      headers: { 'XSRF-TOKEN': token },
+      body: '{}',
+    });
     assert.equal(unknown.status, 404);
   });
 
@@ -114,7 +147,10 @@ describe('simulator V6: login, token and access', function () {
     assert.deepEqual(r.params, { stationCodes: 'NE=33554432', currentTime: s.clock.now() });
     s.clock.advance(MINUTE);
     const bad = await s.call('getDevList', {});
-    assert.deepEqual({ success: bad.success, failCode: bad.failCode, data: bad.data, message: bad.message }, { success: false, failCode: 20010, data: null, message: null });
+    assert.deepEqual(
+      { success: bad.success, failCode: bad.failCode, data: bad.data, message: bad.message },
+      { success: false, failCode: 20010, data: null, message: null },
+    );
     assert.equal(bad.params.currentTime, s.clock.now());
   });
 });

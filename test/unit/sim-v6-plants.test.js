@@ -19,7 +19,15 @@ describe('simulator V6: plant and device lists', function () {
   it('pages stations by pageNo and pageSize, with the plants in stations field names', async function () {
     const first = await s.call('stations', { pageNo: 1, pageSize: 10 });
     assert.equal(first.failCode, 0);
-    assert.deepEqual({ total: first.data.total, pageCount: first.data.pageCount, pageNo: first.data.pageNo, pageSize: first.data.pageSize }, { total: 25, pageCount: 3, pageNo: 1, pageSize: 10 });
+    assert.deepEqual(
+      {
+        total: first.data.total,
+        pageCount: first.data.pageCount,
+        pageNo: first.data.pageNo,
+        pageSize: first.data.pageSize,
+      },
+      { total: 25, pageCount: 3, pageNo: 1, pageSize: 10 },
+    );
     const last = await s.call('stations', { pageNo: 3, pageSize: 10 });
     assert.equal(last.data.list.length, 5);
     const all = await s.call('stations', { pageNo: 1 });
@@ -27,7 +35,17 @@ describe('simulator V6: plant and device lists', function () {
     assert.equal(all.data.list.length, 25);
     const p = all.data.list[0];
     const plant = s.sim.fleet.plant(p.plantCode);
-    assert.deepEqual(Object.keys(p).sort(), ['capacity', 'contactMethod', 'contactPerson', 'gridConnectionDate', 'latitude', 'longitude', 'plantAddress', 'plantCode', 'plantName']);
+    assert.deepEqual(Object.keys(p).sort(), [
+      'capacity',
+      'contactMethod',
+      'contactPerson',
+      'gridConnectionDate',
+      'latitude',
+      'longitude',
+      'plantAddress',
+      'plantCode',
+      'plantName',
+    ]);
     assert.equal(p.capacity, plant.capacity);
     assert.match(p.gridConnectionDate, /^\d{4}-\d\d-\d\dT00:00:00[+-]\d\d:\d\d$/);
   });
@@ -43,7 +61,13 @@ describe('simulator V6: plant and device lists', function () {
   });
 
   it('answers the paging failCodes', async function () {
-    for (const [body, code] of [[{}, 30004], [{ pageNo: 0 }, 30021], [{ pageNo: 'x' }, 30021], [{ pageNo: 1, pageSize: 25 }, 30006], [{ pageNo: 1, gridConnectedStartTime: 5, gridConnectedEndTime: 4 }, 20023]]) {
+    for (const [body, code] of [
+      [{}, 30004],
+      [{ pageNo: 0 }, 30021],
+      [{ pageNo: 'x' }, 30021],
+      [{ pageNo: 1, pageSize: 25 }, 30006],
+      [{ pageNo: 1, gridConnectedStartTime: 5, gridConnectedEndTime: 4 }, 20023],
+    ]) {
       const r = await s.call('stations', body);
       assert.equal(r.failCode, code, JSON.stringify(body));
       assert.equal(r.success, false);
@@ -83,7 +107,13 @@ describe('simulator V6: plant and device lists', function () {
 
   it('answers getDevList failCodes: none, over 100, unknown and unauthorised plants', async function () {
     const many = Array.from({ length: 101 }, (_, i) => `NE=${33554432 + i}`).join(',');
-    for (const [body, code, user] of [[{}, 20010], [{ stationCodes: '' }, 20010], [{ stationCodes: many }, 20014], [{ stationCodes: 'NE=1' }, 20007], [{ stationCodes: 'NE=33554433' }, 20045, { username: 'one', password: 'p' }]]) {
+    for (const [body, code, user] of [
+      [{}, 20010],
+      [{ stationCodes: '' }, 20010],
+      [{ stationCodes: many }, 20014],
+      [{ stationCodes: 'NE=1' }, 20007],
+      [{ stationCodes: 'NE=33554433' }, 20045, { username: 'one', password: 'p' }],
+    ]) {
       const r = await s.call('getDevList', body, user);
       assert.equal(r.failCode, code, JSON.stringify(body));
     }

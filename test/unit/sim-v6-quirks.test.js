@@ -29,7 +29,10 @@ describe('simulator V6: quirks mode', function () {
   it('sends negative Long ids that work as devIds, and the newer device list fields', async function () {
     const devs = await q.devices();
     const same = await plain.devices();
-    assert.deepEqual(devs.map((d) => d.id), same.map((d) => -d.id));
+    assert.deepEqual(
+      devs.map((d) => d.id),
+      same.map((d) => -d.id),
+    );
     const bat = devs.find((d) => d.devTypeId === 39);
     assert.deepEqual([bat.esnCode, bat.invType, bat.softwareVersion], [null, null, null]);
     assert.equal(devs.find((d) => d.devTypeId === 62).invType, 'SDongleA-05');
@@ -64,7 +67,8 @@ describe('simulator V6: quirks mode', function () {
 
   it("sends the grid meter's active power in W (24.7.0) where the reference says kW", async function () {
     const m = (await q.devices()).find((d) => d.devTypeId === 17 && d.stationCode === 'NE=33554432');
-    const kw = (await plain.call('getDevRealKpi', { devIds: String(-m.id), devTypeId: 17 })).data[0].dataItemMap.active_power;
+    const kw = (await plain.call('getDevRealKpi', { devIds: String(-m.id), devTypeId: 17 })).data[0].dataItemMap
+      .active_power;
     const w = (await q.call('getDevRealKpi', { devIds: String(m.id), devTypeId: 17 })).data[0].dataItemMap.active_power;
     assert.ok(Math.abs(w - kw * 1000) < 1, `${w} ${kw}`);
   });

@@ -10,7 +10,11 @@ const CS = { username: 'cs', password: 'p', scope: 'all', v6: { interfaces: ['cs
 async function v7Realtime(s, codes) {
   const base = `${s.sim.url}/rest/openapi/pvms/v1/`;
   const token = s.tokens.get(USER.username);
-  const r = await fetch(`${base}vpp/plantRealtimeKpi`, { method: 'POST', headers: { 'xsrf-token': token }, body: JSON.stringify({ plantCodes: codes }) });
+  const r = await fetch(`${base}vpp/plantRealtimeKpi`, {
+    method: 'POST',
+    headers: { 'xsrf-token': token },
+    body: JSON.stringify({ plantCodes: codes }),
+  });
   return new Map((await r.json()).data.map((p) => [p.plantCode, p.dataItemMap]));
 }
 
@@ -36,7 +40,14 @@ describe('simulator V6: real-time plant and device data', function () {
     assert.equal(r.data.length, 8);
     const v7 = await v7Realtime(s, s.codes());
     for (const { stationCode, dataItemMap: m } of r.data) {
-      assert.deepEqual(Object.keys(m).sort(), ['day_income', 'day_power', 'month_power', 'real_health_state', 'total_income', 'total_power']);
+      assert.deepEqual(Object.keys(m).sort(), [
+        'day_income',
+        'day_power',
+        'month_power',
+        'real_health_state',
+        'total_income',
+        'total_power',
+      ]);
       for (const v of Object.values(m)) assert.equal(typeof v, 'string');
       assert.match(m.day_power, /^\d+\.\d{3}$/);
       assert.ok(['1', '2', '3'].includes(m.real_health_state));
@@ -56,15 +67,21 @@ describe('simulator V6: real-time plant and device data', function () {
     const v7 = await v7Realtime(s, s.codes());
     for (const plant of s.sim.fleet.plants) {
       const mine = devs.filter((d) => d.stationCode === plant.plantCode);
-      const pv = mine.filter((d) => d.devTypeId === 1 || d.devTypeId === 38).reduce((sum, d) => sum + inverters.get(d.id).active_power, 0);
+      const pv = mine
+        .filter((d) => d.devTypeId === 1 || d.devTypeId === 38)
+        .reduce((sum, d) => sum + inverters.get(d.id).active_power, 0);
       const seven = v7.get(plant.plantCode);
       assert.ok(Math.abs(pv - Number(seven.pvPower)) < 0.01, `${plant.plantCode} ${pv} ${seven.pvPower}`);
       const meter = mine.find((d) => d.devTypeId === 17 || d.devTypeId === 47);
-      const grid = meter.devTypeId === 17 ? meters.get(meter.id).active_power : sensors.get(meter.id).active_power / 1000;
+      const grid =
+        meter.devTypeId === 17 ? meters.get(meter.id).active_power : sensors.get(meter.id).active_power / 1000;
       const meterKw = Number(seven.meterPower ?? seven.pmeterPower);
       assert.ok(Math.abs(grid - meterKw) < 0.01, `${plant.plantCode} meter ${grid} ${meterKw}`);
       for (const b of mine.filter((d) => d.devTypeId === 39 || d.devTypeId === 41)) {
-        assert.ok(Math.abs(bats.get(b.id).battery_soc - Number(seven.batterySOC)) < 0.1 || mine.filter((d) => d.devTypeId === 39 || d.devTypeId === 41).length > 1);
+        assert.ok(
+          Math.abs(bats.get(b.id).battery_soc - Number(seven.batterySOC)) < 0.1 ||
+            mine.filter((d) => d.devTypeId === 39 || d.devTypeId === 41).length > 1,
+        );
       }
     }
     const inv = inverters.get(ofType(1)[0].id);
@@ -103,7 +120,7 @@ describe('simulator V6: real-time plant and device data', function () {
     const sensor = ofType(47)[0];
     const p = (await real(47, [sensor])).get(sensor.id);
     assert.equal(p.meter_status, 1);
-    assert.ok(Math.abs(Math.abs(p.active_power) - (p.meter_u * p.meter_i)) < Math.abs(p.active_power) * 0.01 + 1);
+    assert.ok(Math.abs(Math.abs(p.active_power) - p.meter_u * p.meter_i) < Math.abs(p.active_power) * 0.01 + 1);
   });
 
   it('answers the restricted convergence interface: camelCase readings, strings padded with null', async function () {
@@ -131,7 +148,10 @@ describe('simulator V6: real-time plant and device data', function () {
     const list = ofType(1).slice(0, 2);
     const r = await s.call('getDevRealKpi', { sns: list.map((d) => d.esnCode).join(','), devTypeId: '1' });
     assert.equal(r.failCode, 0);
-    assert.deepEqual(r.data.map((x) => x.devId), list.map((d) => d.id));
+    assert.deepEqual(
+      r.data.map((x) => x.devId),
+      list.map((d) => d.id),
+    );
   });
 
   it('answers the device failCodes', async function () {
@@ -149,9 +169,17 @@ describe('simulator V6: real-time plant and device data', function () {
       [{ devIds: `${inv.id},${meter.id}`, devTypeId: 1 }, 20006],
       [{ devIds: '1234', devTypeId: 1 }, 20008],
     ];
-    for (const [body, code] of cases) assert.equal((await s.call('getDevRealKpi', body)).failCode, code, JSON.stringify(body));
-    assert.equal((await s.call('getDevRealKpi', { devIds: String(other.id), devTypeId: 1 }, { username: 'one', password: 'p' })).failCode, 20046);
+    for (const [body, code] of cases)
+      assert.equal((await s.call('getDevRealKpi', body)).failCode, code, JSON.stringify(body));
+    assert.equal(
+      (await s.call('getDevRealKpi', { devIds: String(other.id), devTypeId: 1 }, { username: 'one', password: 'p' }))
+        .failCode,
+      20046,
+    );
     assert.equal((await s.call('getStationRealKpi', {})).failCode, 20010);
-    assert.equal((await s.call('getStationRealKpi', { stationCodes: 'NE=33554433' }, { username: 'one', password: 'p' })).failCode, 20045);
+    assert.equal(
+      (await s.call('getStationRealKpi', { stationCodes: 'NE=33554433' }, { username: 'one', password: 'p' })).failCode,
+      20045,
+    );
   });
 });

@@ -14,7 +14,9 @@ describe('simulator V6: plant and device reports', function () {
   before(async function () {
     s = await v6Sim({ plants: 4 });
     devs = await s.devices();
-    real = new Map((await s.call('getStationRealKpi', { stationCodes: s.codes() })).data.map((p) => [p.stationCode, p.dataItemMap]));
+    real = new Map(
+      (await s.call('getStationRealKpi', { stationCodes: s.codes() })).data.map((p) => [p.stationCode, p.dataItemMap]),
+    );
   });
   after(() => s.sim.close());
   const local = (plant, t) => new Date(t + plant.tzOffsetMin * MINUTE);
@@ -27,7 +29,13 @@ describe('simulator V6: plant and device reports', function () {
       const hour = local(plant, s.clock.now()).getUTCHours();
       assert.equal(rows.length, hour + 1, plant.plantCode);
       assert.equal(local(plant, rows[0].collectTime).getUTCHours(), 0);
-      assert.deepEqual(Object.keys(rows[0].dataItemMap).sort(), ['inverter_power', 'ongrid_power', 'power_profit', 'radiation_intensity', 'theory_power']);
+      assert.deepEqual(Object.keys(rows[0].dataItemMap).sort(), [
+        'inverter_power',
+        'ongrid_power',
+        'power_profit',
+        'radiation_intensity',
+        'theory_power',
+      ]);
       const day = sum(rows.map((x) => x.dataItemMap.inverter_power));
       assert.ok(Math.abs(day - Number(real.get(plant.plantCode).day_power)) < 0.05, `${plant.plantCode} ${day}`);
     }
@@ -45,7 +53,15 @@ describe('simulator V6: plant and device reports', function () {
       const today = d[d.length - 1].dataItemMap;
       assert.ok(Math.abs(today.inverter_power - Number(real.get(plant.plantCode).day_power)) < 0.05);
       assert.equal(today.installed_capacity, plant.capacity);
-      for (const k of ['use_power', 'perpower_ratio', 'performance_ratio', 'reduction_total_co2', 'reduction_total_coal', 'reduction_total_tree']) assert.ok(k in today, k);
+      for (const k of [
+        'use_power',
+        'perpower_ratio',
+        'performance_ratio',
+        'reduction_total_co2',
+        'reduction_total_coal',
+        'reduction_total_tree',
+      ])
+        assert.ok(k in today, k);
       const m = months.data.filter((x) => x.stationCode === plant.plantCode);
       assert.equal(m.length, 6);
       const june = m[5].dataItemMap.inverter_power;
@@ -53,10 +69,15 @@ describe('simulator V6: plant and device reports', function () {
       assert.ok(Math.abs(june - Number(real.get(plant.plantCode).month_power)) < 0.05);
       const y = years.data.filter((x) => x.stationCode === plant.plantCode);
       assert.equal(y.length, 2026 - Number(plant.gridConnectionDate.slice(0, 4)) + 1);
-      assert.ok(Math.abs(y[y.length - 1].dataItemMap.inverter_power - sum(m.map((x) => x.dataItemMap.inverter_power))) < 0.1);
+      assert.ok(
+        Math.abs(y[y.length - 1].dataItemMap.inverter_power - sum(m.map((x) => x.dataItemMap.inverter_power))) < 0.1,
+      );
       // The years add up to V7's lifetime total.
       const total = sum(y.map((x) => x.dataItemMap.inverter_power));
-      assert.ok(Math.abs(total - Number(real.get(plant.plantCode).total_power)) < 1, `${total} ${real.get(plant.plantCode).total_power}`);
+      assert.ok(
+        Math.abs(total - Number(real.get(plant.plantCode).total_power)) < 1,
+        `${total} ${real.get(plant.plantCode).total_power}`,
+      );
     }
   });
 
@@ -69,8 +90,15 @@ describe('simulator V6: plant and device reports', function () {
 
   it('answers the report failCodes', async function () {
     const many = Array.from({ length: 101 }, (_, i) => `NE=${33554432 + i}`).join(',');
-    for (const [body, code] of [[{ stationCodes: 'NE=33554432' }, 20012], [{ stationCodes: 'NE=33554432', collectTime: 'today' }, 30030], [{ stationCodes: 'NE=33554432', collectTime: -1 }, 30030], [{ collectTime: 1 }, 20010], [{ stationCodes: many, collectTime: 1 }, 20014]]) {
-      for (const e of ['getKpiStationHour', 'getKpiStationDay', 'getKpiStationMonth', 'getKpiStationYear']) assert.equal((await s.call(e, body)).failCode, code, `${e} ${JSON.stringify(body)}`);
+    for (const [body, code] of [
+      [{ stationCodes: 'NE=33554432' }, 20012],
+      [{ stationCodes: 'NE=33554432', collectTime: 'today' }, 30030],
+      [{ stationCodes: 'NE=33554432', collectTime: -1 }, 30030],
+      [{ collectTime: 1 }, 20010],
+      [{ stationCodes: many, collectTime: 1 }, 20014],
+    ]) {
+      for (const e of ['getKpiStationHour', 'getKpiStationDay', 'getKpiStationMonth', 'getKpiStationYear'])
+        assert.equal((await s.call(e, body)).failCode, code, `${e} ${JSON.stringify(body)}`);
     }
   });
 
@@ -80,7 +108,14 @@ describe('simulator V6: plant and device reports', function () {
       const inv = devs.filter((d) => d.stationCode === plant.plantCode && (d.devTypeId === 1 || d.devTypeId === 38));
       let today = 0;
       for (const t of new Set(inv.map((d) => d.devTypeId))) {
-        const r = await s.call('getDevKpiDay', { devIds: inv.filter((d) => d.devTypeId === t).map((d) => d.id).join(','), devTypeId: t, collectTime: now });
+        const r = await s.call('getDevKpiDay', {
+          devIds: inv
+            .filter((d) => d.devTypeId === t)
+            .map((d) => d.id)
+            .join(','),
+          devTypeId: t,
+          collectTime: now,
+        });
         assert.equal(r.failCode, 0);
         const last = r.data.filter((x) => x.collectTime === Math.max(...r.data.map((y) => y.collectTime)));
         today += sum(last.map((x) => x.dataItemMap.product_power));
@@ -98,7 +133,10 @@ describe('simulator V6: plant and device reports', function () {
     const year = await s.call('getDevKpiYear', { devIds: String(bat.id), devTypeId: 39, collectTime: now });
     assert.ok(year.data.length >= 4);
     const meter = devs.find((d) => d.devTypeId === 17);
-    assert.equal((await s.call('getDevKpiDay', { devIds: String(meter.id), devTypeId: 17, collectTime: now })).failCode, 20013);
+    assert.equal(
+      (await s.call('getDevKpiDay', { devIds: String(meter.id), devTypeId: 17, collectTime: now })).failCode,
+      20013,
+    );
     assert.equal((await s.call('getDevKpiYear', { devIds: String(bat.id), devTypeId: 39 })).failCode, 20012);
   });
 });

@@ -26,7 +26,10 @@ describe('transport', function () {
     it(`refuses a ${path.slice(1)} body over the size limit with TOO_LARGE, and reads one within it`, async function () {
       const small = new Transport({ baseUrl: url, timeoutMs: 5000, tlsVerify: true, maxResponseBytes: 1500 });
       const big = new Transport({ baseUrl: url, timeoutMs: 5000, tlsVerify: true, maxResponseBytes: 4096 });
-      await assert.rejects(small.send({ method: 'GET', path, headers: {} }), (err) => err.code === 'TOO_LARGE' && err.httpStatus === 200);
+      await assert.rejects(
+        small.send({ method: 'GET', path, headers: {} }),
+        (err) => err.code === 'TOO_LARGE' && err.httpStatus === 200,
+      );
       const res = await big.send({ method: 'GET', path, headers: {} });
       assert.equal(res.text.length, 2048);
       await small.close();

@@ -30,7 +30,8 @@ describe('V6 client pieces', function () {
     assert.equal(parse('day', '2026-06-20T23:59:00Z').data, t);
     assert.equal(parse('day', String(t)).data, t, 'epoch ms as a digit string');
     // Noon UTC of a date is that same date from UTC-11 to UTC+11.
-    for (const offsetH of [-11, -5, 0, 5.5, 8, 11]) assert.equal(new Date(parse('day', '2026-06-20').data + offsetH * 3600_000).getUTCDate(), 20);
+    for (const offsetH of [-11, -5, 0, 5.5, 8, 11])
+      assert.equal(new Date(parse('day', '2026-06-20').data + offsetH * 3600_000).getUTCDate(), 20);
   });
 
   it('refuses a date that names less than the period, and impossible months and days', function () {
@@ -54,12 +55,28 @@ describe('V6 client pieces', function () {
   });
 
   it('states stay numbers and get names; "N/A" and numeric strings as for V7', function () {
-    const map = { inverter_state: '512.0', run_state: 1, battery_status: '3', ch_discharge_model: 2, active_power: 'N/A', day_cap: '12.5', label: 'x' };
+    const map = {
+      inverter_state: '512.0',
+      run_state: 1,
+      battery_status: '3',
+      ch_discharge_model: 2,
+      active_power: 'N/A',
+      day_cap: '12.5',
+      label: 'x',
+    };
     normaliseDataMap(map, 'en-us');
     assert.deepEqual(map, {
-      inverter_state: 512, inverter_state_name: 'Grid-connected', run_state: 1, run_state_name: 'Connected',
-      battery_status: 3, battery_status_name: 'Faulty', ch_discharge_model: 2, ch_discharge_model_name: 'Time-of-use price',
-      active_power: null, day_cap: 12.5, label: 'x',
+      inverter_state: 512,
+      inverter_state_name: 'Grid-connected',
+      run_state: 1,
+      run_state_name: 'Connected',
+      battery_status: 3,
+      battery_status_name: 'Faulty',
+      ch_discharge_model: 2,
+      ch_discharge_model_name: 'Time-of-use price',
+      active_power: null,
+      day_cap: 12.5,
+      label: 'x',
     });
     const zh = { inverter_state: 768 };
     normaliseDataMap(zh, 'zh-cn');
@@ -70,9 +87,19 @@ describe('V6 client pieces', function () {
   });
 
   it('merges history windows keeping a boundary point once', function () {
-    const a = [{ devId: '1', collectTime: 0 }, { devId: '1', collectTime: 300 }];
-    const b = [{ devId: '1', collectTime: 300 }, { devId: '1', collectTime: 600 }, { devId: '2', collectTime: 300 }];
-    assert.deepEqual(mergeUnique([a, b]).map((p) => `${p.devId}@${p.collectTime}`), ['1@0', '1@300', '1@600', '2@300']);
+    const a = [
+      { devId: '1', collectTime: 0 },
+      { devId: '1', collectTime: 300 },
+    ];
+    const b = [
+      { devId: '1', collectTime: 300 },
+      { devId: '1', collectTime: 600 },
+      { devId: '2', collectTime: 300 },
+    ];
+    assert.deepEqual(
+      mergeUnique([a, b]).map((p) => `${p.devId}@${p.collectTime}`),
+      ['1@0', '1@300', '1@600', '2@300'],
+    );
   });
 
   it('the V6 device quota sums the served types of the device list, 1 until it is read', function () {
@@ -86,29 +113,54 @@ describe('V6 client pieces', function () {
     assert.equal(operation('plantList', 'v6').endpoint, 'thirdData/stations');
     assert.equal(operation('alarmList').endpoint, 'thirdData/getAlarmList', 'a V6-only name without an interface');
     assert.equal(operation('alarmList', 'v7'), undefined);
-    assert.deepEqual(operationsOf('fusionsolar-plant-data', 'v6').map((o) => o.name), ['realtimeKpi', 'hourKpi', 'dayKpi', 'monthKpi', 'yearKpi']);
+    assert.deepEqual(
+      operationsOf('fusionsolar-plant-data', 'v6').map((o) => o.name),
+      ['realtimeKpi', 'hourKpi', 'dayKpi', 'monthKpi', 'yearKpi'],
+    );
     assert.ok(operationsOf('fusionsolar-device-data').every((o) => apiOf(o) === 'v6'));
     assert.equal(endpointPath('thirdData/getDevRealKpi'), '/thirdData/getDevRealKpi');
     assert.equal(endpointPath('vpp/plants'), '/rest/openapi/pvms/v1/vpp/plants');
     const ops = operationsOf('fusionsolar-plant-data');
     assert.equal(pickOperation(ops, 'realtimeKpi', 'v6', t).endpoint, 'thirdData/getStationRealKpi');
     assert.equal(pickOperation(ops, 'realtimeKpi', 'v7', t).endpoint, 'vpp/plantRealtimeKpi');
-    assert.throws(() => pickOperation(ops, 'hourKpi', 'v7', t), /hourKpi is a V6 operation and this account uses the V7 interface/);
+    assert.throws(
+      () => pickOperation(ops, 'hourKpi', 'v7', t),
+      /hourKpi is a V6 operation and this account uses the V7 interface/,
+    );
     assert.throws(() => pickOperation(ops, 'nothing', 'v6', t), /must be one of realtimeKpi, hourKpi/);
   });
 
   it('plantCodes is another name for stationCodes on V6', function () {
     const op = operation('realtimeKpi', 'v6');
     assert.deepEqual(validate(op, { plantCodes: 'NE=1,NE=2' }), { stationCodes: ['NE=1', 'NE=2'] });
-    assert.deepEqual(validate(op, { plantCodes: ['NE=1'], stationCodes: 'NE=1' }).stationCodes, ['NE=1'], 'the same value twice is fine');
-    assert.throws(() => validate(op, { plantCodes: 'NE=1', stationCodes: 'NE=2' }), /plantCodes: is another name for stationCodes/);
-    assert.throws(() => validate(operation('realtimeKpi', 'v7'), { stationCodes: 'NE=1' }), /stationCodes: is not a parameter of realtimeKpi/);
+    assert.deepEqual(
+      validate(op, { plantCodes: ['NE=1'], stationCodes: 'NE=1' }).stationCodes,
+      ['NE=1'],
+      'the same value twice is fine',
+    );
+    assert.throws(
+      () => validate(op, { plantCodes: 'NE=1', stationCodes: 'NE=2' }),
+      /plantCodes: is another name for stationCodes/,
+    );
+    assert.throws(
+      () => validate(operation('realtimeKpi', 'v7'), { stationCodes: 'NE=1' }),
+      /stationCodes: is not a parameter of realtimeKpi/,
+    );
   });
 
   it('16-digit V6 ids below 2^53 parse as plain JSON; beyond it, digits are kept as strings', function () {
-    const text = '{"a":1000001009000000,"b":-1000001009000000,"c":9007199254740991,"d":9007199254740992,"e":-12345678901234567,"f":"99999999999999999","g":0.12345678901234567}';
-    // eslint-disable-next-line no-loss-of-precision -- the literal shows the double the parser must give
-    assert.deepEqual(parseExact(text), { a: 1000001009000000, b: -1000001009000000, c: 9007199254740991, d: '9007199254740992', e: '-12345678901234567', f: '99999999999999999', g: 0.12345678901234567 });
+    const text =
+      '{"a":1000001009000000,"b":-1000001009000000,"c":9007199254740991,"d":9007199254740992,"e":-12345678901234567,"f":"99999999999999999","g":0.12345678901234567}';
+    assert.deepEqual(parseExact(text), {
+      a: 1000001009000000,
+      b: -1000001009000000,
+      c: 9007199254740991,
+      d: '9007199254740992',
+      e: '-12345678901234567',
+      f: '99999999999999999',
+      // eslint-disable-next-line no-loss-of-precision -- the literal shows the double the parser must give
+      g: 0.12345678901234567,
+    });
     const safe = '{"devId":1000001009000000,"collectTime":1781654400000}';
     assert.deepEqual(parseExact(safe), JSON.parse(safe));
   });

@@ -4,7 +4,15 @@ import { isObject, normaliseRecord } from '../core/normalise';
 import { timeInput } from '../core/params';
 import type { ExecContext, ExecResult, Params } from '../core/types';
 import { defineOperation, withWorkflow } from '../core/types';
-import { ALARM_DEVICE_TYPES, ALARM_LANGUAGES, ALARM_LEVELS, ALARM_STATUSES, ALARM_TYPES, deviceTypeName, nameOf } from '../core/v6-reference';
+import {
+  ALARM_DEVICE_TYPES,
+  ALARM_LANGUAGES,
+  ALARM_LEVELS,
+  ALARM_STATUSES,
+  ALARM_TYPES,
+  deviceTypeName,
+  nameOf,
+} from '../core/v6-reference';
 import type { NamedMap } from '../core/reference-data';
 import { numberList, optional, optionalFilter, STATION_OTHER_NAMES, stationCodes } from '../core/v6-params';
 import { accountStations } from '../plants/v6';
@@ -21,10 +29,14 @@ const params = z
     stationCodes: optional(stationCodes),
     beginTime: optional(timeInput),
     endTime: optional(timeInput),
-    language: optionalFilter(z.enum(ALARM_LANGUAGES, { error: `must be one of ${ALARM_LANGUAGES.join(', ')} (failCode 20025)` })),
+    language: optionalFilter(
+      z.enum(ALARM_LANGUAGES, { error: `must be one of ${ALARM_LANGUAGES.join(', ')} (failCode 20025)` }),
+    ),
     status: optionalFilter(numberList([1, 2, 3, 4, 5, 6], 'an alarm status', english(ALARM_STATUSES))),
     levels: optionalFilter(numberList([1, 2, 3, 4], 'an alarm severity', english(ALARM_LEVELS))),
-    devTypes: optionalFilter(numberList(ALARM_DEVICE_TYPES, 'a device type of the alarm interface', (n) => deviceTypeName(n, 'en-us'))),
+    devTypes: optionalFilter(
+      numberList(ALARM_DEVICE_TYPES, 'a device type of the alarm interface', (n) => deviceTypeName(n, 'en-us')),
+    ),
     types: optionalFilter(numberList([1, 2, 3, 4, 5], 'an alarm type', english(ALARM_TYPES))),
     devName: optional(z.string({ error: 'must be a device name (string)' }).max(256, 'must be at most 256 characters')),
   })
@@ -48,7 +60,12 @@ function toBody(p: Params): Params {
 async function run(p: P, ctx: ExecContext, plain: (sets: Params[]) => Promise<ExecResult>): Promise<ExecResult> {
   const now = ctx.client.clock.now();
   const endTime = p.endTime ?? Math.max(now, p.beginTime ?? 0);
-  const filled: Params = { ...p, endTime, beginTime: p.beginTime ?? Math.max(0, endTime - DEFAULT_SPAN_MS), language: p.language ?? languageOf(ctx) };
+  const filled: Params = {
+    ...p,
+    endTime,
+    beginTime: p.beginTime ?? Math.max(0, endTime - DEFAULT_SPAN_MS),
+    language: p.language ?? languageOf(ctx),
+  };
   if (p.stationCodes) return plain([filled]);
   const all = await accountStations(ctx);
   if (all.codes.length === 0) return { payload: [], calls: all.calls, total: 0 };
@@ -57,7 +74,15 @@ async function run(p: P, ctx: ExecContext, plain: (sets: Params[]) => Promise<Ex
 }
 
 const NUMBERS = ['alarmId', 'causeId', 'alarmType', 'devTypeId', 'lev', 'status', 'raiseTime'] as const;
-const STRINGS = ['stationCode', 'stationName', 'alarmName', 'alarmCause', 'devName', 'esnCode', 'repairSuggestion'] as const;
+const STRINGS = [
+  'stationCode',
+  'stationName',
+  'alarmName',
+  'alarmCause',
+  'devName',
+  'esnCode',
+  'repairSuggestion',
+] as const;
 
 function normalise(data: unknown, _p: Params, ctx: ExecContext): unknown {
   const locale = ctx.client.config.locale;
@@ -81,7 +106,8 @@ export const alarmList = defineOperation<P>({
   api: 'v6',
   endpoint: 'thirdData/getAlarmList',
   section: 'V6 6.1.7',
-  summary: 'Current alarms of the plants (all plants when none given), filtered by time, status, severity, device type, alarm type and device name.',
+  summary:
+    'Current alarms of the plants (all plants when none given), filtered by time, status, severity, device type, alarm type and device name.',
   changesDevices: false,
   quota: { limits: [{ count: (c) => Math.ceil(c.plants / 100), windowMs: 30 * MINUTE }] },
   params: params,
@@ -99,4 +125,6 @@ export const alarmList = defineOperation<P>({
 
 export const ALARM_OPERATIONS = [alarmList];
 
-withWorkflow(alarmList, { status: (r) => ({ key: 'status.alarms', vars: { count: Array.isArray(r.payload) ? r.payload.length : 0 } }) });
+withWorkflow(alarmList, {
+  status: (r) => ({ key: 'status.alarms', vars: { count: Array.isArray(r.payload) ? r.payload.length : 0 } }),
+});

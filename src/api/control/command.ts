@@ -15,7 +15,8 @@ function isOn(v: unknown): boolean {
 }
 
 function progressOf(e: TrackEvent): WorkflowProgress['status'] {
-  if (e.state === 'progress') return { kind: 'busy', key: 'status.tracking', vars: { done: e.total - e.running, total: e.total } };
+  if (e.state === 'progress')
+    return { kind: 'busy', key: 'status.tracking', vars: { done: e.total - e.running, total: e.total } };
   if (e.state === 'abandoned') return { kind: 'warn', key: 'status.trackingStopped' };
   if (e.failed + e.timedOut === 0) return { kind: 'ok', key: 'status.complete' };
   return { kind: 'warn', key: 'status.partial', vars: { ok: e.succeeded, total: e.total } };
@@ -38,10 +39,16 @@ function withRequestId(params: Params, ctx: WorkflowContext): Params {
   return { ...params, requestID };
 }
 
-export async function runCommand(op: OperationDef, input: Params, options: Params, ctx: WorkflowContext): Promise<ExecResult> {
+export async function runCommand(
+  op: OperationDef,
+  input: Params,
+  options: Params,
+  ctx: WorkflowContext,
+): Promise<ExecResult> {
   const params = op.name === 'chargeDischarge' ? withRequestId(input, ctx) : input;
   const executed = settle(op, await execute(op, params, ctx));
-  const result: ExecResult = params.requestID !== undefined ? { ...executed, meta: { requestID: params.requestID } } : executed;
+  const result: ExecResult =
+    params.requestID !== undefined ? { ...executed, meta: { requestID: params.requestID } } : executed;
   const spec = TRACKING[op.name];
   const plan = spec && isOn(options.track) ? spec.plan(result.payload, params) : undefined;
   if (!spec || !plan) return result;
@@ -59,6 +66,9 @@ export async function runCommand(op: OperationDef, input: Params, options: Param
 
 /** A command names the items it addressed: "3/4 ok" even when all succeeded. */
 export function commandStatus(op: OperationDef, result: ExecResult): StatusText {
-  if (op.itemCount && result.total !== undefined) return { key: 'status.partial', vars: { ok: result.total - (result.failed?.length ?? 0), total: result.total } };
-  return Array.isArray(result.payload) ? { key: 'status.items', vars: { count: result.payload.length } } : { key: 'status.ok' };
+  if (op.itemCount && result.total !== undefined)
+    return { key: 'status.partial', vars: { ok: result.total - (result.failed?.length ?? 0), total: result.total } };
+  return Array.isArray(result.payload)
+    ? { key: 'status.items', vars: { count: result.payload.length } }
+    : { key: 'status.ok' };
 }

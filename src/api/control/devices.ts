@@ -65,7 +65,9 @@ const emsParams = z
         .refine((v) => !v.includes(','), 'takes one plant DN per call'),
     ),
     // The editor offers the unsupported modes greyed out, as the reference lists them.
-    controlType: required(choice(EMS_CODES)).meta({ 'x-unsupported': EMS_CODES.filter((c) => !EMS_CONTROL_TYPES[c]?.supported) }),
+    controlType: required(choice(EMS_CODES)).meta({
+      'x-unsupported': EMS_CODES.filter((c) => !EMS_CONTROL_TYPES[c]?.supported),
+    }),
   })
   .strict();
 
@@ -81,7 +83,10 @@ export const emsMode = defineOperation<z.infer<typeof emsParams>>({
   precheck(p) {
     const type = EMS_CONTROL_TYPES[p.controlType];
     if (type && !type.supported) {
-      throw invalidInput('controlType', `${p.controlType} (${type.en}) is marked "not supported" in reference 9.3.8; only 6 (scheduled charge/discharge) is accepted`);
+      throw invalidInput(
+        'controlType',
+        `${p.controlType} (${type.en}) is marked "not supported" in reference 9.3.8; only 6 (scheduled charge/discharge) is accepted`,
+      );
     }
   },
   normalise: (data) =>

@@ -24,13 +24,18 @@ const chargeParams = z
     // Stopping (0) ignores the control fields, so a node set up for charging can still stop.
     if (!FORCED.includes(p.dispatchSwitch)) return;
     const issue = (path: string, message: string): void => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (p.controlType === undefined) issue('controlType', 'is required for forced charge or discharge (1 SOC control, 2 duration control)');
+    if (p.controlType === undefined)
+      issue('controlType', 'is required for forced charge or discharge (1 SOC control, 2 duration control)');
     // The reference says when each is mandatory, never that the other is forbidden: extras are sent as given.
-    if (p.controlType === 1 && p.targetSOC === undefined) issue('targetSOC', 'is required with SOC control (controlType 1)');
-    if (p.controlType === 2 && p.dispatchTime === undefined) issue('dispatchTime', 'is required with duration control (controlType 2)');
+    if (p.controlType === 1 && p.targetSOC === undefined)
+      issue('targetSOC', 'is required with SOC control (controlType 1)');
+    if (p.controlType === 2 && p.dispatchTime === undefined)
+      issue('dispatchTime', 'is required with duration control (controlType 2)');
     if (p.powerDispatch !== undefined) {
-      if (p.dispatchSwitch === 1 && p.powerDispatch <= 0) issue('powerDispatch', 'must be greater than 0 W for forced charge (dispatchSwitch 1)');
-      if (p.dispatchSwitch === 2 && p.powerDispatch >= 0) issue('powerDispatch', 'must be less than 0 W for forced discharge (dispatchSwitch 2)');
+      if (p.dispatchSwitch === 1 && p.powerDispatch <= 0)
+        issue('powerDispatch', 'must be greater than 0 W for forced charge (dispatchSwitch 1)');
+      if (p.dispatchSwitch === 2 && p.powerDispatch >= 0)
+        issue('powerDispatch', 'must be less than 0 W for forced discharge (dispatchSwitch 2)');
     }
   })
   .transform((p) => ({ ...p, requestID: p.requestID ?? nextRequestId() }));

@@ -30,7 +30,11 @@ const drms = z.unknown().transform((v, ctx): Drms => {
   for (const key of DRM_SWITCHES) {
     const value = drmSwitch(one[key]);
     if (value === undefined) {
-      ctx.addIssue({ code: 'custom', path: [key], message: one[key] === undefined ? 'is required (true or false)' : 'must be true or false' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: one[key] === undefined ? 'is required (true or false)' : 'must be true or false',
+      });
       return z.NEVER;
     }
     out[key] = value;
@@ -61,7 +65,8 @@ export const drm = defineOperation<z.infer<typeof drmParams>>({
   name: 'drm',
   endpoint: 'vpp/drm',
   section: '9.6.1.6',
-  summary: 'Sets the DRM switches (drm0 shut down, drm1 no grid consumption, drm5 no output) of the inverters of up to 100 plants.',
+  summary:
+    'Sets the DRM switches (drm0 shut down, drm1 no grid consumption, drm5 no output) of the inverters of up to 100 plants.',
   changesDevices: true,
   quota: VPP_QUOTA,
   params: drmParams,
@@ -72,7 +77,10 @@ export const drm = defineOperation<z.infer<typeof drmParams>>({
     const counts = knownInverterCounts(ctx, p.plantcodes);
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     if (total > MAX_INVERTERS) {
-      throw invalidInput('plantcodes', `these plants have ${total} inverters (string and central, from today's device list); one DRM command may address at most ${MAX_INVERTERS} (failCode 20116)`);
+      throw invalidInput(
+        'plantcodes',
+        `these plants have ${total} inverters (string and central, from today's device list); one DRM command may address at most ${MAX_INVERTERS} (failCode 20116)`,
+      );
     }
   },
   // The API wants the switches as the strings "true"/"false".
@@ -104,7 +112,9 @@ export const drmStatus = defineOperation<z.infer<typeof drmStatusParams>>({
   fields: ['remoteIds'],
   normalise: (data) =>
     normaliseList(data, { strings: ['remoteId', 'plantCode'], aliases: { remoteld: 'remoteId' } }, (item) => {
-      item.devicesStatusInfo = normaliseList(item.devicesStatusInfo, { strings: ['dn', 'status', 'receivedTime', 'appliedTime'] });
+      item.devicesStatusInfo = normaliseList(item.devicesStatusInfo, {
+        strings: ['dn', 'status', 'receivedTime', 'appliedTime'],
+      });
     }),
   topicKey: 'plantCode',
 });

@@ -17,7 +17,13 @@ const GRADIENT = decimal(0.1, 5000, 3, true);
 const task = z
   .object(
     {
-      plantCode: required(z.string({ error: 'must be a plant code' }).trim().min(1, 'is required').max(256, 'must be at most 256 characters')),
+      plantCode: required(
+        z
+          .string({ error: 'must be a plant code' })
+          .trim()
+          .min(1, 'is required')
+          .max(256, 'must be at most 256 characters'),
+      ),
       maxFeedGridPower: optional(FEED_IN),
       activePowerVariationGradient: optional(GRADIENT),
     },
@@ -42,12 +48,17 @@ const defaultParams = z
       ctx.addIssue({ code: 'custom', path, message });
       return z.NEVER;
     };
-    if (!base || base.length === 0) return fail(['tasks'], 'is required: a list of {plantCode, maxFeedGridPower, activePowerVariationGradient}, or plantCodes with the values');
+    if (!base || base.length === 0)
+      return fail(
+        ['tasks'],
+        'is required: a list of {plantCode, maxFeedGridPower, activePowerVariationGradient}, or plantCodes with the values',
+      );
     if (base.length > 100) return fail(['tasks'], 'at most 100 plants are allowed per call');
     const seen = new Set<string>();
     const tasks: Task[] = [];
     for (const [i, t] of base.entries()) {
-      if (seen.has(t.plantCode)) return fail(['tasks', i, 'plantCode'], `repeats plant ${t.plantCode}: each plant may appear once`);
+      if (seen.has(t.plantCode))
+        return fail(['tasks', i, 'plantCode'], `repeats plant ${t.plantCode}: each plant may appear once`);
       seen.add(t.plantCode);
       const full: Task = {
         plantCode: t.plantCode,
@@ -66,7 +77,8 @@ export const defaultSetting = defineOperation<z.infer<typeof defaultParams>>({
   name: 'defaultSetting',
   endpoint: 'vpp/plantDefaultSetting',
   section: '9.6.1.3',
-  summary: 'Enables the scheduled task and sets the default maximum grid feed-in power and active power gradient of up to 100 plants.',
+  summary:
+    'Enables the scheduled task and sets the default maximum grid feed-in power and active power gradient of up to 100 plants.',
   changesDevices: true,
   quota: VPP_QUOTA,
   params: defaultParams,
@@ -79,7 +91,10 @@ export const defaultSetting = defineOperation<z.infer<typeof defaultParams>>({
     for (const [i, t] of p.tasks.entries()) {
       const capacity = capacities.get(t.plantCode);
       if (capacity !== undefined && t.maxFeedGridPower !== undefined && t.maxFeedGridPower > capacity) {
-        throw invalidInput(`tasks[${i}].maxFeedGridPower`, `must be at most the capacity of plant ${t.plantCode} (${capacity} kWp)`);
+        throw invalidInput(
+          `tasks[${i}].maxFeedGridPower`,
+          `must be at most the capacity of plant ${t.plantCode} (${capacity} kWp)`,
+        );
       }
     }
   },
@@ -87,7 +102,8 @@ export const defaultSetting = defineOperation<z.infer<typeof defaultParams>>({
     tasks: p.tasks.map((t) => {
       const out: Record<string, unknown> = { plantCode: t.plantCode };
       if (t.maxFeedGridPower !== undefined) out.maxFeedGridPower = t.maxFeedGridPower;
-      if (t.activePowerVariationGradient !== undefined) out.activePowerVariationGradient = t.activePowerVariationGradient;
+      if (t.activePowerVariationGradient !== undefined)
+        out.activePowerVariationGradient = t.activePowerVariationGradient;
       return out;
     }),
   }),

@@ -10,7 +10,8 @@ import { withWorkflow } from '../core/types';
 for (const op of [chargeDischarge, setDod, inverterPower, emsMode, defaultSetting, drm]) {
   withWorkflow(op, { workflow: (p, o, ctx) => runCommand(op, p, o, ctx), status: (r) => commandStatus(op, r) });
 }
-for (const op of [chargeDischargeStatus, defaultSettingStatus, drmStatus]) withWorkflow(op, { status: (r) => commandStatus(op, r) });
+for (const op of [chargeDischargeStatus, defaultSettingStatus, drmStatus])
+  withWorkflow(op, { status: (r) => commandStatus(op, r) });
 
 /** The operations of the fusionsolar-control node, in the editor's order. */
 export const CONTROL_OPERATIONS = [

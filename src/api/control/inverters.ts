@@ -7,7 +7,6 @@ import type { ExecContext } from '../core/types';
  * read anyway (the reference advises one a day), so a DRM command reads none of its own.
  */
 
-
 function fresh(ctx: ExecContext, at: number): boolean {
   return ctx.client.clock.now() - at < DAY;
 }
@@ -16,7 +15,12 @@ function fresh(ctx: ExecContext, at: number): boolean {
 export const INVERTER_TYPES: readonly number[] = [20822, 20827];
 
 /** Records inverters per plant from a complete device list (every type) of those plants. */
-export function learnInverters(ctx: ExecContext, plantCodes: readonly string[], devices: readonly unknown[], typeId?: number): void {
+export function learnInverters(
+  ctx: ExecContext,
+  plantCodes: readonly string[],
+  devices: readonly unknown[],
+  typeId?: number,
+): void {
   // A list of one type cannot tell how many of the other kind a plant has.
   if (typeId !== undefined) return;
   const cache = ctx.client.memory.inverters;

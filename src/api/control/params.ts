@@ -10,7 +10,10 @@ const absent = (v: unknown): boolean => v === undefined || v === null || v === '
 
 /** A mandatory value: "is required" rather than a type complaint when it is missing. */
 export function required<T extends z.ZodType>(schema: T) {
-  return z.unknown().refine((v) => !absent(v), 'is required').pipe(schema);
+  return z
+    .unknown()
+    .refine((v) => !absent(v), 'is required')
+    .pipe(schema);
 }
 
 /** An optional value; null and "" mean "not given", so a message can clear a node setting with null. */
@@ -45,14 +48,19 @@ export function decimal(min: number, max: number, places = 3, round = false) {
 /** A whole number given as a number or a digit string. */
 export function wholeNumber(min: number, max: number) {
   return z
-    .union([z.number(), z.string().trim().regex(/^-?\d+(\.0+)?$/, 'must be a whole number')], { error: 'must be a whole number' })
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .trim()
+          .regex(/^-?\d+(\.0+)?$/, 'must be a whole number'),
+      ],
+      { error: 'must be a whole number' },
+    )
     .transform(Number)
     .pipe(
-      z
-        .number()
-        .int('must be a whole number')
-        .min(min, `must be at least ${min}`)
-        .max(max, `must be at most ${max}`),
+      z.number().int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`),
     );
 }
 
@@ -75,10 +83,21 @@ export function drmSwitch(v: unknown): boolean | undefined {
 /** One of a few documented codes, given as a number or a digit string. */
 export function choice<T extends number>(values: readonly T[]) {
   const rule = `must be one of ${values.join(', ')}`;
-  return z
-    .union([z.number(), z.string().trim().regex(/^-?\d+$/, rule)], { error: rule })
-    .transform(Number)
-    .refine((v): v is T => (values as readonly number[]).includes(v), rule)
-    // The refinement is invisible to JSON Schema: the editor reads the list from here.
-    .meta({ enum: [...values] });
+  return (
+    z
+      .union(
+        [
+          z.number(),
+          z
+            .string()
+            .trim()
+            .regex(/^-?\d+$/, rule),
+        ],
+        { error: rule },
+      )
+      .transform(Number)
+      .refine((v): v is T => (values as readonly number[]).includes(v), rule)
+      // The refinement is invisible to JSON Schema: the editor reads the list from here.
+      .meta({ enum: [...values] })
+  );
 }

@@ -47,7 +47,12 @@ export const TRACKING: Readonly<Record<string, TrackSpec>> = {
       return { key: text(requestID), query: { requestID }, ids: items.map(dispatchId) };
     },
     subtasks: (data): Subtask[] =>
-      listOf(data).map((item) => ({ id: dispatchId(item), group: dispatchId(item), state: dispatchState(item.status), item })),
+      listOf(data).map((item) => ({
+        id: dispatchId(item),
+        group: dispatchId(item),
+        state: dispatchState(item.status),
+        item,
+      })),
   },
   defaultSetting: {
     status: defaultSettingStatus,
@@ -59,7 +64,12 @@ export const TRACKING: Readonly<Record<string, TrackSpec>> = {
       return ids.length ? { key: payload.requestId, query: { requestId: payload.requestId }, ids } : undefined;
     },
     subtasks: (data): Subtask[] =>
-      listOf(data).map((item) => ({ id: String(item.plantCode), group: String(item.plantCode), state: taskState(item.status), item })),
+      listOf(data).map((item) => ({
+        id: String(item.plantCode),
+        group: String(item.plantCode),
+        state: taskState(item.status),
+        item,
+      })),
   },
   drm: {
     status: drmStatus,

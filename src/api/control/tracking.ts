@@ -58,7 +58,12 @@ interface Known {
   group: string;
 }
 
-export async function track(spec: TrackSpec, plan: TrackPlan, ctx: ExecContext, emit: (e: TrackEvent) => void): Promise<TrackEvent> {
+export async function track(
+  spec: TrackSpec,
+  plan: TrackPlan,
+  ctx: ExecContext,
+  emit: (e: TrackEvent) => void,
+): Promise<TrackEvent> {
   const clock = ctx.client.clock;
   const deadline = clock.now() + spec.timeoutMs;
   const known = new Map<string, Known>(plan.ids.map((id) => [id, { state: 'running', json: '', group: id }]));
@@ -70,8 +75,17 @@ export async function track(spec: TrackSpec, plan: TrackPlan, ctx: ExecContext, 
   const event = (state: TrackEvent['state'], changed: string[], error?: FusionSolarError): TrackEvent => {
     const count = (s: SubtaskState): number => [...known.values()].filter((k) => k.state === s).length;
     const e: TrackEvent = {
-      state, key: plan.key, operation: spec.status.name, payload, changed, total: known.size,
-      running: count('running'), succeeded: count('succeeded'), failed: count('failed'), timedOut: count('timedOut'), calls,
+      state,
+      key: plan.key,
+      operation: spec.status.name,
+      payload,
+      changed,
+      total: known.size,
+      running: count('running'),
+      succeeded: count('succeeded'),
+      failed: count('failed'),
+      timedOut: count('timedOut'),
+      calls,
     };
     if (error) e.error = error.toJSON();
     return e;
@@ -89,7 +103,10 @@ export async function track(spec: TrackSpec, plan: TrackPlan, ctx: ExecContext, 
       errors = 0;
     } catch (err) {
       if (ctx.signal?.aborted) throw err;
-      const e = err instanceof FusionSolarError ? err : new FusionSolarError('FAILED', { message: String((err as Error)?.message ?? err) });
+      const e =
+        err instanceof FusionSolarError
+          ? err
+          : new FusionSolarError('FAILED', { message: String((err as Error)?.message ?? err) });
       if (++errors >= MAX_POLL_ERRORS || last) {
         const final = event('abandoned', [], e);
         emit(final);

@@ -23,7 +23,11 @@ export interface ApiClient {
   /** One API call under the quota, with the session. */
   call(opts: CallOptions): Promise<CallResult>;
   /** Admits an operation's calls as one group; undefined when calls go one by one. */
-  reserve(endpoint: string, calls: number, opts?: { signal?: AbortSignal; onQuotaWait?: (ms: number) => void }): Promise<Reservation | undefined>;
+  reserve(
+    endpoint: string,
+    calls: number,
+    opts?: { signal?: AbortSignal; onQuotaWait?: (ms: number) => void },
+  ): Promise<Reservation | undefined>;
   /** The rule the governor applies to an endpoint (undefined when quotas are off). */
   ruleFor(endpoint: string): QuotaRule | undefined;
   /** Fleet size the quota formulas use: configured, else learned. */

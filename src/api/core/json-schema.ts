@@ -26,7 +26,18 @@ export interface EditorOperation {
 const isEmpty = (s: object): boolean => Object.keys(s).length === 0;
 
 /** Rules of a pipe's output worth showing on its input: what the typed text must come to. */
-const RULES = ['type', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems'];
+const RULES = [
+  'type',
+  'enum',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+];
 
 /**
  * Inputs arrive as typed text, so the input side is what the editor must check; where that
@@ -41,7 +52,10 @@ function toSchema(schema: z.ZodType): JsonSchema {
       if (def.type !== 'pipe' || !def.out) return;
       const out = toSchema(def.out);
       if (isEmpty(ctx.jsonSchema)) Object.assign(ctx.jsonSchema, out);
-      else for (const k of RULES) if (k !== 'type' && out[k] !== undefined && ctx.jsonSchema[k] === undefined) (ctx.jsonSchema as JsonSchema)[k] = out[k];
+      else
+        for (const k of RULES)
+          if (k !== 'type' && out[k] !== undefined && ctx.jsonSchema[k] === undefined)
+            (ctx.jsonSchema as JsonSchema)[k] = out[k];
     },
   }) as JsonSchema;
   delete out.$schema;
@@ -60,7 +74,11 @@ function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
   return s.shape ?? {};
 }
 
-function schemasOf(schema: z.ZodType | undefined, names: readonly string[], rowOf: (name: string) => string = (n) => n): Record<string, JsonSchema> {
+function schemasOf(
+  schema: z.ZodType | undefined,
+  names: readonly string[],
+  rowOf: (name: string) => string = (n) => n,
+): Record<string, JsonSchema> {
   if (!schema) return {};
   const shape = shapeOf(schema);
   const out: Record<string, JsonSchema> = {};

@@ -47,9 +47,37 @@ function digitsAt(s: string, i: number, n: number): number {
  */
 function parseZoned(s: string): number | undefined {
   const sep = s.charCodeAt(10);
-  if (s.length < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || (sep !== 84 && sep !== 32) || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
-  const [year, month, day, hour, minute, second] = [digitsAt(s, 0, 4), digitsAt(s, 5, 2), digitsAt(s, 8, 2), digitsAt(s, 11, 2), digitsAt(s, 14, 2), digitsAt(s, 17, 2)];
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  if (
+    s.length < 20 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    (sep !== 84 && sep !== 32) ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58
+  )
+    return undefined;
+  const [year, month, day, hour, minute, second] = [
+    digitsAt(s, 0, 4),
+    digitsAt(s, 5, 2),
+    digitsAt(s, 8, 2),
+    digitsAt(s, 11, 2),
+    digitsAt(s, 14, 2),
+    digitsAt(s, 17, 2),
+  ];
+  if (
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 28 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  )
+    return undefined;
   let i = 19;
   let ms = 0;
   if (s.charCodeAt(i) === 46) {
@@ -138,7 +166,11 @@ export function normaliseRecord<T extends JsonObject>(rec: T, spec: FieldSpec): 
 }
 
 /** Applies a spec to every value of a `dataItemMap`-style object. */
-export function normaliseMap(map: unknown, numbers: readonly string[] | 'all-numeric', strings: readonly string[] = []): unknown {
+export function normaliseMap(
+  map: unknown,
+  numbers: readonly string[] | 'all-numeric',
+  strings: readonly string[] = [],
+): unknown {
   if (!isObject(map)) return map;
   if (numbers === 'all-numeric') {
     for (const k in map) {

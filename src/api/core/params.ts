@@ -48,7 +48,8 @@ export function distinct(list: string[]): string[] {
 export const timeInput = z
   .union([z.number(), z.string(), z.date()], { error: 'must be epoch milliseconds, an ISO-8601 string or a Date' })
   .transform((v, ctx) => {
-    const t = v instanceof Date ? v.getTime() : typeof v === 'number' ? v : /^\d+$/.test(v.trim()) ? Number(v) : Date.parse(v);
+    const t =
+      v instanceof Date ? v.getTime() : typeof v === 'number' ? v : /^\d+$/.test(v.trim()) ? Number(v) : Date.parse(v);
     if (!Number.isFinite(t)) {
       ctx.addIssue({ code: 'custom', message: 'is not a valid time (epoch ms, ISO-8601 string or Date)' });
       return z.NEVER;
@@ -70,11 +71,13 @@ export function intInput(min: number, max: number) {
 }
 
 export function oneOf<T extends number>(values: readonly T[]) {
-  return z.coerce
-    .number({ error: 'must be a number' })
-    .refine((v) => (values as readonly number[]).includes(v), `must be one of ${values.join(', ')}`)
-    // The refinement is invisible to JSON Schema: the editor reads the list from here.
-    .meta({ enum: [...values] }) as unknown as z.ZodType<T>;
+  return (
+    z.coerce
+      .number({ error: 'must be a number' })
+      .refine((v) => (values as readonly number[]).includes(v), `must be one of ${values.join(', ')}`)
+      // The refinement is invisible to JSON Schema: the editor reads the list from here.
+      .meta({ enum: [...values] }) as unknown as z.ZodType<T>
+  );
 }
 
 /** Long task ids: numbers or digit strings, kept exact as strings internally. */
@@ -82,7 +85,9 @@ export const longId = z
   .union([z.number().int('must be a whole number'), z.string().regex(/^-?\d{1,19}$/, 'must be a whole number')], {
     error: 'must be a whole number (number or digit string)',
   })
-  .transform((v) => (typeof v === 'number' ? (Number.isSafeInteger(v) ? String(v) : BigInt(Math.trunc(v)).toString()) : v));
+  .transform((v) =>
+    typeof v === 'number' ? (Number.isSafeInteger(v) ? String(v) : BigInt(Math.trunc(v)).toString()) : v,
+  );
 
 /** A node option that is on or off: the editor saves a boolean, a message may send "true". */
 export const flagInput = z.union([z.boolean(), z.enum(['true', 'false', ''])], { error: 'must be true or false' });

@@ -41,7 +41,11 @@ export function planCalls(batch: Batch | undefined, params: Params): Params[] {
     const key = [batch.chunk.key, ...(batch.chunk.alt ?? [])].find((k) => Array.isArray(params[k])) ?? batch.chunk.key;
     // A code named twice is asked for once: a million copies of one code is one call, not 10,000.
     const list = Array.isArray(params[key]) ? [...new Set(params[key] as unknown[])] : params[key];
-    if (Array.isArray(list)) sets = list.length > size ? chunks(list, size).map((part) => ({ ...params, [key]: part })) : [{ ...params, [key]: list }];
+    if (Array.isArray(list))
+      sets =
+        list.length > size
+          ? chunks(list, size).map((part) => ({ ...params, [key]: part }))
+          : [{ ...params, [key]: list }];
   }
   if (batch?.window) {
     const { startKey, endKey, windowMs } = batch.window;
@@ -50,7 +54,8 @@ export function planCalls(batch: Batch | undefined, params: Params): Params[] {
       const end = Number(p[endKey]);
       if (!Number.isFinite(start) || !Number.isFinite(end) || end - start <= windowMs) return [p];
       const out: Params[] = [];
-      for (let s = start; s < end; s += windowMs) out.push({ ...p, [startKey]: s, [endKey]: Math.min(end, s + windowMs) });
+      for (let s = start; s < end; s += windowMs)
+        out.push({ ...p, [startKey]: s, [endKey]: Math.min(end, s + windowMs) });
       return out;
     });
   }
@@ -68,26 +73,41 @@ function defaultMerge(parts: unknown[]): unknown {
  * Runs one operation: validate, plan the calls (chunks, windows, pages), send them one
  * after another through the client, normalise and merge.
  */
-export async function execute<P extends Params>(op: OperationDef<P>, input: Params, ctx: ExecContext): Promise<ExecResult> {
+export async function execute<P extends Params>(
+  op: OperationDef<P>,
+  input: Params,
+  ctx: ExecContext,
+): Promise<ExecResult> {
   const params = validate(op, input);
   await op.precheck?.(params, ctx);
   return executeChecked(op, params, ctx);
 }
 
 /** execute() for parameters that validate() and the precheck have already passed. */
-export function executeChecked<P extends Params>(op: OperationDef<P>, params: P, ctx: ExecContext): Promise<ExecResult> {
+export function executeChecked<P extends Params>(
+  op: OperationDef<P>,
+  params: P,
+  ctx: ExecContext,
+): Promise<ExecResult> {
   if (op.runCalls) return op.runCalls(params, ctx, (sets) => runPlanned(op, sets as P[], ctx));
   return runPlanned(op, [params], ctx);
 }
 
 /** The calls of validated parameter sets, sent as one group, normalised and merged. */
-async function runPlanned<P extends Params>(op: OperationDef<P>, paramSets: P[], ctx: ExecContext): Promise<ExecResult> {
+async function runPlanned<P extends Params>(
+  op: OperationDef<P>,
+  paramSets: P[],
+  ctx: ExecContext,
+): Promise<ExecResult> {
   const params = paramSets[0] ?? ({} as P);
   const sets = paramSets.flatMap((s) => planCalls(op.batch, s)) as P[];
   if (sets.length === 0) return { payload: op.merge ? op.merge([], params) : [], calls: 0, total: 0 };
   // The operation's calls go as one group, so another operation cannot split them and
   // leave both half done; a group the daily budget cannot finish fails before any call.
-  const group = await ctx.client.reserve(op.endpoint, sets.length, { signal: ctx.signal, onQuotaWait: ctx.onQuotaWait });
+  const group = await ctx.client.reserve(op.endpoint, sets.length, {
+    signal: ctx.signal,
+    onQuotaWait: ctx.onQuotaWait,
+  });
   let calls = 0;
   const send = async (p: P): Promise<unknown> => {
     calls++;
@@ -101,7 +121,14 @@ async function runPlanned<P extends Params>(op: OperationDef<P>, paramSets: P[],
       group,
     });
     const data = op.normalise ? op.normalise(res.data, p, ctx) : res.data;
-    ctx.client.publish({ type: 'answer', operation: op.name, endpoint: op.endpoint, params: p, data, at: ctx.client.clock.now() });
+    ctx.client.publish({
+      type: 'answer',
+      operation: op.name,
+      endpoint: op.endpoint,
+      params: p,
+      data,
+      at: ctx.client.clock.now(),
+    });
     return data;
   };
 
@@ -128,7 +155,8 @@ async function runPlanned<P extends Params>(op: OperationDef<P>, paramSets: P[],
         const seen = JSON.stringify(page.items);
         if (seen === previous) break;
         previous = seen;
-        if (paged.keep && isObject(data)) kept = Object.fromEntries(paged.keep.filter((k) => k in data).map((k) => [k, data[k]]));
+        if (paged.keep && isObject(data))
+          kept = Object.fromEntries(paged.keep.filter((k) => k in data).map((k) => [k, data[k]]));
         items.push(...page.items);
         if (page.total !== undefined) pageTotal = page.total;
         if (paged.bareIsWhole && Array.isArray(data)) break;

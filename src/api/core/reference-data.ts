@@ -29,30 +29,32 @@ export interface DeviceType {
   zh: string;
 }
 
-export const DEVICE_TYPES: readonly DeviceType[] = Object.freeze([
-  { id: 20811, en: 'MPPT', zh: 'MPPT' },
-  { id: 20812, en: 'PV', zh: 'PV组串' },
-  { id: 20813, en: 'PV module', zh: '光伏组件' },
-  { id: 20814, en: 'Optimizer', zh: '优化器' },
-  { id: 20815, en: 'Battery', zh: '电池' },
-  { id: 20816, en: 'Meter', zh: '电表' },
-  { id: 20817, en: 'Backup Box', zh: '备电盒' },
-  { id: 20818, en: 'Safety box', zh: '安全盒' },
-  { id: 20819, en: 'Communication module', zh: '通信模块' },
-  { id: 20821, en: 'SmartLogger', zh: '数据采集器（SmartLogger）' },
-  { id: 20822, en: 'Inverter', zh: '逆变器' },
-  { id: 20824, en: 'Environmental monitoring instrument', zh: '环境监测仪' },
-  { id: 20825, en: 'PID', zh: 'PID' },
-  { id: 20826, en: 'PLC', zh: 'PLC' },
-  { id: 20827, en: 'Central inverter', zh: '集中式逆变器' },
-  { id: 20828, en: 'DC combiner box', zh: '直流汇流箱' },
-  { id: 20829, en: 'STS', zh: '箱变（STS）' },
-  { id: 20830, en: 'STS meter', zh: '箱变电表' },
-  { id: 20831, en: 'AC combiner box', zh: '交流汇流箱' },
-  { id: 20833, en: 'Communication management unit', zh: '通管机' },
-  { id: 20835, en: 'Energy storage container', zh: '储能集装箱' },
-  { id: 20843, en: 'Lithium battery cell', zh: '锂电池电芯' },
-].map((t) => Object.freeze(t)));
+export const DEVICE_TYPES: readonly DeviceType[] = Object.freeze(
+  [
+    { id: 20811, en: 'MPPT', zh: 'MPPT' },
+    { id: 20812, en: 'PV', zh: 'PV组串' },
+    { id: 20813, en: 'PV module', zh: '光伏组件' },
+    { id: 20814, en: 'Optimizer', zh: '优化器' },
+    { id: 20815, en: 'Battery', zh: '电池' },
+    { id: 20816, en: 'Meter', zh: '电表' },
+    { id: 20817, en: 'Backup Box', zh: '备电盒' },
+    { id: 20818, en: 'Safety box', zh: '安全盒' },
+    { id: 20819, en: 'Communication module', zh: '通信模块' },
+    { id: 20821, en: 'SmartLogger', zh: '数据采集器（SmartLogger）' },
+    { id: 20822, en: 'Inverter', zh: '逆变器' },
+    { id: 20824, en: 'Environmental monitoring instrument', zh: '环境监测仪' },
+    { id: 20825, en: 'PID', zh: 'PID' },
+    { id: 20826, en: 'PLC', zh: 'PLC' },
+    { id: 20827, en: 'Central inverter', zh: '集中式逆变器' },
+    { id: 20828, en: 'DC combiner box', zh: '直流汇流箱' },
+    { id: 20829, en: 'STS', zh: '箱变（STS）' },
+    { id: 20830, en: 'STS meter', zh: '箱变电表' },
+    { id: 20831, en: 'AC combiner box', zh: '交流汇流箱' },
+    { id: 20833, en: 'Communication management unit', zh: '通管机' },
+    { id: 20835, en: 'Energy storage container', zh: '储能集装箱' },
+    { id: 20843, en: 'Lithium battery cell', zh: '锂电池电芯' },
+  ].map((t) => Object.freeze(t)),
+);
 
 // ---- I-V diagnosis fault types ---------------------------------------------------------------
 // Field `faultCode` (+ `faultName`, localised by the server) in 9.4.5 fault list, and
@@ -67,11 +69,13 @@ export interface FaultType {
   zh: string;
 }
 
-export const IV_FAULT_TYPES: readonly FaultType[] = Object.freeze([
-  { code: 10000, en: 'Normal', zh: '正常' },
-  { code: 10012, en: 'PV not set', zh: '组串未配置' },
-  { code: 99999, en: 'No data to scan', zh: '无扫描数据' },
-].map((t) => Object.freeze(t)));
+export const IV_FAULT_TYPES: readonly FaultType[] = Object.freeze(
+  [
+    { code: 10000, en: 'Normal', zh: '正常' },
+    { code: 10012, en: 'PV not set', zh: '组串未配置' },
+    { code: 99999, en: 'No data to scan', zh: '无扫描数据' },
+  ].map((t) => Object.freeze(t)),
+);
 
 const IV_FAULT_BY_CODE: ReadonlyMap<number, FaultType> = new Map(IV_FAULT_TYPES.map((t) => [t.code, t]));
 

@@ -17,7 +17,10 @@ export const PLANT_CODES_ROW = Object.freeze({ stationCodes: 'plantCodes' });
 
 /** Device ids are Longs: digit strings internally, so 16+ digit ids stay exact. */
 export const devIds = codeList()
-  .refine((ids) => ids.every((id) => /^-?\d{1,19}$/.test(id)), 'each device id must be a whole number (the id of the device list)')
+  .refine(
+    (ids) => ids.every((id) => /^-?\d{1,19}$/.test(id)),
+    'each device id must be a whole number (the id of the device list)',
+  )
   .refine(noDuplicates, 'must not name a device twice');
 
 export const sns = codeList().refine(noDuplicates, 'must not name an SN twice');
@@ -34,29 +37,37 @@ export function numberList(allowed: readonly number[], what: string, names?: (n:
     const name = names?.(n);
     if (name) named[n] = name;
   }
-  const editor = { type: 'array', items: { type: 'integer', enum: [...allowed] }, ...(names ? { 'x-names': named } : {}) };
-  return z.unknown().meta(editor).transform((v, ctx) => {
-    const parts = typeof v === 'number' ? [v] : typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v : undefined;
-    if (!parts) {
-      ctx.addIssue({ code: 'custom', message: NUMBER_LIST });
-      return z.NEVER;
-    }
-    const out: number[] = [];
-    for (const p of parts) {
-      if (typeof p === 'string' && p.trim() === '') continue;
-      const n = typeof p === 'number' ? p : typeof p === 'string' && /^\s*\d+\s*$/.test(p) ? Number(p) : NaN;
-      if (!allowed.includes(n)) {
-        ctx.addIssue({ code: 'custom', message: `${JSON.stringify(p)} is not ${what}: use ${allowed.join(', ')}` });
+  const editor = {
+    type: 'array',
+    items: { type: 'integer', enum: [...allowed] },
+    ...(names ? { 'x-names': named } : {}),
+  };
+  return z
+    .unknown()
+    .meta(editor)
+    .transform((v, ctx) => {
+      const parts =
+        typeof v === 'number' ? [v] : typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v : undefined;
+      if (!parts) {
+        ctx.addIssue({ code: 'custom', message: NUMBER_LIST });
         return z.NEVER;
       }
-      if (!out.includes(n)) out.push(n);
-    }
-    if (out.length === 0) {
-      ctx.addIssue({ code: 'custom', message: `must name at least one of ${allowed.join(', ')}` });
-      return z.NEVER;
-    }
-    return out;
-  });
+      const out: number[] = [];
+      for (const p of parts) {
+        if (typeof p === 'string' && p.trim() === '') continue;
+        const n = typeof p === 'number' ? p : typeof p === 'string' && /^\s*\d+\s*$/.test(p) ? Number(p) : NaN;
+        if (!allowed.includes(n)) {
+          ctx.addIssue({ code: 'custom', message: `${JSON.stringify(p)} is not ${what}: use ${allowed.join(', ')}` });
+          return z.NEVER;
+        }
+        if (!out.includes(n)) out.push(n);
+      }
+      if (out.length === 0) {
+        ctx.addIssue({ code: 'custom', message: `must name at least one of ${allowed.join(', ')}` });
+        return z.NEVER;
+      }
+      return out;
+    });
 }
 
 /** Empty editor fields arrive as "": the same as not given. */
@@ -66,5 +77,8 @@ export function optional<T extends z.ZodType>(schema: T) {
 
 /** An enumeration filter: the editor's multiple selects save [] when nothing is picked, meaning no filter. */
 export function optionalFilter<T extends z.ZodType>(schema: T) {
-  return z.preprocess((v) => (v === '' || v === null || (Array.isArray(v) && v.length === 0) ? undefined : v), schema.optional());
+  return z.preprocess(
+    (v) => (v === '' || v === null || (Array.isArray(v) && v.length === 0) ? undefined : v),
+    schema.optional(),
+  );
 }

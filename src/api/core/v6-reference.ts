@@ -137,7 +137,18 @@ export const ALARM_TYPES = map([
 ]);
 
 /** 6.1.7 language values. */
-export const ALARM_LANGUAGES = ['zh_CN', 'en_US', 'ja_JP', 'it_IT', 'nl_NL', 'pt_BR', 'de_DE', 'fr_FR', 'es_ES', 'pl_PL'] as const;
+export const ALARM_LANGUAGES = [
+  'zh_CN',
+  'en_US',
+  'ja_JP',
+  'it_IT',
+  'nl_NL',
+  'pt_BR',
+  'de_DE',
+  'fr_FR',
+  'es_ES',
+  'pl_PL',
+] as const;
 
 /** State keys of 6.2.6 kept as numbers, with a readable `<key>_name` beside them. */
 export const NAMED_STATE_KEYS: Readonly<Record<string, NamedMap>> = Object.freeze({

@@ -4,7 +4,12 @@ import { RESERVED_KEYS } from './params';
 import type { OperationDef, Params } from './types';
 
 function fieldName(path: PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') || 'payload';
+  return (
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+      .join('.')
+      .replace(/\.\[/g, '[') || 'payload'
+  );
 }
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
@@ -17,9 +22,13 @@ export function zodToError(err: z.ZodError, input?: unknown): FusionSolarError {
   const issue = err.issues[0];
   const field = fieldName(issue.path);
   let rule = issue.message;
-  if (issue.path.length > 0 && valueAt(input, issue.path) === undefined && issue.code !== 'custom') rule = 'is required';
+  if (issue.path.length > 0 && valueAt(input, issue.path) === undefined && issue.code !== 'custom')
+    rule = 'is required';
   else if (issue.code === 'unrecognized_keys') {
-    return invalidInput(field === 'payload' ? issue.keys.join(', ') : field, `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`);
+    return invalidInput(
+      field === 'payload' ? issue.keys.join(', ') : field,
+      `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
+    );
   }
   return invalidInput(field, rule);
 }
@@ -47,7 +56,10 @@ function applyAliases(input: Params, aliases: Readonly<Record<string, string>> |
 
 /** A list as the API would get it: ["a", "b"] and "a,b" are the same. */
 function listText(v: unknown): string {
-  return (Array.isArray(v) ? v.map(String) : String(v).split(',')).map((s) => s.trim()).filter(Boolean).join(',');
+  return (Array.isArray(v) ? v.map(String) : String(v).split(','))
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(',');
 }
 
 /** Another name of a field becomes the field; both at once is a mistake unless they agree. */
@@ -60,7 +72,8 @@ function applyOtherNames(input: Params, aliases: Readonly<Record<string, string>
     const value = out[alias];
     delete out[alias];
     if (out[field] === undefined) out[field] = value;
-    else if (listText(out[field]) !== listText(value)) throw invalidInput(alias, `is another name for ${field}: give one of them`);
+    else if (listText(out[field]) !== listText(value))
+      throw invalidInput(alias, `is another name for ${field}: give one of them`);
   }
   return out;
 }

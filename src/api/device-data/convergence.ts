@@ -11,10 +11,32 @@ import { deviceSets } from './devices';
 /** V6 6.3.1, a restricted interface Huawei enables on request: running and alarm data of inverters. */
 
 const KPI_NUMBERS = [
-  'activePower', 'createTime', 'eDay', 'eMonth', 'eTotal', 'fac', 'iac1', 'iac2', 'iac3', 'pac',
-  'powerFactor', 'reactivePower', 'status', 'temperature', 'vac1', 'vac2', 'vac3',
+  'activePower',
+  'createTime',
+  'eDay',
+  'eMonth',
+  'eTotal',
+  'fac',
+  'iac1',
+  'iac2',
+  'iac3',
+  'pac',
+  'powerFactor',
+  'reactivePower',
+  'status',
+  'temperature',
+  'vac1',
+  'vac2',
+  'vac3',
 ] as const;
-const KPI_STRINGS = ['collectorSN', 'controlVersion', 'errorCode', 'inventerSN', 'inverterManufacturer', 'nationalStandard'] as const;
+const KPI_STRINGS = [
+  'collectorSN',
+  'controlVersion',
+  'errorCode',
+  'inventerSN',
+  'inverterManufacturer',
+  'nationalStandard',
+] as const;
 
 const params = z.object({ stationCodes: optional(stationCodes), sns: optional(sns) }).strict();
 type P = z.infer<typeof params>;
@@ -36,9 +58,17 @@ function normalise(data: unknown): unknown {
 /** Without SNs: every inverter (types 1 and 38) of the plants, by the SNs of the device list. */
 async function run(p: P, ctx: ExecContext, plain: (sets: Params[]) => Promise<ExecResult>): Promise<ExecResult> {
   if (p.sns) return plain([{ sns: p.sns }]);
-  const { sets, calls } = await deviceSets({ stationCodes: p.stationCodes }, {}, INVERTER_TYPES, 'inverterConvergence', ctx);
+  const { sets, calls } = await deviceSets(
+    { stationCodes: p.stationCodes },
+    {},
+    INVERTER_TYPES,
+    'inverterConvergence',
+    ctx,
+  );
   const index = deviceIndex(ctx.client);
-  const list = sets.flatMap((s) => (s.devIds as string[]).map((id) => index?.byId.get(id)?.esnCode).filter((sn): sn is string => !!sn));
+  const list = sets.flatMap((s) =>
+    (s.devIds as string[]).map((id) => index?.byId.get(id)?.esnCode).filter((sn): sn is string => !!sn),
+  );
   if (list.length === 0) return { payload: [], calls, total: 0 };
   const r = await plain([{ sns: list }]);
   return { ...r, calls: r.calls + calls };
@@ -49,7 +79,8 @@ export const inverterConvergence = defineOperation<P>({
   api: 'v6',
   endpoint: 'thirdData/cs/getInventerRealKpi',
   section: 'V6 6.3.1',
-  summary: 'Restricted (enabled by Huawei on request): running and alarm data of up to 100 inverters a call, once an hour.',
+  summary:
+    'Restricted (enabled by Huawei on request): running and alarm data of up to 100 inverters a call, once an hour.',
   changesDevices: false,
   quota: { limits: [{ count: 1, windowMs: HOUR }], lane: true },
   params,

@@ -29,7 +29,10 @@ function typeLabel(id: number): string {
   return name ? `${name} (devTypeId ${id})` : `devTypeId ${id}`;
 }
 
-async function listDevices(ctx: ExecContext, stationCodes: string[] | undefined): Promise<{ index: DeviceIndex | undefined; calls: number }> {
+async function listDevices(
+  ctx: ExecContext,
+  stationCodes: string[] | undefined,
+): Promise<{ index: DeviceIndex | undefined; calls: number }> {
   const r = await execute(deviceListV6, stationCodes ? { stationCodes } : {}, ctx);
   return { index: deviceIndex(ctx.client), calls: r.calls };
 }
@@ -38,11 +41,18 @@ function lookup(index: DeviceIndex | undefined, key: 'devIds' | 'sns', id: strin
   return key === 'devIds' ? index?.byId.get(id) : index?.bySn.get(id);
 }
 
-export async function deviceSets(sel: DeviceSelection, rest: Params, supported: readonly number[], opName: string, ctx: ExecContext): Promise<DeviceSets> {
+export async function deviceSets(
+  sel: DeviceSelection,
+  rest: Params,
+  supported: readonly number[],
+  opName: string,
+  ctx: ExecContext,
+): Promise<DeviceSets> {
   const key = sel.devIds ? 'devIds' : sel.sns ? 'sns' : undefined;
   const types = sel.devTypeId;
   for (const t of types ?? []) {
-    if (!supported.includes(t)) throw invalidInput('devTypeId', `${opName} does not support ${typeLabel(t)}: use ${supported.join(', ')}`);
+    if (!supported.includes(t))
+      throw invalidInput('devTypeId', `${opName} does not support ${typeLabel(t)}: use ${supported.join(', ')}`);
   }
   // One type named for the given devices: nothing to look up.
   if (key && types?.length === 1) return { sets: [{ ...rest, devTypeId: types[0], [key]: sel[key] }], calls: 0 };
@@ -60,8 +70,13 @@ export async function deviceSets(sel: DeviceSelection, rest: Params, supported: 
     for (const id of ids) {
       const d = lookup(index, key, id);
       if (!d) throw invalidInput(key, `device ${id} is not in the device list of the account: give its devTypeId`);
-      if (!supported.includes(d.devTypeId)) throw invalidInput(key, `device ${id} is a ${typeLabel(d.devTypeId)}, which ${opName} does not support (supported: ${supported.join(', ')})`);
-      if (types && !types.includes(d.devTypeId)) throw invalidInput(key, `device ${id} is a ${typeLabel(d.devTypeId)}, not of devTypeId ${types.join(', ')}`);
+      if (!supported.includes(d.devTypeId))
+        throw invalidInput(
+          key,
+          `device ${id} is a ${typeLabel(d.devTypeId)}, which ${opName} does not support (supported: ${supported.join(', ')})`,
+        );
+      if (types && !types.includes(d.devTypeId))
+        throw invalidInput(key, `device ${id} is a ${typeLabel(d.devTypeId)}, not of devTypeId ${types.join(', ')}`);
       const g = groups.get(d.devTypeId);
       if (g) g.push(id);
       else groups.set(d.devTypeId, [id]);

@@ -16,7 +16,12 @@ import { text } from '../../text';
  * Units of every key the call's rows hold, shared by its rows: a history call has thousands
  * of rows with the same keys, and a per-row table cost more than the rest of normalising.
  */
-function addUnits(units: Record<string, string>, seen: Set<string>, devTypeId: number, map: Record<string, unknown>): void {
+function addUnits(
+  units: Record<string, string>,
+  seen: Set<string>,
+  devTypeId: number,
+  map: Record<string, unknown>,
+): void {
   for (const k in map) {
     if (seen.has(k)) continue;
     seen.add(k);
@@ -49,7 +54,10 @@ export function normaliseDeviceItems(data: unknown, p: Params, ctx: ExecContext)
     if ('sn' in item) item.sn = toStr(item.sn);
     if ('collectTime' in item) item.collectTime = toNumber(item.collectTime);
     item.devTypeId = devTypeId;
-    const known = (typeof item.devId === 'string' && index?.byId.get(item.devId)) || (typeof item.sn === 'string' && index?.bySn.get(item.sn)) || undefined;
+    const known =
+      (typeof item.devId === 'string' && index?.byId.get(item.devId)) ||
+      (typeof item.sn === 'string' && index?.bySn.get(item.sn)) ||
+      undefined;
     if (known?.stationCode && item.stationCode === undefined) item.stationCode = known.stationCode;
     if (known?.devName && item.devName === undefined) item.devName = known.devName;
     if (known && item.devId === undefined) item.devId = known.id;

@@ -6,13 +6,24 @@ import { defineOperation } from '../core/types';
 import { REALTIME_TYPES } from '../core/v6-reference';
 import { STATION_OTHER_NAMES } from '../core/v6-params';
 import { collectTimeInput } from '../plant-data/v6';
-import { ONE_WAY, oneWayToName, perType, runDevices, SELECTION_FIELDS, selectionShape, strictSelection } from './common';
+import {
+  ONE_WAY,
+  oneWayToName,
+  perType,
+  runDevices,
+  SELECTION_FIELDS,
+  selectionShape,
+  strictSelection,
+} from './common';
 import { mergeUnique, normaliseDeviceItems } from './items';
 
 /** V6 6.1.6.1, 6.1.6.2 and 6.4.1: real-time and 5-minute device data. */
 
 const required = <T extends z.ZodType>(schema: T) =>
-  z.unknown().refine((v) => v !== undefined && v !== null && v !== '', 'is required').pipe(schema);
+  z
+    .unknown()
+    .refine((v) => v !== undefined && v !== null && v !== '', 'is required')
+    .pipe(schema);
 
 export const HISTORY_WINDOW_MS = 3 * DAY;
 
@@ -24,7 +35,8 @@ export const deviceRealtimeKpi = defineOperation<RealtimeParams>({
   api: 'v6',
   endpoint: 'thirdData/getDevRealKpi',
   section: 'V6 6.1.6.1',
-  summary: 'Real-time data of inverters, EMIs, meters, power sensors and batteries: one call per device type and 100 devices.',
+  summary:
+    'Real-time data of inverters, EMIs, meters, power sensors and batteries: one call per device type and 100 devices.',
   changesDevices: false,
   quota: { limits: [{ count: perType(REALTIME_TYPES, 100), windowMs: 5 * MINUTE }] },
   params: realtimeParams,
@@ -48,7 +60,8 @@ export const deviceHistoryKpi = defineOperation<HistoryParams>({
   api: 'v6',
   endpoint: 'thirdData/getDevHistoryKpi',
   section: 'V6 6.1.6.2',
-  summary: '5-minute device data of a time range: 10 devices of one type and 3 days a call, windows merged without repeats.',
+  summary:
+    '5-minute device data of a time range: 10 devices of one type and 3 days a call, windows merged without repeats.',
   changesDevices: false,
   quota: {
     limits: [
@@ -60,7 +73,10 @@ export const deviceHistoryKpi = defineOperation<HistoryParams>({
   params: historyParams,
   fields: [...SELECTION_FIELDS, 'startTime', 'endTime'],
   otherNames: STATION_OTHER_NAMES,
-  batch: { chunk: { key: 'devIds', alt: ['sns'], size: 10 }, window: { startKey: 'startTime', endKey: 'endTime', windowMs: HISTORY_WINDOW_MS } },
+  batch: {
+    chunk: { key: 'devIds', alt: ['sns'], size: 10 },
+    window: { startKey: 'startTime', endKey: 'endTime', windowMs: HISTORY_WINDOW_MS },
+  },
   runCalls: (p, ctx, plain) => runDevices(p, ctx, plain, REALTIME_TYPES, 'deviceHistoryKpi'),
   normalise: normaliseDeviceItems,
   merge: mergeUnique,
@@ -78,7 +94,8 @@ export const deviceFiveMinuteKpi = defineOperation<FiveMinuteParams>({
   api: 'v6',
   endpoint: 'thirdData/getDevFiveMinutes',
   section: 'V6 6.4.1',
-  summary: 'To be offline: the 5-minute points of one day per device (accounts created on or before 2022-06-30 only); use deviceHistoryKpi.',
+  summary:
+    'To be offline: the 5-minute points of one day per device (accounts created on or before 2022-06-30 only); use deviceHistoryKpi.',
   changesDevices: false,
   deprecated: 'deviceHistoryKpi',
   quota: { limits: [{ count: perType(REALTIME_TYPES, 100, 24), windowMs: DAY, kind: 'day' }] },

@@ -11,7 +11,10 @@ import { mergeUnique, normaliseDeviceItems } from './items';
 /** V6 6.1.6.3-6.1.6.5: daily, monthly and yearly device data of inverters and batteries. */
 
 const required = <T extends z.ZodType>(schema: T) =>
-  z.unknown().refine((v) => v !== undefined && v !== null && v !== '', 'is required').pipe(schema);
+  z
+    .unknown()
+    .refine((v) => v !== undefined && v !== null && v !== '', 'is required')
+    .pipe(schema);
 
 function report(name: string, path: string, section: string, period: Period, summary: string): OperationDef {
   const params = z
@@ -44,6 +47,24 @@ function report(name: string, path: string, section: string, period: Period, sum
   });
 }
 
-export const deviceDayKpi = report('deviceDayKpi', 'getDevKpiDay', 'V6 6.1.6.3', 'month', 'Daily device data of the month containing collectTime (device time zone): inverter yield and specific energy, battery charge and discharge.');
-export const deviceMonthKpi = report('deviceMonthKpi', 'getDevKpiMonth', 'V6 6.1.6.4', 'year', 'Monthly device data of the year containing collectTime (device time zone).');
-export const deviceYearKpi = report('deviceYearKpi', 'getDevKpiYear', 'V6 6.1.6.5', 'all', 'Yearly device data of every year since the device was connected.');
+export const deviceDayKpi = report(
+  'deviceDayKpi',
+  'getDevKpiDay',
+  'V6 6.1.6.3',
+  'month',
+  'Daily device data of the month containing collectTime (device time zone): inverter yield and specific energy, battery charge and discharge.',
+);
+export const deviceMonthKpi = report(
+  'deviceMonthKpi',
+  'getDevKpiMonth',
+  'V6 6.1.6.4',
+  'year',
+  'Monthly device data of the year containing collectTime (device time zone).',
+);
+export const deviceYearKpi = report(
+  'deviceYearKpi',
+  'getDevKpiYear',
+  'V6 6.1.6.5',
+  'all',
+  'Yearly device data of every year since the device was connected.',
+);

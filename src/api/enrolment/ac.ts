@@ -48,7 +48,10 @@ export function checkNmiCodes(codes: readonly string[]): void {
   if (wrong.length === 0) return;
   const shown = wrong.slice(0, 10).join('; ');
   const more = wrong.length > 10 ? `; and ${wrong.length - 10} more` : '';
-  throw invalidInput('authorizationCodes', `${wrong.length} code${wrong.length === 1 ? ' is' : 's are'} not a valid NMI: ${shown}${more}`);
+  throw invalidInput(
+    'authorizationCodes',
+    `${wrong.length} code${wrong.length === 1 ? ' is' : 's are'} not a valid NMI: ${shown}${more}`,
+  );
 }
 
 /** The node setting "codes are South Australian NMIs": a checkbox, or true/false on msg.payload. */

@@ -18,7 +18,11 @@ const device = z
   .object(
     {
       // An SN of digits may start with 0: only a string keeps it.
-      sn: z.string({ error: 'must be a string (an SN may start with 0)' }).trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+      sn: z
+        .string({ error: 'must be a string (an SN may start with 0)' })
+        .trim()
+        .min(1, 'must not be empty')
+        .max(64, 'must be at most 64 characters'),
       username: contact,
       email: contact,
       phone: contact,
@@ -32,7 +36,9 @@ const device = z
 
 const params = z
   .object({
-    devices: z.array(device, { error: 'must be an array of { sn, username, email, phone }' }).min(1, 'must name at least one device'),
+    devices: z
+      .array(device, { error: 'must be an array of { sn, username, email, phone }' })
+      .min(1, 'must name at least one device'),
   })
   .strict();
 
@@ -40,7 +46,8 @@ export const snEnrolment = defineOperation<z.infer<typeof params>>({
   name: 'snEnrolment',
   endpoint: 'vpp/snEnrolment',
   section: '9.6.1.1',
-  summary: "Registers plants to the VPP by a device SN and the owner's username, email or phone; 1000 devices per call.",
+  summary:
+    "Registers plants to the VPP by a device SN and the owner's username, email or phone; 1000 devices per call.",
   // Registers plants to the account: no device setting or state changes (see README).
   changesDevices: false,
   writes: true,

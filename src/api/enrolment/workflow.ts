@@ -5,11 +5,17 @@ import { allFailedError, failedItems, unsentItem } from './items';
 import { localiseRegistrations, snRegistration } from './register';
 import { snEnrolment } from './sn';
 import { execute } from '../core/planner';
-import { withWorkflow, type ExecContext, type ExecResult, type OperationDef, type Params, type StatusText } from '../core/types';
+import {
+  withWorkflow,
+  type ExecContext,
+  type ExecResult,
+  type OperationDef,
+  type Params,
+  type StatusText,
+} from '../core/types';
 import { validate } from '../core/validate';
 
 export { acEnrolment, snEnrolment, snRegistration };
-
 
 interface Registration {
   /** The input list that is chunked. */
@@ -25,7 +31,9 @@ const REGISTRATIONS: Record<string, Registration> = {
 };
 
 function asError(err: unknown): FusionSolarError {
-  return err instanceof FusionSolarError ? err : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });
+  return err instanceof FusionSolarError
+    ? err
+    : new FusionSolarError('FAILED', { message: (err as Error)?.message ?? String(err) });
 }
 
 /**
@@ -33,7 +41,12 @@ function asError(err: unknown): FusionSolarError {
  * in the result and the items never sent are listed as failed with that call's error, so the
  * flow can resend exactly those; with no success at all the call's own error is thrown.
  */
-async function registerInChunks(op: OperationDef, reg: Registration, params: Params, ctx: ExecContext): Promise<ExecResult> {
+async function registerInChunks(
+  op: OperationDef,
+  reg: Registration,
+  params: Params,
+  ctx: ExecContext,
+): Promise<ExecResult> {
   const list = params[reg.listKey] as unknown[];
   const size = op.batch?.chunk?.size ?? list.length;
   const items: unknown[] = [];
@@ -48,7 +61,9 @@ async function registerInChunks(op: OperationDef, reg: Registration, params: Par
       callError = asError(err);
       if (callError.code === '22004' && callError.retryAfter === undefined) callError.retryAfter = AC_LOCKOUT_MS;
       if (callError.code !== 'QUOTA' && callError.code !== 'ABORTED') calls++;
-      items.push(...list.slice(i).map((entry) => unsentItem(reg.itemKey, reg.idOf(entry), callError as FusionSolarError)));
+      items.push(
+        ...list.slice(i).map((entry) => unsentItem(reg.itemKey, reg.idOf(entry), callError as FusionSolarError)),
+      );
       break;
     }
   }
@@ -62,7 +77,13 @@ async function registerInChunks(op: OperationDef, reg: Registration, params: Par
  * (with the NMI check when `options.nmi` is set), registrations are chunked with per-item
  * outcomes, and registration-query results get their meaning in the account's language.
  */
-export async function runEnrolment(op: OperationDef, input: Params, options: Params, ctx: ExecContext, locale: Locale): Promise<ExecResult> {
+export async function runEnrolment(
+  op: OperationDef,
+  input: Params,
+  options: Params,
+  ctx: ExecContext,
+  locale: Locale,
+): Promise<ExecResult> {
   const params = validate(op, input);
   if (op === acEnrolment && nmiFlag(options.nmi)) checkNmiCodes(params.authorizationCodes as string[]);
   const reg = REGISTRATIONS[op.name];
@@ -80,5 +101,8 @@ function enrolmentStatus(op: OperationDef, result: ExecResult): StatusText {
 
 /** 9.6.1.1, 9.6.1.2 and 9.6.2.1, in the order the editor lists them, each run by runEnrolment. */
 export const ENROLMENT_OPERATIONS: readonly OperationDef[] = [snEnrolment, acEnrolment, snRegistration].map((op) =>
-  withWorkflow(op, { workflow: (p, o, ctx) => runEnrolment(op, p, o, ctx, ctx.locale), status: (r) => enrolmentStatus(op, r) }),
+  withWorkflow(op, {
+    workflow: (p, o, ctx) => runEnrolment(op, p, o, ctx, ctx.locale),
+    status: (r) => enrolmentStatus(op, r),
+  }),
 );

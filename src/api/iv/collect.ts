@@ -9,7 +9,12 @@ import type { OperationDef, Params } from '../core/types';
 
 export type Caller = (op: OperationDef, p: Params, sig?: AbortSignal) => Promise<unknown>;
 
-export async function collect(report: DiagnosisReport, call: Caller, ctx: DiagnosisContext, stopped: (err: unknown) => boolean): Promise<void> {
+export async function collect(
+  report: DiagnosisReport,
+  call: Caller,
+  ctx: DiagnosisContext,
+  stopped: (err: unknown) => boolean,
+): Promise<void> {
   try {
     report.faults = objects(await call(faultList, { taskId: report.taskId }));
     report.lossData = objects(await call(lossData, { taskId: report.taskId }));
@@ -22,7 +27,13 @@ export async function collect(report: DiagnosisReport, call: Caller, ctx: Diagno
         if (!(err instanceof FusionSolarError) || !/^\d+$/.test(err.code) || err.code === '407') throw err;
         report.errors.push({ dn, code: err.code, message: err.message });
       }
-      ctx.onProgress?.({ phase: 'collecting', taskId: report.taskId, process: Math.round(((k + 1) / report.dns.length) * 100), done: k + 1, total: report.dns.length });
+      ctx.onProgress?.({
+        phase: 'collecting',
+        taskId: report.taskId,
+        process: Math.round(((k + 1) / report.dns.length) * 100),
+        done: k + 1,
+        total: report.dns.length,
+      });
     }
     report.curves = joinCurves(items, report.subtasks, report.faults);
   } catch (err) {
@@ -36,12 +47,23 @@ export interface DiagnosisResult {
   total: number;
 }
 
-export function finish(report: DiagnosisReport, status: DiagnosisReport['status'], now: number, calls: number, options: DiagnosisOptions): DiagnosisResult {
+export function finish(
+  report: DiagnosisReport,
+  status: DiagnosisReport['status'],
+  now: number,
+  calls: number,
+  options: DiagnosisOptions,
+): DiagnosisResult {
   report.status = status;
   report.endTime = now;
   if (options.chart && report.curves.length > 0) {
     report.svg = ivCurvesSvg(
-      report.curves.map((c) => ({ current: c.current, voltage: c.voltage, label: [c.plantName, c.inverterName ?? c.dn, c.pvName ?? `PV${c.pvIndex}`].filter(Boolean).join(' '), fault: c.faultName })),
+      report.curves.map((c) => ({
+        current: c.current,
+        voltage: c.voltage,
+        label: [c.plantName, c.inverterName ?? c.dn, c.pvName ?? `PV${c.pvIndex}`].filter(Boolean).join(' '),
+        fault: c.faultName,
+      })),
       { title: `I-V curves, task ${report.taskId}` },
     );
   }

@@ -11,7 +11,16 @@ import { defineOperation, type ExecContext } from '../core/types';
 
 /** A number or a numeric string; null and "" are refused rather than read as 0. */
 const numberInput = z
-  .union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/, 'must be a number')], { error: 'must be a number' })
+  .union(
+    [
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/, 'must be a number'),
+    ],
+    { error: 'must be a number' },
+  )
   .transform(Number)
   .pipe(z.number().finite('must be a finite number'));
 const positive = numberInput.pipe(z.number().positive('must be greater than 0'));
@@ -19,10 +28,20 @@ const wholeAtLeast1 = numberInput.pipe(z.number().int('must be a whole number').
 
 /** Module fields the reference marks mandatory in 9.4.9 (moduleId may supply them). */
 export const MODULE_REQUIRED = [
-  'moduleManufacturer', 'moduleModel', 'moduleType', 'maxModulePower', 'optimalModuleOperatingVoltage',
-  'optimalModuleOperatingCurrent', 'moduleOpenCircuitVoltage', 'moduleShortCircuitCurrent', 'maxPowerTemperatureCoefficient',
-  'openCircuitVoltageTemperatureCoefficient', 'shortCircuitCurrentTemperatureCoefficient', 'cellQuantity',
-  'moduleDegradationRateInFirstYear', 'moduleDegradationRateFromSecondYear',
+  'moduleManufacturer',
+  'moduleModel',
+  'moduleType',
+  'maxModulePower',
+  'optimalModuleOperatingVoltage',
+  'optimalModuleOperatingCurrent',
+  'moduleOpenCircuitVoltage',
+  'moduleShortCircuitCurrent',
+  'maxPowerTemperatureCoefficient',
+  'openCircuitVoltageTemperatureCoefficient',
+  'shortCircuitCurrentTemperatureCoefficient',
+  'cellQuantity',
+  'moduleDegradationRateInFirstYear',
+  'moduleDegradationRateFromSecondYear',
 ] as const;
 
 const stringItem = z
@@ -33,7 +52,15 @@ const stringItem = z
     is2in1String: numberInput.pipe(z.union([z.literal(0), z.literal(1)], { error: 'must be 0 (no) or 1 (yes)' })),
     moduleManufacturer: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').optional(),
     moduleModel: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').optional(),
-    moduleType: numberInput.pipe(z.number().int('must be a whole number').min(1, 'must be a module type 1-10').max(10, 'must be a module type 1-10')).optional(),
+    moduleType: numberInput
+      .pipe(
+        z
+          .number()
+          .int('must be a whole number')
+          .min(1, 'must be a module type 1-10')
+          .max(10, 'must be a module type 1-10'),
+      )
+      .optional(),
     maxModulePower: positive.optional(),
     optimalModuleOperatingVoltage: positive.optional(),
     optimalModuleOperatingCurrent: positive.optional(),
@@ -56,7 +83,12 @@ const stringItem = z
   .superRefine((item, ctx) => {
     if (item.moduleId !== undefined) return;
     for (const key of MODULE_REQUIRED) {
-      if (item[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'is required (or give moduleId to fill the module fields from moduleDetails)' });
+      if (item[key] === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'is required (or give moduleId to fill the module fields from moduleDetails)',
+        });
     }
   });
 
@@ -66,14 +98,26 @@ const configureParams = z
   .object({
     dn: dnInput,
     pvNum: wholeAtLeast1,
-    configuration: z.array(stringItem, { error: 'must be a list of string configurations' }).min(1, 'must configure at least one string'),
+    configuration: z
+      .array(stringItem, { error: 'must be a list of string configurations' })
+      .min(1, 'must configure at least one string'),
   })
   .strict()
   .superRefine((p, ctx) => {
     const seen = new Set<number>();
     p.configuration.forEach((item, i) => {
-      if (item.pvIndex > p.pvNum) ctx.addIssue({ code: 'custom', path: ['configuration', i, 'pvIndex'], message: `must be at most pvNum (${p.pvNum})` });
-      if (seen.has(item.pvIndex)) ctx.addIssue({ code: 'custom', path: ['configuration', i, 'pvIndex'], message: 'must not configure the same string twice' });
+      if (item.pvIndex > p.pvNum)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['configuration', i, 'pvIndex'],
+          message: `must be at most pvNum (${p.pvNum})`,
+        });
+      if (seen.has(item.pvIndex))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['configuration', i, 'pvIndex'],
+          message: 'must not configure the same string twice',
+        });
       seen.add(item.pvIndex);
     });
   });
@@ -105,7 +149,11 @@ async function fillFromLibrary(p: z.infer<typeof configureParams>, ctx: ExecCont
     const id = item.moduleId;
     const filled = fillModuleFields(item, modules.get(id) as JsonObject);
     const missing = MODULE_REQUIRED.find((k) => filled[k] === undefined);
-    if (missing) throw invalidInput(`configuration[${i}].${missing}`, `is missing from the details of module ${id}; give it explicitly`);
+    if (missing)
+      throw invalidInput(
+        `configuration[${i}].${missing}`,
+        `is missing from the details of module ${id}; give it explicitly`,
+      );
     p.configuration[i] = filled;
   });
 }
@@ -114,13 +162,19 @@ export const configureStrings = defineOperation<z.infer<typeof configureParams>>
   name: 'configureStrings',
   endpoint: 'iv/pvConfig/configuration',
   section: '9.4.9',
-  summary: 'Writes the module details of all strings of an inverter (strings left out are cleared); moduleId fills them from the library.',
+  summary:
+    'Writes the module details of all strings of an inverter (strings left out are cleared); moduleId fills them from the library.',
   changesDevices: true,
   quota: IV_QUOTA,
   params: configureParams,
   fields: ['dn', 'pvNum', 'configuration'],
   precheck: fillFromLibrary,
-  toBody: (p) => ({ dn: p.dn, pvNum: p.pvNum, configuration: p.configuration.map(({ moduleId: _unused, ...rest }) => rest) }),
-  normalise: (data, p) => (data === null || data === undefined ? { dn: p.dn, configured: p.configuration.map((c) => c.pvIndex) } : data),
+  toBody: (p) => ({
+    dn: p.dn,
+    pvNum: p.pvNum,
+    configuration: p.configuration.map(({ moduleId: _unused, ...rest }) => rest),
+  }),
+  normalise: (data, p) =>
+    data === null || data === undefined ? { dn: p.dn, configured: p.configuration.map((c) => c.pvIndex) } : data,
   topicKey: 'dn',
 });

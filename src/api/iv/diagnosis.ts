@@ -15,8 +15,17 @@ import { defineOperation, type ExecContext, type OperationDef, type Params } fro
 /** runDiagnosis: create a scan, wait for it, collect faults, losses and every curve. */
 
 const optionsSchema = z.object({
-  pollInterval: z.coerce.number({ error: 'must be a number of seconds' }).min(5, 'must be at least 5 s (the reference advises 5-10 s)').max(10, 'must be at most 10 s (the reference advises 5-10 s)').default(8),
-  maxMinutes: z.coerce.number({ error: 'must be a number of minutes' }).int('must be a whole number').min(1, 'must be at least 1').max(1440, 'must be at most 1440').default(60),
+  pollInterval: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .min(5, 'must be at least 5 s (the reference advises 5-10 s)')
+    .max(10, 'must be at most 10 s (the reference advises 5-10 s)')
+    .default(8),
+  maxMinutes: z.coerce
+    .number({ error: 'must be a number of minutes' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1440, 'must be at most 1440')
+    .default(60),
   chart: boolInput.default(false),
 });
 
@@ -40,17 +49,21 @@ export interface DiagnosisContext extends ExecContext {
 }
 
 export const runDiagnosisOp = defineOperation<Params>({
-  ...(createTask),
+  ...createTask,
   name: 'runDiagnosis',
   section: '9.4',
-  summary: 'Creates a scan, polls its status every 5-10 s, then returns one report with the faults, loss data and every string\'s I-V curve.',
+  summary:
+    "Creates a scan, polls its status every 5-10 s, then returns one report with the faults, loss data and every string's I-V curve.",
   quota: IV_QUOTA,
   options: optionsSchema,
   // Ticked, the node gets a second output for the progress messages.
   settings: z.object({ progress: z.boolean().meta({ 'x-second-output': true }) }),
   // The workflow is runDiagnosis() below; the plain planner must never run it as createTask.
   precheck() {
-    throw invalidInput('operation', 'runDiagnosis is a workflow: run it through the fusionsolar-iv node or runDiagnosis()');
+    throw invalidInput(
+      'operation',
+      'runDiagnosis is a workflow: run it through the fusionsolar-iv node or runDiagnosis()',
+    );
   },
 });
 
@@ -69,7 +82,12 @@ function scanFinished(status: Params): boolean {
 export async function runDiagnosis(input: Params, rawOptions: Params, ctx: DiagnosisContext): Promise<DiagnosisResult> {
   const options = parseOptions(rawOptions);
   const clock = ctx.client.clock;
-  const params = validate(createTask, { cleanStatus: 0, environmentalParameters: 0, taskName: `Node-RED diagnosis ${new Date(clock.now()).toISOString()}`, ...input });
+  const params = validate(createTask, {
+    cleanStatus: 0,
+    environmentalParameters: 0,
+    taskName: `Node-RED diagnosis ${new Date(clock.now()).toISOString()}`,
+    ...input,
+  });
   const run = new DiagnosisRun(ctx.owner);
   const untrack = track(run);
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, run.signal]) : run.signal;
@@ -90,8 +108,18 @@ export async function runDiagnosis(input: Params, rawOptions: Params, ctx: Diagn
   const started = clock.now();
   const dns = params.dns as string[];
   const report: DiagnosisReport = {
-    taskId: '', taskName: String(params.taskName), status: 'complete', dns, startTime: started, endTime: started,
-    process: null, subtasks: [], faults: [], lossData: [], curves: [], errors: [],
+    taskId: '',
+    taskName: String(params.taskName),
+    status: 'complete',
+    dns,
+    startTime: started,
+    endTime: started,
+    process: null,
+    subtasks: [],
+    faults: [],
+    lossData: [],
+    curves: [],
+    errors: [],
   };
   try {
     let created: unknown;
@@ -126,7 +154,13 @@ export async function runDiagnosis(input: Params, rawOptions: Params, ctx: Diagn
       report.subtasks = objects(status.list);
       report.process = typeof status.process === 'number' ? status.process : null;
       const done = report.subtasks.filter((s) => s.status !== null && s.status !== undefined).length;
-      ctx.onProgress?.({ phase: 'scanning', taskId: report.taskId, process: report.process, done, total: report.subtasks.length });
+      ctx.onProgress?.({
+        phase: 'scanning',
+        taskId: report.taskId,
+        process: report.process,
+        done,
+        total: report.subtasks.length,
+      });
       if (scanFinished(status)) break;
     }
     // Cancelled elsewhere (another flow, the web UI): unfinished subtasks show status 2.

@@ -6,11 +6,31 @@ import { cancelTask, createTask, listTasks, taskStatus } from './tasks';
 import { attachIvWorkflows } from './workflows';
 
 /** The operations of the fusionsolar-iv node, in the editor's order. */
-export const IV_OPERATIONS = [runDiagnosisOp, listTasks, createTask, cancelTask, taskStatus, faultList, curveData, lossData, stringConfigs, stringDetails, configureStrings, moduleLibrary, moduleDetails] as const;
+export const IV_OPERATIONS = [
+  runDiagnosisOp,
+  listTasks,
+  createTask,
+  cancelTask,
+  taskStatus,
+  faultList,
+  curveData,
+  lossData,
+  stringConfigs,
+  stringDetails,
+  configureStrings,
+  moduleLibrary,
+  moduleDetails,
+] as const;
 attachIvWorkflows(IV_OPERATIONS);
 
 export { configureStrings, fillModuleFields } from './configure';
-export { DIAGNOSIS_OPTIONS, runDiagnosis, runDiagnosisOp, type DiagnosisOptions, type DiagnosisProgress } from './diagnosis';
+export {
+  DIAGNOSIS_OPTIONS,
+  runDiagnosis,
+  runDiagnosisOp,
+  type DiagnosisOptions,
+  type DiagnosisProgress,
+} from './diagnosis';
 export { curveData, faultList, lossData } from './results';
 export { moduleDetails, moduleLibrary, stringConfigs, stringDetails } from './strings';
 export { cancelTask, createTask, listTasks, taskStatus } from './tasks';

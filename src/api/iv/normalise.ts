@@ -12,7 +12,8 @@ import type { ExecContext } from '../core/types';
  */
 export function idString(v: unknown): string | null {
   if (typeof v === 'string') return /^\s*-?\d+\s*$/.test(v) ? v.trim() : v === '' || v === 'null' ? null : v;
-  if (typeof v === 'number' && Number.isFinite(v)) return Number.isSafeInteger(v) ? String(v) : BigInt(Math.trunc(v)).toString();
+  if (typeof v === 'number' && Number.isFinite(v))
+    return Number.isSafeInteger(v) ? String(v) : BigInt(Math.trunc(v)).toString();
   if (typeof v === 'bigint') return v.toString();
   return null;
 }
@@ -30,7 +31,8 @@ export function eachItem(data: unknown, spec: FieldSpec, extra?: (item: JsonObje
     normaliseRecord(item, spec);
     extra?.(item);
   }
-  if (isObject(data)) for (const k of ['total', 'pageCount', 'pageNo', 'pageSize', 'process']) if (k in data) data[k] = toNumber(data[k]);
+  if (isObject(data))
+    for (const k of ['total', 'pageCount', 'pageNo', 'pageSize', 'process']) if (k in data) data[k] = toNumber(data[k]);
   return data;
 }
 

@@ -13,7 +13,11 @@ export const IV_QUOTA: QuotaRule = { limits: [{ count: 10, windowMs: MINUTE }] }
 
 export const IV_PAGE_SIZES = [10, 20, 30, 50, 100] as const;
 
-export const pageNo = z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').optional();
+export const pageNo = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .optional();
 export const pageSize = oneOf(IV_PAGE_SIZES).optional();
 
 const LONG_MIN = -(2n ** 63n);
@@ -27,10 +31,20 @@ const LONG_MAX = 2n ** 63n - 1n;
 export const taskIdInput = z
   .union(
     [
-      z.number().refine(Number.isSafeInteger, 'is a number beyond 2^53 (its digits may already be rounded): give it as a digit string'),
-      z.string().trim().regex(/^-?\d{1,19}$/, 'must be a whole number (digits, optionally with a leading minus)'),
+      z
+        .number()
+        .refine(
+          Number.isSafeInteger,
+          'is a number beyond 2^53 (its digits may already be rounded): give it as a digit string',
+        ),
+      z
+        .string()
+        .trim()
+        .regex(/^-?\d{1,19}$/, 'must be a whole number (digits, optionally with a leading minus)'),
     ],
-    { error: (issue) => (issue.input === undefined ? 'is required' : 'must be a whole number (number or digit string)') },
+    {
+      error: (issue) => (issue.input === undefined ? 'is required' : 'must be a whole number (number or digit string)'),
+    },
   )
   .transform((v) => (typeof v === 'number' ? String(v) : BigInt(v).toString()))
   .refine((v) => BigInt(v) >= LONG_MIN && BigInt(v) <= LONG_MAX, 'is outside the range of a long integer');
@@ -42,7 +56,13 @@ export function idForBody(id: string): number | bigint {
 }
 
 /** A single inverter DN (`NE=...`), as 9.4.6 and 9.4.8 take it. */
-export const dnInput = z.string({ error: 'must be a device DN string such as "NE=33554659"' }).trim().min(1, 'must not be empty').max(256, 'must be at most 256 characters');
+export const dnInput = z
+  .string({ error: 'must be a device DN string such as "NE=33554659"' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(256, 'must be at most 256 characters');
 
 /** Booleans from the editor may arrive as "true"/"false". */
-export const boolInput = z.union([z.boolean(), z.enum(['true', 'false'])], { error: 'must be true or false' }).transform((v) => v === true || v === 'true');
+export const boolInput = z
+  .union([z.boolean(), z.enum(['true', 'false'])], { error: 'must be true or false' })
+  .transform((v) => v === true || v === 'true');

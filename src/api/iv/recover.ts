@@ -15,7 +15,13 @@ const SKEW_MS = 2 * 60_000;
  * it by its exact name among the tasks created since the diagnosis started, so the run goes
  * on with it. No match, several matches or a failing lookup: undefined (keep the error).
  */
-export async function lostTask(err: unknown, taskName: string, since: number, now: number, call: Caller): Promise<string | undefined> {
+export async function lostTask(
+  err: unknown,
+  taskName: string,
+  since: number,
+  now: number,
+  call: Caller,
+): Promise<string | undefined> {
   if (!(err instanceof FusionSolarError) || !MAYBE_CREATED.has(err.code)) return undefined;
   let list: ReturnType<typeof objects>;
   try {

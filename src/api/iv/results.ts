@@ -8,16 +8,48 @@ import { defineOperation } from '../core/types';
 /** 9.4.5, 9.4.6 and 9.4.12: what a finished diagnosis found. */
 
 const STRING_KPIS = [
-  'stringTotalPEnergy', 'stringFillFactor', 'stcStringFillFactor', 'stringVoc', 'stcStringVoc', 'stringIsc', 'stcStringIsc',
-  'stringVm', 'stcStringVm', 'stringIm', 'stcStringIm', 'stringPm', 'stcStringPm', 'stringVmVoc', 'stringImIsc', 'stringDegradationRate',
+  'stringTotalPEnergy',
+  'stringFillFactor',
+  'stcStringFillFactor',
+  'stringVoc',
+  'stcStringVoc',
+  'stringIsc',
+  'stcStringIsc',
+  'stringVm',
+  'stcStringVm',
+  'stringIm',
+  'stcStringIm',
+  'stringPm',
+  'stcStringPm',
+  'stringVmVoc',
+  'stringImIsc',
+  'stringDegradationRate',
 ];
 
 export const FAULT_SPEC = {
   // pvIndex is a String in the 9.4.5 table (a number elsewhere): left as the API sends it.
   numbers: ['invertRatedPower', 'faultCode', 'scanTime', ...STRING_KPIS],
-  strings: ['plantName', 'plantCode', 'plantAddress', 'inverterName', 'inverterDN', 'inverterSN', 'invertVersion', 'invertModel', 'pvName', 'faultName', 'faultDetail', 'faultSuggestion'],
+  strings: [
+    'plantName',
+    'plantCode',
+    'plantAddress',
+    'inverterName',
+    'inverterDN',
+    'inverterSN',
+    'invertVersion',
+    'invertModel',
+    'pvName',
+    'faultName',
+    'faultDetail',
+    'faultSuggestion',
+  ],
   // The 9.4.5 example spells two fields differently; OCR garbled two more.
-  aliases: { inveterName: 'inverterName', stringImIoc: 'stringImIsc', stringlsc: 'stringIsc', stcStringlsc: 'stcStringIsc' },
+  aliases: {
+    inveterName: 'inverterName',
+    stringImIoc: 'stringImIsc',
+    stringlsc: 'stringIsc',
+    stcStringlsc: 'stcStringIsc',
+  },
 } as const;
 
 const pagedTask = z.object({ taskId: taskIdInput, pageNo, pageSize }).strict();
@@ -28,26 +60,34 @@ export const faultList = defineOperation<PagedTask>({
   name: 'faultList',
   endpoint: 'iv/scanTask/faultList',
   section: '9.4.5',
-  summary: 'Faulty strings of a finished task with their measured and STC-converted KPIs (normal strings are left out).',
+  summary:
+    'Faulty strings of a finished task with their measured and STC-converted KPIs (normal strings are left out).',
   changesDevices: false,
   quota: IV_QUOTA,
   params: pagedTask,
   fields: ['taskId', 'pageNo', 'pageSize'],
   batch: { paged: { pageSize: 100 } },
   toBody: taskBody,
-  normalise: (data, _p, ctx) => eachItem(data, FAULT_SPEC, (f) => nameFault(f, 'faultCode', 'faultName', localeOf(ctx))),
+  normalise: (data, _p, ctx) =>
+    eachItem(data, FAULT_SPEC, (f) => nameFault(f, 'faultCode', 'faultName', localeOf(ctx))),
   topicKey: 'inverterDN',
 });
 
 const curveParams = z
-  .object({ taskId: taskIdInput, dn: codeList().refine(noDuplicates, 'must not name an inverter twice'), pageNo, pageSize })
+  .object({
+    taskId: taskIdInput,
+    dn: codeList().refine(noDuplicates, 'must not name an inverter twice'),
+    pageNo,
+    pageSize,
+  })
   .strict();
 
 export const curveData = defineOperation<z.infer<typeof curveParams>>({
   name: 'curveData',
   endpoint: 'iv/scanTask/ivdata',
   section: '9.4.6',
-  summary: 'I-V curves of the strings of one or more inverters: current, voltage and power arrays plus the maximum power point.',
+  summary:
+    'I-V curves of the strings of one or more inverters: current, voltage and power arrays plus the maximum power point.',
   changesDevices: false,
   quota: IV_QUOTA,
   params: curveParams,
@@ -68,7 +108,12 @@ const lossParams = z
   .object({
     taskId: taskIdInput,
     pageNo,
-    pageSize: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(5000, 'must be at most 5000').optional(),
+    pageSize: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(5000, 'must be at most 5000')
+      .optional(),
   })
   .strict();
 
@@ -90,6 +135,7 @@ export const lossData = defineOperation<z.infer<typeof lossParams>>({
   fields: ['taskId', 'pageNo', 'pageSize'],
   batch: { paged: { pageSize: 5000 } },
   toBody: (p) => ({ ...defaultBody(p), taskId: idForBody(p.taskId) }),
-  normalise: (data, _p, ctx) => eachItem(data, LOSS_SPEC, (item) => nameFault(item, 'ivFaultCode', 'ivFaultName', localeOf(ctx))),
+  normalise: (data, _p, ctx) =>
+    eachItem(data, LOSS_SPEC, (item) => nameFault(item, 'ivFaultCode', 'ivFaultName', localeOf(ctx))),
   topicKey: 'inverterSN',
 });

@@ -9,18 +9,37 @@ import { defineOperation } from '../core/types';
 
 /** Module characteristics, as 9.4.8, 9.4.9 and 9.4.11 name them. */
 export const MODULE_NUMBERS = [
-  'maxModulePower', 'optimalModuleOperatingVoltage', 'optimalModuleOperatingCurrent', 'moduleOpenCircuitVoltage',
-  'moduleShortCircuitCurrent', 'maxPowerTemperatureCoefficient', 'openCircuitVoltageTemperatureCoefficient',
-  'shortCircuitCurrentTemperatureCoefficient', 'cellQuantity', 'moduleDegradationRateInFirstYear',
-  'moduleDegradationRateFromSecondYear', 'fillFactor', 'nominalModuleEfficiency', 'minWorkTemperature', 'maxWorkTemperature',
+  'maxModulePower',
+  'optimalModuleOperatingVoltage',
+  'optimalModuleOperatingCurrent',
+  'moduleOpenCircuitVoltage',
+  'moduleShortCircuitCurrent',
+  'maxPowerTemperatureCoefficient',
+  'openCircuitVoltageTemperatureCoefficient',
+  'shortCircuitCurrentTemperatureCoefficient',
+  'cellQuantity',
+  'moduleDegradationRateInFirstYear',
+  'moduleDegradationRateFromSecondYear',
+  'fillFactor',
+  'nominalModuleEfficiency',
+  'minWorkTemperature',
+  'maxWorkTemperature',
 ] as const;
 
 const stringConfigsParams = z
   .object({
     pageNo,
     pageSize,
-    inverterName: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(256, 'must be at most 256 characters').optional(),
-    configStatus: z.coerce.number({ error: 'must be 0 (not configured) or 1 (configured)' }).pipe(z.union([z.literal(0), z.literal(1)], { error: 'must be 0 (not configured) or 1 (configured)' })).optional(),
+    inverterName: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(256, 'must be at most 256 characters')
+      .optional(),
+    configStatus: z.coerce
+      .number({ error: 'must be 0 (not configured) or 1 (configured)' })
+      .pipe(z.union([z.literal(0), z.literal(1)], { error: 'must be 0 (not configured) or 1 (configured)' }))
+      .optional(),
     plantCodes: codeList().transform(distinct).optional(),
   })
   .strict();
@@ -35,12 +54,21 @@ export const stringConfigs = defineOperation<z.infer<typeof stringConfigsParams>
   params: stringConfigsParams,
   fields: ['inverterName', 'configStatus', 'plantCodes', 'pageNo', 'pageSize'],
   batch: { paged: { pageSize: 100 } },
-  normalise: (data) => eachItem(data, { numbers: ['configStatus', 'pvNum'], strings: ['dn', 'sn', 'plantName', 'inverterName'] }),
+  normalise: (data) =>
+    eachItem(data, { numbers: ['configStatus', 'pvNum'], strings: ['dn', 'sn', 'plantName', 'inverterName'] }),
   topicKey: 'dn',
 });
 
 export const STRING_DETAIL_SPEC = {
-  numbers: ['pvIndex', 'devId', 'moduleQuantity', 'is2in1String', 'moduleType', 'gridConnectionDate', ...MODULE_NUMBERS],
+  numbers: [
+    'pvIndex',
+    'devId',
+    'moduleQuantity',
+    'is2in1String',
+    'moduleType',
+    'gridConnectionDate',
+    ...MODULE_NUMBERS,
+  ],
   strings: ['dn', 'moduleManufacturer', 'moduleModel'],
   aliases: { devld: 'devId' },
 } as const;
@@ -72,13 +100,17 @@ export const moduleLibrary = defineOperation<z.infer<typeof noParams>>({
   quota: IV_QUOTA,
   params: noParams,
   fields: [],
-  normalise: (data) => eachItem(data, { numbers: ['id', 'moduleType', 'modulePower'], strings: ['manufacturer', 'moduleModel'] }),
+  normalise: (data) =>
+    eachItem(data, { numbers: ['id', 'moduleType', 'modulePower'], strings: ['manufacturer', 'moduleModel'] }),
   topicKey: 'id',
 });
 
 /** 9.4.11's table says `manufacturer`, its example `moduleManufacturer`: both are filled. */
 export function normaliseModule(rec: JsonObject): JsonObject {
-  normaliseRecord(rec, { numbers: ['id', 'moduleType', ...MODULE_NUMBERS], strings: ['manufacturer', 'moduleManufacturer', 'moduleModel', 'abbreviation'] });
+  normaliseRecord(rec, {
+    numbers: ['id', 'moduleType', ...MODULE_NUMBERS],
+    strings: ['manufacturer', 'moduleManufacturer', 'moduleModel', 'abbreviation'],
+  });
   if (rec.manufacturer === undefined && rec.moduleManufacturer !== undefined) rec.manufacturer = rec.moduleManufacturer;
   if (rec.moduleManufacturer === undefined && rec.manufacturer !== undefined) rec.moduleManufacturer = rec.manufacturer;
   return rec;
@@ -86,7 +118,12 @@ export function normaliseModule(rec: JsonObject): JsonObject {
 
 /** The API calls it `id` (accepted in msg.payload); the node property is `moduleId` because `id` is every Node-RED node's own id. */
 const moduleIdParams = z
-  .object({ moduleId: z.coerce.number({ error: 'must be a module id number' }).int('must be a whole number').positive('must be a module id from moduleLibrary') })
+  .object({
+    moduleId: z.coerce
+      .number({ error: 'must be a module id number' })
+      .int('must be a whole number')
+      .positive('must be a module id from moduleLibrary'),
+  })
   .strict();
 
 export const moduleDetails = defineOperation<z.infer<typeof moduleIdParams>>({

@@ -9,24 +9,47 @@ import { defineOperation } from '../core/types';
 /** 9.4.1-9.4.4: the I-V diagnosis tasks themselves. */
 
 const TASK_NUMBERS = [
-  'startTime', 'endTime', 'faultCount', 'unitCount', 'deviceCount', 'process', 'cleanStatus',
-  'environmentalParameters', 'modulePlaneIrradiance', 'moduleBackSurfaceTemperature', 'scanPointNum', 'taskStatus',
+  'startTime',
+  'endTime',
+  'faultCount',
+  'unitCount',
+  'deviceCount',
+  'process',
+  'cleanStatus',
+  'environmentalParameters',
+  'modulePlaneIrradiance',
+  'moduleBackSurfaceTemperature',
+  'scanPointNum',
+  'taskStatus',
 ];
 
 const listTasksParams = z
   .object({
     pageNo,
     pageSize,
-    taskName: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(256, 'must be at most 256 characters').optional(),
+    taskName: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(256, 'must be at most 256 characters')
+      .optional(),
     startTime: timeInput.optional(),
     endTime: timeInput.optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
     if ((p.startTime === undefined) !== (p.endTime === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [p.startTime === undefined ? 'startTime' : 'endTime'], message: 'is required: startTime and endTime must be set together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [p.startTime === undefined ? 'startTime' : 'endTime'],
+        message: 'is required: startTime and endTime must be set together',
+      });
     } else if (p.startTime !== undefined && p.endTime !== undefined && p.startTime >= p.endTime) {
-      ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'must be later than startTime (tasks are matched in [startTime, endTime))' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endTime'],
+        message: 'must be later than startTime (tasks are matched in [startTime, endTime))',
+      });
     }
   });
 
@@ -40,19 +63,39 @@ export const listTasks = defineOperation<z.infer<typeof listTasksParams>>({
   params: listTasksParams,
   fields: ['taskName', 'startTime', 'endTime', 'pageNo', 'pageSize'],
   batch: { paged: { pageSize: 100 } },
-  normalise: (data) => eachItem(data, { numbers: TASK_NUMBERS, strings: ['taskName'] }, (t) => normaliseIds(t, ['taskId'])),
+  normalise: (data) =>
+    eachItem(data, { numbers: TASK_NUMBERS, strings: ['taskName'] }, (t) => normaliseIds(t, ['taskId'])),
   topicKey: 'taskId',
 });
 
 const createTaskParams = z
   .object({
-    taskName: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(256, 'must be at most 256 characters'),
+    taskName: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(256, 'must be at most 256 characters'),
     dns: codeList({ max: 100 }).refine(noDuplicates, 'must not name an inverter twice'),
-    cleanStatus: z.coerce.number({ error: 'must be 0 (not cleaned) or 1 (cleaned)' }).pipe(z.union([z.literal(0), z.literal(1)], { error: 'must be 0 (not cleaned) or 1 (cleaned)' })),
-    environmentalParameters: z.coerce.number({ error: 'must be 0 (automatic) or 1 (manual)' }).pipe(z.union([z.literal(0), z.literal(1)], { error: 'must be 0 (automatic) or 1 (manual)' })),
-    modulePlaneIrradiance: z.coerce.number({ error: 'must be a number' }).min(600, 'must be at least 600 W/m² (range [600, 1500])').max(1500, 'must be at most 1500 W/m² (range [600, 1500])').optional(),
-    moduleBackSurfaceTemperature: z.coerce.number({ error: 'must be a number' }).min(0, 'must be at least 0 °C (range [0, 100])').max(100, 'must be at most 100 °C (range [0, 100])').optional(),
-    scanPointNum: z.coerce.number({ error: 'must be 128' }).refine((n) => n === 128, 'must be 128 (the only number of scan points the API supports)').default(128),
+    cleanStatus: z.coerce
+      .number({ error: 'must be 0 (not cleaned) or 1 (cleaned)' })
+      .pipe(z.union([z.literal(0), z.literal(1)], { error: 'must be 0 (not cleaned) or 1 (cleaned)' })),
+    environmentalParameters: z.coerce
+      .number({ error: 'must be 0 (automatic) or 1 (manual)' })
+      .pipe(z.union([z.literal(0), z.literal(1)], { error: 'must be 0 (automatic) or 1 (manual)' })),
+    modulePlaneIrradiance: z.coerce
+      .number({ error: 'must be a number' })
+      .min(600, 'must be at least 600 W/m² (range [600, 1500])')
+      .max(1500, 'must be at most 1500 W/m² (range [600, 1500])')
+      .optional(),
+    moduleBackSurfaceTemperature: z.coerce
+      .number({ error: 'must be a number' })
+      .min(0, 'must be at least 0 °C (range [0, 100])')
+      .max(100, 'must be at most 100 °C (range [0, 100])')
+      .optional(),
+    scanPointNum: z.coerce
+      .number({ error: 'must be 128' })
+      .refine((n) => n === 128, 'must be 128 (the only number of scan points the API supports)')
+      .default(128),
     needQuantifyLosses: boolInput.optional(),
   })
   .strict()
@@ -60,7 +103,11 @@ const createTaskParams = z
     // Mandatory with manual parameters; with automatic ones the reference calls them optional, so they are sent as given.
     for (const key of ['modulePlaneIrradiance', 'moduleBackSurfaceTemperature'] as const) {
       if (p.environmentalParameters === 1 && p[key] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'is required when environmentalParameters is 1 (manual)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'is required when environmentalParameters is 1 (manual)',
+        });
       }
     }
   });
@@ -76,7 +123,16 @@ export const createTask = defineOperation<CreateTaskParams>({
   changesDevices: true,
   quota: IV_QUOTA,
   params: createTaskParams,
-  fields: ['taskName', 'dns', 'cleanStatus', 'environmentalParameters', 'modulePlaneIrradiance', 'moduleBackSurfaceTemperature', 'scanPointNum', 'needQuantifyLosses'],
+  fields: [
+    'taskName',
+    'dns',
+    'cleanStatus',
+    'environmentalParameters',
+    'modulePlaneIrradiance',
+    'moduleBackSurfaceTemperature',
+    'scanPointNum',
+    'needQuantifyLosses',
+  ],
   normalise(data) {
     if (isObject(data)) normaliseIds(data, ['taskId']);
     return data;

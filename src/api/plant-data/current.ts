@@ -41,7 +41,15 @@ function eachItem(data: unknown, fn: (item: Record<string, unknown>) => void): u
 }
 
 const infoSpec = {
-  numbers: ['longitude', 'latitude', 'inverterPower', 'capacity', 'pvPower', 'batteryInstallCapacity', 'batteryUsableCapacity'],
+  numbers: [
+    'longitude',
+    'latitude',
+    'inverterPower',
+    'capacity',
+    'pvPower',
+    'batteryInstallCapacity',
+    'batteryUsableCapacity',
+  ],
   strings: ['plantCode', 'address', 'installationTime', 'inverterModel', 'batteryModel'],
   times: ['installationTime'],
 } as const;
@@ -78,8 +86,17 @@ export const plantInfo = defineOperation<PlantCodesParams>({
 });
 
 export const REALTIME_NUMBERS = [
-  'dayEnergy', 'monthEnergy', 'totalEnergy', 'pvPower', 'meterPower', 'pmeterPower',
-  'batteryPower', 'loadPower', 'batterySOC', 'batteryDOD', 'healthState',
+  'dayEnergy',
+  'monthEnergy',
+  'totalEnergy',
+  'pvPower',
+  'meterPower',
+  'pmeterPower',
+  'batteryPower',
+  'loadPower',
+  'batterySOC',
+  'batteryDOD',
+  'healthState',
 ] as const;
 
 // Built once: a spec literal per item was two allocations for each of up to 100 plants a call.
@@ -90,7 +107,8 @@ export const realtimeKpi = defineOperation<PlantCodesParams>({
   name: 'realtimeKpi',
   endpoint: 'vpp/plantRealtimeKpi',
   section: '9.3.2',
-  summary: 'Real-time plant data: energy today, this month and in total; PV, grid meter, battery and load power; SOC; health.',
+  summary:
+    'Real-time plant data: energy today, this month and in total; PV, grid meter, battery and load power; SOC; health.',
   changesDevices: false,
   quota: { limits: [{ count: (c) => Math.ceil(c.plants / 100), windowMs: 5 * MINUTE }] },
   params: plantCodesParams,
@@ -116,8 +134,14 @@ interface RatedData {
 
 /** A map `{total, plantRatedData}`; a bare list is accepted too, as other list endpoints send. */
 function normaliseRated(data: unknown): RatedData {
-  const list = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.plantRatedData) ? data.plantRatedData : [];
-  const items = list.filter(isObject).map((item) => normaliseRecord(item, { numbers: RATED_NUMBERS, strings: ['plantCode'] }));
+  const list = Array.isArray(data)
+    ? data
+    : isObject(data) && Array.isArray(data.plantRatedData)
+      ? data.plantRatedData
+      : [];
+  const items = list
+    .filter(isObject)
+    .map((item) => normaliseRecord(item, { numbers: RATED_NUMBERS, strings: ['plantCode'] }));
   const extra = isObject(data) ? data : {};
   const total = toNumber(extra.total);
   return { ...extra, total: total ?? items.length, plantRatedData: items };
@@ -142,9 +166,15 @@ export const ratedData = defineOperation<PlantCodesParams>({
   normalise: (data) => normaliseRated(data),
   merge: (parts) =>
     (parts as RatedData[]).reduce<RatedData>(
-      (acc, part) => ({ ...acc, ...part, total: acc.total + part.total, plantRatedData: [...acc.plantRatedData, ...part.plantRatedData] }),
+      (acc, part) => ({
+        ...acc,
+        ...part,
+        total: acc.total + part.total,
+        plantRatedData: [...acc.plantRatedData, ...part.plantRatedData],
+      }),
       { total: 0, plantRatedData: [] },
     ),
-  items: (result) => (isObject(result) && Array.isArray(result.plantRatedData) ? (result.plantRatedData as unknown[]) : []),
+  items: (result) =>
+    isObject(result) && Array.isArray(result.plantRatedData) ? (result.plantRatedData as unknown[]) : [],
   topicKey: 'plantCode',
 });

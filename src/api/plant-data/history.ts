@@ -30,7 +30,8 @@ export const historyKpi = defineOperation<HistoryParams>({
   name: 'historyKpi',
   endpoint: 'vpp/plantHistoryKpi',
   section: '9.3.3',
-  summary: '5-minute plant data (energy flows, battery SOC, grid voltages) for any range within the latest 365 days, fetched in 24-hour windows.',
+  summary:
+    '5-minute plant data (energy flows, battery SOC, grid voltages) for any range within the latest 365 days, fetched in 24-hour windows.',
   changesDevices: false,
   quota: HISTORY_QUOTA,
   params: historyParams,
@@ -59,12 +60,14 @@ export const historyKpi = defineOperation<HistoryParams>({
 
 const fiveMinuteParams = z
   .object({
-    plantCode: required(z
-      .string({ error: 'must be one plant code (a string)' })
-      .trim()
-      .min(1, 'is required')
-      .max(256, 'must be at most 256 characters')
-      .refine((s) => !s.includes(','), 'must be a single plant code: this interface takes one plant per call')),
+    plantCode: required(
+      z
+        .string({ error: 'must be one plant code (a string)' })
+        .trim()
+        .min(1, 'is required')
+        .max(256, 'must be at most 256 characters')
+        .refine((s) => !s.includes(','), 'must be a single plant code: this interface takes one plant per call'),
+    ),
     startTime: required(timeInput),
     endTime: required(timeInput),
   })
@@ -82,7 +85,8 @@ export const fiveMinuteKpi = defineOperation<FiveMinuteParams>({
   endpoint: 'vpp/plantFiveMinutesKpi',
   section: '9.5.1',
   summary: '5-minute data of one plant for one day (to-be-offline interface: use historyKpi).',
-  deprecated: 'To-be-offline interface (reference 9.5, estimated offline date 2023-06-30; closed to users registered after 2022-06-30): use historyKpi (vpp/plantHistoryKpi, 9.3.3) instead.',
+  deprecated:
+    'To-be-offline interface (reference 9.5, estimated offline date 2023-06-30; closed to users registered after 2022-06-30): use historyKpi (vpp/plantHistoryKpi, 9.3.3) instead.',
   changesDevices: false,
   quota: HISTORY_QUOTA,
   params: fiveMinuteParams,
@@ -90,9 +94,15 @@ export const fiveMinuteKpi = defineOperation<FiveMinuteParams>({
   precheck(p, ctx) {
     const offset = zoneOf(ctx.client, p.plantCode);
     // [startTime, endTime) on one plant day: the last included millisecond is endTime - 1.
-    const sameDay = offset === undefined ? p.endTime - p.startTime <= DAY : dayIn(p.startTime, offset) === dayIn(p.endTime - 1, offset);
+    const sameDay =
+      offset === undefined
+        ? p.endTime - p.startTime <= DAY
+        : dayIn(p.startTime, offset) === dayIn(p.endTime - 1, offset);
     if (!sameDay) {
-      throw invalidInput('endTime', 'must be on the same day as startTime in the plant\'s time zone (reference 9.5.1): use historyKpi for longer ranges');
+      throw invalidInput(
+        'endTime',
+        "must be on the same day as startTime in the plant's time zone (reference 9.5.1): use historyKpi for longer ranges",
+      );
     }
     checkDailyBudget('vpp/plantFiveMinutesKpi', HISTORY_QUOTA, 1, 1, ctx);
   },

@@ -2,10 +2,28 @@ import { plantInfo, ratedData, realtimeKpi } from './current';
 import { fiveMinuteKpi, historyKpi } from './history';
 import { dayKpi, hourKpi, monthKpi, realtimeKpiV6, yearKpi } from './v6';
 import { runPlantData } from './run';
-import { withWorkflow, type ExecResult, type OperationDef, type Params, type StatusText, type WorkflowContext } from '../core/types';
+import {
+  withWorkflow,
+  type ExecResult,
+  type OperationDef,
+  type Params,
+  type StatusText,
+  type WorkflowContext,
+} from '../core/types';
 
 /** The operations of the fusionsolar-plant-data node, in the editor's order: V7's, then V6's. */
-export const PLANT_DATA_OPERATIONS = [plantInfo, realtimeKpi, historyKpi, fiveMinuteKpi, ratedData, realtimeKpiV6, hourKpi, dayKpi, monthKpi, yearKpi] as const;
+export const PLANT_DATA_OPERATIONS = [
+  plantInfo,
+  realtimeKpi,
+  historyKpi,
+  fiveMinuteKpi,
+  ratedData,
+  realtimeKpiV6,
+  hourKpi,
+  dayKpi,
+  monthKpi,
+  yearKpi,
+] as const;
 
 function plantDataStatus(op: OperationDef, result: ExecResult): StatusText {
   const items = op.items ? op.items(result.payload) : result.payload;
@@ -16,7 +34,9 @@ function plantDataStatus(op: OperationDef, result: ExecResult): StatusText {
 // The message's own parameters beat the node's options ("all plants", relative range).
 for (const op of PLANT_DATA_OPERATIONS) {
   withWorkflow(op, {
-    ...(op.options ? { workflow: (p: Params, o: Params, ctx: WorkflowContext) => runPlantData(op, p, o, ctx, ctx.fromMessage) } : {}),
+    ...(op.options
+      ? { workflow: (p: Params, o: Params, ctx: WorkflowContext) => runPlantData(op, p, o, ctx, ctx.fromMessage) }
+      : {}),
     status: (r) => plantDataStatus(op, r),
   });
 }

@@ -33,7 +33,13 @@ export function clampEnd(endTime: number, now: number, startTime = -Infinity): n
  * A backfill the day's quota cannot hold would stop half-way with QUOTA after using up the
  * day: refuse it up front and say how much fits.
  */
-export function checkDailyBudget(endpoint: string, quota: QuotaRule, calls: number, chunks: number, ctx: ExecContext): void {
+export function checkDailyBudget(
+  endpoint: string,
+  quota: QuotaRule,
+  calls: number,
+  chunks: number,
+  ctx: ExecContext,
+): void {
   // The client's rule (the profile may be off or custom), sized by the client's own fleet.
   const rule = ctx.client.ruleFor(endpoint);
   if (!rule) return;

@@ -11,4 +11,9 @@ export type RelativeRange = (typeof RANGES)[number];
 export const ALL_PLANTS_OPTION = z.object({ allPlants: flagInput.optional().meta({ 'x-replaces': ['plantCodes'] }) });
 
 /** A relative range stands in for startTime and endTime, per plant time zone. */
-export const HISTORY_OPTIONS = ALL_PLANTS_OPTION.extend({ range: z.enum([...RANGES, '']).optional().meta({ 'x-replaces': ['startTime', 'endTime'] }) });
+export const HISTORY_OPTIONS = ALL_PLANTS_OPTION.extend({
+  range: z
+    .enum([...RANGES, ''])
+    .optional()
+    .meta({ 'x-replaces': ['startTime', 'endTime'] }),
+});

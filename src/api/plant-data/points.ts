@@ -6,10 +6,24 @@ import { canonicalKey } from './current';
  * examples one `gridVoltage`: all of them are numbers when present, none is invented.
  */
 export const POINT_NUMBERS = [
-  'gridABWireVoltage', 'gridBCWireVoltage', 'gridCAWireVoltage',
-  'gridAPhaseVoltage', 'gridBPhaseVoltage', 'gridCPhaseVoltage', 'gridVoltage',
-  'inputEnergy', 'loadEnergy', 'ongridEnergy', 'pvEnergy', 'grid2loadEnergy', 'grid2batteryEnergy',
-  'pv2loadEnergy', 'batteryEnergy', 'chargeEnergy', 'dischargeEnergy', 'batterySOC',
+  'gridABWireVoltage',
+  'gridBCWireVoltage',
+  'gridCAWireVoltage',
+  'gridAPhaseVoltage',
+  'gridBPhaseVoltage',
+  'gridCPhaseVoltage',
+  'gridVoltage',
+  'inputEnergy',
+  'loadEnergy',
+  'ongridEnergy',
+  'pvEnergy',
+  'grid2loadEnergy',
+  'grid2batteryEnergy',
+  'pv2loadEnergy',
+  'batteryEnergy',
+  'chargeEnergy',
+  'dischargeEnergy',
+  'batterySOC',
 ] as const;
 
 export interface PlantHistory {

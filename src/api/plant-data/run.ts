@@ -48,24 +48,38 @@ function prefer(option: string, rivals: string[], fromMessage: readonly string[]
  * Start and end of a relative range for a plant `offsetMin` minutes east of UTC.
  * "last24h" ends at the last full 5 minutes; "today" runs from the plant's midnight on.
  */
-export function rangeTimes(range: RelativeRange, offsetMin: number, now: number): { startTime: number; endTime: number } {
+export function rangeTimes(
+  range: RelativeRange,
+  offsetMin: number,
+  now: number,
+): { startTime: number; endTime: number } {
   if (range === 'last24h') {
     const end = Math.floor(now / FIVE_MINUTES) * FIVE_MINUTES;
     return { startTime: end - DAY, endTime: end };
   }
   const off = offsetMin * MINUTE;
   const midnight = Math.floor((now + off) / DAY) * DAY - off;
-  return range === 'today' ? { startTime: midnight, endTime: midnight + DAY } : { startTime: midnight - DAY, endTime: midnight };
+  return range === 'today'
+    ? { startTime: midnight, endTime: midnight + DAY }
+    : { startTime: midnight - DAY, endTime: midnight };
 }
 
 /** Plant codes of the account: the cached plant list, fetched when missing or a day old. */
 export async function accountPlantCodes(ctx: ExecContext): Promise<{ codes: string[]; calls: number }> {
   const { list, calls } = await accountPlantList(ctx);
-  const codes = list.map((p) => (isObject(p) ? p.plantCode : undefined)).filter((c): c is string => typeof c === 'string');
+  const codes = list
+    .map((p) => (isObject(p) ? p.plantCode : undefined))
+    .filter((c): c is string => typeof c === 'string');
   return { codes, calls };
 }
 
-export async function runPlantData(op: OperationDef, params: Params, options: Params, ctx: ExecContext, fromMessage: readonly string[] = []): Promise<ExecResult> {
+export async function runPlantData(
+  op: OperationDef,
+  params: Params,
+  options: Params,
+  ctx: ExecContext,
+  fromMessage: readonly string[] = [],
+): Promise<ExecResult> {
   const p: Params = { ...params };
   // V6 names the plants stationCodes (plantCodes is its alias there).
   const key = op.api === 'v6' ? 'stationCodes' : 'plantCodes';
@@ -90,7 +104,8 @@ export async function runPlantData(op: OperationDef, params: Params, options: Pa
   const now = ctx.client.clock.now();
   const probe = { ...p, ...(all ? { [key]: [PROBE_CODE] } : {}), ...(range ? rangeTimes(range, 0, now) : {}) };
   const checked = validate(op, probe);
-  if (op.batch?.window && typeof checked.endTime === 'number') checked.endTime = clampEnd(checked.endTime, now, Number(checked.startTime));
+  if (op.batch?.window && typeof checked.endTime === 'number')
+    checked.endTime = clampEnd(checked.endTime, now, Number(checked.startTime));
   await op.precheck?.(checked, ctx);
 
   let calls = 0;
@@ -114,7 +129,12 @@ export async function runPlantData(op: OperationDef, params: Params, options: Pa
  * different span in Sydney and in Berlin), the end cut at now, the day's budget checked
  * across all groups, and the points merged per plant.
  */
-async function runWindows(op: OperationDef, p: Params, range: RelativeRange | undefined, ctx: ExecContext): Promise<ExecResult> {
+async function runWindows(
+  op: OperationDef,
+  p: Params,
+  range: RelativeRange | undefined,
+  ctx: ExecContext,
+): Promise<ExecResult> {
   const now = ctx.client.clock.now();
   const codes = validate(op, { ...p, ...(range ? rangeTimes(range, 0, now) : {}) }).plantCodes as string[];
   const groups = new Map<number, string[]>();

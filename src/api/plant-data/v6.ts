@@ -11,7 +11,10 @@ import { ALL_PLANTS_OPTION } from './options';
 /** V6 6.1.4: real-time plant data and the hourly, daily, monthly and yearly reports. */
 
 const required = <T extends z.ZodType>(schema: T) =>
-  z.unknown().refine((v) => v !== undefined && v !== null && v !== '', 'is required').pipe(schema);
+  z
+    .unknown()
+    .refine((v) => v !== undefined && v !== null && v !== '', 'is required')
+    .pipe(schema);
 
 const codes = required(stationCodes);
 
@@ -75,8 +78,10 @@ export function collectTimeInput(period: Period) {
         const [year, month, day] = [Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined];
         if (month !== undefined && (month < 1 || month > 12)) return fail(ctx, 'has a month outside 01-12');
         if (day !== undefined && (day < 1 || day > 31)) return fail(ctx, 'has a day outside 01-31');
-        if (period === 'day' && day === undefined) return fail(ctx, 'must name a day (YYYY-MM-DD) or an instant: hourKpi returns the hours of one day');
-        if (period === 'month' && month === undefined) return fail(ctx, 'must name a month (YYYY-MM) or an instant: dayKpi returns the days of one month');
+        if (period === 'day' && day === undefined)
+          return fail(ctx, 'must name a day (YYYY-MM-DD) or an instant: hourKpi returns the hours of one day');
+        if (period === 'month' && month === undefined)
+          return fail(ctx, 'must name a month (YYYY-MM) or an instant: dayKpi returns the days of one month');
         return Date.UTC(year, (month ?? 7) - 1, day ?? (month ? 15 : 1), 12);
       }
     }
@@ -124,8 +129,31 @@ function report(name: string, path: string, section: string, period: Period, sum
   });
 }
 
-export const hourKpi = report('hourKpi', 'getKpiStationHour', 'V6 6.1.4.2', 'day', 'Hourly plant data of the day containing collectTime (plant time zone): irradiation, theoretical and inverter yield, feed-in, revenue.');
-export const dayKpi = report('dayKpi', 'getKpiStationDay', 'V6 6.1.4.3', 'month', 'Daily plant data of the month containing collectTime (plant time zone): yield, feed-in, consumption, PR, specific energy, revenue, savings.');
-export const monthKpi = report('monthKpi', 'getKpiStationMonth', 'V6 6.1.4.4', 'year', 'Monthly plant data of the year containing collectTime (plant time zone).');
-export const yearKpi = report('yearKpi', 'getKpiStationYear', 'V6 6.1.4.5', 'all', 'Yearly plant data of every year since the plant was built.');
-
+export const hourKpi = report(
+  'hourKpi',
+  'getKpiStationHour',
+  'V6 6.1.4.2',
+  'day',
+  'Hourly plant data of the day containing collectTime (plant time zone): irradiation, theoretical and inverter yield, feed-in, revenue.',
+);
+export const dayKpi = report(
+  'dayKpi',
+  'getKpiStationDay',
+  'V6 6.1.4.3',
+  'month',
+  'Daily plant data of the month containing collectTime (plant time zone): yield, feed-in, consumption, PR, specific energy, revenue, savings.',
+);
+export const monthKpi = report(
+  'monthKpi',
+  'getKpiStationMonth',
+  'V6 6.1.4.4',
+  'year',
+  'Monthly plant data of the year containing collectTime (plant time zone).',
+);
+export const yearKpi = report(
+  'yearKpi',
+  'getKpiStationYear',
+  'V6 6.1.4.5',
+  'all',
+  'Yearly plant data of every year since the plant was built.',
+);

@@ -19,7 +19,6 @@ export function offsetOf(v: unknown): number | undefined {
   return m[1] === '-' ? -minutes : minutes;
 }
 
-
 export function learnZones(client: ApiClient, pairs: Iterable<[string, number]>): void {
   const map = client.memory.plantZones;
   for (const [code, offset] of pairs) map.set(code, offset);

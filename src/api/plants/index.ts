@@ -7,7 +7,9 @@ export const PLANTS_OPERATIONS = [plantList, deviceList, plantListV6, deviceList
 
 for (const op of PLANTS_OPERATIONS) {
   const noun = op.name === 'plantList' ? 'status.plants' : 'status.devices';
-  withWorkflow(op, { status: (r) => ({ key: noun, vars: { count: Array.isArray(r.payload) ? r.payload.length : 0 } }) });
+  withWorkflow(op, {
+    status: (r) => ({ key: noun, vars: { count: Array.isArray(r.payload) ? r.payload.length : 0 } }),
+  });
 }
 
 export { deviceList, plantList } from './lists';

@@ -29,7 +29,10 @@ export async function accountPlantList(ctx: ExecContext): Promise<{ list: unknow
     }
   }
   // A V6 account lists its plants with stations (or getStationList): the same cache and field names.
-  const own = execute(client.api === 'v6' ? plantListV6 : plantList, {}, ctx).then((r) => ({ list: Array.isArray(r.payload) ? (r.payload as unknown[]) : [], calls: r.calls }));
+  const own = execute(client.api === 'v6' ? plantListV6 : plantList, {}, ctx).then((r) => ({
+    list: Array.isArray(r.payload) ? (r.payload as unknown[]) : [],
+    calls: r.calls,
+  }));
   const payload = own.then((r) => r.list);
   payload.catch(() => undefined);
   inFlight.set(client, payload);

@@ -20,15 +20,19 @@ const plantSpec = {
 
 function normalisePage(data: unknown, each: (item: Record<string, unknown>) => void): unknown {
   for (const item of pageOf(data).items) if (isObject(item)) each(item);
-  if (isObject(data)) for (const k of ['total', 'pageCount', 'pageNo', 'pageSize']) if (k in data) data[k] = toNumber(data[k]);
+  if (isObject(data))
+    for (const k of ['total', 'pageCount', 'pageNo', 'pageSize']) if (k in data) data[k] = toNumber(data[k]);
   return data;
 }
-
 
 const plantListParams = z
   .object({
     plantNames: codeList({ max: 100 }).optional(),
-    pageNo: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').optional(),
+    pageNo: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .optional(),
     pageSize: oneOf(PAGE_SIZES).optional(),
   })
   .strict();
@@ -68,16 +72,27 @@ const DEVICE_TYPE_IDS = new Set(DEVICE_TYPES.map((t) => t.id));
 const MAX_DEVICES_PER_PLANT = 10_000;
 
 const DEVICE_NUMERIC = ['ratedCapacity', 'usableCapacity', 'dod', 'ratedPower', 'optimizerNumber'];
-const deviceSpec = { numbers: ['deviceTypeId'], strings: ['plantCode', 'dn', 'sn', 'deviceName'], aliases: { dataltemMap: 'dataItemMap' } } as const;
+const deviceSpec = {
+  numbers: ['deviceTypeId'],
+  strings: ['plantCode', 'dn', 'sn', 'deviceName'],
+  aliases: { dataltemMap: 'dataItemMap' },
+} as const;
 
 const deviceListParams = z
   .object({
     plantCodes: codeList(),
     deviceTypeId: z.coerce
       .number({ error: 'must be a device type id number' })
-      .refine((id) => DEVICE_TYPE_IDS.has(id), `must be a device type id of reference chapter 10 (${[...DEVICE_TYPE_IDS].join(', ')})`)
+      .refine(
+        (id) => DEVICE_TYPE_IDS.has(id),
+        `must be a device type id of reference chapter 10 (${[...DEVICE_TYPE_IDS].join(', ')})`,
+      )
       .optional(),
-    pageNo: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').optional(),
+    pageNo: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .optional(),
     pageSize: oneOf(PAGE_SIZES).optional(),
   })
   .strict();
@@ -100,7 +115,11 @@ export const deviceList = defineOperation<z.infer<typeof deviceListParams>>({
   // 9.2.2's example answers with a bare array: that is the whole list, never page 2.
   batch: {
     chunk: { key: 'plantCodes', size: 100 },
-    paged: { pageSize: 100, bareIsWhole: true, maxItems: (p) => (Array.isArray(p.plantCodes) ? p.plantCodes.length : 1) * MAX_DEVICES_PER_PLANT },
+    paged: {
+      pageSize: 100,
+      bareIsWhole: true,
+      maxItems: (p) => (Array.isArray(p.plantCodes) ? p.plantCodes.length : 1) * MAX_DEVICES_PER_PLANT,
+    },
   },
   normalise: (data) =>
     normalisePage(data, (d) => {

@@ -13,25 +13,41 @@ import { text } from '../../text';
 
 /** V6 6.1.3 / 6.1.5 and `stations`: the plant and device lists everything else starts from. */
 
-
 const plantSpec = {
   numbers: ['longitude', 'latitude', 'capacity', 'aidType'],
-  strings: ['plantCode', 'plantName', 'plantAddress', 'contactPerson', 'contactMethod', 'gridConnectionDate', 'buildState', 'combineType'],
+  strings: [
+    'plantCode',
+    'plantName',
+    'plantAddress',
+    'contactPerson',
+    'contactMethod',
+    'gridConnectionDate',
+    'buildState',
+    'combineType',
+  ],
   times: ['gridConnectionDate'],
 } as const;
 
 const plantListParams = z
   .object({
-    pageNo: optional(z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1')),
+    pageNo: optional(
+      z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1'),
+    ),
     pageSize: optional(oneOf([10, 20, 30, 50, 100] as const)),
     gridConnectedStartTime: optional(timeInput),
     gridConnectedEndTime: optional(timeInput),
   })
   .strict()
-  .refine((p) => p.gridConnectedStartTime === undefined || p.gridConnectedEndTime === undefined || p.gridConnectedStartTime <= p.gridConnectedEndTime, {
-    message: 'must not be before gridConnectedStartTime',
-    path: ['gridConnectedEndTime'],
-  });
+  .refine(
+    (p) =>
+      p.gridConnectedStartTime === undefined ||
+      p.gridConnectedEndTime === undefined ||
+      p.gridConnectedStartTime <= p.gridConnectedEndTime,
+    {
+      message: 'must not be before gridConnectedStartTime',
+      path: ['gridConnectedEndTime'],
+    },
+  );
 type PlantListParams = z.infer<typeof plantListParams>;
 
 /** getStationList's fields under the names `stations` uses; capacity MW becomes kWp. */
@@ -39,7 +55,15 @@ function asStation(item: Record<string, unknown>): Record<string, unknown> {
   const { stationCode, stationName, stationAddr, capacity, stationLinkman, linkmanPho, ...rest } = item;
   const mw = toNumber(capacity);
   return normaliseRecord(
-    { plantCode: stationCode, plantName: stationName, plantAddress: stationAddr, capacity: mw === null ? null : Math.round(mw * 1e6) / 1e3, contactPerson: stationLinkman, contactMethod: linkmanPho, ...rest },
+    {
+      plantCode: stationCode,
+      plantName: stationName,
+      plantAddress: stationAddr,
+      capacity: mw === null ? null : Math.round(mw * 1e6) / 1e3,
+      contactPerson: stationLinkman,
+      contactMethod: linkmanPho,
+      ...rest,
+    },
     plantSpec,
   );
 }
@@ -53,7 +77,13 @@ export const stationListFallback = defineOperation<Record<string, never>>({
   summary: 'Legacy plant list (getStationList), used where stations is refused.',
   changesDevices: false,
   deprecated: 'thirdData/stations',
-  quota: { limits: [{ count: 24, windowMs: DAY, kind: 'day' }, { count: 1, windowMs: MINUTE }], lane: true },
+  quota: {
+    limits: [
+      { count: 24, windowMs: DAY, kind: 'day' },
+      { count: 1, windowMs: MINUTE },
+    ],
+    lane: true,
+  },
   params: z.object({}).strict(),
   fields: [],
   normalise: (data) => pageOf(data).items.filter(isObject).map(asStation),
@@ -65,7 +95,11 @@ function refused(err: unknown): boolean {
   return err instanceof FusionSolarError && (err.code === '401' || (err.code === 'HTTP' && err.httpStatus === 404));
 }
 
-async function listPlants(params: PlantListParams, ctx: ExecContext, plain: (sets: PlantListParams[]) => Promise<ExecResult>): Promise<ExecResult> {
+async function listPlants(
+  params: PlantListParams,
+  ctx: ExecContext,
+  plain: (sets: PlantListParams[]) => Promise<ExecResult>,
+): Promise<ExecResult> {
   if (!ctx.client.memory.stationsRefused) {
     try {
       return await plain([params]);
@@ -74,8 +108,14 @@ async function listPlants(params: PlantListParams, ctx: ExecContext, plain: (set
       ctx.client.memory.stationsRefused = true;
     }
   }
-  const filtered = (['pageNo', 'pageSize', 'gridConnectedStartTime', 'gridConnectedEndTime'] as const).find((k) => params[k] !== undefined);
-  if (filtered) throw invalidInput(filtered, 'is not available on this account: stations is refused (401) and getStationList lists every plant at once');
+  const filtered = (['pageNo', 'pageSize', 'gridConnectedStartTime', 'gridConnectedEndTime'] as const).find(
+    (k) => params[k] !== undefined,
+  );
+  if (filtered)
+    throw invalidInput(
+      filtered,
+      'is not available on this account: stations is refused (401) and getStationList lists every plant at once',
+    );
   const r = await execute(stationListFallback, {}, ctx);
   return { ...r, meta: { ...r.meta, endpoint: 'thirdData/getStationList' } };
 }
@@ -85,7 +125,8 @@ export const plantListV6 = defineOperation<PlantListParams>({
   api: 'v6',
   endpoint: 'thirdData/stations',
   section: 'V6 stations',
-  summary: 'Plants of the account: every page of stations merged (getStationList where stations is refused), in the stations field names.',
+  summary:
+    'Plants of the account: every page of stations merged (getStationList where stations is refused), in the stations field names.',
   changesDevices: false,
   quota: {
     limits: [
@@ -101,7 +142,8 @@ export const plantListV6 = defineOperation<PlantListParams>({
   runCalls: (p, ctx, plain) => listPlants(p, ctx, plain),
   normalise(data) {
     for (const item of pageOf(data).items) if (isObject(item)) normaliseRecord(item, plantSpec);
-    if (isObject(data)) for (const k of ['total', 'pageCount', 'pageNo', 'pageSize']) if (k in data) data[k] = toNumber(data[k]);
+    if (isObject(data))
+      for (const k of ['total', 'pageCount', 'pageNo', 'pageSize']) if (k in data) data[k] = toNumber(data[k]);
     return data;
   },
   learn: learnPlants,
@@ -110,7 +152,10 @@ export const plantListV6 = defineOperation<PlantListParams>({
 
 /** The account's plant count and cached list, from whichever list answered unfiltered. */
 export function learnPlants(result: unknown, params: PlantListParams, ctx: ExecContext): void {
-  const filtered = params.pageNo !== undefined || params.gridConnectedStartTime !== undefined || params.gridConnectedEndTime !== undefined;
+  const filtered =
+    params.pageNo !== undefined ||
+    params.gridConnectedStartTime !== undefined ||
+    params.gridConnectedEndTime !== undefined;
   if (filtered || !Array.isArray(result)) return;
   ctx.client.learnFleet({ plants: result.length, fullPlantList: true });
   ctx.client.memory.plantList = { at: ctx.client.clock.now(), value: result };
@@ -134,7 +179,9 @@ export async function accountStations(ctx: ExecContext): Promise<{ codes: string
     calls = r.calls;
     list = r.payload;
   }
-  const codes = (Array.isArray(list) ? list : []).map((p) => (isObject(p) ? p.plantCode : undefined)).filter((c): c is string => typeof c === 'string');
+  const codes = (Array.isArray(list) ? list : [])
+    .map((p) => (isObject(p) ? p.plantCode : undefined))
+    .filter((c): c is string => typeof c === 'string');
   return { codes, calls };
 }
 
@@ -143,7 +190,8 @@ export const deviceListV6 = defineOperation<DeviceListParams>({
   api: 'v6',
   endpoint: 'thirdData/getDevList',
   section: 'V6 6.1.5',
-  summary: 'Devices of the given plants (all plants when none given): id, name, SN, type, model, software version; 100 plants a call.',
+  summary:
+    'Devices of the given plants (all plants when none given): id, name, SN, type, model, software version; 100 plants a call.',
   changesDevices: false,
   quota: {
     limits: [
@@ -165,17 +213,24 @@ export const deviceListV6 = defineOperation<DeviceListParams>({
     return { ...r, calls: r.calls + all.calls };
   },
   normalise: (data, _p, ctx) =>
-    pageOf(data).items.filter(isObject).map((d) => {
-      normaliseRecord(d, deviceSpec);
-      // Longs: a digit string keeps 16+ digit ids exact (the pre-parse already left the unsafe ones as strings).
-      if (d.id !== undefined && d.id !== null) d.id = text(d.id);
-      const name = typeof d.devTypeId === 'number' ? deviceTypeName(d.devTypeId, ctx.client.config.locale) : undefined;
-      if (name) d.devTypeName = name;
-      return d;
-    }),
+    pageOf(data)
+      .items.filter(isObject)
+      .map((d) => {
+        normaliseRecord(d, deviceSpec);
+        // Longs: a digit string keeps 16+ digit ids exact (the pre-parse already left the unsafe ones as strings).
+        if (d.id !== undefined && d.id !== null) d.id = text(d.id);
+        const name =
+          typeof d.devTypeId === 'number' ? deviceTypeName(d.devTypeId, ctx.client.config.locale) : undefined;
+        if (name) d.devTypeName = name;
+        return d;
+      }),
   learn(result, p, ctx) {
     if (!Array.isArray(result)) return;
-    const stations = p.stationCodes ?? [...new Set(result.map((d) => (isObject(d) ? d.stationCode : undefined)).filter((c): c is string => typeof c === 'string'))];
+    const stations = p.stationCodes ?? [
+      ...new Set(
+        result.map((d) => (isObject(d) ? d.stationCode : undefined)).filter((c): c is string => typeof c === 'string'),
+      ),
+    ];
     learnDevices(ctx.client, stations, result);
     ctx.client.learnFleet({ plants: stations.length });
   },

@@ -48,7 +48,8 @@ function belowBase(text: string, scheme: string, base: BaseLocation): string {
     return refuse('is not a valid URL');
   }
   if (url.username || url.password) refuse('must not contain a user name or password');
-  if (url.origin !== base.origin) refuse(`points at ${url.origin}, not at the account's server ${base.origin}: refused`);
+  if (url.origin !== base.origin)
+    refuse(`points at ${url.origin}, not at the account's server ${base.origin}: refused`);
   // The raw text, not url.pathname: URL parsing would silently resolve "..".
   const rest = text.slice(scheme.length + 3).replace(/^[^/?]*/, '') || '/';
   if (!base.basePath) return rest;
@@ -71,7 +72,8 @@ function checkSegments(pathname: string): void {
   }
   if (pathname.includes('//')) refuse('must not contain empty segments (//)');
   const last = canonicalPath(pathname).split('/').pop() ?? '';
-  if (last === 'login' || last === 'logout') refuse('must not be login or logout: the account node opens and closes the session');
+  if (last === 'login' || last === 'logout')
+    refuse('must not be login or logout: the account node opens and closes the session');
 }
 
 const PARAMS = /;.*$/s;
@@ -97,7 +99,10 @@ function decoded(segment: string): string {
  * decoded, case folded, empty and trailing segments dropped. Only for judging, never sent.
  */
 export function canonicalPath(pathname: string): string {
-  const segments = pathname.split('/').map((seg) => decoded(seg.replace(PARAMS, '')).toLowerCase()).filter((seg) => seg !== '');
+  const segments = pathname
+    .split('/')
+    .map((seg) => decoded(seg.replace(PARAMS, '')).toLowerCase())
+    .filter((seg) => seg !== '');
   return `/${segments.join('/')}`;
 }
 
@@ -118,7 +123,8 @@ export function resolveTarget(raw: unknown, base: BaseLocation): RequestTarget {
   const text = raw.trim();
   if (text.length > MAX_LENGTH) refuse(`must be at most ${MAX_LENGTH} characters`);
   // eslint-disable-next-line no-control-regex -- control characters are what this refuses
-  if (/[\s\\\u0000-\u001f\u007f]/.test(text)) refuse('must not contain spaces, backslashes or control characters (URL-encode them)');
+  if (/[\s\\\u0000-\u001f\u007f]/.test(text))
+    refuse('must not contain spaces, backslashes or control characters (URL-encode them)');
   if (text.includes('#')) refuse('must not contain a fragment (#)');
   if (text.startsWith('//')) refuse('must not start with // (that names another host)');
   const scheme = SCHEME.exec(text)?.[1];

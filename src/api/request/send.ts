@@ -43,7 +43,13 @@ export function methodOf(v: unknown): HttpMethod {
 
 /** An Inject node's timestamp or an empty payload triggers the call with an empty body. */
 function isTrigger(payload: unknown): boolean {
-  return payload === undefined || payload === null || payload === '' || typeof payload === 'number' || typeof payload === 'boolean';
+  return (
+    payload === undefined ||
+    payload === null ||
+    payload === '' ||
+    typeof payload === 'number' ||
+    typeof payload === 'boolean'
+  );
 }
 
 /**
@@ -54,11 +60,13 @@ function isTrigger(payload: unknown): boolean {
  */
 function checkReserved(value: unknown, path: string, depth = 0, ancestors: object[] = []): void {
   if (typeof value !== 'object' || value === null) return;
-  if (ancestors.includes(value)) throw invalidInput(path || 'payload', 'refers back to itself (a circular structure cannot be sent as JSON)');
+  if (ancestors.includes(value))
+    throw invalidInput(path || 'payload', 'refers back to itself (a circular structure cannot be sent as JSON)');
   if (depth >= MAX_DEPTH) throw invalidInput(path || 'payload', `nests deeper than ${MAX_DEPTH} levels`);
   for (const [k, v] of Object.entries(value)) {
     const here = Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
-    if (!Array.isArray(value) && RESERVED_KEYS.includes(k)) throw invalidInput(here, 'is not an allowed parameter name');
+    if (!Array.isArray(value) && RESERVED_KEYS.includes(k))
+      throw invalidInput(here, 'is not an allowed parameter name');
     checkReserved(v, here, depth + 1, [...ancestors, value]);
   }
 }
@@ -82,7 +90,8 @@ function queryOf(payload: unknown): string {
   for (const [k, v] of Object.entries(payload as Record<string, unknown>)) {
     if (RESERVED_KEYS.includes(k)) throw invalidInput(k, 'is not an allowed parameter name');
     if (v === undefined || v === null) continue;
-    if (typeof v === 'object') throw invalidInput(`payload.${k}`, 'must be a string, number or boolean for a GET query');
+    if (typeof v === 'object')
+      throw invalidInput(`payload.${k}`, 'must be a string, number or boolean for a GET query');
     q.append(k, text(v));
   }
   return q.toString();

@@ -14,15 +14,29 @@ export interface Fit {
 const GATEWAY_REASON = 'the FusionSolar gateway asked every client to slow down (HTTP 403/429)';
 
 /** Earliest time >= t at which `n` more calls fit every window, block and pause. */
-export function fitAt(windows: Window[], budget: Budget, pausedUntil: number, stamps: readonly number[], t: number, n = 1): Fit {
+export function fitAt(
+  windows: Window[],
+  budget: Budget,
+  pausedUntil: number,
+  stamps: readonly number[],
+  t: number,
+  n = 1,
+): Fit {
   let fit: Fit = { at: t };
   if (pausedUntil > fit.at) fit = { at: pausedUntil, reason: GATEWAY_REASON };
-  if (budget.blockedUntil > fit.at) fit = { at: budget.blockedUntil, reason: budget.blockedReason, daily: budget.blockedDaily };
+  if (budget.blockedUntil > fit.at)
+    fit = { at: budget.blockedUntil, reason: budget.blockedReason, daily: budget.blockedDaily };
   for (const w of windows) {
     // A group larger than a short window goes through it one call at a time; a budget of
     // an hour or more must hold the whole group or the operation cannot finish in time.
     const at = earliestFit(stamps, w, t, n > w.count && w.windowMs < HOUR ? 1 : n);
-    if (at > fit.at) fit = { at, window: w, daily: w.daily, reason: `${describeLimit(w.count, w.windowMs)}${w.zone ? ` (calendar days in ${w.zone})` : ''} used` };
+    if (at > fit.at)
+      fit = {
+        at,
+        window: w,
+        daily: w.daily,
+        reason: `${describeLimit(w.count, w.windowMs)}${w.zone ? ` (calendar days in ${w.zone})` : ''} used`,
+      };
   }
   return fit;
 }

@@ -42,8 +42,12 @@ export interface QuotaInfo {
 function limitInfo(budget: Budget, w: Window, now: number): LimitInfo {
   const used = usedAt(budget.stamps, w, now);
   const out: LimitInfo = {
-    limit: w.count, used, remaining: Math.max(0, w.count - used),
-    windowMs: w.windowMs, window: describeWindow(w.windowMs), daily: w.daily,
+    limit: w.count,
+    used,
+    remaining: Math.max(0, w.count - used),
+    windowMs: w.windowMs,
+    window: describeWindow(w.windowMs),
+    daily: w.daily,
   };
   if (w.zone) out.zone = w.zone;
   const reset = resetOf(budget.stamps, w, now);
@@ -51,14 +55,28 @@ function limitInfo(budget: Budget, w: Window, now: number): LimitInfo {
   return out;
 }
 
-export function describeBudget(endpoint: string, windows: Window[], budget: Budget | undefined, now: number, pausedUntil: number, shared?: string): QuotaInfo {
+export function describeBudget(
+  endpoint: string,
+  windows: Window[],
+  budget: Budget | undefined,
+  now: number,
+  pausedUntil: number,
+  shared?: string,
+): QuotaInfo {
   const out: QuotaInfo = { endpoint };
   if (shared) out.shared = shared;
   if (budget && budget.waiting > 0) out.queued = budget.waiting;
   if (windows.length === 0 || !budget) return out;
   const limits = windows.map((w) => limitInfo(budget, w, now));
   const head = limits.reduce((a, b) => (b.windowMs > a.windowMs ? b : a));
-  Object.assign(out, { remaining: head.remaining, limit: head.limit, used: head.used, windowMs: head.windowMs, window: head.window, limits });
+  Object.assign(out, {
+    remaining: head.remaining,
+    limit: head.limit,
+    used: head.used,
+    windowMs: head.windowMs,
+    window: head.window,
+    limits,
+  });
   if (head.resetAt !== undefined) out.resetAt = head.resetAt;
   let next = Math.max(now, pausedUntil, budget.blockedUntil);
   for (const w of windows) next = Math.max(next, earliestFit(budget.stamps, w, now));

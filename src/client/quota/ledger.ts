@@ -66,5 +66,9 @@ function watchedFleet(notify: () => void): QuotaContext {
       notify();
     },
   });
-  return Object.defineProperties({} as QuotaContext, { plants: field('plants'), devices: field('devices'), devicesByType: field('devicesByType') });
+  return Object.defineProperties({} as QuotaContext, {
+    plants: field('plants'),
+    devices: field('devices'),
+    devicesByType: field('devicesByType'),
+  });
 }

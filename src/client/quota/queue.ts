@@ -33,7 +33,10 @@ export interface Reservation {
 }
 
 export function aborted(endpoint: string): FusionSolarError {
-  return new FusionSolarError('ABORTED', { endpoint, message: `The call to ${endpoint} was abandoned: the node is closing` });
+  return new FusionSolarError('ABORTED', {
+    endpoint,
+    message: `The call to ${endpoint} was abandoned: the node is closing`,
+  });
 }
 
 /** Resolves with `p`, or rejects as soon as the signal aborts. */

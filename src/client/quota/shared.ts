@@ -7,7 +7,13 @@ import type { Window } from './window';
 export function specsAt(windows: Window[], now: number): WindowSpec[] {
   return windows.map((w) =>
     w.zone
-      ? { from: dayStart(w.zone, now), inclusive: true, count: w.count, windowMs: w.windowMs, next: nextDayStart(w.zone, now) }
+      ? {
+          from: dayStart(w.zone, now),
+          inclusive: true,
+          count: w.count,
+          windowMs: w.windowMs,
+          next: nextDayStart(w.zone, now),
+        }
       : { from: now - w.windowMs, inclusive: false, count: w.count, windowMs: w.windowMs },
   );
 }

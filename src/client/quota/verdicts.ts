@@ -14,7 +14,13 @@ export function after407(budget: Budget, windows: Window[], now: number): number
   const w = sorted[Math.min(budget.strikes, sorted.length) - 1];
   const ms = w?.windowMs ?? MINUTE;
   const until = w?.zone ? nextDayStart(w.zone, now) : now + ms;
-  return block(budget, until, `the server answered 407 (too many calls), waiting out its ${describeWindow(ms)} window`, w?.daily === true, now);
+  return block(
+    budget,
+    until,
+    `the server answered 407 (too many calls), waiting out its ${describeWindow(ms)} window`,
+    w?.daily === true,
+    now,
+  );
 }
 
 /**

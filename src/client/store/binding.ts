@@ -8,11 +8,23 @@ import type { PollClaim, StateStore, StoreHealth, StoreProblem } from './types';
 
 export type StoreConfig =
   | { kind: 'local'; dir: string }
-  | { kind: 'redis'; url: string; password?: string; fallback: 'local' | 'stop'; ca?: string; tlsVerify?: boolean; dir?: string };
+  | {
+      kind: 'redis';
+      url: string;
+      password?: string;
+      fallback: 'local' | 'stop';
+      ca?: string;
+      tlsVerify?: boolean;
+      dir?: string;
+    };
 
 /** What, if changed, needs another store (the password only as part of a hash). */
 export function storeKeyOf(c: StoreConfig): string {
-  return c.kind === 'local' ? `local\0${c.dir}` : `redis\0${c.url}\0${c.fallback}\0${c.tlsVerify !== false}\0${c.ca ?? ''}\0${c.dir ?? ''}\0${createHash('sha256').update(c.password ?? '').digest('hex')}`;
+  return c.kind === 'local'
+    ? `local\0${c.dir}`
+    : `redis\0${c.url}\0${c.fallback}\0${c.tlsVerify !== false}\0${c.ca ?? ''}\0${c.dir ?? ''}\0${createHash('sha256')
+        .update(c.password ?? '')
+        .digest('hex')}`;
 }
 
 function openStore(c: StoreConfig, account: string, onProblem: (p: StoreProblem) => void): StateStore {
@@ -20,7 +32,16 @@ function openStore(c: StoreConfig, account: string, onProblem: (p: StoreProblem)
   // Loaded only here: accounts on the local store never load the Redis client.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load it
   const { RedisStore } = require('./redis-store') as typeof import('./redis-store');
-  return new RedisStore({ url: c.url, password: c.password, ca: c.ca, tlsVerify: c.tlsVerify, fallback: c.fallback, dir: c.dir, account, onProblem });
+  return new RedisStore({
+    url: c.url,
+    password: c.password,
+    ca: c.ca,
+    tlsVerify: c.tlsVerify,
+    fallback: c.fallback,
+    dir: c.dir,
+    account,
+    onProblem,
+  });
 }
 
 /**
@@ -88,7 +109,10 @@ export class StoreBinding {
     this.polls = { ...snap.polls };
     this.monitors = { ...snap.monitors };
     this.ledger.shared = this.store.shared;
-    this.ledger.onChange = (what) => (what === 'fleet' ? this.store.saveFleet({ plants: this.ledger.fleet.plants, devices: this.ledger.fleet.devices }) : this.scheduleLedger());
+    this.ledger.onChange = (what) =>
+      what === 'fleet'
+        ? this.store.saveFleet({ plants: this.ledger.fleet.plants, devices: this.ledger.fleet.devices })
+        : this.scheduleLedger();
   }
 
   private learnFleet(plants: number, devices: number): void {

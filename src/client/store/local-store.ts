@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { decode, encode } from './snapshot';
 import { Mutex } from './mutex';
-import type { AccountSnapshot, PollClaim, StateStore, StoredFleet, StoredLedger, StoredRejection, StoredSession, StoreProblem } from './types';
+import type {
+  AccountSnapshot,
+  PollClaim,
+  StateStore,
+  StoredFleet,
+  StoredLedger,
+  StoredRejection,
+  StoredSession,
+  StoreProblem,
+} from './types';
 
 export interface LocalStoreOptions {
   /** Folder of the state files (the account node uses `<userDir>/fusionsolar`). */
@@ -44,7 +53,8 @@ export class LocalStore implements StateStore {
     try {
       text = readFileSync(this.file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problem(`cannot read ${this.file}: ${(err as Error).message}`);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.problem(`cannot read ${this.file}: ${(err as Error).message}`);
       return this.snap;
     }
     let raw: unknown;
@@ -62,7 +72,8 @@ export class LocalStore implements StateStore {
       this.setAside(`a newer version wrote it (format ${decoded.newer})`);
       return this.snap;
     }
-    if (decoded.dropped.length) this.problem(`${this.file}: ignored what this version does not understand (${decoded.dropped.join(', ')})`);
+    if (decoded.dropped.length)
+      this.problem(`${this.file}: ignored what this version does not understand (${decoded.dropped.join(', ')})`);
     this.snap = decoded.snapshot;
     return this.snap;
   }
@@ -76,7 +87,8 @@ export class LocalStore implements StateStore {
     } catch {
       return;
     }
-    for (const n of names) if (n.startsWith(prefix) && n.endsWith('.tmp')) rmSync(join(this.opts.dir, n), { force: true });
+    for (const n of names)
+      if (n.startsWith(prefix) && n.endsWith('.tmp')) rmSync(join(this.opts.dir, n), { force: true });
   }
 
   /** Keeps a file we cannot use beside the new one, for a human to look at. */

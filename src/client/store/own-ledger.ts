@@ -61,11 +61,15 @@ export class OwnLedger {
       const share = Math.floor(w.count / Math.max(1, instances));
       const inside = stamps.filter((t) => (w.inclusive ? t >= w.from : t > w.from));
       if (inside.length + 1 <= share) continue;
-      const at = share === 0 ? Infinity : w.next ?? inside[inside.length - share] + w.windowMs;
+      const at = share === 0 ? Infinity : (w.next ?? inside[inside.length - share] + w.windowMs);
       best = Math.max(best, at);
     }
     if (best > -Infinity) {
-      return { ok: false, at: best, reason: `the state store is offline: this instance keeps to its share (1/${instances}) of the quota` };
+      return {
+        ok: false,
+        at: best,
+        reason: `the state store is offline: this instance keeps to its share (1/${instances}) of the quota`,
+      };
     }
     const member = this.nextMember();
     this.add(key, member, now, keepMs);
@@ -76,9 +80,17 @@ export class OwnLedger {
    * Everything to write back into an emptied (or merely reconnected) Redis. Calls restored
    * from the local copy only into an empty one: any other still has them, under their old names.
    */
-  entries(restored = true): Array<{ key: string; calls: Array<[string, number]>; blockedUntil: number; reason: string; daily: boolean }> {
+  entries(
+    restored = true,
+  ): Array<{ key: string; calls: Array<[string, number]>; blockedUntil: number; reason: string; daily: boolean }> {
     const mine = (m: string): boolean => restored || !m.startsWith(`${this.instance}:r`);
-    return [...this.budgets].map(([key, b]) => ({ key, calls: [...b.calls].filter(([m]) => mine(m)), blockedUntil: b.blockedUntil, reason: b.reason, daily: b.daily }));
+    return [...this.budgets].map(([key, b]) => ({
+      key,
+      calls: [...b.calls].filter(([m]) => mine(m)),
+      blockedUntil: b.blockedUntil,
+      reason: b.reason,
+      daily: b.daily,
+    }));
   }
 
   /** As the Redis store's local copy keeps it: a restart while Redis is away still counts these calls. */
@@ -99,7 +111,12 @@ export class OwnLedger {
       const b = this.budget(key);
       // Named apart: Redis may still hold these calls under the names the last process gave them.
       for (const t of s.stamps) b.calls.set(`${this.instance}:r${++this.seq}`, t);
-      if (s.blockedUntil > b.blockedUntil) Object.assign(b, { blockedUntil: s.blockedUntil, reason: s.blockedReason ?? 'blocked', daily: s.blockedDaily === true });
+      if (s.blockedUntil > b.blockedUntil)
+        Object.assign(b, {
+          blockedUntil: s.blockedUntil,
+          reason: s.blockedReason ?? 'blocked',
+          daily: s.blockedDaily === true,
+        });
     }
   }
 }

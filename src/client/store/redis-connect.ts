@@ -18,10 +18,15 @@ export function checkRedisUrl(url: string | undefined): string {
   } catch {
     throw new Error('redisUrl: must be a URL such as rediss://user@redis.example:6380/0');
   }
-  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new Error('redisUrl: must start with redis:// or rediss:// (TLS)');
+  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:')
+    throw new Error('redisUrl: must start with redis:// or rediss:// (TLS)');
   if (!u.hostname) throw new Error('redisUrl: names no host');
-  if (u.password) throw new Error('redisUrl: must not contain a password (flows are saved in plain text): put it in the Redis password credential');
-  if (u.pathname && u.pathname !== '/' && !/^\/\d{1,2}$/.test(u.pathname)) throw new Error('redisUrl: the path may only be a database number such as /0');
+  if (u.password)
+    throw new Error(
+      'redisUrl: must not contain a password (flows are saved in plain text): put it in the Redis password credential',
+    );
+  if (u.pathname && u.pathname !== '/' && !/^\/\d{1,2}$/.test(u.pathname))
+    throw new Error('redisUrl: the path may only be a database number such as /0');
   if (u.search || u.hash) throw new Error('redisUrl: must not have a query or fragment');
   return u.toString();
 }
@@ -37,7 +42,9 @@ function optionsOf(t: RedisTarget): RedisOptions {
     username: u.username ? decodeURIComponent(u.username) : undefined,
     password: t.password || undefined,
     db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
-    tls: tls ? { servername: isIP(host) ? undefined : host, ca: t.ca || undefined, rejectUnauthorized: t.tlsVerify !== false } : undefined,
+    tls: tls
+      ? { servername: isIP(host) ? undefined : host, ca: t.ca || undefined, rejectUnauthorized: t.tlsVerify !== false }
+      : undefined,
   };
 }
 
@@ -48,9 +55,11 @@ function loadIoredis(): RedisCtor {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional: loaded only when chosen
     const mod = require('ioredis') as { default?: RedisCtor; Redis?: RedisCtor };
-    return (mod.Redis ?? mod.default ?? (mod as unknown as RedisCtor));
+    return mod.Redis ?? mod.default ?? (mod as unknown as RedisCtor);
   } catch {
-    throw new Error('store "redis" needs the optional package ioredis: run "npm install ioredis" in the Node-RED user directory');
+    throw new Error(
+      'store "redis" needs the optional package ioredis: run "npm install ioredis" in the Node-RED user directory',
+    );
   }
 }
 

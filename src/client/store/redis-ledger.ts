@@ -18,9 +18,10 @@ export function fallbackText(h: Pick<LedgerHost, 'fallback' | 'seen' | 'instance
 export function offlineError(h: Pick<LedgerHost, 'fallback' | 'seen'>, endpoint?: string): FusionSolarError {
   return new FusionSolarError('STORE_OFFLINE', {
     endpoint,
-    message: h.fallback === 'stop' || h.seen
-      ? `The shared state store (Redis) is unreachable and "If Redis is away" is "${h.fallback === 'stop' ? 'stop' : 'local ledger'}": the call was not made`
-      : 'The shared state store (Redis) was never reached, so the number of instances sharing the account is unknown: the call was not made',
+    message:
+      h.fallback === 'stop' || h.seen
+        ? `The shared state store (Redis) is unreachable and "If Redis is away" is "${h.fallback === 'stop' ? 'stop' : 'local ledger'}": the call was not made`
+        : 'The shared state store (Redis) was never reached, so the number of instances sharing the account is unknown: the call was not made',
   });
 }
 
@@ -64,10 +65,26 @@ export class RedisLedger implements SharedLedger {
       this.h.own.drop(key, share.member);
     }
     const member = this.h.own.nextMember();
-    const args = [now, member, keepMs, DAY_MS, windows.length, ...windows.flatMap((w) => [w.from, w.inclusive ? 1 : 0, w.count, w.windowMs, w.next ?? -1]), PENDING_MS];
+    const args = [
+      now,
+      member,
+      keepMs,
+      DAY_MS,
+      windows.length,
+      ...windows.flatMap((w) => [w.from, w.inclusive ? 1 : 0, w.count, w.windowMs, w.next ?? -1]),
+      PENDING_MS,
+    ];
     let res: unknown;
     try {
-      res = await this.h.redis.eval(TAKE, 4, this.h.k(`q:${key}`), this.h.k(`qb:${key}`), this.h.k('pause'), this.h.k(`qp:${key}`), ...args);
+      res = await this.h.redis.eval(
+        TAKE,
+        4,
+        this.h.k(`q:${key}`),
+        this.h.k(`qb:${key}`),
+        this.h.k('pause'),
+        this.h.k(`qp:${key}`),
+        ...args,
+      );
     } catch {
       return local();
     }
@@ -83,13 +100,25 @@ export class RedisLedger implements SharedLedger {
   drop(key: string, member: string): void {
     this.h.own.drop(key, member);
     this.h.saveCopy();
-    void this.h.write((r) => r.multi().hdel(this.h.k(`qp:${key}`), member).zrem(this.h.k(`q:${key}`), member).exec());
+    void this.h.write((r) =>
+      r
+        .multi()
+        .hdel(this.h.k(`qp:${key}`), member)
+        .zrem(this.h.k(`q:${key}`), member)
+        .exec(),
+    );
   }
 
   move(key: string, member: string, t: number): void {
     this.h.own.move(key, member, t);
     this.h.saveCopy();
-    void this.h.write((r) => r.multi().hdel(this.h.k(`qp:${key}`), member).zadd(this.h.k(`q:${key}`), t, member).exec());
+    void this.h.write((r) =>
+      r
+        .multi()
+        .hdel(this.h.k(`qp:${key}`), member)
+        .zadd(this.h.k(`q:${key}`), t, member)
+        .exec(),
+    );
   }
 
   block(key: string, until: number, reason: string, daily: boolean): void {

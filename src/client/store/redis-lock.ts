@@ -6,10 +6,14 @@ import { DELETE_IF, EXTEND_IF } from './redis-scripts';
 export function sleepReal(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(new FusionSolarError('ABORTED', { endpoint: 'login' }));
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        reject(new FusionSolarError('ABORTED', { endpoint: 'login' }));
+      },
+      { once: true },
+    );
   });
 }
 
@@ -18,7 +22,13 @@ export function sleepReal(ms: number, signal?: AbortSignal): Promise<void> {
  * crashed holder frees it). 'busy' when another instance holds it, 'failed' when Redis did
  * not answer; the caller decides whether to wait or to fall back.
  */
-export async function tryLocked<T>(redis: Redis, key: string, owner: string, ttlMs: number, fn: () => Promise<T>): Promise<{ value: T } | 'busy' | 'failed'> {
+export async function tryLocked<T>(
+  redis: Redis,
+  key: string,
+  owner: string,
+  ttlMs: number,
+  fn: () => Promise<T>,
+): Promise<{ value: T } | 'busy' | 'failed'> {
   try {
     if ((await redis.set(key, owner, 'PX', ttlMs, 'NX')) !== 'OK') return 'busy';
   } catch {

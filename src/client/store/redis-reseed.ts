@@ -13,7 +13,13 @@ export const DAY_MS = 26 * 3600_000;
  * that restarted empty gets every instance's calls back (no 407 from a forgotten call,
  * no login storm from a forgotten token).
  */
-export async function reseed(r: Redis, k: (name: string) => string, own: OwnLedger, cache: AccountSnapshot, empty: boolean): Promise<void> {
+export async function reseed(
+  r: Redis,
+  k: (name: string) => string,
+  own: OwnLedger,
+  cache: AccountSnapshot,
+  empty: boolean,
+): Promise<void> {
   for (const b of own.entries(empty)) {
     if (b.calls.length) {
       await r.zadd(k(`q:${b.key}`), 'NX', ...b.calls.flatMap(([m, t]) => [t, m]));

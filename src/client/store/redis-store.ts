@@ -12,7 +12,17 @@ import { fallbackText, offlineError, RedisLedger, type LedgerHost } from './redi
 import { claimInRedis, releaseInRedis } from './redis-polls';
 import { FleetFeed } from './redis-fleet';
 import { decodeJson } from './snapshot';
-import type { AccountSnapshot, PollClaim, SharedLedger, StateStore, StoreHealth, StoredFleet, StoredRejection, StoredSession, StoreProblem } from './types';
+import type {
+  AccountSnapshot,
+  PollClaim,
+  SharedLedger,
+  StateStore,
+  StoreHealth,
+  StoredFleet,
+  StoredRejection,
+  StoredSession,
+  StoreProblem,
+} from './types';
 
 export interface RedisStoreOptions extends RedisTarget {
   account: string;
@@ -63,7 +73,14 @@ export class RedisStore implements StateStore, LedgerHost {
   }
 
   constructor(private readonly opts: RedisStoreOptions) {
-    this.copy = opts.dir ? new LocalStore({ dir: opts.dir, account: opts.account, name: `${opts.account}.redis.json`, onProblem: opts.onProblem }) : undefined;
+    this.copy = opts.dir
+      ? new LocalStore({
+          dir: opts.dir,
+          account: opts.account,
+          name: `${opts.account}.redis.json`,
+          onProblem: opts.onProblem,
+        })
+      : undefined;
     this.redis = connectRedis(opts, (e) => this.problem(`Redis: ${e.message}`));
     this.redis.on('ready', () => void this.onReady());
     this.redis.on('close', () => this.setHealth('offline'));
@@ -110,7 +127,13 @@ export class RedisStore implements StateStore, LedgerHost {
 
   /** What this instance kept locally: the session and its own calls count before Redis answers. */
   private adoptCopy(snap: AccountSnapshot): void {
-    Object.assign(this.cache, { session: snap.session, rejected: snap.rejected, fleet: snap.fleet, polls: { ...snap.polls }, monitors: snap.monitors });
+    Object.assign(this.cache, {
+      session: snap.session,
+      rejected: snap.rejected,
+      fleet: snap.fleet,
+      polls: { ...snap.polls },
+      monitors: snap.monitors,
+    });
     if (snap.ledger) this.own.restore(snap.ledger);
     if (snap.instances !== undefined) {
       this.instances = snap.instances;
@@ -140,12 +163,16 @@ export class RedisStore implements StateStore, LedgerHost {
     await this.beat();
     await reseed(this.redis, (n) => this.k(n), this.own, this.cache, created);
     const [session, rejected, fleet, polls] = await Promise.all([
-      r.get(this.k('session')), r.get(this.k('rejected')), r.get(this.k('fleet')), r.hgetall(this.k('polls')),
+      r.get(this.k('session')),
+      r.get(this.k('rejected')),
+      r.get(this.k('fleet')),
+      r.hgetall(this.k('polls')),
     ]);
     this.cache.session = decodeJson<StoredSession>('session', session) ?? this.cache.session;
     this.cache.rejected = decodeJson<StoredRejection>('rejected', rejected) ?? this.cache.rejected;
     this.fleet.learn(this.cache, decodeJson<StoredFleet>('fleet', fleet));
-    for (const [key, v] of Object.entries(polls)) if (Number(v) > (this.cache.polls[key] ?? 0)) this.cache.polls[key] = Number(v);
+    for (const [key, v] of Object.entries(polls))
+      if (Number(v) > (this.cache.polls[key] ?? 0)) this.cache.polls[key] = Number(v);
     this.copy?.saveFleet(this.cache.fleet ?? { plants: 1, devices: 1 });
     if (this.lost) {
       this.settleUntil = Date.now() + (this.opts.settleMs ?? 3000);
@@ -163,7 +190,14 @@ export class RedisStore implements StateStore, LedgerHost {
     const now = Date.now();
     const key = this.k('instances');
     const span = 3 * (this.opts.heartbeatMs ?? 5000);
-    const res = await this.redis.multi().zadd(key, now, this.instance).zremrangebyscore(key, '-inf', now - span).zcard(key).pexpire(key, span * 2).get(this.k('fleet')).exec();
+    const res = await this.redis
+      .multi()
+      .zadd(key, now, this.instance)
+      .zremrangebyscore(key, '-inf', now - span)
+      .zcard(key)
+      .pexpire(key, span * 2)
+      .get(this.k('fleet'))
+      .exec();
     const count = Math.max(1, Number(res?.[2]?.[1] ?? 1));
     // While the others re-seed after an outage, they may not have counted themselves in yet.
     this.instances = this.lost || now < this.settleUntil ? Math.max(this.instances, count) : count;
@@ -175,7 +209,10 @@ export class RedisStore implements StateStore, LedgerHost {
   /** Runs a write now if Redis is there; the cache keeps it for the re-seed otherwise. */
   write(fn: (r: Redis) => Promise<unknown>): Promise<void> {
     if (!this.online) return Promise.resolve();
-    return fn(this.redis).then(() => undefined, (err: Error) => this.problem(`Redis write failed: ${err.message}`));
+    return fn(this.redis).then(
+      () => undefined,
+      (err: Error) => this.problem(`Redis write failed: ${err.message}`),
+    );
   }
 
   offline(endpoint?: string): FusionSolarError {

@@ -50,7 +50,8 @@ function section<T>(schema: z.ZodType<T>, value: unknown, name: string, dropped:
 export function decode(raw: unknown, account: string): Decoded {
   const dropped: string[] = [];
   const empty: AccountSnapshot = { polls: {} };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { snapshot: empty, dropped: ['not an object'] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { snapshot: empty, dropped: ['not an object'] };
   const o = raw as Record<string, unknown>;
   const format = typeof o.format === 'number' ? o.format : 0;
   if (format > FORMAT) return { snapshot: empty, dropped: [], newer: format };

@@ -14,8 +14,10 @@ export function commaList(v: unknown): string[] {
  * are the I-V interfaces' own (iv-common.ts).
  */
 export function pageArgs(body: JsonObject, sizes: number[]): { pageNo: number; pageSize: number } {
-  if (body.pageNo === undefined || body.pageNo === null || body.pageNo === '') throw new SimFail(20612, null, 'pageNo is empty.');
-  if (body.pageSize === undefined || body.pageSize === null || body.pageSize === '') throw new SimFail(20612, null, 'pageSize is empty.');
+  if (body.pageNo === undefined || body.pageNo === null || body.pageNo === '')
+    throw new SimFail(20612, null, 'pageNo is empty.');
+  if (body.pageSize === undefined || body.pageSize === null || body.pageSize === '')
+    throw new SimFail(20612, null, 'pageSize is empty.');
   const pageNo = Number(body.pageNo);
   const pageSize = Number(body.pageSize);
   if (!Number.isInteger(pageNo) || pageNo < 1) throw new SimFail(20611, null, 'pageNo must be at least 1.');

@@ -36,10 +36,29 @@ function plantView(p: SimPlant, i: number, quirks: boolean): JsonObject {
 
 function deviceView(d: SimDevice, i: number, quirks: boolean): JsonObject {
   const map: JsonObject = {};
-  if (d.deviceTypeId === 20822) Object.assign(map, { model: d.model, ratedPower: d.ratedPower, softwareVersion: d.softwareVersion, optimizerNumber: d.optimizerNumber });
-  if (d.deviceTypeId === 20815 || d.deviceTypeId === 20835) Object.assign(map, { model: d.model, ratedCapacity: d.ratedCapacity, usableCapacity: d.usableCapacity, dod: String(d.dod) });
+  if (d.deviceTypeId === 20822)
+    Object.assign(map, {
+      model: d.model,
+      ratedPower: d.ratedPower,
+      softwareVersion: d.softwareVersion,
+      optimizerNumber: d.optimizerNumber,
+    });
+  if (d.deviceTypeId === 20815 || d.deviceTypeId === 20835)
+    Object.assign(map, {
+      model: d.model,
+      ratedCapacity: d.ratedCapacity,
+      usableCapacity: d.usableCapacity,
+      dod: String(d.dod),
+    });
   // Quirks: the 9.2.2 example's OCR spelling "dataltemMap" on every other device.
-  return { plantCode: d.plantCode, dn: d.dn, sn: d.sn, deviceName: d.deviceName, deviceTypeId: d.deviceTypeId, [quirks && i % 2 === 0 ? 'dataltemMap' : 'dataItemMap']: map };
+  return {
+    plantCode: d.plantCode,
+    dn: d.dn,
+    sn: d.sn,
+    deviceName: d.deviceName,
+    deviceTypeId: d.deviceTypeId,
+    [quirks && i % 2 === 0 ? 'dataltemMap' : 'dataItemMap']: map,
+  };
 }
 
 function plants(req: SimRequest): unknown {
@@ -53,7 +72,11 @@ function plants(req: SimRequest): unknown {
   }
   const { pageNo, pageSize } = pageArgs(req.body, [50, 100]);
   const filtered = names.length ? all.filter((p) => names.includes(p.plantName)) : all;
-  return paged(filtered.map((p, i) => plantView(p, i, isQuirky(req.sim))), pageNo, pageSize);
+  return paged(
+    filtered.map((p, i) => plantView(p, i, isQuirky(req.sim))),
+    pageNo,
+    pageSize,
+  );
 }
 
 function devices(req: SimRequest): unknown {
@@ -63,7 +86,10 @@ function devices(req: SimRequest): unknown {
   const quirks = isQuirky(req.sim);
   // Quirks: the 9.2.2 example answers with the whole list as a bare array, paging or not.
   const { pageNo, pageSize } = quirks ? { pageNo: 1, pageSize: Infinity } : pageArgs(req.body, [50, 100]);
-  const typeId = req.body.deviceTypeId === undefined || req.body.deviceTypeId === null || req.body.deviceTypeId === '' ? undefined : Number(req.body.deviceTypeId);
+  const typeId =
+    req.body.deviceTypeId === undefined || req.body.deviceTypeId === null || req.body.deviceTypeId === ''
+      ? undefined
+      : Number(req.body.deviceTypeId);
   const own = new Set(req.sim.plantsOf(req.user).map((p) => p.plantCode));
   const list = codes
     .filter((c) => own.has(c))
@@ -75,5 +101,7 @@ function devices(req: SimRequest): unknown {
 
 export function registerConfig(sim: Simulator): void {
   sim.route('plants', plants, { quota: listQuota((r) => r.sim.plantsOf(r.user).length) });
-  sim.route('devices', devices, { quota: listQuota((r) => r.sim.plantsOf(r.user).reduce((n, p) => n + p.devices.length, 0)) });
+  sim.route('devices', devices, {
+    quota: listQuota((r) => r.sim.plantsOf(r.user).reduce((n, p) => n + p.devices.length, 0)),
+  });
 }

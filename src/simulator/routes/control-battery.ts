@@ -111,7 +111,18 @@ export function startRun(sim: Simulator, dev: SimDevice, req: RunRequest, now: n
   } else {
     endAt = now + (req.dispatchTime ?? 0) * 60_000;
   }
-  const run: BatteryRun = { dn: dev.dn, dispatchSwitch: req.dispatchSwitch, t0: now, soc0, rate, powerKw: sign * kw, capacityKwh, limit, endAt, timesOut };
+  const run: BatteryRun = {
+    dn: dev.dn,
+    dispatchSwitch: req.dispatchSwitch,
+    t0: now,
+    soc0,
+    rate,
+    powerKw: sign * kw,
+    capacityKwh,
+    limit,
+    endAt,
+    timesOut,
+  };
   m.run = run;
   const until = req.controlType === 1 ? now + TASK_TIMEOUT_MS : endAt;
   m.drive = forceBattery(sim, dev, { from: now, until, kw: -run.powerKw, stopSoc: limit });

@@ -28,7 +28,8 @@ export function dod({ sim, user, body }: SimRequest): unknown {
   const value = num(body.dod);
   if (value === undefined || !Number.isInteger(value) || value < 0 || value > 100) throw new SimFail(20039);
   const results = ownDevices(sim, user, dns).map((d) => {
-    if ((d.deviceTypeId !== DEV.battery && d.deviceTypeId !== 20835) || isOffline(s, d.dn, d.plantCode)) return { dn: d.dn, result: 1, setDOD: null };
+    if ((d.deviceTypeId !== DEV.battery && d.deviceTypeId !== 20835) || isOffline(s, d.dn, d.plantCode))
+      return { dn: d.dn, result: 1, setDOD: null };
     const [lo, hi] = dodRange(d.model);
     d.dod = Math.min(hi, Math.max(lo, value));
     return { dn: d.dn, result: 0, setDOD: d.dod };
@@ -62,7 +63,8 @@ export function ems({ sim, user, body }: SimRequest): unknown {
   if (loggers.length === 0) throw new SimFail(20008);
   // The reference documents success as 0/1/2 but its example answers with booleans, as here.
   return loggers.map((l) => {
-    if (isOffline(s, l.dn, plant.plantCode)) return { name: l.deviceName, success: false, message: 'The device is offline.' };
+    if (isOffline(s, l.dn, plant.plantCode))
+      return { name: l.deviceName, success: false, message: 'The device is offline.' };
     s.ems.set(l.dn, 6);
     return { name: l.deviceName, success: true, message: 'Operation complete.' };
   });

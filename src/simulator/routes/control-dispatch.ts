@@ -3,8 +3,15 @@ import { SimFail, type JsonObject, type SimRequest } from '../types';
 import { batteryModel, cutRun, isActive, runSoc, startRun } from './control-battery';
 import { commaList } from './common';
 import {
-  batteriesOf, controlState, invertersOf, isOffline, nextTaskId, ownPlants, plantTime,
-  type DispatchSubtask, type DispatchTask,
+  batteriesOf,
+  controlState,
+  invertersOf,
+  isOffline,
+  nextTaskId,
+  ownPlants,
+  plantTime,
+  type DispatchSubtask,
+  type DispatchTask,
 } from './control-state';
 import { text } from '../../text';
 
@@ -40,10 +47,17 @@ function parseCommand(body: JsonObject): Command {
     if (cmd.targetSOC === undefined || !(cmd.targetSOC >= 0 && cmd.targetSOC <= 100)) throw new SimFail(20042);
   } else {
     cmd.dispatchTime = num(body.dispatchTime);
-    if (cmd.dispatchTime === undefined || !Number.isInteger(cmd.dispatchTime) || cmd.dispatchTime < 0 || cmd.dispatchTime > 1440) throw new SimFail(20043);
+    if (
+      cmd.dispatchTime === undefined ||
+      !Number.isInteger(cmd.dispatchTime) ||
+      cmd.dispatchTime < 0 ||
+      cmd.dispatchTime > 1440
+    )
+      throw new SimFail(20043);
   }
   cmd.powerW = num(body.powerDispatch);
-  if (cmd.powerW !== undefined && (!Number.isInteger(cmd.powerW) || (sw === 1 ? cmd.powerW <= 0 : cmd.powerW >= 0))) throw new SimFail(20047);
+  if (cmd.powerW !== undefined && (!Number.isInteger(cmd.powerW) || (sw === 1 ? cmd.powerW <= 0 : cmd.powerW >= 0)))
+    throw new SimFail(20047);
   return cmd;
 }
 
@@ -75,7 +89,14 @@ export function chargeAndDischarge({ sim, user, body, now }: SimRequest): unknow
     let runs: DispatchSubtask['runs'] = [];
     if (cmd.dispatchSwitch === 0) for (const b of batteries) cutRun(batteryModel(sim, b), now);
     else runs = batteries.map((b) => startRun(sim, b, cmd, now));
-    task.subtasks.push({ plantCode: plant.plantCode, sn, remoteID, runs, startAt: now, tzOffsetMin: plant.tzOffsetMin });
+    task.subtasks.push({
+      plantCode: plant.plantCode,
+      sn,
+      remoteID,
+      runs,
+      startAt: now,
+      tzOffsetMin: plant.tzOffsetMin,
+    });
     return { plantCode: plant.plantCode, sn, dispatchResult: 0, remoteID };
   });
   if (task.subtasks.length === 0) throw new SimFail(20049);
@@ -85,7 +106,12 @@ export function chargeAndDischarge({ sim, user, body, now }: SimRequest): unknow
 
 const round3 = (v: number): number => Math.round(v * 1000) / 1000;
 
-function subtaskView(st: DispatchSubtask, dispatchSwitch: number, now: number, spelling: 'exec' | 'plain' = 'exec'): JsonObject {
+function subtaskView(
+  st: DispatchSubtask,
+  dispatchSwitch: number,
+  now: number,
+  spelling: 'exec' | 'plain' = 'exec',
+): JsonObject {
   const at = st.startAt + Math.floor((now - st.startAt) / STATUS_STEP) * STATUS_STEP;
   const cut = st.runs.some((r) => r.cutAt !== undefined && r.cutAt <= at);
   const endAt = Math.max(st.startAt, ...st.runs.map((r) => Math.min(r.endAt, r.cutAt ?? Infinity)));
@@ -100,7 +126,12 @@ function subtaskView(st: DispatchSubtask, dispatchSwitch: number, now: number, s
     chargedCapacity: dispatchSwitch === 1 ? energy : null,
     dischargedCapacity: dispatchSwitch === 2 ? energy : null,
     // 9.3.5 NOTICE: a task whose battery task changed is reported as 0 with the reason in message.
-    message: done && cut ? 'The battery task was changed by a later task.' : timedOut ? 'The task timed out after 24 hours.' : null,
+    message:
+      done && cut
+        ? 'The battery task was changed by a later task.'
+        : timedOut
+          ? 'The task timed out after 24 hours.'
+          : null,
     // The second example item of 9.3.5 says startTime/endTime.
     [spelling === 'exec' ? 'execStartTime' : 'startTime']: plantTime(st.startAt, st.tzOffsetMin),
     [spelling === 'exec' ? 'execEndTime' : 'endTime']: done ? plantTime(endAt, st.tzOffsetMin) : null,
@@ -112,5 +143,7 @@ export function chargeAndDischargeStatus({ sim, user, body, now }: SimRequest): 
   const task = controlState(sim).dispatches.get(`${user.username}\0${text(body.requestID)}`);
   if (!task) throw new SimFail(20050);
   const quirks = isQuirky(sim);
-  return task.subtasks.map((st, i) => subtaskView(st, task.dispatchSwitch, now, quirks && i % 2 === 0 ? 'plain' : 'exec'));
+  return task.subtasks.map((st, i) =>
+    subtaskView(st, task.dispatchSwitch, now, quirks && i % 2 === 0 ? 'plain' : 'exec'),
+  );
 }

@@ -1,7 +1,16 @@
 import { DEV } from '../fleet';
 import { SimFail, type JsonObject, type SimRequest } from '../types';
 import { inverterModel } from './control-inverter';
-import { byType, controlState, dailyLimit, invertersOf, isOffline, nextTaskId, ownPlants, plantTime } from './control-state';
+import {
+  byType,
+  controlState,
+  dailyLimit,
+  invertersOf,
+  isOffline,
+  nextTaskId,
+  ownPlants,
+  plantTime,
+} from './control-state';
 import { commaList } from './common';
 
 /** 9.6.1.6 / 9.6.1.7: DRM switches of the inverters of plants, and the per-inverter task status. */
@@ -45,10 +54,18 @@ export function drm({ sim, user, body, now, endpoint }: SimRequest): unknown {
     const devices = invertersOf(plant);
     const failing = devices.filter((d) => isOffline(s, d.dn)).map((d) => d.dn);
     const appliedAt = now + DRM_APPLY_MS;
-    for (const d of devices) if (!failing.includes(d.dn)) inverterModel(sim, d).drm = { off: drms.drm0 || drms.drm5, at: appliedAt };
+    for (const d of devices)
+      if (!failing.includes(d.dn)) inverterModel(sim, d).drm = { off: drms.drm0 || drms.drm5, at: appliedAt };
     s.drm.set(remoteId, {
-      user: user.username, id: remoteId, plantCode: plant.plantCode, tzOffsetMin: plant.tzOffsetMin,
-      receivedAt: now, appliedAt, inverters: devices.map((d) => d.dn), failing, drm: text,
+      user: user.username,
+      id: remoteId,
+      plantCode: plant.plantCode,
+      tzOffsetMin: plant.tzOffsetMin,
+      receivedAt: now,
+      appliedAt,
+      inverters: devices.map((d) => d.dn),
+      failing,
+      drm: text,
     });
     return { remoteId, plantcode: plant.plantCode, drm: text, result: 0 };
   });

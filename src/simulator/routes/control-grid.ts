@@ -1,6 +1,14 @@
 import { SimFail, type JsonObject, type SimRequest } from '../types';
 import { num } from './control-dispatch';
-import { controlState, dailyLimit, isOffline, nextTaskId, ownPlants, plantTime, type DefaultTask } from './control-state';
+import {
+  controlState,
+  dailyLimit,
+  isOffline,
+  nextTaskId,
+  ownPlants,
+  plantTime,
+  type DefaultTask,
+} from './control-state';
 import { commaList } from './common';
 import { text } from '../../text';
 
@@ -32,7 +40,9 @@ export function plantDefaultSetting({ sim, user, body, now, endpoint }: SimReque
   if (codes.some((c) => !c)) throw new SimFail(20612);
   if (new Set(codes).size !== codes.length) throw new SimFail(20608);
   const plants = ownPlants(sim, user, codes);
-  const executing = new Set([...s.defaults.values()].flatMap((d) => d.tasks.filter((t) => now < t.appliedAt).map((t) => t.plantCode)));
+  const executing = new Set(
+    [...s.defaults.values()].flatMap((d) => d.tasks.filter((t) => now < t.appliedAt).map((t) => t.plantCode)),
+  );
 
   const accepted: DefaultTask[] = [];
   const results = plants.map((plant, i) => {
@@ -43,7 +53,11 @@ export function plantDefaultSetting({ sim, user, body, now, endpoint }: SimReque
       const feed = num(tasks[i].maxFeedGridPower);
       const gradient = num(tasks[i].activePowerVariationGradient);
       accepted.push({
-        id: '', plantCode: plant.plantCode, tzOffsetMin: plant.tzOffsetMin, receivedAt: now, appliedAt: now + APPLY_MS,
+        id: '',
+        plantCode: plant.plantCode,
+        tzOffsetMin: plant.tzOffsetMin,
+        receivedAt: now,
+        appliedAt: now + APPLY_MS,
         maxFeedGridPower: feed === undefined ? null : threeDecimals(feed),
         activePowerVariationGradient: gradient === undefined ? null : threeDecimals(gradient),
       });
@@ -63,7 +77,10 @@ export function plantDefaultSettingStatus({ sim, user, body, now, endpoint }: Si
   if (!requestId) throw new SimFail(20616);
   const task = controlState(sim).defaults.get(requestId);
   const wanted = commaList(body.plantCodes);
-  const list = task && task.user === user.username ? task.tasks.filter((t) => wanted.length === 0 || wanted.includes(t.plantCode)) : [];
+  const list =
+    task && task.user === user.username
+      ? task.tasks.filter((t) => wanted.length === 0 || wanted.includes(t.plantCode))
+      : [];
   if (list.length === 0) throw new SimFail(20617, null, `Get 0 records by this requestId and plantCodes`);
   const s = controlState(sim);
   return list.map((t) => {

@@ -62,7 +62,17 @@ export interface ControlState {
 export function controlState(sim: Simulator): ControlState {
   let s = sim.state.get('control') as ControlState | undefined;
   if (!s) {
-    s = { dispatches: new Map(), batteries: new Map(), inverters: new Map(), ems: new Map(), defaults: new Map(), drm: new Map(), offline: new Set(), daily: new Map(), seq: 0 };
+    s = {
+      dispatches: new Map(),
+      batteries: new Map(),
+      inverters: new Map(),
+      ems: new Map(),
+      defaults: new Map(),
+      drm: new Map(),
+      offline: new Set(),
+      daily: new Map(),
+      seq: 0,
+    };
     sim.state.set('control', s);
   }
   return s;
@@ -117,7 +127,9 @@ export function isOffline(s: ControlState, ...ids: string[]): boolean {
   return ids.some((id) => s.offline.has(id));
 }
 
-export const byType = (plant: SimPlant, typeId: number): SimDevice[] => plant.devices.filter((d) => d.deviceTypeId === typeId);
+export const byType = (plant: SimPlant, typeId: number): SimDevice[] =>
+  plant.devices.filter((d) => d.deviceTypeId === typeId);
 export const batteriesOf = (plant: SimPlant): SimDevice[] => byType(plant, DEV.battery);
 /** 20116 counts every inverter of the plants: string (20822) and central (20827) ones. */
-export const invertersOf = (plant: SimPlant): SimDevice[] => plant.devices.filter((d) => d.deviceTypeId === DEV.inverter || d.deviceTypeId === DEV.centralInverter);
+export const invertersOf = (plant: SimPlant): SimDevice[] =>
+  plant.devices.filter((d) => d.deviceTypeId === DEV.inverter || d.deviceTypeId === DEV.centralInverter);

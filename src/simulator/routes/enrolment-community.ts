@@ -28,7 +28,9 @@ function lookup(sim: Simulator, sn: string): Known | undefined {
 
 function isOwner(sim: Simulator, account: string): boolean {
   const a = account.toLowerCase();
-  return enrolmentState(sim).prospects.some((p) => p.username.toLowerCase() === a || p.email.toLowerCase() === a || p.phone === account);
+  return enrolmentState(sim).prospects.some(
+    (p) => p.username.toLowerCase() === a || p.email.toLowerCase() === a || p.phone === account,
+  );
 }
 
 function snIsRegister(req: SimRequest): unknown {

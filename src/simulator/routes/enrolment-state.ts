@@ -29,11 +29,54 @@ export const INSTALLERS = ['admin@qq.com', 'other-installer'];
  * further AEMO example NMIs, so flows copied from the document work against the simulator.
  */
 const DEFAULT_PROSPECTS: Prospect[] = [
-  { sn: 'HV1920000027', username: 'mark', email: 'mark@email.com', phone: '+61400000027', authorizationCode: '20019857328', plantName: "Mark's Plant", installer: 'admin@qq.com', plantCreateTime: '2020-02-06T00:00:00+08:00' },
-  { sn: 'HV1920000028', username: 'lin', email: 'lin@example.com', phone: '+61400000028', authorizationCode: '20019857336', plantName: "Lin's Plant", plantCreateTime: '2021-03-01T00:00:00+10:30' },
-  { sn: '5D02E8B40AD', username: 'ava', email: 'ava@example.com', phone: '+61400000040', authorizationCode: 'SMVEW000858', plantName: "Ava's Plant", plantCreateTime: '2020-02-06T00:00:00+08:00' },
-  { sn: '5D02E8BFFFF', username: 'noah', email: 'noah@example.com', phone: '+61400000041', authorizationCode: 'VAAA0000657', plantName: "Noah's Plant", installer: 'other-installer', plantCreateTime: '2022-07-01T00:00:00+09:30' },
-  { sn: '5D02E8BEEEE', username: 'mia', email: 'mia@example.com', phone: '+61400000042', authorizationCode: 'NCCC5194955', plantName: "Mia's Plant", installer: 'admin@qq.com', plantCreateTime: '2020-02-06T00:00:00+08:00' },
+  {
+    sn: 'HV1920000027',
+    username: 'mark',
+    email: 'mark@email.com',
+    phone: '+61400000027',
+    authorizationCode: '20019857328',
+    plantName: "Mark's Plant",
+    installer: 'admin@qq.com',
+    plantCreateTime: '2020-02-06T00:00:00+08:00',
+  },
+  {
+    sn: 'HV1920000028',
+    username: 'lin',
+    email: 'lin@example.com',
+    phone: '+61400000028',
+    authorizationCode: '20019857336',
+    plantName: "Lin's Plant",
+    plantCreateTime: '2021-03-01T00:00:00+10:30',
+  },
+  {
+    sn: '5D02E8B40AD',
+    username: 'ava',
+    email: 'ava@example.com',
+    phone: '+61400000040',
+    authorizationCode: 'SMVEW000858',
+    plantName: "Ava's Plant",
+    plantCreateTime: '2020-02-06T00:00:00+08:00',
+  },
+  {
+    sn: '5D02E8BFFFF',
+    username: 'noah',
+    email: 'noah@example.com',
+    phone: '+61400000041',
+    authorizationCode: 'VAAA0000657',
+    plantName: "Noah's Plant",
+    installer: 'other-installer',
+    plantCreateTime: '2022-07-01T00:00:00+09:30',
+  },
+  {
+    sn: '5D02E8BEEEE',
+    username: 'mia',
+    email: 'mia@example.com',
+    phone: '+61400000042',
+    authorizationCode: 'NCCC5194955',
+    plantName: "Mia's Plant",
+    installer: 'admin@qq.com',
+    plantCreateTime: '2020-02-06T00:00:00+08:00',
+  },
 ];
 
 export interface EnrolmentState {
@@ -74,6 +117,17 @@ export function enrol(sim: Simulator, user: SimUser, p: Prospect): SimPlant {
 }
 
 /** Result item of 9.6.1.1 / 9.6.1.2. */
-export function registration(key: string, id: string, plant: SimPlant | undefined, errorMsg = ''): Record<string, unknown> {
-  return { [key]: id, success: plant !== undefined, errorMsg, plantCode: plant?.plantCode ?? null, plantName: plant?.plantName ?? null };
+export function registration(
+  key: string,
+  id: string,
+  plant: SimPlant | undefined,
+  errorMsg = '',
+): Record<string, unknown> {
+  return {
+    [key]: id,
+    success: plant !== undefined,
+    errorMsg,
+    plantCode: plant?.plantCode ?? null,
+    plantName: plant?.plantName ?? null,
+  };
 }

@@ -22,13 +22,18 @@ function ownerMatches(p: Prospect, d: JsonObject): boolean {
   const username = text(d.username);
   const email = text(d.email).toLowerCase();
   const phone = text(d.phone);
-  return (username !== '' && username === p.username) || (email !== '' && email === p.email.toLowerCase()) || (phone !== '' && phone === p.phone);
+  return (
+    (username !== '' && username === p.username) ||
+    (email !== '' && email === p.email.toLowerCase()) ||
+    (phone !== '' && phone === p.phone)
+  );
 }
 
 function snEnrolment(req: SimRequest): unknown {
   const devices = req.body.devices;
   if (!Array.isArray(devices) || devices.length === 0) throw new SimFail(22008);
-  if (devices.length > MAX_ITEMS) throw new SimFail(20611, null, `A maximum of ${MAX_ITEMS} SNs can be registered at a time`);
+  if (devices.length > MAX_ITEMS)
+    throw new SimFail(20611, null, `A maximum of ${MAX_ITEMS} SNs can be registered at a time`);
   const items = devices.map((d) => (typeof d === 'object' && d !== null ? (d as JsonObject) : {}));
   if (items.some((d) => text(d.sn) === '')) throw new SimFail(22006);
   const { prospects } = enrolmentState(req.sim);

@@ -15,8 +15,16 @@ export function ivPage(body: JsonObject, max?: number): { pageNo: number; pageSi
   const pageNo = Number(body.pageNo);
   const pageSize = Number(body.pageSize);
   if (!Number.isInteger(pageNo) || pageNo < 1) throw new SimFail(30021);
-  const ok = max === undefined ? [10, 20, 30, 50, 100].includes(pageSize) : Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= max;
-  if (!ok) throw new SimFail(30006, null, max === undefined ? 'pageSize must be one of 10, 20, 30, 50, 100' : `pageSize must be 1-${max}`);
+  const ok =
+    max === undefined
+      ? [10, 20, 30, 50, 100].includes(pageSize)
+      : Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= max;
+  if (!ok)
+    throw new SimFail(
+      30006,
+      null,
+      max === undefined ? 'pageSize must be one of 10, 20, 30, 50, 100' : `pageSize must be 1-${max}`,
+    );
   return { pageNo, pageSize };
 }
 

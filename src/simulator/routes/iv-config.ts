@@ -12,10 +12,24 @@ const empty = (v: unknown): boolean => v === undefined || v === null || v === ''
 
 /** Fields 9.4.9 marks mandatory for each configured string. */
 const MANDATORY = [
-  'pvIndex', 'moduleQuantity', 'is2in1String', 'moduleManufacturer', 'moduleModel', 'moduleType', 'maxModulePower',
-  'optimalModuleOperatingVoltage', 'optimalModuleOperatingCurrent', 'moduleOpenCircuitVoltage', 'moduleShortCircuitCurrent',
-  'maxPowerTemperatureCoefficient', 'openCircuitVoltageTemperatureCoefficient', 'shortCircuitCurrentTemperatureCoefficient',
-  'cellQuantity', 'moduleDegradationRateInFirstYear', 'moduleDegradationRateFromSecondYear', 'gridConnectionDate',
+  'pvIndex',
+  'moduleQuantity',
+  'is2in1String',
+  'moduleManufacturer',
+  'moduleModel',
+  'moduleType',
+  'maxModulePower',
+  'optimalModuleOperatingVoltage',
+  'optimalModuleOperatingCurrent',
+  'moduleOpenCircuitVoltage',
+  'moduleShortCircuitCurrent',
+  'maxPowerTemperatureCoefficient',
+  'openCircuitVoltageTemperatureCoefficient',
+  'shortCircuitCurrentTemperatureCoefficient',
+  'cellQuantity',
+  'moduleDegradationRateInFirstYear',
+  'moduleDegradationRateFromSecondYear',
+  'gridConnectionDate',
 ];
 
 function pvConfig(req: SimRequest): unknown {
@@ -32,8 +46,12 @@ function pvConfig(req: SimRequest): unknown {
     .map((d) => state.inverter(d.dn))
     .flatMap((inv) => (inv ? [inv] : []))
     .map((inv) => ({
-      dn: inv.device.dn, plantName: inv.plant.plantName, sn: inv.device.sn, inverterName: inv.device.deviceName,
-      configStatus: inv.config.size > 0 ? 1 : 0, pvNum: inv.strings.length,
+      dn: inv.device.dn,
+      plantName: inv.plant.plantName,
+      sn: inv.device.sn,
+      inverterName: inv.device.deviceName,
+      configStatus: inv.config.size > 0 ? 1 : 0,
+      pvNum: inv.strings.length,
     }))
     .filter((r) => r.inverterName.toLowerCase().includes(name) && (status === undefined || r.configStatus === status));
   return pageOf(rows, pageNo, pageSize);
@@ -53,7 +71,8 @@ function configuration(req: SimRequest): unknown {
   if (!inv) throw new SimFail(30017, null, 'dn is illegal.');
   if (empty(b.pvNum) || !Array.isArray(b.configuration) || b.configuration.length === 0) throw new SimFail(20612);
   const pvNum = Number(b.pvNum);
-  if (!Number.isInteger(pvNum) || pvNum < 1 || pvNum > inv.strings.length) throw new SimFail(20611, null, `pvNum must be 1-${inv.strings.length}`);
+  if (!Number.isInteger(pvNum) || pvNum < 1 || pvNum > inv.strings.length)
+    throw new SimFail(20611, null, `pvNum must be 1-${inv.strings.length}`);
   const next = new Map<number, StringConfig>();
   const state = ivState(req.sim);
   for (const raw of b.configuration as unknown[]) {
@@ -63,7 +82,12 @@ function configuration(req: SimRequest): unknown {
     const pvIndex = Number(item.pvIndex);
     if (!Number.isInteger(pvIndex) || pvIndex < 1 || pvIndex > pvNum || next.has(pvIndex)) throw new SimFail(20611);
     const { isDefault: _ignored, ...fields } = item;
-    next.set(pvIndex, { ...fields, dn: inv.device.dn, pvIndex, devId: inv.config.get(pvIndex)?.devId ?? state.nextDevId() });
+    next.set(pvIndex, {
+      ...fields,
+      dn: inv.device.dn,
+      pvIndex,
+      devId: inv.config.get(pvIndex)?.devId ?? state.nextDevId(),
+    });
   }
   // "The details of unconfigured PV strings are cleared automatically."
   inv.config = next;
@@ -71,7 +95,13 @@ function configuration(req: SimRequest): unknown {
 }
 
 function modules(): unknown {
-  return MODULE_LIBRARY.map((m) => ({ id: m.id, manufacturer: m.manufacturer, moduleModel: m.moduleModel, moduleType: m.moduleType, modulePower: m.maxModulePower }));
+  return MODULE_LIBRARY.map((m) => ({
+    id: m.id,
+    manufacturer: m.manufacturer,
+    moduleModel: m.moduleModel,
+    moduleType: m.moduleType,
+    modulePower: m.maxModulePower,
+  }));
 }
 
 function moduleDetail(req: SimRequest): unknown {

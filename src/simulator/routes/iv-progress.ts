@@ -16,7 +16,13 @@ const SCAN_MS = 4_000;
 const STRING_GAP_MS = 500;
 const FAILED_MS = 3_000;
 
-export function planSubtasks(dns: string[], strings: (dn: string) => number, failed: (dn: string) => boolean, createdAt: number, newId: () => string): SimSubtask[] {
+export function planSubtasks(
+  dns: string[],
+  strings: (dn: string) => number,
+  failed: (dn: string) => boolean,
+  createdAt: number,
+  newId: () => string,
+): SimSubtask[] {
   const out: SimSubtask[] = [];
   dns.forEach((dn, k) => {
     const start = createdAt + FIRST_START_MS + Math.floor(k / GROUP_SIZE) * GROUP_MS;
@@ -38,7 +44,12 @@ export interface SubtaskView {
 
 export function subtaskView(task: SimTask, s: SimSubtask, now: number): SubtaskView {
   const canceled = task.canceledAt !== undefined && task.canceledAt < s.end;
-  if (canceled) return { status: 2, startTime: (task.canceledAt as number) >= s.start ? s.start : null, endTime: task.canceledAt as number };
+  if (canceled)
+    return {
+      status: 2,
+      startTime: (task.canceledAt as number) >= s.start ? s.start : null,
+      endTime: task.canceledAt as number,
+    };
   if (now >= s.end) return { status: s.failed ? 1 : 0, startTime: s.start, endTime: s.end };
   return { status: null, startTime: now >= s.start ? s.start : null, endTime: null };
 }

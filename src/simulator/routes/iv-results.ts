@@ -32,12 +32,24 @@ function faultList(req: SimRequest): unknown {
     // "The returned list does not display normal inverters and strings."
     if (m.fault.code === 10000) continue;
     const row: JsonObject = {
-      plantName: inv.plant.plantName, plantCode: inv.plant.plantCode, plantAddress: inv.plant.plantAddress,
-      inverterName: inv.device.deviceName, inverterDN: inv.device.dn, inverterSN: inv.device.sn,
-      invertVersion: inv.device.softwareVersion ?? null, invertModel: inv.device.model, invertRatedPower: inv.device.ratedPower ?? null,
+      plantName: inv.plant.plantName,
+      plantCode: inv.plant.plantCode,
+      plantAddress: inv.plant.plantAddress,
+      inverterName: inv.device.deviceName,
+      inverterDN: inv.device.dn,
+      inverterSN: inv.device.sn,
+      invertVersion: inv.device.softwareVersion ?? null,
+      invertModel: inv.device.model,
+      invertRatedPower: inv.device.ratedPower ?? null,
       // The 9.4.5 table types pvIndex as a String.
-      pvName: `PV${sub.pvIndex}`, pvIndex: String(sub.pvIndex), ...kpiFields(m),
-      faultCode: m.fault.code, faultName: m.fault.name, faultDetail: m.fault.detail, faultSuggestion: m.fault.suggestion, scanTime: sub.end,
+      pvName: `PV${sub.pvIndex}`,
+      pvIndex: String(sub.pvIndex),
+      ...kpiFields(m),
+      faultCode: m.fault.code,
+      faultName: m.fault.name,
+      faultDetail: m.fault.detail,
+      faultSuggestion: m.fault.suggestion,
+      scanTime: sub.end,
     };
     // Quirks: the 9.4.5 example's spellings.
     if (isQuirky(req.sim)) {
@@ -56,7 +68,8 @@ function ivdata(req: SimRequest): unknown {
   const dn = text(req.body.dn);
   if (!task.dns.includes(dn)) throw new SimFail(30008, null, 'check task failed');
   const mine = task.subtasks.filter((s) => s.dn === dn);
-  if (mine.some((s) => subtaskView(task, s, req.now).status === null)) throw new SimFail(30033, null, 'The task is in progress');
+  if (mine.some((s) => subtaskView(task, s, req.now).status === null))
+    throw new SimFail(30033, null, 'The task is in progress');
   const inv = ivState(req.sim).inverter(dn) as SimInverter;
   const rows = mine
     .filter((s) => subtaskView(task, s, req.now).status === 0)
@@ -64,7 +77,11 @@ function ivdata(req: SimRequest): unknown {
       const curve = measure(task, inv, s).curve as { current: number[]; voltage: number[] };
       // Odd strings come as "[null, ...]"; every fourth one only in its current, as seen live.
       const odd = s.pvIndex % 2 === 1;
-      return { pvIndex: s.pvIndex, current: curveText(curve.current, odd), voltage: curveText(curve.voltage, odd && s.pvIndex % 4 !== 3) };
+      return {
+        pvIndex: s.pvIndex,
+        current: curveText(curve.current, odd),
+        voltage: curveText(curve.voltage, odd && s.pvIndex % 4 !== 3),
+      };
     });
   return pageOf(rows, pageNo, pageSize);
 }
@@ -76,8 +93,13 @@ function pvResultList(req: SimRequest): unknown {
     const m = measure(task, inv, sub);
     const logger = inv.plant.devices.find((d) => d.deviceTypeId === 20821 || d.deviceTypeId === 20819) ?? inv.device;
     return {
-      communicateDevSn: logger.sn, pvIndex: sub.pvIndex, pvName: `PV${sub.pvIndex}`, ivFaultCode: m.fault.code,
-      inverterName: inv.device.deviceName, quantifyingLosses: task.needQuantifyLosses ? m.loss : null, inverterSn: inv.device.sn,
+      communicateDevSn: logger.sn,
+      pvIndex: sub.pvIndex,
+      pvName: `PV${sub.pvIndex}`,
+      ivFaultCode: m.fault.code,
+      inverterName: inv.device.deviceName,
+      quantifyingLosses: task.needQuantifyLosses ? m.loss : null,
+      inverterSn: inv.device.sn,
     };
   });
   return pageOf(rows, pageNo, pageSize);

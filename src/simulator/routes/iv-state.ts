@@ -49,7 +49,12 @@ export interface SimTask {
   subtasks: SimSubtask[];
 }
 
-const CONDITIONS: Array<[number, Condition]> = [[0.6, 'normal'], [0.73, 'lowCurrent'], [0.87, 'shading'], [1, 'degraded']];
+const CONDITIONS: Array<[number, Condition]> = [
+  [0.6, 'normal'],
+  [0.73, 'lowCurrent'],
+  [0.87, 'shading'],
+  [1, 'degraded'],
+];
 
 export class IvState {
   readonly tasks = new Map<string, SimTask>();
@@ -97,7 +102,12 @@ export class IvState {
     const strings: SimString[] = [];
     for (let pvIndex = 1; pvIndex <= (device.strings ?? 2); pvIndex++) {
       const h = hashUnit(dn, pvIndex, 'condition');
-      strings.push({ pvIndex, module, quantity, condition: (CONDITIONS.find(([limit]) => h < limit) as [number, Condition])[1] });
+      strings.push({
+        pvIndex,
+        module,
+        quantity,
+        condition: (CONDITIONS.find(([limit]) => h < limit) as [number, Condition])[1],
+      });
     }
     const inv: SimInverter = { device, plant, strings, config: new Map() };
     // Most inverters are configured; some not at all, some miss their last string ("PV not set").
@@ -115,7 +125,16 @@ export class IvState {
 
 export function configFor(s: SimString, gridConnectionDate: number, devId: number, dn: string): StringConfig {
   const { id: _id, manufacturer, abbreviation: _abbr, ...electrical } = moduleById(s.module.id) as SimModule;
-  return { dn, pvIndex: s.pvIndex, devId, moduleQuantity: s.quantity, is2in1String: 0, moduleManufacturer: manufacturer, ...electrical, gridConnectionDate };
+  return {
+    dn,
+    pvIndex: s.pvIndex,
+    devId,
+    moduleQuantity: s.quantity,
+    is2in1String: 0,
+    moduleManufacturer: manufacturer,
+    ...electrical,
+    gridConnectionDate,
+  };
 }
 
 export function ivState(sim: Simulator): IvState {

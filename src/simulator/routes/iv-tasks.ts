@@ -21,7 +21,13 @@ function tasks(req: SimRequest): unknown {
   const from = Number(req.body.startTime ?? -Infinity);
   const to = Number(req.body.endTime ?? Infinity);
   const mine = [...ivState(req.sim).tasks.values()]
-    .filter((t) => t.owner === req.user.username && t.taskName.toLowerCase().includes(name) && t.createdAt >= from && t.createdAt < to)
+    .filter(
+      (t) =>
+        t.owner === req.user.username &&
+        t.taskName.toLowerCase().includes(name) &&
+        t.createdAt >= from &&
+        t.createdAt < to,
+    )
     .sort((a, b) => b.createdAt - a.createdAt)
     .map((t) => taskRow(req.sim, t, req.now));
   return pageOf(mine, pageNo, pageSize);
@@ -36,12 +42,22 @@ function taskRow(sim: Simulator, t: SimTask, now: number): JsonObject {
   };
   const faults = view.taskStatus === 1 ? t.subtasks.filter(faulty).length : 0;
   return {
-    taskId: wireId(sim, t.taskId), taskName: t.taskName, startTime: t.createdAt, endTime: view.endTime,
-    faultCount: faults, unitCount: view.total, deviceCount: t.dns.length, process: view.process,
+    taskId: wireId(sim, t.taskId),
+    taskName: t.taskName,
+    startTime: t.createdAt,
+    endTime: view.endTime,
+    faultCount: faults,
+    unitCount: view.total,
+    deviceCount: t.dns.length,
+    process: view.process,
     // Quirks: the 9.4.1 example's undocumented cleanStatus 2.
-    cleanStatus: isQuirky(sim) ? 2 : t.cleanStatus, environmentalParameters: t.environmentalParameters,
-    ...(t.environmentalParameters === 1 ? { modulePlaneIrradiance: t.modulePlaneIrradiance, moduleBackSurfaceTemperature: t.moduleBackSurfaceTemperature } : {}),
-    scanPointNum: 128, taskStatus: view.taskStatus,
+    cleanStatus: isQuirky(sim) ? 2 : t.cleanStatus,
+    environmentalParameters: t.environmentalParameters,
+    ...(t.environmentalParameters === 1
+      ? { modulePlaneIrradiance: t.modulePlaneIrradiance, moduleBackSurfaceTemperature: t.moduleBackSurfaceTemperature }
+      : {}),
+    scanPointNum: 128,
+    taskStatus: view.taskStatus,
   };
 }
 
@@ -55,25 +71,50 @@ function scanTask(req: SimRequest): unknown {
   const env = Number(b.environmentalParameters);
   if (empty(b.environmentalParameters) || ![0, 1].includes(env)) throw new SimFail(30012);
   if (env === 1 && (empty(b.modulePlaneIrradiance) || empty(b.moduleBackSurfaceTemperature))) throw new SimFail(30013);
-  if (env === 1 && !(Number(b.modulePlaneIrradiance) >= 600 && Number(b.modulePlaneIrradiance) <= 1500)) throw new SimFail(30020);
-  if (env === 1 && !(Number(b.moduleBackSurfaceTemperature) >= 0 && Number(b.moduleBackSurfaceTemperature) <= 100)) throw new SimFail(30019);
+  if (env === 1 && !(Number(b.modulePlaneIrradiance) >= 600 && Number(b.modulePlaneIrradiance) <= 1500))
+    throw new SimFail(30020);
+  if (env === 1 && !(Number(b.moduleBackSurfaceTemperature) >= 0 && Number(b.moduleBackSurfaceTemperature) <= 100))
+    throw new SimFail(30019);
   if (Number(b.scanPointNum) !== 128) throw new SimFail(30014);
   const inverters = dns.map((dn) => ownInverter(req, dn));
   if (dns.length > 100 || new Set(dns).size !== dns.length || inverters.some((i) => !i)) throw new SimFail(30017);
   const state = ivState(req.sim);
-  const busy = new Set([...state.tasks.values()].filter((t) => taskView(t, req.now).taskStatus === 0).flatMap((t) => t.dns.map((dn) => state.inverter(dn)?.plant.plantCode)));
+  const busy = new Set(
+    [...state.tasks.values()]
+      .filter((t) => taskView(t, req.now).taskStatus === 0)
+      .flatMap((t) => t.dns.map((dn) => state.inverter(dn)?.plant.plantCode)),
+  );
   if (inverters.some((i) => busy.has(i?.plant.plantCode))) throw new SimFail(30033, null, 'The task is in progress');
   // Manual conditions stand in for the weather (see iv-measure.ts), so only automatic mode checks the sun.
-  if (env === 0 && inverters.some((i) => i && planeIrradiance(i.plant.latitude, i.plant.longitude, req.now) < MIN_IRRADIANCE)) {
+  if (
+    env === 0 &&
+    inverters.some((i) => i && planeIrradiance(i.plant.latitude, i.plant.longitude, req.now) < MIN_IRRADIANCE)
+  ) {
     // As in the reference's example 2: success true, yet failCode 20030.
     throw new SimFail(20030, null, 'radiation is not satisfied', true);
   }
   const task: SimTask = {
-    taskId: state.newTaskId(), owner: req.user.username, taskName: b.taskName.trim(), dns, createdAt: req.now,
-    cleanStatus: Number(b.cleanStatus), environmentalParameters: env,
-    ...(env === 1 ? { modulePlaneIrradiance: Number(b.modulePlaneIrradiance), moduleBackSurfaceTemperature: Number(b.moduleBackSurfaceTemperature) } : {}),
+    taskId: state.newTaskId(),
+    owner: req.user.username,
+    taskName: b.taskName.trim(),
+    dns,
+    createdAt: req.now,
+    cleanStatus: Number(b.cleanStatus),
+    environmentalParameters: env,
+    ...(env === 1
+      ? {
+          modulePlaneIrradiance: Number(b.modulePlaneIrradiance),
+          moduleBackSurfaceTemperature: Number(b.moduleBackSurfaceTemperature),
+        }
+      : {}),
     needQuantifyLosses: b.needQuantifyLosses === true || b.needQuantifyLosses === 'true',
-    subtasks: planSubtasks(dns, (dn) => state.inverter(dn)?.strings.length ?? 0, (dn) => state.inverter(dn)?.device.off === true, req.now, () => state.newId()),
+    subtasks: planSubtasks(
+      dns,
+      (dn) => state.inverter(dn)?.strings.length ?? 0,
+      (dn) => state.inverter(dn)?.device.off === true,
+      req.now,
+      () => state.newId(),
+    ),
   };
   state.tasks.set(task.taskId, task);
   return { taskId: wireId(req.sim, task.taskId) };
@@ -81,7 +122,8 @@ function scanTask(req: SimRequest): unknown {
 
 function revokeTask(req: SimRequest): unknown {
   const task = taskOf(req);
-  if (taskView(task, req.now).taskStatus !== 0) throw new SimFail(30030, null, 'A completed or cancelled task cannot be cancelled');
+  if (taskView(task, req.now).taskStatus !== 0)
+    throw new SimFail(30030, null, 'A completed or cancelled task cannot be cancelled');
   task.canceledAt = req.now;
   return null;
 }
@@ -95,9 +137,18 @@ function status(req: SimRequest): unknown {
     const view = subtaskView(task, s, req.now);
     const failed = view.status === 1;
     return {
-      sequenceNo: k + 1, subTaskId: Number(s.subTaskId), plantName: inv?.plant.plantName ?? null, inverterName: inv?.device.deviceName ?? null,
-      inverterDN: s.dn, pvName: `PV${s.pvIndex}`, startTime: view.startTime, endTime: view.endTime, status: view.status,
-      failCause: failed ? 2 : null, failDesc: failed ? 'The inverter is shut down' : null, failRepairSuggestion: failed ? 'Start the inverter and scan again' : null,
+      sequenceNo: k + 1,
+      subTaskId: Number(s.subTaskId),
+      plantName: inv?.plant.plantName ?? null,
+      inverterName: inv?.device.deviceName ?? null,
+      inverterDN: s.dn,
+      pvName: `PV${s.pvIndex}`,
+      startTime: view.startTime,
+      endTime: view.endTime,
+      status: view.status,
+      failCause: failed ? 2 : null,
+      failDesc: failed ? 'The inverter is shut down' : null,
+      failRepairSuggestion: failed ? 'Start the inverter and scan again' : null,
     };
   });
   return pageOf(rows, pageNo, pageSize, { process: taskView(task, req.now).process });

@@ -54,10 +54,19 @@ function point(sim: Simulator, plant: SimPlant, slot: number, memo: Map<string, 
   // Containers report no charge/discharge energy (reference 9.3.3); inverters asleep at night no voltage.
   const container = bats.some((b) => (b.ratedCapacity ?? 0) >= 100);
   const awake = pv > 0;
-  const v = (base: number, salt: number): number | null => (awake ? Math.round((base * (0.97 + 0.06 * unit(seed, plantKey(plant), slot, salt))) * 10) / 10 : null);
-  const voltages = plant.capacity < 30
-    ? { gridVoltage: v(230, 10) }
-    : { gridABWireVoltage: v(400, 11), gridBCWireVoltage: v(400, 12), gridCAWireVoltage: v(400, 13), gridAPhaseVoltage: v(230, 14), gridBPhaseVoltage: v(230, 15), gridCPhaseVoltage: v(230, 16) };
+  const v = (base: number, salt: number): number | null =>
+    awake ? Math.round(base * (0.97 + 0.06 * unit(seed, plantKey(plant), slot, salt)) * 10) / 10 : null;
+  const voltages =
+    plant.capacity < 30
+      ? { gridVoltage: v(230, 10) }
+      : {
+          gridABWireVoltage: v(400, 11),
+          gridBCWireVoltage: v(400, 12),
+          gridCAWireVoltage: v(400, 13),
+          gridAPhaseVoltage: v(230, 14),
+          gridBPhaseVoltage: v(230, 15),
+          gridCPhaseVoltage: v(230, 16),
+        };
   return {
     dataTime: plantTime(plant, slot * SLOT_MS),
     ...nums(plant, {
@@ -90,19 +99,24 @@ function points(sim: Simulator, plant: SimPlant, start: number, end: number, now
 function history(req: SimRequest): unknown {
   const codes = requestedCodes(req);
   const { start, end } = range(req);
-  return visiblePlants(req, codes).map((plant) => ({ plantCode: plant.plantCode, dataItem: points(req.sim, plant, start, end, req.now) }));
+  return visiblePlants(req, codes).map((plant) => ({
+    plantCode: plant.plantCode,
+    dataItem: points(req.sim, plant, start, end, req.now),
+  }));
 }
 
 function fiveMinutes(req: SimRequest): unknown {
   // Quirks: "Users registered after June 30, 2022 cannot access" the to-be-offline interfaces (9.5).
-  if (isQuirky(req.sim) && !isLegacy(req.user)) throw new SimFail(401, null, 'You do not have the related data interface permission.');
+  if (isQuirky(req.sim) && !isLegacy(req.user))
+    throw new SimFail(401, null, 'You do not have the related data interface permission.');
   const code = req.body.plantCode;
   if (code === undefined || code === null || text(code).trim() === '') throw new SimFail(20010);
   if (text(code).includes(',')) throw new SimFail(20611, null, 'plantCode takes one plant.');
   const { start, end } = range(req);
   const plant = visiblePlants(req, [text(code).trim()])[0];
   if (!plant) return [];
-  if (localDay(plant, start) !== localDay(plant, end - 1)) throw new SimFail(20027, null, 'The start time and end time must be on the same day.');
+  if (localDay(plant, start) !== localDay(plant, end - 1))
+    throw new SimFail(20027, null, 'The start time and end time must be on the same day.');
   return points(req.sim, plant, start, end, req.now);
 }
 

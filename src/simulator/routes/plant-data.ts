@@ -97,7 +97,13 @@ function rated(req: SimRequest): unknown {
     // SUN2000 inverters deliver up to 1.1 x rated active power as apparent power.
     const s = p * 1.1;
     const q = Math.sqrt(s * s - p * p);
-    return { plantCode: plant.plantCode, ratedActivePower: num(plant, round(p, 3)), ratedApparentPower: num(plant, round(s, 3)), ratedReactivePowerP: num(plant, round(q, 3)), ratedReactivePowerN: num(plant, round(q, 3)) };
+    return {
+      plantCode: plant.plantCode,
+      ratedActivePower: num(plant, round(p, 3)),
+      ratedApparentPower: num(plant, round(s, 3)),
+      ratedReactivePowerP: num(plant, round(q, 3)),
+      ratedReactivePowerN: num(plant, round(q, 3)),
+    };
   });
   return { plantRatedData: list, total: list.length };
 }

@@ -18,7 +18,18 @@ const EPOCH = 4 * 60 * MINUTE;
 const LONGEST = 10 * 60 * MINUTE;
 
 /** Chance of an alarm per device and epoch, by device type. */
-const CHANCE: Record<number, number> = { 1: 0.09, 38: 0.09, 39: 0.05, 41: 0.05, 17: 0.04, 47: 0.04, 62: 0.05, 2: 0.05, 10: 0.03, 46: 0.03 };
+const CHANCE: Record<number, number> = {
+  1: 0.09,
+  38: 0.09,
+  39: 0.05,
+  41: 0.05,
+  17: 0.04,
+  47: 0.04,
+  62: 0.05,
+  2: 0.05,
+  10: 0.03,
+  46: 0.03,
+};
 
 export interface SimAlarm {
   device: V6Device;
@@ -73,12 +84,14 @@ function alarmList(req: SimRequest): unknown {
   if (sns.length > 0) {
     if (sns.length > 100) throw fail(20016);
     const own = new Set(sim.plantsOf(req.user).map((p) => p.plantCode));
-    devices = new Set(sns.map((sn) => {
-      const d = deviceBySn(sim, sn);
-      if (!d) throw fail(20008);
-      if (!own.has(d.plant.plantCode)) throw fail(20046);
-      return d;
-    }));
+    devices = new Set(
+      sns.map((sn) => {
+        const d = deviceBySn(sim, sn);
+        if (!d) throw fail(20008);
+        if (!own.has(d.plant.plantCode)) throw fail(20046);
+        return d;
+      }),
+    );
     plants = new Set([...devices].map((d) => d.plant.plantCode));
   } else plants = new Set(stationsArg(req).map((p) => p.plantCode));
   const { start, end } = rangeArg(req.body, 'beginTime', 'endTime');
@@ -87,14 +100,24 @@ function alarmList(req: SimRequest): unknown {
   if (typeof language !== 'string' || !LANGUAGES.includes(language)) throw fail(20025);
   const status = codesArg(req.body.status, [1, 2, 3, 4, 5, 6]);
   const levels = codesArg(req.body.levels, [1, 2, 3, 4]);
-  const devTypes = codesArg(req.body.devTypes, [1, 2, 8, 10, 13, 16, 17, 22, 37, 38, 39, 40, 41, 45, 46, 47, 62, 63, 70]);
+  const devTypes = codesArg(
+    req.body.devTypes,
+    [1, 2, 8, 10, 13, 16, 17, 22, 37, 38, 39, 40, 41, 45, 46, 47, 62, 63, 70],
+  );
   const types = codesArg(req.body.types, [1, 2, 3, 4, 5]);
   const devName = typeof req.body.devName === 'string' && req.body.devName !== '' ? req.body.devName : undefined;
   return activeAlarms(sim, req.now)
     .filter((a) => plants.has(a.device.plant.plantCode) && (!devices || devices.has(a.device)))
     .filter((a) => a.raiseTime >= start && a.raiseTime <= end)
     .map((a) => ({ a, status: statusOf(sim, a, req.now) }))
-    .filter(({ a, status: s }) => (!status || status.includes(s)) && (!levels || levels.includes(a.entry.lev)) && (!devTypes || devTypes.includes(a.device.devTypeId)) && (!types || types.includes(a.entry.alarmType)) && (!devName || devName === a.device.name))
+    .filter(
+      ({ a, status: s }) =>
+        (!status || status.includes(s)) &&
+        (!levels || levels.includes(a.entry.lev)) &&
+        (!devTypes || devTypes.includes(a.device.devTypeId)) &&
+        (!types || types.includes(a.entry.alarmType)) &&
+        (!devName || devName === a.device.name),
+    )
     .sort((x, y) => y.a.raiseTime - x.a.raiseTime)
     .map(({ a, status: s }): JsonObject => ({
       stationCode: a.device.plant.plantCode,

@@ -70,7 +70,6 @@ export function slotMoment(ctx: Ctx, plant: SimPlant, slot: number): Moment {
   };
 }
 
-
 function slotLoadOf(sim: Simulator, plant: SimPlant, slot: number): number {
   return slotLoad(sim.options.seed, plant, slot);
 }

@@ -35,11 +35,14 @@ function convergence(req: SimRequest): unknown {
   const ctx = newCtx(req.sim, req.now);
   const moments = new Map<string, Moment>();
   const alarmed = new Map(activeAlarms(req.sim, req.now).map((a) => [a.device.id, a.entry.alarmId]));
-  const collector = (plantCode: string): string | null => req.sim.fleet.plant(plantCode)?.devices.find((x) => x.deviceTypeId === 20819 || x.deviceTypeId === 20821)?.sn ?? null;
+  const collector = (plantCode: string): string | null =>
+    req.sim.fleet.plant(plantCode)?.devices.find((x) => x.deviceTypeId === 20819 || x.deviceTypeId === 20821)?.sn ??
+    null;
   return devices.map((d): JsonObject => {
     const r = readingOf(ctx, d, liveOf(ctx, d.plant, moments));
     const n = d.devTypeId === T.residentialInverter ? 8 : 24;
-    const list = (suffix: string): (number | null)[] => Array.from({ length: n }, (_, k) => num(r[`pv${k + 1}_${suffix}`]));
+    const list = (suffix: string): (number | null)[] =>
+      Array.from({ length: n }, (_, k) => num(r[`pv${k + 1}_${suffix}`]));
     const energy = num(r.day_cap);
     return {
       sn: d.sn,
@@ -55,8 +58,12 @@ function convergence(req: SimRequest): unknown {
           eTotal: num(r.total_cap),
           errorCode: alarmed.has(d.id) ? String(alarmed.get(d.id)) : '',
           fac: num(r.elec_freq),
-          iac1: num(r.a_i), iac2: num(r.b_i), iac3: num(r.c_i),
-          vac1: num(r.a_u), vac2: num(r.b_u), vac3: num(r.c_u),
+          iac1: num(r.a_i),
+          iac2: num(r.b_i),
+          iac3: num(r.c_i),
+          vac1: num(r.a_u),
+          vac2: num(r.b_u),
+          vac3: num(r.c_u),
           inventerSN: d.sn,
           inverterManufacturer: 'Huawei',
           ipvs: list('i'),

@@ -13,7 +13,10 @@ function realKpi(req: SimRequest): unknown {
   const ctx = newCtx(req.sim, req.now);
   const moments = new Map<string, Moment>();
   return devices.map((d) => {
-    const item: JsonObject = { devId: idOut(req.sim, d), dataItemMap: readingOf(ctx, d, liveOf(ctx, d.plant, moments)) };
+    const item: JsonObject = {
+      devId: idOut(req.sim, d),
+      dataItemMap: readingOf(ctx, d, liveOf(ctx, d.plant, moments)),
+    };
     // Newer versions name the device by SN too; batteries have none there.
     if (req.sim.options.quirks) item.sn = d.devTypeId === T.battery ? null : d.sn;
     return item;
@@ -28,7 +31,11 @@ function rows(req: SimRequest, devices: ReturnType<typeof devicesArg>['devices']
   const out: JsonObject[] = [];
   for (const d of devices) {
     for (let k = Math.ceil(start / SLOT_MS); k <= last; k++) {
-      out.push({ devId: idOut(req.sim, d), collectTime: k * SLOT_MS, dataItemMap: readingOf(ctx, d, slotOfPlant(ctx, d.plant, k, moments)) });
+      out.push({
+        devId: idOut(req.sim, d),
+        collectTime: k * SLOT_MS,
+        dataItemMap: readingOf(ctx, d, slotOfPlant(ctx, d.plant, k, moments)),
+      });
     }
   }
   return out;
@@ -53,4 +60,8 @@ function fiveMinutes(req: SimRequest): unknown {
   });
 }
 
-export const deviceDataRoutes = { getDevRealKpi: realKpi, getDevHistoryKpi: historyKpi, getDevFiveMinutes: fiveMinutes };
+export const deviceDataRoutes = {
+  getDevRealKpi: realKpi,
+  getDevHistoryKpi: historyKpi,
+  getDevFiveMinutes: fiveMinutes,
+};

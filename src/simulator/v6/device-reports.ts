@@ -18,11 +18,16 @@ function items(d: V6Device, f: Flows): Record<string, number | null> {
     const share = shareOf(d);
     const installed = d.plant.capacity * share;
     const yieldKwh = f.pv * share;
-    return { installed_capacity: installed, product_power: yieldKwh, perpower_ratio: installed > 0 ? yieldKwh / installed : null };
+    return {
+      installed_capacity: installed,
+      product_power: yieldKwh,
+      perpower_ratio: installed > 0 ? yieldKwh / installed : null,
+    };
   }
   const i = d.dev ? batteriesOf(d.plant).indexOf(d.dev) : -1;
   const rec: Record<string, number | null> = { charge_cap: f.charge[i] ?? null, discharge_cap: f.discharge[i] ?? null };
-  if (d.devTypeId === T.battery) Object.assign(rec, { charge_time: (f.chargeSlots[i] ?? 0) / 12, discharge_time: (f.dischargeSlots[i] ?? 0) / 12 });
+  if (d.devTypeId === T.battery)
+    Object.assign(rec, { charge_time: (f.chargeSlots[i] ?? 0) / 12, discharge_time: (f.dischargeSlots[i] ?? 0) / 12 });
   return rec;
 }
 
@@ -34,7 +39,12 @@ function report(unit: Unit) {
     const flows = new Map<string, Flows>();
     return devices.flatMap((d) => {
       const plant = d.plant;
-      const starts = unit === 'day' ? daysOf(req.sim, plant, t, req.now) : unit === 'month' ? monthsOf(req.sim, plant, t, req.now) : yearsOf(req.sim, plant, req.now);
+      const starts =
+        unit === 'day'
+          ? daysOf(req.sim, plant, t, req.now)
+          : unit === 'month'
+            ? monthsOf(req.sim, plant, t, req.now)
+            : yearsOf(req.sim, plant, req.now);
       return starts.map((s) => {
         const key = `${plant.plantCode}|${s}`;
         let f = flows.get(key);
@@ -42,7 +52,11 @@ function report(unit: Unit) {
           f = periodFlows(req.sim, plant, s, unit, memo);
           flows.set(key, f);
         }
-        const row: JsonObject = { devId: idOut(req.sim, d), collectTime: s, dataItemMap: outAll(req.sim, plant, items(d, f)) };
+        const row: JsonObject = {
+          devId: idOut(req.sim, d),
+          collectTime: s,
+          dataItemMap: outAll(req.sim, plant, items(d, f)),
+        };
         if (req.sim.options.quirks) row.sn = d.devTypeId === T.battery ? null : d.sn;
         return row;
       });
@@ -50,4 +64,8 @@ function report(unit: Unit) {
   };
 }
 
-export const deviceReportRoutes = { getDevKpiDay: report('day'), getDevKpiMonth: report('month'), getDevKpiYear: report('year') };
+export const deviceReportRoutes = {
+  getDevKpiDay: report('day'),
+  getDevKpiMonth: report('month'),
+  getDevKpiYear: report('year'),
+};

@@ -51,7 +51,8 @@ export function v6Answer(sim: Simulator, endpoint: string, request: JsonObject, 
     // 6.1.1's example; a 2025 server adds an empty params object and a pointer to the docs.
     env.data = null;
     env.params = sim.options.quirks ? {} : null;
-    if (sim.options.quirks) env.message = 'Northbound API Reference: https://support.huawei.com/enterprise/en/doc/EDOC1100261860';
+    if (sim.options.quirks)
+      env.message = 'Northbound API Reference: https://support.huawei.com/enterprise/en/doc/EDOC1100261860';
   } else {
     // Never echo the systemCode or the token: 6.1.1 and 6.1.2 show only the time.
     const params: JsonObject = endpoint === V6_LOGIN || endpoint === V6_LOGOUT ? {} : { ...request };

@@ -1,5 +1,15 @@
 import type { SimPlant } from '../fleet';
-import { clearDayEnergy, DAY_MS, dayStartSlot, localDay, SLOT_MS, SLOTS_PER_DAY, slotLoad, slotOf, slotPv } from '../physics';
+import {
+  clearDayEnergy,
+  DAY_MS,
+  dayStartSlot,
+  localDay,
+  SLOT_MS,
+  SLOTS_PER_DAY,
+  slotLoad,
+  slotOf,
+  slotPv,
+} from '../physics';
 import { batteriesOf, limitsOf, type SlotBattery } from '../physics-battery';
 import { livePv } from '../physics-inverters';
 import { advance, historyBatteries } from '../physics-live';
@@ -36,7 +46,17 @@ const PEAK_YIELD = 0.85;
 export function empty(plant: SimPlant): Flows {
   const n = batteriesOf(plant).length;
   const z = (): number[] => new Array<number>(n).fill(0);
-  return { pv: 0, load: 0, export: 0, import: 0, charge: z(), discharge: z(), chargeSlots: z(), dischargeSlots: z(), irradiation: 0 };
+  return {
+    pv: 0,
+    load: 0,
+    export: 0,
+    import: 0,
+    charge: z(),
+    discharge: z(),
+    chargeSlots: z(),
+    dischargeSlots: z(),
+    irradiation: 0,
+  };
 }
 
 export function add(a: Flows, b: Flows): Flows {
@@ -81,7 +101,13 @@ export function slotFlows(sim: Simulator, plant: SimPlant, slot: number, memo: M
 }
 
 /** Completed slots in [from, to). */
-export function slotRange(sim: Simulator, plant: SimPlant, from: number, to: number, memo: Map<string, SlotBattery[][]>): Flows {
+export function slotRange(
+  sim: Simulator,
+  plant: SimPlant,
+  from: number,
+  to: number,
+  memo: Map<string, SlotBattery[][]>,
+): Flows {
   advance(sim, plant, sim.clock.now());
   let f = empty(plant);
   const last = Math.min(to, slotOf(sim.clock.now()));
@@ -134,7 +160,14 @@ function estimatedDay(sim: Simulator, plant: SimPlant, day: number): Flows {
     f.dischargeSlots[i] = Math.ceil(((e * 0.95) / maxKw) * 12);
   });
   const discharged = f.discharge.reduce((s, e) => s + e, 0);
-  return { ...f, pv, load, export: Math.max(0, pv - direct - stored), import: Math.max(0, load - direct - discharged), irradiation: pv / (plant.capacity * PEAK_YIELD) };
+  return {
+    ...f,
+    pv,
+    load,
+    export: Math.max(0, pv - direct - stored),
+    import: Math.max(0, load - direct - discharged),
+    irradiation: pv / (plant.capacity * PEAK_YIELD),
+  };
 }
 
 /** First plant day of the month of `day`. */

@@ -13,7 +13,11 @@ export const PRICE_PER_KWH = 0.3;
 
 /** Plants with a critical or major alarm active: "faulty" (2); the others "healthy" (3). */
 function faultyPlants(req: SimRequest): Set<string> {
-  return new Set(activeAlarms(req.sim, req.now).filter((a) => a.entry.lev <= 2).map((a) => a.device.plant.plantCode));
+  return new Set(
+    activeAlarms(req.sim, req.now)
+      .filter((a) => a.entry.lev <= 2)
+      .map((a) => a.device.plant.plantCode),
+  );
 }
 
 function realKpi(req: SimRequest): unknown {
@@ -32,7 +36,13 @@ function realKpi(req: SimRequest): unknown {
     if (req.sim.options.quirks) {
       // Newer versions add today's feed-in and consumption.
       const memo = new Map<string, SlotBattery[][]>();
-      const today = slotRange(req.sim, plant, dayStartSlot(plant, localDay(plant, req.now)), Number.MAX_SAFE_INTEGER, memo);
+      const today = slotRange(
+        req.sim,
+        plant,
+        dayStartSlot(plant, localDay(plant, req.now)),
+        Number.MAX_SAFE_INTEGER,
+        memo,
+      );
       map.day_on_grid_energy = text(today.export);
       map.day_use_energy = text(today.load);
     }

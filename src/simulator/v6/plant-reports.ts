@@ -39,7 +39,13 @@ function items(sim: Simulator, plant: SimPlant, f: Flows, unit: Unit): JsonObjec
     const charge = sum(f.charge);
     const discharge = sum(f.discharge);
     // Keys newer versions add; PVYield is what inverter_power means on plants without storage.
-    Object.assign(base, { PVYield: f.pv, inverterYield: f.pv - charge + discharge, chargeCap: charge, dischargeCap: discharge, selfProvide: f.pv - f.export - charge });
+    Object.assign(base, {
+      PVYield: f.pv,
+      inverterYield: f.pv - charge + discharge,
+      chargeCap: charge,
+      dischargeCap: discharge,
+      selfProvide: f.pv - f.export - charge,
+    });
   }
   return outAll(sim, plant, base);
 }
@@ -50,8 +56,19 @@ function report(unit: Unit) {
     const t = timeArg(req.body.collectTime);
     return plants.flatMap((plant) => {
       const memo = new Map<string, SlotBattery[][]>();
-      const starts = unit === 'hour' ? hoursOf(req.sim, plant, t, req.now) : unit === 'day' ? daysOf(req.sim, plant, t, req.now) : unit === 'month' ? monthsOf(req.sim, plant, t, req.now) : yearsOf(req.sim, plant, req.now);
-      return starts.map((s) => ({ stationCode: plant.plantCode, collectTime: s, dataItemMap: items(req.sim, plant, periodFlows(req.sim, plant, s, unit, memo), unit) }));
+      const starts =
+        unit === 'hour'
+          ? hoursOf(req.sim, plant, t, req.now)
+          : unit === 'day'
+            ? daysOf(req.sim, plant, t, req.now)
+            : unit === 'month'
+              ? monthsOf(req.sim, plant, t, req.now)
+              : yearsOf(req.sim, plant, req.now);
+      return starts.map((s) => ({
+        stationCode: plant.plantCode,
+        collectTime: s,
+        dataItemMap: items(req.sim, plant, periodFlows(req.sim, plant, s, unit, memo), unit),
+      }));
     });
   };
 }

@@ -29,7 +29,10 @@ function intArg(v: unknown, missing: number, bad: number): number {
 function stations(req: SimRequest): unknown {
   const pageNo = intArg(req.body.pageNo, 30004, 30021);
   if (pageNo < 1) throw fail(30021);
-  const pageSize = req.body.pageSize === undefined || req.body.pageSize === null || req.body.pageSize === '' ? 100 : Number(req.body.pageSize);
+  const pageSize =
+    req.body.pageSize === undefined || req.body.pageSize === null || req.body.pageSize === ''
+      ? 100
+      : Number(req.body.pageSize);
   if (!PAGE_SIZES.includes(pageSize)) throw fail(30006);
   const has = (k: string): boolean => req.body[k] !== undefined && req.body[k] !== null && req.body[k] !== '';
   // Only a start: the end is now; only an end: from the epoch.
@@ -94,7 +97,12 @@ function devList(req: SimRequest): unknown {
         longitude: out(req.sim, plant, plantIndex(plant) % 2 === 0 ? plant.longitude : null, 6),
         latitude: out(req.sim, plant, plantIndex(plant) % 2 === 0 ? plant.latitude : null, 6),
       };
-      if (quirks) Object.assign(item, { devDn: d.dev?.dn ?? `NE=${d.id % 100_000_000}`, model: d.model, optimizerNumber: d.dev?.optimizerNumber ?? 0 });
+      if (quirks)
+        Object.assign(item, {
+          devDn: d.dev?.dn ?? `NE=${d.id % 100_000_000}`,
+          model: d.model,
+          optimizerNumber: d.dev?.optimizerNumber ?? 0,
+        });
       return item;
     }),
   );

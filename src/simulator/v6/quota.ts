@@ -47,7 +47,10 @@ function perType(types: number[], per: number): Count {
 const newPolicy = (user: SimUser): boolean => !isLegacy(user);
 /** A rule of the resource-based policy only: old users get 1 a minute instead. */
 function only(count: number | Count, windowMs: number): SimQuota {
-  return { count: (r) => (newPolicy(r.user) ? (typeof count === 'number' ? count : count(r)) : Number.POSITIVE_INFINITY), windowMs };
+  return {
+    count: (r) => (newPolicy(r.user) ? (typeof count === 'number' ? count : count(r)) : Number.POSITIVE_INFINITY),
+    windowMs,
+  };
 }
 
 const oneAMinute: SimQuota = { count: 1, windowMs: MINUTE };

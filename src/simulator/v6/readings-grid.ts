@@ -46,16 +46,28 @@ export function gridMap(ctx: Ctx, d: V6Device, m: Moment): JsonObject {
   const p = (x: number): number => (watts ? x * 1000 : x);
   const phaseI = (Math.abs(kw) * 1000) / (3 * 230);
   const tariffs: Record<string, null> = {};
-  for (const dir of ['positive', 'reverse']) for (const kind of ['active', 'reactive']) for (const band of ['peak', 'power', 'valley', 'top']) tariffs[`${dir}_${kind}_${band}`] = null;
+  for (const dir of ['positive', 'reverse'])
+    for (const kind of ['active', 'reactive'])
+      for (const band of ['peak', 'power', 'valley', 'top']) tariffs[`${dir}_${kind}_${band}`] = null;
   return {
     ...outAll(sim, plant, {
-      ab_u: v(400, 3), bc_u: v(400, 4), ca_u: v(400, 5),
-      a_u: v(230, 6), b_u: v(230, 7), c_u: v(230, 8),
-      a_i: phaseI, b_i: phaseI, c_i: phaseI,
+      ab_u: v(400, 3),
+      bc_u: v(400, 4),
+      ca_u: v(400, 5),
+      a_u: v(230, 6),
+      b_u: v(230, 7),
+      c_u: v(230, 8),
+      a_i: phaseI,
+      b_i: phaseI,
+      c_i: phaseI,
       active_power: p(kw),
-      active_power_a: kw / 3, active_power_b: kw / 3, active_power_c: kw / 3,
+      active_power_a: kw / 3,
+      active_power_b: kw / 3,
+      active_power_c: kw / 3,
       reactive_power: q,
-      reactive_power_a: q / 3, reactive_power_b: q / 3, reactive_power_c: q / 3,
+      reactive_power_a: q / 3,
+      reactive_power_b: q / 3,
+      reactive_power_c: q / 3,
       power_factor: pf,
       total_apparent_power: Math.hypot(kw, q),
       grid_frequency: 49.97 + noise(9) * 0.06,

@@ -56,11 +56,18 @@ function openClose(ctx: Ctx, d: V6Device, m: Moment): { open: number | null; clo
 }
 
 /** The plant's energies at `t`, once per request however many of its inverters are read. */
-function plantEnergy(ctx: Ctx, plant: V6Device['plant'], t: number): { energy: ReturnType<typeof energies>; today: number } {
+function plantEnergy(
+  ctx: Ctx,
+  plant: V6Device['plant'],
+  t: number,
+): { energy: ReturnType<typeof energies>; today: number } {
   const key = `${plant.plantCode}|${t}`;
   let e = ctx.energy.get(key);
   if (!e) {
-    e = { energy: energies(ctx.sim, plant, t), today: dayEnergy(ctx.sim, plant, localDay(plant, t - 1), Math.floor(t / SLOT_MS)) };
+    e = {
+      energy: energies(ctx.sim, plant, t),
+      today: dayEnergy(ctx.sim, plant, localDay(plant, t - 1), Math.floor(t / SLOT_MS)),
+    };
     ctx.energy.set(key, e);
   }
   return e;
@@ -103,9 +110,15 @@ export function inverterMap(ctx: Ctx, d: V6Device, m: Moment): JsonObject {
   if (!residential) put('mppt_total_cap', total * 1.015);
   const { open, close } = m.live ? openClose(ctx, d, m) : { open: null, close: null };
   const rest: Record<string, number> = {
-    ab_u: v(400, 2), bc_u: v(400, 3), ca_u: v(400, 4),
-    a_u: v(230, 5), b_u: v(230, 6), c_u: v(230, 7),
-    a_i: phaseI, b_i: phaseI, c_i: phaseI,
+    ab_u: v(400, 2),
+    bc_u: v(400, 3),
+    ca_u: v(400, 4),
+    a_u: v(230, 5),
+    b_u: v(230, 6),
+    c_u: v(230, 7),
+    a_i: phaseI,
+    b_i: phaseI,
+    c_i: phaseI,
     efficiency,
     temperature: 22 + (ac / Math.max(1, d.dev?.ratedPower ?? 10)) * 25 + noise(8) * 3,
     power_factor: ac > 0 ? 1 : 0,

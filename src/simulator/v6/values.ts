@@ -26,7 +26,12 @@ export function out(sim: Simulator, plant: SimPlant, v: number | null | undefine
 }
 
 /** A whole record through `out`. */
-export function outAll(sim: Simulator, plant: SimPlant, rec: Record<string, number | null | undefined>, digits = 3): JsonObject {
+export function outAll(
+  sim: Simulator,
+  plant: SimPlant,
+  rec: Record<string, number | null | undefined>,
+  digits = 3,
+): JsonObject {
   const o: JsonObject = {};
   for (const [k, v] of Object.entries(rec)) o[k] = out(sim, plant, v, digits);
   return o;

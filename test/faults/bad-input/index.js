@@ -6,7 +6,16 @@
 const { generalRows } = require('./rows');
 
 // V6 groups (api 'v6') run on a V6 account.
-const GROUPS = ['plants', 'plant-data', 'control', 'iv', 'enrolment', 'v6-plant-data', 'v6-device-data', 'v6-alarms'].map((g) => require(`./${g}`));
+const GROUPS = [
+  'plants',
+  'plant-data',
+  'control',
+  'iv',
+  'enrolment',
+  'v6-plant-data',
+  'v6-device-data',
+  'v6-alarms',
+].map((g) => require(`./${g}`));
 const request = require('./request');
 
 /** Which node type runs each operation (DESIGN.md, public contract). */
@@ -14,8 +23,19 @@ const OP_TYPE = Object.fromEntries(GROUPS.flatMap((g) => Object.keys(g.VALID).ma
 
 const BAD_INPUT = [
   ...GROUPS.flatMap((g) => g.ROWS.map((row) => ({ ...row, type: g.type, api: g.api }))),
-  ...GROUPS.flatMap((g) => Object.entries(g.VALID).flatMap(([op, valid]) => generalRows(op, valid).map((row) => ({ ...row, type: g.type, api: g.api })))),
-  ...GROUPS.map((g) => ({ type: g.type, api: g.api, op: 'noSuchOperation', why: 'unknown operation', payload: {}, field: 'operation' })),
+  ...GROUPS.flatMap((g) =>
+    Object.entries(g.VALID).flatMap(([op, valid]) =>
+      generalRows(op, valid).map((row) => ({ ...row, type: g.type, api: g.api })),
+    ),
+  ),
+  ...GROUPS.map((g) => ({
+    type: g.type,
+    api: g.api,
+    op: 'noSuchOperation',
+    why: 'unknown operation',
+    payload: {},
+    field: 'operation',
+  })),
   ...request.ROWS,
 ];
 

@@ -5,21 +5,48 @@ const { MB, huge, many, T0, H, r, editors, pageRows } = require('./rows');
 // scanPointNum: 128 is the only value the server takes (failCode 30014, reference 11).
 const SCAN = { taskName: 'scan', dns: 'NE=1000000', cleanStatus: 0, environmentalParameters: 0, scanPointNum: 128 };
 const STRING = {
-  pvIndex: 1, moduleQuantity: 10, is2in1String: 0, moduleManufacturer: 'Sim', moduleModel: 'S-450', moduleType: 1, maxModulePower: 450,
-  optimalModuleOperatingVoltage: 41.5, optimalModuleOperatingCurrent: 10.8, moduleOpenCircuitVoltage: 49.6, moduleShortCircuitCurrent: 11.5,
-  maxPowerTemperatureCoefficient: -0.35, openCircuitVoltageTemperatureCoefficient: -0.27, shortCircuitCurrentTemperatureCoefficient: 0.048,
-  cellQuantity: 144, moduleDegradationRateInFirstYear: 2, moduleDegradationRateFromSecondYear: 0.55,
+  pvIndex: 1,
+  moduleQuantity: 10,
+  is2in1String: 0,
+  moduleManufacturer: 'Sim',
+  moduleModel: 'S-450',
+  moduleType: 1,
+  maxModulePower: 450,
+  optimalModuleOperatingVoltage: 41.5,
+  optimalModuleOperatingCurrent: 10.8,
+  moduleOpenCircuitVoltage: 49.6,
+  moduleShortCircuitCurrent: 11.5,
+  maxPowerTemperatureCoefficient: -0.35,
+  openCircuitVoltageTemperatureCoefficient: -0.27,
+  shortCircuitCurrentTemperatureCoefficient: 0.048,
+  cellQuantity: 144,
+  moduleDegradationRateInFirstYear: 2,
+  moduleDegradationRateFromSecondYear: 0.55,
 };
 const VALID = {
-  listTasks: {}, createTask: SCAN, runDiagnosis: SCAN,
-  cancelTask: { taskId: -14921346228625 }, taskStatus: { taskId: 1 }, faultList: { taskId: 1 }, curveData: { taskId: 1, dn: 'NE=1000000' },
-  stringConfigs: {}, stringDetails: { dn: 'NE=1000000' }, configureStrings: { dn: 'NE=1000000', pvNum: 1, configuration: [STRING] },
+  listTasks: {},
+  createTask: SCAN,
+  runDiagnosis: SCAN,
+  cancelTask: { taskId: -14921346228625 },
+  taskStatus: { taskId: 1 },
+  faultList: { taskId: 1 },
+  curveData: { taskId: 1, dn: 'NE=1000000' },
+  stringConfigs: {},
+  stringDetails: { dn: 'NE=1000000' },
+  configureStrings: { dn: 'NE=1000000', pvNum: 1, configuration: [STRING] },
   // The reference's 9.4.11 `id` is `moduleId` in the node, as in configureStrings' configuration.
-  moduleLibrary: {}, moduleDetails: { moduleId: 1 }, lossData: { taskId: 1 },
+  moduleLibrary: {},
+  moduleDetails: { moduleId: 1 },
+  lossData: { taskId: 1 },
 };
 const { set, without } = editors(VALID);
 const PAGES = { bad: 25, allowed: '10, 20, 30, 50, 100' };
-const manual = (extra) => ({ environmentalParameters: 1, modulePlaneIrradiance: 800, moduleBackSurfaceTemperature: 25, ...extra });
+const manual = (extra) => ({
+  environmentalParameters: 1,
+  modulePlaneIrradiance: 800,
+  moduleBackSurfaceTemperature: 25,
+  ...extra,
+});
 
 /**
  * 9.4.2 create task (and the runDiagnosis workflow that starts with it). taskName has no
@@ -36,10 +63,25 @@ const scanRows = (op) => [
   r(op, 'cleanStatus 2 (0 or 1)', set(op, { cleanStatus: 2 }), 'cleanStatus'),
   ...(op === 'createTask' ? [r(op, 'cleanStatus missing', without(op, 'cleanStatus'), 'cleanStatus')] : []),
   r(op, 'environmentalParameters 3 (0 or 1)', set(op, { environmentalParameters: 3 }), 'environmentalParameters'),
-  r(op, 'manual environment without irradiance', set(op, manual({ modulePlaneIrradiance: undefined })), 'modulePlaneIrradiance'),
-  r(op, 'irradiance 500 (range [600, 1500] in 9.4.2)', set(op, manual({ modulePlaneIrradiance: 500 })), 'modulePlaneIrradiance'),
+  r(
+    op,
+    'manual environment without irradiance',
+    set(op, manual({ modulePlaneIrradiance: undefined })),
+    'modulePlaneIrradiance',
+  ),
+  r(
+    op,
+    'irradiance 500 (range [600, 1500] in 9.4.2)',
+    set(op, manual({ modulePlaneIrradiance: 500 })),
+    'modulePlaneIrradiance',
+  ),
   r(op, 'irradiance 1600', set(op, manual({ modulePlaneIrradiance: 1600 })), 'modulePlaneIrradiance'),
-  r(op, 'backplane temperature 101 °C (range [0, 100])', set(op, manual({ moduleBackSurfaceTemperature: 101 })), 'moduleBackSurfaceTemperature'),
+  r(
+    op,
+    'backplane temperature 101 °C (range [0, 100])',
+    set(op, manual({ moduleBackSurfaceTemperature: 101 })),
+    'moduleBackSurfaceTemperature',
+  ),
   r(op, 'scanPointNum 129 (max 128)', set(op, { scanPointNum: 129 }), 'scanPointNum'),
   r(op, 'scanPointNum 64 (30014: must be 128)', set(op, { scanPointNum: 64 }), 'scanPointNum'),
   r(op, 'scanPointNum 0', set(op, { scanPointNum: 0 }), 'scanPointNum'),
@@ -83,7 +125,12 @@ const ROWS = [
   r('configureStrings', 'pvNum 0', set('configureStrings', { pvNum: 0 }), 'pvNum'),
   r('configureStrings', 'configuration missing', without('configureStrings', 'configuration'), 'configuration'),
   r('configureStrings', 'configuration a string', set('configureStrings', { configuration: 'pv1' }), 'configuration'),
-  r('configureStrings', 'string without its mandatory module data', set('configureStrings', { configuration: [{ pvIndex: 1 }] }), 'configuration'),
+  r(
+    'configureStrings',
+    'string without its mandatory module data',
+    set('configureStrings', { configuration: [{ pvIndex: 1 }] }),
+    'configuration',
+  ),
   r('configureStrings', 'pvIndex 0 (strings start at 1)', string({ pvIndex: 0 }), 'configuration', /pvIndex/),
   r('configureStrings', 'moduleQuantity "ten"', string({ moduleQuantity: 'ten' }), 'configuration', /moduleQuantity/),
   r('moduleDetails', 'moduleId missing', {}, 'moduleId'),

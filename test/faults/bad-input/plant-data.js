@@ -29,20 +29,45 @@ const ROWS = [
   r('historyKpi', 'startTime true', set('historyKpi', { startTime: true }), 'startTime'),
   r('historyKpi', 'endTime an object', set('historyKpi', { endTime: { at: 1 } }), 'endTime'),
   r('historyKpi', 'endTime before startTime', set('historyKpi', { endTime: T0 - H }), ['endTime', 'startTime']),
-  r('historyKpi', 'endTime equal to startTime (empty range)', set('historyKpi', { endTime: T0 }), ['endTime', 'startTime']),
-  r('historyKpi', '30 days: more calls than the day allows', set('historyKpi', { startTime: T0 - 29 * DAY, endTime: T0 + DAY }), 'endTime', /calls a day/),
+  r('historyKpi', 'endTime equal to startTime (empty range)', set('historyKpi', { endTime: T0 }), [
+    'endTime',
+    'startTime',
+  ]),
+  r(
+    'historyKpi',
+    '30 days: more calls than the day allows',
+    set('historyKpi', { startTime: T0 - 29 * DAY, endTime: T0 + DAY }),
+    'endTime',
+    /calls a day/,
+  ),
   r('historyKpi', 'range not a relative range', set('historyKpi', { range: 'lastWeek' }), 'range'),
   r('historyKpi', 'allPlants not a boolean', set('historyKpi', { allPlants: 'sometimes' }), 'allPlants'),
   ...codeListRows(VALID, 'ratedData', 'plantCodes'),
   r('fiveMinuteKpi', 'plantCode missing', without('fiveMinuteKpi', 'plantCode'), 'plantCode'),
-  r('fiveMinuteKpi', 'two plants (one plant per call)', set('fiveMinuteKpi', { plantCode: ['NE=33554432', 'NE=33554433'] }), 'plantCode'),
+  r(
+    'fiveMinuteKpi',
+    'two plants (one plant per call)',
+    set('fiveMinuteKpi', { plantCode: ['NE=33554432', 'NE=33554433'] }),
+    'plantCode',
+  ),
   r('fiveMinuteKpi', 'plantCode empty', set('fiveMinuteKpi', { plantCode: '' }), 'plantCode'),
   r('fiveMinuteKpi', 'plantCode 1 MB', () => set('fiveMinuteKpi', { plantCode: huge() }), 'plantCode'),
   r('fiveMinuteKpi', 'startTime "noon"', set('fiveMinuteKpi', { startTime: 'noon' }), 'startTime'),
   r('fiveMinuteKpi', 'endTime before startTime', set('fiveMinuteKpi', { endTime: T0 - H }), ['endTime', 'startTime']),
   // Which day a shorter range falls on depends on the plant's zone, unknown before any call.
-  r('fiveMinuteKpi', 'more than a day: two plant days in any zone', set('fiveMinuteKpi', { startTime: T0, endTime: T0 + DAY + H }), 'endTime', /same day/),
-  r('realtimeKpi', 'allPlants and plantCodes both in the message', set('realtimeKpi', { allPlants: true }), 'allPlants'),
+  r(
+    'fiveMinuteKpi',
+    'more than a day: two plant days in any zone',
+    set('fiveMinuteKpi', { startTime: T0, endTime: T0 + DAY + H }),
+    'endTime',
+    /same day/,
+  ),
+  r(
+    'realtimeKpi',
+    'allPlants and plantCodes both in the message',
+    set('realtimeKpi', { allPlants: true }),
+    'allPlants',
+  ),
 ];
 
 module.exports = { type: 'fusionsolar-plant-data', VALID, ROWS };

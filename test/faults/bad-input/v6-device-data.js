@@ -29,14 +29,23 @@ const ROWS = [
   ]),
   r('deviceHistoryKpi', 'startTime missing', without('deviceHistoryKpi', 'startTime'), 'startTime'),
   r('deviceHistoryKpi', 'startTime "later"', set('deviceHistoryKpi', { startTime: 'later' }), 'startTime'),
-  r('deviceHistoryKpi', 'endTime before startTime', set('deviceHistoryKpi', { endTime: T0 - H }), ['endTime', 'startTime']),
+  r('deviceHistoryKpi', 'endTime before startTime', set('deviceHistoryKpi', { endTime: T0 - H }), [
+    'endTime',
+    'startTime',
+  ]),
   ...['deviceDayKpi', 'deviceMonthKpi', 'deviceYearKpi', 'deviceFiveMinuteKpi'].flatMap((op) => [
     r(op, 'collectTime missing', without(op, 'collectTime'), 'collectTime'),
     r(op, 'collectTime month 13', set(op, { collectTime: '2026-13' }), 'collectTime'),
   ]),
   // The reports serve inverters and batteries only (6.1.6.3-5).
   r('deviceDayKpi', 'devTypeId 17 (a meter has no reports)', set('deviceDayKpi', { devTypeId: 17 }), 'devTypeId'),
-  r('deviceFiveMinuteKpi', 'collectTime a month (one day a call)', set('deviceFiveMinuteKpi', { collectTime: '2026-06' }), 'collectTime', /day/),
+  r(
+    'deviceFiveMinuteKpi',
+    'collectTime a month (one day a call)',
+    set('deviceFiveMinuteKpi', { collectTime: '2026-06' }),
+    'collectTime',
+    /day/,
+  ),
   r('inverterConvergence', 'sns a number', set('inverterConvergence', { sns: 42 }), 'sns'),
   r('inverterConvergence', 'sns an object', set('inverterConvergence', { sns: { sn: 'A' } }), 'sns'),
   r('inverterConvergence', 'sns a 1 MB string', () => set('inverterConvergence', { sns: huge() }), 'sns'),

@@ -22,7 +22,13 @@ const ROWS = [
     r(op, 'a plant code twice', set(op, { stationCodes: `${PLANT},${PLANT}` }), 'stationCodes'),
     r(op, 'startTime (V7 history) is not a parameter', set(op, { startTime: T0 }), 'startTime'),
   ]),
-  r('hourKpi', 'collectTime a month (hours need a day)', set('hourKpi', { collectTime: '2026-06' }), 'collectTime', /day/),
+  r(
+    'hourKpi',
+    'collectTime a month (hours need a day)',
+    set('hourKpi', { collectTime: '2026-06' }),
+    'collectTime',
+    /day/,
+  ),
   r('hourKpi', 'collectTime day 32', set('hourKpi', { collectTime: '2026-06-32' }), 'collectTime'),
   r('dayKpi', 'collectTime a year (days need a month)', set('dayKpi', { collectTime: '2026' }), 'collectTime', /month/),
 ];
