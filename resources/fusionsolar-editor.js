@@ -186,7 +186,9 @@
       });
       var all = (cat.operations || {})[type] || [];
       var ops = [];
-      showRanges(all);
+      var own = ownSettings(type);
+      showRanges(all.concat(own ? [own] : []));
+      if (own) fillChoices(type, own);
       $('select.fs-device-types').each(function () {
         var sel = $(this);
         var current = props[sel.attr('id').replace('node-input-', '')];
@@ -335,6 +337,15 @@
 
   /* ---- Rows, choices and rules from the catalogue's JSON Schema ---- */
 
+  /**
+   * A node's own settings (request, monitor: rules outside any operation) in the shape of an
+   * operation without a name, so the same code fills their choices and checks their values.
+   */
+  function ownSettings(type) {
+    var s = ((catalogue || {}).settings || {})[type];
+    return s ? { name: '', rows: s.rows, fields: s.rows, schema: s.schema } : null;
+  }
+
   /** Row names of an operation: its fields (under their node property), options and settings. */
   function rowsOf(op) {
     return op.rows || op.fields;
@@ -401,7 +412,8 @@
    */
   function choiceName(type, op, sel, row, v, schema) {
     var base = 'node-red-contrib-fusionsolar/' + type + ':' + type + '.';
-    var keys = [base + row + '.' + op.name + '.' + v, base + (sel.attr('data-names') || row) + '.' + v];
+    var keys = [base + (sel.attr('data-names') || row) + '.' + v];
+    if (op.name) keys.unshift(base + row + '.' + op.name + '.' + v);
     for (var i = 0; i < keys.length; i++) {
       var text = RED._(keys[i]);
       // A missing key comes back as the key itself, with or without its namespace.
@@ -521,6 +533,7 @@
       return schema.enum.some(function (v) {
         return String(v) === String(value);
       });
+    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern).test(String(value))) return false;
     if (!numeric) return true;
     if (String(value).trim() === '' || isNaN(n)) return false;
     if (schema.type === 'integer' && Math.floor(n) !== n) return false;
@@ -538,6 +551,8 @@
     return function (value) {
       if (!catalogue) return true;
       var typed = this && this[row + 'Type'];
+      var own = ownSettings(type);
+      if (own && own.schema[row]) return keepsRules(own.schema[row], value, typed);
       var ops = ((catalogue.operations || {})[type] || []).filter(function (o) {
         return rowsOf(o).indexOf(row) !== -1;
       });
@@ -654,6 +669,46 @@
     return { prepare: prepare, save: save };
   }
 
+  /* ---- Dialogs without operations (the monitor) ---- */
+
+  /** Rows with data-when="setting=value" outside operation rows show while the setting holds it. */
+  function showWhen() {
+    $('.form-row[data-when]:not(.fs-field)').each(function () {
+      $(this).toggle(whenHolds(this));
+    });
+  }
+
+  /** A dialog whose rules are all its own settings: migrate, fill choices and ranges, conditional rows. */
+  function prepareSettingsNode(node, type) {
+    preselectAccount(node);
+    loadCatalogue(function (cat) {
+      var props = migrateDialog(node, type, 'node-input-', cat);
+      var own = ownSettings(type);
+      $('select.fs-choices').each(function () {
+        $(this).data('fs-current', props[$(this).attr('id').replace('node-input-', '')]);
+      });
+      if (own) {
+        showRanges([own]);
+        fillChoices(type, own);
+      }
+      $('.form-row[data-when]:not(.fs-field)').each(function () {
+        $('#node-input-' + $(this).attr('data-when').split('=')[0])
+          .off('change.fsw')
+          .on('change.fsw', showWhen);
+      });
+      showWhen();
+    });
+  }
+
+  function monitorEditor() {
+    return {
+      prepare: function (node) {
+        $('#node-input-interval').spinner({ min: 0 });
+        prepareSettingsNode(node, 'fusionsolar-monitor');
+      },
+    };
+  }
+
   window.FusionSolarEditor = {
     optionalTyped: optionalTyped,
     typed: typed,
@@ -661,6 +716,8 @@
     usesRow: usesRow,
     keepsRules: keepsRules,
     control: controlEditor(),
+    monitor: monitorEditor(),
+    prepareSettingsNode: prepareSettingsNode,
     prepareOperationNode: prepareOperationNode,
     saveOperationNode: saveOperationNode,
     prepareConfigNode: prepareConfigNode,
