@@ -189,6 +189,10 @@
       var own = ownSettings(type);
       showRanges(all.concat(own ? [own] : []));
       if (own) fillChoices(type, own);
+      // A row the chosen operation does not use still offers (and saves) its values, as saved.
+      all.forEach(function (o) {
+        fillChoices(type, o, true);
+      });
       $('select.fs-device-types').each(function () {
         var sel = $(this);
         var current = props[sel.attr('id').replace('node-input-', '')];
@@ -439,10 +443,12 @@
    * A select with class fs-choices lists the values the chosen operation allows for it; a
    * multiple select stands for a list. Values the reference marks unsupported are shown
    * greyed out after the others; an empty option of the dialog ("every type") stays first.
+   * With onlyEmpty, selects another operation has filled already are left alone.
    */
-  function fillChoices(type, op) {
+  function fillChoices(type, op, onlyEmpty) {
     $('select.fs-choices[id^="node-input-"]').each(function () {
       var sel = $(this);
+      if (onlyEmpty && sel.children('option[value!=""]').length) return;
       var row = sel.attr('id').replace('node-input-', '');
       var schema = schemaOf(op, row);
       var choices = choicesOf(schema);
@@ -477,7 +483,8 @@
         var one = saved === undefined || saved === null ? '' : String(saved);
         sel.val(usable(one) || (one === '' && empty) ? one : empty ? '' : String(values[0]));
       }
-      sel.removeData('fs-current');
+      // The operation shown fills it again from the saved value, which another may not allow.
+      if (!onlyEmpty) sel.removeData('fs-current');
     });
   }
 

@@ -134,6 +134,11 @@ for (const name of RUNTIMES) {
             ['0', `0 – ${iv.configStatus[0]}`],
             ['1', `1 – ${iv.configStatus[1]}`],
           ]);
+          assert.equal(
+            await page.inputValue('#node-input-cleanStatus'),
+            '0',
+            'a choice row the operation does not use keeps its value, so saving leaves it as it was',
+          );
           await page.click('#node-dialog-cancel');
           await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
 
