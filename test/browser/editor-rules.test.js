@@ -63,7 +63,14 @@ function flow() {
 
 /** The options of a select in the open dialog: [value, text]. */
 const optionsOf = (page, id) =>
-  page.evaluate((i) => [...document.querySelectorAll(`#${i} option`)].map((o) => [o.value, o.textContent]), id);
+  page.evaluate(
+    (i) =>
+      [...document.querySelectorAll(`#${i} option`)].map((/** @type {HTMLOptionElement} */ o) => [
+        o.value,
+        o.textContent,
+      ]),
+    id,
+  );
 
 for (const name of RUNTIMES) {
   describe(`editor rules from the catalogue in a browser (${name})`, function () {

@@ -215,12 +215,12 @@ describe('editor rows and rules from the catalogue', function () {
     const { keepsRules } = loadEditorJs();
     const monitor = editorSettings(NODE_SETTINGS['fusionsolar-monitor']).schema;
     assert.deepEqual(monitor.format.enum, ['plain', 'influxdb', 'homeassistant']);
-    for (const [row, good, bad] of [
+    for (const [row, good, bad] of /** @type {Array<[string, string[], string[]]>} */ ([
       ['deviceTypes', ['1,38,17,39,47', '1 38', '', ' 1, 2 '], ['1,x', '0', '1.5', '-1', '1,,x']],
       ['interval', ['0', '30', ''], ['-5', 'abc']],
       ['format', ['plain', 'homeassistant'], ['csv', 'Plain']],
       ['haPrefix', ['homeassistant', 'ha/x', ''], ['ha/#', 'a+b', '/ha', 'ha/']],
-    ]) {
+    ])) {
       for (const v of good) assert.equal(keepsRules(monitor[row], v), true, `${row} "${v}" is fine`);
       for (const v of bad) assert.equal(keepsRules(monitor[row], v), false, `${row} "${v}" is flagged`);
     }
@@ -250,7 +250,12 @@ describe('editor rows and rules from the catalogue', function () {
       for (const v of values) {
         let runtime = true;
         try {
-          monitorSettings({ [row]: v });
+          // A saved node with only this setting: the others take their defaults.
+          monitorSettings(
+            /** @type {import('../../dist/nodes/fusionsolar-monitor/settings').MonitorConfig} */ (
+              /** @type {unknown} */ ({ [row]: v })
+            ),
+          );
         } catch (e) {
           runtime = false;
           assert.match(e.message, new RegExp(`^${row}: `), 'the error names the setting');
