@@ -113,7 +113,10 @@ export function normaliseModule(rec: JsonObject): JsonObject {
   return rec;
 }
 
-/** The API calls it `id` (accepted in msg.payload); the node property is `moduleId` because `id` is every Node-RED node's own id. */
+/**
+ * The API calls it `id` (accepted in msg.payload); the node
+ * property is `moduleId` because `id` is every Node-RED node's own id.
+ */
 const moduleIdParams = z
   .object({
     moduleId: z.coerce

@@ -96,7 +96,8 @@ const createTaskParams = z
   })
   .strict()
   .superRefine((p, ctx) => {
-    // Mandatory with manual parameters; with automatic ones the reference calls them optional, so they are sent as given.
+    // Mandatory with manual parameters; with automatic ones the
+    // reference calls them optional, so they are sent as given.
     for (const key of ['modulePlaneIrradiance', 'moduleBackSurfaceTemperature'] as const) {
       if (p.environmentalParameters === 1 && p[key] === undefined) {
         ctx.addIssue({

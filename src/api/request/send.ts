@@ -109,7 +109,9 @@ export async function sendRequest(client: ApiClient, req: GenericRequest): Promi
   if (known?.changesDevices && !client.allowControl) {
     throw new FusionSolarError('CONTROL_DISABLED', {
       endpoint: target.endpoint,
-      message: `${target.endpoint} is the ${known.name} command, which changes devices: enable "Allow device control" in the FusionSolar account`,
+      message:
+        `${target.endpoint} is the ${known.name} command, which changes devices: enable ` +
+        `"Allow device control" in the FusionSolar account`,
     });
   }
   let path = target.path;
