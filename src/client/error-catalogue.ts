@@ -12,6 +12,15 @@ export interface CatalogueEntry {
   zh: string;
   solutionEn?: string;
   solutionZh?: string;
+  /** What differs on the V6 interface (/thirdData/), e.g. advice naming its own field names. */
+  v6?: Partial<Omit<CatalogueEntry, 'v6'>>;
+}
+
+export type Interface = 'v7' | 'v6';
+
+/** The interface an endpoint belongs to: V6 paths sit under thirdData/. */
+export function interfaceOf(endpoint: string | undefined): Interface {
+  return endpoint !== undefined && /^\/?thirdData\//.test(endpoint) ? 'v6' : 'v7';
 }
 
 export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.freeze({
@@ -47,6 +56,11 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     zh: '设备ID不能为空。',
     solutionEn: 'Provide at least one device ID (dn).',
     solutionZh: '请至少提供一个设备ID（dn）。',
+    // V6 device calls name devices by devIds, or by sns instead.
+    v6: {
+      solutionEn: 'Provide at least one device ID (devIds) or device SN (sns).',
+      solutionZh: '请至少提供一个设备ID（devIds）或设备SN（sns）。',
+    },
   },
   '20006': {
     en: 'Some devices do not match the device type.',
@@ -1119,12 +1133,14 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
 export function describeCode(
   code: string | number,
   locale: Locale = 'en-us',
+  api: Interface = 'v7',
 ): { message: string; solution?: string } | undefined {
   const key = String(code).trim();
   // hasOwn keeps keys such as "constructor" or "toString" from resolving to prototype members.
   if (!Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, key)) return undefined;
-  const entry = ERROR_CATALOGUE[key];
-  if (!entry) return undefined;
+  const base = ERROR_CATALOGUE[key];
+  if (!base) return undefined;
+  const entry = api === 'v6' && base.v6 ? { ...base, ...base.v6 } : base;
   const zh = locale === 'zh-cn';
   const message = zh ? entry.zh : entry.en;
   const solution = zh ? (entry.solutionZh ?? entry.solutionEn) : entry.solutionEn;

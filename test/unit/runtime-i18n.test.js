@@ -237,4 +237,26 @@ describe('error texts of our own codes follow the runtime language', function ()
     const vendor = new FusionSolarError('20010');
     assert.equal(nodeError(de.RED, { account: 'acc' }, vendor, de.t).message, ERROR_CATALOGUE['20010'].en);
   });
+
+  it("20005 names each interface's own device fields, in every runtime language and account locale", function () {
+    const v6 = { code: '20005', endpoint: 'thirdData/getDevRealKpi' };
+    const v7 = { code: '20005', endpoint: 'vpp/device/kpiRealtime' };
+    const make = ({ code, endpoint }) => new FusionSolarError(code, { endpoint });
+    for (const lang of LANGS) {
+      const r = redFor(lang);
+      // Vendor codes keep the reference's (English) words outside zh-cn, as for 20010 above.
+      assert.equal(
+        nodeError(r.RED, { account: 'acc' }, make(v6), r.t).solution,
+        ERROR_CATALOGUE['20005'].v6.solutionEn,
+      );
+      assert.match(nodeError(r.RED, { account: 'acc' }, make(v6), r.t).solution, /\(devIds\) or device SN \(sns\)/);
+      assert.match(nodeError(r.RED, { account: 'acc' }, make(v7), r.t).solution, /\(dn\)/);
+      const zh = redFor(lang, 'zh-cn');
+      const local = nodeError(zh.RED, { account: 'acc' }, make(v6), zh.t);
+      assert.equal(local.message, ERROR_CATALOGUE['20005'].zh);
+      assert.equal(local.solution, '请至少提供一个设备ID（devIds）或设备SN（sns）。');
+      assert.match(nodeError(zh.RED, { account: 'acc' }, make(v7), zh.t).solution, /（dn）/);
+    }
+    assert.doesNotMatch(ERROR_CATALOGUE['20005'].v6.solutionEn, /\bdn\b/);
+  });
 });
