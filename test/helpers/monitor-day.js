@@ -26,13 +26,25 @@ const manualFlow = [
   },
 ];
 
+/**
+ * The quota's best round for plant real-time: Roundup(plants/100) calls per 5 minutes (both
+ * interfaces), and V6's getStationRealKpi takes one call a minute besides (thirddata-notes):
+ * 1000 plants need 10 minutes a round there.
+ */
 const V6 = {
+  period: (plants) => Math.max(5, Math.ceil(plants / 100)) * MIN,
   endpoint: 'thirdData/getStationRealKpi',
   total: 'total_power',
   daily: 'day_power',
   text: true,
 };
-const V7 = { endpoint: 'vpp/plantRealtimeKpi', total: 'totalEnergy', daily: 'dayEnergy', text: false };
+const V7 = {
+  period: () => 5 * MIN,
+  endpoint: 'vpp/plantRealtimeKpi',
+  total: 'totalEnergy',
+  daily: 'dayEnergy',
+  text: false,
+};
 
 /**
  * Glitches the simulator's plant real-time answers: for three plants (three time zones), the
@@ -171,8 +183,8 @@ async function day(plants, api) {
   return result;
 }
 
-/** Rounds of 5 minutes in [first, end). */
-const rounds = (first, end) => Math.ceil((end - first) / (5 * MIN));
+/** Rounds of `period` in [first, end). */
+const rounds = (first, end, period = 5 * MIN) => Math.ceil((end - first) / period);
 
 /** The mocha suite of one fleet; `timeout` covers a machine under load, not the usual run time. */
 function describeDay(plants, api, timeout) {
@@ -185,26 +197,27 @@ function describeDay(plants, api, timeout) {
       r = await day(plants, api);
     });
 
-    it("refreshes every plant every 5 minutes from the first round on: 100% of the quota's best", function () {
+    const period = names.period(plants);
+    it(`refreshes every plant every ${period / MIN} minutes from the first round on: 100% of the quota's best`, function () {
       const times = refreshTimes(r.m.answers);
       assert.equal(times.size, plants);
       const first = Math.min(...[...times.values()].map((t) => t[0]));
-      const best = rounds(first, r.end);
+      const best = rounds(first, r.end, period);
       for (const [code, t] of times) {
-        assert.ok(maxGap(t) <= 5 * MIN, `${code}: longest gap ${maxGap(t) / MIN} min`);
+        assert.ok(maxGap(t) <= period, `${code}: longest gap ${maxGap(t) / MIN} min`);
         assert.ok(t.length >= best, `${code}: ${t.length} refreshes of ${best}`);
       }
       // The first round waits only for the plant list (one page a minute).
       assert.ok(first - r.start <= Math.ceil(plants / 100) * MIN, `first round after ${(first - r.start) / MIN} min`);
     });
 
-    it('spends exactly what the quota allows: Roundup(plants/100) real-time calls per 5 minutes, no 407', function () {
+    it(`spends exactly what the quota allows: Roundup(plants/100) real-time calls per ${period / MIN} minutes, no 407`, function () {
       const perRound = Math.ceil(plants / 100);
       const calls = r.stats.byEndpoint[names.endpoint];
       const answers = r.m.answers.filter((a) => a.operation === 'realtimeKpi');
       assert.equal(answers.length, calls);
       const first = answers[0].at;
-      const slots = Math.floor((r.end - first) / (5 * MIN)) + 1;
+      const slots = Math.floor((r.end - first) / period) + 1;
       assert.ok(
         calls <= slots * perRound && calls >= (slots - 1) * perRound,
         `${calls} calls for ${slots} windows of ${perRound}`,
