@@ -36,7 +36,7 @@ describe('fleet dashboard of npm start on a V6 account in a browser', function (
     await ctx.page.waitForFunction(
       (n) => {
         const cells = [...document.querySelectorAll('.fs-flow tbody tr td:last-child b')];
-        return cells.length === n && cells.every((b) => /^\d+\.\d$/.test(b.innerText));
+        return cells.length === n && cells.every((/** @type {HTMLElement} */ b) => /^\d+\.\d$/.test(b.innerText));
       },
       PLANTS,
       { timeout: 60000 },
