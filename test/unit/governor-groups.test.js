@@ -103,7 +103,8 @@ describe('quota governor: groups through short windows', function () {
     clock.advance(MINUTE);
     await assert.rejects(
       g.reserve('burst', 2, { maxWaitMs: MINUTE }),
-      (e) => e.code === 'QUOTA' && e.retryAfter === 4 * MINUTE && /2 calls per 5 minutes used/.test(e.message),
+      (/** @type {CaughtError} */ e) =>
+        e.code === 'QUOTA' && e.retryAfter === 4 * MINUTE && /2 calls per 5 minutes used/.test(e.message),
     );
     const run = g.reserve('burst', 2, { maxWaitMs: 5 * MINUTE });
     const group = await runUntil(clock, run);

@@ -243,17 +243,14 @@ describe('error texts of our own codes follow the runtime language', function ()
     for (const lang of LANGS) {
       const r = redFor(lang);
       // Vendor codes keep the reference's (English) words outside zh-cn, as for 20010 above.
-      assert.equal(
-        nodeError(r.RED, { account: 'acc' }, make(v6), r.t).solution,
-        ERROR_CATALOGUE['20005'].v6.solutionEn,
-      );
-      assert.match(nodeError(r.RED, { account: 'acc' }, make(v6), r.t).solution, /\(devIds\) or device SN \(sns\)/);
-      assert.match(nodeError(r.RED, { account: 'acc' }, make(v7), r.t).solution, /\(dn\)/);
+      assert.equal(nodeError(r.RED, CONFIG, make(v6), r.t).solution, ERROR_CATALOGUE['20005'].v6.solutionEn);
+      assert.match(nodeError(r.RED, CONFIG, make(v6), r.t).solution, /\(devIds\) or device SN \(sns\)/);
+      assert.match(nodeError(r.RED, CONFIG, make(v7), r.t).solution, /\(dn\)/);
       const zh = redFor(lang, 'zh-cn');
-      const local = nodeError(zh.RED, { account: 'acc' }, make(v6), zh.t);
+      const local = nodeError(zh.RED, CONFIG, make(v6), zh.t);
       assert.equal(local.message, ERROR_CATALOGUE['20005'].zh);
       assert.equal(local.solution, '请至少提供一个设备ID（devIds）或设备SN（sns）。');
-      assert.match(nodeError(zh.RED, { account: 'acc' }, make(v7), zh.t).solution, /（dn）/);
+      assert.match(nodeError(zh.RED, CONFIG, make(v7), zh.t).solution, /（dn）/);
     }
     assert.doesNotMatch(ERROR_CATALOGUE['20005'].v6.solutionEn, /\bdn\b/);
   });
