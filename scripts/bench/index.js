@@ -45,7 +45,8 @@ function parseRows(parsed) {
       (large.plain.median / large.bytes / (small.plain.median / small.bytes));
     rows.push([
       `Response parse time per MB, 32 MB against 1 MB, relative to JSON.parse's (${kind})`,
-      `${ms((large.envelope.median / large.bytes) * 1048576)}/MB vs ${ms((small.envelope.median / small.bytes) * 1048576)}/MB`,
+      `${ms((large.envelope.median / large.bytes) * 1048576)}/MB ` +
+        `vs ${ms((small.envelope.median / small.bytes) * 1048576)}/MB`,
       growth,
       2,
       '<=',
@@ -123,7 +124,8 @@ async function main() {
       cache.per1000 / cache.parsedPer1000,
     ],
     [
-      `require() of the package's ${req.files} node files against that of its dependencies (${req.deps.join(' + ')}), fresh process, median`,
+      `require() of the package's ${req.files} node files against that of its dependencies ` +
+        `(${req.deps.join(' + ')}), fresh process, median`,
       `${ms(req.pkg.median)} vs ${ms(req.dependencies.median)}`,
       req.ratio,
       0.3,
@@ -146,7 +148,10 @@ async function main() {
   console.log('\nbenchmark | measured | ratio | target | result');
   for (const r of results) console.log(`${r.name} | ${r.measured} | ${r.shown} | ${r.target} | ${r.verdict}`);
 
-  const machine = `${os.cpus()[0].model}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ${os.type()} ${os.release()}, Node.js ${process.version}; load average ${load.toFixed(2)} when the run began`;
+  const machine =
+    `${os.cpus()[0].model}, ${os.cpus().length} ` +
+    `cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ${os.type()} ${os.release()}, ` +
+    `Node.js ${process.version}; load average ${load.toFixed(2)} when the run began`;
   // The monitor's section comes from npm run bench:monitor (24 simulated hours per fleet): keep it.
   const file = path.join(ROOT, 'BENCHMARKS.md');
   const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
@@ -160,7 +165,8 @@ function markdown(results, machine, call, hist) {
   const table = results
     .map((r) => `| ${r.name} | ${r.measured} | **${r.shown}** | ${r.target} | ${r.verdict} |`)
     .join('\n');
-  return `# Benchmarks
+  return (
+    `# Benchmarks
 
 Measured by \`npm run bench\` (builds, then \`node --expose-gc scripts/bench/index.js\`), which
 rewrites this file. Every figure is a ratio against a baseline measured in the same run on the
@@ -205,9 +211,11 @@ minutes; \`SOAK_HOURS=1\` runs one simulated hour, e.g. under \`--cpu-prof\`.
   in its own process, quotas off, loopback), timed from \`receive()\` to the message on the
   output wire; the **server in the same process** lines run the simulator in the benchmark's own
   process instead, so the client's CPU time is not hidden while a slower server works on
-  another core (the simulator's work then counts for node and floor alike); ${call.node.n} messages per variant after a warm-up, in interleaved rounds of 100 so drift
+  another core (the simulator's work then counts for node and floor alike); ${call.node.n} messages ` +
+    `per variant after a warm-up, in interleaved rounds of 100 so drift
   and garbage collection hit every variant alike. Operation: ${call.operation}; response
-  ${(call.responseBytes / 1024).toFixed(0)} KB. The **floor node** is a minimal Node-RED node defined in the benchmark that makes
+  ${(call.responseBytes / 1024).toFixed(0)} KB. The **floor node** is a minimal Node-RED node ` +
+    `defined in the benchmark that makes
   the same request with \`undici.request\` (body prepared once), parses the JSON and sends it:
   the least any node can do. **Bare undici.request** is that request without Node-RED.
   Everything the package adds (input resolution, validation, quota governor, session, envelope
@@ -237,7 +245,8 @@ minutes; \`SOAK_HOURS=1\` runs one simulated hour, e.g. under \`--cpu-prof\`.
 
 \`\`\`
 npm run bench                                                  # all of the above, rewrites BENCHMARKS.md
-node --expose-gc --cpu-prof --cpu-prof-dir=prof scripts/bench/index.js   # the same with a CPU profile (open in Chrome DevTools)
+node --expose-gc --cpu-prof --cpu-prof-dir=prof scripts/bench/index.js   # the same with a CPU ` +
+    `profile (open in Chrome DevTools)
 \`\`\`
 
 The node-call figures are sensitive to other load on the machine (the simulator runs on a
@@ -266,7 +275,8 @@ second core); run on an idle machine and compare ratios, not milliseconds.
   \`Number()\` per value; now one \`Number()\` and a blank check), the exact pre-parse walked
   strings a character at a time (now \`indexOf\` to the closing quote), plant data validated the
   message's codes twice, and each status text re-resolved its English plural forms.
-`;
+`
+  );
 }
 
 main().catch((err) => {

@@ -46,7 +46,8 @@ const devices = { devIds: INVERTER.id, devTypeId: 1 };
  *   user?: import('../../dist/src/simulator').SimUser, last?: number[], reportedBy?: Record<string, string> }>}
  */
 const OPERATIONS = [
-  // stations refused (401): the account falls back to getStationList, which new users may not call either, and keeps to it.
+  // stations refused (401): the account falls back to
+  // getStationList, which new users may not call either, and keeps to it.
   {
     type: 'fusionsolar-plants',
     op: 'plantList',
@@ -122,7 +123,10 @@ const OPERATIONS = [
   },
 ];
 
-/** How the simulator is made to answer `code` to the next call of `endpoint`: a fault, or none when the payload provokes it. */
+/**
+ * How the simulator is made to answer `code` to the next call
+ * of `endpoint`: a fault, or none when the payload provokes it.
+ */
 function arm(sim, endpoint, code, provoked) {
   if (provoked) return;
   // The token dies before each of the two tries: the node logs in again once, then reports it.

@@ -225,16 +225,20 @@ describe('error texts of our own codes follow the runtime language', function ()
     assert.equal(q.endpoint, 'vpp/plants');
   });
 
-  it('en-US keeps the catalogue texts; a zh-cn account gets the server language; a vendor code stays as the reference words it', function () {
-    const en = redFor('en-US');
-    const err = invalidInput('targetSOC', 'must be at most 100');
-    assert.equal(nodeError(en.RED, CONFIG, err, en.t), err);
-    const zh = redFor('de', 'zh-cn');
-    assert.match(nodeError(zh.RED, CONFIG, err, zh.t).message, /^targetSOC: must be at most 100（输入参数无效。）$/);
-    const de = redFor('de');
-    const vendor = new FusionSolarError('20010');
-    assert.equal(nodeError(de.RED, CONFIG, vendor, de.t).message, ERROR_CATALOGUE['20010'].en);
-  });
+  it(
+    'en-US keeps the catalogue texts; a zh-cn account gets the server language; a vendor code stays ' +
+      'as the reference words it',
+    function () {
+      const en = redFor('en-US');
+      const err = invalidInput('targetSOC', 'must be at most 100');
+      assert.equal(nodeError(en.RED, CONFIG, err, en.t), err);
+      const zh = redFor('de', 'zh-cn');
+      assert.match(nodeError(zh.RED, CONFIG, err, zh.t).message, /^targetSOC: must be at most 100（输入参数无效。）$/);
+      const de = redFor('de');
+      const vendor = new FusionSolarError('20010');
+      assert.equal(nodeError(de.RED, CONFIG, vendor, de.t).message, ERROR_CATALOGUE['20010'].en);
+    },
+  );
 
   it("20005 names each interface's own device fields, in every runtime language and account locale", function () {
     const v6 = { code: '20005', endpoint: 'thirdData/getDevRealKpi' };

@@ -68,7 +68,9 @@ export function quotaError(endpoint: string, fit: Fit, now: number, prefix = '')
   return new FusionSolarError('QUOTA', {
     endpoint,
     retryAfter: known ? wait : undefined,
-    message: `Quota of ${endpoint}: ${prefix}${fit.reason ?? 'limit reached'}${known ? `; next call possible in ${Math.ceil(wait / 1000)} s` : ''}`,
+    message: `Quota of ${endpoint}: ${prefix}${
+      fit.reason ?? 'limit ' + 'reached'
+    }${known ? `; next call possible in ${Math.ceil(wait / 1000)} s` : ''}`,
     details: { limit: w?.count, window: w ? describeWindow(w.windowMs) : undefined, daily: fit.daily === true },
   });
 }
