@@ -189,7 +189,8 @@ const rounds = (first, end, period = 5 * MIN) => Math.ceil((end - first) / perio
 /** The mocha suite of one fleet; `timeout` covers a machine under load, not the usual run time. */
 function describeDay(plants, api, timeout) {
   const names = api === 'v6' ? V6 : V7;
-  const title = `monitor: 24 simulated hours, ${plants} plant${plants === 1 ? '' : 's'} (${api.toUpperCase()}${api === 'v6' ? ' with devices and alarms' : ''})`;
+  const what = `${api.toUpperCase()}${api === 'v6' ? ' with devices and alarms' : ''}`;
+  const title = `monitor: 24 simulated hours, ${plants} plant${plants === 1 ? '' : 's'} (${what})`;
   describe(title, function () {
     this.timeout(timeout);
     let r;
@@ -198,7 +199,8 @@ function describeDay(plants, api, timeout) {
     });
 
     const period = names.period(plants);
-    it(`refreshes every plant every ${period / MIN} minutes from the first round on: 100% of the quota's best`, function () {
+    const every = `every ${period / MIN} minutes`;
+    it(`refreshes every plant ${every} from the first round on: 100% of the quota's best`, function () {
       const times = refreshTimes(r.m.answers);
       assert.equal(times.size, plants);
       const first = Math.min(...[...times.values()].map((t) => t[0]));
@@ -211,7 +213,7 @@ function describeDay(plants, api, timeout) {
       assert.ok(first - r.start <= Math.ceil(plants / 100) * MIN, `first round after ${(first - r.start) / MIN} min`);
     });
 
-    it(`spends exactly what the quota allows: Roundup(plants/100) real-time calls per ${period / MIN} minutes, no 407`, function () {
+    it(`spends what the quota allows: Roundup(plants/100) real-time calls ${every}, no 407`, function () {
       const perRound = Math.ceil(plants / 100);
       const calls = r.stats.byEndpoint[names.endpoint];
       const answers = r.m.answers.filter((a) => a.operation === 'realtimeKpi');
@@ -232,7 +234,7 @@ function describeDay(plants, api, timeout) {
     });
 
     if (api === 'v6') {
-      it("refreshes every device of the watched types every 5 minutes (the quota's best per type), alarms every 30 minutes", function () {
+      it("refreshes each watched device every 5 minutes (the quota's best per type), alarms every 30", function () {
         const devices = refreshTimes(r.m.answers, 'deviceRealtimeKpi');
         const watched = WATCHED.reduce((n, t) => n + (r.types.get(t) || 0), 0);
         assert.equal(devices.size, watched, `${devices.size} of ${watched} devices`);
@@ -266,7 +268,7 @@ function describeDay(plants, api, timeout) {
       });
     }
 
-    it("serves the user's own realtimeKpi call every 10 minutes, and counts its answer as the monitor's reading", function () {
+    it("serves the user's own realtimeKpi call every 10 minutes; its answer is the monitor's reading", function () {
       assert.equal(r.manual.length, r.sent);
       assert.deepEqual(
         r.manual.filter((x) => x.error).map((x) => x.error.code),
@@ -280,7 +282,7 @@ function describeDay(plants, api, timeout) {
         assert.ok(r.watch.resets.size >= 3, `midnight resets seen in ${[...r.watch.resets].join(', ')}`);
     });
 
-    it('holds back every glitch (0, "N/A", a lower total, null between real readings) and counts it in the status', function () {
+    it('holds back every glitch (0, "N/A", a lower total, null between readings), counted in the status', function () {
       const { injected, zones } = r.glitches;
       assert.equal(injected.length, 4 * zones.length, `${injected.length} glitches in ${zones.length} zones`);
       assert.equal(r.watch.matched, injected.length, 'each glitched answer reached the output');
