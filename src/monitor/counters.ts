@@ -15,7 +15,9 @@ function local(t: number, offsetMin: number): { day: number; month: number; year
 /** May a counter of this kind restart between these two times (the plant's local midnight, month, year)? */
 export function mayReset(counter: Counter, before: number, after: number, offsetMin: number): boolean {
   if (counter === 'lifetime') return false;
-  const a = local(before, offsetMin);
+  // A value read at the very instant of midnight still sums the day that just ended (the
+  // servers count completed 5-minute slots): it belongs to that day, so the 0 after it may follow.
+  const a = local(before - 1, offsetMin);
   const b = local(after, offsetMin);
   if (counter === 'daily') return b.day > a.day;
   if (counter === 'monthly') return b.month > a.month;

@@ -41,11 +41,20 @@ export class Pipeline {
   }
 
   process(reading: Reading): OutMessage[] {
-    const r: Reading = { ...reading, values: { ...reading.values } };
-    const series = seriesOf(r);
-    this.o.guard.check(series, r.time, r.values, fieldsOf(r, this.o.api), this.o.offsetOf(r.plantCode));
-    for (const k of Object.keys(r.values)) if (r.values[k] === null) delete r.values[k];
-    if (Object.keys(r.values).length === 0) return [];
+    const series = seriesOf(reading);
+    const raw: Reading['values'] = { ...reading.values };
+    this.o.guard.check(series, reading.time, raw, fieldsOf(reading, this.o.api), this.o.offsetOf(reading.plantCode));
+    // A fresh object of what is left, not one with holes: it is compared and formatted next.
+    const kept: Reading['values'] = {};
+    let any = false;
+    for (const k in raw) {
+      const v = raw[k];
+      if (v === null || v === undefined) continue;
+      kept[k] = v;
+      any = true;
+    }
+    if (!any) return [];
+    const r: Reading = { ...reading, values: kept };
     const previous = this.last.get(series);
     // The same answer seen twice (two listeners of one call) is one reading.
     if (previous && previous.time === r.time) return [];

@@ -8,11 +8,27 @@ import type { Reading } from './types';
 
 type Reader = (data: unknown, at: number) => Reading[];
 
-function values(map: unknown): Record<string, number | string | null> {
+/**
+ * The scalar values of a map. `labels`: V6 state names beside their codes (`*_name`) are
+ * labels, not values, and stay out (built without them: a fleet's readings are many).
+ */
+function values(map: unknown, labels = false): Record<string, number | string | null> {
   const out: Record<string, number | string | null> = {};
   if (!isObject(map)) return out;
-  for (const [k, v] of Object.entries(map)) {
+  for (const k in map) {
+    if (!Object.hasOwn(map, k) || (labels && k.endsWith('_name'))) continue;
+    const v = map[k];
     if (typeof v === 'number' || typeof v === 'string' || v === null) out[k] = v;
+  }
+  return out;
+}
+
+function unitsOf(map: unknown): Record<string, string> | undefined {
+  if (!isObject(map)) return undefined;
+  const out: Record<string, string> = {};
+  for (const k in map) {
+    const u = map[k];
+    if (Object.hasOwn(map, k) && typeof u === 'string') out[k] = u;
   }
   return out;
 }
@@ -30,11 +46,9 @@ const plantRealtime: Reader = (data, at) => {
           ? item.stationCode
           : undefined;
     if (!code) continue;
-    const v = values(item.dataItemMap);
-    // Both spellings of the grid meter arrive in V7 answers; one series is enough. V6 state
-    // names beside their codes are labels, not values.
+    const v = values(item.dataItemMap, true);
+    // Both spellings of the grid meter arrive in V7 answers; one series is enough.
     delete v.pmeterPower;
-    for (const k of Object.keys(v)) if (k.endsWith('_name')) delete v[k];
     out.push({ kind: 'plant', code, plantCode: code, source: 'realtime', time: at, values: v });
   }
   return out;
@@ -73,15 +87,9 @@ const deviceRealtime: Reader = (data, at) => {
   for (const item of data) {
     if (!isObject(item) || typeof item.devId !== 'string' || typeof item.devTypeId !== 'number') continue;
     const time = typeof item.collectTime === 'number' ? item.collectTime : at;
-    const units = isObject(item.units)
-      ? (Object.fromEntries(Object.entries(item.units).filter(([, u]) => typeof u === 'string')) as Record<
-          string,
-          string
-        >)
-      : undefined;
-    const v = values(item.dataItemMap);
+    const units = unitsOf(item.units);
     // The api layer adds state names beside the codes: the code is the value, the name a label.
-    for (const k of Object.keys(v)) if (k.endsWith('_name')) delete v[k];
+    const v = values(item.dataItemMap, true);
     out.push({
       kind: 'device',
       code: item.devId,

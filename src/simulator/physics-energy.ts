@@ -17,12 +17,14 @@ interface EnergyCache {
    * day costs a look-up instead of a sum from the day's start.
    */
   partial: Map<string, number[]>;
+  /** A plant month's whole days before a day: every device reading of a plant asks for it. */
+  monthBefore: Map<string, number>;
 }
 
 function cache(sim: Simulator): EnergyCache {
   let c = sim.state.get('plant-data.energy') as EnergyCache | undefined;
   if (!c || c.days.size > 200_000) {
-    c = { days: new Map(), bounds: new Map(), partial: new Map() };
+    c = { days: new Map(), bounds: new Map(), partial: new Map(), monthBefore: new Map() };
     sim.state.set('plant-data.energy', c);
   }
   return c;
@@ -102,8 +104,15 @@ export function energies(
   const now = slotOf(t);
   const todayEnergy = dayEnergy(sim, plant, today, now);
   const first = monthStart(today);
-  let month = todayEnergy;
-  for (let day = first; day < today; day++) month += dayEnergy(sim, plant, day);
-  month = round3(month);
+  const c = cache(sim);
+  const key = `${plant.plantCode}|${today}`;
+  let past = c.monthBefore.get(key);
+  if (past === undefined) {
+    past = 0;
+    for (let day = first; day < today; day++) past += dayEnergy(sim, plant, day);
+    if (c.monthBefore.size > 20_000) c.monthBefore.clear();
+    c.monthBefore.set(key, past);
+  }
+  const month = round3(todayEnergy + past);
   return { dayEnergy: todayEnergy, monthEnergy: month, totalEnergy: round3(before(sim, plant, first) + month) };
 }

@@ -85,9 +85,10 @@ async function load(flow, creds = {}, extra = []) {
 
 /**
  * Tracks every message the flow emits; `send` injects one message and resolves when that
- * message's done() has been called (Complete or Catch fired).
+ * message's done() has been called (Complete or Catch fired). `waitMs`: real time a wait may
+ * take before it fails (raise it for calls that make the simulator work hard).
  */
-function harness() {
+function harness({ waitMs = 20000 } = {}) {
   const seen = { out: [], out2: [], caught: [], completed: [], statuses: [] };
   for (const id of Object.keys(seen)) {
     const n = helper.getNode(id);
@@ -98,7 +99,7 @@ function harness() {
   }
   const waiters = [];
   const ends = () => seen.caught.length + seen.completed.length;
-  function waitFor(pred, ms = 20000) {
+  function waitFor(pred, ms = waitMs) {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('timed out waiting for the flow')), ms);
       const check = () => {

@@ -66,7 +66,7 @@ describe('start-up: what requiring the node files loads', function () {
       `
       const { FusionSolarClient } = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'client'))});
       const client = new FusionSolarClient({ baseUrl: 'http://127.0.0.1:9', username: 'u', password: ` +
-        `'p', timeoutSec: 2, tlsVerify: true, allowControl: false, quotaProfile: 'off', quotaWait: 0 });
+        `'p', timeoutSec: 120, tlsVerify: true, allowControl: false, quotaProfile: 'off', quotaWait: 0 });
       const made = heavy().includes('undici');
       const code = await client.ensureSession().then(() => 'none', (e) => e.code);
       await client.close();

@@ -38,6 +38,24 @@ describe('monitor: counter guard', function () {
     assert.equal(mayReset('monthly', Date.UTC(2026, 5, 30, 20, 0), Date.UTC(2026, 5, 30, 21, 0), 120), false);
   });
 
+  it('a daily total read at the instant of local midnight is the day that ended: the 0 after it passes', function () {
+    // Berlin (UTC+1): 23:00 UTC is 00:00 local. An inverter still reports yesterday's 71.8 kWh then.
+    const g = new CounterGuard({});
+    const day = V6_DEVICE[1];
+    assert.deepEqual(g.check('device:D', T - 65 * MIN, { day_cap: 71.5 }, day, 60), []);
+    assert.deepEqual(g.check('device:D', T - 60 * MIN, { day_cap: 71.8 }, day, 60), []);
+    const after = { day_cap: 0 };
+    assert.deepEqual(g.check('device:D', T - 55 * MIN, after, day, 60), []);
+    assert.deepEqual(after, { day_cap: 0 });
+    assert.equal(mayReset('daily', T - 60 * MIN, T - 55 * MIN, 60), true);
+    assert.equal(
+      mayReset('daily', T - 55 * MIN, T - 50 * MIN, 60),
+      false,
+      'once past midnight, a drop is a glitch again',
+    );
+    assert.equal(g.heldBack, 0);
+  });
+
   it('holds back backwards, 0, null and "N/A" values between real readings, and counts them', function () {
     /** @type {import('../../dist/src/monitor/counters').CounterMemory} */
     const memory = {};
