@@ -197,8 +197,11 @@ the refresh lands on the next whole minute (6 min). Every device was in every de
   in its own process, quotas off, loopback), timed from \`receive()\` to the message on the
   output wire; the **server in the same process** lines run the simulator in the benchmark's own
   process instead, so the client's CPU time is not hidden while a slower server works on
-  another core (the simulator's work then counts for node and floor alike); ${call.node.n} messages per variant after a warm-up, in interleaved rounds of 100 so drift
-  and garbage collection hit every variant alike. Operation: ${call.operation}; response
+  another core (the simulator's work then counts for node and floor alike); ${call.node.n} messages per variant after a warm-up, interleaved one message of each
+  variant at a time in rotating order, so drift, garbage collection and the load of other work
+  on a shared machine hit every variant alike (rounds of 100 messages per variant, as before,
+  let a burst of load that lasts about a round fall on one variant only: two runs ten minutes
+  apart gave 1.10x and 1.23x for the same code). Operation: ${call.operation}; response
   ${(call.responseBytes / 1024).toFixed(0)} KB. The **floor node** is a minimal Node-RED node defined in the benchmark that makes
   the same request with \`undici.request\` (body prepared once), parses the JSON and sends it:
   the least any node can do. **Bare undici.request** is that request without Node-RED.
