@@ -16,8 +16,10 @@ const root = path.join(__dirname, '..');
 const userDir = process.env.DEMO_USER_DIR || path.join(root, '.demo');
 const redPort = Number(process.env.DEMO_PORT || 1880);
 const simPort = Number(process.env.SIM_PORT || 27200);
+/** @type {import('../dist/src/simulator').SimUser} */
 const DEMO_USER = { username: 'demo', password: 'demo-password', scope: 'all' };
 // The dashboard polls on its own schedule: its own user keeps its calls out of the demo tab's quota.
+/** @type {import('../dist/src/simulator').SimUser} */
 const DASHBOARD_USER = { username: 'dashboard', password: 'dashboard-password', scope: 'all' };
 const DASHBOARD = '@flowfuse/node-red-dashboard';
 const API = process.env.DEMO_API === 'v6' ? 'v6' : 'v7';

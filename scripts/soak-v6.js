@@ -14,6 +14,7 @@ const { v6Fleet } = require('../dist/src/simulator/v6/devices');
 const MIN = 60_000;
 // SOAK_HOURS shortens the simulated span, e.g. to profile a big fleet for an hour.
 const DAY = (Number(process.env.SOAK_HOURS) || 24) * 60 * MIN;
+/** @type {import('../dist/src/simulator').SimUser} */
 const USER = { username: 'soak6', password: 'soak6-Passw0rd!', scope: 'all' };
 /** The monitor's default device types: inverters, grid meters, batteries, power sensors. */
 const TYPES = [1, 38, 17, 39, 47];
@@ -75,7 +76,7 @@ async function soakV6(plants, modules, setClock) {
   const start = clock.now();
   const results = { lists: [], devs: [], devices: [], plants: [], alarms: [] };
   const pending = new Set();
-  helper.getNode('ended').on('input', (m) => {
+  helper.getNode('ended').on('input', (/** @type {import('../dist/nodes/shared/types').FusionSolarMessage} */ m) => {
     pending.delete(m.soak);
     const error = m.fusionsolar && m.fusionsolar.error;
     results[m.soak].push({

@@ -17,6 +17,7 @@ helper.init(require.resolve('node-red'));
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
+/** @type {import('../dist/src/simulator').SimUser} */
 const USER = { username: 'soak', password: 'soak-Passw0rd!', scope: 'all' };
 const FLEETS = process.argv
   .slice(2)
@@ -88,7 +89,7 @@ async function soak(plants, modules) {
   const start = clock.now();
   const results = { lists: [], devs: [], rt: [], hist: [] };
   let pending = 0;
-  helper.getNode('ended').on('input', (m) => {
+  helper.getNode('ended').on('input', (/** @type {import('../dist/nodes/shared/types').FusionSolarMessage} */ m) => {
     pending--;
     const error = m.fusionsolar && m.fusionsolar.error;
     results[m.soak].push({ at: clock.now(), ok: !error, code: error && error.code, payload: m.payload });

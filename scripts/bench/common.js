@@ -70,7 +70,7 @@ async function bareLogin(url) {
 /** The bare request: what any client must at least do for one call. */
 async function bareCall(url, endpoint, headers, body) {
   const res = await request(`${url}${PREFIX}${endpoint}`, { method: 'POST', headers, body });
-  const json = await res.body.json();
+  const json = /** @type {{ data: unknown }} */ (await res.body.json());
   return json.data;
 }
 

@@ -32,7 +32,7 @@ function floorNodes(url, endpoint, headers, body) {
       this.on('input', async (msg, send, done) => {
         try {
           const res = await request(`${url}${PREFIX}${endpoint}`, { method: 'POST', headers, body });
-          msg.payload = (await res.body.json()).data;
+          msg.payload = /** @type {{ data: unknown }} */ (await res.body.json()).data;
           send(msg);
           done();
         } catch (err) {

@@ -60,10 +60,12 @@ function measure(text, runs) {
 
 function run() {
   const out = {};
-  for (const [kind, make] of [
+  /** @type {Array<[string, (bytes: number) => string]>} */
+  const bodies = [
     ['ids', idsBody],
     ['quadratic', quadraticBody],
-  ]) {
+  ];
+  for (const [kind, make] of bodies) {
     measure(make(MB), 3);
     out[kind] = { small: measure(make(MB), 9), large: measure(make(32 * MB), 3) };
   }

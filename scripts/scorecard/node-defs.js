@@ -68,7 +68,8 @@ function nodeDefinitions(file) {
     }
     walk.simple(ast, {
       CallExpression(node) {
-        if (!node.callee.property || node.callee.property.name !== 'registerType') return;
+        if (node.callee.type !== 'MemberExpression' || !('name' in node.callee.property)) return;
+        if (node.callee.property.name !== 'registerType') return;
         const [typeNode, defNode] = node.arguments;
         if (!typeNode || typeNode.type !== 'Literal')
           return errors.push('registerType: the type must be a string literal');

@@ -4,42 +4,18 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { startDemo } = require('../helpers/demo');
-const { launch } = require('./editor-page');
+const { flowRows, withDashboard } = require('./dashboard-page');
 
 const SHOTS = path.join(__dirname, '..', 'e2e', 'screenshots');
 const PLANTS = 5;
 
 describe('fleet dashboard of npm start on a V6 account in a browser', function () {
   this.timeout(150000);
-  let demo;
-  let browser;
-  let page;
-
-  before(async function () {
-    demo = await startDemo({ SIM_PLANTS: String(PLANTS), DEMO_API: 'v6' });
-    browser = await launch({ width: 1400, height: 1000 });
-    page = browser.page;
-    await page.goto(`${demo.url}/dashboard/fleet`);
-  });
-
-  after(async function () {
-    if (browser) await browser.close();
-    if (demo) await demo.stop();
-  });
-
-  afterEach(function () {
-    assert.deepEqual(browser.errors.splice(0), [], 'no console error on the dashboard');
-  });
+  const ctx = withDashboard({ SIM_PLANTS: String(PLANTS), DEMO_API: 'v6' });
 
   it("shows every plant's PV, grid with the meter's import and export, and battery from deviceRealtimeKpi", async function () {
-    await page.waitForFunction((n) => document.querySelectorAll('.fs-flow tbody tr').length === n, PLANTS, {
-      timeout: 60000,
-    });
-    assert.match(await page.innerText('.fs-flow .fs-foot'), /^deviceRealtimeKpi at /);
-    const rows = await page.$$eval('.fs-flow tbody tr', (trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())),
-    );
+    const rows = await flowRows(ctx.page, PLANTS);
+    assert.match(await ctx.page.innerText('.fs-flow .fs-foot'), /^deviceRealtimeKpi at /);
     assert.equal(rows.length, PLANTS);
     for (const [plant, pv, , grid, battery] of rows) {
       assert.match(plant, /^Sim Plant \d{4}/);
@@ -55,12 +31,12 @@ describe('fleet dashboard of npm start on a V6 account in a browser', function (
       rows.some((r) => /\nin \d+(\.\d)? · out \d+(\.\d)? [kM]Wh$/.test(r[3])),
       "some plant shows its grid meter's registers",
     );
-    assert.match(await page.innerText('.nrdb-ui-text'), /V7 interface/);
+    assert.match(await ctx.page.innerText('.nrdb-ui-text'), /V7 interface/);
     // Today's energy comes from realtimeKpi, which may answer after the devices: the rows get it when it does.
-    await page.waitForFunction(
+    await ctx.page.waitForFunction(
       (n) => {
         const cells = [...document.querySelectorAll('.fs-flow tbody tr td:last-child b')];
-        return cells.length === n && cells.every((b) => /^\d+\.\d$/.test(b.innerText));
+        return cells.length === n && cells.every((/** @type {HTMLElement} */ b) => /^\d+\.\d$/.test(b.innerText));
       },
       PLANTS,
       { timeout: 60000 },
@@ -68,13 +44,13 @@ describe('fleet dashboard of npm start on a V6 account in a browser', function (
   });
 
   it('keeps the power flow table within its card', async function () {
-    const overflow = await page.$eval('.fs-flow', (el) => el.scrollWidth - el.clientWidth);
+    const overflow = await ctx.page.$eval('.fs-flow', (el) => el.scrollWidth - el.clientWidth);
     assert.ok(overflow <= 0, `the table overflows its card by ${overflow} px`);
   });
 
   it('shows a battery SOC gauge for each plant with a battery, and saves a screenshot', async function () {
-    await page.waitForSelector('.fs-soc .v-progress-circular', { timeout: 30000 });
-    const gauges = await page.$$eval('.fs-soc-item', (items) =>
+    await ctx.page.waitForSelector('.fs-soc .v-progress-circular', { timeout: 30000 });
+    const gauges = await ctx.page.$$eval('.fs-soc-item', (items) =>
       items.map((el) => ({
         value: el.querySelector('.fs-soc-value').innerText,
         now: Number(el.querySelector('.v-progress-circular').getAttribute('aria-valuenow')),
@@ -85,12 +61,12 @@ describe('fleet dashboard of npm start on a V6 account in a browser', function (
       assert.ok(g.now >= 0 && g.now <= 100, `SOC ${g.now}`);
       assert.equal(g.value, `${Math.round(g.now)} %`);
     }
-    const batteries = await page.$$eval(
+    const batteries = await ctx.page.$$eval(
       '.fs-flow tbody tr',
       (trs) => trs.filter((tr) => !/no battery/.test(tr.innerText)).length,
     );
     assert.equal(gauges.length, batteries, 'one gauge per plant whose row shows a battery');
     fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, 'dashboard-v6.png'), fullPage: true });
+    await ctx.page.screenshot({ path: path.join(SHOTS, 'dashboard-v6.png'), fullPage: true });
   });
 });

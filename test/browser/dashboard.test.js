@@ -1,12 +1,12 @@
 'use strict';
 // `npm start`'s fleet dashboard (FlowFuse Dashboard 2) in headless Chromium: the page renders
 // the simulated fleet's live power flow, battery SOC, the day chart and the I-V curves of the
-// diagnosis run at start, with data. The screenshot is the README's (docs/dashboard.png).
+// diagnosis run at start, with data. Its screenshot replaces the README's (docs/dashboard.png)
+// only with UPDATE_README_SHOT=1: a test run must not change tracked files.
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { startDemo } = require('../helpers/demo');
-const { launch } = require('./editor-page');
+const { flowRows, openDashboard, withDashboard } = require('./dashboard-page');
 
 const root = path.join(__dirname, '..', '..');
 const SHOTS = path.join(root, 'test', 'e2e', 'screenshots');
@@ -48,37 +48,10 @@ async function waitForPoints(page, id, { series, min }, ms) {
 
 describe('fleet dashboard of npm start in a browser', function () {
   this.timeout(150000);
-  let demo;
-  let browser;
-  let page;
-
-  before(async function () {
-    demo = await startDemo({ SIM_PLANTS: String(PLANTS) });
-    browser = await launch({ width: 1400, height: 1000 });
-    page = browser.page;
-    // ui-chart registers its ECharts instance in window.uiCharts for end-to-end tests (Cypress in its own suite).
-    await page.addInitScript(() => {
-      window.Cypress = window.Cypress || {};
-    });
-    await page.goto(`${demo.url}/dashboard/fleet`);
-  });
-
-  after(async function () {
-    if (browser) await browser.close();
-    if (demo) await demo.stop();
-  });
-
-  afterEach(function () {
-    assert.deepEqual(browser.errors.splice(0), [], 'no console error on the dashboard');
-  });
+  const ctx = withDashboard({ SIM_PLANTS: String(PLANTS) });
 
   it('shows the live power flow of every plant from realtimeKpi', async function () {
-    await page.waitForFunction((n) => document.querySelectorAll('.fs-flow tbody tr').length === n, PLANTS, {
-      timeout: 60000,
-    });
-    const rows = await page.$$eval('.fs-flow tbody tr', (trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())),
-    );
+    const rows = await flowRows(ctx.page, PLANTS);
     assert.equal(rows.length, PLANTS);
     for (const [plant, pv, load, grid] of rows) {
       assert.match(plant, /^Sim Plant \d{4}/);
@@ -89,8 +62,8 @@ describe('fleet dashboard of npm start in a browser', function () {
   });
 
   it('shows a battery SOC gauge for each plant with a battery', async function () {
-    await page.waitForSelector('.fs-soc .v-progress-circular', { timeout: 30000 });
-    const gauges = await page.$$eval('.fs-soc-item', (items) =>
+    await ctx.page.waitForSelector('.fs-soc .v-progress-circular', { timeout: 30000 });
+    const gauges = await ctx.page.$$eval('.fs-soc-item', (items) =>
       items.map((el) => ({
         value: el.querySelector('.fs-soc-value').innerText,
         now: Number(el.querySelector('.v-progress-circular').getAttribute('aria-valuenow')),
@@ -105,7 +78,7 @@ describe('fleet dashboard of npm start in a browser', function () {
 
   it('draws the day chart from historyKpi: one series per plant, with points', async function () {
     // About 24 hours of 5-minute points (288; the chart drops those older than 24 hours).
-    const series = await waitForPoints(page, 'dash-ui-day', { series: PLANTS, min: 250 }, 90000);
+    const series = await waitForPoints(ctx.page, 'dash-ui-day', { series: PLANTS, min: 250 }, 90000);
     const names = Object.keys(series);
     assert.deepEqual(
       names.sort(),
@@ -116,7 +89,7 @@ describe('fleet dashboard of npm start in a browser', function () {
 
   it('draws the I-V curves of the diagnosis run at start, one series per string, and saves the screenshot', async function () {
     // The simulator scans on the real clock: seconds for one inverter.
-    const series = await waitForPoints(page, 'dash-ui-iv', { series: 1, min: 1 }, 90000);
+    const series = await waitForPoints(ctx.page, 'dash-ui-iv', { series: 1, min: 1 }, 90000);
     const names = Object.keys(series);
     assert.equal(names.length, 8, `one series per string of an 8-string inverter: ${names.join(', ')}`);
     assert.ok(
@@ -124,25 +97,19 @@ describe('fleet dashboard of npm start in a browser', function () {
       `series named after the strings (and their faults): ${names.join(', ')}`,
     );
     for (const name of names) assert.equal(series[name], 128, `${name}: the 128 scan points`);
-    assert.match(await page.innerText('.nrdb-ui-text'), /Inverter-1 of Sim Plant \d{4}: 8 strings/);
-    await page.waitForTimeout(1000); // the chart's entry animation
+    assert.match(await ctx.page.innerText('.nrdb-ui-text'), /Inverter-1 of Sim Plant \d{4}: 8 strings/);
+    await ctx.page.waitForTimeout(1000); // the chart's entry animation
     fs.mkdirSync(SHOTS, { recursive: true });
-    fs.mkdirSync(path.dirname(README_SHOT), { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: true });
-    fs.copyFileSync(path.join(SHOTS, 'dashboard.png'), README_SHOT);
-    assert.ok(fs.statSync(README_SHOT).size < 300 * 1024, 'the README screenshot stays under 300 KB');
+    const shot = path.join(SHOTS, 'dashboard.png');
+    await ctx.page.screenshot({ path: shot, fullPage: true });
+    assert.ok(fs.statSync(shot).size < 300 * 1024, 'the screenshot stays under 300 KB, small enough for the README');
+    if (process.env.UPDATE_README_SHOT === '1') fs.copyFileSync(shot, README_SHOT);
   });
 
   it('fits a 400 px wide phone: every column of the power flow shown whole, charts within the page', async function () {
-    const phone = await launch({ width: 400, height: 900 });
+    const phone = await openDashboard(ctx.demo.url, { width: 400, height: 900 });
     try {
-      await phone.page.addInitScript(() => {
-        window.Cypress = window.Cypress || {};
-      });
-      await phone.page.goto(`${demo.url}/dashboard/fleet`);
-      await phone.page.waitForFunction((n) => document.querySelectorAll('.fs-flow tbody tr').length === n, PLANTS, {
-        timeout: 60000,
-      });
+      await flowRows(phone.page, PLANTS);
       const layout = await phone.page.evaluate(() => {
         const box = (el) => {
           const r = el.getBoundingClientRect();

@@ -85,7 +85,7 @@ async function openDialog(page, id) {
   await page.waitForFunction(
     () =>
       !document.querySelector('#node-input-operation') ||
-      document.querySelector('#node-input-operation').options.length > 0,
+      /** @type {HTMLSelectElement} */ (document.querySelector('#node-input-operation')).options.length > 0,
   );
   await page.waitForTimeout(300);
 }
@@ -93,7 +93,7 @@ async function openDialog(page, id) {
 async function visibleFields(page) {
   return page.evaluate(() =>
     [...document.querySelectorAll('.red-ui-tray .fs-field')]
-      .filter((el) => el.offsetParent !== null)
+      .filter((/** @type {HTMLElement} */ el) => el.offsetParent !== null)
       .map((el) => el.getAttribute('data-field')),
   );
 }

@@ -112,7 +112,9 @@ for (const name of RUNTIMES) {
         const rows = await ui.allFields(page);
         if (ops.length) {
           const listed = await page.evaluate(() =>
-            [...document.querySelectorAll('#node-input-operation option')].map((o) => o.value),
+            [...document.querySelectorAll('#node-input-operation option')].map(
+              (/** @type {HTMLOptionElement} */ o) => o.value,
+            ),
           );
           assert.deepEqual(
             listed,
@@ -247,7 +249,11 @@ for (const name of RUNTIMES) {
       const names = (api) =>
         catalogue.operations['fusionsolar-plant-data'].filter((o) => o.api === api).map((o) => o.name);
       const listed = () =>
-        page.evaluate(() => [...document.querySelectorAll('#node-input-operation option')].map((o) => o.value));
+        page.evaluate(() =>
+          [...document.querySelectorAll('#node-input-operation option')].map(
+            (/** @type {HTMLOptionElement} */ o) => o.value,
+          ),
+        );
       const close = async () => {
         await page.click('#node-dialog-cancel');
         await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });

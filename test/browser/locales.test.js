@@ -87,10 +87,13 @@ for (const name of RUNTIMES) {
           await page.waitForSelector('#red-ui-palette .red-ui-palette-node', { timeout: 60000 });
           await page.waitForFunction(() => window.RED && RED.nodes && RED.nodes.getType('inject'));
           const inject = await page.evaluate(
-            () => document.querySelector('.red-ui-palette-node[data-palette-type="inject"]').offsetHeight,
+            () =>
+              /** @type {HTMLElement} */ (document.querySelector('.red-ui-palette-node[data-palette-type="inject"]'))
+                .offsetHeight,
           );
           for (const type of FLOW_TYPES) {
             const shown = await page.evaluate((t) => {
+              /** @type {HTMLElement} */
               const el = document.querySelector(`.red-ui-palette-node[data-palette-type="${t}"]`);
               return { label: el.querySelector('.red-ui-palette-label').textContent.trim(), height: el.offsetHeight };
             }, type);
@@ -120,7 +123,9 @@ for (const name of RUNTIMES) {
             if (type === 'fusionsolar-plants') {
               const names = locale(type, lang).deviceType;
               const options = await page.evaluate(() =>
-                [...document.querySelectorAll('#node-input-deviceTypeId option')].map((o) => [o.value, o.textContent]),
+                [...document.querySelectorAll('#node-input-deviceTypeId option')].map(
+                  (/** @type {HTMLOptionElement} */ o) => [o.value, o.textContent],
+                ),
               );
               for (const [value, text] of options)
                 if (value) assert.equal(text, `${value} ${names[value]}`, `device type ${value}`);

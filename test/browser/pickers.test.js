@@ -247,7 +247,7 @@ for (const name of RUNTIMES) {
       // Read before the picker opens: its tray takes the node's dialog out of the page meanwhile.
       const offered = await page.evaluate(() =>
         $('#node-input-devTypeId option')
-          .map((i, o) => Number(o.value))
+          .map((i, /** @type {HTMLOptionElement} */ o) => Number(o.value))
           .get(),
       );
       assert.ok(offered.includes(1) && offered.length > 1, 'the operation serves several device types');
@@ -276,7 +276,7 @@ for (const name of RUNTIMES) {
       );
       assert.deepEqual(
         await page.evaluate(() => $('#node-input-devTypeId').val()),
-        ['1', String(other.devTypeId)].sort((a, b) => a - b),
+        ['1', String(other.devTypeId)].sort((a, b) => Number(a) - Number(b)),
       );
       picked.dd = { devIds: `${inverters[0].id},${other.id}`, devTypeId: ['1', String(other.devTypeId)] };
       await page.click('#node-dialog-ok');

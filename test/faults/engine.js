@@ -12,10 +12,23 @@ const { OPERATION_ROWS } = require('./operations');
 const { OPERATION_ROWS_V6, V6_USER } = require('./operations-v6');
 
 /**
+ * A row of an operation table: the operation (null: a raw request), its payload and extra
+ * message fields from the run's context.
+ * @typedef {{ op: string | null, endpoint?: string, payload: (ctx: object) => unknown,
+ *   msg?: (ctx: object) => object }} Row
+ * @typedef {Row & { endpoint: string, command: boolean }} RunRow
+ * @typedef {{ operations: Array<{ name: string, endpoint: string, changesDevices?: boolean,
+ *   writes?: boolean }> }} ExtraType
+ */
+
+/**
  * Rows of `table` whose node type is loaded and whose operation is in the catalogue, with
  * their endpoint and command flag; the others are counted as skipped.
+ * @param {Record<string, Row[]>} [table]
+ * @param {Record<string, ExtraType>} [extra]
  */
 function runnableRows(table = OPERATION_ROWS, extra = {}) {
+  /** @type {Record<string, RunRow[]>} */
   const byType = {};
   let skipped = 0;
   for (const [type, rows] of Object.entries(table)) {
@@ -47,11 +60,14 @@ function runnableRows(table = OPERATION_ROWS, extra = {}) {
  * Every run of the tables: label -> { type, rows, api }, the V7 rows by node type, `extra`
  * node types (label = type) and the V6 rows as "<type> (V6)". An operation counts as covered
  * when either interface's table has a row for it.
+ * @param {Record<string, Row[]>} [extraTables]
+ * @param {Record<string, ExtraType>} [extra]
  */
 function allRuns(extraTables = {}, extra = {}) {
   const v7 = runnableRows(OPERATION_ROWS, {});
   const v6 = runnableRows(OPERATION_ROWS_V6, {});
   const more = runnableRows(extraTables, extra);
+  /** @type {Record<string, { type: string, rows: RunRow[], api?: string }>} */
   const runs = {
     ...Object.fromEntries(Object.entries(v7.byType).map(([type, rows]) => [type, { type, rows }])),
     ...Object.fromEntries(Object.entries(more.byType).map(([type, rows]) => [type, { type, rows }])),
@@ -226,9 +242,16 @@ async function runScenario(opts) {
   if (scenario.logins !== undefined && tracker.checked.loginRequests !== scenario.logins) {
     tracker.violation('loginCount', `${tracker.checked.loginRequests} login requests, expected ${scenario.logins}`);
   }
-  const result = { type, scenario: scenario.name, messages: total, ms: Date.now() - started, tracker, stats };
-  if (memory) {
-    result.memory = { heapStart, heapEnd, growth: heapEnd / heapStart - 1, tolerance: memory.tolerance };
+  const result = {
+    type,
+    scenario: scenario.name,
+    messages: total,
+    ms: Date.now() - started,
+    tracker,
+    stats,
+    memory: memory ? { heapStart, heapEnd, growth: heapEnd / heapStart - 1, tolerance: memory.tolerance } : undefined,
+  };
+  if (result.memory) {
     if (result.memory.growth > memory.tolerance) {
       tracker.violation(
         'memoryGrowth',

@@ -14,7 +14,7 @@ class Tracker {
   /**
    * @param {object} o
    * @param {number} o.total messages that will be sent
-   * @param {(seq:number)=>{command:boolean}} o.rowOf the row a message used
+   * @param {(seq:number)=>{command:boolean, op:string|null}} o.rowOf the row a message used
    * @param {string[]} o.passwords
    * @param {{allowed?:string[], heals?:boolean}} [o.expect]
    */

@@ -66,10 +66,12 @@ const defaultTask = (sim) =>
     sim,
     'plantDefaultSetting',
     (req) =>
-      gridRoutes.plantDefaultSetting({
-        ...req,
-        body: { tasks: [{ plantCode: codes(sim)[2], activePowerVariationGradient: 10 }] },
-      }).requestId,
+      /** @type {{ requestId: string }} */ (
+        gridRoutes.plantDefaultSetting({
+          ...req,
+          body: { tasks: [{ plantCode: codes(sim)[2], activePowerVariationGradient: 10 }] },
+        })
+      ).requestId,
   );
 const drmTask = (sim) =>
   knownTask(

@@ -140,7 +140,10 @@ const QUIRKS = {
   allowed: ['401', '30033'],
 };
 
-/** Every kind at random from one seed, plus logins elsewhere and server restarts. */
+/**
+ * Every kind at random from one seed, plus logins elsewhere and server restarts.
+ * @param {{ rate?: number, seed?: number, restartEvery?: number, kinds?: string[], timeout?: number }} [options]
+ */
 function mixed({ rate = 0.3, seed = 9, restartEvery = 0, kinds = MIXED_KINDS, timeout } = {}) {
   return {
     name: `mixed at random (rate ${rate}, seed ${seed}${restartEvery ? `, restart every ${restartEvery}` : ''})`,

@@ -10,7 +10,7 @@ function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
       srv.close(() => resolve(port));
     });
     srv.on('error', reject);
@@ -36,6 +36,10 @@ function waitForOutput(child, pattern, ms) {
 /**
  * Starts the demo and resolves once Node-RED has started its flows; `stop()` ends it and
  * removes the user dir unless the caller gave its own (`userDir`, to restart on it).
+ */
+/**
+ * @param {Record<string, string>} [env]
+ * @param {{ userDir?: string, args?: string[] }} [options]
  */
 async function startDemo(env = {}, { userDir: given, args = [] } = {}) {
   const redPort = await freePort();

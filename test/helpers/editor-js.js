@@ -19,7 +19,7 @@ function loadEditorJs(translations = {}) {
   const $ = () => {
     throw new Error('the DOM is not available in unit tests');
   };
-  $.extend = (...objs) => Object.assign(...objs);
+  $.extend = (target, ...sources) => Object.assign(target, ...sources);
   const context = { window: {}, $, RED };
   vm.runInNewContext(SOURCE, context, { filename: 'fusionsolar-editor.js' });
   return context.window.FusionSolarEditor;

@@ -37,11 +37,13 @@ const monitorNode = (extra = {}) => ({
   ...extra,
 });
 
-/** Starts simulator and flow; `answers` collects {operation, at, codes} of every call's answer. */
 /**
+ * Starts simulator and flow; `answers` collects {operation, at, codes} of every call's answer.
  * `at`: the clock's time when the flow starts (default: the virtual clock's start, 00:00 UTC).
  * `tap(output, msg, at)`: the monitor's messages go to this function instead of the flow
  * (fleet runs: hundreds of thousands of readings would otherwise be kept by the helper's spies).
+ * @param {{ sim?: object, node?: object, accountExtra?: object, flowExtra?: object[],
+ *   tap?: (output: number, msg: object, at: number) => void, at?: number }} [options]
  */
 async function startMonitor({ sim: simOpts = {}, node = {}, accountExtra = {}, flowExtra = [], tap, at } = {}) {
   forgetMonitorState();

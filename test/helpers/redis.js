@@ -13,7 +13,7 @@ function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
       srv.close(() => resolve(port));
     });
     srv.on('error', reject);
@@ -52,6 +52,7 @@ function certificate(dir) {
  * Starts redis-server. `acl` adds a user (`{user, password}`) and turns the default user
  * off; `tls` serves TLS only. Returns {url, port, stop(), restart()}.
  */
+/** @param {{ acl?: { user: string, password: string }, tls?: boolean }} [options] */
 async function startRedis({ acl, tls } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-redis-'));
   const port = await freePort();

@@ -7,7 +7,9 @@
 class ScaledClock {
   /** `realStart` (Date.now() ms) is shown as `start`; time runs `factor` times as fast. */
   constructor({ start, realStart, factor }) {
-    Object.assign(this, { start, realStart, factor });
+    this.start = start;
+    this.realStart = realStart;
+    this.factor = factor;
   }
 
   now() {

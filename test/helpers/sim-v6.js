@@ -4,13 +4,16 @@
 const { VirtualClock } = require('../../dist/src/clock');
 const { startSimulator } = require('../../dist/src/simulator');
 
+/** @type {import('../../dist/src/simulator').SimUser} */
 const USER = { username: 'v6user', password: 'v6-Passw0rd!', scope: 'all' };
 /** 10:00 UTC on 21 June 2026: daylight in Europe, evening in Asia and Australia. */
 const START = Date.UTC(2026, 5, 21, 10, 0, 0);
 
-async function v6Sim(opts = {}) {
-  const clock = new VirtualClock(opts.start ?? START);
-  const sim = await startSimulator({ plants: 3, users: [USER], clock, quotas: false, ...opts, start: undefined });
+/** `start`: the virtual clock's time at the start; the rest are the simulator's options. */
+/** @param {Partial<import('../../dist/src/simulator').SimulatorOptions> & { start?: number }} [opts] */
+async function v6Sim({ start = START, ...opts } = {}) {
+  const clock = new VirtualClock(start);
+  const sim = await startSimulator({ plants: 3, users: [USER], clock, quotas: false, ...opts });
   const tokens = new Map();
   async function login(user = USER) {
     const res = await fetch(`${sim.url}/thirdData/login`, {

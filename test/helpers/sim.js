@@ -6,6 +6,7 @@ const { startSimulator } = require('../../dist/src/simulator');
 const registry = require('../../dist/src/client');
 const { resetLoginGuards } = require('../../dist/src/client');
 
+/** @type {import('../../dist/src/simulator').SimUser} */
 const USER = { username: 'tester', password: 's3cret-Passw0rd!', scope: 'all' };
 
 async function virtualSim(opts = {}) {

@@ -147,7 +147,8 @@ describe('fusionsolar-account plant and device lists (picker admin route)', func
     const done = await helper.request().post(LISTS).send({ lists: 'devices' }).expect(200);
     assert.equal(done.body.ok, true, done.body.message);
     const text = JSON.stringify(done.body) + JSON.stringify((await helper.request().get(LISTS)).body);
-    const tokens = [...sim.accounts.sessions.keys()];
+    // The simulator's session table is private: the test reads it to count logins' tokens.
+    const tokens = [...sim.accounts['sessions'].keys()];
     assert.equal(tokens.length, 1, 'the refresh logged in');
     for (const secret of [
       USER.password,
@@ -200,7 +201,8 @@ describe('fusionsolar-account plant and device lists (picker admin route)', func
         },
       },
     };
-    registerAdminRoutes(RED);
+    // A double with the part of the runtime API the admin routes use.
+    registerAdminRoutes(/** @type {import('node-red').NodeAPI} */ (/** @type {unknown} */ (RED)));
     const read = await request(app).get('/fusionsolar/accounts/acc/lists').expect(401);
     assert.equal(read.body.permission, 'fusionsolar-account.read');
     const write = await request(app).post('/fusionsolar/accounts/acc/lists').send({ lists: 'plants' }).expect(401);

@@ -4,6 +4,10 @@ const { virtualSim, stopSim, USER } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials, account } = require('../helpers/flow');
 const { toClientConfig, parseCustomQuota, validBaseUrl } = require('../../dist/nodes/fusionsolar-account/settings');
 
+/** @typedef {import('../../dist/nodes/shared/types').AccountConfig} AccountConfig */
+/** Settings as an older flow saved them: only the fields a test sets, the others absent on purpose. */
+const saved = (/** @type {Partial<AccountConfig>} */ fields) => /** @type {AccountConfig} */ (fields);
+
 describe('fusionsolar-account config node', function () {
   let sim;
   before(function (done) {
@@ -30,17 +34,20 @@ describe('fusionsolar-account config node', function () {
   });
 
   it('turns settings into a client configuration with safe defaults', function () {
-    const c = toClientConfig(
-      { baseUrl: 'https://eu5.fusionsolar.huawei.com/', timeout: '', quotaWait: '' },
-      { username: 'u', password: 'p' },
-    );
+    const c = toClientConfig(saved({ baseUrl: 'https://eu5.fusionsolar.huawei.com/', timeout: '', quotaWait: '' }), {
+      username: 'u',
+      password: 'p',
+    });
     assert.equal(c.baseUrl, 'https://eu5.fusionsolar.huawei.com');
     assert.equal(c.timeoutSec, 30);
     assert.equal(c.tlsVerify, true);
     assert.equal(c.allowControl, false);
     assert.equal(c.quotaProfile, 'documented');
     assert.equal(c.quotaWait, 60);
-    assert.throws(() => toClientConfig({ baseUrl: 'https://x' }, { username: 'u' }), /password: is required/);
+    assert.throws(
+      () => toClientConfig(saved({ baseUrl: 'https://x' }), { username: 'u', password: undefined }),
+      /password: is required/,
+    );
   });
 
   it('validates custom quota JSON and names what is wrong', function () {

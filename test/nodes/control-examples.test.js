@@ -69,8 +69,10 @@ describe('control example flows', function () {
     const at = (hh, mm) => {
       const fixed = new Date(2026, 5, 1, hh, mm, 0, 0).getTime();
       return class extends Date {
+        // The example calls new Date() and new Date(ms).
+        /** @param {[] | [number | string | Date]} args */
         constructor(...args) {
-          super(...(args.length ? args : [fixed]));
+          super(args.length ? args[0] : fixed);
         }
       };
     };

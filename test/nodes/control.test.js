@@ -278,6 +278,7 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
     });
     const many = (n, prefix = 'NE=') => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
     const drms = { drm0: true, drm1: false, drm5: false };
+    /** @type {Array<[string, object, RegExp]>} */
     const cases = [
       ['plant list required', cd({ plantCodes: undefined }), /^plantCodes: is required/],
       ['at most 100 plants', cd({ plantCodes: many(101) }), /^plantCodes: at most 100/],

@@ -47,6 +47,7 @@ describe('issue 14: the client follows the V7 reference (simulator over HTTP)', 
     await start({ type: 'fusionsolar-plant-data', operation: 'realtimeKpi' });
     const [a, b] = sim.fleet.plants.map((p) => p.plantCode);
     const now = clock.now();
+    /** @type {Array<[string, string, object]>} */
     const cases = [
       ['plantInfo', 'vpp/plants', {}],
       ['realtimeKpi', 'vpp/plantRealtimeKpi', {}],

@@ -83,6 +83,7 @@ describe('fusionsolar-iv node: tasks (9.4.1-9.4.4)', function () {
   it('checks createTask input before any call: 100 inverters, manual conditions, 128 scan points', async function () {
     const before = ivCalls(sim);
     const dns = Array.from({ length: 101 }, (_, i) => `NE=${i + 1}`);
+    /** @type {Array<[object, RegExp]>} */
     const cases = [
       [{ dns }, /dns: at most 100 codes/],
       [{ dns: ['NE=1', 'NE=1'] }, /dns: must not name an inverter twice/],

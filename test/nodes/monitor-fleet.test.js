@@ -88,12 +88,14 @@ async function day(plants, api) {
 
 // V6 with devices costs the simulator five device readings per plant and round: its larger
 // fleets run in npm run bench:monitor (v6:120, v6:1000), not in every npm test.
-for (const [plants, api, timeout] of [
+/** @type {Array<[number, 'v7' | 'v6', number]>} */
+const FLEETS = [
   [1, 'v7', 60_000],
   [120, 'v7', 120_000],
   [1000, 'v7', 300_000],
   [1, 'v6', 120_000],
-]) {
+];
+for (const [plants, api, timeout] of FLEETS) {
   const names = api === 'v6' ? V6 : V7;
   describe(`monitor: 24 simulated hours, ${plants} plant${plants === 1 ? '' : 's'} (${api.toUpperCase()}${api === 'v6' ? ' with devices and alarms' : ''})`, function () {
     this.timeout(timeout);

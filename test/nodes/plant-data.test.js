@@ -179,6 +179,7 @@ describe('fusionsolar-plant-data node (simulator over HTTP)', function () {
   it('rejects invalid input of every operation before any call, naming the field and the rule', async function () {
     const h = await start({});
     const now = clock.now();
+    /** @type {Array<[string, object, RegExp]>} */
     const cases = [
       ['plantInfo', {}, /plantCodes: is required/],
       ['realtimeKpi', { plantCodes: 'NE=1', dns: 'x' }, /dns: is not a parameter of realtimeKpi/],

@@ -8,6 +8,10 @@ const { helper, flowWith, load, harness, credentials } = require('../helpers/flo
 const { registerAdminRoutes } = require('../../dist/nodes/fusionsolar-account/admin');
 const { toClientConfig, parseCustomQuota, parseDayZone } = require('../../dist/nodes/fusionsolar-account/settings');
 
+/** @typedef {import('../../dist/nodes/shared/types').AccountConfig} AccountConfig */
+/** Settings as an older flow saved them: only the fields a test sets, the others absent on purpose. */
+const saved = (/** @type {Partial<AccountConfig>} */ fields) => /** @type {AccountConfig} */ (fields);
+
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
@@ -91,11 +95,11 @@ describe('fusionsolar-account quota table (admin endpoint)', function () {
     assert.throws(() => parseDayZone('Mars/Olympus'), /^Error: quotaDayZone: "Mars\/Olympus" is not a time zone/);
     const base = { baseUrl: 'https://eu5.fusionsolar.huawei.com' };
     assert.equal(
-      toClientConfig({ ...base, quotaDayZone: '+08:00' }, { username: 'u', password: 'p' }).quotaDayZone,
+      toClientConfig(saved({ ...base, quotaDayZone: '+08:00' }), { username: 'u', password: 'p' }).quotaDayZone,
       '+08:00',
     );
     assert.throws(
-      () => toClientConfig({ ...base, quotaDayZone: 'nowhere' }, { username: 'u', password: 'p' }),
+      () => toClientConfig(saved({ ...base, quotaDayZone: 'nowhere' }), { username: 'u', password: 'p' }),
       /quotaDayZone/,
     );
     const rules = parseCustomQuota(
@@ -143,7 +147,8 @@ describe('fusionsolar-account quota table (admin endpoint)', function () {
         },
       },
     };
-    registerAdminRoutes(RED);
+    // A double with the part of the runtime API the admin routes use.
+    registerAdminRoutes(/** @type {import('node-red').NodeAPI} */ (/** @type {unknown} */ (RED)));
     await request(app).get('/fusionsolar/accounts/acc/quota').expect(401);
     assert.ok(asked.includes('fusionsolar-account.read'));
   });

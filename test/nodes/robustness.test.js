@@ -11,6 +11,7 @@ describe('fusionsolar-plants node: malformed responses, bad input, secrets', fun
     sim = undefined;
   });
 
+  /** @type {Array<{ name: string, fault: import('../../dist/src/simulator').Fault, code: string, text: RegExp }>} */
   const FAULTS = [
     { name: 'an HTML error page', fault: { kind: 'html', status: 502 }, code: 'HTTP', text: /HTML page/ },
     {

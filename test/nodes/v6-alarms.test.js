@@ -85,6 +85,7 @@ describe('fusionsolar-alarms (V6, simulator over HTTP)', function () {
     ({ sim } = await v6Sim());
     await load(flowWith(sim, node(), v6()), credentials());
     const h = harness();
+    /** @type {Array<[object, RegExp]>} */
     const cases = [
       [{ language: 'xx_XX' }, /^language: must be one of zh_CN, en_US/],
       [{ levels: 5 }, /^levels: 5 is not an alarm severity/],

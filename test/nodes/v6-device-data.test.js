@@ -159,6 +159,7 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
   });
 
   it('deviceFiveMinuteKpi is refused on accounts the reference excludes, and works for an older account', async function () {
+    /** @type {import('../../dist/src/simulator').SimUser} */
     const OLD = { username: 'old', password: '0ld-Passw0rd!', scope: 'all', v6: { created: '2021-03-01' } };
     ({ sim, clock } = await v6Sim({ plants: 3, users: [OLD] }));
     const fleet = fleetOf(sim);
@@ -183,6 +184,7 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
   });
 
   it('inverterConvergence: 401 unless Huawei enabled it; with it, every inverter by SN', async function () {
+    /** @type {import('../../dist/src/simulator').SimUser} */
     const CS = {
       username: 'cs',
       password: 'cs-Passw0rd!1',
@@ -218,6 +220,7 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
     const dongle = fleet.ofType(62)[0];
     await load(flowWith(sim, node('deviceRealtimeKpi'), v6()), credentials());
     const h = harness();
+    /** @type {Array<[{ operation?: string, payload?: unknown } & Record<string, unknown>, RegExp]>} */
     const cases = [
       [{ devIds: '1', sns: 'A' }, /^sns: cannot be combined with devIds/],
       [{ devIds: 'abc' }, /^devIds: each device id must be a whole number/],

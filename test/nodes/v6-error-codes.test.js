@@ -16,8 +16,11 @@ const INVERTER = { id: '1000001009000000', sn: '1025H9MVG8VRA6HP' };
 const FOREIGN = { id: '1000001009006054', sn: '102A3PASW3GT4Z6Q' };
 const BATTERY_SN = 'HV0GU1L1926SJ05U';
 const SCOPE = [MINE];
+/** @type {import('../../dist/src/simulator').SimUser} */
 const USER = { username: 'codes', password: 'c0des-Passw0rd!', scope: SCOPE };
+/** @type {import('../../dist/src/simulator').SimUser} */
 const OLD = { username: 'codes-old', password: 'c0des-0ld-Passw0rd!', scope: SCOPE, v6: { created: '2021-03-01' } };
+/** @type {import('../../dist/src/simulator').SimUser} */
 const CS = {
   username: 'codes-cs',
   password: 'c0des-cs-Passw0rd!',
@@ -37,6 +40,10 @@ const devices = { devIds: INVERTER.id, devTypeId: 1 };
 /**
  * Each operation: the interface it calls, who calls it, a payload that makes exactly that
  * call, and the payloads that make the simulator's own validation answer a code.
+ */
+/**
+ * @type {Array<{ type: string, op: string, endpoint: string, payload: object, provoke?: Record<string, object>,
+ *   user?: import('../../dist/src/simulator').SimUser, last?: number[], reportedBy?: Record<string, string> }>}
  */
 const OPERATIONS = [
   // stations refused (401): the account falls back to getStationList, which new users may not call either, and keeps to it.

@@ -97,6 +97,7 @@ describe('fusionsolar-plant-data (V6, simulator over HTTP)', function () {
     ({ sim } = await v6Sim());
     await load(flowWith(sim, node('hourKpi'), v6), credentials());
     const h = harness();
+    /** @type {Array<[{ operation?: string, payload?: unknown } & Record<string, unknown>, RegExp]>} */
     const cases = [
       [{ stationCodes: 'NE=1' }, /^collectTime: is required/],
       [{ collectTime: 1 }, /^stationCodes: is required/],

@@ -40,6 +40,7 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
   });
 
   it('falls back to getStationList where stations is refused, in the stations field names (capacity MW -> kWp)', async function () {
+    /** @type {import('../../dist/src/simulator').SimUser} */
     const OLD = {
       username: 'old',
       password: '0ld-Passw0rd!',
@@ -127,6 +128,7 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
     ({ sim } = await v6Sim());
     await load(flowWith(sim, plants(), v6), credentials());
     const h = harness();
+    /** @type {Array<[{ operation?: string, payload?: unknown } & Record<string, unknown>, RegExp]>} */
     const cases = [
       [{ plantNames: 'x' }, /^plantNames: is not a parameter of plantList/],
       [{ pageSize: 25 }, /^pageSize: must be one of 10, 20, 30, 50, 100/],

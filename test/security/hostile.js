@@ -11,6 +11,8 @@ class HostileServer {
     this.arrivals = {};
     this.bodies = [];
     this.login = 'ok';
+    /** What every path but login and logout gets; a test replaces it. */
+    /** @type {(req: http.IncomingMessage, res: http.ServerResponse, endpoint: string) => void} */
     this.answer = (req, res) => json(res, { success: true, failCode: 0, data: [] });
     this.sockets = new Set();
     this.timers = new Set();
@@ -39,8 +41,8 @@ class HostileServer {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
     });
-    await new Promise((r) => this.server.listen(0, '127.0.0.1', r));
-    this.port = this.server.address().port;
+    await new Promise((r) => this.server.listen(0, '127.0.0.1', () => r(undefined)));
+    this.port = /** @type {import('node:net').AddressInfo} */ (this.server.address()).port;
     this.url = `http://127.0.0.1:${this.port}`;
     return this;
   }

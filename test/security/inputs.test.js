@@ -29,6 +29,7 @@ describe('security: request bodies and simulator control (issue 12, point 11)', 
     const h = await requestFlow(sim.url);
     const circular = { plantCodes: 'NE=1' };
     circular.self = { back: circular };
+    /** @type {Record<string, [object, string]>} */
     const bodies = {
       circular: [circular, 'payload.self.back'],
       function: [{ pageNo: 1, f: () => 1 }, 'payload.f'],

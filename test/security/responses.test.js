@@ -43,13 +43,16 @@ describe('security: hostile responses (issue 12, points 5-7)', function () {
 
   it('5. no error we make can blow the stack when Node-RED clones it, whatever its details hold', function () {
     const { util } = require('@node-red/util');
+    /** @type {{ next?: object }} */
     let deep = {};
     const root = deep;
     for (let i = 0; i < 20000; i++) deep = deep.next = {};
     const err = new FusionSolarError('BAD_RESPONSE', { details: { answer: root } });
     const clone = util.cloneMessage({ payload: 1, error: err.toJSON(), fusionsolar: { error: err.toJSON() } });
     let depth = 0;
-    for (let d = clone.error.details; d && typeof d === 'object'; d = d.answer || d.next) depth++;
+    /** @type {{ answer?: object, next?: object }} */
+    let d = clone.error.details;
+    for (; d && typeof d === 'object'; d = d.answer || d.next) depth++;
     report.attack('error details 20,000 levels deep', depth <= 16);
     assert.ok(depth <= 16, `details kept ${depth} levels`);
   });
@@ -62,7 +65,7 @@ describe('security: hostile responses (issue 12, points 5-7)', function () {
       const t0 = performance.now();
       assert.throws(
         () => parseEnvelope({ status: 200, headers: { 'content-type': 'application/json' }, text: body }, 'x'),
-        (e) => e.code === 'BAD_RESPONSE',
+        (/** @type {FusionSolarError} */ e) => e.code === 'BAD_RESPONSE',
       );
       report.parse(`quadratic case, ${Math.round(bytes / 1024)} KB`, bytes, performance.now() - t0);
     }
@@ -75,9 +78,10 @@ describe('security: hostile responses (issue 12, points 5-7)', function () {
     // Long ids still arrive exact, at any size.
     const big = `{"success":true,"failCode":0,"data":{"taskId":-9223372036854775807,"s":"${'\\"'.repeat(1000)}","n":[12345678901234567]}}`;
     const env = parseEnvelope({ status: 200, headers: {}, text: big }, 'x');
-    assert.equal(env.data.taskId, '-9223372036854775807');
-    assert.deepEqual(env.data.n, ['12345678901234567']);
-    assert.equal(env.data.s, '"'.repeat(1000));
+    const data = /** @type {{ taskId: string, n: string[], s: string }} */ (env.data);
+    assert.equal(data.taskId, '-9223372036854775807');
+    assert.deepEqual(data.n, ['12345678901234567']);
+    assert.equal(data.s, '"'.repeat(1000));
   });
 
   for (const [name, chunked] of [

@@ -11,6 +11,7 @@ const { NODE_OPERATIONS } = require('../../dist/src/api');
 const { OPERATION_ROWS } = require('../faults/operations');
 const report = require('./report');
 
+/** @type {Array<import('../../dist/src/simulator').Fault>} */
 const FAULTS = [
   { kind: 'reset' },
   { kind: 'hang' },

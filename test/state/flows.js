@@ -47,6 +47,11 @@ const debug = (id, name) => ({
 });
 
 /** inject `i-<name>` -> node `<name>` -> debug "out:<name>"; one catch and one status node for all. */
+/**
+ * @param {object[]} accounts
+ * @param {object[]} nodes
+ * @param {{ repeat?: number }} [options]
+ */
 function flowOf(accounts, nodes, { repeat } = {}) {
   const out = [{ id: 'tab', type: 'tab', label: 'state' }, ...accounts];
   for (const n of nodes) {

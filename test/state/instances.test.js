@@ -8,6 +8,7 @@ const { resetLoginGuards } = require('../../dist/src/client/login-guard');
 const { startSimulator } = require('../../dist/src/simulator');
 const { startRedis } = require('../helpers/redis');
 
+/** @type {import('../../dist/src/simulator').SimUser} */
 const USER = { username: 'shared-user', password: 'Shared-Passw0rd!', scope: 'all' };
 
 describe('instances sharing one account through Redis (client level)', function () {
@@ -64,8 +65,8 @@ describe('instances sharing one account through Redis (client level)', function 
   it('shares the rejected-password latch: one attempt for all instances', async function () {
     const wrong = { password: 'wrong-password' };
     const [a, b] = [instance(wrong), instance(wrong)];
-    await assert.rejects(list(a), (e) => e.code === 'LOGIN_REJECTED');
-    await assert.rejects(list(b), (e) => e.code === 'LOGIN_REJECTED');
+    await assert.rejects(list(a), (/** @type {CaughtError} */ e) => e.code === 'LOGIN_REJECTED');
+    await assert.rejects(list(b), (/** @type {CaughtError} */ e) => e.code === 'LOGIN_REJECTED');
     assert.equal(sim.stats.failedLogins, 1);
     assert.equal(b.session.state, 'rejected');
   });

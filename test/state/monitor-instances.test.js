@@ -20,10 +20,12 @@ const MIN = 60_000;
 /** Simulated time stands still while an instance waits for Redis (as it does for HTTP). */
 function holdRedis(clock) {
   const undo = [];
-  for (const [proto, names] of [
+  /** @type {Array<[object, string[]]>} */
+  const held = [
     [RedisStore.prototype, ['load', 'claimPoll', 'session', 'rejection', 'exclusive']],
     [RedisLedger.prototype, ['take']],
-  ]) {
+  ];
+  for (const [proto, names] of held) {
     for (const name of names) {
       const fn = proto[name];
       proto[name] = async function held(...args) {

@@ -10,6 +10,11 @@ const { accountId, credentialId } = require('../../dist/src/client/store/identit
 const { pollGrace } = require('../../dist/src/client/store/redis-polls');
 const { startRedis } = require('../helpers/redis');
 
+/** @typedef {import('../../dist/src/client/store/types').Admission} Admission */
+/** A call the ledger admitted, or refused: the test knows which. */
+const admitted = (/** @type {Admission} */ a) => /** @type {Extract<Admission, { ok: true }>} */ (a);
+const refused = (/** @type {Admission} */ a) => /** @type {Extract<Admission, { ok: false }>} */ (a);
+
 const ACCOUNT = accountId('eu5.fusionsolar.huawei.com:443\0tester');
 const CRED = credentialId(ACCOUNT, 'pw');
 const MIN = 60_000;
@@ -67,11 +72,11 @@ describe('Redis state store (Debian redis-server)', function () {
       [a, b, c, a, b, c, a, b, c].map((s) => s.shared.take('vpp/x', perMinute(now), now, MIN)),
     );
     assert.equal(results.filter((r) => r.ok).length, 3);
-    for (const r of results.filter((x) => !x.ok)) assert.equal(r.at, now + MIN);
+    for (const r of results.filter((x) => !x.ok)) assert.equal(refused(r).at, now + MIN);
     assert.deepEqual(
       results
         .filter((r) => r.ok)
-        .map((r) => r.stamps.length)
+        .map((r) => admitted(r).stamps.length)
         .sort(),
       [1, 2, 3],
       'each taker sees the calls so far',
@@ -92,8 +97,8 @@ describe('Redis state store (Debian redis-server)', function () {
   it('moves an answered call to its answer time and forgets one never sent', async function () {
     const [a, b] = [await open(), await open()];
     const t = 5_000_000;
-    const first = await a.shared.take('k', perMinute(t, 2), t, MIN);
-    const second = await a.shared.take('k', perMinute(t, 2), t, MIN);
+    const first = admitted(await a.shared.take('k', perMinute(t, 2), t, MIN));
+    const second = admitted(await a.shared.take('k', perMinute(t, 2), t, MIN));
     a.shared.drop('k', second.member);
     a.shared.move('k', first.member, t + 10_000);
     await a.redis.ping();
@@ -135,7 +140,8 @@ describe('Redis state store (Debian redis-server)', function () {
   it('runs one login at a time across instances', async function () {
     const [a, b] = [await open(), await open()];
     const order = [];
-    let release;
+    /** @type {(value?: unknown) => void} */
+    let release = () => {};
     const held = new Promise((r) => (release = r));
     const first = a.exclusive('login', async () => {
       order.push('a in');
@@ -233,10 +239,13 @@ describe('Redis state store (Debian redis-server)', function () {
     assert.equal(third.ok, false, 'a: share used up');
     assert.equal(third.at, t + MIN);
     assert.equal((await b.shared.take('k', perMinute(t + 3, 6), t + 3, MIN)).ok, true);
-    await assert.rejects(stop.shared.take('k', perMinute(t + 4, 6), t + 4, MIN), (e) => e.code === 'STORE_OFFLINE');
+    await assert.rejects(
+      stop.shared.take('k', perMinute(t + 4, 6), t + 4, MIN),
+      (/** @type {CaughtError} */ e) => e.code === 'STORE_OFFLINE',
+    );
     await assert.rejects(
       stop.exclusive('login', async () => 1),
-      (e) => e.code === 'STORE_OFFLINE',
+      (/** @type {CaughtError} */ e) => e.code === 'STORE_OFFLINE',
     );
     assert.deepEqual(
       await stop.claimPoll('p', t + 4, MIN),
@@ -297,13 +306,16 @@ describe('Redis state store (Debian redis-server)', function () {
       assert.deepEqual(await again.claimPoll('mon/alarms', t, MIN), { ok: true });
 
       const stop = await open({ dir: `${dir}-stop`, url: 'redis://127.0.0.1:1', fallback: 'stop' });
-      await assert.rejects(stop.shared.take('k', perMinute(t + 1, 6), t + 1, MIN), (e) => e.code === 'STORE_OFFLINE');
+      await assert.rejects(
+        stop.shared.take('k', perMinute(t + 1, 6), t + 1, MIN),
+        (/** @type {CaughtError} */ e) => e.code === 'STORE_OFFLINE',
+      );
       assert.deepEqual(await stop.claimPoll('mon/alarms', t, MIN), { ok: false, next: t + MIN });
       // Never reached and nothing kept: the share cannot be judged.
       const fresh = await open({ url: 'redis://127.0.0.1:1' });
       await assert.rejects(
         fresh.shared.take('k', perMinute(1), 1, MIN),
-        (e) => e.code === 'STORE_OFFLINE' && /never reached/.test(e.message),
+        (/** @type {CaughtError} */ e) => e.code === 'STORE_OFFLINE' && /never reached/.test(e.message),
       );
     } finally {
       await Promise.all(stores.splice(0).map((s) => s.close()));

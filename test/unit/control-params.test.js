@@ -18,7 +18,7 @@ const body = (name, input) => {
 /** A client that answers every call with the next scripted `data`. */
 function fakeClient(answers) {
   const sent = [];
-  return {
+  const client = {
     sent,
     clock: new VirtualClock(),
     async reserve() {
@@ -30,7 +30,12 @@ function fakeClient(answers) {
       return { data: answers.shift() };
     },
   };
+  // The members a command's execute uses; the double has no others.
+  return /** @type {import('../../dist/src/api').ApiClient & typeof client} */ (/** @type {unknown} */ (client));
 }
+
+/** An answer as the operation normalises it; these operations read neither parameters nor context. */
+const normalised = (name, data) => op(name).normalise(data, {}, undefined);
 
 describe('control operations: input and output (no HTTP)', function () {
   describe('requestID generation', function () {
@@ -146,28 +151,30 @@ describe('control operations: input and output (no HTTP)', function () {
 
   describe('responses', function () {
     it('reads both spellings of the 9.3.5 times, numeric strings as numbers', function () {
-      const out = op('chargeDischargeStatus').normalise([
-        {
-          plantCode: 'NE=1',
-          sn: 5,
-          remoteID: 1,
-          status: '0',
-          chargedCapacity: '1000',
-          execStartTime: 'a',
-          execEndTime: 'b',
-          message: null,
-        },
-        {
-          plantCode: 'NE=2',
-          sn: '6',
-          remoteID: '2',
-          status: 0,
-          chargedCapacity: 2000,
-          startTime: 'c',
-          endTime: 'd',
-          dischargedCapacity: 'N/A',
-        },
-      ]);
+      const out = /** @type {Array<Record<string, unknown>>} */ (
+        normalised('chargeDischargeStatus', [
+          {
+            plantCode: 'NE=1',
+            sn: 5,
+            remoteID: 1,
+            status: '0',
+            chargedCapacity: '1000',
+            execStartTime: 'a',
+            execEndTime: 'b',
+            message: null,
+          },
+          {
+            plantCode: 'NE=2',
+            sn: '6',
+            remoteID: '2',
+            status: 0,
+            chargedCapacity: 2000,
+            startTime: 'c',
+            endTime: 'd',
+            dischargedCapacity: 'N/A',
+          },
+        ])
+      );
       assert.deepEqual(
         out.map((i) => [i.sn, i.remoteID, i.status, i.chargedCapacity, i.execStartTime, i.execEndTime]),
         [
@@ -180,11 +187,13 @@ describe('control operations: input and output (no HTTP)', function () {
     });
 
     it('reads EMS success as the documented integer whether it comes as a boolean or a number', function () {
-      const out = op('emsMode').normalise([
-        { name: 'L1', success: true },
-        { name: 'L2', success: false },
-        { name: 'L3', success: '2' },
-      ]);
+      const out = /** @type {Array<{ name: string, success: number }>} */ (
+        normalised('emsMode', [
+          { name: 'L1', success: true },
+          { name: 'L2', success: false },
+          { name: 'L3', success: '2' },
+        ])
+      );
       assert.deepEqual(
         out.map((i) => i.success),
         [0, 1, 2],
@@ -192,19 +201,21 @@ describe('control operations: input and output (no HTTP)', function () {
       assert.deepEqual(
         op('emsMode')
           .failures(out)
-          .map((i) => i.name),
+          .map((/** @type {{ name: string }} */ i) => i.name),
         ['L2'],
       );
     });
 
     it('explains default-setting results that are failCodes', function () {
-      const out = op('defaultSetting').normalise({
-        requestId: 1299460682406572,
-        tasks: [
-          { plantCode: 'NE=1', result: 20612 },
-          { plantCode: 'NE=2', result: '0' },
-        ],
-      });
+      const out = /** @type {{ requestId: string, tasks: Array<Record<string, unknown>> }} */ (
+        normalised('defaultSetting', {
+          requestId: 1299460682406572,
+          tasks: [
+            { plantCode: 'NE=1', result: 20612 },
+            { plantCode: 'NE=2', result: '0' },
+          ],
+        })
+      );
       assert.equal(out.requestId, '1299460682406572');
       assert.equal(out.tasks[0].resultMessage, 'The value of an input parameter is empty.');
       assert.equal(out.tasks[1].result, 0);
@@ -212,7 +223,7 @@ describe('control operations: input and output (no HTTP)', function () {
       assert.deepEqual(
         op('defaultSetting')
           .failures(out)
-          .map((t) => t.plantCode),
+          .map((/** @type {{ plantCode: string }} */ t) => t.plantCode),
         ['NE=1'],
       );
     });
@@ -229,11 +240,11 @@ describe('control operations: input and output (no HTTP)', function () {
       const result = await execute(op('setDod'), { dns: 'A,B', dod: 90 }, { client });
       assert.throws(
         () => settle(op('setDod'), result),
-        (err) => {
+        (/** @type {CaughtError} */ err) => {
           assert.equal(err.code, 'FAILED');
           assert.equal(err.message, 'setDod: all 2 devices failed (A: failed; B: failed)');
           assert.deepEqual(
-            err.details.failed.map((f) => f.dn),
+            /** @type {{ failed: Array<{ dn: string }> }} */ (err.details).failed.map((f) => f.dn),
             ['A', 'B'],
           );
           return true;
@@ -264,7 +275,7 @@ describe('control operations: input and output (no HTTP)', function () {
       );
       assert.equal(r.total, 3);
       assert.deepEqual(
-        r.failed.map((f) => f.dn),
+        r.failed.map((/** @type {{ dn: string }} */ f) => f.dn),
         ['B'],
       );
       const d = settle(
@@ -272,7 +283,10 @@ describe('control operations: input and output (no HTTP)', function () {
         await execute(op('defaultSetting'), { plantCodes: 'NE=1,NE=2', activePowerVariationGradient: 1 }, { client }),
       );
       assert.equal(d.total, 2);
-      assert.equal(d.failed[0].resultMessage, 'The same task is being executed in the current plant.');
+      assert.equal(
+        /** @type {{ resultMessage: string }} */ (d.failed[0]).resultMessage,
+        'The same task is being executed in the current plant.',
+      );
     });
   });
 });

@@ -91,11 +91,13 @@ describe('editor rows and rules from the catalogue', function () {
   });
 
   it("V6 choices are the schemas' own: device types per operation, alarm filters with their names", function () {
-    const types = (name) => editorOperation(operation(name, 'v6')).schema.devTypeId.items.enum;
+    /** @typedef {{ enum?: unknown[], items?: { enum: unknown[] }, [keyword: string]: unknown }} FieldSchema */
+    const schemaOf = (op) => /** @type {Record<string, FieldSchema>} */ (editorOperation(op).schema);
+    const types = (name) => schemaOf(operation(name, 'v6')).devTypeId.items.enum;
     assert.deepEqual(types('deviceRealtimeKpi'), [1, 10, 17, 38, 39, 41, 47]);
     assert.deepEqual(types('deviceDayKpi'), [1, 38, 39, 41]);
     assert.equal(editorOperation(operation('deviceDayKpi')).schema.devTypeId['x-names'][38], 'Residential inverter');
-    const alarms = editorOperation(operation('alarmList')).schema;
+    const alarms = schemaOf(operation('alarmList'));
     assert.deepEqual(alarms.levels.items.enum, [1, 2, 3, 4]);
     assert.equal(alarms.levels['x-names'][1], 'Critical');
     assert.deepEqual(alarms.status.items.enum, [1, 2, 3, 4, 5, 6]);

@@ -9,10 +9,13 @@ const { execute, NODE_OPERATIONS } = require('../../dist/src/api');
 
 const deviceList = NODE_OPERATIONS['fusionsolar-plants'].find((o) => o.name === 'deviceList');
 
-/** A client double answering every call with `answer(body, n)`; refuses a 20th call so a loop cannot hang the suite. */
-function fakeClient(answer) {
+/**
+ * A client double answering every call with `answer(body, n)`; refuses the call after `limit`
+ * so a loop cannot hang the suite.
+ */
+function fakeClient(answer, limit = 20) {
   const sent = [];
-  return {
+  const client = {
     sent,
     fleet: { plants: 1, devices: 1 },
     memory: { plantZones: new Map(), inverters: new Map() },
@@ -26,10 +29,12 @@ function fakeClient(answer) {
     publish() {},
     async call({ body }) {
       sent.push(body);
-      if (sent.length > 20) throw new Error('paging did not stop');
+      if (sent.length > limit) throw new Error('paging did not stop');
       return { data: answer(body, sent.length) };
     },
   };
+  // The members the code under test uses; the double has no others.
+  return /** @type {import('../../dist/src/api').ApiClient & typeof client} */ (/** @type {unknown} */ (client));
 }
 
 const devices = (n, from = 0) =>
@@ -45,27 +50,22 @@ describe('issue 14 point 1: device list paging ends', function () {
     const client = fakeClient(() => devices(100));
     const r = await execute(deviceList, { plantCodes: ['NE=1'] }, { client });
     assert.equal(client.sent.length, 1);
-    assert.equal(r.payload.length, 100);
+    assert.equal(/** @type {unknown[]} */ (r.payload).length, 100);
   });
 
   it('a full page without total that repeats the previous one ends the paging', async function () {
     const client = fakeClient(() => ({ list: devices(100) }));
     const r = await execute(deviceList, { plantCodes: ['NE=1'] }, { client });
     assert.equal(client.sent.length, 2);
-    assert.equal(r.payload.length, 100);
+    assert.equal(/** @type {unknown[]} */ (r.payload).length, 100);
   });
 
   it('never more pages than the plants can hold devices', async function () {
     // A server that makes up new devices on every page, forever.
-    const client = fakeClient((body) => ({ list: devices(100, body.pageNo * 100) }));
-    client.call = async function ({ body }) {
-      client.sent.push(body);
-      if (client.sent.length > 200) throw new Error('paging did not stop');
-      return { data: { list: devices(100, body.pageNo * 100) } };
-    };
+    const client = fakeClient((body) => ({ list: devices(100, body.pageNo * 100) }), 200);
     const r = await execute(deviceList, { plantCodes: ['NE=1'] }, { client });
     assert.equal(client.sent.length, 100, '10,000 devices per plant at most');
-    assert.equal(r.payload.length, 10_000);
+    assert.equal(/** @type {unknown[]} */ (r.payload).length, 10_000);
   });
 });
 
@@ -116,7 +116,7 @@ describe('issue 14 point 5: the quota does not refuse at its own edge', function
     (await g.admit('plants', { maxWaitMs: 60_000 })).release('ok');
     await assert.rejects(
       g.admit('plants', { maxWaitMs: 59_999 }),
-      (e) => e.code === 'QUOTA' && e.retryAfter === 60_000,
+      (/** @type {CaughtError} */ e) => e.code === 'QUOTA' && e.retryAfter === 60_000,
     );
     const ok = g.admit('plants', { maxWaitMs: 60_000 });
     clock.advance(60_000);

@@ -38,6 +38,7 @@ const RULES = {
   daily3: { limits: [{ count: 3, windowMs: DAY, kind: 'day' }] },
 };
 
+/** @param {{ plants?: number, zone?: string, start?: number }} [options] */
 function setup({ plants = 1, zone, start = START } = {}) {
   const clock = new VirtualClock(start, 1e9); // time moves only when the test says so
   const fleet = { plants, devices: plants };
@@ -267,7 +268,7 @@ describe('quota governor', function () {
       const b = g.admit('plants', { maxWaitMs: 10 * MINUTE, signal: ac.signal });
       const c = g.admit('plants', { maxWaitMs: 10 * MINUTE }).then((p) => (order.push('c'), p.release('ok')));
       ac.abort();
-      await assert.rejects(b, (e) => e.code === 'ABORTED' && /abandoned/.test(e.message));
+      await assert.rejects(b, (/** @type {CaughtError} */ e) => e.code === 'ABORTED' && /abandoned/.test(e.message));
       assert.equal(clock.now(), START, 'abandoned without waiting');
       await Promise.all([a, c]);
       assert.deepEqual(order, ['a', 'c']);
@@ -352,13 +353,14 @@ describe('quota governor', function () {
       for (let i = 0; i < 30; i++) g.ledger.budget('vpp/plantHistoryKpi').stamps.push(START - HOUR + i);
       await assert.rejects(
         g.reserve('vpp/plantHistoryKpi', 10, { maxWaitMs: MINUTE }),
-        (e) => e.code === 'QUOTA' && /34 calls per day used/.test(e.message) && e.retryAfter === 23 * HOUR + 5,
+        (/** @type {CaughtError} */ e) =>
+          e.code === 'QUOTA' && /34 calls per day used/.test(e.message) && e.retryAfter === 23 * HOUR + 5,
       );
       const ok = await g.reserve('vpp/plantHistoryKpi', 4, { maxWaitMs: MINUTE });
       ok.end();
       await assert.rejects(
         g.reserve('vpp/plantHistoryKpi', 40, { maxWaitMs: DAY }),
-        (e) => e.code === 'QUOTA' && e.retryAfter === undefined,
+        (/** @type {CaughtError} */ e) => e.code === 'QUOTA' && e.retryAfter === undefined,
       );
     });
 

@@ -111,7 +111,10 @@ describe('I-V diagnosis helpers', function () {
   });
 
   it("names faults in the account's language when the server sends no name, and accepts the example's spellings", function () {
-    const ctx = { client: { locale: 'zh-cn' } };
+    // The normalisers read only the client's language (and its settings): a double with that.
+    const ctx = /** @type {import('../../dist/src/api').ExecContext} */ (
+      /** @type {unknown} */ ({ client: { locale: 'zh-cn' } })
+    );
     const page = {
       total: '2',
       list: [
@@ -119,17 +122,20 @@ describe('I-V diagnosis helpers', function () {
         { faultCode: 10006, faultName: 'String shaded' },
       ],
     };
-    const out = faultList.normalise(page, {}, ctx);
+    /** @typedef {{ total?: number, list: Array<Record<string, unknown>> }} Page */
+    const out = /** @type {Page} */ (faultList.normalise(page, {}, ctx));
     assert.equal(out.total, 2);
     assert.equal(out.list[0].faultName, '组串未配置');
     assert.equal(out.list[0].inverterName, 'INV');
     assert.equal(out.list[0].stringImIsc, 0.9);
     assert.equal(out.list[0].pvIndex, '1');
     assert.equal(out.list[1].faultName, 'String shaded');
-    const loss = lossData.normalise(
-      { list: [{ ivFaultCode: 10000, quantifyingLosses: 'null' }, { ivFaultCode: 4242 }] },
-      {},
-      { client: { config: {} } },
+    const loss = /** @type {Page} */ (
+      lossData.normalise(
+        { list: [{ ivFaultCode: 10000, quantifyingLosses: 'null' }, { ivFaultCode: 4242 }] },
+        {},
+        /** @type {import('../../dist/src/api').ExecContext} */ (/** @type {unknown} */ ({ client: { config: {} } })),
+      )
     );
     assert.equal(loss.list[0].ivFaultName, 'Normal');
     assert.equal(loss.list[0].quantifyingLosses, null);

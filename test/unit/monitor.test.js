@@ -9,6 +9,10 @@ const { HomeAssistantFormat, uniqueId } = require('../../dist/src/monitor/format
 const { influxPoint } = require('../../dist/src/monitor/format-influx');
 const { plainMessage } = require('../../dist/src/monitor/format-plain');
 
+/** @typedef {import('../../dist/src/monitor/types').Reading} Reading */
+/** A Home Assistant discovery config as the tests read it. */
+/** @typedef {{ unique_id: string, device_class?: string, state_class?: string, unit_of_measurement?: string, device: object }} HaConfig */
+
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const T = Date.UTC(2026, 5, 21, 0, 0, 0);
@@ -32,6 +36,7 @@ describe('monitor: counter guard', function () {
   });
 
   it('holds back backwards, 0, null and "N/A" values between real readings, and counts them', function () {
+    /** @type {import('../../dist/src/monitor/counters').CounterMemory} */
     const memory = {};
     const g = new CounterGuard(memory);
     const step = (t, values) => {
@@ -141,6 +146,7 @@ describe('monitor: round period', function () {
 });
 
 describe('monitor: formats', function () {
+  /** @type {Reading} */
   const plant = {
     kind: 'plant',
     code: 'NE=1',
@@ -149,6 +155,7 @@ describe('monitor: formats', function () {
     time: T,
     values: { dayEnergy: 3.5, pvPower: 1.2, healthState: 0 },
   };
+  /** @type {Reading} */
   const meter = {
     kind: 'device',
     code: '-1000000000000001',
@@ -162,8 +169,9 @@ describe('monitor: formats', function () {
   it('plain: values with their units, topic the code', function () {
     const m = plainMessage(plant, 'v7');
     assert.equal(m.topic, 'NE=1');
-    assert.deepEqual(m.payload.units, { dayEnergy: 'kWh', pvPower: 'kW' });
-    assert.deepEqual(m.payload.values, plant.values);
+    const payload = /** @type {{ units: object, values: object }} */ (m.payload);
+    assert.deepEqual(payload.units, { dayEnergy: 'kWh', pvPower: 'kW' });
+    assert.deepEqual(payload.values, plant.values);
   });
 
   it("influxdb: Grafana-ready measurements, codes and type as tags, numeric fields only, the reading's time", function () {
@@ -183,9 +191,9 @@ describe('monitor: formats', function () {
   it('homeassistant: one device per plant and device (manufacturer, model, SN, via the plant), classes per value', function () {
     const ha = new HomeAssistantFormat('homeassistant', 'v6');
     const out = ha.messages(meter, { name: 'Grid meter', model: 'DTSU666-H', sn: 'SN123' });
-    const configs = out.filter((m) => m.topic.endsWith('/config'));
+    const configs = out.filter((m) => m.topic.endsWith('/config')).map((m) => /** @type {HaConfig} */ (m.payload));
     assert.equal(configs.length, 3);
-    const cap = configs.find((c) => c.payload.unique_id === uniqueId(meter, 'active_cap')).payload;
+    const cap = configs.find((c) => c.unique_id === uniqueId(meter, 'active_cap'));
     assert.equal(cap.unique_id, 'fusionsolar_device_-1000000000000001_active_cap');
     assert.deepEqual(
       [cap.device_class, cap.state_class, cap.unit_of_measurement],
@@ -199,7 +207,7 @@ describe('monitor: formats', function () {
       serial_number: 'SN123',
       via_device: 'fusionsolar_plant_NE_1',
     });
-    const status = configs.find((c) => c.payload.unique_id.endsWith('meter_status')).payload;
+    const status = configs.find((c) => c.unique_id.endsWith('meter_status'));
     assert.equal(status.state_class, undefined, 'a text state has no state class');
     const state = out[out.length - 1];
     assert.deepEqual([state.topic, state.retain], ['fusionsolar/device/-1000000000000001/state', true]);
@@ -231,6 +239,7 @@ describe('monitor: V6 alarms', function () {
   });
 
   it('raises an alarm once, clears it when a full list of its plant no longer has it', function () {
+    /** @type {Record<string, Record<string, unknown>>} */
     const open = {};
     const t = new AlarmTracker(open, (c) => c !== 'NE=9');
     const p = { stationCodes: ['NE=1', 'NE=2'] };

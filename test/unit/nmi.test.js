@@ -60,7 +60,7 @@ describe('NMI check digit (AEMO checksum)', function () {
     assert.doesNotThrow(() => checkNmiCodes(['20019857328', 'QAAAVZZZZZ3']));
     assert.throws(
       () => checkNmiCodes(['20019857328', 'X', '20019857320']),
-      (err) => {
+      (/** @type {CaughtError} */ err) => {
         assert.equal(err.code, 'INVALID_INPUT');
         assert.equal(
           err.message,

@@ -7,7 +7,7 @@ describe('planner', function () {
     const codes = Array.from({ length: 250 }, (_, i) => `NE=${i}`);
     const sets = planCalls({ chunk: { key: 'plantCodes', size: 100 } }, { plantCodes: codes, x: 1 });
     assert.deepEqual(
-      sets.map((s) => s.plantCodes.length),
+      sets.map((s) => /** @type {string[]} */ (s.plantCodes).length),
       [100, 100, 50],
     );
     assert.deepEqual(

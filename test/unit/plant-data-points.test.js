@@ -45,7 +45,8 @@ describe('plant data normalisation and merging', function () {
         dataTime: new Date(t0 + (from + i) * 300_000).toISOString(),
         pvEnergy: from + i,
       }));
-    const part = (code, from, n) => normaliseHistory([{ plantCode: code, dataItem: pts(from, n) }]);
+    const part = (code, from, n) =>
+      /** @type {object[]} */ (normaliseHistory([{ plantCode: code, dataItem: pts(from, n) }]));
     // The second window repeats the first one's last point, as a server including the end would.
     const merged = mergeHistory(
       [part('NE=2', 3, 3), part('NE=1', 0, 3), [...part('NE=2', 0, 4), ...part('NE=1', 2, 3)]],
@@ -64,9 +65,13 @@ describe('plant data normalisation and merging', function () {
   });
 
   it('fills meterPower from pmeterPower and keeps dataItemMap under its real name', function () {
-    const [item] = realtimeKpi.normalise(
-      [{ plantCode: 'NE=1', dataltemMap: { pmeterPower: '-1.5', batterySOC: 'N/A', healthState: '3' } }],
-      {},
+    // These normalisers read no context.
+    const [item] = /** @type {Array<Record<string, unknown>>} */ (
+      realtimeKpi.normalise(
+        [{ plantCode: 'NE=1', dataltemMap: { pmeterPower: '-1.5', batterySOC: 'N/A', healthState: '3' } }],
+        {},
+        undefined,
+      )
     );
     assert.deepEqual(item.dataItemMap, { pmeterPower: -1.5, meterPower: -1.5, batterySOC: null, healthState: 3 });
     assert.equal(item.dataltemMap, undefined);
@@ -74,10 +79,16 @@ describe('plant data normalisation and merging', function () {
 
   it('merges rated data of several chunks into one map with the summed total', function () {
     const parts = [
-      ratedData.normalise({ total: 1, plantRatedData: [{ plantCode: 'NE=1', ratedActivePower: '6.001' }] }, {}),
-      ratedData.normalise([{ plantCode: 'NE=2', ratedApparentPower: 21 }], {}),
+      ratedData.normalise(
+        { total: 1, plantRatedData: [{ plantCode: 'NE=1', ratedActivePower: '6.001' }] },
+        {},
+        undefined,
+      ),
+      ratedData.normalise([{ plantCode: 'NE=2', ratedApparentPower: 21 }], {}, undefined),
     ];
-    const merged = ratedData.merge(parts, {});
+    const merged = /** @type {{ total: number, plantRatedData: Array<Record<string, unknown>> }} */ (
+      ratedData.merge(parts, {})
+    );
     assert.equal(merged.total, 2);
     assert.deepEqual(
       merged.plantRatedData.map((p) => p.plantCode),

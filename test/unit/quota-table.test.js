@@ -10,8 +10,11 @@ const DAY = 24 * 60 * MIN;
 const up = Math.ceil;
 
 /**
- * limits: documented count per window as a function of (plants, devices);
- * lane: "Only one concurrent request is supported per minute".
+ * limits: documented count per window as a function of (plants, devices, calls per device
+ * type: `t(devicesPerCall, types)`); lane: "Only one concurrent request is supported per minute".
+ * @typedef {(devicesPerCall: number, types?: number[]) => number} PerType
+ * @type {Array<{ section: string, endpoint: string, lane?: boolean,
+ *   limits: Array<[number, (plants: number, devices: number, perType?: PerType) => number]> }>}
  */
 const DOCUMENTED = [
   { section: '9.1.1', endpoint: 'login', limits: [[10 * MIN, () => 5]] },

@@ -8,7 +8,7 @@ const PROXIED = { origin: 'https://pvms.example.com:27200', basePath: '/proxy' }
 function refused(raw, base, rule) {
   assert.throws(
     () => resolveTarget(raw, base),
-    (err) => {
+    (/** @type {CaughtError} */ err) => {
       assert.equal(err.code, 'INVALID_INPUT');
       assert.match(err.message, /^path: /);
       assert.match(err.message, rule);

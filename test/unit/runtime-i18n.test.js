@@ -17,6 +17,11 @@ const NS = 'node-red-contrib-fusionsolar/fusionsolar-account';
 const utilDir = path.dirname(require.resolve('@node-red/util/package.json'));
 const i18next = require(require.resolve('i18next', { paths: [utilDir] }));
 
+/** A double of the runtime API with only what the code under test calls (`_`, `nodes.getNode`). */
+const asRED = (/** @type {object} */ double) => /** @type {import('node-red').NodeAPI} */ (double);
+/** A flow node's settings: nodeError reads only the account id. */
+const CONFIG = /** @type {import('../../dist/nodes/shared/types').FlowNodeConfig} */ ({ account: 'acc' });
+
 const catalogue = (lang) =>
   JSON.parse(
     fs.readFileSync(path.join(root, 'nodes/fusionsolar-account/locales', lang, 'fusionsolar-account.json'), 'utf8'),
@@ -37,7 +42,7 @@ function runtimeIn(lang) {
     interpolation: { unescapeSuffix: 'HTML', escapeValue: false, prefix: '__', suffix: '__' },
     resources: Object.fromEntries(LANGS.map((l) => [l, { [NS]: catalogue(l) }])),
   });
-  return translator({ _: (key, vars) => i18n.t(key, vars) });
+  return translator(asRED({ _: (key, vars) => i18n.t(key, vars) }));
 }
 
 const LONGEST_CODE = Object.keys(ERROR_CATALOGUE).reduce((a, b) => (b.length > a.length ? b : a));
@@ -79,7 +84,8 @@ const baseKeys = (lang) => [
 
 function statusOf(t) {
   const seen = [];
-  const node = { status: (s) => seen.push(s) };
+  // A node double: Status calls only node.status().
+  const node = /** @type {import('node-red').Node} */ (/** @type {unknown} */ ({ status: (s) => seen.push(s) }));
   return { status: new Status(node, t), seen };
 }
 
@@ -146,7 +152,7 @@ describe('status texts fit the node status', function () {
   }
 
   it('English plurals hold where the runtime loads no catalogue (the fallback)', function () {
-    const t = translator({ _: (key) => key });
+    const t = translator(asRED({ _: (key) => key }));
     assert.equal(t('status.plants', { count: 1 }), '1 plant');
     assert.equal(t('status.plants', { count: 250 }), '250 plants');
     assert.equal(t('status.ivFaults', { count: 0 }), 'no faults');
@@ -190,7 +196,7 @@ describe('error texts of our own codes follow the runtime language', function ()
   const OWN = Object.keys(ERROR_CATALOGUE).filter((c) => !/^\d+$/.test(c));
   const redFor = (lang, locale = 'en-us') => {
     const t = runtimeIn(lang);
-    return { t, RED: { nodes: { getNode: () => ({ locale }) } } };
+    return { t, RED: asRED({ nodes: { getNode: () => ({ locale }) } }) };
   };
 
   it("the en-US and zh-CN locale texts are the catalogue's, and every own code has them in every locale", function () {
@@ -208,17 +214,12 @@ describe('error texts of our own codes follow the runtime language', function ()
 
   it('de: a validation error keeps its field and rule and adds the German text and advice', function () {
     const { RED, t } = redFor('de');
-    const e = nodeError(RED, { account: 'acc' }, invalidInput('targetSOC', 'must be at most 100'), t);
+    const e = nodeError(RED, CONFIG, invalidInput('targetSOC', 'must be at most 100'), t);
     assert.equal(e.code, 'INVALID_INPUT');
     assert.equal(e.field, 'targetSOC');
     assert.equal(e.message, 'targetSOC: must be at most 100 (Ungültige Eingabeparameter.)');
     assert.equal(e.solution, 'Das genannte Feld korrigieren; die Anfrage wurde nicht gesendet.');
-    const q = nodeError(
-      RED,
-      { account: 'acc' },
-      new FusionSolarError('QUOTA', { retryAfter: 5000, endpoint: 'vpp/plants' }),
-      t,
-    );
+    const q = nodeError(RED, CONFIG, new FusionSolarError('QUOTA', { retryAfter: 5000, endpoint: 'vpp/plants' }), t);
     assert.match(q.message, /^Die Limit-Steuerung des Clients hat den Aufruf abgelehnt/);
     assert.equal(q.retryAfter, 5000);
     assert.equal(q.endpoint, 'vpp/plants');
@@ -227,14 +228,11 @@ describe('error texts of our own codes follow the runtime language', function ()
   it('en-US keeps the catalogue texts; a zh-cn account gets the server language; a vendor code stays as the reference words it', function () {
     const en = redFor('en-US');
     const err = invalidInput('targetSOC', 'must be at most 100');
-    assert.equal(nodeError(en.RED, { account: 'acc' }, err, en.t), err);
+    assert.equal(nodeError(en.RED, CONFIG, err, en.t), err);
     const zh = redFor('de', 'zh-cn');
-    assert.match(
-      nodeError(zh.RED, { account: 'acc' }, err, zh.t).message,
-      /^targetSOC: must be at most 100（输入参数无效。）$/,
-    );
+    assert.match(nodeError(zh.RED, CONFIG, err, zh.t).message, /^targetSOC: must be at most 100（输入参数无效。）$/);
     const de = redFor('de');
     const vendor = new FusionSolarError('20010');
-    assert.equal(nodeError(de.RED, { account: 'acc' }, vendor, de.t).message, ERROR_CATALOGUE['20010'].en);
+    assert.equal(nodeError(de.RED, CONFIG, vendor, de.t).message, ERROR_CATALOGUE['20010'].en);
   });
 });

@@ -5,6 +5,7 @@ const { startSimulator } = require('../../dist/src/simulator');
 const { FusionSolarClient } = require('../../dist/src/client');
 const { controlState } = require('../../dist/src/simulator/routes/control-state');
 
+/** @type {import('../../dist/src/simulator').SimUser} */
 const USER = { username: 'sim-user', password: 'pw-1234567', scope: 'all' };
 const MINUTE = 60_000;
 

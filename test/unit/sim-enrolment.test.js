@@ -5,6 +5,7 @@ const assert = require('node:assert/strict');
 const { VirtualClock } = require('../../dist/src/clock');
 const { startSimulator } = require('../../dist/src/simulator');
 
+/** @type {import('../../dist/src/simulator').SimUser} */
 const USER = { username: 'raw', password: 'raw-Passw0rd!', scope: 'all' };
 const PREFIX = '/rest/openapi/pvms/v1/';
 

@@ -6,7 +6,10 @@ const { VirtualClock } = require('../../dist/src/clock');
 const { startSimulator } = require('../../dist/src/simulator');
 const { ivState } = require('../../dist/src/simulator/routes/iv-state');
 
+/** @type {import('../../dist/src/simulator').SimUser} */
+
 const USER = { username: 'u', password: 'p', scope: 'all' };
+/** @type {import('../../dist/src/simulator').SimUser} */
 const OLD = { username: 'old', password: 'p', scope: 'all', v6: { created: '2021-05-01' } };
 const SUNNY = Date.UTC(2026, 5, 21, 11, 0, 0);
 

@@ -3,6 +3,7 @@ const assert = require('node:assert/strict');
 const { VirtualClock } = require('../../dist/src/clock');
 const { startSimulator } = require('../../dist/src/simulator');
 
+/** @type {import('../../dist/src/simulator').SimUser} */
 const USER = { username: 'u', password: 'p', scope: 'all' };
 const DAY = 86_400_000;
 
@@ -64,7 +65,11 @@ describe('simulator: plant data endpoints', function () {
   });
 
   it("leaves out plants the user cannot see, and rates data from the plant's inverters", async function () {
-    const r = await call('vpp/plantRealtimeKpi', { plantCodes: codes(3) }, { username: 'one', password: 'p' });
+    const r = await call(
+      'vpp/plantRealtimeKpi',
+      { plantCodes: codes(3) },
+      { username: 'one', password: 'p', scope: undefined },
+    );
     assert.deepEqual(
       r.data.map((p) => p.plantCode),
       ['NE=33554432'],

@@ -9,6 +9,7 @@ const DAY = 86_400_000;
 describe('simulator V6: device history (getDevHistoryKpi, getDevFiveMinutes)', function () {
   let s;
   let devs;
+  /** @type {import('../../dist/src/simulator').SimUser} */
   const OLD = { username: 'old', password: 'p', scope: 'all', v6: { created: '2022-01-10' } };
   before(async function () {
     s = await v6Sim({ plants: 4, users: [USER, OLD] });

@@ -9,6 +9,7 @@ const DAY = 86_400_000;
 describe('simulator V6: quirks mode', function () {
   let q;
   let plain;
+  /** @type {import('../../dist/src/simulator').SimUser} */
   const OLD = { username: 'old', password: 'p', scope: 'all', v6: { created: '2020-01-01' } };
   before(async function () {
     q = await v6Sim({ plants: 4, quirks: true, users: [USER, OLD] });

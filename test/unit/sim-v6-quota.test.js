@@ -24,7 +24,9 @@ async function untilRefused(s, endpoint, body, user = USER, limit = 200) {
 
 describe('simulator V6: access restrictions (407 on the virtual clock)', function () {
   let s;
+  /** @type {import('../../dist/src/simulator').SimUser} */
   const OLD = { username: 'old', password: 'p', scope: 'all', v6: { created: '2022-06-30' } };
+  /** @type {import('../../dist/src/simulator').SimUser} */
   const CS = {
     username: 'cs',
     password: 'p',

@@ -4,6 +4,9 @@ const { forceBattery } = require('../../dist/src/simulator/physics-live');
 const { USER, v6Sim } = require('../helpers/sim-v6');
 
 const HOUR = 3_600_000;
+/** @type {import('../../dist/src/simulator').SimUser} */
+const ONE = { username: 'one', password: 'p', scope: ['NE=33554432'] };
+/** @type {import('../../dist/src/simulator').SimUser} */
 const CS = { username: 'cs', password: 'p', scope: 'all', v6: { interfaces: ['cs/getInventerRealKpi'] } };
 
 /** V7's real-time KPI of the same simulator: both interfaces show one plant. */
@@ -22,7 +25,7 @@ describe('simulator V6: real-time plant and device data', function () {
   let s;
   let devs;
   before(async function () {
-    s = await v6Sim({ plants: 8, users: [USER, { username: 'one', password: 'p', scope: ['NE=33554432'] }, CS] });
+    s = await v6Sim({ plants: 8, users: [USER, ONE, CS] });
     devs = await s.devices();
   });
   after(() => s.sim.close());

@@ -16,7 +16,7 @@ describe('transport', function () {
       setImmediate(() => res.end(body.slice(1024)));
     });
     await new Promise((r) => server.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${server.address().port}`;
+    url = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
   });
   after(function () {
     server.close();
@@ -28,7 +28,7 @@ describe('transport', function () {
       const big = new Transport({ baseUrl: url, timeoutMs: 5000, tlsVerify: true, maxResponseBytes: 4096 });
       await assert.rejects(
         small.send({ method: 'GET', path, headers: {} }),
-        (err) => err.code === 'TOO_LARGE' && err.httpStatus === 200,
+        (/** @type {CaughtError} */ err) => err.code === 'TOO_LARGE' && err.httpStatus === 200,
       );
       const res = await big.send({ method: 'GET', path, headers: {} });
       assert.equal(res.text.length, 2048);

@@ -12,7 +12,8 @@ const { pickOperation } = require('../../dist/nodes/shared/operation-node');
 const { translator } = require('../../dist/nodes/shared/i18n');
 
 /** The runtime's English texts, as a Node-RED without locales loaded falls back to. */
-const t = translator({ _: (key) => key });
+// A runtime double: the translator calls only RED._().
+const t = translator(/** @type {import('node-red').NodeAPI} */ (/** @type {unknown} */ ({ _: (key) => key })));
 const { validate } = require('../../dist/src/api/core/validate');
 const { parseExact } = require('../../dist/src/client/exact-json');
 
@@ -97,7 +98,9 @@ describe('V6 client pieces', function () {
       { devId: '2', collectTime: 300 },
     ];
     assert.deepEqual(
-      mergeUnique([a, b]).map((p) => `${p.devId}@${p.collectTime}`),
+      mergeUnique([a, b]).map(
+        (/** @type {{ devId: string, collectTime: number }} */ p) => `${p.devId}@${p.collectTime}`,
+      ),
       ['1@0', '1@300', '1@600', '2@300'],
     );
   });

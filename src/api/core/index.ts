@@ -25,7 +25,17 @@ export {
   type Json,
   type JsonObject,
 } from './normalise';
-export { codeList, flagInput, intInput, longId, noDuplicates, oneOf, RESERVED_KEYS, timeInput } from './params';
+export {
+  codeList,
+  flagInput,
+  intInput,
+  longId,
+  noDuplicates,
+  oneOf,
+  pageNoInput,
+  RESERVED_KEYS,
+  timeInput,
+} from './params';
 export {
   DEVICE_TYPES,
   EMS_CONTROL_TYPES,

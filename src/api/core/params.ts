@@ -70,6 +70,13 @@ export function intInput(min: number, max: number) {
     .max(max, `must be at most ${max}`);
 }
 
+/** A page number of the paged lists: pages count from 1. */
+export const pageNoInput = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .optional();
+
 export function oneOf<T extends number>(values: readonly T[]) {
   return (
     z.coerce

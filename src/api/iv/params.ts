@@ -13,11 +13,7 @@ export const IV_QUOTA: QuotaRule = { limits: [{ count: 10, windowMs: MINUTE }] }
 
 export const IV_PAGE_SIZES = [10, 20, 30, 50, 100] as const;
 
-export const pageNo = z.coerce
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .min(1, 'must be at least 1')
-  .optional();
+export { pageNoInput as pageNo } from '../core/params';
 export const pageSize = oneOf(IV_PAGE_SIZES).optional();
 
 const LONG_MIN = -(2n ** 63n);

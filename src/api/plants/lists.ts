@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DAY, MINUTE } from '../../client/quota/rules';
-import { codeList, oneOf } from '../core/params';
+import { codeList, oneOf, pageNoInput } from '../core/params';
 import { isObject, normaliseMap, normaliseRecord, toNumber } from '../core/normalise';
 import { pageOf } from '../core/planner';
 import { DEVICE_TYPES } from '../core/reference-data';
@@ -28,11 +28,7 @@ function normalisePage(data: unknown, each: (item: Record<string, unknown>) => v
 const plantListParams = z
   .object({
     plantNames: codeList({ max: 100 }).optional(),
-    pageNo: z.coerce
-      .number({ error: 'must be a number' })
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .optional(),
+    pageNo: pageNoInput,
     pageSize: oneOf(PAGE_SIZES).optional(),
   })
   .strict();
@@ -88,11 +84,7 @@ const deviceListParams = z
         `must be a device type id of reference chapter 10 (${[...DEVICE_TYPE_IDS].join(', ')})`,
       )
       .optional(),
-    pageNo: z.coerce
-      .number({ error: 'must be a number' })
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .optional(),
+    pageNo: pageNoInput,
     pageSize: oneOf(PAGE_SIZES).optional(),
   })
   .strict();
