@@ -84,7 +84,7 @@ describe('exact JSON parse', function () {
     const pad = ' '.repeat(PARSE_FIRST_MAX);
     for (const space of ['', pad]) {
       assert.throws(() => parseExact(`${'['.repeat(65)}${space}${']'.repeat(65)}`), JsonDepthError);
-      assert.equal(parseExact(`${'['.repeat(64)}${space}1${']'.repeat(64)}`).length, 1);
+      assert.equal(/** @type {unknown[]} */ (parseExact(`${'['.repeat(64)}${space}1${']'.repeat(64)}`)).length, 1);
       // Broken and too deep: the depth is what is reported, as before.
       assert.throws(() => parseExact(`${'['.repeat(65)}${space}`), JsonDepthError);
       assert.throws(() => parseExact(`[1,${space}`), SyntaxError);
