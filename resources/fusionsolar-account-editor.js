@@ -76,7 +76,8 @@
             .appendTo(box);
         }
         var table = $(
-          '<table class="red-ui-info-table fs-quota"><thead><tr><th></th><th></th><th></th></tr></thead><tbody></tbody></table>',
+          '<table class="red-ui-info-table ' +
+            'fs-quota"><thead><tr><th></th><th></th><th></th></tr></thead><tbody></tbody></table>',
         );
         var head = table.find('th');
         head.eq(0).text(node._('fusionsolar-account.quota.endpoint'));

@@ -186,7 +186,13 @@
       });
       var all = (cat.operations || {})[type] || [];
       var ops = [];
-      showRanges(all);
+      var own = ownSettings(type);
+      showRanges(all.concat(own ? [own] : []));
+      if (own) fillChoices(type, own);
+      // A row the chosen operation does not use still offers (and saves) its values, as saved.
+      all.forEach(function (o) {
+        fillChoices(type, o, true);
+      });
       $('select.fs-device-types').each(function () {
         var sel = $(this);
         var current = props[sel.attr('id').replace('node-input-', '')];
@@ -335,6 +341,15 @@
 
   /* ---- Rows, choices and rules from the catalogue's JSON Schema ---- */
 
+  /**
+   * A node's own settings (request, monitor: rules outside any operation) in the shape of an
+   * operation without a name, so the same code fills their choices and checks their values.
+   */
+  function ownSettings(type) {
+    var s = ((catalogue || {}).settings || {})[type];
+    return s ? { name: '', rows: s.rows, fields: s.rows, schema: s.schema } : null;
+  }
+
   /** Row names of an operation: its fields (under their node property), options and settings. */
   function rowsOf(op) {
     return op.rows || op.fields;
@@ -401,7 +416,8 @@
    */
   function choiceName(type, op, sel, row, v, schema) {
     var base = 'node-red-contrib-fusionsolar/' + type + ':' + type + '.';
-    var keys = [base + row + '.' + op.name + '.' + v, base + (sel.attr('data-names') || row) + '.' + v];
+    var keys = [base + (sel.attr('data-names') || row) + '.' + v];
+    if (op.name) keys.unshift(base + row + '.' + op.name + '.' + v);
     for (var i = 0; i < keys.length; i++) {
       var text = RED._(keys[i]);
       // A missing key comes back as the key itself, with or without its namespace.
@@ -427,10 +443,12 @@
    * A select with class fs-choices lists the values the chosen operation allows for it; a
    * multiple select stands for a list. Values the reference marks unsupported are shown
    * greyed out after the others; an empty option of the dialog ("every type") stays first.
+   * With onlyEmpty, selects another operation has filled already are left alone.
    */
-  function fillChoices(type, op) {
+  function fillChoices(type, op, onlyEmpty) {
     $('select.fs-choices[id^="node-input-"]').each(function () {
       var sel = $(this);
+      if (onlyEmpty && sel.children('option[value!=""]').length) return;
       var row = sel.attr('id').replace('node-input-', '');
       var schema = schemaOf(op, row);
       var choices = choicesOf(schema);
@@ -465,7 +483,8 @@
         var one = saved === undefined || saved === null ? '' : String(saved);
         sel.val(usable(one) || (one === '' && empty) ? one : empty ? '' : String(values[0]));
       }
-      sel.removeData('fs-current');
+      // The operation shown fills it again from the saved value, which another may not allow.
+      if (!onlyEmpty) sel.removeData('fs-current');
     });
   }
 
@@ -521,6 +540,7 @@
       return schema.enum.some(function (v) {
         return String(v) === String(value);
       });
+    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern).test(String(value))) return false;
     if (!numeric) return true;
     if (String(value).trim() === '' || isNaN(n)) return false;
     if (schema.type === 'integer' && Math.floor(n) !== n) return false;
@@ -538,6 +558,8 @@
     return function (value) {
       if (!catalogue) return true;
       var typed = this && this[row + 'Type'];
+      var own = ownSettings(type);
+      if (own && own.schema[row]) return keepsRules(own.schema[row], value, typed);
       var ops = ((catalogue.operations || {})[type] || []).filter(function (o) {
         return rowsOf(o).indexOf(row) !== -1;
       });
@@ -654,6 +676,46 @@
     return { prepare: prepare, save: save };
   }
 
+  /* ---- Dialogs without operations (the monitor) ---- */
+
+  /** Rows with data-when="setting=value" outside operation rows show while the setting holds it. */
+  function showWhen() {
+    $('.form-row[data-when]:not(.fs-field)').each(function () {
+      $(this).toggle(whenHolds(this));
+    });
+  }
+
+  /** A dialog whose rules are all its own settings: migrate, fill choices and ranges, conditional rows. */
+  function prepareSettingsNode(node, type) {
+    preselectAccount(node);
+    loadCatalogue(function (cat) {
+      var props = migrateDialog(node, type, 'node-input-', cat);
+      var own = ownSettings(type);
+      $('select.fs-choices').each(function () {
+        $(this).data('fs-current', props[$(this).attr('id').replace('node-input-', '')]);
+      });
+      if (own) {
+        showRanges([own]);
+        fillChoices(type, own);
+      }
+      $('.form-row[data-when]:not(.fs-field)').each(function () {
+        $('#node-input-' + $(this).attr('data-when').split('=')[0])
+          .off('change.fsw')
+          .on('change.fsw', showWhen);
+      });
+      showWhen();
+    });
+  }
+
+  function monitorEditor() {
+    return {
+      prepare: function (node) {
+        $('#node-input-interval').spinner({ min: 0 });
+        prepareSettingsNode(node, 'fusionsolar-monitor');
+      },
+    };
+  }
+
   window.FusionSolarEditor = {
     optionalTyped: optionalTyped,
     typed: typed,
@@ -661,6 +723,8 @@
     usesRow: usesRow,
     keepsRules: keepsRules,
     control: controlEditor(),
+    monitor: monitorEditor(),
+    prepareSettingsNode: prepareSettingsNode,
     prepareOperationNode: prepareOperationNode,
     saveOperationNode: saveOperationNode,
     prepareConfigNode: prepareConfigNode,

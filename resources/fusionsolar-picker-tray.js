@@ -15,7 +15,8 @@
    *   capacity?: number, typeId?: number, plantCode?: string }} Item
    * @typedef {{ at: number, fresh: boolean, items: Item[] }} Listed
    * @typedef {{ ok: boolean, deployed?: boolean, code?: string, message?: string, retryAt?: number, calls?: number,
-   *   api?: string, plants?: Listed | null, devices?: Listed | null, types?: { id: number, en: string, zh: string }[] }} Lists
+   *   api?: string, plants?: Listed | null, devices?: Listed | null,
+   *   types?: { id: number, en: string, zh: string }[] }} Lists
    */
 
   /** @param {string} key @param {Record<string, string | number>} [vars] */
@@ -71,8 +72,10 @@
     '.fs-picker-bar input[type=search] { flex: 1 1 200px; }',
     '.fs-picker-status { color: var(--red-ui-secondary-text-color, #777); margin-bottom: 6px; min-height: 1.4em; }',
     '.fs-picker-status.fs-picker-problem { color: var(--red-ui-text-color-error, #c00); }',
-    '.fs-picker-list { border: 1px solid var(--red-ui-form-input-border-color, #ccc); border-radius: 4px; overflow-y: auto; }',
-    '.fs-picker .fs-picker-row { display: grid; grid-template-columns: auto 1fr; column-gap: 8px; padding: 4px 8px; margin: 0; cursor: pointer; width: auto; }',
+    '.fs-picker-list { border: 1px solid var(--red-ui-form-input-border-color, #ccc); border-radius: ' +
+      '4px; overflow-y: auto; }',
+    '.fs-picker .fs-picker-row { display: grid; grid-template-columns: auto 1fr; column-gap: 8px; ' +
+      'padding: 4px 8px; margin: 0; cursor: pointer; width: auto; }',
     '.fs-picker-row:hover { background: var(--red-ui-list-item-background-hover, #eee); }',
     '.fs-picker-row input { width: auto; margin: 2px 0 0 0; grid-row: span 2; }',
     '.fs-picker-name { font-weight: 500; }',

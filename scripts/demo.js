@@ -122,7 +122,10 @@ function prepareUserDir(simUrl, dashboardDir) {
   // Files the flows write with a relative name land in the user directory, not the checkout.
   fs.writeFileSync(
     path.join(userDir, 'settings.js'),
-    `module.exports = { uiHost: '127.0.0.1', credentialSecret: false, flowFile: 'flows.json', fileWorkingDirectory: ${JSON.stringify(userDir)}, logging: { console: { level: 'info' } }, editorTheme: { tours: false, projects: { enabled: false }, palette: { catalogues: [] } }, telemetry: { enabled: false }, diagnostics: { enabled: true } };\n`,
+    `module.exports = { uiHost: '127.0.0.1', credentialSecret: false, flowFile: 'flows.json', ` +
+      `fileWorkingDirectory: ${JSON.stringify(userDir)}, logging: { console: { level: 'info' } }, ` +
+      `editorTheme: { tours: false, projects: { enabled: false }, palette: { catalogues: [] } }, ` +
+      `telemetry: { enabled: false }, diagnostics: { enabled: true } };\n`,
   );
   return seed;
 }
@@ -144,7 +147,11 @@ async function main() {
     ? `Fleet dashboard:       http://127.0.0.1:${redPort}/dashboard/fleet\n`
     : `Fleet dashboard:       not served (${DASHBOARD} is not installed: run npm install)\n`;
   process.stdout.write(
-    `\nFusionSolar simulator: ${sim.url} (user "demo", password "demo-password", ${API === 'v6' ? 'V6 /thirdData/' : 'V7'} accounts)\nNode-RED editor:       http://127.0.0.1:${redPort}/  (open the debug sidebar)\n${dashboardLine}Flows:                 ${seeded ? 'the demo flows, seeded into' : 'yours, kept in'} ${userDir} (npm start -- --reset seeds them again)\n\n`,
+    `\nFusionSolar simulator: ${sim.url} (user "demo", password ` +
+      `"demo-password", ${API === 'v6' ? 'V6 /thirdData/' : 'V7'} accounts)\nNode-RED editor:       ` +
+      `http://127.0.0.1:${redPort}/  (open the debug sidebar)\n${dashboardLine}Flows:                ` +
+      ` ${seeded ? 'the demo flows, seeded into' : 'yours, kept in'} ${userDir} (npm start -- ` +
+      `--reset seeds them again)\n\n`,
   );
   let stopping = false;
   const stop = () => {

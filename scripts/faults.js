@@ -52,7 +52,10 @@ async function run(label, scenario, opts) {
 async function main() {
   const started = Date.now();
   console.log(
-    `fault suite: node types ${Object.keys(TYPES).join(', ')}; ${skipped} operation rows skipped (node type or operation missing)${uncovered.length ? `; operations without a row in test/faults/operations.js: ${uncovered.join(', ')}` : ''}`,
+    `fault suite: node types ${Object.keys(TYPES).join(', ')}; ${skipped} operation rows skipped ` +
+      `(node type or operation missing)${
+        uncovered.length ? `; operations without a row in ` + `test/faults/operations.js: ${uncovered.join(', ')}` : ''
+      }`,
   );
   console.log('type | scenario | messages | errors by code | what was checked | violations | time');
   for (const scenario of SCENARIOS) {
@@ -78,14 +81,20 @@ async function main() {
   const { unknown, stale } = checkGaps(uncovered);
   const gaps = skipped + unknown.length + stale.length;
   console.log(
-    `\ntotals: ${t.runs} runs, ${t.messages} messages, ${t.dones} done() checked (each exactly once), ${t.outputs} outputs checked for duplicates, ${t.texts} texts (messages, statuses, errors, log lines) scanned for secrets, ${t.requests} requests checked (${t.commandRequests} commands never resent, ${t.loginRequests} logins within 5 per 10 minutes)`,
+    `\ntotals: ${t.runs} runs, ${t.messages} messages, ${t.dones} done() checked (each exactly ` +
+      `once), ${t.outputs} outputs checked for duplicates, ${t.texts} texts (messages, statuses, ` +
+      `errors, log lines) scanned for secrets, ${t.requests} requests checked (${t.commandRequests} ` +
+      `commands never resent, ${t.loginRequests} logins within 5 per 10 minutes)`,
   );
   console.log(
-    `memory: heap after GC ${(mem.memory.heapStart / 1e6).toFixed(1)} MB -> ${(mem.memory.heapEnd / 1e6).toFixed(1)} MB over ${MEMORY} messages (${(mem.memory.growth * 100).toFixed(1)}%, limit 10%)`,
+    `memory: heap after GC ${(mem.memory.heapStart / 1e6).toFixed(1)} MB ` +
+      `-> ${(mem.memory.heapEnd / 1e6).toFixed(1)} MB over ${MEMORY} messages ` +
+      `(${(mem.memory.growth * 100).toFixed(1)}%, limit 10%)`,
   );
   if (gaps)
     console.log(
-      `FAILED: ${skipped} rows skipped, ${unknown.length} operations without a row, ${stale.length} stale names in test/faults/gaps.js`,
+      `FAILED: ${skipped} rows skipped, ${unknown.length} operations without a row, ${stale.length} ` +
+        `stale names in test/faults/gaps.js`,
     );
   console.log(`violations: ${t.violations}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.exit(t.violations === 0 && gaps === 0 ? 0 : 1);

@@ -123,7 +123,8 @@ async function soakV6(plants, modules, setClock) {
       gapMin: gaps(ok('devices').map((r) => r.at)),
       bestGapMin: 5,
     },
-    // Roundup(plants/100) calls a refresh at one call a minute: past 500 plants that, not the 5-minute data, sets the pace.
+    // Roundup(plants/100) calls a refresh at one call a minute:
+    // past 500 plants that, not the 5-minute data, sets the pace.
     plantRealtime: {
       refreshes: ok('plants').length,
       gapMin: gaps(ok('plants').map((r) => r.at)),
@@ -145,13 +146,16 @@ async function soakV6(plants, modules, setClock) {
 function printV6(r) {
   const f = (n) => (Number.isFinite(n) ? n.toFixed(1) : '-');
   const line = (name, x) =>
-    `  ${name}: ${x.refreshes} refreshes, gap max ${f(x.gapMin.max)} min / mean ${f(x.gapMin.mean)} min (best the quota allows: ${x.bestGapMin} min)`;
+    `  ${name}: ${x.refreshes} refreshes, gap max ${f(x.gapMin.max)} min / mean ${f(x.gapMin.mean)} ` +
+    `min (best the quota allows: ${x.bestGapMin} min)`;
   console.log(
-    `\nV6, ${r.plants} plant(s), devices by type ${JSON.stringify(r.devicesByType)}: ${r.calls} calls, 407 received: ${r.quota407}, logins: ${r.logins}`,
+    `\nV6, ${r.plants} plant(s), devices by type ${JSON.stringify(r.devicesByType)}: ${r.calls} ` +
+      `calls, 407 received: ${r.quota407}, logins: ${r.logins}`,
   );
   console.log(`  calls by endpoint: ${JSON.stringify(r.byEndpoint)}`);
   console.log(
-    `${line('device real-time', r.devices)}, ${r.devices.everyDevice ? 'every' : 'NOT every'} one of ${r.polledDevices} devices each time`,
+    `${line('device real-time', r.devices)}, ${r.devices.everyDevice ? 'every' : 'NOT every'} one ` +
+      `of ${r.polledDevices} devices each time`,
   );
   console.log(line('plant real-time', r.plantRealtime));
   console.log(line('alarms', r.alarms));

@@ -162,14 +162,19 @@ async function soak(plants, modules) {
 function print(r) {
   const f = (n) => (Number.isFinite(n) ? n.toFixed(1) : '-');
   console.log(
-    `\n${r.plants} plant(s): ${r.calls} calls, 407 received: ${r.quota407}, logins: ${r.logins}, devices listed: ${r.devices}`,
+    `\n${r.plants} plant(s): ${r.calls} calls, 407 received: ${r.quota407}, logins: ${r.logins}, ` +
+      `devices listed: ${r.devices}`,
   );
   console.log(`  calls by endpoint: ${JSON.stringify(r.byEndpoint)}`);
   console.log(
-    `  real-time: ${r.realtime.refreshes} refreshes of ${r.realtime.everyPlant ? 'every' : 'NOT every'} plant, gap max ${f(r.realtime.gapMin.max)} min / mean ${f(r.realtime.gapMin.mean)} min (best the quota allows: ${r.realtime.bestGapMin} min); ${r.realtime.failedFast} injects refused at once (QUOTA)`,
+    `  real-time: ${r.realtime.refreshes} refreshes ` +
+      `of ${r.realtime.everyPlant ? 'every' : 'NOT every'} plant, gap ` +
+      `max ${f(r.realtime.gapMin.max)} min / mean ${f(r.realtime.gapMin.mean)} min (best the quota ` +
+      `allows: ${r.realtime.bestGapMin} min); ${r.realtime.failedFast} injects refused at once (QUOTA)`,
   );
   console.log(
-    `  history: ${r.history.refreshes} of ${r.history.injected} hourly refreshes (best the quota allows: ${r.history.best}, budget ${r.history.budget} calls a day)`,
+    `  history: ${r.history.refreshes} of ${r.history.injected} hourly refreshes (best the quota ` +
+      `allows: ${r.history.best}, budget ${r.history.budget} calls a day)`,
   );
   if (r.otherErrors.length) console.log(`  other errors: ${r.otherErrors.join(', ')}`);
 }
@@ -182,7 +187,8 @@ async function main() {
   const missing = modules.filter(([, m]) => !m).map(([t]) => t);
   if (missing.length) {
     console.error(
-      `soak: ${missing.join(', ')} not built: the soak needs realtimeKpi and historyKpi (run npm run build on a branch that has them)`,
+      `soak: ${missing.join(', ')} not built: the soak needs realtimeKpi and historyKpi (run npm run ` +
+        `build on a branch that has them)`,
     );
     process.exit(2);
   }

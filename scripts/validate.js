@@ -56,7 +56,8 @@ function print(rows, source) {
   const list = Object.values(rows).sort((a, b) => a.code.localeCompare(b.code));
   const w = Math.max(...list.map((r) => r.title.length));
   process.stdout.write(
-    `\nScorecard of ${source}\n\n  code  ${'check'.padEnd(w)}  result     detail\n  ----  ${'-'.repeat(w)}  ---------  ------\n`,
+    `\nScorecard of ${source}\n\n  code  ${'check'.padEnd(w)}  result     detail\n  ---- ` +
+      ` ${'-'.repeat(w)}  ---------  ------\n`,
   );
   for (const r of list)
     process.stdout.write(`  ${r.code}   ${r.title.padEnd(w)}  ${MARK[r.status].padEnd(9)}  ${r.detail}\n`);
@@ -86,7 +87,11 @@ async function main() {
   const failing = Object.values(rows).filter((r) => r.status === 'fail' || (r.status === 'skip' && !offline));
   const exceptions = Object.values(rows).filter((r) => r.status === 'exception');
   process.stdout.write(
-    `\n${failing.length ? `FAILED: ${failing.map((r) => r.code).join(', ')}` : 'OK'}${exceptions.length ? ` (explained exceptions: ${exceptions.map((r) => r.code).join(', ')}; see README "Scorecard")` : ''}\n`,
+    `\n${failing.length ? `FAILED: ${failing.map((r) => r.code).join(', ')}` : 'OK'}` +
+      (exceptions.length
+        ? ` (explained exceptions: ${exceptions.map((r) => r.code).join(', ')}; see README "Scorecard")`
+        : '') +
+      '\n',
   );
   process.exitCode = failing.length ? 1 : 0;
 }

@@ -19,19 +19,23 @@ export function registerAdminRoutes(RED: NodeAPI): void {
   if (!first) return;
   const live = (): NodeAPI => runtimes.get(RED.httpAdmin) ?? RED;
 
-  // The editor's operation lists, rows and their rules (JSON Schema), straight from the catalogue, and the
-  // saved-config migrations so a dialog shows an old node in the current shape.
+  // The editor's operation lists, rows and their rules (JSON Schema), straight from the catalogue, the rules
+  // of node settings outside any operation (request, monitor), and the saved-config migrations so a dialog shows an old node in the current shape.
   RED.httpAdmin.get(
     '/fusionsolar/catalogue',
     RED.auth.needsPermission('fusionsolar-account.read'),
     (_req: Request, res: Response) => {
-      const { DEVICE_TYPES, editorOperation, NODE_OPERATIONS, V6_DEVICE_TYPES } = library();
+      const { DEVICE_TYPES, editorOperation, editorSettings, NODE_OPERATIONS, NODE_SETTINGS, V6_DEVICE_TYPES } =
+        library();
       const out: Record<string, unknown[]> = {};
       for (const [type, ops] of Object.entries(NODE_OPERATIONS)) {
         out[type] = ops.map(editorOperation);
       }
+      const settings: Record<string, unknown> = {};
+      for (const [type, schema] of Object.entries(NODE_SETTINGS)) settings[type] = editorSettings(schema);
       res.json({
         operations: out,
+        settings,
         deviceTypes: DEVICE_TYPES,
         v6DeviceTypes: V6_DEVICE_TYPES,
         migrations: CONFIG_MIGRATIONS,

@@ -26,7 +26,8 @@ export = function register(RED: NodeAPI): void {
     let unwatch: (() => void) | undefined;
     const { acquireClient, catalogueRules, releaseClient, retireClient, toClientConfig } = library();
     try {
-      // The catalogue's rules go in once, when the client is made: quota table and request nodes know them before first use.
+      // The catalogue's rules go in once, when the client is made:
+      // quota table and request nodes know them before first use.
       const acquired = acquireClient({
         ...toClientConfig(config, node.credentials ?? {}, RED.settings.userDir),
         rules: catalogueRules(),

@@ -5,6 +5,7 @@ export {
   deviceList,
   deviceListV6,
   editorOperation,
+  editorSettings,
   NODE_OPERATIONS,
   operationsOf,
   plantList,
@@ -32,3 +33,4 @@ export { listsView, refreshWait } from '../fusionsolar-account/lists-view';
 export { quotaView } from '../fusionsolar-account/quota-view';
 export { toClientConfig } from '../fusionsolar-account/settings';
 export { monitorSettings } from '../fusionsolar-monitor/settings';
+export { NODE_SETTINGS } from './node-settings';

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { describeCode } from '../../src/client/error-catalogue';
+import { describeCode, interfaceOf } from '../../src/client/error-catalogue';
 import { FusionSolarError, localise } from '../../src/client/errors';
 import { translator, type Translate } from './i18n';
 import { migrateConfig, type ConfigMigration } from './migrate';
@@ -55,7 +55,7 @@ export function nodeError(
 
 /** Swaps the catalogue text of our own codes (QUOTA, INVALID_INPUT...) for the locale file's. */
 function inRuntimeLanguage(err: FusionSolarError, t: Translate): FusionSolarError {
-  const english = describeCode(err.code, 'en-us');
+  const english = describeCode(err.code, 'en-us', interfaceOf(err.endpoint));
   const key = `errors.code.${err.code}`;
   const message = t(`${key}.message`);
   const solution = t(`${key}.solution`);

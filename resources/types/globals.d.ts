@@ -13,5 +13,9 @@ declare global {
   interface Window {
     FusionSolarEditor: unknown;
   }
+  /** jQuery UI's spinner, which Node-RED's editor loads. */
+  interface JQuery {
+    spinner(options?: { min?: number; max?: number }): JQuery;
+  }
 }
 export {};

@@ -45,7 +45,8 @@ function parseRows(parsed) {
       (large.plain.median / large.bytes / (small.plain.median / small.bytes));
     rows.push([
       `Response parse time per MB, 32 MB against 1 MB, relative to JSON.parse's (${kind})`,
-      `${ms((large.envelope.median / large.bytes) * 1048576)}/MB vs ${ms((small.envelope.median / small.bytes) * 1048576)}/MB`,
+      `${ms((large.envelope.median / large.bytes) * 1048576)}/MB ` +
+        `vs ${ms((small.envelope.median / small.bytes) * 1048576)}/MB`,
       growth,
       2,
       '<=',
@@ -123,7 +124,8 @@ async function main() {
       cache.per1000 / cache.parsedPer1000,
     ],
     [
-      `require() of the package's ${req.files} node files against that of its dependencies (${req.deps.join(' + ')}), fresh process, median`,
+      `require() of the package's ${req.files} node files against that of its dependencies ` +
+        `(${req.deps.join(' + ')}), fresh process, median`,
       `${ms(req.pkg.median)} vs ${ms(req.dependencies.median)}`,
       req.ratio,
       0.3,
@@ -146,7 +148,10 @@ async function main() {
   console.log('\nbenchmark | measured | ratio | target | result');
   for (const r of results) console.log(`${r.name} | ${r.measured} | ${r.shown} | ${r.target} | ${r.verdict}`);
 
-  const machine = `${os.cpus()[0].model}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ${os.type()} ${os.release()}, Node.js ${process.version}; load average ${load.toFixed(2)} when the run began`;
+  const machine =
+    `${os.cpus()[0].model}, ${os.cpus().length} ` +
+    `cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ${os.type()} ${os.release()}, ` +
+    `Node.js ${process.version}; load average ${load.toFixed(2)} when the run began`;
   // The monitor's section comes from npm run bench:monitor (24 simulated hours per fleet): keep it.
   const file = path.join(ROOT, 'BENCHMARKS.md');
   const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
@@ -160,7 +165,8 @@ function markdown(results, machine, call, hist) {
   const table = results
     .map((r) => `| ${r.name} | ${r.measured} | **${r.shown}** | ${r.target} | ${r.verdict} |`)
     .join('\n');
-  return `# Benchmarks
+  return (
+    `# Benchmarks
 
 Measured by \`npm run bench\` (builds, then \`node --expose-gc scripts/bench/index.js\`), which
 rewrites this file. Every figure is a ratio against a baseline measured in the same run on the
@@ -176,20 +182,28 @@ ${table}
 
 24 simulated hours per fleet on a virtual clock: a V6 account (documented quotas) polls the
 real-time data of every inverter, grid meter, power sensor and battery (device types 1, 38, 17,
-47, 39, one call per type), the plants' real-time data and the alarms, each sent again as soon as
-the previous one ended (so as often as its quota allows). Measured 2026-12-01 on the 2-core
-machine above, shared with other work:
+47, 39, one call per type and 100 devices), the plants' real-time data and the alarms, each sent
+again as soon as the previous one ended (so as often as its quota allows). Measured 2026-12-02 on
+the 2-core machine above while other test runs shared it (load average 9-12):
 
-| plants | devices polled (by type) | calls | 407s | device real-time gap | plant real-time gap | alarms gap |
-|---|---|---|---|---|---|---|
-| 1 | 3 (1 inverter, 1 meter, 1 battery) | 1208 | 0 | 5.0 min | 5.0 min | 30.0 min |
-| 20 | 69 (31 + 4 inverters, 15 meters, 5 power sensors, 14 batteries) | 1786 | 0 | 5.0 min | 5.0 min | 30.0 min |
-| 120 | 408 (192 + 19 inverters, 93 meters, 27 power sensors, 77 batteries) | 2319 | 0 | 5.0 min | 6.0 min | 30.0 min |
-Gaps are the longest between two complete refreshes; the best the quotas allow is 5 minutes for
-real-time data (Roundup(devices of a type/100) calls per type and Roundup(plants/100) per 5
-minutes) and 30 minutes for alarms (Roundup(plants/100) per 30 minutes). At 120 plants the plant
-real-time data needs 2 calls and its endpoint allows one a minute: the poll ticks once a minute, so
-the refresh lands on the next whole minute (6 min). Every device was in every device refresh.
+| plants | devices polled (by type) | calls | 407s | device real-time gap | plant real-time gap (best) | alarms gap | real time |
+|---|---|---|---|---|---|---|---|
+| 1 | 3 (1 inverter, 1 meter, 1 battery) | 1208 | 0 | 5.0 min | 5.0 min (5) | 30.0 min | 17 s |
+| 20 | 69 (31 + 4 inverters, 15 meters, 5 power sensors, 14 batteries) | 1786 | 0 | 5.0 min | 5.0 min (5) | 30.0 min | 41 s |
+| 120 | 408 (192 + 19 inverters, 93 meters, 27 power sensors, 77 batteries) | 2415 | 0 | 5.0 min | 5.0 min (5) | 30.0 min | 120 s |
+| 1000 | 3274 (1376 + 183 inverters, 763 meters, 237 power sensors, 715 batteries) | 11951 | 0 | 5.0 min | 10.0 min (10) | 30.0 min | 507 s |
+
+Gaps are the longest between two complete refreshes. The best the quotas allow is 5 minutes for
+device real-time data (Roundup(devices of a type/100) calls per type per 5 minutes; at 1000 plants
+35 calls a refresh), 30 minutes for alarms (Roundup(plants/100) per 30 minutes) and for the plants'
+real-time data the larger of 5 minutes and Roundup(plants/100) minutes, since that endpoint takes
+one call a minute: at 1000 plants a refresh is 10 calls, one a minute, so 10 minutes. A group of
+calls (an operation's chunks) starts as soon as none of its calls would wait for calls made before
+it; until 2026-12-02 it waited for the whole group to fit the 5-minute window at once, which gave
+6 minutes at 120 plants and 14 at 1000. Every device was in every device refresh; 407 never came.
+Before the V6 simulator kept the sums of completed slots (and the day's sunrise, the plants'
+energies and the users' device counts) between polls, the 1000-plant run did not finish within 40
+minutes; \`SOAK_HOURS=1\` runs one simulated hour, e.g. under \`--cpu-prof\`.
 
 ## What each line measures
 
@@ -197,12 +211,14 @@ the refresh lands on the next whole minute (6 min). Every device was in every de
   in its own process, quotas off, loopback), timed from \`receive()\` to the message on the
   output wire; the **server in the same process** lines run the simulator in the benchmark's own
   process instead, so the client's CPU time is not hidden while a slower server works on
-  another core (the simulator's work then counts for node and floor alike); ${call.node.n} messages per variant after a warm-up, interleaved one message of each
-  variant at a time in rotating order, so drift, garbage collection and the load of other work
-  on a shared machine hit every variant alike (rounds of 100 messages per variant, as before,
-  let a burst of load that lasts about a round fall on one variant only: two runs ten minutes
-  apart gave 1.10x and 1.23x for the same code). Operation: ${call.operation}; response
-  ${(call.responseBytes / 1024).toFixed(0)} KB. The **floor node** is a minimal Node-RED node defined in the benchmark that makes
+  another core (the simulator's work then counts for node and floor alike); ${call.node.n} messages
+  per variant after a warm-up, interleaved one message of each variant at a time in rotating
+  order, so drift, garbage collection and the load of other work on a shared machine hit every
+  variant alike (rounds of 100 messages per variant, as before, let a burst of load that lasts
+  about a round fall on one variant only: two runs ten minutes apart gave 1.10x and 1.23x for
+  the same code). Operation: ${call.operation}; response
+  ${(call.responseBytes / 1024).toFixed(0)} KB. The **floor node** is a minimal Node-RED node ` +
+    `defined in the benchmark that makes
   the same request with \`undici.request\` (body prepared once), parses the JSON and sends it:
   the least any node can do. **Bare undici.request** is that request without Node-RED.
   Everything the package adds (input resolution, validation, quota governor, session, envelope
@@ -232,7 +248,8 @@ the refresh lands on the next whole minute (6 min). Every device was in every de
 
 \`\`\`
 npm run bench                                                  # all of the above, rewrites BENCHMARKS.md
-node --expose-gc --cpu-prof --cpu-prof-dir=prof scripts/bench/index.js   # the same with a CPU profile (open in Chrome DevTools)
+node --expose-gc --cpu-prof --cpu-prof-dir=prof scripts/bench/index.js   # the same with a CPU ` +
+    `profile (open in Chrome DevTools)
 \`\`\`
 
 The node-call figures are sensitive to other load on the machine (the simulator runs on a
@@ -271,7 +288,8 @@ second core); run on an idle machine and compare ratios, not milliseconds.
   delivers early. Validation (about 4 us), normalisation (about 30 us), the governor's bookkeeping
   and the status texts were each a few microseconds; the ledger's \`changed()\` only schedules a
   save when the account has a lasting store (none in the benchmark).
-`;
+`
+  );
 }
 
 main().catch((err) => {

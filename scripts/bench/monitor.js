@@ -65,12 +65,14 @@ async function day({ plants, api }) {
 function section(rows) {
   const machine = `${os.cpus()[0].model}, ${os.cpus().length} cores, Node.js ${process.version}`;
   const line = (r) =>
-    `| ${r.plants} (${r.api.toUpperCase()}) | ${(r.freshness * 100).toFixed(1)}% | ${r.gapMin.toFixed(0)} min | ${r.realtime} of ${r.allowed} | ${r.perPlantHour.toFixed(2)} | ${Object.entries(
+    `| ${r.plants} (${r.api.toUpperCase()}) | ${(r.freshness * 100).toFixed(1)}% ` +
+    `| ${r.gapMin.toFixed(0)} min | ${r.realtime} of ${r.allowed} | ${r.perPlantHour.toFixed(2)} | ${Object.entries(
       r.byEndpoint,
     )
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')} | ${r.quota407} | ${r.firstMin.toFixed(0)} min | ${r.seconds.toFixed(0)} s |`;
-  return `${BEGIN}
+  return (
+    `${BEGIN}
 ## Monitor: freshness and calls per plant-hour
 
 The \`fusionsolar-monitor\` node alone for 24 simulated hours per fleet against the simulator
@@ -82,11 +84,13 @@ first round on: Roundup(plants/100) calls per 5 minutes cover every plant once p
 of today, real-time). The first round waits for the plant list (one page of 100 plants a minute).
 Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}.
 
-| plants | freshness | longest gap | real-time calls (of allowed) | calls per plant-hour | calls by endpoint | 407s | first round | real time |
+| plants | freshness | longest gap | real-time calls (of allowed) | calls per plant-hour | calls by ` +
+    `endpoint | 407s | first round | real time |
 |---|---|---|---|---|---|---|---|---|
 ${rows.map(line).join('\n')}
 ${END}
-`;
+`
+  );
 }
 
 async function main() {
@@ -94,7 +98,9 @@ async function main() {
   for (const fleet of FLEETS.length ? FLEETS : [1, 120, 1000].map((plants) => ({ api: 'v7', plants }))) {
     const r = await day(fleet);
     console.log(
-      `${fleet.plants} plant(s), ${fleet.api}: freshness ${(r.freshness * 100).toFixed(1)}%, longest gap ${r.gapMin} min, real-time ${r.realtime} of ${r.allowed} allowed, ${r.perPlantHour.toFixed(2)} calls per plant-hour, 407s ${r.quota407} (${r.seconds.toFixed(0)} s)`,
+      `${fleet.plants} plant(s), ${fleet.api}: freshness ${(r.freshness * 100).toFixed(1)}%, longest ` +
+        `gap ${r.gapMin} min, real-time ${r.realtime} of ${r.allowed} ` +
+        `allowed, ${r.perPlantHour.toFixed(2)} calls per plant-hour, 407s ${r.quota407} (${r.seconds.toFixed(0)} s)`,
     );
     rows.push(r);
   }

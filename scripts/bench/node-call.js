@@ -143,7 +143,13 @@ async function run(sim, { rounds = 20, perRound = 100, warmup = 300 } = {}) {
   };
   await helper.unload();
   return {
-    operation: `${pick.def.name} (${pick.def.endpoint}) of 100 plants${pick.def.name === 'realtimeKpi' ? '' : ' (realtimeKpi not built on this branch: one page of 100 devices instead)'}`,
+    operation:
+      `${pick.def.name} (${pick.def.endpoint}) of 100 ` +
+      `plants${
+        pick.def.name === 'realtimeKpi'
+          ? ''
+          : ' (realtimeKpi not built on this branch: one ' + 'page of 100 devices instead)'
+      }`,
     responseBytes: JSON.stringify(await bareCall(sim.url, pick.def.endpoint, headers, body)).length,
     node: stats(samples.node),
     floor: stats(samples.floor),

@@ -14,8 +14,10 @@ const deps = Object.keys(pkg.dependencies).map((d) => require.resolve(d, { paths
 /** ms to require `modules` in a new node process, and whether any of `deps` got loaded. */
 function once(modules) {
   const script =
-    `const t=process.hrtime.bigint();for(const f of ${JSON.stringify(modules)})require(f);const ms=Number(process.hrtime.bigint()-t)/1e6;` +
-    `const deps=Object.keys(require.cache).filter((k)=>/[\\\\/]node_modules[\\\\/](${Object.keys(pkg.dependencies).join('|')})[\\\\/]/.test(k)).length;` +
+    `const t=process.hrtime.bigint();for(const f of ${JSON.stringify(modules)})require(f);const ` +
+    `ms=Number(process.hrtime.bigint()-t)/1e6;` +
+    `const deps=Object.keys(require.cache).filter((k)=>/[\\\\/]node_modules[\\\\/]` +
+    `(${Object.keys(pkg.dependencies).join('|')})[\\\\/]/.test(k)).length;` +
     'process.stdout.write(JSON.stringify({ms,deps}))';
   return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }));
 }
@@ -48,6 +50,9 @@ module.exports = { run };
 if (require.main === module) {
   const r = run();
   console.log(
-    `require() of ${r.files} node files: ${r.pkg.median.toFixed(2)} ms; of ${r.deps.join(' + ')}: ${r.dependencies.median.toFixed(2)} ms; ratio ${r.ratio.toFixed(2)}x (target <= 0.3x); dependency modules loaded by the node files: ${r.depModulesLoaded}`,
+    `require() of ${r.files} node files: ${r.pkg.median.toFixed(2)} ms; ` +
+      `of ${r.deps.join(' + ')}: ${r.dependencies.median.toFixed(2)} ms; ` +
+      `ratio ${r.ratio.toFixed(2)}x (target <= 0.3x); dependency modules loaded by the node ` +
+      `files: ${r.depModulesLoaded}`,
   );
 }

@@ -151,7 +151,8 @@ function d03(deps) {
     } else if (d.exception && d.exception.ok) {
       excused = true;
       notes.push(
-        `${d.name} ${d.range} (${d.installed}, latest ${latest}): exception, ${d.exception.reason}; ${d.exception.detail}`,
+        `${d.name} ${d.range} (${d.installed}, latest ${latest}): ` +
+          `exception, ${d.exception.reason}; ${d.exception.detail}`,
       );
     } else {
       failed = true;

@@ -7,7 +7,8 @@ const EXCEPTIONS = {
   undici: {
     major: 7,
     reason:
-      'undici 8 needs a newer Node.js than the Node 20 this package supports (engines.node), so it stays on undici 7, which is maintained for Node 20',
+      'undici 8 needs a newer Node.js than the Node 20 this package supports (engines.node), so it ' +
+      'stays on undici 7, which is maintained for Node 20',
   },
 };
 
@@ -32,7 +33,8 @@ async function verifyException(name, { pkg, range, installed, latest, view }) {
     problems.push(`installed ${installed}, newest ${entry.major}.x is ${newest}: npm update ${name}`);
   const detail = problems.length
     ? problems.join('; ')
-    : `${name}@${latest} needs Node ${needs}, ours starts at ${oldestNode}; ${installed} is the newest ${entry.major}.x`;
+    : `${name}@${latest} needs Node ${needs}, ours starts at ${oldestNode}; ${installed} is the ` +
+      `newest ${entry.major}.x`;
   return { ok: problems.length === 0, reason: entry.reason, detail };
 }
 

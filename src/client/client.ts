@@ -412,6 +412,8 @@ function outcomeUnknown(endpoint: string, cause: FusionSolarError): FusionSolarE
     endpoint,
     httpStatus: cause.httpStatus,
     details: { cause: cause.code },
-    message: `Outcome unknown: the ${endpoint} command got no usable answer (${cause.code}). It may or may not have been executed; query the task status before sending it again.`,
+    message:
+      `Outcome unknown: the ${endpoint} command got no usable answer (${cause.code}). It may ` +
+      `or may not have been executed; query the task status before sending it again.`,
   });
 }

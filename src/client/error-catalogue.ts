@@ -12,6 +12,15 @@ export interface CatalogueEntry {
   zh: string;
   solutionEn?: string;
   solutionZh?: string;
+  /** What differs on the V6 interface (/thirdData/), e.g. advice naming its own field names. */
+  v6?: Partial<Omit<CatalogueEntry, 'v6'>>;
+}
+
+export type Interface = 'v7' | 'v6';
+
+/** The interface an endpoint belongs to: V6 paths sit under thirdData/. */
+export function interfaceOf(endpoint: string | undefined): Interface {
+  return endpoint !== undefined && /^\/?thirdData\//.test(endpoint) ? 'v6' : 'v7';
 }
 
 export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.freeze({
@@ -20,7 +29,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     en: 'The third-party system ID does not exist.',
     zh: '第三方系统ID不存在。',
     solutionEn:
-      'Check the northbound username; the account may have been deleted. Ask the company administrator to check it under Northbound Management.',
+      'Check the northbound username; the account may have been deleted. Ask the company ' +
+      'administrator to check it under Northbound Management.',
     solutionZh: '检查北向用户名，该账号可能已被删除。请联系公司管理员在“北向管理”中确认。',
   },
   '20002': {
@@ -47,6 +57,11 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     zh: '设备ID不能为空。',
     solutionEn: 'Provide at least one device ID (dn).',
     solutionZh: '请至少提供一个设备ID（dn）。',
+    // V6 device calls name devices by devIds, or by sns instead.
+    v6: {
+      solutionEn: 'Provide at least one device ID (devIds) or device SN (sns).',
+      solutionZh: '请至少提供一个设备ID（devIds）或设备SN（sns）。',
+    },
   },
   '20006': {
     en: 'Some devices do not match the device type.',
@@ -58,7 +73,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     en: 'The system does not have the desired power plant resources.',
     zh: '系统中没有所需的电站资源。',
     solutionEn:
-      'Check the plant codes. The plants must be bound to this northbound account (Northbound Management > Plant list).',
+      'Check the plant codes. The plants must be bound to this northbound account (Northbound ' +
+      'Management > Plant list).',
     solutionZh: '检查电站编码。这些电站必须已绑定到该北向账号（北向管理 > 电站列表）。',
   },
   '20008': {
@@ -162,7 +178,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     en: 'You are not in the login state. You need to log in again.',
     zh: '您未处于登录状态，需要重新登录。',
     solutionEn:
-      'Log in again; the client does this automatically once. The session ends after 30 minutes idle or when the same account logs in elsewhere.',
+      'Log in again; the client does this automatically once. The session ends after 30 minutes idle ' +
+      'or when the same account logs in elsewhere.',
     solutionZh: '请重新登录，客户端会自动重新登录一次。会话空闲30分钟后失效，同一账号在别处登录也会使其失效。',
   },
   '401': {
@@ -176,7 +193,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     en: 'The interface access frequency is too high.',
     zh: '接口访问频率过高。',
     solutionEn:
-      "The account's quota for this interface is used up. Wait for the quota window to pass (see the interface's access restrictions) and call it less often.",
+      "The account's quota for this interface is used up. Wait for the quota window to pass (see the " +
+      "interface's access restrictions) and call it less often.",
     solutionZh: '该账号对此接口的调用配额已用完。请等待配额周期结束（见接口的访问限制），并降低调用频率。',
   },
   '20023': {
@@ -213,14 +231,16 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     en: 'The system does not have related user information.',
     zh: '系统中没有相关的用户信息。',
     solutionEn:
-      'Check the account (username, email address or phone number) sent in the request; it does not exist in the system.',
+      'Check the account (username, email address or phone number) sent in the request; it does not ' +
+      'exist in the system.',
     solutionZh: '检查请求中的账号（用户名、邮箱或手机号），该用户在系统中不存在。',
   },
   '20030': {
     en: 'Failed to create the I-V curve diagnosis task.',
     zh: '创建I-V曲线诊断任务失败。',
     solutionEn:
-      'The irradiance may be too low for a diagnosis. Retry in good sunlight (module plane irradiance at least 600 W/m²) and check that the inverters support I-V scanning.',
+      'The irradiance may be too low for a diagnosis. Retry in good sunlight (module plane ' +
+      'irradiance at least 600 W/m²) and check that the inverters support I-V scanning.',
     solutionZh: '辐照度可能不满足诊断要求。请在光照充足时重试（组件面辐照度不低于600 W/m²），并确认逆变器支持I-V扫描。',
   },
   '20034': {
@@ -248,7 +268,9 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     solutionZh: '请使用大于0且不超过15的反灌电流。',
   },
   '20038': {
-    en: 'In the input parameters, the authorization code list is empty (null), or the number of authorization codes is out of range. The allowed range is [0, 1000].',
+    en:
+      'In the input parameters, the authorization code list is empty (null), or the number of ' +
+      'authorization codes is out of range. The allowed range is [0, 1000].',
     zh: '输入参数中的授权码列表为空（null），或授权码数量超出范围，允许范围为[0, 1000]。',
     solutionEn: 'Send between 1 and 1000 authorization codes per call.',
     solutionZh: '每次调用请发送1至1000个授权码。',
@@ -302,14 +324,16 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     en: 'Unauthorized PV plants exist in the input parameters.',
     zh: '输入参数中存在未授权的光伏电站。',
     solutionEn:
-      'Remove the plants or devices this account is not authorized for, or ask the administrator to bind them to the account.',
+      'Remove the plants or devices this account is not authorized for, or ask the administrator to ' +
+      'bind them to the account.',
     solutionZh: '请移除该账号无权限的电站或设备，或联系管理员将其绑定到该账号。',
   },
   '20047': {
     en: 'The forced charge/discharge power in the input parameters is invalid.',
     zh: '输入参数中的强制充放电功率无效。',
     solutionEn:
-      'powerDispatch is in watts: greater than 0 for charging, less than 0 for discharging. Leave it out to use the default power.',
+      'powerDispatch is in watts: greater than 0 for charging, less than 0 for discharging. Leave it ' +
+      'out to use the default power.',
     solutionZh: 'powerDispatch单位为瓦：充电时大于0，放电时小于0。不填则使用默认功率。',
   },
   '20048': {
@@ -322,7 +346,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     en: 'Failed to deliver the charging and discharging task.',
     zh: '充放电任务下发失败。',
     solutionEn:
-      'Check that the devices of the plant are online and that no earlier task is still running there before trying again.',
+      'Check that the devices of the plant are online and that no earlier task is still running ' +
+      'there before trying again.',
     solutionZh: '请确认电站设备在线且没有仍在执行的任务后再重试。',
   },
   '20050': {
@@ -335,7 +360,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     en: 'Failed to set the battery DOD.',
     zh: '电池DOD设置失败。',
     solutionEn:
-      'Check that the batteries are online and that the DoD suits the battery (end-of-discharge SOC = 100 - DoD: 0-20 % for Huawei, 12-20 % for LG).',
+      'Check that the batteries are online and that the DoD suits the battery (end-of-discharge SOC ' +
+      '= 100 - DoD: 0-20 % for Huawei, 12-20 % for LG).',
     solutionZh: '请确认电池在线，且DoD与电池型号匹配（放电截止SOC = 100 - DoD：华为电池为0-20%，LG电池为12-20%）。',
   },
   '20055': {
@@ -345,7 +371,9 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     solutionZh: '请提供电站编码或设备ID。',
   },
   '20116': {
-    en: 'The inverter control parameter is incorrect. (The number of PV plants is greater than 100 or equal to 0, or the total number of inverters in the PV plants is greater than 200 or equal to 0.)',
+    en:
+      'The inverter control parameter is incorrect. (The number of PV plants is greater than 100 ' +
+      'or equal to 0, or the total number of inverters in the PV plants is greater than 200 or equal to 0.)',
     zh: '逆变器控制参数不正确。（光伏电站数量大于100或等于0，或光伏电站中的逆变器总数大于200或等于0。）',
     solutionEn: 'Send 1 to 100 plants with 1 to 200 inverters in total per call.',
     solutionZh: '每次调用请发送1至100个电站，且逆变器总数为1至200台。',
@@ -357,10 +385,14 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     solutionZh: '请等待一分钟后重试。',
   },
   '20400': {
-    en: 'The username or password of the third-party system is incorrect. The user is locked. The password has expired. The number of online sessions reaches the upper limit.',
+    en:
+      'The username or password of the third-party system is incorrect. The user is locked. The ' +
+      'password has expired. The number of online sessions reaches the upper limit.',
     zh: '第三方系统的用户名或密码不正确、用户已被锁定、密码已过期，或在线会话数已达上限。',
     solutionEn:
-      'Check the username and password. Five wrong passwords within 10 minutes lock the account for 30 minutes, so do not retry blindly. Change an expired password in the management system; if too many sessions are open, wait for idle ones to time out (30 minutes).',
+      'Check the username and password. Five wrong passwords within 10 minutes lock the account for ' +
+      '30 minutes, so do not retry blindly. Change an expired password in the management system; if ' +
+      'too many sessions are open, wait for idle ones to time out (30 minutes).',
     solutionZh:
       '请检查用户名和密码。10分钟内连续5次密码错误会锁定账号30分钟，请勿盲目重试。密码过期请在管理系统中修改；会话数已满时请等待空闲会话超时（30分钟）。',
   },
@@ -383,7 +415,9 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     solutionZh: '请使用非负的时间值。',
   },
   '20606': {
-    en: 'If only the start time is entered and the end time is empty, the start time cannot be later than or equal to the current time.',
+    en:
+      'If only the start time is entered and the end time is empty, the start time cannot be later ' +
+      'than or equal to the current time.',
     zh: '如果只输入开始时间而结束时间为空，开始时间不能晚于或等于当前时间。',
     solutionEn: 'Use a start time in the past, or also give an end time.',
     solutionZh: '请使用早于当前的开始时间，或同时提供结束时间。',
@@ -416,7 +450,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     en: 'The values of input parameters exceed the valid range.',
     zh: '输入参数的值超出有效范围。',
     solutionEn:
-      'Check the value range of each input parameter in the "Request Parameters" of the interface (e.g. maxFeedGridPower [-1000, plant capacity], activePowerVariationGradient [0.1, 5000]).',
+      'Check the value range of each input parameter in the "Request Parameters" of the interface ' +
+      '(e.g. maxFeedGridPower [-1000, plant capacity], activePowerVariationGradient [0.1, 5000]).',
     solutionZh:
       '请对照接口“请求参数”检查各输入参数的取值范围（例如maxFeedGridPower为[-1000, 电站容量]，activePowerVariationGradient为[0.1, 5000]）。',
   },
@@ -826,7 +861,9 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     solutionZh: '请将environmentalParameters设置为0（自动）或1（手动）。',
   },
   '30013': {
-    en: 'The value of modulePlaneIrradiance or moduleBackSurfaceTemperature is empty when environmentalParameters is set to 1.',
+    en:
+      'The value of modulePlaneIrradiance or moduleBackSurfaceTemperature is empty when ' +
+      'environmentalParameters is set to 1.',
     zh: 'environmentalParameters设置为1时，modulePlaneIrradiance或moduleBackSurfaceTemperature的值为空。',
     solutionEn: 'Provide both values, or set environmentalParameters to 0.',
     solutionZh: '请同时提供这两个值，或将environmentalParameters设置为0。',
@@ -850,7 +887,9 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     solutionZh: '请设置dn。',
   },
   '30017': {
-    en: 'The value of dns is invalid. The number of devices exceeds 100 or devices on which the user does not have permission exist.',
+    en:
+      'The value of dns is invalid. The number of devices exceeds 100 or devices on which the user ' +
+      'does not have permission exist.',
     zh: 'dns的值无效：设备数量超过100个，或存在用户无权限的设备。',
     solutionEn: 'Send at most 100 device IDs, all bound to this account.',
     solutionZh: '最多发送100个设备ID，且均须已绑定到该账号。',
@@ -910,7 +949,9 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     solutionZh: '请设置mppts。',
   },
   '30027': {
-    en: 'The number of MPPTs connected to a single inverter exceeds the maximum limit (3), or the total number of MPPTs in a single task exceeds the maximum limit (32).',
+    en:
+      'The number of MPPTs connected to a single inverter exceeds the maximum limit (3), or the ' +
+      'total number of MPPTs in a single task exceeds the maximum limit (32).',
     zh: '单台逆变器所接MPPT数量超过上限（3个），或单个任务中的MPPT总数超过上限（32个）。',
     solutionEn: 'Use at most 3 MPPTs per inverter and 32 MPPTs per task.',
     solutionZh: '每台逆变器最多3个MPPT，每个任务最多32个MPPT。',
@@ -1030,7 +1071,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     en: "The server's TLS certificate could not be verified.",
     zh: '无法验证服务器的TLS证书。',
     solutionEn:
-      "Add the CA certificate in the account settings (reference FAQ 13.1 shows how to export the server's certificate).",
+      'Add the CA certificate in the account settings (reference FAQ 13.1 shows how to export the ' +
+      "server's certificate).",
     solutionZh: '请在账号设置中添加CA证书（参考文档FAQ 13.1介绍了如何导出服务器证书）。',
   },
   HTTP: {
@@ -1049,14 +1091,16 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     en: 'The server answered with an empty body.',
     zh: '服务器返回了空的响应体。',
     solutionEn:
-      'At login this usually means a wrong username or password; otherwise an expired session, which the client renews once.',
+      'At login this usually means a wrong username or password; otherwise an expired session, which ' +
+      'the client renews once.',
     solutionZh: '登录时通常表示用户名或密码错误；其他情况通常是会话已过期，客户端会自动重新登录一次。',
   },
   LOGIN_REJECTED: {
     en: 'The username or password was rejected.',
     zh: '用户名或密码被拒绝。',
     solutionEn:
-      'Correct the username or password in the account. No further login is tried until the credentials are changed, to avoid the 30-minute lockout after five wrong passwords.',
+      'Correct the username or password in the account. No further login is tried until the ' +
+      'credentials are changed, to avoid the 30-minute lockout after five wrong passwords.',
     solutionZh: '请在账号中修改用户名或密码。在凭据修改之前不会再尝试登录，以免连续5次密码错误导致账号被锁定30分钟。',
   },
   LOGIN_LOCKED: {
@@ -1105,7 +1149,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
     en: 'The shared state store (Redis) is unreachable: the call was not made.',
     zh: '共享状态存储（Redis）无法访问：调用未发出。',
     solutionEn:
-      'Bring Redis back, or set "If Redis is away" to "Local ledger" so each instance keeps to its share of the quota meanwhile.',
+      'Bring Redis back, or set "If Redis is away" to "Local ledger" so each instance keeps to its ' +
+      'share of the quota meanwhile.',
     solutionZh: '请恢复 Redis，或将“Redis 不可用时”设为“本地账本”，使每个实例在此期间只使用其配额份额。',
   },
   NO_ACCOUNT: {
@@ -1119,12 +1164,14 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = Object.
 export function describeCode(
   code: string | number,
   locale: Locale = 'en-us',
+  api: Interface = 'v7',
 ): { message: string; solution?: string } | undefined {
   const key = String(code).trim();
   // hasOwn keeps keys such as "constructor" or "toString" from resolving to prototype members.
   if (!Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, key)) return undefined;
-  const entry = ERROR_CATALOGUE[key];
-  if (!entry) return undefined;
+  const base = ERROR_CATALOGUE[key];
+  if (!base) return undefined;
+  const entry = api === 'v6' && base.v6 ? { ...base, ...base.v6 } : base;
   const zh = locale === 'zh-cn';
   const message = zh ? entry.zh : entry.en;
   const solution = zh ? (entry.solutionZh ?? entry.solutionEn) : entry.solutionEn;

@@ -1,4 +1,4 @@
-import { describeCode, type Locale } from './error-catalogue';
+import { describeCode, interfaceOf, type Locale } from './error-catalogue';
 
 export interface ErrorInit {
   retryAfter?: number;
@@ -44,7 +44,7 @@ export class FusionSolarError extends Error {
   readonly details?: unknown;
 
   constructor(code: string | number, init: ErrorInit = {}) {
-    const known = describeCode(code, init.locale);
+    const known = describeCode(code, init.locale, interfaceOf(init.endpoint));
     super(init.message ?? known?.message ?? `FusionSolar error ${code}`);
     this.name = 'FusionSolarError';
     this.code = String(code);
@@ -82,8 +82,9 @@ export function invalidInput(field: string, rule: string, locale?: Locale): Fusi
  */
 export function localise(err: FusionSolarError, locale: Locale | undefined): FusionSolarError {
   if (locale !== 'zh-cn') return err;
-  const en = describeCode(err.code, 'en-us');
-  const zh = describeCode(err.code, 'zh-cn');
+  const api = interfaceOf(err.endpoint);
+  const en = describeCode(err.code, 'en-us', api);
+  const zh = describeCode(err.code, 'zh-cn', api);
   if (!en || !zh) return err;
   const message = err.message === en.message ? zh.message : `${err.message}（${zh.message}）`;
   const out = new FusionSolarError(err.code, {

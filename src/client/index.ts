@@ -1,6 +1,13 @@
 export { FusionSolarClient, type CallOptions, type CallResult, type ClientConfig, type ClientEvent } from './client';
 export { FusionSolarError, invalidInput, localise, type ErrorInit } from './errors';
-export { describeCode, ERROR_CATALOGUE, type CatalogueEntry, type Locale } from './error-catalogue';
+export {
+  describeCode,
+  ERROR_CATALOGUE,
+  interfaceOf,
+  type CatalogueEntry,
+  type Interface,
+  type Locale,
+} from './error-catalogue';
 export { Governor, type GovernorOptions, type LimitInfo, type QuotaInfo } from './governor';
 export {
   DAY,

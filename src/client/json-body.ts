@@ -37,7 +37,8 @@ function check(root: unknown): boolean {
     if (!array && !isPlain(value) && !(value instanceof Date)) {
       throw invalidInput(
         path,
-        `is a ${value.constructor?.name ?? 'special object'}, not plain JSON (use an object, array, string, number or boolean)`,
+        `is a ${value.constructor?.name ?? 'special object'}, not plain JSON (use an object, array, ` +
+          `string, number or boolean)`,
       );
     }
     if (value instanceof Date) continue;

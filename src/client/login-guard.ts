@@ -52,7 +52,9 @@ export class LoginGuard {
       endpoint: 'login',
       httpStatus: e.httpStatus,
       retryAfter: this.backoffUntil - now,
-      message: `${e.message} (the last login failed; the next one is sent in ${Math.ceil((this.backoffUntil - now) / 1000)} s at the earliest, to keep within 5 logins per 10 minutes)`,
+      message:
+        `${e.message} (the last login failed; the next one is sent ` +
+        `in ${Math.ceil((this.backoffUntil - now) / 1000)} s at the earliest, to keep within 5 logins per 10 minutes)`,
     });
   }
 

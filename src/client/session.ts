@@ -277,7 +277,8 @@ export class Session {
   private reject(serverCode: string | undefined, httpStatus?: number, keep = true): FusionSolarError {
     const known = serverCode !== undefined && REJECTING_CODES.has(serverCode);
     const detail = serverCode
-      ? ` (${known ? 'server code ' : 'answer: '}${serverCode}${httpStatus && httpStatus !== 200 ? `, HTTP ${httpStatus}` : ''})`
+      ? ` (${known ? 'server code ' : 'answer: '}${serverCode}` +
+        `${httpStatus && httpStatus !== 200 ? `, HTTP ${httpStatus}` : ''})`
       : '';
     const what =
       known || serverCode === undefined
@@ -286,7 +287,9 @@ export class Session {
     this.rejection = new FusionSolarError('LOGIN_REJECTED', {
       endpoint: 'login',
       details: serverCode ? { serverCode } : undefined,
-      message: `The FusionSolar server ${what}${detail}. No further login is attempted until the account's credentials are changed (5 wrong passwords lock the account for 30 minutes).`,
+      message:
+        `The FusionSolar server ${what}${detail}. No further login is attempted until the ` +
+        `account's credentials are changed (5 wrong passwords lock the account for 30 minutes).`,
     });
     this.guard.reject(this.credentials.username, this.credentials.password, this.rejection);
     if (keep) this.sync?.rejected(serverCode, this.clock.now());

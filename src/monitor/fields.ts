@@ -71,7 +71,10 @@ export const V6_PLANT: Record<string, FieldMeta> = {
   real_health_state: { label: 'Health state' },
 };
 
-/** V6 device real-time KPI (getDevRealKpi) by device type: inverter 1, meter 17 and 47, battery 39, EMI 10, string inverter 38. */
+/**
+ * V6 device real-time KPI (getDevRealKpi) by device type:
+ * inverter 1, meter 17 and 47, battery 39, EMI 10, string inverter 38.
+ */
 const V6_INVERTER: Record<string, FieldMeta> = {
   day_cap: energy('Energy today', 'daily'),
   total_cap: energy('Energy total', 'lifetime'),

@@ -64,7 +64,9 @@ const plantHistory: Reader = (data) => {
   return out;
 };
 
-/** V6 getDevRealKpi as the api layer names it: `[{devId, devTypeId, stationCode, dataItemMap, units, collectTime?}]`. */
+/**
+ * V6 getDevRealKpi as the api layer names it: `[{devId, devTypeId, stationCode, dataItemMap, units, collectTime?}]`.
+ */
 const deviceRealtime: Reader = (data, at) => {
   if (!Array.isArray(data)) return [];
   const out: Reading[] = [];

@@ -34,7 +34,9 @@ export interface SimulatorOptions {
   singleSession?: boolean;
   /** PEM key and certificate: serve HTTPS instead of HTTP. */
   tls?: { key: string; cert: string };
-  /** Serve /__sim/ control endpoints (stats, faults, clock): to loopback test clients only, unless `adminToken` is set. */
+  /**
+   * Serve /__sim/ control endpoints (stats, faults, clock): to loopback test clients only, unless `adminToken` is set.
+   */
   admin?: boolean;
   /** With it, /__sim/ answers whoever sends it in the `x-sim-token` header, and nobody else. */
   adminToken?: string;

@@ -13,35 +13,42 @@ describe('fleet dashboard of npm start on a V6 account in a browser', function (
   this.timeout(150000);
   const ctx = withDashboard({ SIM_PLANTS: String(PLANTS), DEMO_API: 'v6' });
 
-  it("shows every plant's PV, grid with the meter's import and export, and battery from deviceRealtimeKpi", async function () {
-    const rows = await flowRows(ctx.page, PLANTS);
-    assert.match(await ctx.page.innerText('.fs-flow .fs-foot'), /^deviceRealtimeKpi at /);
-    assert.equal(rows.length, PLANTS);
-    for (const [plant, pv, , grid, battery] of rows) {
-      assert.match(plant, /^Sim Plant \d{4}/);
-      assert.match(pv, /^\d+(\.\d)? kW$/, `PV of ${plant}`);
-      assert.match(
-        grid,
-        /(kW\n(feed-in|from grid|idle)(\nin \d+(\.\d)? · out \d+(\.\d)? [kM]Wh)?|no meter)$/,
-        `grid of ${plant}: ${grid}`,
+  it(
+    "shows every plant's PV, grid with the meter's import and export, and battery from " + 'deviceRealtimeKpi',
+    async function () {
+      const rows = await flowRows(ctx.page, PLANTS);
+      assert.match(await ctx.page.innerText('.fs-flow .fs-foot'), /^deviceRealtimeKpi at /);
+      assert.equal(rows.length, PLANTS);
+      for (const [plant, pv, , grid, battery] of rows) {
+        assert.match(plant, /^Sim Plant \d{4}/);
+        assert.match(pv, /^\d+(\.\d)? kW$/, `PV of ${plant}`);
+        assert.match(
+          grid,
+          /(kW\n(feed-in|from grid|idle)(\nin \d+(\.\d)? · out \d+(\.\d)? [kM]Wh)?|no meter)$/,
+          `grid of ${plant}: ${grid}`,
+        );
+        assert.match(
+          battery,
+          /(kW\n(charging|discharging|idle) · \d+ %|no battery)$/,
+          `battery of ${plant}: ${battery}`,
+        );
+      }
+      assert.ok(
+        rows.some((r) => /\nin \d+(\.\d)? · out \d+(\.\d)? [kM]Wh$/.test(r[3])),
+        "some plant shows its grid meter's registers",
       );
-      assert.match(battery, /(kW\n(charging|discharging|idle) · \d+ %|no battery)$/, `battery of ${plant}: ${battery}`);
-    }
-    assert.ok(
-      rows.some((r) => /\nin \d+(\.\d)? · out \d+(\.\d)? [kM]Wh$/.test(r[3])),
-      "some plant shows its grid meter's registers",
-    );
-    assert.match(await ctx.page.innerText('.nrdb-ui-text'), /V7 interface/);
-    // Today's energy comes from realtimeKpi, which may answer after the devices: the rows get it when it does.
-    await ctx.page.waitForFunction(
-      (n) => {
-        const cells = [...document.querySelectorAll('.fs-flow tbody tr td:last-child b')];
-        return cells.length === n && cells.every((/** @type {HTMLElement} */ b) => /^\d+\.\d$/.test(b.innerText));
-      },
-      PLANTS,
-      { timeout: 60000 },
-    );
-  });
+      assert.match(await ctx.page.innerText('.nrdb-ui-text'), /V7 interface/);
+      // Today's energy comes from realtimeKpi, which may answer after the devices: the rows get it when it does.
+      await ctx.page.waitForFunction(
+        (n) => {
+          const cells = [...document.querySelectorAll('.fs-flow tbody tr td:last-child b')];
+          return cells.length === n && cells.every((/** @type {HTMLElement} */ b) => /^\d+\.\d$/.test(b.innerText));
+        },
+        PLANTS,
+        { timeout: 60000 },
+      );
+    },
+  );
 
   it('keeps the power flow table within its card', async function () {
     const overflow = await ctx.page.$eval('.fs-flow', (el) => el.scrollWidth - el.clientWidth);

@@ -87,24 +87,27 @@ describe('fleet dashboard of npm start in a browser', function () {
     for (const name of names) assert.ok(series[name] >= 250 && series[name] <= 290, `${name}: ${series[name]} points`);
   });
 
-  it('draws the I-V curves of the diagnosis run at start, one series per string, and saves the screenshot', async function () {
-    // The simulator scans on the real clock: seconds for one inverter.
-    const series = await waitForPoints(ctx.page, 'dash-ui-iv', { series: 1, min: 1 }, 90000);
-    const names = Object.keys(series);
-    assert.equal(names.length, 8, `one series per string of an 8-string inverter: ${names.join(', ')}`);
-    assert.ok(
-      names.every((n) => /^PV\d+( \(.+\))?$/.test(n)),
-      `series named after the strings (and their faults): ${names.join(', ')}`,
-    );
-    for (const name of names) assert.equal(series[name], 128, `${name}: the 128 scan points`);
-    assert.match(await ctx.page.innerText('.nrdb-ui-text'), /Inverter-1 of Sim Plant \d{4}: 8 strings/);
-    await ctx.page.waitForTimeout(1000); // the chart's entry animation
-    fs.mkdirSync(SHOTS, { recursive: true });
-    const shot = path.join(SHOTS, 'dashboard.png');
-    await ctx.page.screenshot({ path: shot, fullPage: true });
-    assert.ok(fs.statSync(shot).size < 300 * 1024, 'the screenshot stays under 300 KB, small enough for the README');
-    if (process.env.UPDATE_README_SHOT === '1') fs.copyFileSync(shot, README_SHOT);
-  });
+  it(
+    'draws the I-V curves of the diagnosis run at start, one series per string, and saves the ' + 'screenshot',
+    async function () {
+      // The simulator scans on the real clock: seconds for one inverter.
+      const series = await waitForPoints(ctx.page, 'dash-ui-iv', { series: 1, min: 1 }, 90000);
+      const names = Object.keys(series);
+      assert.equal(names.length, 8, `one series per string of an 8-string inverter: ${names.join(', ')}`);
+      assert.ok(
+        names.every((n) => /^PV\d+( \(.+\))?$/.test(n)),
+        `series named after the strings (and their faults): ${names.join(', ')}`,
+      );
+      for (const name of names) assert.equal(series[name], 128, `${name}: the 128 scan points`);
+      assert.match(await ctx.page.innerText('.nrdb-ui-text'), /Inverter-1 of Sim Plant \d{4}: 8 strings/);
+      await ctx.page.waitForTimeout(1000); // the chart's entry animation
+      fs.mkdirSync(SHOTS, { recursive: true });
+      const shot = path.join(SHOTS, 'dashboard.png');
+      await ctx.page.screenshot({ path: shot, fullPage: true });
+      assert.ok(fs.statSync(shot).size < 300 * 1024, 'the screenshot stays under 300 KB, small enough for the README');
+      if (process.env.UPDATE_README_SHOT === '1') fs.copyFileSync(shot, README_SHOT);
+    },
+  );
 
   it('fits a 400 px wide phone: every column of the power flow shown whole, charts within the page', async function () {
     const phone = await openDashboard(ctx.demo.url, { width: 400, height: 900 });

@@ -182,112 +182,115 @@ for (const name of RUNTIMES) {
       await page.screenshot({ path: path.join(SHOTS, `${name}-workspace.png`) });
     });
 
-    it("a V7 and a V6 account side by side: each node is offered its account's operations, both deploy", async function () {
-      const { page } = editor;
-      const cred = { username: USER.username, password: USER.password };
-      const acc = (id, api) => ({
-        id,
-        type: 'fusionsolar-account',
-        name: api,
-        api,
-        baseUrl: sim.url,
-        timeout: 30,
-        tlsVerify: true,
-        ca: '',
-        locale: 'en-us',
-        allowControl: false,
-        quotaProfile: 'documented',
-        quotaCustom: '',
-        quotaWait: 60,
-        plants: '',
-        devices: '',
-        credentials: cred,
-      });
-      const flows = [
-        { id: 'both-tab', type: 'tab', label: 'V7 and V6' },
-        acc('acc-v7', 'v7'),
-        acc('acc-v6', 'v6'),
-        {
-          id: 'pd-v7',
-          type: 'fusionsolar-plant-data',
-          z: 'both-tab',
-          x: 200,
-          y: 100,
-          account: 'acc-v7',
-          operation: 'realtimeKpi',
-          allPlants: true,
-          wires: [[]],
-        },
-        {
-          id: 'pd-v6',
-          type: 'fusionsolar-plant-data',
-          z: 'both-tab',
-          x: 200,
-          y: 180,
-          account: 'acc-v6',
-          operation: 'dayKpi',
-          allPlants: true,
-          collectTime: '2026-06',
-          collectTimeType: 'str',
-          wires: [[]],
-        },
-        {
-          id: 'dd-v6',
-          type: 'fusionsolar-device-data',
-          z: 'both-tab',
-          x: 200,
-          y: 260,
-          account: 'acc-v6',
-          operation: 'deviceRealtimeKpi',
-          devTypeId: ['1', '39'],
-          wires: [[]],
-        },
-      ];
-      await red.post('/flows', flows, { 'Node-RED-Deployment-Type': 'full' });
-      await page.reload();
-      await page.waitForFunction(() => window.RED && RED.nodes && RED.nodes.node('dd-v6'));
-      const names = (api) =>
-        catalogue.operations['fusionsolar-plant-data'].filter((o) => o.api === api).map((o) => o.name);
-      const listed = () =>
-        page.evaluate(() =>
-          [...document.querySelectorAll('#node-input-operation option')].map(
-            (/** @type {HTMLOptionElement} */ o) => o.value,
-          ),
+    it(
+      "a V7 and a V6 account side by side: each node is offered its account's operations, both " + 'deploy',
+      async function () {
+        const { page } = editor;
+        const cred = { username: USER.username, password: USER.password };
+        const acc = (id, api) => ({
+          id,
+          type: 'fusionsolar-account',
+          name: api,
+          api,
+          baseUrl: sim.url,
+          timeout: 30,
+          tlsVerify: true,
+          ca: '',
+          locale: 'en-us',
+          allowControl: false,
+          quotaProfile: 'documented',
+          quotaCustom: '',
+          quotaWait: 60,
+          plants: '',
+          devices: '',
+          credentials: cred,
+        });
+        const flows = [
+          { id: 'both-tab', type: 'tab', label: 'V7 and V6' },
+          acc('acc-v7', 'v7'),
+          acc('acc-v6', 'v6'),
+          {
+            id: 'pd-v7',
+            type: 'fusionsolar-plant-data',
+            z: 'both-tab',
+            x: 200,
+            y: 100,
+            account: 'acc-v7',
+            operation: 'realtimeKpi',
+            allPlants: true,
+            wires: [[]],
+          },
+          {
+            id: 'pd-v6',
+            type: 'fusionsolar-plant-data',
+            z: 'both-tab',
+            x: 200,
+            y: 180,
+            account: 'acc-v6',
+            operation: 'dayKpi',
+            allPlants: true,
+            collectTime: '2026-06',
+            collectTimeType: 'str',
+            wires: [[]],
+          },
+          {
+            id: 'dd-v6',
+            type: 'fusionsolar-device-data',
+            z: 'both-tab',
+            x: 200,
+            y: 260,
+            account: 'acc-v6',
+            operation: 'deviceRealtimeKpi',
+            devTypeId: ['1', '39'],
+            wires: [[]],
+          },
+        ];
+        await red.post('/flows', flows, { 'Node-RED-Deployment-Type': 'full' });
+        await page.reload();
+        await page.waitForFunction(() => window.RED && RED.nodes && RED.nodes.node('dd-v6'));
+        const names = (api) =>
+          catalogue.operations['fusionsolar-plant-data'].filter((o) => o.api === api).map((o) => o.name);
+        const listed = () =>
+          page.evaluate(() =>
+            [...document.querySelectorAll('#node-input-operation option')].map(
+              (/** @type {HTMLOptionElement} */ o) => o.value,
+            ),
+          );
+        const close = async () => {
+          await page.click('#node-dialog-cancel');
+          await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
+        };
+        await ui.openDialog(page, 'pd-v7');
+        assert.deepEqual(await listed(), names('v7'));
+        await close();
+        await ui.openDialog(page, 'pd-v6');
+        assert.deepEqual(await listed(), names('v6'));
+        assert.equal(await page.inputValue('#node-input-operation'), 'dayKpi');
+        assert.ok(await page.locator('.fs-field[data-field=collectTime]').isVisible(), 'dayKpi shows its period');
+        // Switching the node to the V7 account offers V7's operations instead.
+        await page.selectOption('#node-input-account', 'acc-v7');
+        assert.deepEqual(await listed(), names('v7'));
+        await ui.screenshotTray(page, path.join(SHOTS, `${name}-fusionsolar-plant-data-v6.png`));
+        await close();
+        await ui.openDialog(page, 'dd-v6');
+        assert.deepEqual(
+          await page.evaluate(() => $('#node-input-devTypeId').val()),
+          ['1', '39'],
+          'the device type picker shows the saved types',
         );
-      const close = async () => {
-        await page.click('#node-dialog-cancel');
+        const types = await page.evaluate(() =>
+          [...document.querySelectorAll('#node-input-devTypeId option')].map((o) => o.textContent),
+        );
+        assert.ok(types.includes('38 Residential inverter') && types.includes('17 Grid meter'), types.join(', '));
+        await ui.screenshotTray(page, path.join(SHOTS, `${name}-fusionsolar-device-data-v6.png`));
+        await page.click('#node-dialog-ok');
         await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
-      };
-      await ui.openDialog(page, 'pd-v7');
-      assert.deepEqual(await listed(), names('v7'));
-      await close();
-      await ui.openDialog(page, 'pd-v6');
-      assert.deepEqual(await listed(), names('v6'));
-      assert.equal(await page.inputValue('#node-input-operation'), 'dayKpi');
-      assert.ok(await page.locator('.fs-field[data-field=collectTime]').isVisible(), 'dayKpi shows its period');
-      // Switching the node to the V7 account offers V7's operations instead.
-      await page.selectOption('#node-input-account', 'acc-v7');
-      assert.deepEqual(await listed(), names('v7'));
-      await ui.screenshotTray(page, path.join(SHOTS, `${name}-fusionsolar-plant-data-v6.png`));
-      await close();
-      await ui.openDialog(page, 'dd-v6');
-      assert.deepEqual(
-        await page.evaluate(() => $('#node-input-devTypeId').val()),
-        ['1', '39'],
-        'the device type picker shows the saved types',
-      );
-      const types = await page.evaluate(() =>
-        [...document.querySelectorAll('#node-input-devTypeId option')].map((o) => o.textContent),
-      );
-      assert.ok(types.includes('38 Residential inverter') && types.includes('17 Grid meter'), types.join(', '));
-      await ui.screenshotTray(page, path.join(SHOTS, `${name}-fusionsolar-device-data-v6.png`));
-      await page.click('#node-dialog-ok');
-      await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
-      await ui.deploy(page);
-      const deployed = await red.get('/flows');
-      assert.equal(deployed.find((n) => n.id === 'acc-v6').api, 'v6');
-      assert.deepEqual(deployed.find((n) => n.id === 'dd-v6').devTypeId, ['1', '39']);
-    });
+        await ui.deploy(page);
+        const deployed = await red.get('/flows');
+        assert.equal(deployed.find((n) => n.id === 'acc-v6').api, 'v6');
+        assert.deepEqual(deployed.find((n) => n.id === 'dd-v6').devTypeId, ['1', '39']);
+      },
+    );
 
     it('opens a node saved in an old shape in the current shape (test-only migration table)', async function () {
       const { page } = editor;

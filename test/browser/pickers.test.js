@@ -149,139 +149,149 @@ for (const name of RUNTIMES) {
       assert.deepEqual(editor.errors.splice(0), [], 'no console error in the editor');
     });
 
-    it('control node: refreshes the device list, filters by type, searches by SN, ticks two inverters', async function () {
-      const { page } = editor;
-      await ui.openDialog(page, 'ctl');
-      const button = pickButton(page, 'dns');
-      await button.waitFor({ state: 'visible' });
-      await ui.screenshotTray(page, path.join(SHOTS, `${name}-picker-button.png`));
-      await button.click();
-      await page.waitForSelector('.fs-picker-list', { state: 'visible' });
-      await page.waitForFunction(() => /No list yet/.test(document.querySelector('.fs-picker-status').textContent));
-      await page.click('.fs-picker-refresh');
-      await page.waitForFunction(() => document.querySelectorAll('.fs-picker-row').length > 0, null, {
-        timeout: 30000,
-      });
-      const all = sim.fleet.plants.flatMap((p) => p.devices);
-      assert.equal((await rows(page)).length, all.length, 'every device of the account');
-      assert.match(await page.textContent('.fs-picker-status'), new RegExp(`Devices: ${all.length}, listed`));
+    it(
+      'control node: refreshes the device list, filters by type, searches by SN, ticks two ' + 'inverters',
+      async function () {
+        const { page } = editor;
+        await ui.openDialog(page, 'ctl');
+        const button = pickButton(page, 'dns');
+        await button.waitFor({ state: 'visible' });
+        await ui.screenshotTray(page, path.join(SHOTS, `${name}-picker-button.png`));
+        await button.click();
+        await page.waitForSelector('.fs-picker-list', { state: 'visible' });
+        await page.waitForFunction(() => /No list yet/.test(document.querySelector('.fs-picker-status').textContent));
+        await page.click('.fs-picker-refresh');
+        await page.waitForFunction(() => document.querySelectorAll('.fs-picker-row').length > 0, null, {
+          timeout: 30000,
+        });
+        const all = sim.fleet.plants.flatMap((p) => p.devices);
+        assert.equal((await rows(page)).length, all.length, 'every device of the account');
+        assert.match(await page.textContent('.fs-picker-status'), new RegExp(`Devices: ${all.length}, listed`));
 
-      await page.selectOption('.fs-picker-type', String(INVERTER));
-      const inverters = all.filter((d) => d.deviceTypeId === INVERTER);
-      assert.ok(inverters.length >= 3, 'the simulator has an inverter per plant');
-      assert.deepEqual(
-        (await rows(page)).map((r) => r.value).sort(),
-        inverters.map((d) => d.dn).sort(),
-        'the type filter leaves the inverters',
-      );
+        await page.selectOption('.fs-picker-type', String(INVERTER));
+        const inverters = all.filter((d) => d.deviceTypeId === INVERTER);
+        assert.ok(inverters.length >= 3, 'the simulator has an inverter per plant');
+        assert.deepEqual(
+          (await rows(page)).map((r) => r.value).sort(),
+          inverters.map((d) => d.dn).sort(),
+          'the type filter leaves the inverters',
+        );
 
-      const [, second, third] = inverters;
-      await page.fill('.fs-picker-search', second.sn);
-      assert.deepEqual(
-        (await rows(page)).map((r) => r.value),
-        [second.dn],
-        'found by SN',
-      );
-      await tick(page, second.dn);
-      await page.fill('.fs-picker-search', '');
-      await tick(page, third.dn);
-      assert.equal(await page.textContent('.fs-picker-count'), '2 selected');
-      await ui.screenshotTray(page, path.join(SHOTS, `${name}-picker-devices.png`));
-      await page.click('#fs-picker-done');
-      await page.waitForSelector('.fs-picker-list', { state: 'detached' });
-      assert.equal(await page.evaluate(() => $('#node-input-dns').typedInput('value')), `${second.dn},${third.dn}`);
-      await page.click('#node-dialog-ok');
-      await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
-    });
+        const [, second, third] = inverters;
+        await page.fill('.fs-picker-search', second.sn);
+        assert.deepEqual(
+          (await rows(page)).map((r) => r.value),
+          [second.dn],
+          'found by SN',
+        );
+        await tick(page, second.dn);
+        await page.fill('.fs-picker-search', '');
+        await tick(page, third.dn);
+        assert.equal(await page.textContent('.fs-picker-count'), '2 selected');
+        await ui.screenshotTray(page, path.join(SHOTS, `${name}-picker-devices.png`));
+        await page.click('#fs-picker-done');
+        await page.waitForSelector('.fs-picker-list', { state: 'detached' });
+        assert.equal(await page.evaluate(() => $('#node-input-dns').typedInput('value')), `${second.dn},${third.dn}`);
+        await page.click('#node-dialog-ok');
+        await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
+      },
+    );
 
-    it('plants node: the cached plant list, search by name and address, two plants; a refresh too soon names its time', async function () {
-      const { page } = editor;
-      await ui.openDialog(page, 'pl');
-      await pickButton(page, 'plantCodes').click();
-      await page.waitForFunction(() => document.querySelectorAll('.fs-picker-row').length === 3, null, {
-        timeout: 30000,
-      });
-      assert.match(await page.textContent('.fs-picker-status'), /Plants: 3, listed/);
-      assert.equal(await page.locator('.fs-picker-type').isVisible(), false, 'no type filter for plants');
-      const [, p2, p3] = sim.fleet.plants;
-      await page.fill('.fs-picker-search', p2.plantName);
-      assert.deepEqual(
-        (await rows(page)).map((r) => r.value),
-        [p2.plantCode],
-        'found by name',
-      );
-      await tick(page, p2.plantCode);
-      await page.fill('.fs-picker-search', p3.plantAddress);
-      assert.deepEqual(
-        (await rows(page)).map((r) => r.value),
-        [p3.plantCode],
-        'found by address',
-      );
-      await tick(page, p3.plantCode);
-      await page.fill('.fs-picker-search', '');
-      assert.deepEqual(
-        (await rows(page)).filter((r) => r.checked).map((r) => r.value),
-        [p2.plantCode, p3.plantCode],
-      );
+    it(
+      'plants node: the cached plant list, search by name and address, two plants; a refresh too ' +
+        'soon names its time',
+      async function () {
+        const { page } = editor;
+        await ui.openDialog(page, 'pl');
+        await pickButton(page, 'plantCodes').click();
+        await page.waitForFunction(() => document.querySelectorAll('.fs-picker-row').length === 3, null, {
+          timeout: 30000,
+        });
+        assert.match(await page.textContent('.fs-picker-status'), /Plants: 3, listed/);
+        assert.equal(await page.locator('.fs-picker-type').isVisible(), false, 'no type filter for plants');
+        const [, p2, p3] = sim.fleet.plants;
+        await page.fill('.fs-picker-search', p2.plantName);
+        assert.deepEqual(
+          (await rows(page)).map((r) => r.value),
+          [p2.plantCode],
+          'found by name',
+        );
+        await tick(page, p2.plantCode);
+        await page.fill('.fs-picker-search', p3.plantAddress);
+        assert.deepEqual(
+          (await rows(page)).map((r) => r.value),
+          [p3.plantCode],
+          'found by address',
+        );
+        await tick(page, p3.plantCode);
+        await page.fill('.fs-picker-search', '');
+        assert.deepEqual(
+          (await rows(page)).filter((r) => r.checked).map((r) => r.value),
+          [p2.plantCode, p3.plantCode],
+        );
 
-      // The device refresh read the plant list moments ago: the governor would wait a minute.
-      await page.click('.fs-picker-refresh');
-      await page.waitForSelector('.fs-picker-status.fs-picker-problem');
-      assert.match(await page.textContent('.fs-picker-status'), /^Quota: the list can be refreshed at /);
-      assert.equal((await rows(page)).length, 3, 'the cached list stays');
-      await ui.screenshotTray(page, path.join(SHOTS, `${name}-picker-plants.png`));
+        // The device refresh read the plant list moments ago: the governor would wait a minute.
+        await page.click('.fs-picker-refresh');
+        await page.waitForSelector('.fs-picker-status.fs-picker-problem');
+        assert.match(await page.textContent('.fs-picker-status'), /^Quota: the list can be refreshed at /);
+        assert.equal((await rows(page)).length, 3, 'the cached list stays');
+        await ui.screenshotTray(page, path.join(SHOTS, `${name}-picker-plants.png`));
 
-      await page.click('#fs-picker-done');
-      await page.waitForSelector('.fs-picker-list', { state: 'detached' });
-      assert.equal(
-        await page.evaluate(() => $('#node-input-plantCodes').typedInput('value')),
-        `${p2.plantCode},${p3.plantCode}`,
-      );
-      await page.click('#node-dialog-ok');
-      await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
-    });
+        await page.click('#fs-picker-done');
+        await page.waitForSelector('.fs-picker-list', { state: 'detached' });
+        assert.equal(
+          await page.evaluate(() => $('#node-input-plantCodes').typedInput('value')),
+          `${p2.plantCode},${p3.plantCode}`,
+        );
+        await page.click('#node-dialog-ok');
+        await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
+      },
+    );
 
-    it("V6 device data: device ids of the node's types, and the picked devices' types join its selection", async function () {
-      const { page } = editor;
-      await ui.openDialog(page, 'dd');
-      // Read before the picker opens: its tray takes the node's dialog out of the page meanwhile.
-      const offered = await page.evaluate(() =>
-        $('#node-input-devTypeId option')
-          .map((i, /** @type {HTMLOptionElement} */ o) => Number(o.value))
-          .get(),
-      );
-      assert.ok(offered.includes(1) && offered.length > 1, 'the operation serves several device types');
-      await pickButton(page, 'devIds').click();
-      await page.waitForSelector('.fs-picker-list', { state: 'visible' });
-      await page.click('.fs-picker-refresh');
-      await page.waitForFunction(() => document.querySelectorAll('.fs-picker-row').length > 0, null, {
-        timeout: 30000,
-      });
-      const fleet = [...v6Fleet(sim).byId.values()].filter((d) => offered.includes(d.devTypeId));
-      // The node's one chosen type (string inverters) is the filter the picker starts with.
-      assert.equal(await page.inputValue('.fs-picker-type'), '1');
-      const inverters = fleet.filter((d) => d.devTypeId === 1);
-      assert.deepEqual((await rows(page)).map((r) => r.value).sort(), inverters.map((d) => String(d.id)).sort());
-      await tick(page, String(inverters[0].id));
-      await page.selectOption('.fs-picker-type', '');
-      assert.equal((await rows(page)).length, fleet.length, 'every device of a type the operation serves');
-      const other = fleet.find((d) => d.devTypeId !== 1 && d.sn);
-      await page.fill('.fs-picker-search', other.sn);
-      await tick(page, String(other.id));
-      await page.click('#fs-picker-done');
-      await page.waitForSelector('.fs-picker-list', { state: 'detached' });
-      assert.equal(
-        await page.evaluate(() => $('#node-input-devIds').typedInput('value')),
-        `${inverters[0].id},${other.id}`,
-      );
-      assert.deepEqual(
-        await page.evaluate(() => $('#node-input-devTypeId').val()),
-        ['1', String(other.devTypeId)].sort((a, b) => Number(a) - Number(b)),
-      );
-      picked.dd = { devIds: `${inverters[0].id},${other.id}`, devTypeId: ['1', String(other.devTypeId)] };
-      await page.click('#node-dialog-ok');
-      await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
-    });
+    it(
+      "V6 device data: device ids of the node's types, and the picked devices' types join its " + 'selection',
+      async function () {
+        const { page } = editor;
+        await ui.openDialog(page, 'dd');
+        // Read before the picker opens: its tray takes the node's dialog out of the page meanwhile.
+        const offered = await page.evaluate(() =>
+          $('#node-input-devTypeId option')
+            .map((i, /** @type {HTMLOptionElement} */ o) => Number(o.value))
+            .get(),
+        );
+        assert.ok(offered.includes(1) && offered.length > 1, 'the operation serves several device types');
+        await pickButton(page, 'devIds').click();
+        await page.waitForSelector('.fs-picker-list', { state: 'visible' });
+        await page.click('.fs-picker-refresh');
+        await page.waitForFunction(() => document.querySelectorAll('.fs-picker-row').length > 0, null, {
+          timeout: 30000,
+        });
+        const fleet = [...v6Fleet(sim).byId.values()].filter((d) => offered.includes(d.devTypeId));
+        // The node's one chosen type (string inverters) is the filter the picker starts with.
+        assert.equal(await page.inputValue('.fs-picker-type'), '1');
+        const inverters = fleet.filter((d) => d.devTypeId === 1);
+        assert.deepEqual((await rows(page)).map((r) => r.value).sort(), inverters.map((d) => String(d.id)).sort());
+        await tick(page, String(inverters[0].id));
+        await page.selectOption('.fs-picker-type', '');
+        assert.equal((await rows(page)).length, fleet.length, 'every device of a type the operation serves');
+        const other = fleet.find((d) => d.devTypeId !== 1 && d.sn);
+        await page.fill('.fs-picker-search', other.sn);
+        await tick(page, String(other.id));
+        await page.click('#fs-picker-done');
+        await page.waitForSelector('.fs-picker-list', { state: 'detached' });
+        assert.equal(
+          await page.evaluate(() => $('#node-input-devIds').typedInput('value')),
+          `${inverters[0].id},${other.id}`,
+        );
+        assert.deepEqual(
+          await page.evaluate(() => $('#node-input-devTypeId').val()),
+          ['1', String(other.devTypeId)].sort((a, b) => Number(a) - Number(b)),
+        );
+        picked.dd = { devIds: `${inverters[0].id},${other.id}`, devTypeId: ['1', String(other.devTypeId)] };
+        await page.click('#node-dialog-ok');
+        await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
+      },
+    );
 
     it('a msg-typed input shows no picker until it is a string again', async function () {
       const { page } = editor;

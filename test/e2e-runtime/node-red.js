@@ -44,7 +44,10 @@ async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000, preamb
   if (flows !== null) fs.writeFileSync(path.join(userDir, 'flows.json'), JSON.stringify(flows));
   fs.writeFileSync(
     path.join(userDir, 'settings.js'),
-    `${preamble}module.exports = { uiHost: '127.0.0.1', credentialSecret: false, flowFile: 'flows.json', logging: { console: { level: 'info' } }, editorTheme: { tours: false, projects: { enabled: false }, palette: { catalogues: [] } }, telemetry: { enabled: false }, diagnostics: { enabled: true } };\n`,
+    `${preamble}module.exports = { uiHost: '127.0.0.1', credentialSecret: false, flowFile: ` +
+      `'flows.json', logging: { console: { level: 'info' } }, editorTheme: { tours: false, projects: ` +
+      `{ enabled: false }, palette: { catalogues: [] } }, telemetry: { enabled: false }, ` +
+      `diagnostics: { enabled: true } };\n`,
   );
   const child = spawn(rt.node, [rt.redJs, '-u', userDir, '-p', String(port), '-s', path.join(userDir, 'settings.js')], {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -20,7 +20,8 @@ const PUBLIC = {
 };
 
 // Runs in the install directory, so the package resolves from its node_modules as for a user.
-const PROBE = `
+const PROBE =
+  `
 const pkg = require('node-red-contrib-fusionsolar');
 const names = Object.fromEntries(Object.keys(pkg).map((k) => [k, typeof pkg[k]]));
 const op = pkg.operation('plantList');
@@ -31,7 +32,9 @@ const op = pkg.operation('plantList');
   await client.close();
   await sim.close();
   const err = new pkg.FusionSolarError(20001);
-  process.stdout.write(JSON.stringify({ names, op: op && op.endpoint, ops: pkg.allOperations().length, plants: res.data.list.length, isError: err instanceof Error, code: err.code, hasText: err.message.length > 0 }));
+  process.stdout.write(JSON.stringify({ names, op: op && op.endpoint, ops: ` +
+  `pkg.allOperations().length, plants: res.data.list.length, isError: err instanceof Error, code: ` +
+  `err.code, hasText: err.message.length > 0 }));
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
 

@@ -47,36 +47,39 @@ describe('npm start keeps the flows edited in the demo', function () {
     assert.equal(settings.fileWorkingDirectory, userDir, 'relative file names land in the user directory');
   });
 
-  it('a restart (on other ports) keeps an edited flow and points the demo account at the new simulator', async function () {
-    const edited = (await flows(demo)).filter((n) => n.z !== 'demo-tab' && n.id !== 'demo-tab');
-    edited.push(
-      { id: 'mine-tab', type: 'tab', label: 'my flow' },
-      {
-        id: 'mine-inject',
-        type: 'inject',
-        z: 'mine-tab',
-        name: 'mine',
-        props: [],
-        repeat: '',
-        once: false,
-        x: 100,
-        y: 100,
-        wires: [[]],
-      },
-    );
-    await deploy(demo, edited);
-    await demo.stop();
-    demo = await startDemo({}, { userDir });
-    const after = await flows(demo);
-    assert.ok(
-      after.some((n) => n.id === 'mine-inject'),
-      'my node survived npm start',
-    );
-    assert.ok(!after.some((n) => n.id === 'demo-tab'), 'the deleted demo tab stays deleted');
-    assert.equal(after.length, edited.length);
-    assert.equal(after.find((n) => n.id === 'fusionsolar-demo-account').baseUrl, `http://127.0.0.1:${demo.simPort}`);
-    assert.match(demo.output, /yours, kept in/);
-  });
+  it(
+    'a restart (on other ports) keeps an edited flow and points the demo account at the new ' + 'simulator',
+    async function () {
+      const edited = (await flows(demo)).filter((n) => n.z !== 'demo-tab' && n.id !== 'demo-tab');
+      edited.push(
+        { id: 'mine-tab', type: 'tab', label: 'my flow' },
+        {
+          id: 'mine-inject',
+          type: 'inject',
+          z: 'mine-tab',
+          name: 'mine',
+          props: [],
+          repeat: '',
+          once: false,
+          x: 100,
+          y: 100,
+          wires: [[]],
+        },
+      );
+      await deploy(demo, edited);
+      await demo.stop();
+      demo = await startDemo({}, { userDir });
+      const after = await flows(demo);
+      assert.ok(
+        after.some((n) => n.id === 'mine-inject'),
+        'my node survived npm start',
+      );
+      assert.ok(!after.some((n) => n.id === 'demo-tab'), 'the deleted demo tab stays deleted');
+      assert.equal(after.length, edited.length);
+      assert.equal(after.find((n) => n.id === 'fusionsolar-demo-account').baseUrl, `http://127.0.0.1:${demo.simPort}`);
+      assert.match(demo.output, /yours, kept in/);
+    },
+  );
 
   it('npm start -- --reset seeds the demo flows again', async function () {
     await demo.stop();

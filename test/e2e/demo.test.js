@@ -30,25 +30,28 @@ describe('npm start (demo: Node-RED + simulator + demo flow)', function () {
     for (const s of ours) assert.equal(s.err, undefined, `${s.id}: ${s.err}`);
   });
 
-  it('serves the fleet dashboard (the @flowfuse/node-red-dashboard devDependency) at /dashboard/fleet', async function () {
-    const sets = await (
-      await fetch(`http://127.0.0.1:${redPort}/nodes`, { headers: { accept: 'application/json' } })
-    ).json();
-    const dashboard = sets.filter((s) => s.module === '@flowfuse/node-red-dashboard');
-    assert.ok(
-      dashboard.some((s) => s.types.includes('ui-chart')),
-      'the dashboard nodes are loaded',
-    );
-    for (const s of dashboard) assert.equal(s.err, undefined, `${s.id}: ${s.err}`);
-    const flows = await (await fetch(`http://127.0.0.1:${redPort}/flows`)).json();
-    assert.ok(
-      flows.some((n) => n.type === 'tab' && n.label === 'FusionSolar dashboard'),
-      'the dashboard tab is deployed',
-    );
-    const page = await fetch(`http://127.0.0.1:${redPort}/dashboard/fleet`);
-    assert.equal(page.status, 200);
-    assert.match(await page.text(), /<div id="app">/);
-  });
+  it(
+    'serves the fleet dashboard (the @flowfuse/node-red-dashboard devDependency) at ' + '/dashboard/fleet',
+    async function () {
+      const sets = await (
+        await fetch(`http://127.0.0.1:${redPort}/nodes`, { headers: { accept: 'application/json' } })
+      ).json();
+      const dashboard = sets.filter((s) => s.module === '@flowfuse/node-red-dashboard');
+      assert.ok(
+        dashboard.some((s) => s.types.includes('ui-chart')),
+        'the dashboard nodes are loaded',
+      );
+      for (const s of dashboard) assert.equal(s.err, undefined, `${s.id}: ${s.err}`);
+      const flows = await (await fetch(`http://127.0.0.1:${redPort}/flows`)).json();
+      assert.ok(
+        flows.some((n) => n.type === 'tab' && n.label === 'FusionSolar dashboard'),
+        'the dashboard tab is deployed',
+      );
+      const page = await fetch(`http://127.0.0.1:${redPort}/dashboard/fleet`);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<div id="app">/);
+    },
+  );
 
   it("delivers the demo flow's plants and devices to the debug sidebar", async function () {
     const ws = new WebSocket(`ws://127.0.0.1:${redPort}/comms`);

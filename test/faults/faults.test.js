@@ -34,11 +34,17 @@ describe('fault suite (quick, virtual clock)', function () {
   after(function () {
     const t = totals(results);
     console.log(
-      `\n      fault suite: ${Object.keys(TYPES).length} node types (${Object.keys(TYPES).join(', ')}), ${skipped} table rows skipped${uncovered.length ? `; catalogue operations without a row in operations.js: ${uncovered.join(', ')}` : ''}`,
+      `\n      fault suite: ${Object.keys(TYPES).length} node types ` +
+        `(${Object.keys(TYPES).join(', ')}), ${skipped} table rows ` +
+        `skipped${
+          uncovered.length ? `; catalogue operations without a row in ` + `operations.js: ${uncovered.join(', ')}` : ''
+        }`,
     );
     for (const r of results) console.log(`      ${summarise(r)}`);
     console.log(
-      `      totals: ${t.runs} runs, ${t.messages} messages, ${t.dones} done() checked, ${t.outputs} outputs, ${t.texts} texts scanned for secrets, ${t.requests} requests (${t.commandRequests} commands, ${t.loginRequests} logins) checked, ${t.violations} violations`,
+      `      totals: ${t.runs} runs, ${t.messages} messages, ${t.dones} done() checked, ${t.outputs} ` +
+        `outputs, ${t.texts} texts scanned for secrets, ${t.requests} requests (${t.commandRequests} ` +
+        `commands, ${t.loginRequests} logins) checked, ${t.violations} violations`,
     );
   });
 
@@ -79,59 +85,66 @@ describe('fault suite (quick, virtual clock)', function () {
     }
   });
 
-  it('heap after GC stays within 20% over 1,000 messages under random faults (quick bound; npm run faults checks 10% over 10,000)', async function () {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc');
-    const type = Object.keys(byType)[0];
-    const r = await run(type, mixed({ rate: 0.1, seed: 3 }), {
-      messages: 1000,
-      concurrency: 4,
-      memory: { gc, warmup: 300, tolerance: 0.2 },
-    });
-    assert.ok(r.memory.growth <= 0.2, `heap grew ${(r.memory.growth * 100).toFixed(1)}%`);
-  });
+  it(
+    'heap after GC stays within 20% over 1,000 messages under random faults (quick bound; npm run ' +
+      'faults checks 10% over 10,000)',
+    async function () {
+      v8.setFlagsFromString('--expose-gc');
+      const gc = vm.runInNewContext('gc');
+      const type = Object.keys(byType)[0];
+      const r = await run(type, mixed({ rate: 0.1, seed: 3 }), {
+        messages: 1000,
+        concurrency: 4,
+        memory: { gc, warmup: 300, tolerance: 0.2 },
+      });
+      assert.ok(r.memory.growth <= 0.2, `heap grew ${(r.memory.growth * 100).toFixed(1)}%`);
+    },
+  );
 });
 
 describe('fault suite checkers catch what they look for', function () {
-  it('flags a command sent again after a 403 (a device command declared as a read) but not after a 305', async function () {
-    const rows = [
-      {
-        op: 'mislabelledCommand',
-        endpoint: 'test/command',
-        command: true,
-        payload: () => ({ target: 'inverter-1', value: 1 }),
-      },
-    ];
-    const gateway = {
-      name: 'mislabelled command under 403',
-      arm: (ctx, e) => ctx.sim.inject({ kind: 'quota403', endpoint: e }),
-      allowed: [],
-    };
-    const r = await runScenario({
-      type: testCommand.TYPE,
-      rows,
-      scenario: gateway,
-      messages: 3,
-      ...extras(testCommand.TYPE),
-    });
-    assert.deepEqual(r.tracker.violations, { commandResent: 3 });
-    assert.equal(r.stats.commands['test/command'], 3, 'each retry executed the command');
-    const relogin = {
-      name: 'command under 305',
-      arm: (ctx, e) => ctx.sim.inject({ kind: 'relogin305', endpoint: e }),
-      allowed: [],
-    };
-    const ok = await runScenario({
-      type: testCommand.TYPE,
-      rows: TYPES[testCommand.TYPE].rows,
-      scenario: relogin,
-      messages: 3,
-      ...extras(testCommand.TYPE),
-    });
-    assert.deepEqual(ok.tracker.violations, {});
-    assert.equal(ok.tracker.checked.commandRequests, 6, 'each command was refused once with 305 and sent again once');
-    assert.equal(ok.stats.commands['test/command'], 3);
-  });
+  it(
+    'flags a command sent again after a 403 (a device command declared as a read) but not after a ' + '305',
+    async function () {
+      const rows = [
+        {
+          op: 'mislabelledCommand',
+          endpoint: 'test/command',
+          command: true,
+          payload: () => ({ target: 'inverter-1', value: 1 }),
+        },
+      ];
+      const gateway = {
+        name: 'mislabelled command under 403',
+        arm: (ctx, e) => ctx.sim.inject({ kind: 'quota403', endpoint: e }),
+        allowed: [],
+      };
+      const r = await runScenario({
+        type: testCommand.TYPE,
+        rows,
+        scenario: gateway,
+        messages: 3,
+        ...extras(testCommand.TYPE),
+      });
+      assert.deepEqual(r.tracker.violations, { commandResent: 3 });
+      assert.equal(r.stats.commands['test/command'], 3, 'each retry executed the command');
+      const relogin = {
+        name: 'command under 305',
+        arm: (ctx, e) => ctx.sim.inject({ kind: 'relogin305', endpoint: e }),
+        allowed: [],
+      };
+      const ok = await runScenario({
+        type: testCommand.TYPE,
+        rows: TYPES[testCommand.TYPE].rows,
+        scenario: relogin,
+        messages: 3,
+        ...extras(testCommand.TYPE),
+      });
+      assert.deepEqual(ok.tracker.violations, {});
+      assert.equal(ok.tracker.checked.commandRequests, 6, 'each command was refused once with 305 and sent again once');
+      assert.equal(ok.stats.commands['test/command'], 3);
+    },
+  );
 
   it('finds tokens in any case and in cookie form, and passwords, without false alarms on other hex', function () {
     const s = new SecretScanner(['pa55-word']);
@@ -143,32 +156,35 @@ describe('fault suite checkers catch what they look for', function () {
     assert.equal(s.find(`{"sn":"${'f'.repeat(64)}","dn":"NE=33554432"}`), undefined);
   });
 
-  it('counts a sixth login within 10 minutes, a login after a rejected password, a lost and a doubly ended message', function () {
-    const t = new Tracker({ total: 3, rowOf: () => ({ op: 'plantList', command: false }), passwords: ['p'] });
-    const minute = 60_000;
-    t.onRequests(
-      [0, 1, 2, 3, 4, 9].map((m) => ({ endpoint: 'login', time: m * minute, body: '{}' })),
-      false,
-    );
-    t.markRejected(1);
-    t.onRequests(
-      [
-        { endpoint: 'login', time: 30 * minute, body: '{}' },
-        { endpoint: 'login', time: 31 * minute, body: '{}' },
-      ],
-      false,
-    );
-    t.onEnd({ faultSeq: 0 }, { code: 'HTTP' });
-    t.onEnd({ faultSeq: 0 }, { code: 'HTTP' });
-    t.onEnd({ faultSeq: 1 });
-    t.finish();
-    assert.deepEqual(t.violations, {
-      loginAfterRejection: 1,
-      doubleDone: 1,
-      lost: 1,
-      missingOutput: 1,
-      loginWindow: 1,
-    });
-    assert.equal(t.checked.maxLoginsIn10Min, 6);
-  });
+  it(
+    'counts a sixth login within 10 minutes, a login after a rejected password, a lost and a doubly ' + 'ended message',
+    function () {
+      const t = new Tracker({ total: 3, rowOf: () => ({ op: 'plantList', command: false }), passwords: ['p'] });
+      const minute = 60_000;
+      t.onRequests(
+        [0, 1, 2, 3, 4, 9].map((m) => ({ endpoint: 'login', time: m * minute, body: '{}' })),
+        false,
+      );
+      t.markRejected(1);
+      t.onRequests(
+        [
+          { endpoint: 'login', time: 30 * minute, body: '{}' },
+          { endpoint: 'login', time: 31 * minute, body: '{}' },
+        ],
+        false,
+      );
+      t.onEnd({ faultSeq: 0 }, { code: 'HTTP' });
+      t.onEnd({ faultSeq: 0 }, { code: 'HTTP' });
+      t.onEnd({ faultSeq: 1 });
+      t.finish();
+      assert.deepEqual(t.violations, {
+        loginAfterRejection: 1,
+        doubleDone: 1,
+        lost: 1,
+        missingOutput: 1,
+        loginWindow: 1,
+      });
+      assert.equal(t.checked.maxLoginsIn10Min, 6);
+    },
+  );
 });

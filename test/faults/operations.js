@@ -44,7 +44,10 @@ function knownTask(sim, kind, make) {
     );
   return tasks.get(kind);
 }
-/** How many times `sim` has been sent `op` so far: commands alternate so none repeats a running task (9.3.4, 9.6.1.3 NOTICE). */
+/**
+ * How many times `sim` has been sent `op` so far: commands
+ * alternate so none repeats a running task (9.3.4, 9.6.1.3 NOTICE).
+ */
 const sent = new WeakMap();
 function turn(sim, op) {
   const counts = sent.get(sim) || {};
@@ -150,7 +153,10 @@ function simTask(ctx, { finished }) {
 }
 const doneTask = (ctx) => simTask(ctx, { finished: true });
 
-/** Rows: `op` (catalogue name; null for a node without operations), `payload(ctx)`, optional `msg(ctx)` extras and `endpoint`. */
+/**
+ * Rows: `op` (catalogue name; null for a node without
+ * operations), `payload(ctx)`, optional `msg(ctx)` extras and `endpoint`.
+ */
 const OPERATION_ROWS = {
   'fusionsolar-plants': [
     { op: 'plantList', payload: () => ({}) },

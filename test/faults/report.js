@@ -13,9 +13,15 @@ function summarise(r) {
       .map(([k, n]) => `${k}:${n}`)
       .join(' ') || 'none';
   const mem = r.memory
-    ? ` heap ${(r.memory.heapStart / 1e6).toFixed(1)}->${(r.memory.heapEnd / 1e6).toFixed(1)} MB (${(r.memory.growth * 100).toFixed(1)}%)`
+    ? ` heap ${(r.memory.heapStart / 1e6).toFixed(1)}->${(r.memory.heapEnd / 1e6).toFixed(1)} MB ` +
+      `(${(r.memory.growth * 100).toFixed(1)}%)`
     : '';
-  return `${r.type} | ${r.scenario} | msgs ${r.messages} ok ${t.ok} | errors ${errors} | checked dones ${t.checked.dones} outputs ${t.checked.outputs} texts ${t.checked.texts} requests ${t.checked.requests} commands ${t.checked.commandRequests} logins ${t.checked.loginRequests} (max ${t.checked.maxLoginsIn10Min}/10 min) | violations ${v}${mem} | ${r.ms} ms`;
+  return (
+    `${r.type} | ${r.scenario} | msgs ${r.messages} ok ${t.ok} | errors ${errors} | checked ` +
+    `dones ${t.checked.dones} outputs ${t.checked.outputs} texts ${t.checked.texts} ` +
+    `requests ${t.checked.requests} commands ${t.checked.commandRequests} ` +
+    `logins ${t.checked.loginRequests} (max ${t.checked.maxLoginsIn10Min}/10 min) | violations ${v}${mem} | ${r.ms} ms`
+  );
 }
 
 /** Totals of several runs, for the final line. */

@@ -38,7 +38,11 @@ class ScaledClock {
 /** settings.js lines that put the package of `userDir` on the scaled clock. */
 function scaledClockPreamble(userDir, origin) {
   const registry = require.resolve('node-red-contrib-fusionsolar/dist/src/client/registry', { paths: [userDir] });
-  return `const { ScaledClock } = require(${JSON.stringify(__filename)});\nrequire(${JSON.stringify(registry)}).useClock(new ScaledClock(${JSON.stringify(origin)}));\n`;
+  return (
+    `const { ScaledClock } = ` +
+    `require(${JSON.stringify(__filename)});\nrequire(${JSON.stringify(registry)}).useClock(new ` +
+    `ScaledClock(${JSON.stringify(origin)}));\n`
+  );
 }
 
 module.exports = { ScaledClock, scaledClockPreamble };

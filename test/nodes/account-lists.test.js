@@ -36,78 +36,85 @@ describe('fusionsolar-account plant and device lists (picker admin route)', func
     assert.equal(sim.stats.requests, 0);
   });
 
-  it('V7: serves the plant list a flow read, with no call; a refresh reads plants and devices once, then waits for the quota', async function () {
-    ({ sim, clock } = await virtualSim({ plants: 3 }));
-    await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }), credentials());
-    const h = harness();
-    assert.equal((await h.send({})).error, undefined);
-    const before = calls(sim);
+  it(
+    'V7: serves the plant list a flow read, with no call; a refresh reads plants and devices once, ' +
+      'then waits for the quota',
+    async function () {
+      ({ sim, clock } = await virtualSim({ plants: 3 }));
+      await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }), credentials());
+      const h = harness();
+      assert.equal((await h.send({})).error, undefined);
+      const before = calls(sim);
 
-    const cached = (await helper.request().get(LISTS).expect(200)).body;
-    assert.deepEqual(calls(sim), before, 'reading the cache calls nothing');
-    assert.equal(cached.ok, true);
-    assert.equal(cached.api, 'v7');
-    assert.equal(cached.plants.fresh, true);
-    assert.deepEqual(
-      cached.plants.items.map((p) => p.code),
-      sim.fleet.plants.map((p) => p.plantCode),
-    );
-    const first = sim.fleet.plants[0];
-    assert.equal(cached.plants.items[0].name, first.plantName);
-    assert.equal(cached.plants.items[0].address, first.plantAddress);
-    assert.equal(cached.devices, null, 'no device list read yet');
-    // The plant list was read a moment ago: a refresh now would wait, and says until when.
-    assert.equal(cached.wait.plants.endpoint, 'plants');
-    assert.equal(cached.wait.plants.retryAt, clock.now() + MINUTE);
+      const cached = (await helper.request().get(LISTS).expect(200)).body;
+      assert.deepEqual(calls(sim), before, 'reading the cache calls nothing');
+      assert.equal(cached.ok, true);
+      assert.equal(cached.api, 'v7');
+      assert.equal(cached.plants.fresh, true);
+      assert.deepEqual(
+        cached.plants.items.map((p) => p.code),
+        sim.fleet.plants.map((p) => p.plantCode),
+      );
+      const first = sim.fleet.plants[0];
+      assert.equal(cached.plants.items[0].name, first.plantName);
+      assert.equal(cached.plants.items[0].address, first.plantAddress);
+      assert.equal(cached.devices, null, 'no device list read yet');
+      // The plant list was read a moment ago: a refresh now would wait, and says until when.
+      assert.equal(cached.wait.plants.endpoint, 'plants');
+      assert.equal(cached.wait.plants.retryAt, clock.now() + MINUTE);
 
-    const early = (await helper.request().post(LISTS).send({ lists: 'devices' }).expect(200)).body;
-    assert.equal(early.ok, false);
-    assert.equal(early.code, 'QUOTA');
-    assert.equal(early.retryAt, clock.now() + MINUTE);
-    assert.equal(early.retryAfter, MINUTE);
-    assert.match(early.message, /plants.*refresh possible in 60 s/);
-    assert.deepEqual(calls(sim), before, 'a refused refresh calls nothing');
+      const early = (await helper.request().post(LISTS).send({ lists: 'devices' }).expect(200)).body;
+      assert.equal(early.ok, false);
+      assert.equal(early.code, 'QUOTA');
+      assert.equal(early.retryAt, clock.now() + MINUTE);
+      assert.equal(early.retryAfter, MINUTE);
+      assert.match(early.message, /plants.*refresh possible in 60 s/);
+      assert.deepEqual(calls(sim), before, 'a refused refresh calls nothing');
 
-    clock.advance(MINUTE);
-    const done = (await helper.request().post(LISTS).send({ lists: 'devices' }).expect(200)).body;
-    assert.equal(done.ok, true, done.message);
-    assert.equal(done.calls, 2);
-    assert.equal(sim.stats.byEndpoint.plants, before.plants + 1);
-    assert.equal(sim.stats.byEndpoint.devices, 1);
-    const simDevices = sim.fleet.plants.flatMap((p) => p.devices);
-    assert.equal(done.devices.items.length, simDevices.length);
-    const inverter = simDevices.find((d) => d.deviceTypeId === 20822);
-    const item = done.devices.items.find((d) => d.dn === inverter.dn);
-    assert.deepEqual(item, {
-      dn: inverter.dn,
-      plantCode: inverter.plantCode,
-      typeId: 20822,
-      sn: inverter.sn,
-      name: inverter.deviceName,
-    });
-    assert.ok(
-      done.types.some((t) => t.id === 20822 && t.en && t.zh),
-      'names of the types present',
-    );
-    // Both lists were just read: the next device refresh waits for both minutes.
-    assert.equal(done.wait.devices.retryAt, clock.now() + MINUTE);
+      clock.advance(MINUTE);
+      const done = (await helper.request().post(LISTS).send({ lists: 'devices' }).expect(200)).body;
+      assert.equal(done.ok, true, done.message);
+      assert.equal(done.calls, 2);
+      assert.equal(sim.stats.byEndpoint.plants, before.plants + 1);
+      assert.equal(sim.stats.byEndpoint.devices, 1);
+      const simDevices = sim.fleet.plants.flatMap((p) => p.devices);
+      assert.equal(done.devices.items.length, simDevices.length);
+      const inverter = simDevices.find((d) => d.deviceTypeId === 20822);
+      const item = done.devices.items.find((d) => d.dn === inverter.dn);
+      assert.deepEqual(item, {
+        dn: inverter.dn,
+        plantCode: inverter.plantCode,
+        typeId: 20822,
+        sn: inverter.sn,
+        name: inverter.deviceName,
+      });
+      assert.ok(
+        done.types.some((t) => t.id === 20822 && t.en && t.zh),
+        'names of the types present',
+      );
+      // Both lists were just read: the next device refresh waits for both minutes.
+      assert.equal(done.wait.devices.retryAt, clock.now() + MINUTE);
 
-    // The governor counted the refresh like any flow's call: the flow's next list waits too.
-    const q = (await helper.request().get('/fusionsolar/accounts/acc/quota').expect(200)).body;
-    assert.equal(q.endpoints.find((e) => e.endpoint === 'devices').used, 1);
-  });
+      // The governor counted the refresh like any flow's call: the flow's next list waits too.
+      const q = (await helper.request().get('/fusionsolar/accounts/acc/quota').expect(200)).body;
+      assert.equal(q.endpoints.find((e) => e.endpoint === 'devices').used, 1);
+    },
+  );
 
-  it('V7: a device list a flow read fills the picker, and a list of one type never hides the others', async function () {
-    ({ sim } = await virtualSim({ plants: 2 }));
-    const codes = sim.fleet.plants.map((p) => p.plantCode);
-    await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'deviceList' }), credentials());
-    const h = harness();
-    assert.equal((await h.send({ payload: { plantCodes: codes } })).error, undefined);
-    const all = (await helper.request().get(LISTS).expect(200)).body.devices.items.length;
-    assert.equal(all, sim.fleet.plants.flatMap((p) => p.devices).length);
-    assert.equal((await h.send({ payload: { plantCodes: codes, deviceTypeId: 20822 } })).error, undefined);
-    assert.equal((await helper.request().get(LISTS).expect(200)).body.devices.items.length, all);
-  });
+  it(
+    'V7: a device list a flow read fills the picker, and a list of one type never hides the ' + 'others',
+    async function () {
+      ({ sim } = await virtualSim({ plants: 2 }));
+      const codes = sim.fleet.plants.map((p) => p.plantCode);
+      await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'deviceList' }), credentials());
+      const h = harness();
+      assert.equal((await h.send({ payload: { plantCodes: codes } })).error, undefined);
+      const all = (await helper.request().get(LISTS).expect(200)).body.devices.items.length;
+      assert.equal(all, sim.fleet.plants.flatMap((p) => p.devices).length);
+      assert.equal((await h.send({ payload: { plantCodes: codes, deviceTypeId: 20822 } })).error, undefined);
+      assert.equal((await helper.request().get(LISTS).expect(200)).body.devices.items.length, all);
+    },
+  );
 
   it('V6: a refresh lists the stations and devices with ids, SNs and types', async function () {
     ({ sim, clock } = await v6Sim({ plants: 2 }));

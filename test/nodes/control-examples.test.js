@@ -61,42 +61,45 @@ describe('control example flows', function () {
     });
   }
 
-  it('charge-cheapest-hour: picks the cheapest hour left today, and its control node charges to 90% with tracking', async function () {
-    const fn = read(EXAMPLES[0]).find((n) => n.type === 'function');
-    const prices = Array.from({ length: 24 }, (_, h) => ({ 5: 0.05, 12: 0.1, 23: 0.2 })[h] ?? 0.3);
-    // The function reads the clock: run it at fixed local times, so the verdict is the same
-    // whatever hour the suite runs.
-    const at = (hh, mm) => {
-      const fixed = new Date(2026, 5, 1, hh, mm, 0, 0).getTime();
-      return class extends Date {
-        // The example calls new Date() and new Date(ms).
-        /** @param {[] | [number | string | Date]} args */
-        constructor(...args) {
-          super(args.length ? args[0] : fixed);
-        }
+  it(
+    'charge-cheapest-hour: picks the cheapest hour left today, and its control node charges to 90% ' + 'with tracking',
+    async function () {
+      const fn = read(EXAMPLES[0]).find((n) => n.type === 'function');
+      const prices = Array.from({ length: 24 }, (_, h) => ({ 5: 0.05, 12: 0.1, 23: 0.2 })[h] ?? 0.3);
+      // The function reads the clock: run it at fixed local times, so the verdict is the same
+      // whatever hour the suite runs.
+      const at = (hh, mm) => {
+        const fixed = new Date(2026, 5, 1, hh, mm, 0, 0).getTime();
+        return class extends Date {
+          // The example calls new Date() and new Date(ms).
+          /** @param {[] | [number | string | Date]} args */
+          constructor(...args) {
+            super(args.length ? args[0] : fixed);
+          }
+        };
       };
-    };
-    const run = (hh, mm) =>
-      new Function('msg', 'node', 'Date', fn.func)({ payload: prices }, { status() {} }, at(hh, mm));
-    assert.equal(run(3, 0).delay, 2 * 3600_000, 'at 03:00 the cheapest hour left is 05:00');
-    assert.equal(run(10, 30).delay, 90 * 60_000, 'at 10:30, 05:00 is past: 12:00');
-    assert.equal(run(23, 10).delay, 0, 'in the cheapest hour left, at once');
-    assert.equal(run(12, 0).delay, 0);
-    const out = run(10, 30);
-    assert.deepEqual(out.payload, { dispatchSwitch: 1, controlType: 1, targetSOC: 90 });
-    const now = read(EXAMPLES[0]).find((n) => n.id === 'cc-now');
-    assert.deepEqual(JSON.parse(now.payload), out.payload, '"charge now" sends what the cheapest hour would');
+      const run = (hh, mm) =>
+        new Function('msg', 'node', 'Date', fn.func)({ payload: prices }, { status() {} }, at(hh, mm));
+      assert.equal(run(3, 0).delay, 2 * 3600_000, 'at 03:00 the cheapest hour left is 05:00');
+      assert.equal(run(10, 30).delay, 90 * 60_000, 'at 10:30, 05:00 is past: 12:00');
+      assert.equal(run(23, 10).delay, 0, 'in the cheapest hour left, at once');
+      assert.equal(run(12, 0).delay, 0);
+      const out = run(10, 30);
+      assert.deepEqual(out.payload, { dispatchSwitch: 1, controlType: 1, targetSOC: 90 });
+      const now = read(EXAMPLES[0]).find((n) => n.id === 'cc-now');
+      assert.deepEqual(JSON.parse(now.payload), out.payload, '"charge now" sends what the cheapest hour would');
 
-    ({ sim } = await virtualSim({ plants: 3, users: [DEFAULT_USER] }));
-    await loadExample(sim, EXAMPLES[0]);
-    const progress = [];
-    helper.getNode('cc-progress').on('input', (m) => progress.push(m.fusionsolar.tracking.state));
-    helper.getNode('cc-charge').receive({ payload: out.payload });
-    await until(() => progress.includes('complete'));
-    const battery = sim.fleet.plant('NE=33554432').devices.find((d) => d.deviceTypeId === 20815);
-    assert.equal(battery.soc, 90);
-    assert.equal(progress.filter((s) => s === 'complete').length, 1);
-  });
+      ({ sim } = await virtualSim({ plants: 3, users: [DEFAULT_USER] }));
+      await loadExample(sim, EXAMPLES[0]);
+      const progress = [];
+      helper.getNode('cc-progress').on('input', (m) => progress.push(m.fusionsolar.tracking.state));
+      helper.getNode('cc-charge').receive({ payload: out.payload });
+      await until(() => progress.includes('complete'));
+      const battery = sim.fleet.plant('NE=33554432').devices.find((d) => d.deviceTypeId === 20815);
+      assert.equal(battery.soc, 90);
+      assert.equal(progress.filter((s) => s === 'complete').length, 1);
+    },
+  );
 
   it('inverters-off-on: switches the inverters off, then on again', async function () {
     ({ sim } = await virtualSim({ plants: 3, users: [DEFAULT_USER] }));

@@ -146,38 +146,42 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       assert.equal(typeof after.out[0].payload[0].appliedTime, 'string');
     });
 
-    it('drm sends boolean switches as strings to plantcodes; drmStatus moves "0" -> "1" and drm0 stops the inverters', async function () {
-      const plants = plantsWithout(sim, LOGGER).slice(0, 2);
-      const r = await h.send({
-        operation: 'drm',
-        payload: { plantCodes: plants.map((p) => p.plantCode), drms: { drm0: true, drm1: 'false', drm5: false } },
-      });
-      assert.equal(r.error, undefined, r.error && r.error.message);
-      const items = r.out[0].payload;
-      assert.deepEqual(
-        items.map((i) => [i.plantCode, i.result, i.drm]),
-        plants.map((p) => [p.plantCode, 0, 'drm0=true,drm1=false,drm5=false']),
-      );
-      const remoteIds = items.map((i) => i.remoteId);
-      const inverters = plants.flatMap((p) => p.devices.filter((d) => d.deviceTypeId === INVERTER));
-      assert.ok(inverters.every((d) => d.off !== true));
-      const before = await h.send({ operation: 'drmStatus', payload: { remoteIds } });
-      assert.deepEqual(
-        before.out[0].payload.flatMap((t) => t.devicesStatusInfo.map((d) => d.status)),
-        inverters.map(() => '0'),
-      );
-      clock.advance(2 * 60_000);
-      const after = await h.send({ operation: 'drmStatus', payload: { remoteIds: remoteIds.join(',') } });
-      assert.deepEqual(
-        after.out[0].payload.map((t) => t.remoteId),
-        remoteIds,
-      );
-      assert.deepEqual(
-        after.out[0].payload.flatMap((t) => t.devicesStatusInfo.map((d) => d.status)),
-        inverters.map(() => '1'),
-      );
-      assert.ok(inverters.every((d) => d.off === true));
-    });
+    it(
+      'drm sends boolean switches as strings to plantcodes; drmStatus moves "0" -> "1" and drm0 ' +
+        'stops the inverters',
+      async function () {
+        const plants = plantsWithout(sim, LOGGER).slice(0, 2);
+        const r = await h.send({
+          operation: 'drm',
+          payload: { plantCodes: plants.map((p) => p.plantCode), drms: { drm0: true, drm1: 'false', drm5: false } },
+        });
+        assert.equal(r.error, undefined, r.error && r.error.message);
+        const items = r.out[0].payload;
+        assert.deepEqual(
+          items.map((i) => [i.plantCode, i.result, i.drm]),
+          plants.map((p) => [p.plantCode, 0, 'drm0=true,drm1=false,drm5=false']),
+        );
+        const remoteIds = items.map((i) => i.remoteId);
+        const inverters = plants.flatMap((p) => p.devices.filter((d) => d.deviceTypeId === INVERTER));
+        assert.ok(inverters.every((d) => d.off !== true));
+        const before = await h.send({ operation: 'drmStatus', payload: { remoteIds } });
+        assert.deepEqual(
+          before.out[0].payload.flatMap((t) => t.devicesStatusInfo.map((d) => d.status)),
+          inverters.map(() => '0'),
+        );
+        clock.advance(2 * 60_000);
+        const after = await h.send({ operation: 'drmStatus', payload: { remoteIds: remoteIds.join(',') } });
+        assert.deepEqual(
+          after.out[0].payload.map((t) => t.remoteId),
+          remoteIds,
+        );
+        assert.deepEqual(
+          after.out[0].payload.flatMap((t) => t.devicesStatusInfo.map((d) => d.status)),
+          inverters.map(() => '1'),
+        );
+        assert.ok(inverters.every((d) => d.off === true));
+      },
+    );
   });
 
   describe('safety', function () {
@@ -204,58 +208,66 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       assert.equal(sim.stats.logins, 0);
     });
 
-    it('checks a command before refusing it: an invalid one names the field and rule, a valid one is CONTROL_DISABLED', async function () {
-      ({ sim } = await virtualSim({ plants: 3 }));
-      await load(flowWith(sim, controlNode(), { outputs: 2 }), credentials());
-      h = harness();
-      const code = sim.fleet.plants[0].plantCode;
-      const bad = await h.send({
-        payload: { plantCodes: code, dispatchSwitch: 1, controlType: 1, targetSOC: 150, powerDispatch: 2000 },
-      });
-      assert.equal(bad.error.code, 'INVALID_INPUT');
-      assert.equal(bad.caught.fusionsolar.error.field, 'targetSOC');
-      assert.match(reason(bad), /^targetSOC: /);
-      assert.doesNotMatch(reason(bad), /Allow device control/);
-      const badDod = await h.send({
-        operation: 'setDod',
-        payload: { dns: sim.fleet.plants[0].devices[0].dn, dod: 'lots' },
-      });
-      assert.equal(badDod.error.code, 'INVALID_INPUT');
-      assert.equal(badDod.caught.fusionsolar.error.field, 'dod');
-      const good = await h.send({
-        payload: { plantCodes: code, dispatchSwitch: 1, controlType: 1, targetSOC: 90, powerDispatch: 2000 },
-      });
-      assert.equal(good.error.code, 'CONTROL_DISABLED');
-      assert.equal(h.seen.statuses.at(-1).status.text, 'CONTROL_DISABLED');
-      assert.equal(sim.stats.requests, 0);
-    });
+    it(
+      'checks a command before refusing it: an invalid one names the field and rule, a valid one is ' +
+        'CONTROL_DISABLED',
+      async function () {
+        ({ sim } = await virtualSim({ plants: 3 }));
+        await load(flowWith(sim, controlNode(), { outputs: 2 }), credentials());
+        h = harness();
+        const code = sim.fleet.plants[0].plantCode;
+        const bad = await h.send({
+          payload: { plantCodes: code, dispatchSwitch: 1, controlType: 1, targetSOC: 150, powerDispatch: 2000 },
+        });
+        assert.equal(bad.error.code, 'INVALID_INPUT');
+        assert.equal(bad.caught.fusionsolar.error.field, 'targetSOC');
+        assert.match(reason(bad), /^targetSOC: /);
+        assert.doesNotMatch(reason(bad), /Allow device control/);
+        const badDod = await h.send({
+          operation: 'setDod',
+          payload: { dns: sim.fleet.plants[0].devices[0].dn, dod: 'lots' },
+        });
+        assert.equal(badDod.error.code, 'INVALID_INPUT');
+        assert.equal(badDod.caught.fusionsolar.error.field, 'dod');
+        const good = await h.send({
+          payload: { plantCodes: code, dispatchSwitch: 1, controlType: 1, targetSOC: 90, powerDispatch: 2000 },
+        });
+        assert.equal(good.error.code, 'CONTROL_DISABLED');
+        assert.equal(h.seen.statuses.at(-1).status.text, 'CONTROL_DISABLED');
+        assert.equal(sim.stats.requests, 0);
+      },
+    );
 
-    it('sends a command whose answer never arrives exactly once, says the outcome is unknown and keeps the requestID to query', async function () {
-      await start({}, { accountExtra: { timeout: 1 } });
-      const [plant] = plantsWith(sim, BATTERY);
-      sim.inject({ kind: 'delay', endpoint: 'vpp/chargeAndDischarge', ms: 1500 });
-      const r = await h.send({
-        payload: { plantCodes: plant.plantCode, dispatchSwitch: 1, controlType: 2, dispatchTime: 30 },
-      });
-      assert.equal(r.error.code, 'OUTCOME_UNKNOWN');
-      assert.match(r.error.message, /outcome unknown/i);
-      assert.match(r.error.message, /query the task status/);
-      // The late answer is written (to a connection the client has given up on): nothing follows it.
-      await until(
-        () => sim.requestLog.some((e) => e.endpoint === 'vpp/chargeAndDischarge' && e.answer !== undefined),
-        'the late answer',
-      );
-      await settle();
-      assert.equal(sim.stats.byEndpoint['vpp/chargeAndDischarge'], 1);
-      assert.equal(sim.stats.commands['vpp/chargeAndDischarge'], 1);
-      assert.equal(h.seen.out.length, 0);
-      // The task did start: the requestID on the failed message finds it.
-      const requestID = r.caught.fusionsolar.requestID;
-      assert.ok(Number.isSafeInteger(requestID));
-      const status = await h.send({ operation: 'chargeDischargeStatus', payload: { requestID } });
-      assert.equal(status.error, undefined, status.error && status.error.message);
-      assert.equal(status.out[0].payload[0].plantCode, plant.plantCode);
-    });
+    it(
+      'sends a command whose answer never arrives exactly once, says the outcome is unknown and ' +
+        'keeps the requestID to query',
+      async function () {
+        await start({}, { accountExtra: { timeout: 1 } });
+        const [plant] = plantsWith(sim, BATTERY);
+        sim.inject({ kind: 'delay', endpoint: 'vpp/chargeAndDischarge', ms: 1500 });
+        const r = await h.send({
+          payload: { plantCodes: plant.plantCode, dispatchSwitch: 1, controlType: 2, dispatchTime: 30 },
+        });
+        assert.equal(r.error.code, 'OUTCOME_UNKNOWN');
+        assert.match(r.error.message, /outcome unknown/i);
+        assert.match(r.error.message, /query the task status/);
+        // The late answer is written (to a connection the client has given up on): nothing follows it.
+        await until(
+          () => sim.requestLog.some((e) => e.endpoint === 'vpp/chargeAndDischarge' && e.answer !== undefined),
+          'the late answer',
+        );
+        await settle();
+        assert.equal(sim.stats.byEndpoint['vpp/chargeAndDischarge'], 1);
+        assert.equal(sim.stats.commands['vpp/chargeAndDischarge'], 1);
+        assert.equal(h.seen.out.length, 0);
+        // The task did start: the requestID on the failed message finds it.
+        const requestID = r.caught.fusionsolar.requestID;
+        assert.ok(Number.isSafeInteger(requestID));
+        const status = await h.send({ operation: 'chargeDischargeStatus', payload: { requestID } });
+        assert.equal(status.error, undefined, status.error && status.error.message);
+        assert.equal(status.out[0].payload[0].plantCode, plant.plantCode);
+      },
+    );
 
     it('waits for the one-a-minute quota instead of provoking 407', async function () {
       await start({ operation: 'setDod' });
@@ -417,48 +429,55 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       ],
     ];
 
-    it(`rejects ${cases.length} kinds of bad input with INVALID_INPUT naming the field, and makes no HTTP call`, async function () {
-      for (const [name, msg, expected] of cases) {
-        const r = await h.send(msg);
-        assert.ok(r.error, `${name}: expected an error`);
-        assert.equal(r.error.code, 'INVALID_INPUT', `${name}: ${r.error.message}`);
-        assert.match(reason(r), expected, name);
-      }
-      assert.equal(sim.stats.requests, 0);
-    });
+    it(
+      `rejects ${cases.length} kinds of bad input with INVALID_INPUT naming the field, and makes no ` + `HTTP call`,
+      async function () {
+        for (const [name, msg, expected] of cases) {
+          const r = await h.send(msg);
+          assert.ok(r.error, `${name}: expected an error`);
+          assert.equal(r.error.code, 'INVALID_INPUT', `${name}: ${r.error.message}`);
+          assert.match(reason(r), expected, name);
+        }
+        assert.equal(sim.stats.requests, 0);
+      },
+    );
 
-    it("checks the feed-in limit against the plant capacity before the command; DRM without a device list is the server's to judge", async function () {
-      const plant = sim.fleet.plants[0];
-      const over = await h.send({
-        operation: 'defaultSetting',
-        payload: { tasks: [{ plantCode: plant.plantCode, maxFeedGridPower: plant.capacity + 1 }] },
-      });
-      assert.equal(over.error.code, 'INVALID_INPUT');
-      assert.match(
-        reason(over),
-        new RegExp(`^tasks\\[0\\]\\.maxFeedGridPower: must be at most the capacity of plant ${plant.plantCode}`),
-      );
-      assert.equal(commands(sim), 0);
-      assert.equal(sim.stats.byEndpoint['vpp/plantDefaultSetting'], undefined);
-      // The 100 plants with the most inverters of a larger fleet hold more than 200.
-      await helper.unload();
-      await stopSim(sim);
-      ({ sim } = await virtualSim({ plants: 300 }));
-      await load(flowWith(sim, controlNode(), { outputs: 2, accountExtra: { allowControl: true } }), credentials());
-      h = harness();
-      const inverters = (p) => p.devices.filter((d) => d.deviceTypeId === INVERTER).length;
-      const biggest = [...sim.fleet.plants].sort((a, b) => inverters(b) - inverters(a)).slice(0, 100);
-      assert.ok(biggest.reduce((n, p) => n + inverters(p), 0) > 200);
-      const r = await h.send({
-        operation: 'drm',
-        payload: { plantcodes: biggest.map((p) => p.plantCode), drms: { drm0: true, drm1: true, drm5: true } },
-      });
-      // No device list read of its own (it would spend that list's quota): the server answers 20116.
-      assert.equal(r.error.code, '20116');
-      assert.equal(sim.stats.byEndpoint.devices, undefined);
-      assert.equal(sim.stats.byEndpoint['vpp/drm'], 1);
-      assert.equal(commands(sim), 0);
-    });
+    it(
+      'checks the feed-in limit against the plant capacity before the command; DRM without a device ' +
+        "list is the server's to judge",
+      async function () {
+        const plant = sim.fleet.plants[0];
+        const over = await h.send({
+          operation: 'defaultSetting',
+          payload: { tasks: [{ plantCode: plant.plantCode, maxFeedGridPower: plant.capacity + 1 }] },
+        });
+        assert.equal(over.error.code, 'INVALID_INPUT');
+        assert.match(
+          reason(over),
+          new RegExp(`^tasks\\[0\\]\\.maxFeedGridPower: must be at most the capacity of plant ${plant.plantCode}`),
+        );
+        assert.equal(commands(sim), 0);
+        assert.equal(sim.stats.byEndpoint['vpp/plantDefaultSetting'], undefined);
+        // The 100 plants with the most inverters of a larger fleet hold more than 200.
+        await helper.unload();
+        await stopSim(sim);
+        ({ sim } = await virtualSim({ plants: 300 }));
+        await load(flowWith(sim, controlNode(), { outputs: 2, accountExtra: { allowControl: true } }), credentials());
+        h = harness();
+        const inverters = (p) => p.devices.filter((d) => d.deviceTypeId === INVERTER).length;
+        const biggest = [...sim.fleet.plants].sort((a, b) => inverters(b) - inverters(a)).slice(0, 100);
+        assert.ok(biggest.reduce((n, p) => n + inverters(p), 0) > 200);
+        const r = await h.send({
+          operation: 'drm',
+          payload: { plantcodes: biggest.map((p) => p.plantCode), drms: { drm0: true, drm1: true, drm5: true } },
+        });
+        // No device list read of its own (it would spend that list's quota): the server answers 20116.
+        assert.equal(r.error.code, '20116');
+        assert.equal(sim.stats.byEndpoint.devices, undefined);
+        assert.equal(sim.stats.byEndpoint['vpp/drm'], 1);
+        assert.equal(commands(sim), 0);
+      },
+    );
   });
 
   describe('per-item results', function () {
@@ -499,73 +518,84 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
       assert.equal(sim.stats.commands['vpp/drm'], 1);
     });
 
-    it('passes on the API failCodes: duplicate request id, unknown tasks, unauthorized plants and devices', async function () {
-      await start();
-      const code = plantsWith(sim, BATTERY)[0].plantCode;
-      const first = await h.send({ payload: { plantCodes: code, dispatchSwitch: 0, requestID: 4242 } });
-      assert.equal(first.error, undefined, first.error && first.error.message);
-      assert.equal(first.out[0].fusionsolar.requestID, 4242);
-      clock.advance(60_000);
-      const expectations = [
-        [{ payload: { plantCodes: code, dispatchSwitch: 0, requestID: 4242 } }, '20048'],
-        [{ operation: 'chargeDischargeStatus', payload: { requestID: 999 } }, '20050'],
-        [{ operation: 'drmStatus', payload: { remoteIds: '123' } }, '20620'],
-        [{ operation: 'defaultSettingStatus', payload: { requestId: '123' } }, '20617'],
-        [{ operation: 'emsMode', payload: { dn: 'NE=99999999', controlType: 6 } }, '20045'],
-        [{ operation: 'setDod', payload: { dns: 'NE=42', dod: 90 } }, '20046'],
-      ];
-      for (const [msg, failCode] of expectations) {
-        const r = await h.send(msg);
-        assert.equal(r.error && r.error.code, failCode, JSON.stringify(msg));
-      }
-      assert.equal(sim.stats.commands['vpp/chargeAndDischarge'], 1);
-    });
+    it(
+      'passes on the API failCodes: duplicate request id, unknown tasks, unauthorized plants and ' + 'devices',
+      async function () {
+        await start();
+        const code = plantsWith(sim, BATTERY)[0].plantCode;
+        const first = await h.send({ payload: { plantCodes: code, dispatchSwitch: 0, requestID: 4242 } });
+        assert.equal(first.error, undefined, first.error && first.error.message);
+        assert.equal(first.out[0].fusionsolar.requestID, 4242);
+        clock.advance(60_000);
+        const expectations = [
+          [{ payload: { plantCodes: code, dispatchSwitch: 0, requestID: 4242 } }, '20048'],
+          [{ operation: 'chargeDischargeStatus', payload: { requestID: 999 } }, '20050'],
+          [{ operation: 'drmStatus', payload: { remoteIds: '123' } }, '20620'],
+          [{ operation: 'defaultSettingStatus', payload: { requestId: '123' } }, '20617'],
+          [{ operation: 'emsMode', payload: { dn: 'NE=99999999', controlType: 6 } }, '20045'],
+          [{ operation: 'setDod', payload: { dns: 'NE=42', dod: 90 } }, '20046'],
+        ];
+        for (const [msg, failCode] of expectations) {
+          const r = await h.send(msg);
+          assert.equal(r.error && r.error.code, failCode, JSON.stringify(msg));
+        }
+        assert.equal(sim.stats.commands['vpp/chargeAndDischarge'], 1);
+      },
+    );
   });
 
   describe('task tracking', function () {
-    it('a forced charge to 80% raises the SOC over simulated time; progress on output 2, then one final "complete"', async function () {
-      await start({ track: true });
-      const plant = plantsWith(sim, BATTERY).find((p) => p.devices.find((d) => d.deviceTypeId === BATTERY).soc < 70);
-      const battery = plant.devices.find((d) => d.deviceTypeId === BATTERY);
-      const socs = [battery.soc];
-      helper.getNode('out2').on('input', (m) => m.fusionsolar.calls > 0 && socs.push(battery.soc));
-      const t0 = clock.now();
-      const r = await h.send({
-        payload: { plantCodes: plant.plantCode, dispatchSwitch: 1, controlType: 1, targetSOC: 80 },
-      });
-      assert.equal(r.error, undefined, r.error && r.error.message);
-      // The command result went out first, with the id the tracking messages carry.
-      assert.equal(r.out.length, 1);
-      const requestID = String(r.out[0].fusionsolar.requestID);
-      // The first tracking message goes out at once, before any status query: every subtask running.
-      const [first, ...tracked] = h.seen.out2;
-      assert.deepEqual(
-        [first.payload, first.fusionsolar.tracking.state, first.fusionsolar.tracking.running, first.fusionsolar.calls],
-        [[], 'progress', 1, 0],
-      );
-      assert.equal(first.topic, requestID);
-      assert.ok(tracked.length >= 3, `expected progress messages, got ${tracked.length}`);
-      const states = tracked.map((m) => m.fusionsolar.tracking.state);
-      assert.deepEqual(
-        states.slice(0, -1),
-        states.slice(0, -1).map(() => 'progress'),
-      );
-      assert.equal(states.at(-1), 'complete');
-      assert.ok(tracked.every((m) => m.topic === requestID));
-      const final = tracked.at(-1).fusionsolar.tracking;
-      assert.equal(final.succeeded, 1);
-      assert.equal(final.total, 1);
-      assert.equal(tracked.at(-1).payload[0].status, 0);
-      // SOC rose at every report and stopped at the target; charged energy grew with it.
-      for (let i = 1; i < socs.length; i++)
-        assert.ok(socs[i] > socs[i - 1] || socs[i] === 80, `SOC ${socs.join(' -> ')}`);
-      assert.equal(battery.soc, 80);
-      const charged = tracked.map((m) => m.payload[0].chargedCapacity);
-      assert.ok(charged.at(-1) > charged[0]);
-      assert.ok(clock.now() - t0 >= 15 * 60_000);
-      assert.equal(h.seen.completed.length, 1);
-      assert.equal(h.seen.statuses.at(-1).status.text, 'complete');
-    });
+    it(
+      'a forced charge to 80% raises the SOC over simulated time; progress on output 2, then one ' + 'final "complete"',
+      async function () {
+        await start({ track: true });
+        const plant = plantsWith(sim, BATTERY).find((p) => p.devices.find((d) => d.deviceTypeId === BATTERY).soc < 70);
+        const battery = plant.devices.find((d) => d.deviceTypeId === BATTERY);
+        const socs = [battery.soc];
+        helper.getNode('out2').on('input', (m) => m.fusionsolar.calls > 0 && socs.push(battery.soc));
+        const t0 = clock.now();
+        const r = await h.send({
+          payload: { plantCodes: plant.plantCode, dispatchSwitch: 1, controlType: 1, targetSOC: 80 },
+        });
+        assert.equal(r.error, undefined, r.error && r.error.message);
+        // The command result went out first, with the id the tracking messages carry.
+        assert.equal(r.out.length, 1);
+        const requestID = String(r.out[0].fusionsolar.requestID);
+        // The first tracking message goes out at once, before any status query: every subtask running.
+        const [first, ...tracked] = h.seen.out2;
+        assert.deepEqual(
+          [
+            first.payload,
+            first.fusionsolar.tracking.state,
+            first.fusionsolar.tracking.running,
+            first.fusionsolar.calls,
+          ],
+          [[], 'progress', 1, 0],
+        );
+        assert.equal(first.topic, requestID);
+        assert.ok(tracked.length >= 3, `expected progress messages, got ${tracked.length}`);
+        const states = tracked.map((m) => m.fusionsolar.tracking.state);
+        assert.deepEqual(
+          states.slice(0, -1),
+          states.slice(0, -1).map(() => 'progress'),
+        );
+        assert.equal(states.at(-1), 'complete');
+        assert.ok(tracked.every((m) => m.topic === requestID));
+        const final = tracked.at(-1).fusionsolar.tracking;
+        assert.equal(final.succeeded, 1);
+        assert.equal(final.total, 1);
+        assert.equal(tracked.at(-1).payload[0].status, 0);
+        // SOC rose at every report and stopped at the target; charged energy grew with it.
+        for (let i = 1; i < socs.length; i++)
+          assert.ok(socs[i] > socs[i - 1] || socs[i] === 80, `SOC ${socs.join(' -> ')}`);
+        assert.equal(battery.soc, 80);
+        const charged = tracked.map((m) => m.payload[0].chargedCapacity);
+        assert.ok(charged.at(-1) > charged[0]);
+        assert.ok(clock.now() - t0 >= 15 * 60_000);
+        assert.equal(h.seen.completed.length, 1);
+        assert.equal(h.seen.statuses.at(-1).status.text, 'complete');
+      },
+    );
 
     it('tracks a DRM task per inverter, and a default task that fails on an offline plant', async function () {
       await start({ track: true });

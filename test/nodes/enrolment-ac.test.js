@@ -93,19 +93,22 @@ describe('fusionsolar-enrolment node: acEnrolment (simulator over HTTP)', functi
     assert.ok(r.out[0].payload.every((i) => i.success));
   });
 
-  it('names every code that is not a valid NMI when "codes are South Australian NMIs" is set, before any call', async function () {
-    await load(flowWith(sim, node({ nmi: true })), credentials());
-    const h = harness();
-    const r = await h.send({ payload: { authorizationCodes: [MARK, '20019857329', 'SMVEW00085', 'qaaavzzzzz3'] } });
-    assert.equal(r.error.code, 'INVALID_INPUT');
-    assert.match(r.error.message, /^authorizationCodes: 3 codes are not a valid NMI/);
-    assert.match(r.error.message, /\[1\] "20019857329" has check digit 9, the NMI checksum gives 8/);
-    assert.match(r.error.message, /\[2\] "SMVEW00085" has 10 characters, an NMI has 11/);
-    assert.match(r.error.message, /\[3\] "qaaavzzzzz3" must start with 10 capital letters or digits/);
-    assert.equal(sim.stats.requests, 0);
-    // Valid NMIs pass the check; without the setting codes are free-form.
-    assert.equal((await h.send({ payload: { authorizationCodes: [MARK] } })).error, undefined);
-  });
+  it(
+    'names every code that is not a valid NMI when "codes are South Australian NMIs" is set, before ' + 'any call',
+    async function () {
+      await load(flowWith(sim, node({ nmi: true })), credentials());
+      const h = harness();
+      const r = await h.send({ payload: { authorizationCodes: [MARK, '20019857329', 'SMVEW00085', 'qaaavzzzzz3'] } });
+      assert.equal(r.error.code, 'INVALID_INPUT');
+      assert.match(r.error.message, /^authorizationCodes: 3 codes are not a valid NMI/);
+      assert.match(r.error.message, /\[1\] "20019857329" has check digit 9, the NMI checksum gives 8/);
+      assert.match(r.error.message, /\[2\] "SMVEW00085" has 10 characters, an NMI has 11/);
+      assert.match(r.error.message, /\[3\] "qaaavzzzzz3" must start with 10 capital letters or digits/);
+      assert.equal(sim.stats.requests, 0);
+      // Valid NMIs pass the check; without the setting codes are free-form.
+      assert.equal((await h.send({ payload: { authorizationCodes: [MARK] } })).error, undefined);
+    },
+  );
 
   it('leaves free-form codes alone without the NMI setting', async function () {
     await load(flowWith(sim, node()), credentials());
@@ -115,21 +118,24 @@ describe('fusionsolar-enrolment node: acEnrolment (simulator over HTTP)', functi
     assert.equal(r.out[0].fusionsolar.failed.length, 1);
   });
 
-  it('reports the lockout after five wrong codes (22004) with retryAfter of 5 minutes, and works again after it', async function () {
-    await load(flowWith(sim, node()), credentials());
-    const h = harness();
-    const r = await h.send({ payload: { authorizationCodes: UNKNOWN_NMIS } });
-    assert.equal(r.error.code, '22004');
-    assert.match(r.error.message, /locked out for 5 minutes/);
-    assert.equal(r.caught.fusionsolar.error.retryAfter, 300_000);
-    clock.advance(61_000);
-    const locked = await h.send({ payload: { authorizationCodes: [MARK] } });
-    assert.equal(locked.error.code, '22004');
-    clock.advance(5 * 60_000);
-    const after = await h.send({ payload: { authorizationCodes: [MARK] } });
-    assert.equal(after.error, undefined, after.error && after.error.message);
-    assert.equal(after.out[0].payload[0].success, true);
-  });
+  it(
+    'reports the lockout after five wrong codes (22004) with retryAfter of 5 minutes, and works ' + 'again after it',
+    async function () {
+      await load(flowWith(sim, node()), credentials());
+      const h = harness();
+      const r = await h.send({ payload: { authorizationCodes: UNKNOWN_NMIS } });
+      assert.equal(r.error.code, '22004');
+      assert.match(r.error.message, /locked out for 5 minutes/);
+      assert.equal(r.caught.fusionsolar.error.retryAfter, 300_000);
+      clock.advance(61_000);
+      const locked = await h.send({ payload: { authorizationCodes: [MARK] } });
+      assert.equal(locked.error.code, '22004');
+      clock.advance(5 * 60_000);
+      const after = await h.send({ payload: { authorizationCodes: [MARK] } });
+      assert.equal(after.error, undefined, after.error && after.error.message);
+      assert.equal(after.out[0].payload[0].success, true);
+    },
+  );
 
   const INVALID = [
     { payload: {}, field: 'authorizationCodes', rule: /required/ },

@@ -67,29 +67,32 @@ describe('fusionsolar-enrolment node: snRegistration (simulator over HTTP)', fun
     assert.equal(sim.stats.byEndpoint['community/snIsRegister'], 1);
   });
 
-  it('takes the SNs and account from the node settings, and splits 120 SNs into calls of 50, 50 and 20', async function () {
-    const sns = sim.fleet.devices().map((d) => d.sn);
-    // 120 different SNs: the fleet's, then SNs nobody registered (a repeated SN is asked for once).
-    const many = Array.from({ length: 120 }, (_, i) => sns[i] || `UNREG${String(i).padStart(7, '0')}`);
-    await load(flowWith(sim, node({ sns: many.join(','), userAccount: 'other-installer' })), credentials());
-    const h = harness();
-    const r = await h.send({ payload: 1 });
-    assert.equal(r.error, undefined, r.error && r.error.message);
-    assert.equal(r.out[0].fusionsolar.calls, 3);
-    assert.equal(sim.stats.byEndpoint['community/snIsRegister'], 3);
-    assert.deepEqual(
-      r.out[0].payload.map((i) => i.sn),
-      many,
-    );
-    // Fleet plant 1 of every 3 is bound to other-installer (3), plant 0 to another (2), plant 2 to nobody (1).
-    const byPlant = new Map(
-      sim.fleet.devices().map((d) => [d.sn, sim.fleet.plants.findIndex((p) => p.plantCode === d.plantCode)]),
-    );
-    assert.ok(
-      r.out[0].payload.filter((i) => byPlant.has(i.sn)).every((i) => i.result === [2, 3, 1][byPlant.get(i.sn) % 3]),
-    );
-    assert.ok(r.out[0].payload.filter((i) => !byPlant.has(i.sn)).every((i) => i.result === 0));
-  });
+  it(
+    'takes the SNs and account from the node settings, and splits 120 SNs into calls of 50, 50 and ' + '20',
+    async function () {
+      const sns = sim.fleet.devices().map((d) => d.sn);
+      // 120 different SNs: the fleet's, then SNs nobody registered (a repeated SN is asked for once).
+      const many = Array.from({ length: 120 }, (_, i) => sns[i] || `UNREG${String(i).padStart(7, '0')}`);
+      await load(flowWith(sim, node({ sns: many.join(','), userAccount: 'other-installer' })), credentials());
+      const h = harness();
+      const r = await h.send({ payload: 1 });
+      assert.equal(r.error, undefined, r.error && r.error.message);
+      assert.equal(r.out[0].fusionsolar.calls, 3);
+      assert.equal(sim.stats.byEndpoint['community/snIsRegister'], 3);
+      assert.deepEqual(
+        r.out[0].payload.map((i) => i.sn),
+        many,
+      );
+      // Fleet plant 1 of every 3 is bound to other-installer (3), plant 0 to another (2), plant 2 to nobody (1).
+      const byPlant = new Map(
+        sim.fleet.devices().map((d) => [d.sn, sim.fleet.plants.findIndex((p) => p.plantCode === d.plantCode)]),
+      );
+      assert.ok(
+        r.out[0].payload.filter((i) => byPlant.has(i.sn)).every((i) => i.result === [2, 3, 1][byPlant.get(i.sn) % 3]),
+      );
+      assert.ok(r.out[0].payload.filter((i) => !byPlant.has(i.sn)).every((i) => i.result === 0));
+    },
+  );
 
   it('fails with 20028 when the account does not exist, and answers 0 for an owner account', async function () {
     await load(flowWith(sim, node()), credentials());

@@ -155,32 +155,35 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
       );
     });
 
-    it('keeps the first chunk when the second call fails, and lists the unsent devices with the reason', async function () {
-      ({ sim } = await virtualSim({ plants: 3 }));
-      const devices = [MARK, ...unknownSns(1200).map((sn) => ({ sn, phone: '1' }))];
-      await load(flowWith(sim, node('snEnrolment')), credentials());
-      const h = harness();
-      sim.faults.inject({ kind: 'status', status: 500, endpoint: 'vpp/snEnrolment', times: 1 });
-      // The first call gets the 500: whether anything was registered is unknown, so that error
-      // ends the message, and the call is not sent again.
-      const first = await h.send({ payload: { devices } });
-      assert.equal(first.error.code, 'OUTCOME_UNKNOWN');
-      assert.equal(sim.stats.byEndpoint['vpp/snEnrolment'], 1);
-      // Now the first call works and the second one is refused by the server.
-      let n = 0;
-      wrapRoute(sim, 'vpp/snEnrolment', (req, original) => {
-        if (++n === 2) throw new SimFail(20004);
-        return original(req);
-      });
-      const r = await h.send({ payload: { devices } });
-      assert.equal(r.error, undefined, r.error && r.error.message);
-      const msg = r.out[0];
-      assert.equal(msg.payload.length, 1201);
-      assert.equal(msg.payload[0].success, true);
-      const unsent = msg.fusionsolar.failed.filter((i) => i.errorCode === '20004');
-      assert.equal(unsent.length, 201);
-      assert.ok(unsent.every((i) => i.errorMsg === 'The server is abnormal.'));
-    });
+    it(
+      'keeps the first chunk when the second call fails, and lists the unsent devices with the ' + 'reason',
+      async function () {
+        ({ sim } = await virtualSim({ plants: 3 }));
+        const devices = [MARK, ...unknownSns(1200).map((sn) => ({ sn, phone: '1' }))];
+        await load(flowWith(sim, node('snEnrolment')), credentials());
+        const h = harness();
+        sim.faults.inject({ kind: 'status', status: 500, endpoint: 'vpp/snEnrolment', times: 1 });
+        // The first call gets the 500: whether anything was registered is unknown, so that error
+        // ends the message, and the call is not sent again.
+        const first = await h.send({ payload: { devices } });
+        assert.equal(first.error.code, 'OUTCOME_UNKNOWN');
+        assert.equal(sim.stats.byEndpoint['vpp/snEnrolment'], 1);
+        // Now the first call works and the second one is refused by the server.
+        let n = 0;
+        wrapRoute(sim, 'vpp/snEnrolment', (req, original) => {
+          if (++n === 2) throw new SimFail(20004);
+          return original(req);
+        });
+        const r = await h.send({ payload: { devices } });
+        assert.equal(r.error, undefined, r.error && r.error.message);
+        const msg = r.out[0];
+        assert.equal(msg.payload.length, 1201);
+        assert.equal(msg.payload[0].success, true);
+        const unsent = msg.fusionsolar.failed.filter((i) => i.errorCode === '20004');
+        assert.equal(unsent.length, 201);
+        assert.ok(unsent.every((i) => i.errorMsg === 'The server is abnormal.'));
+      },
+    );
 
     const INVALID = [
       { payload: {}, field: 'devices', rule: /required/ },

@@ -39,28 +39,31 @@ describe('example flows of the enrolment and request nodes (simulator over HTTP)
     sim = undefined;
   });
 
-  it('enrolment-sn.json enrols the example device, lists the failed one, and the plant list then has its plant', async function () {
-    ({ sim } = await virtualSim({ plants: 3 }));
-    await loadExample('enrolment-sn.json', sim);
-    const results = next('en-debug-results');
-    const failed = next('en-debug-failed');
-    const plants = next('en-debug-plants');
-    helper.getNode('en-inject').receive({});
-    const r = await results;
-    assert.deepEqual(
-      r.payload.map((i) => [i.sn, i.success]),
-      [
-        ['HV1920000027', true],
-        ['HV1920000099', false],
-      ],
-    );
-    assert.deepEqual(
-      (await failed).payload.map((i) => i.sn),
-      ['HV1920000099'],
-    );
-    const list = (await plants).payload;
-    assert.ok(list.some((p) => p.plantCode === r.payload[0].plantCode));
-  });
+  it(
+    'enrolment-sn.json enrols the example device, lists the failed one, and the plant list then has ' + 'its plant',
+    async function () {
+      ({ sim } = await virtualSim({ plants: 3 }));
+      await loadExample('enrolment-sn.json', sim);
+      const results = next('en-debug-results');
+      const failed = next('en-debug-failed');
+      const plants = next('en-debug-plants');
+      helper.getNode('en-inject').receive({});
+      const r = await results;
+      assert.deepEqual(
+        r.payload.map((i) => [i.sn, i.success]),
+        [
+          ['HV1920000027', true],
+          ['HV1920000099', false],
+        ],
+      );
+      assert.deepEqual(
+        (await failed).payload.map((i) => i.sn),
+        ['HV1920000099'],
+      );
+      const list = (await plants).payload;
+      assert.ok(list.some((p) => p.plantCode === r.payload[0].plantCode));
+    },
+  );
 
   it('request-any-endpoint.json calls the plant list by its path and the SN query by msg.path', async function () {
     ({ sim } = await virtualSim({ plants: 3 }));

@@ -43,34 +43,37 @@ describe('issue 14: the client follows the V7 reference (simulator over HTTP)', 
     assert.ok(r.out[0].payload.every((d) => d.dataItemMap && !('dataltemMap' in d)));
   });
 
-  it('2: repeated plant codes are sent once and answered once per distinct code (9.3.1, 9.3.2, 9.3.3, 9.6.1.5)', async function () {
-    await start({ type: 'fusionsolar-plant-data', operation: 'realtimeKpi' });
-    const [a, b] = sim.fleet.plants.map((p) => p.plantCode);
-    const now = clock.now();
-    /** @type {Array<[string, string, object]>} */
-    const cases = [
-      ['plantInfo', 'vpp/plants', {}],
-      ['realtimeKpi', 'vpp/plantRealtimeKpi', {}],
-      ['historyKpi', 'vpp/plantHistoryKpi', { startTime: now - 3_600_000, endTime: now }],
-      ['ratedData', 'vpp/plantRatedData', {}],
-    ];
-    for (const [operation, endpoint, extra] of cases) {
-      clock.advance(61_000);
-      const r = await h.send({ operation, payload: { plantCodes: [a, b, a], ...extra } });
-      assert.equal(r.error, undefined, `${operation}: ${r.error && r.error.message}`);
-      assert.deepEqual(
-        bodies(sim, endpoint).map((x) => x.plantCodes),
-        [`${a},${b}`],
-        operation,
-      );
-      const items = operation === 'ratedData' ? r.out[0].payload.plantRatedData : r.out[0].payload;
-      assert.deepEqual(
-        items.map((i) => i.plantCode),
-        [a, b],
-        operation,
-      );
-    }
-  });
+  it(
+    '2: repeated plant codes are sent once and answered once per distinct code (9.3.1, 9.3.2, ' + '9.3.3, 9.6.1.5)',
+    async function () {
+      await start({ type: 'fusionsolar-plant-data', operation: 'realtimeKpi' });
+      const [a, b] = sim.fleet.plants.map((p) => p.plantCode);
+      const now = clock.now();
+      /** @type {Array<[string, string, object]>} */
+      const cases = [
+        ['plantInfo', 'vpp/plants', {}],
+        ['realtimeKpi', 'vpp/plantRealtimeKpi', {}],
+        ['historyKpi', 'vpp/plantHistoryKpi', { startTime: now - 3_600_000, endTime: now }],
+        ['ratedData', 'vpp/plantRatedData', {}],
+      ];
+      for (const [operation, endpoint, extra] of cases) {
+        clock.advance(61_000);
+        const r = await h.send({ operation, payload: { plantCodes: [a, b, a], ...extra } });
+        assert.equal(r.error, undefined, `${operation}: ${r.error && r.error.message}`);
+        assert.deepEqual(
+          bodies(sim, endpoint).map((x) => x.plantCodes),
+          [`${a},${b}`],
+          operation,
+        );
+        const items = operation === 'ratedData' ? r.out[0].payload.plantRatedData : r.out[0].payload;
+        assert.deepEqual(
+          items.map((i) => i.plantCode),
+          [a, b],
+          operation,
+        );
+      }
+    },
+  );
 
   it('3: default-task values with more than 3 decimals are rounded off, not refused (9.6.1.3)', async function () {
     await start({ type: 'fusionsolar-control', operation: 'defaultSetting' }, { allowControl: true });
@@ -169,22 +172,25 @@ describe('issue 14: the client follows the V7 reference (simulator over HTTP)', 
     assert.equal(body.targetSOC, 80);
   });
 
-  it('10: no 100-code caps the reference lacks (pvConfig, default-task status); deviceTypeId from chapter 10', async function () {
-    await start({ type: 'fusionsolar-iv', operation: 'stringConfigs' });
-    const many = Array.from({ length: 101 }, (_, i) => `NE=${900000 + i}`);
-    const r = await h.send({ payload: { plantCodes: many } });
-    assert.notEqual(r.error && r.error.code, 'INVALID_INPUT', r.error && r.error.message);
-    assert.equal(bodies(sim, 'iv/pvConfig')[0].plantCodes.split(',').length, 101);
-    const status = op('fusionsolar-control', 'defaultSettingStatus');
-    const s = await execute(status, { requestId: '1', plantCodes: many }, { client: client() }).catch((e) => e);
-    assert.notEqual(s.code, 'INVALID_INPUT', s.message);
-    const devices = op('fusionsolar-plants', 'deviceList');
-    const bad = await execute(devices, { plantCodes: ['NE=1'], deviceTypeId: 20823 }, { client: client() }).catch(
-      (e) => e,
-    );
-    assert.equal(bad.code, 'INVALID_INPUT');
-    assert.match(bad.message, /^deviceTypeId: must be a device type id of reference chapter 10/);
-  });
+  it(
+    '10: no 100-code caps the reference lacks (pvConfig, default-task status); deviceTypeId from ' + 'chapter 10',
+    async function () {
+      await start({ type: 'fusionsolar-iv', operation: 'stringConfigs' });
+      const many = Array.from({ length: 101 }, (_, i) => `NE=${900000 + i}`);
+      const r = await h.send({ payload: { plantCodes: many } });
+      assert.notEqual(r.error && r.error.code, 'INVALID_INPUT', r.error && r.error.message);
+      assert.equal(bodies(sim, 'iv/pvConfig')[0].plantCodes.split(',').length, 101);
+      const status = op('fusionsolar-control', 'defaultSettingStatus');
+      const s = await execute(status, { requestId: '1', plantCodes: many }, { client: client() }).catch((e) => e);
+      assert.notEqual(s.code, 'INVALID_INPUT', s.message);
+      const devices = op('fusionsolar-plants', 'deviceList');
+      const bad = await execute(devices, { plantCodes: ['NE=1'], deviceTypeId: 20823 }, { client: client() }).catch(
+        (e) => e,
+      );
+      assert.equal(bad.code, 'INVALID_INPUT');
+      assert.match(bad.message, /^deviceTypeId: must be a device type id of reference chapter 10/);
+    },
+  );
 
   it('12 (client side): a logout sends the token in the body, and the simulator ends the session', async function () {
     await start({ type: 'fusionsolar-plants', operation: 'plantList' });
@@ -194,19 +200,24 @@ describe('issue 14: the client follows the V7 reference (simulator over HTTP)', 
     assert.equal(sim.stats.logouts, 1);
   });
 
-  it('7: history older than 365 days or starting after now reaches the server (9.3.3 states only the 24 hours)', async function () {
-    await start({ type: 'fusionsolar-plant-data', operation: 'historyKpi' });
-    const code = sim.fleet.plants[0].plantCode;
-    const now = clock.now();
-    const old = await h.send({ payload: { plantCodes: code, startTime: now - 366 * DAY, endTime: now - 365.5 * DAY } });
-    assert.equal(old.error.code, '20026');
-    clock.advance(61_000);
-    const later = await h.send({ payload: { plantCodes: code, startTime: now + DAY, endTime: now + 1.5 * DAY } });
-    assert.equal(later.error, undefined, later.error && later.error.message);
-    assert.deepEqual(
-      later.out[0].payload.map((p) => p.dataItem.length),
-      [0],
-    );
-    assert.equal(sim.stats.byEndpoint['vpp/plantHistoryKpi'], 2);
-  });
+  it(
+    '7: history older than 365 days or starting after now reaches the server (9.3.3 states only the ' + '24 hours)',
+    async function () {
+      await start({ type: 'fusionsolar-plant-data', operation: 'historyKpi' });
+      const code = sim.fleet.plants[0].plantCode;
+      const now = clock.now();
+      const old = await h.send({
+        payload: { plantCodes: code, startTime: now - 366 * DAY, endTime: now - 365.5 * DAY },
+      });
+      assert.equal(old.error.code, '20026');
+      clock.advance(61_000);
+      const later = await h.send({ payload: { plantCodes: code, startTime: now + DAY, endTime: now + 1.5 * DAY } });
+      assert.equal(later.error, undefined, later.error && later.error.message);
+      assert.deepEqual(
+        later.out[0].payload.map((p) => p.dataItem.length),
+        [0],
+      );
+      assert.equal(sim.stats.byEndpoint['vpp/plantHistoryKpi'], 2);
+    },
+  );
 });

@@ -137,20 +137,23 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
     assert.equal(h.seen.out.length, 0);
   });
 
-  it('reports an inverter that is switched off as failed scans with "no data to scan" and no curves', async function () {
-    ({ sim, clock } = await sunnySim());
-    await load(flowWith(sim, ivNode('runDiagnosis'), { accountExtra: { allowControl: true } }), credentials());
-    const h = harness();
-    const [off, on] = inverters(sim, 1);
-    sim.fleet.device(off).off = true;
-    const r = await h.send({ payload: { dns: [off, on] } });
-    assert.equal(r.error, undefined, r.error && r.error.message);
-    const report = r.out[0].payload;
-    assert.ok(report.subtasks.filter((s) => s.inverterDN === off).every((s) => s.status === 1 && s.failDesc));
-    assert.ok(report.faults.filter((f) => f.inverterDN === off).every((f) => f.faultCode === 99999));
-    assert.equal(report.faults.filter((f) => f.inverterDN === off).length, stringCount(sim, [off]));
-    assert.deepEqual([...new Set(report.curves.map((c) => c.dn))], [on]);
-  });
+  it(
+    'reports an inverter that is switched off as failed scans with "no data to scan" and no ' + 'curves',
+    async function () {
+      ({ sim, clock } = await sunnySim());
+      await load(flowWith(sim, ivNode('runDiagnosis'), { accountExtra: { allowControl: true } }), credentials());
+      const h = harness();
+      const [off, on] = inverters(sim, 1);
+      sim.fleet.device(off).off = true;
+      const r = await h.send({ payload: { dns: [off, on] } });
+      assert.equal(r.error, undefined, r.error && r.error.message);
+      const report = r.out[0].payload;
+      assert.ok(report.subtasks.filter((s) => s.inverterDN === off).every((s) => s.status === 1 && s.failDesc));
+      assert.ok(report.faults.filter((f) => f.inverterDN === off).every((f) => f.faultCode === 99999));
+      assert.equal(report.faults.filter((f) => f.inverterDN === off).length, stringCount(sim, [off]));
+      assert.deepEqual([...new Set(report.curves.map((c) => c.dn))], [on]);
+    },
+  );
 
   it('fails before any call on bad options or input', async function () {
     ({ sim, clock } = await sunnySim());

@@ -21,9 +21,13 @@ function fakeServer() {
       let text = '{"success":true,"failCode":0,"data":null}';
       if (endpoint === 'login') headers['xsrf-token'] = 'x-token';
       if (endpoint === 'iv/tasks')
-        text = `{"success":true,"failCode":0,"data":{"total":1,"pageCount":1,"pageNo":1,"pageSize":100,"list":[{"taskId":${BIG},"taskName":"big","process":12.5,"taskStatus":0}]}}`;
+        text =
+          '{"success":true,"failCode":0,"data":{"total":1,"pageCount":1,"pageNo":1,"pageSize":100,' +
+          `"list":[{"taskId":${BIG},"taskName":"big","process":12.5,"taskStatus":0}]}}`;
       if (endpoint === 'iv/scanTask/status')
-        text = `{"success":true,"failCode":0,"data":{"total":1,"pageCount":1,"process":0,"list":[{"sequenceNo":1,"subTaskId":${SUB},"inverterDN":"NE=1","pvName":"PV1","status":null}]}}`;
+        text =
+          '{"success":true,"failCode":0,"data":{"total":1,"pageCount":1,"process":0,' +
+          `"list":[{"sequenceNo":1,"subTaskId":${SUB},"inverterDN":"NE=1","pvName":"PV1","status":null}]}}`;
       res.writeHead(200, headers);
       res.end(text);
     });

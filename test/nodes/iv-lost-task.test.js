@@ -38,17 +38,20 @@ describe('fusionsolar-iv node: runDiagnosis after a lost createTask answer', fun
     assert.equal(sim.stats.byEndpoint['iv/tasks'], 1, 'one lookup');
   });
 
-  it('keeps the error when no task of that name was created (the request never reached the service)', async function () {
-    const h = await start();
-    sim.inject({ kind: 'reset', endpoint: 'iv/scanTask' });
-    const r = await h.send({ payload: { dns: inverters(sim, 0), taskName: 'never created' } });
-    // A scan is a device command: a reset leaves its fate unknown, and the lookup found no task.
-    assert.equal(r.error.code, 'OUTCOME_UNKNOWN');
-    assert.match(r.error.message, /ECONNRESET/);
-    assert.equal(ivState(sim).tasks.size, 0);
-    assert.equal(sim.stats.byEndpoint['iv/tasks'], 1, 'one lookup, which found nothing');
-    assert.equal(sim.stats.byEndpoint['iv/scanTask/status'], undefined, 'no polling of a task that does not exist');
-  });
+  it(
+    'keeps the error when no task of that name was created (the request never reached the ' + 'service)',
+    async function () {
+      const h = await start();
+      sim.inject({ kind: 'reset', endpoint: 'iv/scanTask' });
+      const r = await h.send({ payload: { dns: inverters(sim, 0), taskName: 'never created' } });
+      // A scan is a device command: a reset leaves its fate unknown, and the lookup found no task.
+      assert.equal(r.error.code, 'OUTCOME_UNKNOWN');
+      assert.match(r.error.message, /ECONNRESET/);
+      assert.equal(ivState(sim).tasks.size, 0);
+      assert.equal(sim.stats.byEndpoint['iv/tasks'], 1, 'one lookup, which found nothing');
+      assert.equal(sim.stats.byEndpoint['iv/scanTask/status'], undefined, 'no polling of a task that does not exist');
+    },
+  );
 
   it('does not look anything up after a refusal the server answered (20030: too little light)', async function () {
     const h = await start();

@@ -49,30 +49,33 @@ describe('fusionsolar-iv node: results (9.4.5, 9.4.6, 9.4.12)', function () {
     assert.match(missing.error.message, /taskId: is required/);
   });
 
-  it('returns every curve of an inverter list as equal-length number arrays with power and the maximum power point', async function () {
-    clock.advance(15 * 60_000);
-    const r = await h.send({ operation: 'curveData', payload: { taskId, dn: dns.slice(0, 2) } });
-    assert.equal(r.error, undefined, r.error && r.error.message);
-    const curves = r.out[0].payload;
-    assert.equal(r.out[0].fusionsolar.calls, 2);
-    assert.equal(curves.length, stringCount(sim, dns.slice(0, 2)));
-    for (const c of curves) {
-      assert.equal(c.points, 128);
-      assert.equal(c.current.length, 128);
-      assert.equal(c.voltage.length, 128);
-      assert.ok(c.current.every((x) => typeof x === 'number') && c.voltage.every((x) => typeof x === 'number'));
-      const k = 40;
-      assert.equal(c.power[k], Math.round(c.current[k] * c.voltage[k] * 1000) / 1000);
-      assert.equal(c.mpp.power, Math.max(...c.power));
-      assert.ok(c.mpp.voltage > 0 && c.mpp.voltage < c.voltage[0]);
-      assert.ok(dns.includes(c.dn));
-    }
-    const bad = await h.send({ operation: 'curveData', payload: { taskId } });
-    assert.equal(bad.error.code, 'INVALID_INPUT');
-    assert.match(bad.error.message, /dn: is required/);
-    const foreign = await h.send({ operation: 'curveData', payload: { taskId, dn: inverters(sim, 2)[0] } });
-    assert.equal(foreign.error.code, '30008');
-  });
+  it(
+    'returns every curve of an inverter list as equal-length number arrays with power and the ' + 'maximum power point',
+    async function () {
+      clock.advance(15 * 60_000);
+      const r = await h.send({ operation: 'curveData', payload: { taskId, dn: dns.slice(0, 2) } });
+      assert.equal(r.error, undefined, r.error && r.error.message);
+      const curves = r.out[0].payload;
+      assert.equal(r.out[0].fusionsolar.calls, 2);
+      assert.equal(curves.length, stringCount(sim, dns.slice(0, 2)));
+      for (const c of curves) {
+        assert.equal(c.points, 128);
+        assert.equal(c.current.length, 128);
+        assert.equal(c.voltage.length, 128);
+        assert.ok(c.current.every((x) => typeof x === 'number') && c.voltage.every((x) => typeof x === 'number'));
+        const k = 40;
+        assert.equal(c.power[k], Math.round(c.current[k] * c.voltage[k] * 1000) / 1000);
+        assert.equal(c.mpp.power, Math.max(...c.power));
+        assert.ok(c.mpp.voltage > 0 && c.mpp.voltage < c.voltage[0]);
+        assert.ok(dns.includes(c.dn));
+      }
+      const bad = await h.send({ operation: 'curveData', payload: { taskId } });
+      assert.equal(bad.error.code, 'INVALID_INPUT');
+      assert.match(bad.error.message, /dn: is required/);
+      const foreign = await h.send({ operation: 'curveData', payload: { taskId, dn: inverters(sim, 2)[0] } });
+      assert.equal(foreign.error.code, '30008');
+    },
+  );
 
   it('returns the diagnosis and quantified loss of every string, with a fault name for each code', async function () {
     clock.advance(15 * 60_000);

@@ -43,37 +43,40 @@ describe('fusionsolar-iv node: strings and modules (9.4.7-9.4.11)', function () 
     assert.match(bad.error.message, /configStatus: must be 0 \(not configured\) or 1 \(configured\)/);
   });
 
-  it("reads the library, a module's details (both vendor spellings) and the configured strings of inverters", async function () {
-    const h = await start();
-    const lib = await h.send({ operation: 'moduleLibrary' });
-    assert.ok(lib.out[0].payload.length >= 2);
-    assert.deepEqual(lib.out[0].payload[0], {
-      id: 180053,
-      manufacturer: 'Green Power PV',
-      moduleModel: 'GPM260P-B-60-7',
-      moduleType: 1,
-      modulePower: 250,
-    });
-    const mod = await h.send({ operation: 'moduleDetails', payload: { moduleId: '140003' } });
-    assert.equal(mod.out[0].payload.moduleManufacturer, 'Juli Solar');
-    assert.equal(mod.out[0].payload.manufacturer, 'Juli Solar');
-    assert.equal(mod.out[0].payload.moduleOpenCircuitVoltage, 39.22);
-    const details = await h.send({ operation: 'stringDetails', payload: { dn: inverters(sim, 1).slice(0, 2) } });
-    assert.equal(details.out[0].fusionsolar.calls, 2);
-    assert.ok(
-      details.out[0].payload.length > 0 &&
-        details.out[0].payload.every((s) => typeof s.devId === 'number' && typeof s.gridConnectionDate === 'number'),
-    );
+  it(
+    "reads the library, a module's details (both vendor spellings) and the configured strings of " + 'inverters',
+    async function () {
+      const h = await start();
+      const lib = await h.send({ operation: 'moduleLibrary' });
+      assert.ok(lib.out[0].payload.length >= 2);
+      assert.deepEqual(lib.out[0].payload[0], {
+        id: 180053,
+        manufacturer: 'Green Power PV',
+        moduleModel: 'GPM260P-B-60-7',
+        moduleType: 1,
+        modulePower: 250,
+      });
+      const mod = await h.send({ operation: 'moduleDetails', payload: { moduleId: '140003' } });
+      assert.equal(mod.out[0].payload.moduleManufacturer, 'Juli Solar');
+      assert.equal(mod.out[0].payload.manufacturer, 'Juli Solar');
+      assert.equal(mod.out[0].payload.moduleOpenCircuitVoltage, 39.22);
+      const details = await h.send({ operation: 'stringDetails', payload: { dn: inverters(sim, 1).slice(0, 2) } });
+      assert.equal(details.out[0].fusionsolar.calls, 2);
+      assert.ok(
+        details.out[0].payload.length > 0 &&
+          details.out[0].payload.every((s) => typeof s.devId === 'number' && typeof s.gridConnectionDate === 'number'),
+      );
 
-    const before = ivCalls(sim);
-    const badId = await h.send({ operation: 'moduleDetails', payload: { moduleId: 'x' } });
-    assert.match(badId.error.message, /moduleId: must be a module id number/);
-    const extra = await h.send({ operation: 'moduleLibrary', payload: { vendor: 'x' } });
-    assert.match(extra.error.message, /vendor: is not a parameter of moduleLibrary/);
-    const noDn = await h.send({ operation: 'stringDetails', payload: { dn: '' } });
-    assert.match(noDn.error.message, /dn: must name at least one code/);
-    assert.equal(ivCalls(sim), before);
-  });
+      const before = ivCalls(sim);
+      const badId = await h.send({ operation: 'moduleDetails', payload: { moduleId: 'x' } });
+      assert.match(badId.error.message, /moduleId: must be a module id number/);
+      const extra = await h.send({ operation: 'moduleLibrary', payload: { vendor: 'x' } });
+      assert.match(extra.error.message, /vendor: is not a parameter of moduleLibrary/);
+      const noDn = await h.send({ operation: 'stringDetails', payload: { dn: '' } });
+      assert.match(noDn.error.message, /dn: must name at least one code/);
+      assert.equal(ivCalls(sim), before);
+    },
+  );
 
   it('refuses configureStrings unless the account allows device control, without any call', async function () {
     const h = await start(false);
@@ -104,56 +107,59 @@ describe('fusionsolar-iv node: strings and modules (9.4.7-9.4.11)', function () 
     assert.equal(ivCalls(sim), 0);
   });
 
-  it('configures strings from a module id, clearing the strings left out, and sends the command once', async function () {
-    const h = await start(true);
-    const dn = inverters(sim, 1)[0];
-    const configuration = [
-      { pvIndex: 1, moduleId: 180053, moduleQuantity: 12, is2in1String: 0, gridConnectionDate: SEVILLE_2021 },
-      {
-        pvIndex: 3,
-        moduleId: 140003,
-        moduleQuantity: 11,
-        is2in1String: 1,
-        gridConnectionDate: SEVILLE_2021,
-        fillFactor: 77,
-      },
-    ];
-    const r = await h.send({ operation: 'configureStrings', payload: { dn, pvNum: 8, configuration } });
-    assert.equal(r.error, undefined, r.error && r.error.message);
-    assert.deepEqual(r.out[0].payload, { dn, configured: [1, 3] });
-    assert.equal(sim.stats.commands['iv/pvConfig/configuration'], 1);
-    const details = await h.send({ operation: 'stringDetails', payload: { dn } });
-    const strings = details.out[0].payload;
-    assert.deepEqual(
-      strings.map((s) => s.pvIndex),
-      [1, 3],
-    );
-    assert.equal(strings[0].moduleModel, 'GPM260P-B-60-7');
-    assert.equal(strings[0].moduleShortCircuitCurrent, 8.62);
-    assert.equal(strings[1].moduleManufacturer, 'Juli Solar');
-    assert.equal(strings[1].fillFactor, 77, 'a value given explicitly wins over the library');
-    assert.equal(strings[1].gridConnectionDate, Date.parse(SEVILLE_2021));
+  it(
+    'configures strings from a module id, clearing the strings left out, and sends the command ' + 'once',
+    async function () {
+      const h = await start(true);
+      const dn = inverters(sim, 1)[0];
+      const configuration = [
+        { pvIndex: 1, moduleId: 180053, moduleQuantity: 12, is2in1String: 0, gridConnectionDate: SEVILLE_2021 },
+        {
+          pvIndex: 3,
+          moduleId: 140003,
+          moduleQuantity: 11,
+          is2in1String: 1,
+          gridConnectionDate: SEVILLE_2021,
+          fillFactor: 77,
+        },
+      ];
+      const r = await h.send({ operation: 'configureStrings', payload: { dn, pvNum: 8, configuration } });
+      assert.equal(r.error, undefined, r.error && r.error.message);
+      assert.deepEqual(r.out[0].payload, { dn, configured: [1, 3] });
+      assert.equal(sim.stats.commands['iv/pvConfig/configuration'], 1);
+      const details = await h.send({ operation: 'stringDetails', payload: { dn } });
+      const strings = details.out[0].payload;
+      assert.deepEqual(
+        strings.map((s) => s.pvIndex),
+        [1, 3],
+      );
+      assert.equal(strings[0].moduleModel, 'GPM260P-B-60-7');
+      assert.equal(strings[0].moduleShortCircuitCurrent, 8.62);
+      assert.equal(strings[1].moduleManufacturer, 'Juli Solar');
+      assert.equal(strings[1].fillFactor, 77, 'a value given explicitly wins over the library');
+      assert.equal(strings[1].gridConnectionDate, Date.parse(SEVILLE_2021));
 
-    const before = ivCalls(sim);
-    const tooHigh = await h.send({
-      operation: 'configureStrings',
-      payload: { dn, pvNum: 2, configuration: [{ ...configuration[1] }] },
-    });
-    assert.match(tooHigh.error.message, /configuration\[0\]\.pvIndex: must be at most pvNum \(2\)/);
-    const noModule = await h.send({
-      operation: 'configureStrings',
-      payload: {
-        dn,
-        pvNum: 8,
-        configuration: [{ pvIndex: 1, moduleQuantity: 12, is2in1String: 0, gridConnectionDate: SEVILLE_2021 }],
-      },
-    });
-    assert.match(noModule.error.message, /configuration\[0\]\.moduleManufacturer: is required \(or give moduleId/);
-    const nullValue = await h.send({
-      operation: 'configureStrings',
-      payload: { dn, pvNum: 8, configuration: [{ ...configuration[0], maxModulePower: null }] },
-    });
-    assert.match(nullValue.error.message, /configuration\[0\]\.maxModulePower: must be a number/);
-    assert.equal(ivCalls(sim), before);
-  });
+      const before = ivCalls(sim);
+      const tooHigh = await h.send({
+        operation: 'configureStrings',
+        payload: { dn, pvNum: 2, configuration: [{ ...configuration[1] }] },
+      });
+      assert.match(tooHigh.error.message, /configuration\[0\]\.pvIndex: must be at most pvNum \(2\)/);
+      const noModule = await h.send({
+        operation: 'configureStrings',
+        payload: {
+          dn,
+          pvNum: 8,
+          configuration: [{ pvIndex: 1, moduleQuantity: 12, is2in1String: 0, gridConnectionDate: SEVILLE_2021 }],
+        },
+      });
+      assert.match(noModule.error.message, /configuration\[0\]\.moduleManufacturer: is required \(or give moduleId/);
+      const nullValue = await h.send({
+        operation: 'configureStrings',
+        payload: { dn, pvNum: 8, configuration: [{ ...configuration[0], maxModulePower: null }] },
+      });
+      assert.match(nullValue.error.message, /configuration\[0\]\.maxModulePower: must be a number/);
+      assert.equal(ivCalls(sim), before);
+    },
+  );
 });

@@ -53,32 +53,35 @@ describe('fusionsolar-iv node: tasks (9.4.1-9.4.4)', function () {
     assert.ok(byNumber.out[0].payload.list.every((s) => /^-?\d+$/.test(s.subTaskId)));
   });
 
-  it('lists tasks by name and creation time, and refuses a start time without an end time before any call', async function () {
-    await create({ dns: inverters(sim, 0), taskName: 'Roof A' });
-    clock.advance(10 * 60_000);
-    await create({ dns: inverters(sim, 1).slice(0, 1), taskName: 'Field B' });
-    const byName = await h.send({ operation: 'listTasks', payload: { taskName: 'roof' } });
-    assert.deepEqual(
-      byName.out[0].payload.map((t) => t.taskName),
-      ['Roof A'],
-    );
-    const byTime = await h.send({
-      operation: 'listTasks',
-      payload: { startTime: new Date(clock.now() - 60_000).toISOString(), endTime: clock.now() + 1 },
-    });
-    assert.deepEqual(
-      byTime.out[0].payload.map((t) => t.taskName),
-      ['Field B'],
-    );
+  it(
+    'lists tasks by name and creation time, and refuses a start time without an end time before any ' + 'call',
+    async function () {
+      await create({ dns: inverters(sim, 0), taskName: 'Roof A' });
+      clock.advance(10 * 60_000);
+      await create({ dns: inverters(sim, 1).slice(0, 1), taskName: 'Field B' });
+      const byName = await h.send({ operation: 'listTasks', payload: { taskName: 'roof' } });
+      assert.deepEqual(
+        byName.out[0].payload.map((t) => t.taskName),
+        ['Roof A'],
+      );
+      const byTime = await h.send({
+        operation: 'listTasks',
+        payload: { startTime: new Date(clock.now() - 60_000).toISOString(), endTime: clock.now() + 1 },
+      });
+      assert.deepEqual(
+        byTime.out[0].payload.map((t) => t.taskName),
+        ['Field B'],
+      );
 
-    const before = ivCalls(sim);
-    const bad = await h.send({ operation: 'listTasks', payload: { startTime: clock.now() } });
-    assert.equal(bad.error.code, 'INVALID_INPUT');
-    assert.match(bad.error.message, /endTime: is required: startTime and endTime must be set together/);
-    const badSize = await h.send({ operation: 'listTasks', payload: { pageNo: 1, pageSize: 25 } });
-    assert.match(badSize.error.message, /pageSize: must be one of 10, 20, 30, 50, 100/);
-    assert.equal(ivCalls(sim), before);
-  });
+      const before = ivCalls(sim);
+      const bad = await h.send({ operation: 'listTasks', payload: { startTime: clock.now() } });
+      assert.equal(bad.error.code, 'INVALID_INPUT');
+      assert.match(bad.error.message, /endTime: is required: startTime and endTime must be set together/);
+      const badSize = await h.send({ operation: 'listTasks', payload: { pageNo: 1, pageSize: 25 } });
+      assert.match(badSize.error.message, /pageSize: must be one of 10, 20, 30, 50, 100/);
+      assert.equal(ivCalls(sim), before);
+    },
+  );
 
   it('checks createTask input before any call: 100 inverters, manual conditions, 128 scan points', async function () {
     const before = ivCalls(sim);
@@ -111,12 +114,15 @@ describe('fusionsolar-iv node: tasks (9.4.1-9.4.4)', function () {
     assert.equal(ivCalls(sim), before);
   });
 
-  it('reports 20030 when the irradiance is too low (night in Adelaide), though the server says success', async function () {
-    const r = await create({ dns: inverters(sim, 2) });
-    assert.equal(r.error.code, '20030');
-    assert.match(r.error.message, /Failed to create the I-V curve diagnosis task/);
-    assert.equal(ivState(sim).tasks.size, 0);
-  });
+  it(
+    'reports 20030 when the irradiance is too low (night in Adelaide), though the server says ' + 'success',
+    async function () {
+      const r = await create({ dns: inverters(sim, 2) });
+      assert.equal(r.error.code, '20030');
+      assert.match(r.error.message, /Failed to create the I-V curve diagnosis task/);
+      assert.equal(ivState(sim).tasks.size, 0);
+    },
+  );
 
   it('follows a task subtask by subtask over simulated time, merging every status page', async function () {
     const dns = inverters(sim, 1);

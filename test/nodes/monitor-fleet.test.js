@@ -97,85 +97,95 @@ const FLEETS = [
 ];
 for (const [plants, api, timeout] of FLEETS) {
   const names = api === 'v6' ? V6 : V7;
-  describe(`monitor: 24 simulated hours, ${plants} plant${plants === 1 ? '' : 's'} (${api.toUpperCase()}${api === 'v6' ? ' with devices and alarms' : ''})`, function () {
-    this.timeout(timeout);
-    let r;
-    before(async function () {
-      r = await day(plants, api);
-    });
-
-    it("refreshes every plant every 5 minutes from the first round on: 100% of the quota's best", function () {
-      const times = refreshTimes(r.m.answers);
-      assert.equal(times.size, plants);
-      const first = Math.min(...[...times.values()].map((t) => t[0]));
-      // Rounds in [first, end): one per 5 minutes.
-      const best = Math.ceil((r.end - first) / (5 * MIN));
-      for (const [code, t] of times) {
-        assert.ok(maxGap(t) <= 5 * MIN, `${code}: longest gap ${maxGap(t) / MIN} min`);
-        assert.ok(t.length >= best, `${code}: ${t.length} refreshes of ${best}`);
-      }
-      // The first round waits only for the plant list (one page a minute).
-      assert.ok(first - r.start <= Math.ceil(plants / 100) * MIN, `first round after ${(first - r.start) / MIN} min`);
-    });
-
-    it('spends exactly what the quota allows: Roundup(plants/100) real-time calls per 5 minutes, no 407', function () {
-      const perRound = Math.ceil(plants / 100);
-      const calls = r.stats.byEndpoint[names.endpoint];
-      const answers = r.m.answers.filter((a) => a.operation === 'realtimeKpi');
-      assert.equal(answers.length, calls);
-      const first = answers[0].at;
-      const slots = Math.floor((r.end - first) / (5 * MIN)) + 1;
-      assert.ok(
-        calls <= slots * perRound && calls >= (slots - 1) * perRound,
-        `${calls} calls for ${slots} windows of ${perRound}`,
-      );
-      assert.equal(r.stats.quota407, 0);
-      assert.equal(r.stats.logins, 1);
-      if (api === 'v7') {
-        // Plant list every 6 hours; history backfill once, within half the day's budget.
-        assert.equal(r.stats.byEndpoint.plants, Math.ceil(plants / 100) * 4);
-        assert.ok((r.stats.byEndpoint['vpp/plantHistoryKpi'] ?? 0) <= (Math.ceil(plants / 100) + 24) / 2);
-      }
-    });
-
-    if (api === 'v6') {
-      it('refreshes every device of the watched types every 5 minutes, and alarms every 30 minutes', function () {
-        const devices = refreshTimes(r.m.answers, 'deviceRealtimeKpi');
-        assert.ok(devices.size >= plants * 2, `${devices.size} devices`);
-        const first = Math.min(...[...devices.values()].map((t) => t[0]));
-        for (const [id, t] of devices) {
-          assert.ok(maxGap(t) <= 5 * MIN, `${id}: longest gap ${maxGap(t) / MIN} min`);
-          assert.ok(t.length >= Math.ceil((r.end - first) / (5 * MIN)), `${id}: ${t.length} refreshes`);
-        }
-        const alarmCalls = r.stats.byEndpoint['thirdData/getAlarmList'];
-        assert.ok(
-          alarmCalls >= 47 * Math.ceil(plants / 100) && alarmCalls <= 48 * Math.ceil(plants / 100),
-          `${alarmCalls} alarm calls`,
-        );
-        assert.ok(r.watch.devices.size >= plants * 2, 'device readings were emitted');
-        const raised = r.watch.alarms.filter((a) => a.state === 'raised');
-        const cleared = r.watch.alarms.filter((a) => a.state === 'cleared');
-        assert.ok(raised.length > 0 && cleared.length > 0, `${raised.length} raised, ${cleared.length} cleared`);
-        assert.ok(
-          cleared.every((c) => raised.some((a) => a.key === c.key)),
-          'only raised alarms clear',
-        );
-        assert.equal(new Set(raised.map((a) => a.key)).size, raised.length, 'each alarm raised once');
+  describe(
+    `monitor: 24 simulated hours, ${plants} plant${plants === 1 ? '' : 's'} ` +
+      `(${api.toUpperCase()}${api === 'v6' ? ' with devices and alarms' : ''})`,
+    function () {
+      this.timeout(timeout);
+      let r;
+      before(async function () {
+        r = await day(plants, api);
       });
-    }
 
-    it("serves the user's own realtimeKpi call every 10 minutes, and counts its answer as the monitor's reading", function () {
-      assert.equal(r.manual.length, r.sent);
-      assert.deepEqual(
-        r.manual.filter((x) => x.error).map((x) => x.error.code),
-        [],
+      it("refreshes every plant every 5 minutes from the first round on: 100% of the quota's best", function () {
+        const times = refreshTimes(r.m.answers);
+        assert.equal(times.size, plants);
+        const first = Math.min(...[...times.values()].map((t) => t[0]));
+        // Rounds in [first, end): one per 5 minutes.
+        const best = Math.ceil((r.end - first) / (5 * MIN));
+        for (const [code, t] of times) {
+          assert.ok(maxGap(t) <= 5 * MIN, `${code}: longest gap ${maxGap(t) / MIN} min`);
+          assert.ok(t.length >= best, `${code}: ${t.length} refreshes of ${best}`);
+        }
+        // The first round waits only for the plant list (one page a minute).
+        assert.ok(first - r.start <= Math.ceil(plants / 100) * MIN, `first round after ${(first - r.start) / MIN} min`);
+      });
+
+      it(
+        'spends exactly what the quota allows: Roundup(plants/100) real-time calls per 5 minutes, ' + 'no 407',
+        function () {
+          const perRound = Math.ceil(plants / 100);
+          const calls = r.stats.byEndpoint[names.endpoint];
+          const answers = r.m.answers.filter((a) => a.operation === 'realtimeKpi');
+          assert.equal(answers.length, calls);
+          const first = answers[0].at;
+          const slots = Math.floor((r.end - first) / (5 * MIN)) + 1;
+          assert.ok(
+            calls <= slots * perRound && calls >= (slots - 1) * perRound,
+            `${calls} calls for ${slots} windows of ${perRound}`,
+          );
+          assert.equal(r.stats.quota407, 0);
+          assert.equal(r.stats.logins, 1);
+          if (api === 'v7') {
+            // Plant list every 6 hours; history backfill once, within half the day's budget.
+            assert.equal(r.stats.byEndpoint.plants, Math.ceil(plants / 100) * 4);
+            assert.ok((r.stats.byEndpoint['vpp/plantHistoryKpi'] ?? 0) <= (Math.ceil(plants / 100) + 24) / 2);
+          }
+        },
       );
-    });
 
-    it("energy counters never go backwards; daily ones restart only at their plant's local midnight", function () {
-      assert.deepEqual(r.watch.violations, []);
-      if (plants >= 120)
-        assert.ok(r.watch.resets.size >= 3, `midnight resets seen in ${[...r.watch.resets].join(', ')}`);
-    });
-  });
+      if (api === 'v6') {
+        it('refreshes every device of the watched types every 5 minutes, and alarms every 30 minutes', function () {
+          const devices = refreshTimes(r.m.answers, 'deviceRealtimeKpi');
+          assert.ok(devices.size >= plants * 2, `${devices.size} devices`);
+          const first = Math.min(...[...devices.values()].map((t) => t[0]));
+          for (const [id, t] of devices) {
+            assert.ok(maxGap(t) <= 5 * MIN, `${id}: longest gap ${maxGap(t) / MIN} min`);
+            assert.ok(t.length >= Math.ceil((r.end - first) / (5 * MIN)), `${id}: ${t.length} refreshes`);
+          }
+          const alarmCalls = r.stats.byEndpoint['thirdData/getAlarmList'];
+          assert.ok(
+            alarmCalls >= 47 * Math.ceil(plants / 100) && alarmCalls <= 48 * Math.ceil(plants / 100),
+            `${alarmCalls} alarm calls`,
+          );
+          assert.ok(r.watch.devices.size >= plants * 2, 'device readings were emitted');
+          const raised = r.watch.alarms.filter((a) => a.state === 'raised');
+          const cleared = r.watch.alarms.filter((a) => a.state === 'cleared');
+          assert.ok(raised.length > 0 && cleared.length > 0, `${raised.length} raised, ${cleared.length} cleared`);
+          assert.ok(
+            cleared.every((c) => raised.some((a) => a.key === c.key)),
+            'only raised alarms clear',
+          );
+          assert.equal(new Set(raised.map((a) => a.key)).size, raised.length, 'each alarm raised once');
+        });
+      }
+
+      it(
+        "serves the user's own realtimeKpi call every 10 minutes, and counts its answer as the " + "monitor's reading",
+        function () {
+          assert.equal(r.manual.length, r.sent);
+          assert.deepEqual(
+            r.manual.filter((x) => x.error).map((x) => x.error.code),
+            [],
+          );
+        },
+      );
+
+      it("energy counters never go backwards; daily ones restart only at their plant's local midnight", function () {
+        assert.deepEqual(r.watch.violations, []);
+        if (plants >= 120)
+          assert.ok(r.watch.resets.size >= 3, `midnight resets seen in ${[...r.watch.resets].join(', ')}`);
+      });
+    },
+  );
 }

@@ -100,46 +100,49 @@ describe('monitor across a restart of Node-RED (simulator, virtual clock)', func
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('local store: no call before the last poll says, no new login, no 407, and a glitch right after is held back', async function () {
-    let clock;
-    ({ sim, clock } = await virtualSim({ plants: 1 }));
-    holdHttp(clock);
-    const start = clock.now() + 10 * 60 * MIN; // 10:00 UTC: the day's energy is above 0
-    await until(clock, start);
-    const a = monitorOn(sim, { dir });
-    await until(clock, start + 7 * MIN);
-    assert.equal(sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 2);
-    const lastTotal = a.readings.filter((p) => p.source === 'realtime').at(-1).values.totalEnergy;
-    assert.equal(typeof lastTotal, 'number');
-    await stopNodeRed(a);
-    assert.equal(sim.stats.logins, 1);
-    assert.ok(
-      fs.readdirSync(path.join(dir)).some((f) => f.endsWith('.json')),
-      'the state file was written',
-    );
+  it(
+    'local store: no call before the last poll says, no new login, no 407, and a glitch right after ' + 'is held back',
+    async function () {
+      let clock;
+      ({ sim, clock } = await virtualSim({ plants: 1 }));
+      holdHttp(clock);
+      const start = clock.now() + 10 * 60 * MIN; // 10:00 UTC: the day's energy is above 0
+      await until(clock, start);
+      const a = monitorOn(sim, { dir });
+      await until(clock, start + 7 * MIN);
+      assert.equal(sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 2);
+      const lastTotal = a.readings.filter((p) => p.source === 'realtime').at(-1).values.totalEnergy;
+      assert.equal(typeof lastTotal, 'number');
+      await stopNodeRed(a);
+      assert.equal(sim.stats.logins, 1);
+      assert.ok(
+        fs.readdirSync(path.join(dir)).some((f) => f.endsWith('.json')),
+        'the state file was written',
+      );
 
-    // The first reading after the restart goes backwards: only the kept counters can tell.
-    editRoute(sim, 'vpp/plantRealtimeKpi', (items) => {
-      for (const it of items) it.dataItemMap.totalEnergy = lastTotal - 5;
-      return items;
-    });
-    const b = monitorOn(sim, { dir });
-    running.push(b);
-    await until(clock, start + 9 * MIN);
-    assert.equal(sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 2, 'no call before the 5 minutes are up');
-    await until(clock, start + 10 * MIN + 1000);
-    assert.equal(sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 3);
-    assert.equal(sim.stats.quota407, 0);
-    assert.equal(sim.stats.logins, 1, 'the token of the first process was reused');
-    assert.deepEqual(
-      b.errors.map((e) => e.code),
-      [],
-    );
-    const after = b.readings.filter((p) => p.source === 'realtime');
-    assert.equal(after.length, 1);
-    assert.equal(after[0].values.totalEnergy, undefined, 'a total below the one before the restart is not emitted');
-    assert.equal(b.m.status().heldBack, 1);
-  });
+      // The first reading after the restart goes backwards: only the kept counters can tell.
+      editRoute(sim, 'vpp/plantRealtimeKpi', (items) => {
+        for (const it of items) it.dataItemMap.totalEnergy = lastTotal - 5;
+        return items;
+      });
+      const b = monitorOn(sim, { dir });
+      running.push(b);
+      await until(clock, start + 9 * MIN);
+      assert.equal(sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 2, 'no call before the 5 minutes are up');
+      await until(clock, start + 10 * MIN + 1000);
+      assert.equal(sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 3);
+      assert.equal(sim.stats.quota407, 0);
+      assert.equal(sim.stats.logins, 1, 'the token of the first process was reused');
+      assert.deepEqual(
+        b.errors.map((e) => e.code),
+        [],
+      );
+      const after = b.readings.filter((p) => p.source === 'realtime');
+      assert.equal(after.length, 1);
+      assert.equal(after[0].values.totalEnergy, undefined, 'a total below the one before the restart is not emitted');
+      assert.equal(b.m.status().heldBack, 1);
+    },
+  );
 
   it('local store (V6 alarms): an alarm raised before the restart is not raised again after it', async function () {
     let clock;
@@ -173,18 +176,21 @@ describe('monitor across a restart of Node-RED (simulator, virtual clock)', func
     assert.equal(sim.stats.quota407, 0);
   });
 
-  it('without a store the new process calls at once and the server answers 407 (what the store prevents)', async function () {
-    let clock;
-    ({ sim, clock } = await virtualSim({ plants: 1 }));
-    holdHttp(clock);
-    const start = clock.now();
-    const a = monitorOn(sim);
-    await until(clock, start + 7 * MIN);
-    await stopNodeRed(a);
-    const b = monitorOn(sim);
-    running.push(b);
-    await until(clock, start + 8 * MIN);
-    assert.equal(sim.stats.quota407, 1);
-    assert.equal(b.errors[0].code, '407');
-  });
+  it(
+    'without a store the new process calls at once and the server answers 407 (what the store ' + 'prevents)',
+    async function () {
+      let clock;
+      ({ sim, clock } = await virtualSim({ plants: 1 }));
+      holdHttp(clock);
+      const start = clock.now();
+      const a = monitorOn(sim);
+      await until(clock, start + 7 * MIN);
+      await stopNodeRed(a);
+      const b = monitorOn(sim);
+      running.push(b);
+      await until(clock, start + 8 * MIN);
+      assert.equal(sim.stats.quota407, 1);
+      assert.equal(b.errors[0].code, '407');
+    },
+  );
 });

@@ -20,47 +20,50 @@ describe('monitor: V6 device history backfill after a restart (virtual clock)', 
     m = undefined;
   });
 
-  it("fetches today's history of the watched devices once, in calls of 10 devices, then live data goes on", async function () {
-    m = await startMonitor({
-      at: START,
-      sim: { plants: 3 },
-      accountExtra: { api: 'v6' },
-      node: { plantRealtime: false, deviceTypes: '1', alarms: false, changesOnly: false },
-    });
-    const inverters = fleetOf(m.sim).ofType(1);
-    assert.ok(inverters.length > 0);
-    await runUntil(m.clock, START + 2 * HOUR);
+  it(
+    "fetches today's history of the watched devices once, in calls of 10 devices, then live data " + 'goes on',
+    async function () {
+      m = await startMonitor({
+        at: START,
+        sim: { plants: 3 },
+        accountExtra: { api: 'v6' },
+        node: { plantRealtime: false, deviceTypes: '1', alarms: false, changesOnly: false },
+      });
+      const inverters = fleetOf(m.sim).ofType(1);
+      assert.ok(inverters.length > 0);
+      await runUntil(m.clock, START + 2 * HOUR);
 
-    const calls = m.sim.stats.byEndpoint['thirdData/getDevHistoryKpi'];
-    assert.equal(calls, Math.ceil(inverters.length / 10), 'one call per 10 inverters, once');
-    assert.equal(m.sim.stats.quota407, 0);
-    const history = m.out.map((o) => o.msg.payload).filter((p) => p.source === 'history' && p.kind === 'device');
-    const live = m.out.map((o) => o.msg.payload).filter((p) => p.source === 'realtime' && p.kind === 'device');
-    // The earliest local midnight of the three plants: today for each of them.
-    const since = Math.min(
-      ...m.sim.fleet.plants.map((p) => Math.floor((START + p.tzOffsetMin * MIN) / DAY) * DAY - p.tzOffsetMin * MIN),
-    );
-    for (const d of inverters) {
-      const times = history.filter((p) => p.code === String(d.id)).map((p) => p.time);
-      assert.ok(
-        times.length >= (START - since) / (5 * MIN) - 2,
-        `${d.id}: ${times.length} history points since ${new Date(since).toISOString()}`,
+      const calls = m.sim.stats.byEndpoint['thirdData/getDevHistoryKpi'];
+      assert.equal(calls, Math.ceil(inverters.length / 10), 'one call per 10 inverters, once');
+      assert.equal(m.sim.stats.quota407, 0);
+      const history = m.out.map((o) => o.msg.payload).filter((p) => p.source === 'history' && p.kind === 'device');
+      const live = m.out.map((o) => o.msg.payload).filter((p) => p.source === 'realtime' && p.kind === 'device');
+      // The earliest local midnight of the three plants: today for each of them.
+      const since = Math.min(
+        ...m.sim.fleet.plants.map((p) => Math.floor((START + p.tzOffsetMin * MIN) / DAY) * DAY - p.tzOffsetMin * MIN),
       );
+      for (const d of inverters) {
+        const times = history.filter((p) => p.code === String(d.id)).map((p) => p.time);
+        assert.ok(
+          times.length >= (START - since) / (5 * MIN) - 2,
+          `${d.id}: ${times.length} history points since ${new Date(since).toISOString()}`,
+        );
+        assert.ok(
+          times.every((t) => t >= since && t <= START + 2 * HOUR),
+          `${d.id}: a point outside today`,
+        );
+        assert.equal(new Set(times).size, times.length, `${d.id}: a point twice`);
+      }
       assert.ok(
-        times.every((t) => t >= since && t <= START + 2 * HOUR),
-        `${d.id}: a point outside today`,
+        live.length >= inverters.length * 20,
+        `${live.length} live device readings: the backfill did not stop them`,
       );
-      assert.equal(new Set(times).size, times.length, `${d.id}: a point twice`);
-    }
-    assert.ok(
-      live.length >= inverters.length * 20,
-      `${live.length} live device readings: the backfill did not stop them`,
-    );
-    // The first live round came before the backfill: live data first, the past after it.
-    const firstHistory = m.out.find((o) => o.msg.payload.source === 'history').at;
-    const firstLive = m.out.find((o) => o.msg.payload.source === 'realtime').at;
-    assert.ok(firstLive <= firstHistory);
-  });
+      // The first live round came before the backfill: live data first, the past after it.
+      const firstHistory = m.out.find((o) => o.msg.payload.source === 'history').at;
+      const firstLive = m.out.find((o) => o.msg.payload.source === 'realtime').at;
+      assert.ok(firstLive <= firstHistory);
+    },
+  );
 
   it("skips the backfill when the day's device history budget has no room for it", async function () {
     // A custom daily budget of 1 history call: the backfill would take all of it, not at most half.

@@ -25,42 +25,46 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
     m = undefined;
   });
 
-  it('holds back a counter that would go backwards, null/"N/A" or 0 between real readings, and counts it in the status', async function () {
-    m = await startMonitor({ sim: { plants: 1 }, node: { changesOnly: false } });
-    const start = m.clock.now();
-    // Rounds at 0, 5, 10, ... minutes: glitches around 11:00 plant time (+01:00), when the day's energy is above 0.
-    const glitches = {
-      120: (d) => (d.dayEnergy = 0),
-      121: (d) => (d.totalEnergy = 'N/A'),
-      122: (d) => (d.totalEnergy = d.totalEnergy - 50),
-      123: (d) => (d.dayEnergy = null),
-    };
-    editRealtime(m.sim, (items, now) => {
-      const round = Math.round((now - start) / (5 * MIN));
-      const g = glitches[round];
-      if (g && round * 5 * MIN + start === now) for (const it of items) g(it.dataItemMap);
-      return items;
-    });
-    await runUntil(m.clock, start + 14 * HOUR);
-    const out = realtimeOut(m);
-    assert.ok(out.length >= 14 * 12, `${out.length} readings`);
-    const at = (round) => out.find((p) => p.time === start + round * 5 * MIN);
-    assert.ok(at(119).values.dayEnergy > 0);
-    assert.equal(at(120).values.dayEnergy, undefined, 'dayEnergy 0 after a real reading is not emitted');
-    assert.equal(at(121).values.totalEnergy, undefined, '"N/A" is not emitted');
-    assert.equal(at(122).values.totalEnergy, undefined, 'a total lower than the last is not emitted');
-    assert.equal(at(123).values.dayEnergy, undefined, 'null is not emitted');
-    assert.ok(at(124).values.totalEnergy >= at(120).values.totalEnergy, 'the next real reading passes');
-    assert.ok(at(124).values.dayEnergy >= at(119).values.dayEnergy);
-    assert.equal(typeof at(120).values.pvPower, 'number', 'the rest of the reading is emitted');
-    for (let i = 1; i < out.length; i++) {
-      if (out[i].values.totalEnergy !== undefined && out[i - 1].values.totalEnergy !== undefined)
-        assert.ok(out[i].values.totalEnergy >= out[i - 1].values.totalEnergy);
-    }
-    const held = m.statuses.filter((s) => /held 4$/.test(s.text));
-    assert.ok(held.length > 0, `status shows 4 held back: ${m.statuses.slice(-1)[0].text}`);
-    assert.ok(held.every((s) => s.fill === 'yellow' && s.text.length < 20));
-  });
+  it(
+    'holds back a counter that would go backwards, null/"N/A" or 0 between real readings, and ' +
+      'counts it in the status',
+    async function () {
+      m = await startMonitor({ sim: { plants: 1 }, node: { changesOnly: false } });
+      const start = m.clock.now();
+      // Rounds at 0, 5, 10, ... minutes: glitches around 11:00 plant time (+01:00), when the day's energy is above 0.
+      const glitches = {
+        120: (d) => (d.dayEnergy = 0),
+        121: (d) => (d.totalEnergy = 'N/A'),
+        122: (d) => (d.totalEnergy = d.totalEnergy - 50),
+        123: (d) => (d.dayEnergy = null),
+      };
+      editRealtime(m.sim, (items, now) => {
+        const round = Math.round((now - start) / (5 * MIN));
+        const g = glitches[round];
+        if (g && round * 5 * MIN + start === now) for (const it of items) g(it.dataItemMap);
+        return items;
+      });
+      await runUntil(m.clock, start + 14 * HOUR);
+      const out = realtimeOut(m);
+      assert.ok(out.length >= 14 * 12, `${out.length} readings`);
+      const at = (round) => out.find((p) => p.time === start + round * 5 * MIN);
+      assert.ok(at(119).values.dayEnergy > 0);
+      assert.equal(at(120).values.dayEnergy, undefined, 'dayEnergy 0 after a real reading is not emitted');
+      assert.equal(at(121).values.totalEnergy, undefined, '"N/A" is not emitted');
+      assert.equal(at(122).values.totalEnergy, undefined, 'a total lower than the last is not emitted');
+      assert.equal(at(123).values.dayEnergy, undefined, 'null is not emitted');
+      assert.ok(at(124).values.totalEnergy >= at(120).values.totalEnergy, 'the next real reading passes');
+      assert.ok(at(124).values.dayEnergy >= at(119).values.dayEnergy);
+      assert.equal(typeof at(120).values.pvPower, 'number', 'the rest of the reading is emitted');
+      for (let i = 1; i < out.length; i++) {
+        if (out[i].values.totalEnergy !== undefined && out[i - 1].values.totalEnergy !== undefined)
+          assert.ok(out[i].values.totalEnergy >= out[i - 1].values.totalEnergy);
+      }
+      const held = m.statuses.filter((s) => /held 4$/.test(s.text));
+      assert.ok(held.length > 0, `status shows 4 held back: ${m.statuses.slice(-1)[0].text}`);
+      assert.ok(held.every((s) => s.fill === 'yellow' && s.text.length < 20));
+    },
+  );
 
   it('changesOnly drops a reading whose values did not change', async function () {
     m = await startMonitor({ sim: { plants: 1 } });
@@ -74,57 +78,60 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
     assert.equal(realtimeOut(m).length, 1);
   });
 
-  it('homeassistant: retained config per entity once, state messages, the config again after "online"', async function () {
-    m = await startMonitor({ sim: { plants: 1 }, node: { format: 'homeassistant', haPrefix: 'ha' } });
-    const start = m.clock.now();
-    await runUntil(m.clock, start + 6 * MIN);
-    const msgs = m.out.map((o) => o.msg);
-    const configs = msgs.filter((x) => /^ha\/sensor\/.+\/config$/.test(x.topic));
-    const states = msgs.filter((x) => x.topic === 'fusionsolar/plant/NE_33554432/state');
-    assert.equal(configs.length, 10, configs.map((c) => c.topic).join());
-    assert.equal(new Set(configs.map((c) => c.topic)).size, 10, 'one config per entity');
-    assert.ok(configs.every((c) => c.retain === true));
-    assert.equal(states.length, 2);
-    const byField = Object.fromEntries(
-      configs.map((c) => [c.payload.unique_id.replace('fusionsolar_plant_NE_33554432_', ''), c.payload]),
-    );
-    assert.deepEqual(
-      [byField.totalEnergy.device_class, byField.totalEnergy.state_class, byField.totalEnergy.unit_of_measurement],
-      ['energy', 'total_increasing', 'kWh'],
-    );
-    assert.deepEqual([byField.dayEnergy.device_class, byField.dayEnergy.state_class], ['energy', 'total_increasing']);
-    assert.deepEqual(
-      [byField.pvPower.device_class, byField.pvPower.state_class, byField.pvPower.unit_of_measurement],
-      ['power', 'measurement', 'kW'],
-    );
-    assert.deepEqual([byField.batterySOC.device_class, byField.batterySOC.unit_of_measurement], ['battery', '%']);
-    assert.equal(byField.pvPower.state_topic, 'fusionsolar/plant/NE_33554432/state');
-    assert.equal(byField.pvPower.value_template, '{{ value_json.pvPower }}');
-    assert.deepEqual(byField.pvPower.device, {
-      identifiers: ['fusionsolar_plant_NE_33554432'],
-      name: 'Sim Plant 0001',
-      manufacturer: 'Huawei',
-      model: 'FusionSolar plant',
-    });
-    assert.equal(typeof states[1].payload.totalEnergy, 'number');
+  it(
+    'homeassistant: retained config per entity once, state messages, the config again after ' + '"online"',
+    async function () {
+      m = await startMonitor({ sim: { plants: 1 }, node: { format: 'homeassistant', haPrefix: 'ha' } });
+      const start = m.clock.now();
+      await runUntil(m.clock, start + 6 * MIN);
+      const msgs = m.out.map((o) => o.msg);
+      const configs = msgs.filter((x) => /^ha\/sensor\/.+\/config$/.test(x.topic));
+      const states = msgs.filter((x) => x.topic === 'fusionsolar/plant/NE_33554432/state');
+      assert.equal(configs.length, 10, configs.map((c) => c.topic).join());
+      assert.equal(new Set(configs.map((c) => c.topic)).size, 10, 'one config per entity');
+      assert.ok(configs.every((c) => c.retain === true));
+      assert.equal(states.length, 2);
+      const byField = Object.fromEntries(
+        configs.map((c) => [c.payload.unique_id.replace('fusionsolar_plant_NE_33554432_', ''), c.payload]),
+      );
+      assert.deepEqual(
+        [byField.totalEnergy.device_class, byField.totalEnergy.state_class, byField.totalEnergy.unit_of_measurement],
+        ['energy', 'total_increasing', 'kWh'],
+      );
+      assert.deepEqual([byField.dayEnergy.device_class, byField.dayEnergy.state_class], ['energy', 'total_increasing']);
+      assert.deepEqual(
+        [byField.pvPower.device_class, byField.pvPower.state_class, byField.pvPower.unit_of_measurement],
+        ['power', 'measurement', 'kW'],
+      );
+      assert.deepEqual([byField.batterySOC.device_class, byField.batterySOC.unit_of_measurement], ['battery', '%']);
+      assert.equal(byField.pvPower.state_topic, 'fusionsolar/plant/NE_33554432/state');
+      assert.equal(byField.pvPower.value_template, '{{ value_json.pvPower }}');
+      assert.deepEqual(byField.pvPower.device, {
+        identifiers: ['fusionsolar_plant_NE_33554432'],
+        name: 'Sim Plant 0001',
+        manufacturer: 'Huawei',
+        model: 'FusionSolar plant',
+      });
+      assert.equal(typeof states[1].payload.totalEnergy, 'number');
 
-    const before = m.out.length;
-    const n = helper.getNode('n');
-    n.receive({ topic: 'ha/status', payload: 'offline' });
-    n.receive({ topic: 'ha/status', payload: 'online' });
-    await new Promise((r) => setImmediate(r));
-    const again = m.out.slice(before).map((o) => o.msg);
-    assert.equal(again.filter((x) => x.topic.endsWith('/config')).length, 10, 'every entity announced again at once');
-    assert.equal(again.filter((x) => x.topic.endsWith('/state')).length, 1, 'with its last state');
-    assert.deepEqual(
-      again
-        .filter((x) => x.topic.endsWith('/config'))
-        .map((x) => x.payload.unique_id)
-        .sort(),
-      configs.map((c) => c.payload.unique_id).sort(),
-      'the same unique ids',
-    );
-  });
+      const before = m.out.length;
+      const n = helper.getNode('n');
+      n.receive({ topic: 'ha/status', payload: 'offline' });
+      n.receive({ topic: 'ha/status', payload: 'online' });
+      await new Promise((r) => setImmediate(r));
+      const again = m.out.slice(before).map((o) => o.msg);
+      assert.equal(again.filter((x) => x.topic.endsWith('/config')).length, 10, 'every entity announced again at once');
+      assert.equal(again.filter((x) => x.topic.endsWith('/state')).length, 1, 'with its last state');
+      assert.deepEqual(
+        again
+          .filter((x) => x.topic.endsWith('/config'))
+          .map((x) => x.payload.unique_id)
+          .sort(),
+        configs.map((c) => c.payload.unique_id).sort(),
+        'the same unique ids',
+      );
+    },
+  );
 
   it('a redeploy adds no call: the next round comes when the last one says', async function () {
     m = await startMonitor({ sim: { plants: 1 } });
@@ -150,41 +157,44 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
     assert.equal(m.sim.stats.quota407, 0);
   });
 
-  it('custom quota: follows the custom rate (5 per 5 minutes: every minute); interval slows it, never speeds it up', async function () {
-    const custom = JSON.stringify({ 'vpp/plantRealtimeKpi': { limits: [{ count: 5, windowMs: 5 * MIN }] } });
-    m = await startMonitor({
-      sim: { plants: 1, quotas: false },
-      accountExtra: { quotaProfile: 'custom', quotaCustom: custom },
-    });
-    let start = m.clock.now();
-    await runUntil(m.clock, start + HOUR);
-    let t = refreshTimes(m.answers).get('NE=33554432');
-    assert.equal(t.length, 60);
-    assert.equal(maxGap(t), MIN);
-    await stopMonitor(m.sim);
+  it(
+    'custom quota: follows the custom rate (5 per 5 minutes: every minute); interval slows it, ' + 'never speeds it up',
+    async function () {
+      const custom = JSON.stringify({ 'vpp/plantRealtimeKpi': { limits: [{ count: 5, windowMs: 5 * MIN }] } });
+      m = await startMonitor({
+        sim: { plants: 1, quotas: false },
+        accountExtra: { quotaProfile: 'custom', quotaCustom: custom },
+      });
+      let start = m.clock.now();
+      await runUntil(m.clock, start + HOUR);
+      let t = refreshTimes(m.answers).get('NE=33554432');
+      assert.equal(t.length, 60);
+      assert.equal(maxGap(t), MIN);
+      await stopMonitor(m.sim);
 
-    m = await startMonitor({
-      sim: { plants: 1, quotas: false },
-      node: { interval: 150 },
-      accountExtra: { quotaProfile: 'custom', quotaCustom: custom },
-    });
-    start = m.clock.now();
-    await runUntil(m.clock, start + HOUR);
-    t = refreshTimes(m.answers).get('NE=33554432');
-    assert.equal(t.length, 24);
-    assert.equal(maxGap(t), 150_000);
-    await stopMonitor(m.sim);
+      m = await startMonitor({
+        sim: { plants: 1, quotas: false },
+        node: { interval: 150 },
+        accountExtra: { quotaProfile: 'custom', quotaCustom: custom },
+      });
+      start = m.clock.now();
+      await runUntil(m.clock, start + HOUR);
+      t = refreshTimes(m.answers).get('NE=33554432');
+      assert.equal(t.length, 24);
+      assert.equal(maxGap(t), 150_000);
+      await stopMonitor(m.sim);
 
-    m = await startMonitor({ sim: { plants: 1 }, node: { interval: 10 } });
-    start = m.clock.now();
-    await runUntil(m.clock, start + HOUR);
-    assert.equal(
-      refreshTimes(m.answers).get('NE=33554432').length,
-      12,
-      'documented quota: an interval of 10 s still means every 5 minutes',
-    );
-    assert.equal(m.sim.stats.quota407, 0);
-  });
+      m = await startMonitor({ sim: { plants: 1 }, node: { interval: 10 } });
+      start = m.clock.now();
+      await runUntil(m.clock, start + HOUR);
+      assert.equal(
+        refreshTimes(m.answers).get('NE=33554432').length,
+        12,
+        'documented quota: an interval of 10 s still means every 5 minutes',
+      );
+      assert.equal(m.sim.stats.quota407, 0);
+    },
+  );
 
   it("influxdb: one point per reading, numeric fields, tags and the reading's time", async function () {
     m = await startMonitor({ sim: { plants: 2 }, node: { format: 'influxdb' } });

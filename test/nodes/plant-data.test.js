@@ -88,28 +88,31 @@ describe('fusionsolar-plant-data node (simulator over HTTP)', function () {
     }
   });
 
-  it('makes 3 calls for a 72-hour history and returns 864 points per plant, in order, without duplicates', async function () {
-    const h = await start({ operation: 'historyKpi' });
-    const now = clock.now();
-    const r = await h.send({
-      payload: { plantCodes: codes(), startTime: now - 72 * HOUR, endTime: new Date(now).toISOString() },
-    });
-    assert.equal(r.error, undefined, r.error && r.error.message);
-    assert.equal(sim.stats.byEndpoint[HISTORY], 3);
-    assert.equal(r.out[0].fusionsolar.calls, 3);
-    assert.deepEqual(
-      r.out[0].payload.map((p) => p.plantCode),
-      codes(),
-    );
-    for (const plant of r.out[0].payload) {
-      assert.equal(plant.dataItem.length, 864);
-      const times = plant.dataItem.map((p) => p.time);
-      assert.equal(new Set(times).size, 864);
-      for (let i = 1; i < times.length; i++) assert.equal(times[i] - times[i - 1], 5 * 60_000);
-      assert.equal(times[0], now - 72 * HOUR);
-      assert.ok(plant.dataItem.every((p) => typeof p.dataTime === 'string' && typeof p.pvEnergy === 'number'));
-    }
-  });
+  it(
+    'makes 3 calls for a 72-hour history and returns 864 points per plant, in order, without ' + 'duplicates',
+    async function () {
+      const h = await start({ operation: 'historyKpi' });
+      const now = clock.now();
+      const r = await h.send({
+        payload: { plantCodes: codes(), startTime: now - 72 * HOUR, endTime: new Date(now).toISOString() },
+      });
+      assert.equal(r.error, undefined, r.error && r.error.message);
+      assert.equal(sim.stats.byEndpoint[HISTORY], 3);
+      assert.equal(r.out[0].fusionsolar.calls, 3);
+      assert.deepEqual(
+        r.out[0].payload.map((p) => p.plantCode),
+        codes(),
+      );
+      for (const plant of r.out[0].payload) {
+        assert.equal(plant.dataItem.length, 864);
+        const times = plant.dataItem.map((p) => p.time);
+        assert.equal(new Set(times).size, 864);
+        for (let i = 1; i < times.length; i++) assert.equal(times[i] - times[i - 1], 5 * 60_000);
+        assert.equal(times[0], now - 72 * HOUR);
+        assert.ok(plant.dataItem.every((p) => typeof p.dataTime === 'string' && typeof p.pvEnergy === 'number'));
+      }
+    },
+  );
 
   it('turns numeric strings and "N/A" from the server into numbers and null', async function () {
     const h = await start({});

@@ -47,44 +47,47 @@ describe('quota governor in flows (simulator over HTTP)', function () {
     sim = undefined;
   });
 
-  it('a burst of 20 to a one-a-minute endpoint: 1 call at once, 1 waits its minute, 18 fail at once; never a 407', async function () {
-    ({ sim, clock } = await virtualSim({ plants: 3 }));
-    const start = clock.now();
-    await load(flowWith(sim, plantsNode(), { accountExtra: { quotaWait: 60 } }), credentials());
-    const h = harness();
-    const ends = endings(clock);
-    const n = helper.getNode('n');
-    for (let i = 0; i < 20; i++) n.receive({ payload: '', i });
-    await h.waitFor(() => h.ends() === 20);
-    const ok = ends.filter((e) => e.ok);
-    const failed = ends.filter((e) => !e.ok);
-    assert.deepEqual(
-      ok.map((e) => e.at - start),
-      [0, MINUTE],
-    );
-    assert.equal(failed.length, 18);
-    assert.ok(
-      failed.every((e) => e.at === start),
-      'failed on arrival, not after waiting',
-    );
-    assert.ok(
-      failed.every((e) => e.error.code === 'QUOTA' && /Quota of plants: .*1 call per minute/.test(e.error.message)),
-    );
-    // The next free turn is after the one queued call: two minutes from now.
-    assert.ok(failed.every((e) => e.error.retryAfter === 2 * MINUTE));
-    assert.deepEqual(
-      h.seen.out.map((m) => m.i),
-      [0, 1],
-    );
-    assert.equal(sim.stats.byEndpoint.plants, 2);
-    assert.equal(sim.stats.quota407, 0);
-    assert.ok(h.seen.statuses.some((s) => s.status.fill === 'yellow' && s.status.text === 'quota: wait 60 s'));
-    assert.ok(h.seen.statuses.some((s) => s.status.fill === 'red' && s.status.text === 'quota: limit'));
-    const q = h.seen.out[1].fusionsolar.quota;
-    assert.equal(q.endpoint, 'plants');
-    assert.equal(q.remaining, 32, 'plant list of 3 plants: 34 a day, 2 used');
-    assert.equal(q.resetAt, start + 24 * 60 * MINUTE);
-  });
+  it(
+    'a burst of 20 to a one-a-minute endpoint: 1 call at once, 1 waits its minute, 18 fail at once; ' + 'never a 407',
+    async function () {
+      ({ sim, clock } = await virtualSim({ plants: 3 }));
+      const start = clock.now();
+      await load(flowWith(sim, plantsNode(), { accountExtra: { quotaWait: 60 } }), credentials());
+      const h = harness();
+      const ends = endings(clock);
+      const n = helper.getNode('n');
+      for (let i = 0; i < 20; i++) n.receive({ payload: '', i });
+      await h.waitFor(() => h.ends() === 20);
+      const ok = ends.filter((e) => e.ok);
+      const failed = ends.filter((e) => !e.ok);
+      assert.deepEqual(
+        ok.map((e) => e.at - start),
+        [0, MINUTE],
+      );
+      assert.equal(failed.length, 18);
+      assert.ok(
+        failed.every((e) => e.at === start),
+        'failed on arrival, not after waiting',
+      );
+      assert.ok(
+        failed.every((e) => e.error.code === 'QUOTA' && /Quota of plants: .*1 call per minute/.test(e.error.message)),
+      );
+      // The next free turn is after the one queued call: two minutes from now.
+      assert.ok(failed.every((e) => e.error.retryAfter === 2 * MINUTE));
+      assert.deepEqual(
+        h.seen.out.map((m) => m.i),
+        [0, 1],
+      );
+      assert.equal(sim.stats.byEndpoint.plants, 2);
+      assert.equal(sim.stats.quota407, 0);
+      assert.ok(h.seen.statuses.some((s) => s.status.fill === 'yellow' && s.status.text === 'quota: wait 60 s'));
+      assert.ok(h.seen.statuses.some((s) => s.status.fill === 'red' && s.status.text === 'quota: limit'));
+      const q = h.seen.out[1].fusionsolar.quota;
+      assert.equal(q.endpoint, 'plants');
+      assert.equal(q.remaining, 32, 'plant list of 3 plants: 34 a day, 2 used');
+      assert.equal(q.resetAt, start + 24 * 60 * MINUTE);
+    },
+  );
 
   it('with a longer wait allowed, the same burst is served one a minute, in arrival order', async function () {
     ({ sim, clock } = await virtualSim({ plants: 3 }));

@@ -24,28 +24,31 @@ describe('fusionsolar-request node (simulator over HTTP)', function () {
     sim = undefined;
   });
 
-  it("calls a catalogue path: data on msg.payload, envelope on msg.fusionsolar.response, the catalogue's quota", async function () {
-    await load(flowWith(sim, node()), credentials());
-    const h = harness();
-    const r = await h.send({ payload: { pageNo: 1, pageSize: 100 } });
-    assert.equal(r.error, undefined, r.error && r.error.message);
-    const msg = r.out[0];
-    assert.equal(msg.payload.total, 3);
-    assert.equal(msg.payload.list.length, 3);
-    assert.equal(msg.fusionsolar.response.success, true);
-    assert.equal(msg.fusionsolar.response.failCode, 0);
-    assert.deepEqual(msg.fusionsolar.response.data, msg.payload);
-    assert.equal(msg.fusionsolar.endpoint, 'plants');
-    assert.equal(msg.fusionsolar.method, 'POST');
-    // The plant list's own rule (34 a day, one a minute) applies, shared with the plants node.
-    assert.equal(msg.fusionsolar.quota.endpoint, 'plants');
-    assert.equal(msg.fusionsolar.quota.remaining, 33);
-    const before = clock.now();
-    assert.equal((await h.send({ payload: { pageNo: 1, pageSize: 50 } })).error, undefined);
-    assert.ok(clock.now() - before >= 60_000, 'the second call waited for the quota');
-    assert.equal(sim.stats.byEndpoint.plants, 2);
-    assert.equal(sim.stats.quota407, 0);
-  });
+  it(
+    'calls a catalogue path: data on msg.payload, envelope on msg.fusionsolar.response, the ' + "catalogue's quota",
+    async function () {
+      await load(flowWith(sim, node()), credentials());
+      const h = harness();
+      const r = await h.send({ payload: { pageNo: 1, pageSize: 100 } });
+      assert.equal(r.error, undefined, r.error && r.error.message);
+      const msg = r.out[0];
+      assert.equal(msg.payload.total, 3);
+      assert.equal(msg.payload.list.length, 3);
+      assert.equal(msg.fusionsolar.response.success, true);
+      assert.equal(msg.fusionsolar.response.failCode, 0);
+      assert.deepEqual(msg.fusionsolar.response.data, msg.payload);
+      assert.equal(msg.fusionsolar.endpoint, 'plants');
+      assert.equal(msg.fusionsolar.method, 'POST');
+      // The plant list's own rule (34 a day, one a minute) applies, shared with the plants node.
+      assert.equal(msg.fusionsolar.quota.endpoint, 'plants');
+      assert.equal(msg.fusionsolar.quota.remaining, 33);
+      const before = clock.now();
+      assert.equal((await h.send({ payload: { pageNo: 1, pageSize: 50 } })).error, undefined);
+      assert.ok(clock.now() - before >= 60_000, 'the second call waited for the quota');
+      assert.equal(sim.stats.byEndpoint.plants, 2);
+      assert.equal(sim.stats.quota407, 0);
+    },
+  );
 
   it('calls an unknown path (msg.path, relative form) under the default rule of one call a minute', async function () {
     await load(flowWith(sim, node(), { accountExtra: { quotaWait: 0 } }), credentials());

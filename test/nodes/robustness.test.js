@@ -113,16 +113,19 @@ describe('fusionsolar-plants node: malformed responses, bad input, secrets', fun
   ];
 
   for (const c of INVALID) {
-    it(`rejects ${c.op} with ${JSON.stringify(c.payload).slice(0, 60)} before any HTTP call, naming ${c.field}`, async function () {
-      ({ sim } = await virtualSim({ plants: 3 }));
-      await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }), credentials());
-      const h = harness();
-      const r = await h.send({ operation: c.op, payload: c.payload });
-      assert.equal(r.error.code, 'INVALID_INPUT');
-      assert.match(r.error.message, new RegExp(`^${c.field.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}: `));
-      assert.match(r.error.message, c.rule);
-      assert.equal(sim.stats.requests, 0, 'no HTTP call at all, not even a login');
-    });
+    it(
+      `rejects ${c.op} with ${JSON.stringify(c.payload).slice(0, 60)} before any HTTP call, ` + `naming ${c.field}`,
+      async function () {
+        ({ sim } = await virtualSim({ plants: 3 }));
+        await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }), credentials());
+        const h = harness();
+        const r = await h.send({ operation: c.op, payload: c.payload });
+        assert.equal(r.error.code, 'INVALID_INPUT');
+        assert.match(r.error.message, new RegExp(`^${c.field.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}: `));
+        assert.match(r.error.message, c.rule);
+        assert.equal(sim.stats.requests, 0, 'no HTTP call at all, not even a login');
+      },
+    );
   }
 
   it('never lets a password, token or cookie reach a message, status, log line or error', async function () {

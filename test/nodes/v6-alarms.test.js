@@ -19,27 +19,30 @@ describe('fusionsolar-alarms (V6, simulator over HTTP)', function () {
     sim = undefined;
   });
 
-  it("lists the active alarms of every plant (150 plants: 2 calls), named in the account's language", async function () {
-    ({ sim, clock } = await v6Sim({ plants: 150 }));
-    await load(flowWith(sim, node(), v6()), credentials());
-    const h = harness();
-    const r = await h.send({});
-    assert.equal(r.error, undefined, r.error && r.error.message);
-    const alarms = r.out[0].payload;
-    const expected = activeAlarms(sim, clock.now());
-    assert.ok(expected.length > 0, 'the simulator has alarms now');
-    assert.equal(alarms.length, expected.length);
-    assert.equal(sim.stats.byEndpoint['thirdData/getAlarmList'], 2);
-    for (const a of alarms) {
-      for (const k of ['alarmId', 'causeId', 'alarmType', 'devTypeId', 'lev', 'status', 'raiseTime'])
-        assert.equal(typeof a[k], 'number', k);
-      assert.equal(typeof a.levName, 'string');
-      assert.equal(typeof a.statusName, 'string');
-      assert.equal(typeof a.devTypeName, 'string');
-      assert.doesNotMatch(a.alarmName, /[\u4e00-\u9fff]/, 'English for an en-us account');
-    }
-    assert.equal(sim.stats.quota407, 0);
-  });
+  it(
+    "lists the active alarms of every plant (150 plants: 2 calls), named in the account's " + 'language',
+    async function () {
+      ({ sim, clock } = await v6Sim({ plants: 150 }));
+      await load(flowWith(sim, node(), v6()), credentials());
+      const h = harness();
+      const r = await h.send({});
+      assert.equal(r.error, undefined, r.error && r.error.message);
+      const alarms = r.out[0].payload;
+      const expected = activeAlarms(sim, clock.now());
+      assert.ok(expected.length > 0, 'the simulator has alarms now');
+      assert.equal(alarms.length, expected.length);
+      assert.equal(sim.stats.byEndpoint['thirdData/getAlarmList'], 2);
+      for (const a of alarms) {
+        for (const k of ['alarmId', 'causeId', 'alarmType', 'devTypeId', 'lev', 'status', 'raiseTime'])
+          assert.equal(typeof a[k], 'number', k);
+        assert.equal(typeof a.levName, 'string');
+        assert.equal(typeof a.statusName, 'string');
+        assert.equal(typeof a.devTypeName, 'string');
+        assert.doesNotMatch(a.alarmName, /[\u4e00-\u9fff]/, 'English for an en-us account');
+      }
+      assert.equal(sim.stats.quota407, 0);
+    },
+  );
 
   it('follows a zh-cn account (zh_CN) unless the message names a language', async function () {
     ({ sim } = await v6Sim({ plants: 60 }));
@@ -106,47 +109,51 @@ describe('fusionsolar-alarms (V6, simulator over HTTP)', function () {
     assert.equal(sim.stats.requests, 0);
   });
 
-  it("passes the server's failCodes through (20007, 20045, 401, 407); the documented quota waits 30 minutes instead", async function () {
-    const NO_ALARMS = {
-      username: 'noalarm',
-      password: 'n0alarm-Passw0rd!',
-      scope: 'all',
-      v6: { interfaces: ['stations'] },
-    };
-    ({ sim, clock } = await v6Sim({ plants: 3, users: [NO_ALARMS] }));
-    const codes = fleetOf(sim).codes();
-    await load(flowWith(sim, node(), v6({ quotaProfile: 'off' })), {
-      acc: { username: NARROW.username, password: NARROW.password },
-    });
-    let h = harness();
-    assert.equal((await h.send({ payload: { stationCodes: 'NE=99999999' } })).error.code, '20007');
-    clock.advance(30 * 60_000);
-    assert.equal((await h.send({ payload: { stationCodes: codes[1] } })).error.code, '20045');
-    clock.advance(30 * 60_000);
-    assert.equal((await h.send({ payload: { stationCodes: codes[0] } })).error, undefined);
-    assert.equal((await h.send({ payload: { stationCodes: codes[0] } })).error.code, '407');
-    await helper.unload();
-    await load(flowWith(sim, node(), v6()), { acc: { username: NO_ALARMS.username, password: NO_ALARMS.password } });
-    h = harness();
-    assert.equal((await h.send({ payload: { stationCodes: codes[0] } })).error.code, '401');
-    await helper.unload();
-    // Documented quota: a second poll fails fast with QUOTA (and when to retry) when the wait is
-    // longer than the account allows, and waits its turn when the account allows that long.
-    await load(flowWith(sim, node(), v6()), credentials());
-    h = harness();
-    const before = sim.stats.quota407;
-    await h.send({});
-    const fast = await h.send({});
-    assert.equal(fast.error.code, 'QUOTA');
-    const retryAfter = fast.caught.fusionsolar.error.retryAfter;
-    assert.ok(retryAfter > 25 * 60_000 && retryAfter <= 30 * 60_000, `${retryAfter} ms`);
-    await helper.unload();
-    await load(flowWith(sim, node(), v6({ quotaWait: 3600 })), credentials());
-    h = harness();
-    const t0 = clock.now();
-    const again = await h.send({});
-    assert.equal(again.error, undefined, again.error && again.error.message);
-    assert.ok(clock.now() - t0 >= 25 * 60_000, 'waited for the 30-minute window');
-    assert.equal(sim.stats.quota407, before);
-  });
+  it(
+    "passes the server's failCodes through (20007, 20045, 401, 407); the documented quota waits 30 " +
+      'minutes instead',
+    async function () {
+      const NO_ALARMS = {
+        username: 'noalarm',
+        password: 'n0alarm-Passw0rd!',
+        scope: 'all',
+        v6: { interfaces: ['stations'] },
+      };
+      ({ sim, clock } = await v6Sim({ plants: 3, users: [NO_ALARMS] }));
+      const codes = fleetOf(sim).codes();
+      await load(flowWith(sim, node(), v6({ quotaProfile: 'off' })), {
+        acc: { username: NARROW.username, password: NARROW.password },
+      });
+      let h = harness();
+      assert.equal((await h.send({ payload: { stationCodes: 'NE=99999999' } })).error.code, '20007');
+      clock.advance(30 * 60_000);
+      assert.equal((await h.send({ payload: { stationCodes: codes[1] } })).error.code, '20045');
+      clock.advance(30 * 60_000);
+      assert.equal((await h.send({ payload: { stationCodes: codes[0] } })).error, undefined);
+      assert.equal((await h.send({ payload: { stationCodes: codes[0] } })).error.code, '407');
+      await helper.unload();
+      await load(flowWith(sim, node(), v6()), { acc: { username: NO_ALARMS.username, password: NO_ALARMS.password } });
+      h = harness();
+      assert.equal((await h.send({ payload: { stationCodes: codes[0] } })).error.code, '401');
+      await helper.unload();
+      // Documented quota: a second poll fails fast with QUOTA (and when to retry) when the wait is
+      // longer than the account allows, and waits its turn when the account allows that long.
+      await load(flowWith(sim, node(), v6()), credentials());
+      h = harness();
+      const before = sim.stats.quota407;
+      await h.send({});
+      const fast = await h.send({});
+      assert.equal(fast.error.code, 'QUOTA');
+      const retryAfter = fast.caught.fusionsolar.error.retryAfter;
+      assert.ok(retryAfter > 25 * 60_000 && retryAfter <= 30 * 60_000, `${retryAfter} ms`);
+      await helper.unload();
+      await load(flowWith(sim, node(), v6({ quotaWait: 3600 })), credentials());
+      h = harness();
+      const t0 = clock.now();
+      const again = await h.send({});
+      assert.equal(again.error, undefined, again.error && again.error.message);
+      assert.ok(clock.now() - t0 >= 25 * 60_000, 'waited for the 30-minute window');
+      assert.equal(sim.stats.quota407, before);
+    },
+  );
 });

@@ -39,41 +39,44 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
     assert.equal(sim.stats.logins, 1);
   });
 
-  it('falls back to getStationList where stations is refused, in the stations field names (capacity MW -> kWp)', async function () {
-    /** @type {import('../../dist/src/simulator').SimUser} */
-    const OLD = {
-      username: 'old',
-      password: '0ld-Passw0rd!',
-      scope: 'all',
-      v6: { created: '2021-03-01', interfaces: ['getStationList', 'getDevList'] },
-    };
-    ({ sim } = await v6Sim({ plants: 3, users: [OLD] }));
-    await load(flowWith(sim, plants(), v6), { acc: { username: OLD.username, password: OLD.password } });
-    const h = harness();
-    const r = await h.send({});
-    assert.equal(r.error, undefined, r.error && r.error.message);
-    const list = r.out[0].payload;
-    assert.deepEqual(
-      list.map((p) => p.plantCode),
-      sim.fleet.plants.map((q) => q.plantCode),
-    );
-    for (const [i, p] of list.entries()) {
-      assert.equal(p.plantName, sim.fleet.plants[i].plantName);
-      assert.ok(Math.abs(p.capacity - sim.fleet.plants[i].capacity) < 0.01, `${p.capacity} kWp`);
-      assert.equal(p.stationCode, undefined);
-    }
-    assert.equal(sim.stats.byEndpoint['thirdData/stations'], 1);
-    assert.equal(sim.stats.byEndpoint['thirdData/getStationList'], 1);
-    // Remembered: the next list goes straight to getStationList.
-    await h.send({});
-    assert.equal(sim.stats.byEndpoint['thirdData/stations'], 1);
-    assert.equal(sim.stats.byEndpoint['thirdData/getStationList'], 2);
-    // Filters getStationList lacks are refused, not ignored.
-    const f = await h.send({ payload: { pageNo: 2 } });
-    assert.equal(f.error.code, 'INVALID_INPUT');
-    assert.match(f.error.message, /^pageNo: .*getStationList/);
-    assert.equal(sim.stats.byEndpoint['thirdData/getStationList'], 2);
-  });
+  it(
+    'falls back to getStationList where stations is refused, in the stations field names (capacity ' + 'MW -> kWp)',
+    async function () {
+      /** @type {import('../../dist/src/simulator').SimUser} */
+      const OLD = {
+        username: 'old',
+        password: '0ld-Passw0rd!',
+        scope: 'all',
+        v6: { created: '2021-03-01', interfaces: ['getStationList', 'getDevList'] },
+      };
+      ({ sim } = await v6Sim({ plants: 3, users: [OLD] }));
+      await load(flowWith(sim, plants(), v6), { acc: { username: OLD.username, password: OLD.password } });
+      const h = harness();
+      const r = await h.send({});
+      assert.equal(r.error, undefined, r.error && r.error.message);
+      const list = r.out[0].payload;
+      assert.deepEqual(
+        list.map((p) => p.plantCode),
+        sim.fleet.plants.map((q) => q.plantCode),
+      );
+      for (const [i, p] of list.entries()) {
+        assert.equal(p.plantName, sim.fleet.plants[i].plantName);
+        assert.ok(Math.abs(p.capacity - sim.fleet.plants[i].capacity) < 0.01, `${p.capacity} kWp`);
+        assert.equal(p.stationCode, undefined);
+      }
+      assert.equal(sim.stats.byEndpoint['thirdData/stations'], 1);
+      assert.equal(sim.stats.byEndpoint['thirdData/getStationList'], 1);
+      // Remembered: the next list goes straight to getStationList.
+      await h.send({});
+      assert.equal(sim.stats.byEndpoint['thirdData/stations'], 1);
+      assert.equal(sim.stats.byEndpoint['thirdData/getStationList'], 2);
+      // Filters getStationList lacks are refused, not ignored.
+      const f = await h.send({ payload: { pageNo: 2 } });
+      assert.equal(f.error.code, 'INVALID_INPUT');
+      assert.match(f.error.message, /^pageNo: .*getStationList/);
+      assert.equal(sim.stats.byEndpoint['thirdData/getStationList'], 2);
+    },
+  );
 
   it('lists the devices of 150 plants in 2 calls of 100 plants, ids exact as strings, types named', async function () {
     ({ sim } = await v6Sim({ plants: 150 }));
@@ -124,86 +127,99 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
     assert.match(both.error.message, /^plantCodes: is another name for stationCodes/);
   });
 
-  it('validates before any call: unknown parameter, page size, repeated code, grid-connection range', async function () {
-    ({ sim } = await v6Sim());
-    await load(flowWith(sim, plants(), v6), credentials());
-    const h = harness();
-    /** @type {Array<[{ operation?: string, payload?: unknown } & Record<string, unknown>, RegExp]>} */
-    const cases = [
-      [{ plantNames: 'x' }, /^plantNames: is not a parameter of plantList/],
-      [{ pageSize: 25 }, /^pageSize: must be one of 10, 20, 30, 50, 100/],
-      [{ pageNo: 0 }, /^pageNo: must be at least 1/],
-      [{ gridConnectedStartTime: 'soon' }, /^gridConnectedStartTime: is not a valid time/],
-      [
-        { gridConnectedStartTime: 2000, gridConnectedEndTime: 1000 },
-        /^gridConnectedEndTime: must not be before gridConnectedStartTime/,
-      ],
-      [
-        { operation: 'deviceList', payload: { stationCodes: 'NE=1,NE=1' } },
-        /^stationCodes: must not name a plant code twice/,
-      ],
-    ];
-    for (const [input, rule] of cases) {
-      const msg = input.operation ? input : { payload: input };
-      const r = await h.send(msg);
-      assert.equal(r.error && r.error.code, 'INVALID_INPUT', JSON.stringify(input));
-      assert.match(r.error.message, rule);
-    }
-    assert.equal(sim.stats.requests, 0, 'no HTTP call at all, not even the login');
-  });
+  it(
+    'validates before any call: unknown parameter, page size, repeated code, grid-connection ' + 'range',
+    async function () {
+      ({ sim } = await v6Sim());
+      await load(flowWith(sim, plants(), v6), credentials());
+      const h = harness();
+      /** @type {Array<[{ operation?: string, payload?: unknown } & Record<string, unknown>, RegExp]>} */
+      const cases = [
+        [{ plantNames: 'x' }, /^plantNames: is not a parameter of plantList/],
+        [{ pageSize: 25 }, /^pageSize: must be one of 10, 20, 30, 50, 100/],
+        [{ pageNo: 0 }, /^pageNo: must be at least 1/],
+        [{ gridConnectedStartTime: 'soon' }, /^gridConnectedStartTime: is not a valid time/],
+        [
+          { gridConnectedStartTime: 2000, gridConnectedEndTime: 1000 },
+          /^gridConnectedEndTime: must not be before gridConnectedStartTime/,
+        ],
+        [
+          { operation: 'deviceList', payload: { stationCodes: 'NE=1,NE=1' } },
+          /^stationCodes: must not name a plant code twice/,
+        ],
+      ];
+      for (const [input, rule] of cases) {
+        const msg = input.operation ? input : { payload: input };
+        const r = await h.send(msg);
+        assert.equal(r.error && r.error.code, 'INVALID_INPUT', JSON.stringify(input));
+        assert.match(r.error.message, rule);
+      }
+      assert.equal(sim.stats.requests, 0, 'no HTTP call at all, not even the login');
+    },
+  );
 
-  it("passes the server's failCodes through: 20007 unknown plant, 20045 another user's plant, 401 interface not ticked", async function () {
-    const NO_DEV = { username: 'nodev', password: 'n0dev-Passw0rd!', scope: 'all', v6: { interfaces: ['stations'] } };
-    ({ sim } = await v6Sim({ plants: 3, users: [NO_DEV] }));
-    const other = fleetOf(sim).codes()[1];
-    await load(flowWith(sim, plants({ operation: 'deviceList' }), v6), {
-      acc: { username: NARROW.username, password: NARROW.password },
-    });
-    let h = harness();
-    const unknown = await h.send({ payload: { stationCodes: 'NE=99999999' } });
-    assert.equal(unknown.error.code, '20007');
-    const foreign = await h.send({ payload: { stationCodes: other } });
-    assert.equal(foreign.error.code, '20045');
-    assert.match(foreign.error.message, /[Uu]nauthori[sz]ed/);
-    await helper.unload();
-    await load(flowWith(sim, plants({ operation: 'deviceList' }), v6), {
-      acc: { username: NO_DEV.username, password: NO_DEV.password },
-    });
-    h = harness();
-    const denied = await h.send({ payload: { stationCodes: other } });
-    assert.equal(denied.error.code, '401');
-    assert.match(denied.error.message, /permission/);
-  });
+  it(
+    "passes the server's failCodes through: 20007 unknown plant, 20045 another user's plant, 401 " +
+      'interface not ticked',
+    async function () {
+      const NO_DEV = { username: 'nodev', password: 'n0dev-Passw0rd!', scope: 'all', v6: { interfaces: ['stations'] } };
+      ({ sim } = await v6Sim({ plants: 3, users: [NO_DEV] }));
+      const other = fleetOf(sim).codes()[1];
+      await load(flowWith(sim, plants({ operation: 'deviceList' }), v6), {
+        acc: { username: NARROW.username, password: NARROW.password },
+      });
+      let h = harness();
+      const unknown = await h.send({ payload: { stationCodes: 'NE=99999999' } });
+      assert.equal(unknown.error.code, '20007');
+      const foreign = await h.send({ payload: { stationCodes: other } });
+      assert.equal(foreign.error.code, '20045');
+      assert.match(foreign.error.message, /[Uu]nauthori[sz]ed/);
+      await helper.unload();
+      await load(flowWith(sim, plants({ operation: 'deviceList' }), v6), {
+        acc: { username: NO_DEV.username, password: NO_DEV.password },
+      });
+      h = harness();
+      const denied = await h.send({ payload: { stationCodes: other } });
+      assert.equal(denied.error.code, '401');
+      assert.match(denied.error.message, /permission/);
+    },
+  );
 
-  it('a wrong password latches like V7: one empty-body login, then no login until the credentials change', async function () {
-    ({ sim } = await v6Sim());
-    await load(flowWith(sim, plants(), v6), credentials({ password: 'Not-The-Pa55word' }));
-    const h = harness();
-    const a = await h.send({});
-    const b = await h.send({});
-    assert.equal(a.error.code, 'LOGIN_REJECTED');
-    assert.equal(b.error.code, 'LOGIN_REJECTED');
-    assert.equal(sim.stats.failedLogins, 1);
-    assert.ok(h.seen.statuses.some((s) => /login rejected/.test(s.status.text)));
-    assert.equal(JSON.stringify(a.caught).includes('Not-The-Pa55word'), false, 'the password is in no message');
-  });
+  it(
+    'a wrong password latches like V7: one empty-body login, then no login until the credentials ' + 'change',
+    async function () {
+      ({ sim } = await v6Sim());
+      await load(flowWith(sim, plants(), v6), credentials({ password: 'Not-The-Pa55word' }));
+      const h = harness();
+      const a = await h.send({});
+      const b = await h.send({});
+      assert.equal(a.error.code, 'LOGIN_REJECTED');
+      assert.equal(b.error.code, 'LOGIN_REJECTED');
+      assert.equal(sim.stats.failedLogins, 1);
+      assert.ok(h.seen.statuses.some((s) => /login rejected/.test(s.status.text)));
+      assert.equal(JSON.stringify(a.caught).includes('Not-The-Pa55word'), false, 'the password is in no message');
+    },
+  );
 
-  it('a dropped token (305) logs in again once and repeats the call once; concurrent messages share one login', async function () {
-    ({ sim } = await v6Sim());
-    await load(flowWith(sim, plants(), v6), credentials());
-    const h = harness();
-    await Promise.all([h.send({}), h.send({})]);
-    assert.equal(sim.stats.logins, 1, 'single-flight login');
-    sim.faults.inject({ kind: 'relogin305', endpoint: 'thirdData/stations', times: 1 });
-    // The one-a-minute rule of the list: the virtual clock lets the next call through.
-    const r = await h.send({});
-    assert.equal(r.error, undefined, r.error && r.error.message);
-    assert.equal(sim.stats.logins, 2);
-    sim.faults.inject({ kind: 'relogin305', endpoint: 'thirdData/stations', times: 2 });
-    const twice = await h.send({});
-    assert.equal(twice.error.code, '305', 'never a loop');
-    assert.equal(sim.stats.logins, 3);
-  });
+  it(
+    'a dropped token (305) logs in again once and repeats the call once; concurrent messages share ' + 'one login',
+    async function () {
+      ({ sim } = await v6Sim());
+      await load(flowWith(sim, plants(), v6), credentials());
+      const h = harness();
+      await Promise.all([h.send({}), h.send({})]);
+      assert.equal(sim.stats.logins, 1, 'single-flight login');
+      sim.faults.inject({ kind: 'relogin305', endpoint: 'thirdData/stations', times: 1 });
+      // The one-a-minute rule of the list: the virtual clock lets the next call through.
+      const r = await h.send({});
+      assert.equal(r.error, undefined, r.error && r.error.message);
+      assert.equal(sim.stats.logins, 2);
+      sim.faults.inject({ kind: 'relogin305', endpoint: 'thirdData/stations', times: 2 });
+      const twice = await h.send({});
+      assert.equal(twice.error.code, '305', 'never a loop');
+      assert.equal(sim.stats.logins, 3);
+    },
+  );
 
   it("refuses the other interface's operations before any call, naming both interfaces", async function () {
     ({ sim } = await v6Sim());
@@ -258,34 +274,37 @@ describe("V6 nodes against the simulator in quirks mode (recorded responses' odd
     sim = undefined;
   });
 
-  it('negative Long ids, numbers as strings, null battery SNs: ids exact, values numbers, devices still named', async function () {
-    ({ sim } = await v6Sim({ plants: 4, quirks: true }));
-    await load(
-      [...flowWith(sim, { type: 'fusionsolar-device-data', operation: 'deviceRealtimeKpi' }, v6)],
-      credentials(),
-    );
-    const h = harness();
-    const r = await h.send({});
-    assert.equal(r.error, undefined, r.error && r.error.message);
-    const items = r.out[0].payload;
-    const fleet = fleetOf(sim);
-    assert.ok(items.length > 0);
-    assert.ok(
-      items.every((i) => /^-\d{16}$/.test(i.devId)),
-      'negative ids kept as exact digit strings',
-    );
-    for (const i of items) {
-      const d = fleet.all.find((x) => `-${x.id}` === i.devId);
-      assert.ok(d, i.devId);
-      assert.equal(i.stationCode, d.plant.plantCode);
-      for (const [k, v] of Object.entries(i.dataItemMap)) {
-        if (!k.endsWith('_name')) assert.ok(v === null || typeof v === 'number', `${k}: ${JSON.stringify(v)}`);
+  it(
+    'negative Long ids, numbers as strings, null battery SNs: ids exact, values numbers, devices ' + 'still named',
+    async function () {
+      ({ sim } = await v6Sim({ plants: 4, quirks: true }));
+      await load(
+        [...flowWith(sim, { type: 'fusionsolar-device-data', operation: 'deviceRealtimeKpi' }, v6)],
+        credentials(),
+      );
+      const h = harness();
+      const r = await h.send({});
+      assert.equal(r.error, undefined, r.error && r.error.message);
+      const items = r.out[0].payload;
+      const fleet = fleetOf(sim);
+      assert.ok(items.length > 0);
+      assert.ok(
+        items.every((i) => /^-\d{16}$/.test(i.devId)),
+        'negative ids kept as exact digit strings',
+      );
+      for (const i of items) {
+        const d = fleet.all.find((x) => `-${x.id}` === i.devId);
+        assert.ok(d, i.devId);
+        assert.equal(i.stationCode, d.plant.plantCode);
+        for (const [k, v] of Object.entries(i.dataItemMap)) {
+          if (!k.endsWith('_name')) assert.ok(v === null || typeof v === 'number', `${k}: ${JSON.stringify(v)}`);
+        }
       }
-    }
-    // The ids as the device list sent them work as input again.
-    const battery = items.find((i) => i.devTypeId === 39);
-    const again = await h.send({ payload: { devIds: battery.devId } });
-    assert.equal(again.error, undefined, again.error && again.error.message);
-    assert.equal(again.out[0].payload[0].devId, battery.devId);
-  });
+      // The ids as the device list sent them work as input again.
+      const battery = items.find((i) => i.devTypeId === 39);
+      const again = await h.send({ payload: { devIds: battery.devId } });
+      assert.equal(again.error, undefined, again.error && again.error.message);
+      assert.equal(again.out[0].payload[0].devId, battery.devId);
+    },
+  );
 });

@@ -22,43 +22,46 @@ describe('security: accounts and Test connection (issue 12, points 1-4)', functi
 
   const arrivals = (endpoint) => sim.requestLog.filter((r) => r.endpoint === endpoint).length;
 
-  it('1. two accounts with one login keep their own control switch and quota profile, whatever the load order', async function () {
-    let clock;
-    ({ sim, clock } = await virtualSim({ record: true }));
-    // The read-only account first, the one allowed to control second: the old registry
-    // copied the last one's settings onto the client both used.
-    const accounts = [
-      accountNode('ro', sim.url, { quotaProfile: 'documented', quotaWait: 600 }),
-      accountNode('rw', sim.url, { allowControl: true, quotaProfile: 'off' }),
-    ];
-    const nodes = [
-      { id: 'n', type: 'fusionsolar-request', account: 'ro', method: 'POST', path: 'plants' },
-      { id: 'm', type: 'fusionsolar-request', account: 'rw', method: 'POST', path: 'plants' },
-    ];
-    await load(flow(accounts, nodes), creds('ro', 'rw'));
-    const h = harness();
-    assert.equal((await h.send({ payload: { pageNo: 1, pageSize: 100 } }, 'n')).error, undefined);
-    clock.advance(61_000); // the plant list is one a minute at the server
-    assert.equal((await h.send({ payload: { pageNo: 1, pageSize: 100 } }, 'm')).error, undefined);
-    const refused = await h.send({ ...DEV_ON_OFF }, 'n');
-    const held = report.attack(
-      'control through a read-only account beside a control account',
-      refused.error?.code === 'CONTROL_DISABLED' && arrivals('vpp/devOnOff') === 0,
-    );
-    assert.equal(refused.error && refused.error.code, 'CONTROL_DISABLED');
-    assert.equal(arrivals('vpp/devOnOff'), 0, 'devOnOff never reached the server');
-    report.logins('two accounts, one login', sim.stats.logins);
-    assert.equal(sim.stats.logins, 1, 'one login serves both accounts');
-    const ro = helper.getNode('ro').client;
-    const rw = helper.getNode('rw').client;
-    assert.equal(ro.allowControl, false);
-    assert.equal(rw.allowControl, true);
-    assert.ok(ro.ruleFor('plants'), 'the read-only account keeps the documented quota');
-    assert.equal(rw.ruleFor('plants'), undefined, 'the other keeps its quota profile "off"');
-    assert.equal(ro.maxWaitMs, 600_000);
-    assert.equal(rw.maxWaitMs, 0);
-    assert.ok(held);
-  });
+  it(
+    '1. two accounts with one login keep their own control switch and quota profile, whatever the ' + 'load order',
+    async function () {
+      let clock;
+      ({ sim, clock } = await virtualSim({ record: true }));
+      // The read-only account first, the one allowed to control second: the old registry
+      // copied the last one's settings onto the client both used.
+      const accounts = [
+        accountNode('ro', sim.url, { quotaProfile: 'documented', quotaWait: 600 }),
+        accountNode('rw', sim.url, { allowControl: true, quotaProfile: 'off' }),
+      ];
+      const nodes = [
+        { id: 'n', type: 'fusionsolar-request', account: 'ro', method: 'POST', path: 'plants' },
+        { id: 'm', type: 'fusionsolar-request', account: 'rw', method: 'POST', path: 'plants' },
+      ];
+      await load(flow(accounts, nodes), creds('ro', 'rw'));
+      const h = harness();
+      assert.equal((await h.send({ payload: { pageNo: 1, pageSize: 100 } }, 'n')).error, undefined);
+      clock.advance(61_000); // the plant list is one a minute at the server
+      assert.equal((await h.send({ payload: { pageNo: 1, pageSize: 100 } }, 'm')).error, undefined);
+      const refused = await h.send({ ...DEV_ON_OFF }, 'n');
+      const held = report.attack(
+        'control through a read-only account beside a control account',
+        refused.error?.code === 'CONTROL_DISABLED' && arrivals('vpp/devOnOff') === 0,
+      );
+      assert.equal(refused.error && refused.error.code, 'CONTROL_DISABLED');
+      assert.equal(arrivals('vpp/devOnOff'), 0, 'devOnOff never reached the server');
+      report.logins('two accounts, one login', sim.stats.logins);
+      assert.equal(sim.stats.logins, 1, 'one login serves both accounts');
+      const ro = helper.getNode('ro').client;
+      const rw = helper.getNode('rw').client;
+      assert.equal(ro.allowControl, false);
+      assert.equal(rw.allowControl, true);
+      assert.ok(ro.ruleFor('plants'), 'the read-only account keeps the documented quota');
+      assert.equal(rw.ruleFor('plants'), undefined, 'the other keeps its quota profile "off"');
+      assert.equal(ro.maxWaitMs, 600_000);
+      assert.equal(rw.maxWaitMs, 0);
+      assert.ok(held);
+    },
+  );
 
   it('2. Test connection with other settings changes nothing that runs', async function () {
     ({ sim } = await virtualSim({ record: true }));
@@ -145,68 +148,72 @@ describe('security: accounts and Test connection (issue 12, points 1-4)', functi
     assert.equal(same.body.ok, true, same.body.message);
   });
 
-  it("4. Test connection takes JSON only, refuses a foreign Origin and counts in the flows' login window whatever the spelling", async function () {
-    ({ sim } = await virtualSim());
-    await load(
-      flow(
-        [accountNode('acc', sim.url)],
-        [{ id: 'n', type: 'fusionsolar-request', account: 'acc', method: 'POST', path: 'plants' }],
-      ),
-      creds('acc'),
-    );
-    const form = await helper
-      .request()
-      .post('/fusionsolar/accounts/acc/test')
-      .type('form')
-      .send(`baseUrl=${encodeURIComponent(sim.url)}&username=${USER.username}&password=guess1`);
-    const foreign = await helper
-      .request()
-      .post('/fusionsolar/accounts/acc/test')
-      .set('Origin', 'http://attacker.example')
-      .send({ baseUrl: sim.url, username: USER.username, password: 'guess2' });
-    const fetchSite = await helper
-      .request()
-      .post('/fusionsolar/accounts/acc/test')
-      .set('Sec-Fetch-Site', 'cross-site')
-      .send({ baseUrl: sim.url, username: USER.username, password: 'guess3' });
-    report.attack('cross-site form post to Test connection', form.status === 415 && sim.stats.logins === 0);
-    report.attack(
-      'foreign Origin on Test connection',
-      foreign.status === 403 && fetchSite.status === 403 && sim.stats.logins === 0,
-    );
-    assert.equal(form.status, 415);
-    assert.equal(foreign.status, 403);
-    assert.equal(fetchSite.status, 403);
-    assert.equal(sim.stats.logins, 0, 'no login for a refused request');
-    const port = new URL(sim.url).port;
-    const spellings = [
-      `http://127.0.0.1:${port}`,
-      `http://localhost:${port}`,
-      `HTTP://LOCALHOST:${port}/`,
-      `http://127.0.0.1:${port}/`,
-      ` http://Localhost:${port} `,
-      `http://localhost:${port}`,
-    ];
-    const codes = [];
-    for (const baseUrl of spellings) {
-      const res = await helper
+  it(
+    "4. Test connection takes JSON only, refuses a foreign Origin and counts in the flows' login " +
+      'window whatever the spelling',
+    async function () {
+      ({ sim } = await virtualSim());
+      await load(
+        flow(
+          [accountNode('acc', sim.url)],
+          [{ id: 'n', type: 'fusionsolar-request', account: 'acc', method: 'POST', path: 'plants' }],
+        ),
+        creds('acc'),
+      );
+      const form = await helper
         .request()
         .post('/fusionsolar/accounts/acc/test')
-        .send({ baseUrl, username: USER.username, password: USER.password })
-        .expect(200);
-      codes.push(res.body.ok ? 'ok' : res.body.code);
-    }
-    // Read afresh: the assertion above narrowed the field to 0 for the type checker.
-    const logins = /** @type {number} */ (sim.stats.logins);
-    report.logins('Test connection, 6 host spellings', logins);
-    report.attack('login window multiplied by host spellings', logins === 5);
-    assert.deepEqual(codes, ['ok', 'ok', 'ok', 'ok', 'ok', 'QUOTA']);
-    assert.equal(sim.stats.logins, 5);
-    // The flows share that window: their login now waits or fails on the quota as well.
-    const r = await harness().send({ payload: { pageNo: 1, pageSize: 100 } });
-    assert.equal(r.error && r.error.code, 'QUOTA');
-    assert.equal(sim.stats.logins, 5);
-  });
+        .type('form')
+        .send(`baseUrl=${encodeURIComponent(sim.url)}&username=${USER.username}&password=guess1`);
+      const foreign = await helper
+        .request()
+        .post('/fusionsolar/accounts/acc/test')
+        .set('Origin', 'http://attacker.example')
+        .send({ baseUrl: sim.url, username: USER.username, password: 'guess2' });
+      const fetchSite = await helper
+        .request()
+        .post('/fusionsolar/accounts/acc/test')
+        .set('Sec-Fetch-Site', 'cross-site')
+        .send({ baseUrl: sim.url, username: USER.username, password: 'guess3' });
+      report.attack('cross-site form post to Test connection', form.status === 415 && sim.stats.logins === 0);
+      report.attack(
+        'foreign Origin on Test connection',
+        foreign.status === 403 && fetchSite.status === 403 && sim.stats.logins === 0,
+      );
+      assert.equal(form.status, 415);
+      assert.equal(foreign.status, 403);
+      assert.equal(fetchSite.status, 403);
+      assert.equal(sim.stats.logins, 0, 'no login for a refused request');
+      const port = new URL(sim.url).port;
+      const spellings = [
+        `http://127.0.0.1:${port}`,
+        `http://localhost:${port}`,
+        `HTTP://LOCALHOST:${port}/`,
+        `http://127.0.0.1:${port}/`,
+        ` http://Localhost:${port} `,
+        `http://localhost:${port}`,
+      ];
+      const codes = [];
+      for (const baseUrl of spellings) {
+        const res = await helper
+          .request()
+          .post('/fusionsolar/accounts/acc/test')
+          .send({ baseUrl, username: USER.username, password: USER.password })
+          .expect(200);
+        codes.push(res.body.ok ? 'ok' : res.body.code);
+      }
+      // Read afresh: the assertion above narrowed the field to 0 for the type checker.
+      const logins = /** @type {number} */ (sim.stats.logins);
+      report.logins('Test connection, 6 host spellings', logins);
+      report.attack('login window multiplied by host spellings', logins === 5);
+      assert.deepEqual(codes, ['ok', 'ok', 'ok', 'ok', 'ok', 'QUOTA']);
+      assert.equal(sim.stats.logins, 5);
+      // The flows share that window: their login now waits or fails on the quota as well.
+      const r = await harness().send({ payload: { pageNo: 1, pageSize: 100 } });
+      assert.equal(r.error && r.error.code, 'QUOTA');
+      assert.equal(sim.stats.logins, 5);
+    },
+  );
 
   it('4. one login window per server and user: loopback names, default ports, case and spaces', function () {
     const { loginWindowKey } = require('../../dist/src/client/login-guard');

@@ -50,25 +50,28 @@ describe('security: request bodies and simulator control (issue 12, point 11)', 
     assert.equal(sim.stats.requests, 0);
   });
 
-  it('11. __proto__, constructor and prototype keys are refused at any depth (40 and 60 levels down)', async function () {
-    ({ sim } = await virtualSim());
-    const h = await requestFlow(sim.url);
-    for (const [depth, key] of [
-      [40, '__proto__'],
-      [60, 'constructor'],
-      [3, 'prototype'],
-    ]) {
-      const payload = nested(depth, `{"${key}":{"polluted":true}}`);
-      const r = await h.send({ method: 'POST', path: PLANTS, payload });
-      report.attack(`${key} ${depth} levels down`, r.error?.code === 'INVALID_INPUT');
-      assert.equal(r.error && r.error.code, 'INVALID_INPUT', `${key} at ${depth}`);
-      assert.match(r.error.message, new RegExp(`${key}: is not an allowed parameter name`));
-    }
-    const tooDeep = await h.send({ method: 'POST', path: PLANTS, payload: nested(200, '1') });
-    assert.equal(tooDeep.error && tooDeep.error.code, 'INVALID_INPUT');
-    assert.match(tooDeep.error.message, /deeper than 64 levels/);
-    assert.equal(sim.stats.requests, 0);
-  });
+  it(
+    '11. __proto__, constructor and prototype keys are refused at any depth (40 and 60 levels ' + 'down)',
+    async function () {
+      ({ sim } = await virtualSim());
+      const h = await requestFlow(sim.url);
+      for (const [depth, key] of [
+        [40, '__proto__'],
+        [60, 'constructor'],
+        [3, 'prototype'],
+      ]) {
+        const payload = nested(depth, `{"${key}":{"polluted":true}}`);
+        const r = await h.send({ method: 'POST', path: PLANTS, payload });
+        report.attack(`${key} ${depth} levels down`, r.error?.code === 'INVALID_INPUT');
+        assert.equal(r.error && r.error.code, 'INVALID_INPUT', `${key} at ${depth}`);
+        assert.match(r.error.message, new RegExp(`${key}: is not an allowed parameter name`));
+      }
+      const tooDeep = await h.send({ method: 'POST', path: PLANTS, payload: nested(200, '1') });
+      assert.equal(tooDeep.error && tooDeep.error.code, 'INVALID_INPUT');
+      assert.match(tooDeep.error.message, /deeper than 64 levels/);
+      assert.equal(sim.stats.requests, 0);
+    },
+  );
 
   it('11. a code named a million times is asked for once: deviceList is one call', async function () {
     this.timeout(20000);

@@ -39,38 +39,42 @@ describe('security: request node path spellings (issue 12, point 8)', function (
     await stopSim(sim);
   });
 
-  it(`8. ${COMMANDS.length} spellings of device commands stay behind "Allow device control"; ${SESSION.length} of login/logout are refused`, async function () {
-    ({ sim } = await virtualSim({ record: true }));
-    const h = await requestFlow(sim.url);
-    const port = new URL(sim.url).port;
-    const codes = {};
-    for (const spelling of COMMANDS) {
-      const r = await h.send({
-        method: 'POST',
-        path: spelling.replace('PORT', port),
-        payload: { devIds: '1', controlType: 1 },
-      });
-      codes[spelling] = r.error && r.error.code;
-    }
-    for (const spelling of SESSION) {
-      const r = await h.send({ method: 'POST', path: spelling, payload: {} });
-      codes[spelling] =
-        r.error && r.error.code === 'INVALID_INPUT' && r.error.message.startsWith('path:')
-          ? 'INVALID_INPUT'
-          : r.error && r.error.code;
-    }
-    const reached = sim.requestLog.filter((r) => r.endpoint !== 'login').map((r) => r.endpoint);
-    let held = 0;
-    for (const s of COMMANDS) if (report.attack(`path ${s}`, codes[s] === 'CONTROL_DISABLED')) held++;
-    for (const s of SESSION) if (report.attack(`path ${s}`, codes[s] === 'INVALID_INPUT')) held++;
-    assert.deepEqual(reached, [], 'nothing reached the server');
-    assert.equal(sim.stats.logins, 0, 'refused before any login');
-    assert.deepEqual(
-      Object.entries(codes).filter(([s, c]) => c !== (COMMANDS.includes(s) ? 'CONTROL_DISABLED' : 'INVALID_INPUT')),
-      [],
-    );
-    assert.equal(held, COMMANDS.length + SESSION.length);
-  });
+  it(
+    `8. ${COMMANDS.length} spellings of device commands stay behind "Allow device ` +
+      `control"; ${SESSION.length} of login/logout are refused`,
+    async function () {
+      ({ sim } = await virtualSim({ record: true }));
+      const h = await requestFlow(sim.url);
+      const port = new URL(sim.url).port;
+      const codes = {};
+      for (const spelling of COMMANDS) {
+        const r = await h.send({
+          method: 'POST',
+          path: spelling.replace('PORT', port),
+          payload: { devIds: '1', controlType: 1 },
+        });
+        codes[spelling] = r.error && r.error.code;
+      }
+      for (const spelling of SESSION) {
+        const r = await h.send({ method: 'POST', path: spelling, payload: {} });
+        codes[spelling] =
+          r.error && r.error.code === 'INVALID_INPUT' && r.error.message.startsWith('path:')
+            ? 'INVALID_INPUT'
+            : r.error && r.error.code;
+      }
+      const reached = sim.requestLog.filter((r) => r.endpoint !== 'login').map((r) => r.endpoint);
+      let held = 0;
+      for (const s of COMMANDS) if (report.attack(`path ${s}`, codes[s] === 'CONTROL_DISABLED')) held++;
+      for (const s of SESSION) if (report.attack(`path ${s}`, codes[s] === 'INVALID_INPUT')) held++;
+      assert.deepEqual(reached, [], 'nothing reached the server');
+      assert.equal(sim.stats.logins, 0, 'refused before any login');
+      assert.deepEqual(
+        Object.entries(codes).filter(([s, c]) => c !== (COMMANDS.includes(s) ? 'CONTROL_DISABLED' : 'INVALID_INPUT')),
+        [],
+      );
+      assert.equal(held, COMMANDS.length + SESSION.length);
+    },
+  );
 
   it('8. the canonical form: ;params per segment, %-escapes (twice), case, empty and trailing segments', function () {
     assert.equal(canonicalEndpoint('/rest/openapi/pvms/v1/vpp/devOnOff;jsessionid=1?x=1'), 'vpp/devonoff');

@@ -21,13 +21,15 @@ function parse(label, bytes, ms) {
 
 function print() {
   const lines = [
-    `security suite: ${figures.tried} attacks tried, ${figures.held} held${figures.failed.length ? ` (broke: ${figures.failed.join('; ')})` : ''}`,
+    `security suite: ${figures.tried} attacks tried, ${figures.held} ` +
+      `held${figures.failed.length ? ` (broke: ${figures.failed.join('; ')})` : ''}`,
   ];
   lines.push(`logins counted at the server: ${figures.logins.map(([s, n]) => `${s} ${n}`).join(', ')}`);
   const worst = figures.parse.reduce((a, b) => (b.perMb > (a ? a.perMb : -1) ? b : a), undefined);
   if (worst)
     lines.push(
-      `largest parse time per MB: ${worst.perMb.toFixed(1)} ms/MB (${worst.label}, ${(worst.bytes / 1048576).toFixed(2)} MB in ${worst.ms.toFixed(1)} ms)`,
+      `largest parse time per MB: ${worst.perMb.toFixed(1)} ms/MB ` +
+        `(${worst.label}, ${(worst.bytes / 1048576).toFixed(2)} MB in ${worst.ms.toFixed(1)} ms)`,
     );
   console.log(`\n${lines.map((l) => `      ${l}`).join('\n')}`);
 }

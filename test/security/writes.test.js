@@ -76,54 +76,62 @@ describe('security: writes under every fault kind (issue 12, point 10)', functio
   });
 
   for (const [type, list] of Object.entries(byType)) {
-    it(`10. ${type}: ${list.map((r) => r.name).join(', ')} under ${FAULTS.length} fault kinds each: at most one arrival per message`, async function () {
-      this.timeout(120000);
-      const { sim, clock } = await virtualSim({ quotas: false, record: true, users: [USER] });
-      try {
-        await load(
-          flowWith(
-            sim,
-            { type, operation: list[0].name },
-            { accountExtra: { allowControl: true, quotaProfile: 'off', timeout: 0.3 }, outputs: 2 },
-          ),
-          credentials(),
-        );
-        const h = harness();
-        const port = Number(new URL(sim.url).port);
-        let seq = 0;
-        const repeated = [];
-        const unsent = [];
-        for (const { row, endpoint, name } of list) {
-          for (const fault of FAULTS) {
-            sim.faults.clear();
-            sim.requestLog.splice(0);
-            // Armed for many requests, so a second attempt would meet the fault again and show.
-            sim.inject({ ...fault, endpoint, times: fault.kind === 'relogin305' || fault.kind === 'revoke' ? 1 : 5 });
-            const ctx = { sim, clock, port, seq: seq++, now: clock.now() };
-            const sent = await h.send({ operation: name, payload: row.payload(ctx), ...(row.msg ? row.msg(ctx) : {}) });
-            const arrivals = sim.requestLog.filter((r) => r.endpoint === endpoint);
-            const executable = arrivals.filter((r) => r.answer !== '305').length;
-            const held = report.attack(
-              `${name} under ${fault.kind}${fault.status ? ` ${fault.status}` : ''}`,
-              executable <= 1,
-            );
-            // A message refused before it was sent would prove nothing: each must arrive once.
-            if (arrivals.length === 0)
-              unsent.push(`${name}/${fault.kind}: ${sent.error ? sent.error.message : 'no error'}`);
-            if (!held)
-              repeated.push(
-                `${name}/${fault.kind}: ${arrivals.length} arrivals (${arrivals.map((r) => r.answer).join(', ')})`,
+    it(
+      `10. ${type}: ${list.map((r) => r.name).join(', ')} under ${FAULTS.length} fault kinds each: ` +
+        `at most one arrival per message`,
+      async function () {
+        this.timeout(120000);
+        const { sim, clock } = await virtualSim({ quotas: false, record: true, users: [USER] });
+        try {
+          await load(
+            flowWith(
+              sim,
+              { type, operation: list[0].name },
+              { accountExtra: { allowControl: true, quotaProfile: 'off', timeout: 0.3 }, outputs: 2 },
+            ),
+            credentials(),
+          );
+          const h = harness();
+          const port = Number(new URL(sim.url).port);
+          let seq = 0;
+          const repeated = [];
+          const unsent = [];
+          for (const { row, endpoint, name } of list) {
+            for (const fault of FAULTS) {
+              sim.faults.clear();
+              sim.requestLog.splice(0);
+              // Armed for many requests, so a second attempt would meet the fault again and show.
+              sim.inject({ ...fault, endpoint, times: fault.kind === 'relogin305' || fault.kind === 'revoke' ? 1 : 5 });
+              const ctx = { sim, clock, port, seq: seq++, now: clock.now() };
+              const sent = await h.send({
+                operation: name,
+                payload: row.payload(ctx),
+                ...(row.msg ? row.msg(ctx) : {}),
+              });
+              const arrivals = sim.requestLog.filter((r) => r.endpoint === endpoint);
+              const executable = arrivals.filter((r) => r.answer !== '305').length;
+              const held = report.attack(
+                `${name} under ${fault.kind}${fault.status ? ` ${fault.status}` : ''}`,
+                executable <= 1,
               );
-            clock.advance(fault.kind === 'daily20618' ? 25 * 3_600_000 : 120_000);
+              // A message refused before it was sent would prove nothing: each must arrive once.
+              if (arrivals.length === 0)
+                unsent.push(`${name}/${fault.kind}: ${sent.error ? sent.error.message : 'no error'}`);
+              if (!held)
+                repeated.push(
+                  `${name}/${fault.kind}: ${arrivals.length} arrivals (${arrivals.map((r) => r.answer).join(', ')})`,
+                );
+              clock.advance(fault.kind === 'daily20618' ? 25 * 3_600_000 : 120_000);
+            }
           }
+          assert.deepEqual(repeated, []);
+          assert.deepEqual(unsent, [], 'every message reached the server');
+        } finally {
+          sim.faults.clear();
+          await helper.unload();
+          await stopSim(sim);
         }
-        assert.deepEqual(repeated, []);
-        assert.deepEqual(unsent, [], 'every message reached the server');
-      } finally {
-        sim.faults.clear();
-        await helper.unload();
-        await stopSim(sim);
-      }
-    });
+      },
+    );
   }
 });

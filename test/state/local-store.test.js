@@ -22,36 +22,44 @@ describe('local state store', function () {
     fs.rmSync(path.dirname(dir), { recursive: true, force: true });
   });
 
-  it('keeps session, latch, ledger, fleet and polls across a restart, in a file only its owner reads', async function () {
-    const a = open();
-    await a.load();
-    await a.saveSession({ credential: CRED, token: 'tok-1', cookies: { JSESSIONID: 'j1' }, lastUsed: 1000 });
-    await a.saveRejection({ credential: CRED, code: '20001', at: 500 });
-    a.saveLedger({
-      pausedUntil: 7,
-      budgets: { 'vpp/plantRealtimeKpi': { stamps: [1, 2, 3], blockedUntil: 0, strikes: 0 } },
-    });
-    a.saveFleet({ plants: 120, devices: 240 });
-    a.savePoll('plantRealtime', 4242);
-    await a.close();
-    assert.equal(fs.statSync(a.file).mode & 0o777, 0o600);
-    assert.equal(fs.statSync(dir).mode & 0o777, 0o700);
-    const text = fs.readFileSync(a.file, 'utf8');
-    assert.equal(text.includes('s3cret'), false);
-    assert.equal(text.includes('tester'), false, 'the username appears only hashed');
-    assert.deepEqual(fs.readdirSync(dir), [path.basename(a.file)], 'no temporary file is left');
+  it(
+    'keeps session, latch, ledger, fleet and polls across a restart, in a file only its owner ' + 'reads',
+    async function () {
+      const a = open();
+      await a.load();
+      await a.saveSession({ credential: CRED, token: 'tok-1', cookies: { JSESSIONID: 'j1' }, lastUsed: 1000 });
+      await a.saveRejection({ credential: CRED, code: '20001', at: 500 });
+      a.saveLedger({
+        pausedUntil: 7,
+        budgets: { 'vpp/plantRealtimeKpi': { stamps: [1, 2, 3], blockedUntil: 0, strikes: 0 } },
+      });
+      a.saveFleet({ plants: 120, devices: 240 });
+      a.savePoll('plantRealtime', 4242);
+      await a.close();
+      assert.equal(fs.statSync(a.file).mode & 0o777, 0o600);
+      assert.equal(fs.statSync(dir).mode & 0o777, 0o700);
+      const text = fs.readFileSync(a.file, 'utf8');
+      assert.equal(text.includes('s3cret'), false);
+      assert.equal(text.includes('tester'), false, 'the username appears only hashed');
+      assert.deepEqual(fs.readdirSync(dir), [path.basename(a.file)], 'no temporary file is left');
 
-    const b = open();
-    const snap = await b.load();
-    assert.deepEqual(snap.session, { credential: CRED, token: 'tok-1', cookies: { JSESSIONID: 'j1' }, lastUsed: 1000 });
-    assert.deepEqual(snap.rejected, { credential: CRED, code: '20001', at: 500 });
-    assert.deepEqual(snap.ledger.budgets['vpp/plantRealtimeKpi'].stamps, [1, 2, 3]);
-    assert.equal(snap.ledger.pausedUntil, 7);
-    assert.deepEqual(snap.fleet, { plants: 120, devices: 240 });
-    assert.deepEqual(snap.polls, { plantRealtime: 4242 });
-    assert.deepEqual(problems, []);
-    await b.close();
-  });
+      const b = open();
+      const snap = await b.load();
+      assert.deepEqual(snap.session, {
+        credential: CRED,
+        token: 'tok-1',
+        cookies: { JSESSIONID: 'j1' },
+        lastUsed: 1000,
+      });
+      assert.deepEqual(snap.rejected, { credential: CRED, code: '20001', at: 500 });
+      assert.deepEqual(snap.ledger.budgets['vpp/plantRealtimeKpi'].stamps, [1, 2, 3]);
+      assert.equal(snap.ledger.pausedUntil, 7);
+      assert.deepEqual(snap.fleet, { plants: 120, devices: 240 });
+      assert.deepEqual(snap.polls, { plantRealtime: 4242 });
+      assert.deepEqual(problems, []);
+      await b.close();
+    },
+  );
 
   it('coalesces a burst of changes and leaves a complete file after each write', async function () {
     const a = open();

@@ -164,49 +164,52 @@ describe('Redis state store (Debian redis-server)', function () {
     assert.deepEqual(order, ['a in', 'a out', 'b in']);
   });
 
-  it('divides polls: one instance takes each, the others are refused for its period, and it stays with its maker', async function () {
-    const [a, b, c] = [await open(), await open(), await open()];
-    const key = 'mon/plantRealtime:NE=1';
-    const t = 50_000_000;
-    const P = 5 * MIN;
-    const G = pollGrace(P);
-    const first = await Promise.all([a, b, c].map((s) => s.claimPoll(key, t, P)));
-    assert.equal(first.filter((r) => r.ok).length, 1, 'one of three takes it');
-    const maker = [a, b, c][first.findIndex((r) => r.ok)];
-    const [other] = [a, b, c].filter((s) => s !== maker);
-    for (const r of first.filter((x) => !x.ok)) assert.deepEqual(r, { ok: false, next: t + P + G });
-    assert.deepEqual(
-      await maker.claimPoll(key, t + P - 1, P),
-      { ok: false, next: t + P },
-      'not even its maker polls it twice in a period',
-    );
-    assert.deepEqual(
-      await other.claimPoll(key, t + P, P),
-      { ok: false, next: t + P + G },
-      'the maker has the next one first',
-    );
-    assert.deepEqual(await maker.claimPoll(key, t + P, P), { ok: true, previous: t });
-    // The maker is gone: after its grace the poll moves to another instance.
-    assert.deepEqual(await other.claimPoll(key, t + 2 * P + G, P), { ok: true, previous: t + P });
-    assert.deepEqual(await maker.claimPoll(key, t + 3 * P, P), { ok: false, next: t + 3 * P + 2 * G });
-    assert.deepEqual(await maker.claimPoll('mon/alarms', t, 30 * MIN), { ok: true }, 'each key on its own');
-    // A claimed poll whose call failed is given back: the next try, anywhere, makes it.
-    const again = await other.claimPoll('mon/alarms', t + 1, 30 * MIN);
-    assert.equal(again.ok, false);
-    maker.releasePoll('mon/alarms', t, undefined);
-    await maker.redis.ping();
-    assert.deepEqual(await other.claimPoll('mon/alarms', t + 2, 30 * MIN), { ok: true });
-    maker.releasePoll('mon/alarms', t + 2, undefined);
-    await maker.redis.ping();
-    assert.equal(
-      (await maker.claimPoll('mon/alarms', t + 3, 30 * MIN)).ok,
-      false,
-      'only the instance that claimed it gives it back',
-    );
-    other.releasePoll('mon/alarms', t + 2, undefined);
-    await other.redis.ping();
-    assert.deepEqual(await maker.claimPoll('mon/alarms', t + 4, 30 * MIN), { ok: true });
-  });
+  it(
+    'divides polls: one instance takes each, the others are refused for its period, and it stays ' + 'with its maker',
+    async function () {
+      const [a, b, c] = [await open(), await open(), await open()];
+      const key = 'mon/plantRealtime:NE=1';
+      const t = 50_000_000;
+      const P = 5 * MIN;
+      const G = pollGrace(P);
+      const first = await Promise.all([a, b, c].map((s) => s.claimPoll(key, t, P)));
+      assert.equal(first.filter((r) => r.ok).length, 1, 'one of three takes it');
+      const maker = [a, b, c][first.findIndex((r) => r.ok)];
+      const [other] = [a, b, c].filter((s) => s !== maker);
+      for (const r of first.filter((x) => !x.ok)) assert.deepEqual(r, { ok: false, next: t + P + G });
+      assert.deepEqual(
+        await maker.claimPoll(key, t + P - 1, P),
+        { ok: false, next: t + P },
+        'not even its maker polls it twice in a period',
+      );
+      assert.deepEqual(
+        await other.claimPoll(key, t + P, P),
+        { ok: false, next: t + P + G },
+        'the maker has the next one first',
+      );
+      assert.deepEqual(await maker.claimPoll(key, t + P, P), { ok: true, previous: t });
+      // The maker is gone: after its grace the poll moves to another instance.
+      assert.deepEqual(await other.claimPoll(key, t + 2 * P + G, P), { ok: true, previous: t + P });
+      assert.deepEqual(await maker.claimPoll(key, t + 3 * P, P), { ok: false, next: t + 3 * P + 2 * G });
+      assert.deepEqual(await maker.claimPoll('mon/alarms', t, 30 * MIN), { ok: true }, 'each key on its own');
+      // A claimed poll whose call failed is given back: the next try, anywhere, makes it.
+      const again = await other.claimPoll('mon/alarms', t + 1, 30 * MIN);
+      assert.equal(again.ok, false);
+      maker.releasePoll('mon/alarms', t, undefined);
+      await maker.redis.ping();
+      assert.deepEqual(await other.claimPoll('mon/alarms', t + 2, 30 * MIN), { ok: true });
+      maker.releasePoll('mon/alarms', t + 2, undefined);
+      await maker.redis.ping();
+      assert.equal(
+        (await maker.claimPoll('mon/alarms', t + 3, 30 * MIN)).ok,
+        false,
+        'only the instance that claimed it gives it back',
+      );
+      other.releasePoll('mon/alarms', t + 2, undefined);
+      await other.redis.ping();
+      assert.deepEqual(await maker.claimPoll('mon/alarms', t + 4, 30 * MIN), { ok: true });
+    },
+  );
 
   it('counts the instances that share the account', async function () {
     const [a] = [await open(), await open(), await open()];
@@ -214,115 +217,122 @@ describe('Redis state store (Debian redis-server)', function () {
     assert.equal(a.health, 'online');
   });
 
-  it('offline: keeps to its share (local) or makes no call (stop); back empty: re-seeds and settles', async function () {
-    const [a, b, stop] = [
-      await open({ settleMs: 1500 }),
-      await open({ settleMs: 1500 }),
-      await open({ fallback: 'stop', settleMs: 1500 }),
-    ];
-    await until(() => a.instances === 3);
-    const t = 10_000_000;
-    // Six calls a minute shared by three instances: 2 each while Redis is away.
-    assert.equal((await a.shared.take('k', perMinute(t, 6), t, MIN)).ok, true);
-    const healths = [];
-    a.onHealth((h) => healths.push(h));
-    await redis.stop();
-    await until(() => a.health === 'offline');
-    await until(() => b.health === 'offline');
-    await until(() => a.health === 'offline' && b.health === 'offline' && stop.health === 'offline');
-    assert.equal(
-      (await a.shared.take('k', perMinute(t + 1, 6), t + 1, MIN)).ok,
-      true,
-      'a: its second call of its share',
-    );
-    const third = await a.shared.take('k', perMinute(t + 2, 6), t + 2, MIN);
-    assert.equal(third.ok, false, 'a: share used up');
-    assert.equal(third.at, t + MIN);
-    assert.equal((await b.shared.take('k', perMinute(t + 3, 6), t + 3, MIN)).ok, true);
-    await assert.rejects(
-      stop.shared.take('k', perMinute(t + 4, 6), t + 4, MIN),
-      (/** @type {CaughtError} */ e) => e.code === 'STORE_OFFLINE',
-    );
-    await assert.rejects(
-      stop.exclusive('login', async () => 1),
-      (/** @type {CaughtError} */ e) => e.code === 'STORE_OFFLINE',
-    );
-    assert.deepEqual(
-      await stop.claimPoll('p', t + 4, MIN),
-      { ok: false, next: t + 4 + MIN },
-      'stop: no poll while Redis is away',
-    );
-    assert.deepEqual(await a.claimPoll('p', t + 4, MIN), { ok: true }, 'local: its own polls, within its share');
-
-    await redis.start();
-    await until(() => a.health === 'online', 8000);
-    // a made 2 calls, b 1. Right after the reconnect a still keeps to its share (the settle
-    // period, while the others write their calls back into the emptied Redis).
-    const settling = await a.shared.take('k', perMinute(t + 5, 6), t + 5, MIN);
-    assert.equal(
-      settling.ok,
-      false,
-      JSON.stringify({
-        settling,
-        settleUntil: a.settleUntil - Date.now(),
-        instances: a.instances,
-        own: a.own.entries(),
-      }),
-    );
-    await until(() => b.health === 'online' && stop.health === 'online', 8000);
-    assert.deepEqual(healths, ['offline', 'online']);
-    await until(() => Date.now() > Math.max(a.settleUntil, stop.settleUntil), 5000, 'the settle period ends');
-    const after = await stop.shared.take('k', perMinute(t + 6, 6), t + 6, MIN);
-    assert.equal(after.ok, true);
-    assert.deepEqual(after.stamps, [t, t + 1, t + 3, t + 6]);
-  });
-
-  it('unreachable at start: its local copy gives token and share of the instances last seen (local); stop makes no call', async function () {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-redis-copy-'));
-    try {
-      const problems = [];
-      const [a] = [await open({ dir }), await open(), await open()];
+  it(
+    'offline: keeps to its share (local) or makes no call (stop); back empty: re-seeds and ' + 'settles',
+    async function () {
+      const [a, b, stop] = [
+        await open({ settleMs: 1500 }),
+        await open({ settleMs: 1500 }),
+        await open({ fallback: 'stop', settleMs: 1500 }),
+      ];
       await until(() => a.instances === 3);
-      const t = 20_000_000;
+      const t = 10_000_000;
+      // Six calls a minute shared by three instances: 2 each while Redis is away.
       assert.equal((await a.shared.take('k', perMinute(t, 6), t, MIN)).ok, true);
-      await a.saveSession({ credential: CRED, token: 'T1', cookies: {}, lastUsed: t });
-      a.saveFleet({ plants: 120, devices: 300 });
-      await a.close();
-      fs.cpSync(dir, `${dir}-stop`, { recursive: true });
-
-      // Node-RED restarts while Redis is unreachable.
-      const again = await open({ dir, url: 'redis://127.0.0.1:1', onProblem: (p) => problems.push(p.message) });
-      assert.equal(again.health, 'offline');
-      assert.equal(again.instances, 3, 'the instances last seen');
-      assert.equal((await again.session()).token, 'T1', "the token is reused: no login to end the others' session");
-      assert.match(problems.join('\n'), /Redis unreachable at start .*keeps to its share \(1\/3\)/);
-      // Six a minute among three: the call before the restart and one more.
-      assert.equal((await again.shared.take('k', perMinute(t + 1, 6), t + 1, MIN)).ok, true);
-      assert.deepEqual(await again.shared.take('k', perMinute(t + 2, 6), t + 2, MIN), {
-        ok: false,
-        at: t + MIN,
-        reason: 'the state store is offline: this instance keeps to its share (1/3) of the quota',
-      });
-      assert.deepEqual(await again.claimPoll('mon/alarms', t, MIN), { ok: true });
-
-      const stop = await open({ dir: `${dir}-stop`, url: 'redis://127.0.0.1:1', fallback: 'stop' });
+      const healths = [];
+      a.onHealth((h) => healths.push(h));
+      await redis.stop();
+      await until(() => a.health === 'offline');
+      await until(() => b.health === 'offline');
+      await until(() => a.health === 'offline' && b.health === 'offline' && stop.health === 'offline');
+      assert.equal(
+        (await a.shared.take('k', perMinute(t + 1, 6), t + 1, MIN)).ok,
+        true,
+        'a: its second call of its share',
+      );
+      const third = await a.shared.take('k', perMinute(t + 2, 6), t + 2, MIN);
+      assert.equal(third.ok, false, 'a: share used up');
+      assert.equal(third.at, t + MIN);
+      assert.equal((await b.shared.take('k', perMinute(t + 3, 6), t + 3, MIN)).ok, true);
       await assert.rejects(
-        stop.shared.take('k', perMinute(t + 1, 6), t + 1, MIN),
+        stop.shared.take('k', perMinute(t + 4, 6), t + 4, MIN),
         (/** @type {CaughtError} */ e) => e.code === 'STORE_OFFLINE',
       );
-      assert.deepEqual(await stop.claimPoll('mon/alarms', t, MIN), { ok: false, next: t + MIN });
-      // Never reached and nothing kept: the share cannot be judged.
-      const fresh = await open({ url: 'redis://127.0.0.1:1' });
       await assert.rejects(
-        fresh.shared.take('k', perMinute(1), 1, MIN),
-        (/** @type {CaughtError} */ e) => e.code === 'STORE_OFFLINE' && /never reached/.test(e.message),
+        stop.exclusive('login', async () => 1),
+        (/** @type {CaughtError} */ e) => e.code === 'STORE_OFFLINE',
       );
-    } finally {
-      await Promise.all(stores.splice(0).map((s) => s.close()));
-      fs.rmSync(dir, { recursive: true, force: true });
-      fs.rmSync(`${dir}-stop`, { recursive: true, force: true });
-    }
-  });
+      assert.deepEqual(
+        await stop.claimPoll('p', t + 4, MIN),
+        { ok: false, next: t + 4 + MIN },
+        'stop: no poll while Redis is away',
+      );
+      assert.deepEqual(await a.claimPoll('p', t + 4, MIN), { ok: true }, 'local: its own polls, within its share');
+
+      await redis.start();
+      await until(() => a.health === 'online', 8000);
+      // a made 2 calls, b 1. Right after the reconnect a still keeps to its share (the settle
+      // period, while the others write their calls back into the emptied Redis).
+      const settling = await a.shared.take('k', perMinute(t + 5, 6), t + 5, MIN);
+      assert.equal(
+        settling.ok,
+        false,
+        JSON.stringify({
+          settling,
+          settleUntil: a.settleUntil - Date.now(),
+          instances: a.instances,
+          own: a.own.entries(),
+        }),
+      );
+      await until(() => b.health === 'online' && stop.health === 'online', 8000);
+      assert.deepEqual(healths, ['offline', 'online']);
+      await until(() => Date.now() > Math.max(a.settleUntil, stop.settleUntil), 5000, 'the settle period ends');
+      const after = await stop.shared.take('k', perMinute(t + 6, 6), t + 6, MIN);
+      assert.equal(after.ok, true);
+      assert.deepEqual(after.stamps, [t, t + 1, t + 3, t + 6]);
+    },
+  );
+
+  it(
+    'unreachable at start: its local copy gives token and share of the instances last seen (local); ' +
+      'stop makes no call',
+    async function () {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-redis-copy-'));
+      try {
+        const problems = [];
+        const [a] = [await open({ dir }), await open(), await open()];
+        await until(() => a.instances === 3);
+        const t = 20_000_000;
+        assert.equal((await a.shared.take('k', perMinute(t, 6), t, MIN)).ok, true);
+        await a.saveSession({ credential: CRED, token: 'T1', cookies: {}, lastUsed: t });
+        a.saveFleet({ plants: 120, devices: 300 });
+        await a.close();
+        fs.cpSync(dir, `${dir}-stop`, { recursive: true });
+
+        // Node-RED restarts while Redis is unreachable.
+        const again = await open({ dir, url: 'redis://127.0.0.1:1', onProblem: (p) => problems.push(p.message) });
+        assert.equal(again.health, 'offline');
+        assert.equal(again.instances, 3, 'the instances last seen');
+        assert.equal((await again.session()).token, 'T1', "the token is reused: no login to end the others' session");
+        assert.match(problems.join('\n'), /Redis unreachable at start .*keeps to its share \(1\/3\)/);
+        // Six a minute among three: the call before the restart and one more.
+        assert.equal((await again.shared.take('k', perMinute(t + 1, 6), t + 1, MIN)).ok, true);
+        assert.deepEqual(await again.shared.take('k', perMinute(t + 2, 6), t + 2, MIN), {
+          ok: false,
+          at: t + MIN,
+          reason: 'the state store is offline: this instance keeps to its share (1/3) of the quota',
+        });
+        assert.deepEqual(await again.claimPoll('mon/alarms', t, MIN), { ok: true });
+
+        const stop = await open({ dir: `${dir}-stop`, url: 'redis://127.0.0.1:1', fallback: 'stop' });
+        await assert.rejects(
+          stop.shared.take('k', perMinute(t + 1, 6), t + 1, MIN),
+          (/** @type {CaughtError} */ e) => e.code === 'STORE_OFFLINE',
+        );
+        assert.deepEqual(await stop.claimPoll('mon/alarms', t, MIN), { ok: false, next: t + MIN });
+        // Never reached and nothing kept: the share cannot be judged.
+        const fresh = await open({ url: 'redis://127.0.0.1:1' });
+        await assert.rejects(
+          fresh.shared.take('k', perMinute(1), 1, MIN),
+          (/** @type {CaughtError} */ e) => e.code === 'STORE_OFFLINE' && /never reached/.test(e.message),
+        );
+      } finally {
+        await Promise.all(stores.splice(0).map((s) => s.close()));
+        fs.rmSync(dir, { recursive: true, force: true });
+        fs.rmSync(`${dir}-stop`, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('learns the fleet another instance listed from the heartbeat', async function () {
     const [a, b] = [await open(), await open()];
@@ -359,7 +369,10 @@ describe('Redis state store (Debian redis-server)', function () {
 
   it('loads the Redis client only when a Redis store is chosen', function () {
     const root = path.join(__dirname, '..', '..');
-    const code = `require('./dist/src/client/store/binding'); require('./dist/src/client/store/local-store'); process.stdout.write(String(Object.keys(require.cache).some((k) => k.includes('ioredis'))))`;
+    const code =
+      `require('./dist/src/client/store/binding'); ` +
+      `require('./dist/src/client/store/local-store'); ` +
+      `process.stdout.write(String(Object.keys(require.cache).some((k) => k.includes('ioredis'))))`;
     assert.equal(execFileSync(process.execPath, ['-e', code], { cwd: root, encoding: 'utf8' }), 'false');
   });
 });

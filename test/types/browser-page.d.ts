@@ -45,6 +45,7 @@ interface PageRED {
     workspace(id: string): PageNode | undefined;
   };
   actions: { invoke(name: string, ...args: unknown[]): void };
+  view: { importNodes(nodes: object[], options?: { generateIds?: boolean; touchImport?: boolean }): void };
   workspaces: { show(id: string): void };
 }
 
@@ -56,6 +57,8 @@ declare global {
     /** ui-chart registers its ECharts instances here when `window.Cypress` is set. */
     uiCharts?: Record<string, { chart?: EChartsView }>;
     Cypress?: object;
+    /** The package's shared editor script (resources/fusionsolar-editor.js). */
+    FusionSolarEditor?: { loadCatalogue(cb: () => void): void };
   }
 }
 export {};

@@ -35,16 +35,20 @@ describe('catalogue, help, locales and editor agree', function () {
 
   for (const [type, ops] of Object.entries(NODE_OPERATIONS)) {
     for (const lang of LANGS) {
-      it(`${type}: ${lang} help has the tooltip paragraph, the standard sections, every operation and its reference section`, function () {
-        const help = read('nodes', type, 'locales', lang, `${type}.html`);
-        assert.match(help, new RegExp(`data-help-name="${type}"`));
-        assert.match(help, /^\s*<script[^>]*>\s*<p>/, 'the first element is the tooltip paragraph');
-        for (const h of HEADINGS[lang]) assert.match(help, new RegExp(`<h3>[^<]*${h}`), `section ${h}`);
-        for (const op of ops) {
-          assert.ok(help.includes(op.name), `mentions ${op.name}`);
-          assert.ok(help.includes(op.section), `cites section ${op.section} (${op.name})`);
-        }
-      });
+      it(
+        `${type}: ${lang} help has the tooltip paragraph, the standard sections, every operation ` +
+          `and its reference section`,
+        function () {
+          const help = read('nodes', type, 'locales', lang, `${type}.html`);
+          assert.match(help, new RegExp(`data-help-name="${type}"`));
+          assert.match(help, /^\s*<script[^>]*>\s*<p>/, 'the first element is the tooltip paragraph');
+          for (const h of HEADINGS[lang]) assert.match(help, new RegExp(`<h3>[^<]*${h}`), `section ${h}`);
+          for (const op of ops) {
+            assert.ok(help.includes(op.name), `mentions ${op.name}`);
+            assert.ok(help.includes(op.section), `cites section ${op.section} (${op.name})`);
+          }
+        },
+      );
     }
 
     it(`${type}: every operation has its editor hint in every locale`, function () {

@@ -118,26 +118,30 @@ describe('control operations: input and output (no HTTP)', function () {
       );
     });
 
-    it('defaultSetting builds tasks from plant codes; top-level values fill tasks lacking their own; float noise is rounded', function () {
-      assert.deepEqual(body('defaultSetting', { plantCodes: 'NE=1,NE=2', maxFeedGridPower: 0.1 + 0.2 }), {
-        tasks: [
-          { plantCode: 'NE=1', maxFeedGridPower: 0.3 },
-          { plantCode: 'NE=2', maxFeedGridPower: 0.3 },
-        ],
-      });
-      assert.deepEqual(
-        body('defaultSetting', {
-          tasks: [{ plantCode: 'NE=1', maxFeedGridPower: -5 }, { plantCode: 'NE=2' }],
-          activePowerVariationGradient: '1.5',
-        }),
-        {
+    it(
+      'defaultSetting builds tasks from plant codes; top-level values fill tasks lacking their own; ' +
+        'float noise is rounded',
+      function () {
+        assert.deepEqual(body('defaultSetting', { plantCodes: 'NE=1,NE=2', maxFeedGridPower: 0.1 + 0.2 }), {
           tasks: [
-            { plantCode: 'NE=1', maxFeedGridPower: -5, activePowerVariationGradient: 1.5 },
-            { plantCode: 'NE=2', activePowerVariationGradient: 1.5 },
+            { plantCode: 'NE=1', maxFeedGridPower: 0.3 },
+            { plantCode: 'NE=2', maxFeedGridPower: 0.3 },
           ],
-        },
-      );
-    });
+        });
+        assert.deepEqual(
+          body('defaultSetting', {
+            tasks: [{ plantCode: 'NE=1', maxFeedGridPower: -5 }, { plantCode: 'NE=2' }],
+            activePowerVariationGradient: '1.5',
+          }),
+          {
+            tasks: [
+              { plantCode: 'NE=1', maxFeedGridPower: -5, activePowerVariationGradient: 1.5 },
+              { plantCode: 'NE=2', activePowerVariationGradient: 1.5 },
+            ],
+          },
+        );
+      },
+    );
 
     it('status queries send the ids as the API types them', function () {
       assert.deepEqual(body('chargeDischargeStatus', { requestID: '432523532523' }), { requestID: 432523532523 });

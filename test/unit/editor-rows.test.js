@@ -5,11 +5,14 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { NODE_OPERATIONS, editorOperation, operation } = require('../../dist/src/api');
+const { NODE_OPERATIONS, editorOperation, editorSettings, operation } = require('../../dist/src/api');
+const { NODE_SETTINGS } = require('../../dist/nodes/shared/node-settings');
 const { loadEditorJs } = require('../helpers/editor-js');
 
 const root = path.join(__dirname, '..', '..');
 const html = (type) => fs.readFileSync(path.join(root, 'nodes', type, `${type}.html`), 'utf8');
+const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const ALL_TYPES = Object.keys(PKG['node-red'].nodes);
 const rowsIn = (type) =>
   [...html(type).matchAll(/class="form-row fs-field"[^>]*data-field="([^"]+)"/g)].map((m) => m[1]);
 
@@ -155,5 +158,109 @@ describe('editor rows and rules from the catalogue', function () {
       false,
       'one of the page sizes',
     );
+  });
+
+  /** Every schema the catalogue serves for a row of a node type: its operations' and its own settings'. */
+  function servedSchemas(type) {
+    const out = {};
+    const add = (row, schema) => (out[row] = out[row] || []).push(schema);
+    for (const op of NODE_OPERATIONS[type] || [])
+      for (const [row, schema] of Object.entries(editorOperation(op).schema)) add(row, schema);
+    if (NODE_SETTINGS[type])
+      for (const [row, schema] of Object.entries(editorSettings(NODE_SETTINGS[type]).schema)) add(row, schema);
+    return out;
+  }
+  const RULE_KEYS = ['enum', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'];
+  const hasRule = (s) => RULE_KEYS.some((k) => s[k] !== undefined || (s.items && s.items[k] !== undefined));
+  const choicesOf = (s) => s.enum || (s.items && s.items.enum);
+
+  for (const type of ALL_TYPES) {
+    it(`${type}: no choice list or rule the catalogue owns is written in the node's HTML`, function () {
+      const source = html(type);
+      const served = servedSchemas(type);
+      for (const m of source.matchAll(/<select id="node-(?:config-)?input-(\w+)"([^>]*)>([\s\S]*?)<\/select>/g)) {
+        const [, row, attrs, body] = m;
+        if (!(served[row] || []).some(choicesOf)) continue;
+        assert.match(
+          attrs,
+          /class="[^"]*fs-(choices|device-types)/,
+          `${type} ${row}: the select is filled from the catalogue`,
+        );
+        assert.doesNotMatch(body, /<option value="[^"]+"/, `${type} ${row}: no option of its own but an empty one`);
+      }
+      const defaults = source.slice(source.indexOf('defaults:'), source.indexOf('label:', source.indexOf('defaults:')));
+      for (const m of defaults.matchAll(/\n\s+(\w+): \{([^\n]*)\}/g)) {
+        const [, row, def] = m;
+        if (!(served[row] || []).some(hasRule) || !/validate:/.test(def)) continue;
+        assert.match(
+          def,
+          new RegExp(
+            `validate: function \\(v\\) \\{ return FusionSolarEditor\\.rule\\('${type}', '${row}'\\)\\.call\\(this, v\\); \\}`,
+          ),
+          `${type} ${row}: the value is checked by the catalogue's rule, not one written here`,
+        );
+      }
+      const scripts = [...source.matchAll(/<script type="text\/javascript">([\s\S]*?)<\/script>/g)].map((x) => x[1]);
+      for (const row of Object.keys(served).filter((r) => served[r].some(hasRule)))
+        for (const script of scripts)
+          assert.doesNotMatch(
+            script,
+            new RegExp(`#node-(?:config-)?input-${row}'\\)\\.val\\(\\)\\s*[=!]==`),
+            `${type} ${row}: no value of it is compared in the dialog's script`,
+          );
+    });
+  }
+
+  it('node settings outside operations are served with their rules, and the editor checks them', function () {
+    const { keepsRules } = loadEditorJs();
+    const monitor = editorSettings(NODE_SETTINGS['fusionsolar-monitor']).schema;
+    assert.deepEqual(monitor.format.enum, ['plain', 'influxdb', 'homeassistant']);
+    for (const [row, good, bad] of /** @type {Array<[string, string[], string[]]>} */ ([
+      ['deviceTypes', ['1,38,17,39,47', '1 38', '', ' 1, 2 '], ['1,x', '0', '1.5', '-1', '1,,x']],
+      ['interval', ['0', '30', ''], ['-5', 'abc']],
+      ['format', ['plain', 'homeassistant'], ['csv', 'Plain']],
+      ['haPrefix', ['homeassistant', 'ha/x', ''], ['ha/#', 'a+b', '/ha', 'ha/']],
+    ])) {
+      for (const v of good) assert.equal(keepsRules(monitor[row], v), true, `${row} "${v}" is fine`);
+      for (const v of bad) assert.equal(keepsRules(monitor[row], v), false, `${row} "${v}" is flagged`);
+    }
+    const request = editorSettings(NODE_SETTINGS['fusionsolar-request']).schema;
+    assert.deepEqual(request.method.enum, ['POST', 'GET']);
+    assert.equal(keepsRules(request.method, 'PUT'), false);
+    const create = editorOperation(operation('createTask')).schema;
+    assert.deepEqual(create.cleanStatus.enum, [0, 1]);
+    assert.deepEqual(create.environmentalParameters.enum, [0, 1]);
+    assert.deepEqual(editorOperation(operation('stringConfigs')).schema.configStatus.enum, [0, 1]);
+    assert.deepEqual(editorOperation(operation('chargeDischarge')).schema.dispatchSwitch.enum, [0, 1, 2]);
+    const deviceType = editorOperation(operation('deviceList')).schema.deviceTypeId;
+    assert.equal(keepsRules(deviceType, '20815'), true);
+    assert.equal(keepsRules(deviceType, '7'), false, 'not a device type of chapter 10');
+  });
+
+  it('the monitor runtime refuses exactly what the editor flags (one schema)', function () {
+    const { monitorSettings } = require('../../dist/nodes/fusionsolar-monitor/settings');
+    const { keepsRules } = loadEditorJs();
+    const schema = editorSettings(NODE_SETTINGS['fusionsolar-monitor']).schema;
+    for (const [row, values] of Object.entries({
+      deviceTypes: ['1,38', '1,x', '0', ' 2 , 3 '],
+      interval: ['5', '-1', 'x'],
+      format: ['influxdb', 'csv'],
+      haPrefix: ['ha', 'ha/#', '/ha'],
+    }))
+      for (const v of values) {
+        let runtime = true;
+        try {
+          // A saved node with only this setting: the others take their defaults.
+          monitorSettings(
+            /** @type {import('../../dist/nodes/fusionsolar-monitor/settings').MonitorConfig} */ (
+              /** @type {unknown} */ ({ [row]: v })
+            ),
+          );
+        } catch (e) {
+          runtime = false;
+          assert.match(e.message, new RegExp(`^${row}: `), 'the error names the setting');
+        }
+        assert.equal(keepsRules(schema[row], v), runtime, `${row} "${v}": editor and runtime agree`);
+      }
   });
 });

@@ -13,41 +13,46 @@ function reference(text) {
 }
 
 describe('exact JSON parse', function () {
-  it('reads 3,000 random bodies (long ids, escapes, digits in strings, fractions, exponents) as the old pre-parse did', function () {
-    const rand = seeded(1212);
-    const int = (a, b) => a + Math.floor(rand() * (b - a + 1));
-    const digits = (n) => Array.from({ length: n }, (_, i) => (i === 0 ? int(1, 9) : int(0, 9))).join('');
-    const scalar = () => {
-      switch (int(0, 7)) {
-        case 0:
-          return `${int(0, 1) ? '-' : ''}${digits(int(1, 22))}`;
-        case 1:
-          return `${digits(int(1, 18))}.${digits(int(1, 4))}`;
-        case 2:
-          return `${digits(int(1, 17))}e${int(0, 1) ? '-' : '+'}${int(1, 20)}`;
-        case 3:
-          return JSON.stringify(`id ${digits(int(10, 20))} \\ "q" \u00e9 ${int(0, 1) ? '\n' : ''}`);
-        case 4:
-          return ['true', 'false', 'null'][int(0, 2)];
-        case 5:
-          return `"\\"${digits(17)}\\""`;
-        case 6:
-          return `${digits(16)}E2`;
-        default:
-          return `"${digits(int(0, 25))}"`;
+  it(
+    'reads 3,000 random bodies (long ids, escapes, digits in strings, fractions, exponents) as the ' +
+      'old pre-parse did',
+    function () {
+      const rand = seeded(1212);
+      const int = (a, b) => a + Math.floor(rand() * (b - a + 1));
+      const digits = (n) => Array.from({ length: n }, (_, i) => (i === 0 ? int(1, 9) : int(0, 9))).join('');
+      const scalar = () => {
+        switch (int(0, 7)) {
+          case 0:
+            return `${int(0, 1) ? '-' : ''}${digits(int(1, 22))}`;
+          case 1:
+            return `${digits(int(1, 18))}.${digits(int(1, 4))}`;
+          case 2:
+            return `${digits(int(1, 17))}e${int(0, 1) ? '-' : '+'}${int(1, 20)}`;
+          case 3:
+            return JSON.stringify(`id ${digits(int(10, 20))} \\ "q" \u00e9 ${int(0, 1) ? '\n' : ''}`);
+          case 4:
+            return ['true', 'false', 'null'][int(0, 2)];
+          case 5:
+            return `"\\"${digits(17)}\\""`;
+          case 6:
+            return `${digits(16)}E2`;
+          default:
+            return `"${digits(int(0, 25))}"`;
+        }
+      };
+      const value = (depth) => {
+        if (depth > 3 || int(0, 2) === 0) return scalar();
+        const n = int(0, 4);
+        if (int(0, 1)) return `[${Array.from({ length: n }, () => value(depth + 1)).join(',')}]`;
+        const members = Array.from({ length: n }, (_, i) => `"k${i}${digits(int(0, 17))}": ${value(depth + 1)}`);
+        return `{${members.join(', ')}}`;
+      };
+      for (let i = 0; i < 3000; i++) {
+        const text = value(0);
+        assert.deepEqual(parseExact(text), reference(text), text);
       }
-    };
-    const value = (depth) => {
-      if (depth > 3 || int(0, 2) === 0) return scalar();
-      const n = int(0, 4);
-      if (int(0, 1)) return `[${Array.from({ length: n }, () => value(depth + 1)).join(',')}]`;
-      return `{${Array.from({ length: n }, (_, i) => `"k${i}${digits(int(0, 17))}": ${value(depth + 1)}`).join(', ')}}`;
-    };
-    for (let i = 0; i < 3000; i++) {
-      const text = value(0);
-      assert.deepEqual(parseExact(text), reference(text), text);
-    }
-  });
+    },
+  );
 
   it('keeps ±(2^53 − 1) as numbers and turns one beyond into digit strings', function () {
     assert.deepEqual(parseExact('[9007199254740991,-9007199254740991,9007199254740992,-9223372036854775808]'), [

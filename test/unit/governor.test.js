@@ -86,20 +86,23 @@ const settle = () => new Promise((r) => setImmediate(r));
 
 describe('quota governor', function () {
   describe('sliding windows', function () {
-    it('per minute: 10 at once, the 11th fails with QUOTA naming endpoint and limit, then fits a minute later', async function () {
-      const { g, clock } = setup();
-      for (let i = 0; i < 10; i++) assert.equal(await call(g, 'vpp/drm'), true);
-      const err = await quotaError(g, 'vpp/drm');
-      assert.equal(err.code, 'QUOTA');
-      assert.equal(err.endpoint, 'vpp/drm');
-      assert.match(err.message, /^Quota of vpp\/drm: 10 calls per minute used; next call possible in 60 s$/);
-      assert.equal(err.retryAfter, MINUTE);
-      assert.deepEqual(err.details, { limit: 10, window: 'minute', daily: false });
-      clock.advance(MINUTE - 1);
-      assert.equal(await call(g, 'vpp/drm'), false);
-      clock.advance(1);
-      assert.equal(await call(g, 'vpp/drm'), true);
-    });
+    it(
+      'per minute: 10 at once, the 11th fails with QUOTA naming endpoint and limit, then fits a ' + 'minute later',
+      async function () {
+        const { g, clock } = setup();
+        for (let i = 0; i < 10; i++) assert.equal(await call(g, 'vpp/drm'), true);
+        const err = await quotaError(g, 'vpp/drm');
+        assert.equal(err.code, 'QUOTA');
+        assert.equal(err.endpoint, 'vpp/drm');
+        assert.match(err.message, /^Quota of vpp\/drm: 10 calls per minute used; next call possible in 60 s$/);
+        assert.equal(err.retryAfter, MINUTE);
+        assert.deepEqual(err.details, { limit: 10, window: 'minute', daily: false });
+        clock.advance(MINUTE - 1);
+        assert.equal(await call(g, 'vpp/drm'), false);
+        clock.advance(1);
+        assert.equal(await call(g, 'vpp/drm'), true);
+      },
+    );
 
     it('per 10 minutes (login, 5): the 6th call waits until the first leaves the window', async function () {
       const { g, clock } = setup();
@@ -155,30 +158,39 @@ describe('quota governor', function () {
       [120, 26],
       [1000, 34],
     ]) {
-      it(`plant history (9.3.3, Roundup(plants/100) + 24): ${perDay} calls a day at ${plants} plants`, async function () {
-        const { g, clock } = setup({ plants });
-        assert.equal(await admittedOver(g, clock, 'vpp/plantHistoryKpi', MINUTE, DAY), perDay);
-      });
+      it(
+        `plant history (9.3.3, Roundup(plants/100) + 24): ${perDay} calls a day at ${plants} ` + `plants`,
+        async function () {
+          const { g, clock } = setup({ plants });
+          assert.equal(await admittedOver(g, clock, 'vpp/plantHistoryKpi', MINUTE, DAY), perDay);
+        },
+      );
     }
 
-    it('reads the fleet size at each call: the budget grows when the plant list reveals more plants', async function () {
-      const { g, fleet } = setup({ plants: 1 });
-      assert.equal(g.info('plants').limit, 34);
-      fleet.plants = 120;
-      assert.equal(g.info('plants').limit, 54);
-    });
+    it(
+      'reads the fleet size at each call: the budget grows when the plant list reveals more ' + 'plants',
+      async function () {
+        const { g, fleet } = setup({ plants: 1 });
+        assert.equal(g.info('plants').limit, 34);
+        fleet.plants = 120;
+        assert.equal(g.info('plants').limit, 54);
+      },
+    );
 
-    it('counts calendar days in the configured zone when asked: the budget returns at local midnight', async function () {
-      // 15:00 UTC is 23:00 in Shanghai: midnight there is one hour away.
-      const { g, clock } = setup({ zone: 'Asia/Shanghai', start: Date.UTC(2026, 5, 21, 15, 0, 0) });
-      for (let i = 0; i < 3; i++) assert.equal(await call(g, 'daily3'), true);
-      const err = await quotaError(g, 'daily3');
-      assert.equal(err.retryAfter, HOUR);
-      assert.equal(err.details.daily, true);
-      assert.match(err.message, /3 calls per day \(calendar days in Asia\/Shanghai\) used/);
-      clock.advance(HOUR);
-      assert.equal(await call(g, 'daily3'), true);
-    });
+    it(
+      'counts calendar days in the configured zone when asked: the budget returns at local ' + 'midnight',
+      async function () {
+        // 15:00 UTC is 23:00 in Shanghai: midnight there is one hour away.
+        const { g, clock } = setup({ zone: 'Asia/Shanghai', start: Date.UTC(2026, 5, 21, 15, 0, 0) });
+        for (let i = 0; i < 3; i++) assert.equal(await call(g, 'daily3'), true);
+        const err = await quotaError(g, 'daily3');
+        assert.equal(err.retryAfter, HOUR);
+        assert.equal(err.details.daily, true);
+        assert.match(err.message, /3 calls per day \(calendar days in Asia\/Shanghai\) used/);
+        clock.advance(HOUR);
+        assert.equal(await call(g, 'daily3'), true);
+      },
+    );
 
     it('keeps a sliding 24 hours by default, safe whatever day boundary the server uses', async function () {
       const { g, clock } = setup({ start: Date.UTC(2026, 5, 21, 15, 0, 0) });
@@ -301,16 +313,19 @@ describe('quota governor', function () {
   });
 
   describe('server verdicts', function () {
-    it('407 blocks the endpoint for its shortest window; a 407 right after waits out the next longer one', async function () {
-      const { g, clock } = setup();
-      assert.equal(g.exhaust('vpp/drm'), MINUTE);
-      const err = await quotaError(g, 'vpp/drm');
-      assert.match(err.message, /server answered 407/);
-      clock.advance(MINUTE);
-      assert.equal(await call(g, 'vpp/drm', 'sent'), true);
-      assert.equal(g.exhaust('vpp/drm'), DAY, 'the second 407 in a row: the daily budget was the one spent');
-      assert.equal((await quotaError(g, 'vpp/drm')).details.daily, true);
-    });
+    it(
+      '407 blocks the endpoint for its shortest window; a 407 right after waits out the next longer ' + 'one',
+      async function () {
+        const { g, clock } = setup();
+        assert.equal(g.exhaust('vpp/drm'), MINUTE);
+        const err = await quotaError(g, 'vpp/drm');
+        assert.match(err.message, /server answered 407/);
+        clock.advance(MINUTE);
+        assert.equal(await call(g, 'vpp/drm', 'sent'), true);
+        assert.equal(g.exhaust('vpp/drm'), DAY, 'the second 407 in a row: the daily budget was the one spent');
+        assert.equal((await quotaError(g, 'vpp/drm')).details.daily, true);
+      },
+    );
 
     it('a good answer clears the 407 strikes', async function () {
       const { g, clock } = setup();
@@ -320,19 +335,22 @@ describe('quota governor', function () {
       assert.equal(g.exhaust('vpp/drm'), MINUTE);
     });
 
-    it('20618 blocks until a day after the oldest call of the last 24 h (sliding) or the next midnight (calendar)', async function () {
-      const sliding = setup();
-      assert.equal(await call(sliding.g, 'vpp/drm'), true);
-      sliding.clock.advance(3 * HOUR);
-      assert.equal(sliding.g.exhaustDay('vpp/drm'), 21 * HOUR);
-      const e = await quotaError(sliding.g, 'vpp/drm');
-      assert.match(e.message, /daily call limit is spent \(20618\)/);
-      assert.equal(e.details.daily, true);
-      assert.equal(sliding.g.info('vpp/drm').remaining, 0);
+    it(
+      '20618 blocks until a day after the oldest call of the last 24 h (sliding) or the next ' + 'midnight (calendar)',
+      async function () {
+        const sliding = setup();
+        assert.equal(await call(sliding.g, 'vpp/drm'), true);
+        sliding.clock.advance(3 * HOUR);
+        assert.equal(sliding.g.exhaustDay('vpp/drm'), 21 * HOUR);
+        const e = await quotaError(sliding.g, 'vpp/drm');
+        assert.match(e.message, /daily call limit is spent \(20618\)/);
+        assert.equal(e.details.daily, true);
+        assert.equal(sliding.g.info('vpp/drm').remaining, 0);
 
-      const calendar = setup({ zone: '+08:00', start: Date.UTC(2026, 5, 21, 10, 0, 0) });
-      assert.equal(calendar.g.exhaustDay('vpp/drm'), 6 * HOUR);
-    });
+        const calendar = setup({ zone: '+08:00', start: Date.UTC(2026, 5, 21, 10, 0, 0) });
+        assert.equal(calendar.g.exhaustDay('vpp/drm'), 6 * HOUR);
+      },
+    );
 
     it('403/429 pause every endpoint of the account', async function () {
       const { g, clock } = setup();

@@ -14,7 +14,8 @@ describe('I-V diagnosis helpers', function () {
   describe('exact JSON for long ids', function () {
     it('keeps integers beyond 2^53 as digit strings and leaves everything else alone', function () {
       const text =
-        '{"a":9223372036854775807,"b":-9007199254740993,"c":9007199254740991,"d":"12345678901234567890","e":0.30000000000000004,"f":1.5e300,"g":[126140505793022]}';
+        '{"a":9223372036854775807,"b":-9007199254740993,"c":9007199254740991,"d":"12345678901234567890",' +
+        '"e":0.30000000000000004,"f":1.5e300,"g":[126140505793022]}';
       assert.deepEqual(parseExact(text), {
         a: '9223372036854775807',
         b: '-9007199254740993',
@@ -110,37 +111,40 @@ describe('I-V diagnosis helpers', function () {
     });
   });
 
-  it("names faults in the account's language when the server sends no name, and accepts the example's spellings", function () {
-    // The normalisers read only the client's language (and its settings): a double with that.
-    const ctx = /** @type {import('../../dist/src/api').ExecContext} */ (
-      /** @type {unknown} */ ({ client: { locale: 'zh-cn' } })
-    );
-    const page = {
-      total: '2',
-      list: [
-        { faultCode: '10012', faultName: '', inveterName: 'INV', stringImIoc: '0.9', pvIndex: '1' },
-        { faultCode: 10006, faultName: 'String shaded' },
-      ],
-    };
-    /** @typedef {{ total?: number, list: Array<Record<string, unknown>> }} Page */
-    const out = /** @type {Page} */ (faultList.normalise(page, {}, ctx));
-    assert.equal(out.total, 2);
-    assert.equal(out.list[0].faultName, '组串未配置');
-    assert.equal(out.list[0].inverterName, 'INV');
-    assert.equal(out.list[0].stringImIsc, 0.9);
-    assert.equal(out.list[0].pvIndex, '1');
-    assert.equal(out.list[1].faultName, 'String shaded');
-    const loss = /** @type {Page} */ (
-      lossData.normalise(
-        { list: [{ ivFaultCode: 10000, quantifyingLosses: 'null' }, { ivFaultCode: 4242 }] },
-        {},
-        /** @type {import('../../dist/src/api').ExecContext} */ (/** @type {unknown} */ ({ client: { config: {} } })),
-      )
-    );
-    assert.equal(loss.list[0].ivFaultName, 'Normal');
-    assert.equal(loss.list[0].quantifyingLosses, null);
-    assert.equal(loss.list[1].ivFaultName, null);
-  });
+  it(
+    "names faults in the account's language when the server sends no name, and accepts the " + "example's spellings",
+    function () {
+      // The normalisers read only the client's language (and its settings): a double with that.
+      const ctx = /** @type {import('../../dist/src/api').ExecContext} */ (
+        /** @type {unknown} */ ({ client: { locale: 'zh-cn' } })
+      );
+      const page = {
+        total: '2',
+        list: [
+          { faultCode: '10012', faultName: '', inveterName: 'INV', stringImIoc: '0.9', pvIndex: '1' },
+          { faultCode: 10006, faultName: 'String shaded' },
+        ],
+      };
+      /** @typedef {{ total?: number, list: Array<Record<string, unknown>> }} Page */
+      const out = /** @type {Page} */ (faultList.normalise(page, {}, ctx));
+      assert.equal(out.total, 2);
+      assert.equal(out.list[0].faultName, '组串未配置');
+      assert.equal(out.list[0].inverterName, 'INV');
+      assert.equal(out.list[0].stringImIsc, 0.9);
+      assert.equal(out.list[0].pvIndex, '1');
+      assert.equal(out.list[1].faultName, 'String shaded');
+      const loss = /** @type {Page} */ (
+        lossData.normalise(
+          { list: [{ ivFaultCode: 10000, quantifyingLosses: 'null' }, { ivFaultCode: 4242 }] },
+          {},
+          /** @type {import('../../dist/src/api').ExecContext} */ (/** @type {unknown} */ ({ client: { config: {} } })),
+        )
+      );
+      assert.equal(loss.list[0].ivFaultName, 'Normal');
+      assert.equal(loss.list[0].quantifyingLosses, null);
+      assert.equal(loss.list[1].ivFaultName, null);
+    },
+  );
 
   it('paces calls to ten a minute on the virtual clock, in arrival order', async function () {
     const clock = new VirtualClock(0);

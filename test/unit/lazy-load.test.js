@@ -12,9 +12,11 @@ const HEAVY = /[\\/]node_modules[\\/](undici|zod)[\\/]/;
 
 /** Runs `body` in a new node process after requiring the node files; returns its JSON output. */
 function inChild(body) {
-  const script = `
+  const script =
+    `
     const fns = ${JSON.stringify(FILES)}.map((f) => require(f));
-    const heavy = () => [...new Set(Object.keys(require.cache).filter((k) => ${HEAVY}.test(k)).map((k) => ${HEAVY}.exec(k)[1]))].sort();
+    const heavy = () => [...new Set(Object.keys(require.cache).filter((k) ` +
+    `=> ${HEAVY}.test(k)).map((k) => ${HEAVY}.exec(k)[1]))].sort();
     const routes = [];
     const types = {};
     const RED = {
@@ -25,7 +27,8 @@ function inChild(body) {
       settings: {},
       _: (k) => k,
     };
-    (async () => { ${body} })().then((out) => process.stdout.write(JSON.stringify(out)), (err) => { console.error(err); process.exit(1); });
+    (async () => { ${body} })().then((out) => process.stdout.write(JSON.stringify(out)), (err) => { ` +
+    `console.error(err); process.exit(1); });
   `;
   return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }));
 }
@@ -37,30 +40,39 @@ describe('start-up: what requiring the node files loads', function () {
     assert.deepEqual(inChild('return heavy();'), []);
   });
 
-  it('registering every type and admin route loads neither; the first catalogue request loads zod, not undici', function () {
-    const out = inChild(`
+  it(
+    'registering every type and admin route loads neither; the first catalogue request loads zod, ' + 'not undici',
+    function () {
+      const out = inChild(
+        `
       for (const f of fns) f(RED);
       const afterRegister = heavy();
       const catalogue = routes.find(([p]) => p === '/fusionsolar/catalogue');
       let body;
       catalogue[1]({}, { json: (b) => { body = b; } });
-      return { afterRegister, types: Object.keys(types).sort(), afterRoute: heavy(), plants: body.operations['fusionsolar-plants'].map((o) => o.name) };
-    `);
-    assert.deepEqual(out.afterRegister, []);
-    assert.deepEqual(out.types, Object.keys(pkg['node-red'].nodes).sort());
-    assert.deepEqual(out.afterRoute, ['zod']);
-    assert.ok(out.plants.includes('plantList'), `the route answered from the catalogue: ${out.plants}`);
-  });
+      return { afterRegister, types: Object.keys(types).sort(), afterRoute: heavy(), plants: ` +
+          `body.operations['fusionsolar-plants'].map((o) => o.name) };
+    `,
+      );
+      assert.deepEqual(out.afterRegister, []);
+      assert.deepEqual(out.types, Object.keys(pkg['node-red'].nodes).sort());
+      assert.deepEqual(out.afterRoute, ['zod']);
+      assert.ok(out.plants.includes('plantList'), `the route answered from the catalogue: ${out.plants}`);
+    },
+  );
 
   it('a client loads undici at its first request, not when it is made', function () {
-    const out = inChild(`
+    const out = inChild(
+      `
       const { FusionSolarClient } = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'client'))});
-      const client = new FusionSolarClient({ baseUrl: 'http://127.0.0.1:9', username: 'u', password: 'p', timeoutSec: 2, tlsVerify: true, allowControl: false, quotaProfile: 'off', quotaWait: 0 });
+      const client = new FusionSolarClient({ baseUrl: 'http://127.0.0.1:9', username: 'u', password: ` +
+        `'p', timeoutSec: 2, tlsVerify: true, allowControl: false, quotaProfile: 'off', quotaWait: 0 });
       const made = heavy().includes('undici');
       const code = await client.ensureSession().then(() => 'none', (e) => e.code);
       await client.close();
       return { made, code, afterCall: heavy().includes('undici') };
-    `);
+    `,
+    );
     assert.deepEqual(out, { made: false, code: 'ECONNREFUSED', afterCall: true });
   });
 });

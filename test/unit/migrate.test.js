@@ -123,20 +123,23 @@ describe('saved node config migrations', function () {
     });
 
     for (const type of declared) {
-      it(`${type}: configVersion default is the current version, renamed properties stay known to the editor`, function () {
-        const def = defs[type];
-        assert.ok(def, `${type} has an editor definition`);
-        assert.ok(def.defaults.configVersion, `${type} defaults has configVersion`);
-        assert.equal(def.defaults.configVersion.value, currentVersion(migrationsOf(type)));
-        // Node-RED's editor drops properties missing from defaults: a renamed one must stay
-        // there (legacy) or an editor deploy would lose it before the runtime migrates it.
-        for (const step of migrationsOf(type)) {
-          for (const [from, to] of Object.entries(step.rename || {})) {
-            assert.ok(from in def.defaults, `${type}: legacy ${from} kept in defaults`);
-            assert.ok(to in def.defaults, `${type}: ${to} in defaults`);
+      it(
+        `${type}: configVersion default is the current version, renamed properties stay known to ` + `the editor`,
+        function () {
+          const def = defs[type];
+          assert.ok(def, `${type} has an editor definition`);
+          assert.ok(def.defaults.configVersion, `${type} defaults has configVersion`);
+          assert.equal(def.defaults.configVersion.value, currentVersion(migrationsOf(type)));
+          // Node-RED's editor drops properties missing from defaults: a renamed one must stay
+          // there (legacy) or an editor deploy would lose it before the runtime migrates it.
+          for (const step of migrationsOf(type)) {
+            for (const [from, to] of Object.entries(step.rename || {})) {
+              assert.ok(from in def.defaults, `${type}: legacy ${from} kept in defaults`);
+              assert.ok(to in def.defaults, `${type}: ${to} in defaults`);
+            }
           }
-        }
-      });
+        },
+      );
     }
   });
 });

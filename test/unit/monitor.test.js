@@ -11,7 +11,10 @@ const { plainMessage } = require('../../dist/src/monitor/format-plain');
 
 /** @typedef {import('../../dist/src/monitor/types').Reading} Reading */
 /** A Home Assistant discovery config as the tests read it. */
-/** @typedef {{ unique_id: string, device_class?: string, state_class?: string, unit_of_measurement?: string, device: object }} HaConfig */
+/**
+ * @typedef {{ unique_id: string, device_class?: string,
+ * state_class?: string, unit_of_measurement?: string, device: object }} HaConfig
+ */
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -103,46 +106,49 @@ describe('monitor: round period', function () {
       5 * MIN,
     );
   });
-  it('custom quotas set the pace, a daily budget included; interval only slows it; off uses the granularity', function () {
-    assert.equal(
-      roundPeriod({
-        windows: [w(10, 5 * MIN)],
-        callsPerRound: 1,
-        granularityMs: 5 * MIN,
-        profile: 'custom',
-        intervalMs: 0,
-      }),
-      30_000,
-    );
-    assert.equal(
-      roundPeriod({
-        windows: [w(10, 5 * MIN), w(144, 24 * HOUR)],
-        callsPerRound: 1,
-        granularityMs: 5 * MIN,
-        profile: 'custom',
-        intervalMs: 0,
-      }),
-      10 * MIN,
-    );
-    assert.equal(
-      roundPeriod({
-        windows: [w(10, 5 * MIN)],
-        callsPerRound: 1,
-        granularityMs: 5 * MIN,
-        profile: 'custom',
-        intervalMs: 120_000,
-      }),
-      120_000,
-    );
-    assert.equal(
-      roundPeriod({ windows: [], callsPerRound: 1, granularityMs: 5 * MIN, profile: 'off', intervalMs: 0 }),
-      5 * MIN,
-    );
-    assert.equal(
-      roundPeriod({ windows: [], callsPerRound: 1, granularityMs: 5 * MIN, profile: 'off', intervalMs: 20_000 }),
-      20_000,
-    );
-  });
+  it(
+    'custom quotas set the pace, a daily budget included; interval only slows it; off uses the ' + 'granularity',
+    function () {
+      assert.equal(
+        roundPeriod({
+          windows: [w(10, 5 * MIN)],
+          callsPerRound: 1,
+          granularityMs: 5 * MIN,
+          profile: 'custom',
+          intervalMs: 0,
+        }),
+        30_000,
+      );
+      assert.equal(
+        roundPeriod({
+          windows: [w(10, 5 * MIN), w(144, 24 * HOUR)],
+          callsPerRound: 1,
+          granularityMs: 5 * MIN,
+          profile: 'custom',
+          intervalMs: 0,
+        }),
+        10 * MIN,
+      );
+      assert.equal(
+        roundPeriod({
+          windows: [w(10, 5 * MIN)],
+          callsPerRound: 1,
+          granularityMs: 5 * MIN,
+          profile: 'custom',
+          intervalMs: 120_000,
+        }),
+        120_000,
+      );
+      assert.equal(
+        roundPeriod({ windows: [], callsPerRound: 1, granularityMs: 5 * MIN, profile: 'off', intervalMs: 0 }),
+        5 * MIN,
+      );
+      assert.equal(
+        roundPeriod({ windows: [], callsPerRound: 1, granularityMs: 5 * MIN, profile: 'off', intervalMs: 20_000 }),
+        20_000,
+      );
+    },
+  );
 });
 
 describe('monitor: formats', function () {
@@ -174,57 +180,63 @@ describe('monitor: formats', function () {
     assert.deepEqual(payload.values, plant.values);
   });
 
-  it("influxdb: Grafana-ready measurements, codes and type as tags, numeric fields only, the reading's time", function () {
-    assert.deepEqual(influxPoint(plant), {
-      measurement: 'fusionsolar_plant',
-      tags: { plantCode: 'NE=1', type: 'plant' },
-      fields: plant.values,
-      timestamp: new Date(T),
-    });
-    const p = influxPoint(meter);
-    assert.equal(p.measurement, 'fusionsolar_grid_meter');
-    assert.deepEqual(p.tags, { plantCode: 'NE=1', type: 'grid-meter', device: '-1000000000000001', devTypeId: '17' });
-    assert.deepEqual(p.fields, { active_power: -2.5, active_cap: 1200 });
-    assert.equal(influxPoint({ ...plant, values: { note: 'x' } }), undefined, 'no numeric field, no point');
-  });
+  it(
+    'influxdb: Grafana-ready measurements, codes and type as tags, numeric fields only, the ' + "reading's time",
+    function () {
+      assert.deepEqual(influxPoint(plant), {
+        measurement: 'fusionsolar_plant',
+        tags: { plantCode: 'NE=1', type: 'plant' },
+        fields: plant.values,
+        timestamp: new Date(T),
+      });
+      const p = influxPoint(meter);
+      assert.equal(p.measurement, 'fusionsolar_grid_meter');
+      assert.deepEqual(p.tags, { plantCode: 'NE=1', type: 'grid-meter', device: '-1000000000000001', devTypeId: '17' });
+      assert.deepEqual(p.fields, { active_power: -2.5, active_cap: 1200 });
+      assert.equal(influxPoint({ ...plant, values: { note: 'x' } }), undefined, 'no numeric field, no point');
+    },
+  );
 
-  it('homeassistant: one device per plant and device (manufacturer, model, SN, via the plant), classes per value', function () {
-    const ha = new HomeAssistantFormat('homeassistant', 'v6');
-    const out = ha.messages(meter, { name: 'Grid meter', model: 'DTSU666-H', sn: 'SN123' });
-    const configs = out.filter((m) => m.topic.endsWith('/config')).map((m) => /** @type {HaConfig} */ (m.payload));
-    assert.equal(configs.length, 3);
-    const cap = configs.find((c) => c.unique_id === uniqueId(meter, 'active_cap'));
-    assert.equal(cap.unique_id, 'fusionsolar_device_-1000000000000001_active_cap');
-    assert.deepEqual(
-      [cap.device_class, cap.state_class, cap.unit_of_measurement],
-      ['energy', 'total_increasing', 'kWh'],
-    );
-    assert.deepEqual(cap.device, {
-      identifiers: ['fusionsolar_device_-1000000000000001'],
-      name: 'Grid meter',
-      manufacturer: 'Huawei',
-      model: 'DTSU666-H',
-      serial_number: 'SN123',
-      via_device: 'fusionsolar_plant_NE_1',
-    });
-    const status = configs.find((c) => c.unique_id.endsWith('meter_status'));
-    assert.equal(status.state_class, undefined, 'a text state has no state class');
-    const state = out[out.length - 1];
-    assert.deepEqual([state.topic, state.retain], ['fusionsolar/device/-1000000000000001/state', true]);
-    assert.deepEqual(
-      ha.messages(meter, {}).map((m) => m.topic),
-      [],
-      'the same values again: nothing new',
-    );
-    const next = ha.messages({ ...meter, values: { active_power: -2 } }, {});
-    assert.equal(next.length, 1);
-    assert.deepEqual(
-      next[0].payload,
-      { active_power: -2, active_cap: 1200, meter_status: 'ok' },
-      'a held-back counter keeps its last good value in the state',
-    );
-    assert.equal(V6_DEVICE[39].battery_soc.deviceClass, 'battery');
-  });
+  it(
+    'homeassistant: one device per plant and device (manufacturer, model, SN, via the plant), ' + 'classes per value',
+    function () {
+      const ha = new HomeAssistantFormat('homeassistant', 'v6');
+      const out = ha.messages(meter, { name: 'Grid meter', model: 'DTSU666-H', sn: 'SN123' });
+      const configs = out.filter((m) => m.topic.endsWith('/config')).map((m) => /** @type {HaConfig} */ (m.payload));
+      assert.equal(configs.length, 3);
+      const cap = configs.find((c) => c.unique_id === uniqueId(meter, 'active_cap'));
+      assert.equal(cap.unique_id, 'fusionsolar_device_-1000000000000001_active_cap');
+      assert.deepEqual(
+        [cap.device_class, cap.state_class, cap.unit_of_measurement],
+        ['energy', 'total_increasing', 'kWh'],
+      );
+      assert.deepEqual(cap.device, {
+        identifiers: ['fusionsolar_device_-1000000000000001'],
+        name: 'Grid meter',
+        manufacturer: 'Huawei',
+        model: 'DTSU666-H',
+        serial_number: 'SN123',
+        via_device: 'fusionsolar_plant_NE_1',
+      });
+      const status = configs.find((c) => c.unique_id.endsWith('meter_status'));
+      assert.equal(status.state_class, undefined, 'a text state has no state class');
+      const state = out[out.length - 1];
+      assert.deepEqual([state.topic, state.retain], ['fusionsolar/device/-1000000000000001/state', true]);
+      assert.deepEqual(
+        ha.messages(meter, {}).map((m) => m.topic),
+        [],
+        'the same values again: nothing new',
+      );
+      const next = ha.messages({ ...meter, values: { active_power: -2 } }, {});
+      assert.equal(next.length, 1);
+      assert.deepEqual(
+        next[0].payload,
+        { active_power: -2, active_cap: 1200, meter_status: 'ok' },
+        'a held-back counter keeps its last good value in the state',
+      );
+      assert.equal(V6_DEVICE[39].battery_soc.deviceClass, 'battery');
+    },
+  );
 });
 
 describe('monitor: V6 alarms', function () {

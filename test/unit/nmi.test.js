@@ -64,7 +64,8 @@ describe('NMI check digit (AEMO checksum)', function () {
         assert.equal(err.code, 'INVALID_INPUT');
         assert.equal(
           err.message,
-          'authorizationCodes: 2 codes are not a valid NMI: [1] "X" has 1 character, an NMI has 11; [2] "20019857320" has check digit 0, the NMI checksum gives 8',
+          'authorizationCodes: 2 codes are not a valid NMI: [1] "X" has 1 character, an NMI has 11; ' +
+            '[2] "20019857320" has check digit 0, the NMI checksum gives 8',
         );
         return true;
       },

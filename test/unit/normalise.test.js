@@ -11,51 +11,54 @@ describe('normalisation', function () {
     for (const v of ['N/A', '', 'null', null, undefined, 'abc', NaN]) assert.equal(toNumber(v), null, String(v));
   });
 
-  it('reads 50,000 random strings as the rule says: trimmed, null spellings null, else Number() when finite', function () {
-    // The rule as first written (trim, then a set of null spellings, then Number): the reference.
-    const NULLISH = new Set(['', 'N/A', 'n/a', 'NA', 'null', 'NULL', 'undefined', '-', '--']);
-    const reference = (v) => {
-      const t = v.trim();
-      if (NULLISH.has(t)) return null;
-      const n = Number(t);
-      return Number.isFinite(n) ? n : null;
-    };
-    const { seeded } = require('../../dist/src/simulator/random');
-    const rand = seeded(1313);
-    const alphabet = [
-      '0',
-      '1',
-      '7',
-      '-',
-      '+',
-      '.',
-      'e',
-      'E',
-      'x',
-      'b',
-      'o',
-      ' ',
-      '\t',
-      '\n',
-      '\u00a0',
-      '\u2028',
-      '\ufeff',
-      'N',
-      'A',
-      '/',
-      'n',
-      'u',
-      'l',
-      'I',
-      'f',
-    ];
-    const samples = ['', '  ', '0', '-0', ' 5 ', '0x1A', '1e3', 'Infinity', 'NaN', ...NULLISH];
-    for (let i = 0; i < 50000; i++) {
-      const length = 1 + Math.floor(rand() * 6);
-      samples.push(Array.from({ length }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(''));
-    }
-    for (const v of samples) assert.ok(Object.is(toNumber(v), reference(v)), JSON.stringify(v));
-  });
+  it(
+    'reads 50,000 random strings as the rule says: trimmed, null spellings null, else Number() when ' + 'finite',
+    function () {
+      // The rule as first written (trim, then a set of null spellings, then Number): the reference.
+      const NULLISH = new Set(['', 'N/A', 'n/a', 'NA', 'null', 'NULL', 'undefined', '-', '--']);
+      const reference = (v) => {
+        const t = v.trim();
+        if (NULLISH.has(t)) return null;
+        const n = Number(t);
+        return Number.isFinite(n) ? n : null;
+      };
+      const { seeded } = require('../../dist/src/simulator/random');
+      const rand = seeded(1313);
+      const alphabet = [
+        '0',
+        '1',
+        '7',
+        '-',
+        '+',
+        '.',
+        'e',
+        'E',
+        'x',
+        'b',
+        'o',
+        ' ',
+        '\t',
+        '\n',
+        '\u00a0',
+        '\u2028',
+        '\ufeff',
+        'N',
+        'A',
+        '/',
+        'n',
+        'u',
+        'l',
+        'I',
+        'f',
+      ];
+      const samples = ['', '  ', '0', '-0', ' 5 ', '0x1A', '1e3', 'Infinity', 'NaN', ...NULLISH];
+      for (let i = 0; i < 50000; i++) {
+        const length = 1 + Math.floor(rand() * 6);
+        samples.push(Array.from({ length }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(''));
+      }
+      for (const v of samples) assert.ok(Object.is(toNumber(v), reference(v)), JSON.stringify(v));
+    },
+  );
 
   it('keeps strings as strings: an SN of digits stays a string, empty contact stays ""', function () {
     assert.equal(toStr('0123'), '0123');

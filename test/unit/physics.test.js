@@ -66,30 +66,34 @@ describe('simulator physics', function () {
     assert.ok(moved > 0);
   });
 
-  it('lets a drive (battery dispatch) charge through the night, hold its stop SOC, then hands back to self-consumption', function () {
-    const { sim, clock } = model();
-    const plant = sim.fleet.plants.find((p) => batteriesOf(p).length && p.tzOffsetMin === 60);
-    const [b] = batteriesOf(plant);
-    const { maxKw, kwh } = limitsOf(b);
-    clock.setTime(Date.UTC(2026, 5, 21, 0)); // night in Europe: self-consumption discharges
-    b.soc = 30;
-    const t0 = clock.now() + 60_000 * 7 + 1234; // mid-slot, on purpose
-    clock.setTime(t0);
-    const soc0 = b.soc;
-    const drive = forceBattery(sim, b, { from: t0, until: t0 + 6 * HOUR, kw: -maxKw, stopSoc: 80 });
-    clock.advance(HOUR / 2);
-    // Exactly linear while forced: maxKw for half an hour into kwh.
-    assert.ok(Math.abs(b.soc - (soc0 + (maxKw * 0.5 * 100) / kwh)) < 1e-6, `soc ${b.soc}`);
-    const s = plantState(sim, plant, clock.now());
-    assert.equal(s.batteryPower, -maxKw);
-    assert.equal(b.power, maxKw, 'power as the fleet reports it: charging > 0');
-    clock.advance(HOUR);
-    assert.equal(b.soc, 80, 'stopped at the stop SOC');
-    assert.equal(plantState(sim, plant, clock.now()).batteryPower, 0, 'and holds it');
-    releaseBattery(drive, clock.now());
-    clock.advance(HOUR);
-    assert.ok(b.soc < 80, 'self-consumption again');
-  });
+  it(
+    'lets a drive (battery dispatch) charge through the night, hold its stop SOC, then hands back ' +
+      'to self-consumption',
+    function () {
+      const { sim, clock } = model();
+      const plant = sim.fleet.plants.find((p) => batteriesOf(p).length && p.tzOffsetMin === 60);
+      const [b] = batteriesOf(plant);
+      const { maxKw, kwh } = limitsOf(b);
+      clock.setTime(Date.UTC(2026, 5, 21, 0)); // night in Europe: self-consumption discharges
+      b.soc = 30;
+      const t0 = clock.now() + 60_000 * 7 + 1234; // mid-slot, on purpose
+      clock.setTime(t0);
+      const soc0 = b.soc;
+      const drive = forceBattery(sim, b, { from: t0, until: t0 + 6 * HOUR, kw: -maxKw, stopSoc: 80 });
+      clock.advance(HOUR / 2);
+      // Exactly linear while forced: maxKw for half an hour into kwh.
+      assert.ok(Math.abs(b.soc - (soc0 + (maxKw * 0.5 * 100) / kwh)) < 1e-6, `soc ${b.soc}`);
+      const s = plantState(sim, plant, clock.now());
+      assert.equal(s.batteryPower, -maxKw);
+      assert.equal(b.power, maxKw, 'power as the fleet reports it: charging > 0');
+      clock.advance(HOUR);
+      assert.equal(b.soc, 80, 'stopped at the stop SOC');
+      assert.equal(plantState(sim, plant, clock.now()).batteryPower, 0, 'and holds it');
+      releaseBattery(drive, clock.now());
+      clock.advance(HOUR);
+      assert.ok(b.soc < 80, 'self-consumption again');
+    },
+  );
 
   it('gives the same SOC however often it is read', function () {
     const a = model();

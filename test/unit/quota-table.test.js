@@ -241,7 +241,10 @@ const DOCUMENTED = [
   { section: 'V6 6.4.1', endpoint: 'thirdData/getDevFiveMinutes', limits: [[DAY, (p, d, t) => t(100) + 24]] },
 ];
 
-/** The worked examples' fleets: n inverters (type 1) and n grid meters (type 17); dongles (62) have no data interface to count for. */
+/**
+ * The worked examples' fleets: n inverters (type 1) and n grid
+ * meters (type 17); dongles (62) have no data interface to count for.
+ */
 const byTypes = (n) => ({ 1: n, 17: n, 62: n });
 /** Types with real-time and history data (6.1.6.1), and with day/month/year reports (6.1.6.3). */
 const REAL = [1, 10, 17, 38, 39, 41, 47];

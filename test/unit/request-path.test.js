@@ -19,25 +19,28 @@ function refused(raw, base, rule) {
 }
 
 describe('generic request paths', function () {
-  it('takes a path below the base URL, an endpoint below /rest/openapi/pvms/v1/, or a URL of the same server', function () {
-    assert.deepEqual(resolveTarget('/rest/openapi/pvms/v1/vpp/plants', BASE), {
-      path: '/rest/openapi/pvms/v1/vpp/plants',
-      endpoint: 'vpp/plants',
-    });
-    assert.deepEqual(resolveTarget(' vpp/plants ', BASE), {
-      path: '/rest/openapi/pvms/v1/vpp/plants',
-      endpoint: 'vpp/plants',
-    });
-    assert.deepEqual(resolveTarget('https://EU5.fusionsolar.huawei.com:443/rest/openapi/pvms/v1/plants?x=1', BASE), {
-      path: '/rest/openapi/pvms/v1/plants?x=1',
-      endpoint: 'plants',
-    });
-    // Paths outside the API prefix have their own quota key (the path itself).
-    assert.deepEqual(resolveTarget('/thirdData/getStationList', BASE), {
-      path: '/thirdData/getStationList',
-      endpoint: '/thirdData/getStationList',
-    });
-  });
+  it(
+    'takes a path below the base URL, an endpoint below /rest/openapi/pvms/v1/, or a URL of the ' + 'same server',
+    function () {
+      assert.deepEqual(resolveTarget('/rest/openapi/pvms/v1/vpp/plants', BASE), {
+        path: '/rest/openapi/pvms/v1/vpp/plants',
+        endpoint: 'vpp/plants',
+      });
+      assert.deepEqual(resolveTarget(' vpp/plants ', BASE), {
+        path: '/rest/openapi/pvms/v1/vpp/plants',
+        endpoint: 'vpp/plants',
+      });
+      assert.deepEqual(resolveTarget('https://EU5.fusionsolar.huawei.com:443/rest/openapi/pvms/v1/plants?x=1', BASE), {
+        path: '/rest/openapi/pvms/v1/plants?x=1',
+        endpoint: 'plants',
+      });
+      // Paths outside the API prefix have their own quota key (the path itself).
+      assert.deepEqual(resolveTarget('/thirdData/getStationList', BASE), {
+        path: '/thirdData/getStationList',
+        endpoint: '/thirdData/getStationList',
+      });
+    },
+  );
 
   it("keeps the base URL's own path: absolute URLs must lie below it", function () {
     assert.deepEqual(resolveTarget('https://pvms.example.com:27200/proxy/rest/openapi/pvms/v1/devices', PROXIED), {

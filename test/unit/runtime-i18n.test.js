@@ -225,14 +225,37 @@ describe('error texts of our own codes follow the runtime language', function ()
     assert.equal(q.endpoint, 'vpp/plants');
   });
 
-  it('en-US keeps the catalogue texts; a zh-cn account gets the server language; a vendor code stays as the reference words it', function () {
-    const en = redFor('en-US');
-    const err = invalidInput('targetSOC', 'must be at most 100');
-    assert.equal(nodeError(en.RED, CONFIG, err, en.t), err);
-    const zh = redFor('de', 'zh-cn');
-    assert.match(nodeError(zh.RED, CONFIG, err, zh.t).message, /^targetSOC: must be at most 100（输入参数无效。）$/);
-    const de = redFor('de');
-    const vendor = new FusionSolarError('20010');
-    assert.equal(nodeError(de.RED, CONFIG, vendor, de.t).message, ERROR_CATALOGUE['20010'].en);
+  it(
+    'en-US keeps the catalogue texts; a zh-cn account gets the server language; a vendor code stays ' +
+      'as the reference words it',
+    function () {
+      const en = redFor('en-US');
+      const err = invalidInput('targetSOC', 'must be at most 100');
+      assert.equal(nodeError(en.RED, CONFIG, err, en.t), err);
+      const zh = redFor('de', 'zh-cn');
+      assert.match(nodeError(zh.RED, CONFIG, err, zh.t).message, /^targetSOC: must be at most 100（输入参数无效。）$/);
+      const de = redFor('de');
+      const vendor = new FusionSolarError('20010');
+      assert.equal(nodeError(de.RED, CONFIG, vendor, de.t).message, ERROR_CATALOGUE['20010'].en);
+    },
+  );
+
+  it("20005 names each interface's own device fields, in every runtime language and account locale", function () {
+    const v6 = { code: '20005', endpoint: 'thirdData/getDevRealKpi' };
+    const v7 = { code: '20005', endpoint: 'vpp/device/kpiRealtime' };
+    const make = ({ code, endpoint }) => new FusionSolarError(code, { endpoint });
+    for (const lang of LANGS) {
+      const r = redFor(lang);
+      // Vendor codes keep the reference's (English) words outside zh-cn, as for 20010 above.
+      assert.equal(nodeError(r.RED, CONFIG, make(v6), r.t).solution, ERROR_CATALOGUE['20005'].v6.solutionEn);
+      assert.match(nodeError(r.RED, CONFIG, make(v6), r.t).solution, /\(devIds\) or device SN \(sns\)/);
+      assert.match(nodeError(r.RED, CONFIG, make(v7), r.t).solution, /\(dn\)/);
+      const zh = redFor(lang, 'zh-cn');
+      const local = nodeError(zh.RED, CONFIG, make(v6), zh.t);
+      assert.equal(local.message, ERROR_CATALOGUE['20005'].zh);
+      assert.equal(local.solution, '请至少提供一个设备ID（devIds）或设备SN（sns）。');
+      assert.match(nodeError(zh.RED, CONFIG, make(v7), zh.t).solution, /（dn）/);
+    }
+    assert.doesNotMatch(ERROR_CATALOGUE['20005'].v6.solutionEn, /\bdn\b/);
   });
 });

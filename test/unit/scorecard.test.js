@@ -127,21 +127,28 @@ describe('scorecard checks', function () {
       assert.equal(d.status, 'exception');
     });
 
-    it('fails when it no longer holds: undici supports Node 20 again, 7.x is behind, or the range moved', async function () {
-      assert.equal(
-        (await verifyException('undici', args({ view: registry({ 'undici@8.12.4 engines': { node: '>=20.18.1' } }) })))
-          .ok,
-        false,
-      );
-      const behind = await verifyException('undici', args({ installed: '7.30.1' }));
-      assert.equal(behind.ok, false);
-      assert.match(behind.detail, /npm update undici/);
-      assert.equal((await verifyException('undici', args({ range: '^6.0.0' }))).ok, false);
-      const d = checks.d03([
-        { name: 'undici', range: '^7.30.2', installed: '7.30.1', tags: { latest: '8.12.4' }, exception: behind },
-      ]);
-      assert.equal(d.status, 'fail');
-    });
+    it(
+      'fails when it no longer holds: undici supports Node 20 again, 7.x is behind, or the range ' + 'moved',
+      async function () {
+        assert.equal(
+          (
+            await verifyException(
+              'undici',
+              args({ view: registry({ 'undici@8.12.4 engines': { node: '>=20.18.1' } }) }),
+            )
+          ).ok,
+          false,
+        );
+        const behind = await verifyException('undici', args({ installed: '7.30.1' }));
+        assert.equal(behind.ok, false);
+        assert.match(behind.detail, /npm update undici/);
+        assert.equal((await verifyException('undici', args({ range: '^6.0.0' }))).ok, false);
+        const d = checks.d03([
+          { name: 'undici', range: '^7.30.2', installed: '7.30.1', tags: { latest: '8.12.4' }, exception: behind },
+        ]);
+        assert.equal(d.status, 'fail');
+      },
+    );
 
     it('has no exception for other packages: an outdated one fails, an unanswered registry skips', async function () {
       assert.equal(await verifyException('zod', args()), undefined);

@@ -110,53 +110,63 @@ describe('simulator: control interfaces', function () {
     assert.deepEqual(sim.stats.commands, {});
   });
 
-  it('rejects a repeated requestID (20048) and the same signal to a plant whose task runs (per item)', async function () {
-    await start({ quotas: false });
-    const [code, other] = withType(20815).map((p) => p.plantCode);
-    const body = { plantCodes: code, dispatchSwitch: 1, controlType: 2, dispatchTime: 60, requestID: 10 };
-    assert.equal((await call('vpp/chargeAndDischarge', body))[0].dispatchResult, 0);
-    assert.equal(await failCode('vpp/chargeAndDischarge', body), '20048');
-    const both = await call('vpp/chargeAndDischarge', { ...body, plantCodes: `${code},${other}`, requestID: 11 });
-    assert.deepEqual(
-      both.map((r) => r.dispatchResult),
-      [1, 0],
-    );
-    // When no plant can take the task, the whole request fails.
-    assert.equal(await failCode('vpp/chargeAndDischarge', { ...body, requestID: 13 }), '20049');
-    // A different signal replaces the running task, which then reports 0 with the reason in message.
-    assert.equal(
-      (await call('vpp/chargeAndDischarge', { plantCodes: code, dispatchSwitch: 0, requestID: 12 }))[0].dispatchResult,
-      0,
-    );
-    clock.advance(3 * MINUTE);
-    const [old] = await call('vpp/chargeAndDischargeStatus', { requestID: 10 });
-    assert.equal(old.status, 0);
-    assert.match(old.message, /changed by a later task/);
-  });
+  it(
+    'rejects a repeated requestID (20048) and the same signal to a plant whose task runs (per ' + 'item)',
+    async function () {
+      await start({ quotas: false });
+      const [code, other] = withType(20815).map((p) => p.plantCode);
+      const body = { plantCodes: code, dispatchSwitch: 1, controlType: 2, dispatchTime: 60, requestID: 10 };
+      assert.equal((await call('vpp/chargeAndDischarge', body))[0].dispatchResult, 0);
+      assert.equal(await failCode('vpp/chargeAndDischarge', body), '20048');
+      const both = await call('vpp/chargeAndDischarge', { ...body, plantCodes: `${code},${other}`, requestID: 11 });
+      assert.deepEqual(
+        both.map((r) => r.dispatchResult),
+        [1, 0],
+      );
+      // When no plant can take the task, the whole request fails.
+      assert.equal(await failCode('vpp/chargeAndDischarge', { ...body, requestID: 13 }), '20049');
+      // A different signal replaces the running task, which then reports 0 with the reason in message.
+      assert.equal(
+        (await call('vpp/chargeAndDischarge', { plantCodes: code, dispatchSwitch: 0, requestID: 12 }))[0]
+          .dispatchResult,
+        0,
+      );
+      clock.advance(3 * MINUTE);
+      const [old] = await call('vpp/chargeAndDischargeStatus', { requestID: 10 });
+      assert.equal(old.status, 0);
+      assert.match(old.message, /changed by a later task/);
+    },
+  );
 
-  it('discharges only to the end-of-discharge SOC (100 - DoD); an unreachable target times out with status 2 after 24 h', async function () {
-    await start({ quotas: false });
-    const plant = withType(20815)[0];
-    const battery = plant.devices.find((d) => d.deviceTypeId === 20815);
-    assert.deepEqual(await call('vpp/dod', { dns: battery.dn, dod: 95 }), [{ dn: battery.dn, result: 0, setDOD: 95 }]);
-    await call('vpp/chargeAndDischarge', {
-      plantCodes: plant.plantCode,
-      dispatchSwitch: 2,
-      controlType: 1,
-      targetSOC: 0,
-      powerDispatch: -1000,
-      requestID: 20,
-    });
-    assert.ok(battery.power < 0);
-    clock.advance(12 * 60 * MINUTE);
-    assert.equal(battery.soc, 5);
-    assert.equal(battery.power, 0);
-    assert.equal((await call('vpp/chargeAndDischargeStatus', { requestID: 20 }))[0].status, 1);
-    clock.advance(12 * 60 * MINUTE);
-    const [st] = await call('vpp/chargeAndDischargeStatus', { requestID: 20 });
-    assert.deepEqual([st.status, st.chargedCapacity, st.message], [2, null, 'The task timed out after 24 hours.']);
-    assert.ok(st.dischargedCapacity > 0);
-  });
+  it(
+    'discharges only to the end-of-discharge SOC (100 - DoD); an unreachable target times out with ' +
+      'status 2 after 24 h',
+    async function () {
+      await start({ quotas: false });
+      const plant = withType(20815)[0];
+      const battery = plant.devices.find((d) => d.deviceTypeId === 20815);
+      assert.deepEqual(await call('vpp/dod', { dns: battery.dn, dod: 95 }), [
+        { dn: battery.dn, result: 0, setDOD: 95 },
+      ]);
+      await call('vpp/chargeAndDischarge', {
+        plantCodes: plant.plantCode,
+        dispatchSwitch: 2,
+        controlType: 1,
+        targetSOC: 0,
+        powerDispatch: -1000,
+        requestID: 20,
+      });
+      assert.ok(battery.power < 0);
+      clock.advance(12 * 60 * MINUTE);
+      assert.equal(battery.soc, 5);
+      assert.equal(battery.power, 0);
+      assert.equal((await call('vpp/chargeAndDischargeStatus', { requestID: 20 }))[0].status, 1);
+      clock.advance(12 * 60 * MINUTE);
+      const [st] = await call('vpp/chargeAndDischargeStatus', { requestID: 20 });
+      assert.deepEqual([st.status, st.chargedCapacity, st.message], [2, null, 'The task timed out after 24 hours.']);
+      assert.ok(st.dischargedCapacity > 0);
+    },
+  );
 
   it('clamps DoD to the battery range: Huawei [80, 100], LG [80, 88]', async function () {
     await start({ quotas: false });
@@ -168,38 +178,42 @@ describe('simulator: control interfaces', function () {
     ]);
   });
 
-  it('marks per-item failures: an offline inverter, an out-of-range default value, a plant whose default task still runs', async function () {
-    await start({ quotas: false });
-    const state = controlState(sim);
-    const [inv1, inv2] = devices(20822);
-    state.offline.add(inv2.dn);
-    assert.deepEqual(await call('vpp/devOnOff', { dns: `${inv1.dn},${inv2.dn}`, controlType: 2 }), [
-      { dn: inv1.dn, result: 0 },
-      { dn: inv2.dn, result: 1 },
-    ]);
-    assert.deepEqual([inv1.off, Boolean(inv2.off)], [true, false]);
-    const [small, big] = [withType(20815)[0], withType(20821)[0]];
-    const res = await call('vpp/plantDefaultSetting', {
-      tasks: [
-        { plantCode: small.plantCode, maxFeedGridPower: small.capacity + 1 },
-        { plantCode: big.plantCode, activePowerVariationGradient: 2 },
-      ],
-    });
-    assert.deepEqual(res.tasks, [
-      { plantCode: small.plantCode, result: 20611 },
-      { plantCode: big.plantCode, result: 0 },
-    ]);
-    const again = await call('vpp/plantDefaultSetting', {
-      tasks: [
-        { plantCode: big.plantCode, activePowerVariationGradient: 3 },
-        { plantCode: small.plantCode, activePowerVariationGradient: 3 },
-      ],
-    });
-    assert.deepEqual(
-      again.tasks.map((t) => t.result),
-      [20615, 0],
-    );
-  });
+  it(
+    'marks per-item failures: an offline inverter, an out-of-range default value, a plant whose ' +
+      'default task still runs',
+    async function () {
+      await start({ quotas: false });
+      const state = controlState(sim);
+      const [inv1, inv2] = devices(20822);
+      state.offline.add(inv2.dn);
+      assert.deepEqual(await call('vpp/devOnOff', { dns: `${inv1.dn},${inv2.dn}`, controlType: 2 }), [
+        { dn: inv1.dn, result: 0 },
+        { dn: inv2.dn, result: 1 },
+      ]);
+      assert.deepEqual([inv1.off, Boolean(inv2.off)], [true, false]);
+      const [small, big] = [withType(20815)[0], withType(20821)[0]];
+      const res = await call('vpp/plantDefaultSetting', {
+        tasks: [
+          { plantCode: small.plantCode, maxFeedGridPower: small.capacity + 1 },
+          { plantCode: big.plantCode, activePowerVariationGradient: 2 },
+        ],
+      });
+      assert.deepEqual(res.tasks, [
+        { plantCode: small.plantCode, result: 20611 },
+        { plantCode: big.plantCode, result: 0 },
+      ]);
+      const again = await call('vpp/plantDefaultSetting', {
+        tasks: [
+          { plantCode: big.plantCode, activePowerVariationGradient: 3 },
+          { plantCode: small.plantCode, activePowerVariationGradient: 3 },
+        ],
+      });
+      assert.deepEqual(
+        again.tasks.map((t) => t.result),
+        [20615, 0],
+      );
+    },
+  );
 
   it('answers 407 past the per-minute quota and 20618 past the 1000 calls a day', async function () {
     await start();

@@ -93,22 +93,25 @@ describe('simulator: enrolment endpoints (raw HTTP)', function () {
     );
   });
 
-  it('locks code registration for 5 minutes after five wrong codes in a row; a right code resets the count', async function () {
-    const send = async (codes) => {
-      const r = await post('vpp/acEnrolment', { authorizationCodes: codes });
-      clock.advance(60_001);
-      return r.json;
-    };
-    // Four wrong, one right, four wrong: never five in a row.
-    assert.equal((await send('W1,W2,W3,W4,20019857328,W5,W6,W7,W8')).success, true);
-    // The fifth wrong code in a row: 22004, and the lock holds for 5 minutes.
-    assert.equal((await send('W9')).failCode, 22004);
-    assert.equal((await send('20019857336')).failCode, 22004);
-    clock.advance(4 * 60_000);
-    const after = await send('20019857336');
-    assert.equal(after.success, true);
-    assert.equal(after.data[0].plantName, "Lin's Plant");
-  });
+  it(
+    'locks code registration for 5 minutes after five wrong codes in a row; a right code resets the ' + 'count',
+    async function () {
+      const send = async (codes) => {
+        const r = await post('vpp/acEnrolment', { authorizationCodes: codes });
+        clock.advance(60_001);
+        return r.json;
+      };
+      // Four wrong, one right, four wrong: never five in a row.
+      assert.equal((await send('W1,W2,W3,W4,20019857328,W5,W6,W7,W8')).success, true);
+      // The fifth wrong code in a row: 22004, and the lock holds for 5 minutes.
+      assert.equal((await send('W9')).failCode, 22004);
+      assert.equal((await send('20019857336')).failCode, 22004);
+      clock.advance(4 * 60_000);
+      const after = await send('20019857336');
+      assert.equal(after.success, true);
+      assert.equal(after.data[0].plantName, "Lin's Plant");
+    },
+  );
 
   it('enrols a plant once: a second SN registration returns the same plant', async function () {
     const first = (await post('vpp/snEnrolment', { devices: [{ sn: 'HV1920000027', username: 'mark' }] })).json.data[0];

@@ -124,17 +124,20 @@ describe('simulator: quirks mode (issue 14, point 13)', function () {
   beforeEach(async () => (s = await simWith({ quirks: true })));
   afterEach(() => s.sim.close());
 
-  it('device list: a bare array with every device whatever the page, dataltemMap on every other device', async function () {
-    const codes = s.sim.fleet.plants.map((p) => p.plantCode).join(',');
-    const all = s.sim.fleet.devices().length;
-    const page1 = await s.call('devices', { plantCodes: codes, pageNo: 1, pageSize: 50 });
-    s.clock.advance(61_000);
-    const page2 = await s.call('devices', { plantCodes: codes, pageNo: 2, pageSize: 50 });
-    assert.ok(Array.isArray(page1.data));
-    assert.equal(page1.data.length, all);
-    assert.deepEqual(page2.data, page1.data);
-    assert.ok(page1.data.some((d) => 'dataltemMap' in d) && page1.data.some((d) => 'dataItemMap' in d));
-  });
+  it(
+    'device list: a bare array with every device whatever the page, dataltemMap on every other ' + 'device',
+    async function () {
+      const codes = s.sim.fleet.plants.map((p) => p.plantCode).join(',');
+      const all = s.sim.fleet.devices().length;
+      const page1 = await s.call('devices', { plantCodes: codes, pageNo: 1, pageSize: 50 });
+      s.clock.advance(61_000);
+      const page2 = await s.call('devices', { plantCodes: codes, pageNo: 2, pageSize: 50 });
+      assert.ok(Array.isArray(page1.data));
+      assert.equal(page1.data.length, all);
+      assert.deepEqual(page2.data, page1.data);
+      assert.ok(page1.data.some((d) => 'dataltemMap' in d) && page1.data.some((d) => 'dataItemMap' in d));
+    },
+  );
 
   it('plants: "" coordinates and numeric strings; realtime: healthState 3, dataltemMap, "N/A"', async function () {
     const list = (await s.call('plants', { pageNo: 1, pageSize: 100 })).data.list;
@@ -180,33 +183,37 @@ describe('simulator: quirks mode (issue 14, point 13)', function () {
     assert.ok(items.some((i) => 'execStartTime' in i));
   });
 
-  it('I-V: task ids beyond 2^53 (exact in the JSON text, some negative), cleanStatus 2, inveterName/stringImIoc', async function () {
-    const inverter = s.sim.fleet.plants[1].devices.find((d) => d.deviceTypeId === 20822).dn;
-    const ids = [];
-    for (let i = 0; i < 6; i++) {
-      const raw = await s.text('iv/scanTask', {
-        taskName: `t${i}`,
-        dns: inverter,
-        cleanStatus: 1,
-        environmentalParameters: 1,
-        modulePlaneIrradiance: 900,
-        moduleBackSurfaceTemperature: 30,
-        scanPointNum: 128,
-      });
-      const id = /"taskId":(-?\d+)/.exec(raw)[1];
-      ids.push(id);
-      assert.ok(ivState(s.sim).tasks.has(id), "the id in the text is the task's exact id");
-      s.clock.advance(10 * 60_000);
-    }
-    assert.ok(ids.every((id) => BigInt(id) > 2n ** 53n || BigInt(id) < -(2n ** 53n)));
-    assert.ok(ids.some((id) => id.startsWith('-')));
-    // The id sent back as a number literal finds its task.
-    const status = await s.call('iv/scanTask/status', `{"taskId":${ids[5]},"pageNo":1,"pageSize":10}`);
-    assert.equal(status.failCode, 0);
-    const list = await s.call('iv/tasks', { pageNo: 1, pageSize: 10 });
-    assert.ok(list.data.list.every((t) => t.cleanStatus === 2));
-    const faults = (await s.call('iv/scanTask/faultList', `{"taskId":${ids[0]},"pageNo":1,"pageSize":100}`)).data.list;
-    assert.ok(faults.length > 0);
-    assert.ok(faults.every((f) => 'inveterName' in f && 'stringImIoc' in f && !('inverterName' in f)));
-  });
+  it(
+    'I-V: task ids beyond 2^53 (exact in the JSON text, some negative), cleanStatus 2, ' + 'inveterName/stringImIoc',
+    async function () {
+      const inverter = s.sim.fleet.plants[1].devices.find((d) => d.deviceTypeId === 20822).dn;
+      const ids = [];
+      for (let i = 0; i < 6; i++) {
+        const raw = await s.text('iv/scanTask', {
+          taskName: `t${i}`,
+          dns: inverter,
+          cleanStatus: 1,
+          environmentalParameters: 1,
+          modulePlaneIrradiance: 900,
+          moduleBackSurfaceTemperature: 30,
+          scanPointNum: 128,
+        });
+        const id = /"taskId":(-?\d+)/.exec(raw)[1];
+        ids.push(id);
+        assert.ok(ivState(s.sim).tasks.has(id), "the id in the text is the task's exact id");
+        s.clock.advance(10 * 60_000);
+      }
+      assert.ok(ids.every((id) => BigInt(id) > 2n ** 53n || BigInt(id) < -(2n ** 53n)));
+      assert.ok(ids.some((id) => id.startsWith('-')));
+      // The id sent back as a number literal finds its task.
+      const status = await s.call('iv/scanTask/status', `{"taskId":${ids[5]},"pageNo":1,"pageSize":10}`);
+      assert.equal(status.failCode, 0);
+      const list = await s.call('iv/tasks', { pageNo: 1, pageSize: 10 });
+      assert.ok(list.data.list.every((t) => t.cleanStatus === 2));
+      const faults = (await s.call('iv/scanTask/faultList', `{"taskId":${ids[0]},"pageNo":1,"pageSize":100}`)).data
+        .list;
+      assert.ok(faults.length > 0);
+      assert.ok(faults.every((f) => 'inveterName' in f && 'stringImIoc' in f && !('inverterName' in f)));
+    },
+  );
 });

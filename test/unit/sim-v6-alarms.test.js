@@ -93,31 +93,34 @@ describe('simulator V6: alarms (getAlarmList)', function () {
     }
   });
 
-  it('filters by level, device type, alarm type, status, device name and raise time; speaks the language asked', async function () {
-    let all = (await list()).data;
-    for (let i = 0; all.length < 2 && i < 20; i++) {
-      s.clock.advance(2 * HOUR);
-      all = (await list()).data;
-    }
-    assert.ok(all.length >= 2);
-    const a = all[0];
-    const only = async (extra, pred) => {
-      const r = await list(extra);
-      assert.equal(r.failCode, 0, JSON.stringify(extra));
-      assert.deepEqual(r.data.map(key), all.filter(pred).map(key), JSON.stringify(extra));
-    };
-    await only({ levels: String(a.lev) }, (x) => x.lev === a.lev);
-    await only({ devTypes: `${a.devTypeId},62` }, (x) => x.devTypeId === a.devTypeId || x.devTypeId === 62);
-    await only({ types: String(a.alarmType) }, (x) => x.alarmType === a.alarmType);
-    await only({ status: String(a.status) }, (x) => x.status === a.status);
-    await only({ devName: a.devName }, (x) => x.devName === a.devName);
-    await only({ beginTime: a.raiseTime }, (x) => x.raiseTime >= a.raiseTime);
-    await only({ stationCodes: a.stationCode }, (x) => x.stationCode === a.stationCode);
-    await only({ stationCodes: '', sns: a.esnCode }, (x) => x.esnCode === a.esnCode);
-    const zh = (await list({ language: 'zh_CN' })).data.find((x) => key(x) === key(a));
-    assert.notEqual(zh.alarmName, a.alarmName);
-    assert.match(zh.alarmName, /[\u4e00-\u9fff]/);
-  });
+  it(
+    'filters by level, device type, alarm type, status, device name and raise time; speaks the ' + 'language asked',
+    async function () {
+      let all = (await list()).data;
+      for (let i = 0; all.length < 2 && i < 20; i++) {
+        s.clock.advance(2 * HOUR);
+        all = (await list()).data;
+      }
+      assert.ok(all.length >= 2);
+      const a = all[0];
+      const only = async (extra, pred) => {
+        const r = await list(extra);
+        assert.equal(r.failCode, 0, JSON.stringify(extra));
+        assert.deepEqual(r.data.map(key), all.filter(pred).map(key), JSON.stringify(extra));
+      };
+      await only({ levels: String(a.lev) }, (x) => x.lev === a.lev);
+      await only({ devTypes: `${a.devTypeId},62` }, (x) => x.devTypeId === a.devTypeId || x.devTypeId === 62);
+      await only({ types: String(a.alarmType) }, (x) => x.alarmType === a.alarmType);
+      await only({ status: String(a.status) }, (x) => x.status === a.status);
+      await only({ devName: a.devName }, (x) => x.devName === a.devName);
+      await only({ beginTime: a.raiseTime }, (x) => x.raiseTime >= a.raiseTime);
+      await only({ stationCodes: a.stationCode }, (x) => x.stationCode === a.stationCode);
+      await only({ stationCodes: '', sns: a.esnCode }, (x) => x.esnCode === a.esnCode);
+      const zh = (await list({ language: 'zh_CN' })).data.find((x) => key(x) === key(a));
+      assert.notEqual(zh.alarmName, a.alarmName);
+      assert.match(zh.alarmName, /[\u4e00-\u9fff]/);
+    },
+  );
 
   it('answers the alarm failCodes', async function () {
     const now = s.clock.now();

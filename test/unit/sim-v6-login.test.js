@@ -101,26 +101,29 @@ describe('simulator V6: login, token and access', function () {
     assert.equal((await after.json()).failCode, 305);
   });
 
-  it('refuses interfaces not ticked for the user, and the to-be-offline ones to new users, with 401', async function () {
-    const refuse = async (endpoint, body, user) => {
-      const r = await s.call(endpoint, body, user);
-      assert.equal(r.failCode, 401, `${endpoint} ${user.username}`);
-      assert.equal(r.message, 'Invalid access to current interface!');
-    };
-    const now = s.clock.now();
-    await refuse('getStationList', {}, USER);
-    await refuse('getDevFiveMinutes', { devIds: '1', devTypeId: 1, collectTime: now }, USER);
-    await refuse('cs/getInventerRealKpi', { sns: 'x' }, USER);
-    const old = { username: 'old', password: 'p' };
-    await refuse('stations', { pageNo: 1 }, old);
-    assert.equal((await s.call('getStationList', {}, old)).failCode, 0);
-    const cs = { username: 'cs', password: 'p' };
-    await refuse('getStationRealKpi', { stationCodes: 'NE=33554432' }, cs);
-    const inv = (await s.devices(cs)).find((d) => d.devTypeId === 1);
-    const conv = await s.call('cs/getInventerRealKpi', { sns: inv.esnCode }, cs);
-    assert.equal(conv.failCode, 0);
-    assert.equal(conv.data[0].sn, inv.esnCode);
-  });
+  it(
+    'refuses interfaces not ticked for the user, and the to-be-offline ones to new users, with ' + '401',
+    async function () {
+      const refuse = async (endpoint, body, user) => {
+        const r = await s.call(endpoint, body, user);
+        assert.equal(r.failCode, 401, `${endpoint} ${user.username}`);
+        assert.equal(r.message, 'Invalid access to current interface!');
+      };
+      const now = s.clock.now();
+      await refuse('getStationList', {}, USER);
+      await refuse('getDevFiveMinutes', { devIds: '1', devTypeId: 1, collectTime: now }, USER);
+      await refuse('cs/getInventerRealKpi', { sns: 'x' }, USER);
+      const old = { username: 'old', password: 'p' };
+      await refuse('stations', { pageNo: 1 }, old);
+      assert.equal((await s.call('getStationList', {}, old)).failCode, 0);
+      const cs = { username: 'cs', password: 'p' };
+      await refuse('getStationRealKpi', { stationCodes: 'NE=33554432' }, cs);
+      const inv = (await s.devices(cs)).find((d) => d.devTypeId === 1);
+      const conv = await s.call('cs/getInventerRealKpi', { sns: inv.esnCode }, cs);
+      assert.equal(conv.failCode, 0);
+      assert.equal(conv.data[0].sn, inv.esnCode);
+    },
+  );
 
   it('names V6 endpoints thirdData/<name> in faults and stats', async function () {
     s.sim.inject({ kind: 'empty', endpoint: 'thirdData/getDevList' });

@@ -74,17 +74,21 @@ describe('simulator V6: quirks mode', function () {
     assert.ok(Math.abs(w - kw * 1000) < 1, `${w} ${kw}`);
   });
 
-  it('adds coordinates as strings and the plant types to stations, buildState "3" to getStationList, feed-in to real-time KPI', async function () {
-    const st = (await q.call('stations', { pageNo: 1 })).data.list[0];
-    assert.match(st.longitude, /^-?\d+\.\d{6}$/);
-    assert.equal(st.aidType, 1);
-    assert.ok(['2', '3'].includes(st.combineType));
-    const legacy = (await q.call('getStationList', {}, OLD)).data;
-    assert.ok(legacy.every((p) => p.buildState === '3'));
-    const kpi = (await q.call('getStationRealKpi', { stationCodes: q.codes() })).data[0].dataItemMap;
-    assert.match(kpi.day_on_grid_energy, /^\d+\.\d{3}$/);
-    assert.match(kpi.day_use_energy, /^\d+\.\d{3}$/);
-  });
+  it(
+    'adds coordinates as strings and the plant types to stations, buildState "3" to getStationList, ' +
+      'feed-in to real-time KPI',
+    async function () {
+      const st = (await q.call('stations', { pageNo: 1 })).data.list[0];
+      assert.match(st.longitude, /^-?\d+\.\d{6}$/);
+      assert.equal(st.aidType, 1);
+      assert.ok(['2', '3'].includes(st.combineType));
+      const legacy = (await q.call('getStationList', {}, OLD)).data;
+      assert.ok(legacy.every((p) => p.buildState === '3'));
+      const kpi = (await q.call('getStationRealKpi', { stationCodes: q.codes() })).data[0].dataItemMap;
+      assert.match(kpi.day_on_grid_energy, /^\d+\.\d{3}$/);
+      assert.match(kpi.day_use_energy, /^\d+\.\d{3}$/);
+    },
+  );
 
   it('buckets report periods by UTC, as one public client says live servers do', async function () {
     const r = await q.call('getKpiStationDay', { stationCodes: 'NE=33554434', collectTime: q.clock.now() });

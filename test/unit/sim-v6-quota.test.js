@@ -145,14 +145,17 @@ describe('simulator V6: access restrictions (407 on the virtual clock)', functio
     assert.equal((await s.call('cs/getInventerRealKpi', { sns: inv.esnCode }, CS)).failCode, 0);
   });
 
-  it('keeps the original policy for users created on or before 2022-06-30: one call per interface a minute', async function () {
-    const body = { stationCodes: first100() };
-    for (let i = 0; i < 6; i++) {
-      assert.equal((await s.call('getStationRealKpi', body, OLD)).failCode, 0, `minute ${i}`);
-      assert.equal((await s.call('getStationRealKpi', body, OLD)).failCode, 407);
-      s.clock.advance(MINUTE);
-    }
-    // Quotas are per user: the new user's window is untouched.
-    assert.equal((await s.call('getStationRealKpi', body)).failCode, 0);
-  });
+  it(
+    'keeps the original policy for users created on or before 2022-06-30: one call per interface a ' + 'minute',
+    async function () {
+      const body = { stationCodes: first100() };
+      for (let i = 0; i < 6; i++) {
+        assert.equal((await s.call('getStationRealKpi', body, OLD)).failCode, 0, `minute ${i}`);
+        assert.equal((await s.call('getStationRealKpi', body, OLD)).failCode, 407);
+        s.clock.advance(MINUTE);
+      }
+      // Quotas are per user: the new user's window is untouched.
+      assert.equal((await s.call('getStationRealKpi', body)).failCode, 0);
+    },
+  );
 });

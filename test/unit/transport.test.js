@@ -23,17 +23,20 @@ describe('transport', function () {
   });
 
   for (const path of ['/fixed', '/chunked']) {
-    it(`refuses a ${path.slice(1)} body over the size limit with TOO_LARGE, and reads one within it`, async function () {
-      const small = new Transport({ baseUrl: url, timeoutMs: 5000, tlsVerify: true, maxResponseBytes: 1500 });
-      const big = new Transport({ baseUrl: url, timeoutMs: 5000, tlsVerify: true, maxResponseBytes: 4096 });
-      await assert.rejects(
-        small.send({ method: 'GET', path, headers: {} }),
-        (/** @type {CaughtError} */ err) => err.code === 'TOO_LARGE' && err.httpStatus === 200,
-      );
-      const res = await big.send({ method: 'GET', path, headers: {} });
-      assert.equal(res.text.length, 2048);
-      await small.close();
-      await big.close();
-    });
+    it(
+      `refuses a ${path.slice(1)} body over the size limit with TOO_LARGE, and reads one within ` + `it`,
+      async function () {
+        const small = new Transport({ baseUrl: url, timeoutMs: 5000, tlsVerify: true, maxResponseBytes: 1500 });
+        const big = new Transport({ baseUrl: url, timeoutMs: 5000, tlsVerify: true, maxResponseBytes: 4096 });
+        await assert.rejects(
+          small.send({ method: 'GET', path, headers: {} }),
+          (/** @type {CaughtError} */ err) => err.code === 'TOO_LARGE' && err.httpStatus === 200,
+        );
+        const res = await big.send({ method: 'GET', path, headers: {} });
+        assert.equal(res.text.length, 2048);
+        await small.close();
+        await big.close();
+      },
+    );
   }
 });

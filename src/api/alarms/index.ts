@@ -107,7 +107,8 @@ export const alarmList = defineOperation<P>({
   endpoint: 'thirdData/getAlarmList',
   section: 'V6 6.1.7',
   summary:
-    'Current alarms of the plants (all plants when none given), filtered by time, status, severity, device type, alarm type and device name.',
+    'Current alarms of the plants (all plants when none given), filtered by time, status, severity, ' +
+    'device type, alarm type and device name.',
   changesDevices: false,
   quota: { limits: [{ count: (c) => Math.ceil(c.plants / 100), windowMs: 30 * MINUTE }] },
   params: params,

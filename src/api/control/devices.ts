@@ -85,7 +85,8 @@ export const emsMode = defineOperation<z.infer<typeof emsParams>>({
     if (type && !type.supported) {
       throw invalidInput(
         'controlType',
-        `${p.controlType} (${type.en}) is marked "not supported" in reference 9.3.8; only 6 (scheduled charge/discharge) is accepted`,
+        `${p.controlType} (${type.en}) is marked "not supported" in reference 9.3.8; only 6 ` +
+          `(scheduled charge/discharge) is accepted`,
       );
     }
   },

@@ -66,7 +66,8 @@ export const drm = defineOperation<z.infer<typeof drmParams>>({
   endpoint: 'vpp/drm',
   section: '9.6.1.6',
   summary:
-    'Sets the DRM switches (drm0 shut down, drm1 no grid consumption, drm5 no output) of the inverters of up to 100 plants.',
+    'Sets the DRM switches (drm0 shut down, drm1 no grid consumption, drm5 no output) of the ' +
+    'inverters of up to 100 plants.',
   changesDevices: true,
   quota: VPP_QUOTA,
   params: drmParams,
@@ -79,7 +80,8 @@ export const drm = defineOperation<z.infer<typeof drmParams>>({
     if (total > MAX_INVERTERS) {
       throw invalidInput(
         'plantcodes',
-        `these plants have ${total} inverters (string and central, from today's device list); one DRM command may address at most ${MAX_INVERTERS} (failCode 20116)`,
+        `these plants have ${total} inverters (string and central, from today's device list); one ` +
+          `DRM command may address at most ${MAX_INVERTERS} (failCode 20116)`,
       );
     }
   },

@@ -51,7 +51,8 @@ const defaultParams = z
     if (!base || base.length === 0)
       return fail(
         ['tasks'],
-        'is required: a list of {plantCode, maxFeedGridPower, activePowerVariationGradient}, or plantCodes with the values',
+        'is required: a list of {plantCode, maxFeedGridPower, activePowerVariationGradient}, or ' +
+          'plantCodes with the values',
       );
     if (base.length > 100) return fail(['tasks'], 'at most 100 plants are allowed per call');
     const seen = new Set<string>();
@@ -78,7 +79,8 @@ export const defaultSetting = defineOperation<z.infer<typeof defaultParams>>({
   endpoint: 'vpp/plantDefaultSetting',
   section: '9.6.1.3',
   summary:
-    'Enables the scheduled task and sets the default maximum grid feed-in power and active power gradient of up to 100 plants.',
+    'Enables the scheduled task and sets the default maximum grid feed-in power and active power ' +
+    'gradient of up to 100 plants.',
   changesDevices: true,
   quota: VPP_QUOTA,
   params: defaultParams,

@@ -79,7 +79,9 @@ export function settle(op: OperationDef, result: ExecResult): ExecResult {
     const what = WHAT[key] ?? 'item';
     throw new FusionSolarError('FAILED', {
       endpoint: op.endpoint,
-      message: `${op.name}: all ${failed.length} ${what}${failed.length === 1 ? '' : 's'} failed (${named.join('; ')}${more})`,
+      message:
+        `${op.name}: all ${failed.length} ${what}${failed.length === 1 ? '' : 's'} failed ` +
+        `(${named.join('; ')}${more})`,
       details: { failed, payload: result.payload },
     });
   }

@@ -13,7 +13,13 @@ export {
 } from './types';
 export { defaultBody, execute, pageOf, planCalls } from './planner';
 export { checkKeys, validate, zodToError } from './validate';
-export { editorOperation, type EditorOperation, type JsonSchema } from './json-schema';
+export {
+  editorOperation,
+  editorSettings,
+  type EditorOperation,
+  type EditorSettings,
+  type JsonSchema,
+} from './json-schema';
 export {
   isObject,
   normaliseMap,

@@ -122,3 +122,20 @@ export function editorOperation(op: OperationDef): EditorOperation {
   cache.set(op, entry);
   return entry;
 }
+
+/** What the editor needs of a node's own settings (those of no operation): rows and their rules. */
+export interface EditorSettings {
+  rows: string[];
+  schema: Record<string, JsonSchema>;
+}
+
+const settingsCache = new WeakMap<z.ZodType, EditorSettings>();
+
+export function editorSettings(schema: z.ZodType): EditorSettings {
+  const known = settingsCache.get(schema);
+  if (known) return known;
+  const rows = Object.keys(shapeOf(schema));
+  const entry = { rows, schema: schemasOf(schema, rows) };
+  settingsCache.set(schema, entry);
+  return entry;
+}

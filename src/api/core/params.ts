@@ -77,11 +77,12 @@ export const pageNoInput = z.coerce
   .min(1, 'must be at least 1')
   .optional();
 
-export function oneOf<T extends number>(values: readonly T[]) {
+/** One of a few numbers; `rule` says what they mean ("must be 0 (automatic) or 1 (manual)"). */
+export function oneOf<T extends number>(values: readonly T[], rule?: string) {
   return (
     z.coerce
-      .number({ error: 'must be a number' })
-      .refine((v) => (values as readonly number[]).includes(v), `must be one of ${values.join(', ')}`)
+      .number({ error: rule ?? 'must be a number' })
+      .refine((v) => (values as readonly number[]).includes(v), rule ?? `must be one of ${values.join(', ')}`)
       // The refinement is invisible to JSON Schema: the editor reads the list from here.
       .meta({ enum: [...values] }) as unknown as z.ZodType<T>
   );

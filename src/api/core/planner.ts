@@ -1,3 +1,4 @@
+import { FusionSolarError } from '../../client/errors';
 import { isObject } from './normalise';
 import type { Batch, ExecContext, ExecResult, OperationDef, Params } from './types';
 import { validate } from './validate';
@@ -147,8 +148,11 @@ async function runPlanned<P extends Params>(
       let pageTotal: number | undefined;
       let kept: Params | undefined;
       let previous: string | undefined;
+      let pages: number | undefined;
       for (let pageNo = 1; ; pageNo++) {
-        const data = await send({ ...p, pageNo, pageSize });
+        const data = await send({ ...p, pageNo, pageSize }).catch((err: unknown) => {
+          throw pageNo > 1 ? laterPageError(err, pageNo, pages, items.length) : err;
+        });
         const page = pageOf(data);
         // Every page spends the endpoint's budget: a server that ignores pageNo (the same
         // items again) or answers with a bare list has said all it will say.
@@ -160,7 +164,7 @@ async function runPlanned<P extends Params>(
         items.push(...page.items);
         if (page.total !== undefined) pageTotal = page.total;
         if (paged.bareIsWhole && Array.isArray(data)) break;
-        const pages = page.pageCount ?? (page.total !== undefined ? Math.ceil(page.total / pageSize) : undefined);
+        pages = page.pageCount ?? (page.total !== undefined ? Math.ceil(page.total / pageSize) : undefined);
         const more = pages !== undefined ? pageNo < pages : page.items.length >= pageSize;
         if (!more || page.items.length === 0 || items.length >= maxItems) break;
       }
@@ -176,4 +180,20 @@ async function runPlanned<P extends Params>(
   op.learn?.(payload, params, ctx);
   const failed = op.failures?.(payload);
   return { payload, calls, total, ...(failed && failed.length ? { failed } : {}) };
+}
+
+/**
+ * A later page refused by the quota (a short quotaWait): the list fails whole, and says so,
+ * rather than pass for complete with the first pages only.
+ */
+function laterPageError(err: unknown, pageNo: number, pages: number | undefined, gathered: number): unknown {
+  if (!(err instanceof FusionSolarError) || err.code !== 'QUOTA') return err;
+  const of = pages !== undefined ? ` of ${pages}` : '';
+  return new FusionSolarError('QUOTA', {
+    endpoint: err.endpoint,
+    retryAfter: err.retryAfter,
+    details: err.details,
+    solution: err.solution,
+    message: `${err.message} (at page ${pageNo}${of}; the ${gathered} items of the pages before it are not sent: a "Longest wait" (quotaWait) of at least the wait reads the whole list)`,
+  });
 }

@@ -73,7 +73,8 @@ export async function deviceSets(
       if (!supported.includes(d.devTypeId))
         throw invalidInput(
           key,
-          `device ${id} is a ${typeLabel(d.devTypeId)}, which ${opName} does not support (supported: ${supported.join(', ')})`,
+          `device ${id} is a ${typeLabel(d.devTypeId)}, which ${opName} does not support ` +
+            `(supported: ${supported.join(', ')})`,
         );
       if (types && !types.includes(d.devTypeId))
         throw invalidInput(key, `device ${id} is a ${typeLabel(d.devTypeId)}, not of devTypeId ${types.join(', ')}`);

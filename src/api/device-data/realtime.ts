@@ -95,7 +95,8 @@ export const deviceFiveMinuteKpi = defineOperation<FiveMinuteParams>({
   endpoint: 'thirdData/getDevFiveMinutes',
   section: 'V6 6.4.1',
   summary:
-    'To be offline: the 5-minute points of one day per device (accounts created on or before 2022-06-30 only); use deviceHistoryKpi.',
+    'To be offline: the 5-minute points of one day per device (accounts created on or before ' +
+    '2022-06-30 only); use deviceHistoryKpi.',
   changesDevices: false,
   deprecated: 'deviceHistoryKpi',
   quota: { limits: [{ count: perType(REALTIME_TYPES, 100, 24), windowMs: DAY, kind: 'day' }] },
@@ -111,7 +112,9 @@ export const deviceFiveMinuteKpi = defineOperation<FiveMinuteParams>({
         endpoint: 'thirdData/getDevFiveMinutes',
         field: 'operation',
         message:
-          'deviceFiveMinuteKpi (getDevFiveMinutes) is to go offline and closed to API accounts created after 2022-06-30 (V6 reference 6.4): use deviceHistoryKpi. An older account may call it with the quota profile "custom" or "off".',
+          'deviceFiveMinuteKpi (getDevFiveMinutes) is to go offline and closed to API accounts ' +
+          'created after 2022-06-30 (V6 reference 6.4): use deviceHistoryKpi. An older account may ' +
+          'call it with the quota profile "custom" or "off".',
       });
     }
   },

@@ -52,7 +52,8 @@ export const deviceDayKpi = report(
   'getDevKpiDay',
   'V6 6.1.6.3',
   'month',
-  'Daily device data of the month containing collectTime (device time zone): inverter yield and specific energy, battery charge and discharge.',
+  'Daily device data of the month containing collectTime (device time zone): inverter yield and ' +
+    'specific energy, battery charge and discharge.',
 );
 export const deviceMonthKpi = report(
   'deviceMonthKpi',

@@ -52,7 +52,9 @@ export function allFailedError(op: OperationDef, failed: unknown[], key: string)
   const more = failed.length > 3 ? `; and ${failed.length - 3} more` : '';
   return new FusionSolarError('FAILED', {
     endpoint: op.endpoint,
-    message: `${op.name}: all ${failed.length} registration${failed.length === 1 ? '' : 's'} failed (${named.join('; ')}${more})`,
+    message:
+      `${op.name}: all ${failed.length} registration${failed.length === 1 ? '' : 's'} failed ` +
+      `(${named.join('; ')}${more})`,
     details: { failed },
   });
 }

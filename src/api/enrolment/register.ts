@@ -26,7 +26,8 @@ export const snRegistration = defineOperation<z.infer<typeof params>>({
   endpoint: 'community/snIsRegister',
   section: '9.6.2.1',
   summary:
-    'Whether device SNs are registered and bound to an installer account (result 0-3 with its meaning); 50 SNs per call.',
+    'Whether device SNs are registered and bound to an installer account (result 0-3 with its ' +
+    'meaning); 50 SNs per call.',
   changesDevices: false,
   quota: { limits: [{ count: 100, windowMs: MINUTE }] },
   params,

@@ -163,7 +163,8 @@ export const configureStrings = defineOperation<z.infer<typeof configureParams>>
   endpoint: 'iv/pvConfig/configuration',
   section: '9.4.9',
   summary:
-    'Writes the module details of all strings of an inverter (strings left out are cleared); moduleId fills them from the library.',
+    'Writes the module details of all strings of an inverter (strings left out are cleared); ' +
+    'moduleId fills them from the library.',
   changesDevices: true,
   quota: IV_QUOTA,
   params: configureParams,

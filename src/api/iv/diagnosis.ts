@@ -53,7 +53,8 @@ export const runDiagnosisOp = defineOperation<Params>({
   name: 'runDiagnosis',
   section: '9.4',
   summary:
-    "Creates a scan, polls its status every 5-10 s, then returns one report with the faults, loss data and every string's I-V curve.",
+    'Creates a scan, polls its status every 5-10 s, then returns one report with the faults, loss ' +
+    "data and every string's I-V curve.",
   quota: IV_QUOTA,
   options: optionsSchema,
   // Ticked, the node gets a second output for the progress messages.
@@ -141,7 +142,9 @@ export async function runDiagnosis(input: Params, rawOptions: Params, ctx: Diagn
       if (clock.now() - started > options.maxMinutes * 60_000) {
         throw new FusionSolarError('TIMEOUT', {
           details: { taskId: report.taskId },
-          message: `runDiagnosis: task ${report.taskId} did not finish within ${options.maxMinutes} minutes; it keeps running on the server (query it with taskStatus)`,
+          message:
+            `runDiagnosis: task ${report.taskId} did not finish within ${options.maxMinutes} ` +
+            `minutes; it keeps running on the server (query it with taskStatus)`,
         });
       }
       try {

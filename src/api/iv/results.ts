@@ -87,7 +87,8 @@ export const curveData = defineOperation<z.infer<typeof curveParams>>({
   endpoint: 'iv/scanTask/ivdata',
   section: '9.4.6',
   summary:
-    'I-V curves of the strings of one or more inverters: current, voltage and power arrays plus the maximum power point.',
+    'I-V curves of the strings of one or more inverters: current, voltage and power arrays plus the ' +
+    'maximum power point.',
   changesDevices: false,
   quota: IV_QUOTA,
   params: curveParams,

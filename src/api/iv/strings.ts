@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codeList, distinct, noDuplicates } from '../core/params';
+import { codeList, distinct, noDuplicates, oneOf } from '../core/params';
 import { IV_QUOTA, pageNo, pageSize } from './params';
 import { eachItem } from './normalise';
 import { isObject, normaliseRecord, type JsonObject } from '../core/normalise';
@@ -36,10 +36,7 @@ const stringConfigsParams = z
       .min(1, 'must not be empty')
       .max(256, 'must be at most 256 characters')
       .optional(),
-    configStatus: z.coerce
-      .number({ error: 'must be 0 (not configured) or 1 (configured)' })
-      .pipe(z.union([z.literal(0), z.literal(1)], { error: 'must be 0 (not configured) or 1 (configured)' }))
-      .optional(),
+    configStatus: oneOf([0, 1] as const, 'must be 0 (not configured) or 1 (configured)').optional(),
     plantCodes: codeList().transform(distinct).optional(),
   })
   .strict();
@@ -116,7 +113,10 @@ export function normaliseModule(rec: JsonObject): JsonObject {
   return rec;
 }
 
-/** The API calls it `id` (accepted in msg.payload); the node property is `moduleId` because `id` is every Node-RED node's own id. */
+/**
+ * The API calls it `id` (accepted in msg.payload); the node
+ * property is `moduleId` because `id` is every Node-RED node's own id.
+ */
 const moduleIdParams = z
   .object({
     moduleId: z.coerce

@@ -69,11 +69,13 @@ export function ivCurvesSvg(curves: readonly SvgCurve[], opts: SvgOptions = {}):
 
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 ` +
+      `0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
   );
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   out.push(
-    `<text x="${width / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold">${escapeXml(opts.title ?? 'I-V curves')}</text>`,
+    `<text x="${width / 2}" y="22" text-anchor="middle" font-size="15" ` +
+      `font-weight="bold">${escapeXml(opts.title ?? 'I-V curves')}</text>`,
   );
   for (let v = 0; v <= vTop + 1e-9; v += vStep) {
     out.push(`<line x1="${fmt(x(v))}" y1="${top}" x2="${fmt(x(v))}" y2="${top + plotH}" stroke="#e0e0e0"/>`);
@@ -86,7 +88,8 @@ export function ivCurvesSvg(curves: readonly SvgCurve[], opts: SvgOptions = {}):
   out.push(`<path d="M${left},${top}V${top + plotH}H${left + plotW}" fill="none" stroke="#333"/>`);
   out.push(`<text x="${left + plotW / 2}" y="${top + plotH + 34}" text-anchor="middle">Voltage (V)</text>`);
   out.push(
-    `<text x="16" y="${top + plotH / 2}" text-anchor="middle" transform="rotate(-90 16 ${top + plotH / 2})">Current (A)</text>`,
+    `<text x="16" y="${top + plotH / 2}" text-anchor="middle" transform="rotate(-90 ` +
+      `16 ${top + plotH / 2})">Current (A)</text>`,
   );
   curves.forEach((c, k) => {
     const color = PALETTE[k % PALETTE.length];
@@ -95,7 +98,8 @@ export function ivCurvesSvg(curves: readonly SvgCurve[], opts: SvgOptions = {}):
     for (let p = 0; p < n; p++) pts.push(`${fmt(x(c.voltage[p]))},${fmt(y(c.current[p]))}`);
     const dash = c.fault ? ' stroke-dasharray="6 3"' : '';
     out.push(
-      `<polyline fill="none" stroke="${color}" stroke-width="1.5"${dash} points="${pts.join(' ')}"><title>${escapeXml(c.label)}</title></polyline>`,
+      `<polyline fill="none" stroke="${color}" stroke-width="1.5"${dash} ` +
+        `points="${pts.join(' ')}"><title>${escapeXml(c.label)}</title></polyline>`,
     );
     const rows = legendRows - 1;
     const lx = left + Math.floor(k / rows) * Math.floor(plotW / columns);
@@ -105,7 +109,8 @@ export function ivCurvesSvg(curves: readonly SvgCurve[], opts: SvgOptions = {}):
   });
   if (curves.some((c) => c.fault)) {
     out.push(
-      `<text x="${left}" y="${top + plotH + 52 + (legendRows - 1) * 16 - 3}" fill="#555">Dashed: strings the diagnosis reports a fault for.</text>`,
+      `<text x="${left}" y="${top + plotH + 52 + (legendRows - 1) * 16 - 3}" fill="#555">Dashed: ` +
+        `strings the diagnosis reports a fault for.</text>`,
     );
   }
   out.push('</svg>');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codeList, noDuplicates, timeInput } from '../core/params';
+import { codeList, noDuplicates, oneOf, timeInput } from '../core/params';
 import { defaultBody } from '../core/planner';
 import { boolInput, idForBody, IV_QUOTA, pageNo, pageSize, taskIdInput } from './params';
 import { eachItem, normaliseIds } from './normalise';
@@ -76,12 +76,8 @@ const createTaskParams = z
       .min(1, 'must not be empty')
       .max(256, 'must be at most 256 characters'),
     dns: codeList({ max: 100 }).refine(noDuplicates, 'must not name an inverter twice'),
-    cleanStatus: z.coerce
-      .number({ error: 'must be 0 (not cleaned) or 1 (cleaned)' })
-      .pipe(z.union([z.literal(0), z.literal(1)], { error: 'must be 0 (not cleaned) or 1 (cleaned)' })),
-    environmentalParameters: z.coerce
-      .number({ error: 'must be 0 (automatic) or 1 (manual)' })
-      .pipe(z.union([z.literal(0), z.literal(1)], { error: 'must be 0 (automatic) or 1 (manual)' })),
+    cleanStatus: oneOf([0, 1] as const, 'must be 0 (not cleaned) or 1 (cleaned)'),
+    environmentalParameters: oneOf([0, 1] as const, 'must be 0 (automatic) or 1 (manual)'),
     modulePlaneIrradiance: z.coerce
       .number({ error: 'must be a number' })
       .min(600, 'must be at least 600 W/m² (range [600, 1500])')
@@ -100,7 +96,8 @@ const createTaskParams = z
   })
   .strict()
   .superRefine((p, ctx) => {
-    // Mandatory with manual parameters; with automatic ones the reference calls them optional, so they are sent as given.
+    // Mandatory with manual parameters; with automatic ones the
+    // reference calls them optional, so they are sent as given.
     for (const key of ['modulePlaneIrradiance', 'moduleBackSurfaceTemperature'] as const) {
       if (p.environmentalParameters === 1 && p[key] === undefined) {
         ctx.addIssue({

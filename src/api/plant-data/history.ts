@@ -31,7 +31,8 @@ export const historyKpi = defineOperation<HistoryParams>({
   endpoint: 'vpp/plantHistoryKpi',
   section: '9.3.3',
   summary:
-    '5-minute plant data (energy flows, battery SOC, grid voltages) for any range within the latest 365 days, fetched in 24-hour windows.',
+    '5-minute plant data (energy flows, battery SOC, grid voltages) for any range within the latest ' +
+    '365 days, fetched in 24-hour windows.',
   changesDevices: false,
   quota: HISTORY_QUOTA,
   params: historyParams,
@@ -86,7 +87,8 @@ export const fiveMinuteKpi = defineOperation<FiveMinuteParams>({
   section: '9.5.1',
   summary: '5-minute data of one plant for one day (to-be-offline interface: use historyKpi).',
   deprecated:
-    'To-be-offline interface (reference 9.5, estimated offline date 2023-06-30; closed to users registered after 2022-06-30): use historyKpi (vpp/plantHistoryKpi, 9.3.3) instead.',
+    'To-be-offline interface (reference 9.5, estimated offline date 2023-06-30; closed to users ' +
+    'registered after 2022-06-30): use historyKpi (vpp/plantHistoryKpi, 9.3.3) instead.',
   changesDevices: false,
   quota: HISTORY_QUOTA,
   params: fiveMinuteParams,
@@ -101,7 +103,8 @@ export const fiveMinuteKpi = defineOperation<FiveMinuteParams>({
     if (!sameDay) {
       throw invalidInput(
         'endTime',
-        "must be on the same day as startTime in the plant's time zone (reference 9.5.1): use historyKpi for longer ranges",
+        "must be on the same day as startTime in the plant's time zone (reference 9.5.1): use " +
+          'historyKpi for longer ranges',
       );
     }
     checkDailyBudget('vpp/plantFiveMinutesKpi', HISTORY_QUOTA, 1, 1, ctx);

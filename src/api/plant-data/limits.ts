@@ -51,7 +51,10 @@ export function checkDailyBudget(
     const days = Math.max(1, Math.floor(allowed / Math.max(1, chunks)));
     throw invalidInput(
       'endTime',
-      `the range needs ${calls} calls (24-hour windows${chunks > 1 ? ` x ${chunks} groups of 100 plants` : ''}) but ${endpoint} allows ${allowed} calls a day (Roundup(plants/100) + 24): request at most ${days} day${days === 1 ? '' : 's'} at a time`,
+      `the range needs ${calls} calls (24-hour ` +
+        `windows${chunks > 1 ? ` x ${chunks} groups of 100 plants` : ''}) but ${endpoint} ` +
+        `allows ${allowed} calls a day (Roundup(plants/100) + 24): request at most ${days} ` +
+        `day${days === 1 ? '' : 's'} at a time`,
     );
   }
 }

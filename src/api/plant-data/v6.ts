@@ -134,14 +134,16 @@ export const hourKpi = report(
   'getKpiStationHour',
   'V6 6.1.4.2',
   'day',
-  'Hourly plant data of the day containing collectTime (plant time zone): irradiation, theoretical and inverter yield, feed-in, revenue.',
+  'Hourly plant data of the day containing collectTime (plant time zone): irradiation, theoretical ' +
+    'and inverter yield, feed-in, revenue.',
 );
 export const dayKpi = report(
   'dayKpi',
   'getKpiStationDay',
   'V6 6.1.4.3',
   'month',
-  'Daily plant data of the month containing collectTime (plant time zone): yield, feed-in, consumption, PR, specific energy, revenue, savings.',
+  'Daily plant data of the month containing collectTime (plant time zone): yield, feed-in, ' +
+    'consumption, PR, specific energy, revenue, savings.',
 );
 export const monthKpi = report(
   'monthKpi',

@@ -83,6 +83,8 @@ const deviceListParams = z
         (id) => DEVICE_TYPE_IDS.has(id),
         `must be a device type id of reference chapter 10 (${[...DEVICE_TYPE_IDS].join(', ')})`,
       )
+      // The refinement is invisible to JSON Schema: the editor checks a saved id against this list.
+      .meta({ enum: [...DEVICE_TYPE_IDS] })
       .optional(),
     pageNo: pageNoInput,
     pageSize: oneOf(PAGE_SIZES).optional(),

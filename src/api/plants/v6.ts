@@ -126,7 +126,8 @@ export const plantListV6 = defineOperation<PlantListParams>({
   endpoint: 'thirdData/stations',
   section: 'V6 stations',
   summary:
-    'Plants of the account: every page of stations merged (getStationList where stations is refused), in the stations field names.',
+    'Plants of the account: every page of stations merged (getStationList where stations is ' +
+    'refused), in the stations field names.',
   changesDevices: false,
   quota: {
     limits: [
@@ -191,7 +192,8 @@ export const deviceListV6 = defineOperation<DeviceListParams>({
   endpoint: 'thirdData/getDevList',
   section: 'V6 6.1.5',
   summary:
-    'Devices of the given plants (all plants when none given): id, name, SN, type, model, software version; 100 plants a call.',
+    'Devices of the given plants (all plants when none given): id, name, SN, type, model, software ' +
+    'version; 100 plants a call.',
   changesDevices: false,
   quota: {
     limits: [

@@ -7,13 +7,14 @@ import { RESERVED_KEYS } from '../core/params';
 import { canonicalEndpoint, resolveTarget } from './path';
 import { MAX_DEPTH } from '../../client/exact-json';
 import { text } from '../../text';
+import { METHODS, type HttpMethod } from './settings';
+
+export type { HttpMethod };
 
 /**
  * One call to any path of the account's server, for endpoints the catalogue lacks: same
  * session, re-login, quota governor and error handling as every operation.
  */
-
-export type HttpMethod = 'GET' | 'POST';
 
 export interface GenericRequest {
   method?: unknown;
@@ -37,8 +38,9 @@ export interface GenericResponse {
 export function methodOf(v: unknown): HttpMethod {
   if (v === undefined || v === null || v === '') return 'POST';
   const m = typeof v === 'string' ? v.trim().toUpperCase() : '';
-  if (m === 'GET' || m === 'POST') return m;
-  throw invalidInput('method', 'must be POST or GET');
+  const known = METHODS.find((x) => x === m);
+  if (known) return known;
+  throw invalidInput('method', `must be ${METHODS.join(' or ')}`);
 }
 
 /** An Inject node's timestamp or an empty payload triggers the call with an empty body. */
@@ -107,7 +109,9 @@ export async function sendRequest(client: ApiClient, req: GenericRequest): Promi
   if (known?.changesDevices && !client.allowControl) {
     throw new FusionSolarError('CONTROL_DISABLED', {
       endpoint: target.endpoint,
-      message: `${target.endpoint} is the ${known.name} command, which changes devices: enable "Allow device control" in the FusionSolar account`,
+      message:
+        `${target.endpoint} is the ${known.name} command, which changes devices: enable ` +
+        `"Allow device control" in the FusionSolar account`,
     });
   }
   let path = target.path;

@@ -1,6 +1,7 @@
 import { FusionSolarError } from '../errors';
 import type { Budget } from './ledger';
 import { describeLimit, describeWindow, HOUR } from './rules';
+import { groupStart } from './pace';
 import { earliestFit, insertSorted, type Window } from './window';
 
 /** When the next call (or group) fits, and what holds it back until then. */
@@ -26,17 +27,22 @@ export function fitAt(
   if (pausedUntil > fit.at) fit = { at: pausedUntil, reason: GATEWAY_REASON };
   if (budget.blockedUntil > fit.at)
     fit = { at: budget.blockedUntil, reason: budget.blockedReason, daily: budget.blockedDaily };
+  const reason = (w: Window): string =>
+    `${describeLimit(w.count, w.windowMs)}${w.zone ? ` (calendar days in ${w.zone})` : ''} used`;
+  // A budget of an hour or more must hold the whole group, or the operation cannot finish
+  // in time; short windows only have to let the group go at its own best pace.
+  const short = windows.filter((w) => w.windowMs < HOUR && !w.zone);
   for (const w of windows) {
-    // A group larger than a short window goes through it one call at a time; a budget of
-    // an hour or more must hold the whole group or the operation cannot finish in time.
-    const at = earliestFit(stamps, w, t, n > w.count && w.windowMs < HOUR ? 1 : n);
-    if (at > fit.at)
-      fit = {
-        at,
-        window: w,
-        daily: w.daily,
-        reason: `${describeLimit(w.count, w.windowMs)}${w.zone ? ` (calendar days in ${w.zone})` : ''} used`,
-      };
+    if (short.includes(w) && n > 1) continue;
+    const at = earliestFit(stamps, w, t, n);
+    if (at > fit.at) fit = { at, window: w, daily: w.daily, reason: reason(w) };
+  }
+  if (n > 1 && short.length && Number.isFinite(fit.at)) {
+    const start = groupStart(short, stamps, fit.at, n);
+    if (start.at > fit.at) {
+      const w = start.window ?? short[0];
+      fit = { at: start.at, window: w, daily: w.daily, reason: reason(w) };
+    }
   }
   return fit;
 }
@@ -62,7 +68,9 @@ export function quotaError(endpoint: string, fit: Fit, now: number, prefix = '')
   return new FusionSolarError('QUOTA', {
     endpoint,
     retryAfter: known ? wait : undefined,
-    message: `Quota of ${endpoint}: ${prefix}${fit.reason ?? 'limit reached'}${known ? `; next call possible in ${Math.ceil(wait / 1000)} s` : ''}`,
+    message: `Quota of ${endpoint}: ${prefix}${
+      fit.reason ?? 'limit ' + 'reached'
+    }${known ? `; next call possible in ${Math.ceil(wait / 1000)} s` : ''}`,
     details: { limit: w?.count, window: w ? describeWindow(w.windowMs) : undefined, daily: fit.daily === true },
   });
 }

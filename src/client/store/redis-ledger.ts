@@ -20,8 +20,10 @@ export function offlineError(h: Pick<LedgerHost, 'fallback' | 'seen'>, endpoint?
     endpoint,
     message:
       h.fallback === 'stop' || h.seen
-        ? `The shared state store (Redis) is unreachable and "If Redis is away" is "${h.fallback === 'stop' ? 'stop' : 'local ledger'}": the call was not made`
-        : 'The shared state store (Redis) was never reached, so the number of instances sharing the account is unknown: the call was not made',
+        ? `The shared state store (Redis) is unreachable and "If Redis is away" is ` +
+          `"${h.fallback === 'stop' ? 'stop' : 'local ledger'}": the call was not made`
+        : 'The shared state store (Redis) was never reached, so the number of instances sharing the ' +
+          'account is unknown: the call was not made',
   });
 }
 

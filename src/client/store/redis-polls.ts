@@ -3,7 +3,9 @@ import { DAY_MS } from './redis-reseed';
 import { CLAIM_POLL, RELEASE_POLL } from './redis-scripts';
 import type { PollClaim } from './types';
 
-/** How long the instance that made a poll keeps the next one to itself (clock ms): wake-up jitter, not a failover delay. */
+/**
+ * How long the instance that made a poll keeps the next one to itself (clock ms): wake-up jitter, not a failover delay.
+ */
 export function pollGrace(periodMs: number): number {
   return Math.max(10_000, Math.floor(periodMs / 10));
 }

@@ -132,7 +132,10 @@ if ARGV[4] == '' then redis.call('HDEL', KEYS[1], ARGV[1]) else redis.call('HSET
 return 1
 `;
 
-/** KEYS: polls hash. ARGV: ttlMs, then key, time pairs. Keeps the later time of each (a re-seed never moves a poll back). */
+/**
+ * KEYS: polls hash. ARGV: ttlMs, then key, time pairs. Keeps
+ * the later time of each (a re-seed never moves a poll back).
+ */
 export const POLLS_MAX = `
 for i = 2, #ARGV, 2 do
   local cur = tonumber(redis.call('HGET', KEYS[1], ARGV[i]) or '0')

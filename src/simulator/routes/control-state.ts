@@ -88,7 +88,8 @@ export function nextTaskId(s: ControlState): string {
 export function plantTime(ms: number, tzOffsetMin: number): string {
   const local = new Date(ms + tzOffsetMin * 60_000).toISOString().slice(0, 19);
   const a = Math.abs(tzOffsetMin);
-  const off = `${tzOffsetMin < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+  const hh = String(Math.floor(a / 60)).padStart(2, '0');
+  const off = `${tzOffsetMin < 0 ? '-' : '+'}${hh}:${String(a % 60).padStart(2, '0')}`;
   return local + off;
 }
 

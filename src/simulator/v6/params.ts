@@ -7,7 +7,10 @@ import { deviceById, deviceBySn, type V6Device } from './devices';
 
 export const fail = (failCode: number): SimFail => new SimFail(failCode);
 
-/** `stationCodes`: present (20010), at most 100 (20014); unknown (20007) or another user's (20045) plants refuse the call. */
+/**
+ * `stationCodes`: present (20010), at most 100 (20014);
+ * unknown (20007) or another user's (20045) plants refuse the call.
+ */
 export function stationsArg(req: SimRequest, body: JsonObject = req.body): SimPlant[] {
   const codes = [...new Set(commaList(body.stationCodes))];
   if (codes.length === 0) throw fail(20010);

@@ -25,7 +25,10 @@ function intArg(v: unknown, missing: number, bad: number): number {
   return n;
 }
 
-/** `stations`: pageNo mandatory (30004) from 1 (30021), pageSize from the allowed set (30006, default 100), grid-connection window. */
+/**
+ * `stations`: pageNo mandatory (30004) from 1 (30021), pageSize from the allowed set (30006, default 100),
+ * grid-connection window.
+ */
 function stations(req: SimRequest): unknown {
   const pageNo = intArg(req.body.pageNo, 30004, 30021);
   if (pageNo < 1) throw fail(30021);
