@@ -30,7 +30,8 @@ export default tseslint.config(
     // Lines stay readable: Prettier wraps code at 120 but not strings and comments, which are split by
     // hand. URLs are left whole. (The core rule is deprecated for formatting but still works.)
     files: ['src/**/*.ts', 'nodes/**/*.ts', 'test/**/*.js', 'scripts/**/*.js', 'resources/**/*.js'],
-    rules: { 'max-len': ['error', { code: 120, ignoreUrls: true }] },
+    // Markdown table rows written by the benchmark scripts stay one line each.
+    rules: { 'max-len': ['error', { code: 120, ignoreUrls: true, ignorePattern: '^\\| ' }] },
   },
   {
     // Functions handed to page.evaluate() run in the editor's page.

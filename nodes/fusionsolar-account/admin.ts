@@ -20,7 +20,8 @@ export function registerAdminRoutes(RED: NodeAPI): void {
   const live = (): NodeAPI => runtimes.get(RED.httpAdmin) ?? RED;
 
   // The editor's operation lists, rows and their rules (JSON Schema), straight from the catalogue, the rules
-  // of node settings outside any operation (request, monitor), and the saved-config migrations so a dialog shows an old node in the current shape.
+  // of node settings outside any operation (request, monitor), and the saved-config migrations
+  // so a dialog shows an old node in the current shape.
   RED.httpAdmin.get(
     '/fusionsolar/catalogue',
     RED.auth.needsPermission('fusionsolar-account.read'),

@@ -83,7 +83,8 @@ for (const name of RUNTIMES) {
       const rt = await runtime(name);
       userDir = await freshUserDir();
       red = await startNodeRed(rt, userDir);
-      // Node-RED 5's rotating tips throw when a tip is due before the info sidebar is drawn (each test loads a fresh page).
+      // Node-RED 5's rotating tips throw when a tip is due before the info sidebar is drawn
+      // (each test loads a fresh page).
       await red.post('/settings/user', { editor: { view: { 'view-show-tips': false } } });
     });
 
@@ -93,7 +94,8 @@ for (const name of RUNTIMES) {
     });
 
     for (const lang of ['en-US', 'de', 'zh-CN']) {
-      it(`${lang}: ruled-out values are flagged, choices are the catalogue's with the locale's names`, async function () {
+      const title = `${lang}: ruled-out values are flagged, choices are the catalogue's with the locale's names`;
+      it(title, async function () {
         const browser = await ui.launch();
         const { page, errors } = browser;
         try {

@@ -36,7 +36,8 @@ for (const name of RUNTIMES) {
       [sim, userDir] = await Promise.all([startSimulator({ plants: 1, users: [USER] }), freshUserDir()]);
       red = await startNodeRed(rt, userDir);
       catalogue = await red.get('/fusionsolar/catalogue');
-      // Node-RED 5's rotating tips throw when a tip is due before the info sidebar is drawn (each test loads a fresh page).
+      // Node-RED 5's rotating tips throw when a tip is due before the info sidebar is drawn
+      // (each test loads a fresh page).
       await red.post('/settings/user', { editor: { view: { 'view-show-tips': false } } });
     });
 

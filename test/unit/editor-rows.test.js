@@ -195,7 +195,8 @@ describe('editor rows and rules from the catalogue', function () {
         assert.match(
           def,
           new RegExp(
-            `validate: function \\(v\\) \\{ return FusionSolarEditor\\.rule\\('${type}', '${row}'\\)\\.call\\(this, v\\); \\}`,
+            `validate: function \\(v\\) \\{ return FusionSolarEditor\\.rule\\('${type}', '${row}'\\)` +
+              '\\.call\\(this, v\\); \\}',
           ),
           `${type} ${row}: the value is checked by the catalogue's rule, not one written here`,
         );

@@ -194,6 +194,8 @@ function laterPageError(err: unknown, pageNo: number, pages: number | undefined,
     retryAfter: err.retryAfter,
     details: err.details,
     solution: err.solution,
-    message: `${err.message} (at page ${pageNo}${of}; the ${gathered} items of the pages before it are not sent: a "Longest wait" (quotaWait) of at least the wait reads the whole list)`,
+    message:
+      `${err.message} (at page ${pageNo}${of}; the ${gathered} items of the pages before it are not sent: ` +
+      'a "Longest wait" (quotaWait) of at least the wait reads the whole list)',
   });
 }
