@@ -126,12 +126,15 @@ async function run(sim, { rounds = 20, perRound = 100, warmup = 300 } = {}) {
   };
   const samples = { node: [], floor: [], bare: [] };
   for (const v of Object.keys(variants)) await variants[v](warmup, []);
-  // Interleaved rounds in rotating order, so drift and GC hit every variant alike.
+  // Interleaved message by message in rotating order: on a shared machine the load of other
+  // work changes within a second, and a round of 100 messages of one variant (about as long)
+  // caught a burst its rival's round did not. One message each in turn puts every variant
+  // under the same load; the sample count is the same as before.
   const order = Object.keys(variants);
-  for (let r = 0; r < rounds; r++) {
+  for (let i = 0; i < rounds * perRound; i++) {
     for (let k = 0; k < order.length; k++) {
-      const v = order[(r + k) % order.length];
-      await variants[v](perRound, samples[v]);
+      const v = order[(i + k) % order.length];
+      await variants[v](1, samples[v]);
     }
   }
   const rate = {

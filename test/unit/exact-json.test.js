@@ -1,6 +1,6 @@
 'use strict';
 const assert = require('node:assert/strict');
-const { parseExact, JsonDepthError } = require('../../dist/src/client/exact-json');
+const { parseExact, JsonDepthError, PARSE_FIRST_MAX } = require('../../dist/src/client/exact-json');
 const { seeded } = require('../../dist/src/simulator/random');
 
 /** The pre-parse before issue 12, quadratic on some bodies but right on small ones: the reference. */
@@ -67,5 +67,35 @@ describe('exact JSON parse', function () {
     assert.throws(() => parseExact(`${'['.repeat(65)}${']'.repeat(65)}`), JsonDepthError);
     assert.deepEqual(parseExact(`{"s":"${'['.repeat(500)}"}`), { s: '['.repeat(500) });
     assert.equal(/** @type {unknown[]} */ (parseExact(`${'['.repeat(64)}1${']'.repeat(64)}`)).length, 1);
+  });
+  it('gives the same answers whether a body is parsed first (small) or scanned first (large)', function () {
+    const item = (i) =>
+      `{"taskId":922337203685477500${i},"small":12345678901234,"big":1e300,"frac":9007199254740995.5,"s":"[[{"}`;
+    const small = `[${Array.from({ length: 3 }, (_, i) => item(i)).join(',')}]`;
+    let count = 3;
+    let large = small;
+    while (large.length <= PARSE_FIRST_MAX) {
+      count *= 2;
+      large = `[${Array.from({ length: count }, (_, i) => item(i)).join(',')}]`;
+    }
+    for (const text of [small, large]) {
+      const parsed = parseExact(text);
+      assert.deepEqual(parsed, reference(text));
+      assert.equal(parsed[0].taskId, '9223372036854775000');
+      assert.equal(parsed[0].small, 12345678901234);
+      assert.equal(parsed[0].big, 1e300);
+      assert.equal(parsed[0].frac, Number('9007199254740995.5'));
+    }
+    const pad = ' '.repeat(PARSE_FIRST_MAX);
+    for (const space of ['', pad]) {
+      assert.throws(() => parseExact(`${'['.repeat(65)}${space}${']'.repeat(65)}`), JsonDepthError);
+      assert.equal(/** @type {unknown[]} */ (parseExact(`${'['.repeat(64)}${space}1${']'.repeat(64)}`)).length, 1);
+      // Broken and too deep: the depth is what is reported, as before.
+      assert.throws(() => parseExact(`${'['.repeat(65)}${space}`), JsonDepthError);
+      assert.throws(() => parseExact(`[1,${space}`), SyntaxError);
+      assert.deepEqual(parseExact(`${space}-9007199254740992`), '-9007199254740992');
+      assert.deepEqual(parseExact(`{"a":{"b":[[${space}{}]]}}`), { a: { b: [[{}]] } });
+    }
+    assert.throws(() => parseExact(`{"a":${'{"a":'.repeat(64)}1${'}'.repeat(65)}`), JsonDepthError);
   });
 });
