@@ -533,6 +533,14 @@
   function keepsRules(schema, value, typed) {
     if (value === '' || value === undefined || value === null || !schema) return true;
     if (typed && typed !== 'str' && typed !== 'num') return true;
+    // A multiple choice is saved as an array; a message-era string may list the values.
+    if (schema.type === 'array' && schema.items) {
+      var items = schema.items;
+      var list = Array.isArray(value) ? value : String(value).split(/[\s,]+/);
+      return list.every(function (v) {
+        return v === '' || keepsRules(items, v);
+      });
+    }
     var n = Number(value);
     var numeric =
       schema.type === 'number' || schema.type === 'integer' || bounded(schema.minimum) || bounded(schema.maximum);
@@ -566,10 +574,15 @@
       var node = this;
       // V7 and V6 may share an operation name: the node's account says which one it runs.
       var api = node && node.account ? apiOfAccount(node.account) : '';
-      var op = ops.filter(function (o) {
-        return node && o.name === node.operation && (!api || (o.api || 'v7') === api);
+      var named = ops.filter(function (o) {
+        return node && o.name === node.operation;
+      });
+      var op = named.filter(function (o) {
+        return !api || (o.api || 'v7') === api;
       })[0];
-      return (op ? [op] : ops).every(function (o) {
+      // An operation the account's interface lacks is flagged by the operation row; its own
+      // rows keep that operation's rules, not the strictest of every operation's.
+      return (op ? [op] : named.length ? named : ops).every(function (o) {
         return keepsRules(schemaOf(o, row), value, typed);
       });
     };

@@ -42,6 +42,17 @@ const CASES = [
     good: { operation: 'deviceList', deviceTypeId: '20815' },
   },
   { type: 'fusionsolar-request', bad: { method: 'PUT' }, good: { method: 'GET' } },
+  {
+    type: 'fusionsolar-control',
+    bad: { operation: 'chargeDischarge', targetSOC: '101', dispatchTime: '2000' },
+    good: { operation: 'chargeDischarge', targetSOC: '80', dispatchTime: '60' },
+  },
+  { type: 'fusionsolar-control', bad: { operation: 'setDod', dod: '150' }, good: { operation: 'setDod', dod: '90' } },
+  {
+    type: 'fusionsolar-alarms',
+    bad: { levels: ['1', '9'], language: 'xx_XX' },
+    good: { levels: ['1', '2'], language: 'de_DE' },
+  },
 ];
 
 function flow() {

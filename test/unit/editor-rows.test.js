@@ -158,6 +158,12 @@ describe('editor rows and rules from the catalogue', function () {
       false,
       'one of the page sizes',
     );
+    const levels = editorOperation(operation('alarmList')).schema.levels;
+    assert.equal(keepsRules(levels, ['1', '4']), true, 'a multiple choice saved as an array');
+    assert.equal(keepsRules(levels, ['1', '7']), false, 'a level the reference does not list');
+    assert.equal(keepsRules(levels, '2, 3'), true);
+    assert.equal(keepsRules(levels, '2,x'), false);
+    assert.equal(keepsRules(levels, []), true, 'none chosen: every level');
   });
 
   /** Every schema the catalogue serves for a row of a node type: its operations' and its own settings'. */
@@ -189,18 +195,18 @@ describe('editor rows and rules from the catalogue', function () {
         assert.doesNotMatch(body, /<option value="[^"]+"/, `${type} ${row}: no option of its own but an empty one`);
       }
       const defaults = source.slice(source.indexOf('defaults:'), source.indexOf('label:', source.indexOf('defaults:')));
+      const unchecked = [];
       for (const m of defaults.matchAll(/\n\s+(\w+): \{([^\n]*)\}/g)) {
         const [, row, def] = m;
-        if (!(served[row] || []).some(hasRule) || !/validate:/.test(def)) continue;
-        assert.match(
-          def,
-          new RegExp(
-            `validate: function \\(v\\) \\{ return FusionSolarEditor\\.rule\\('${type}', '${row}'\\)` +
-              '\\.call\\(this, v\\); \\}',
-          ),
-          `${type} ${row}: the value is checked by the catalogue's rule, not one written here`,
-        );
+        if (!(served[row] || []).some(hasRule)) continue;
+        const check =
+          `validate: function \\(v\\) \\{ return FusionSolarEditor\\.rule\\('${type}', '${row}'\\)` +
+          '\\.call\\(this, v\\); \\}';
+        if (!new RegExp(check).test(def)) unchecked.push(row);
       }
+      // A row the catalogue gives a rule is checked by that rule: not by one of its own, and
+      // not left unchecked (a bad saved value would go unflagged until the message fails).
+      assert.deepEqual(unchecked, [], `${type}: rows not checked by the catalogue's rule`);
       const scripts = [...source.matchAll(/<script type="text\/javascript">([\s\S]*?)<\/script>/g)].map((x) => x[1]);
       for (const row of Object.keys(served).filter((r) => served[r].some(hasRule)))
         for (const script of scripts)
