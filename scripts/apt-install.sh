@@ -23,9 +23,10 @@ apt_install() {
   local rc=0
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null || rc=$?
   if [ -n "$created" ]; then $sudo rm -f "$policy"; fi
-  # Under systemd the policy file is not consulted everywhere: stop what was started anyway.
+  # Under systemd the policy file is not consulted everywhere: stop what this install started
+  # (only its own packages: a service the user already runs is left alone).
   if command -v systemctl >/dev/null 2>&1; then
-    for unit in redis-server mosquitto influxdb; do $sudo systemctl disable --now "$unit" >/dev/null 2>&1 || true; done
+    for unit in "$@"; do $sudo systemctl disable --now "$unit" >/dev/null 2>&1 || true; done
   fi
   return "$rc"
 }
