@@ -28,6 +28,30 @@ async function flowRows(page, plants) {
 }
 
 /**
+ * How far the power-flow table overflows its card, as shown and again with every reading at its
+ * widest (five-digit values, the longest state words): the readings follow the simulated time of
+ * day, so the layout check must not depend on the hour the suite runs at. The widest texts are
+ * set and measured in one turn, before Vue renders the next message, then put back.
+ */
+async function flowOverflow(page) {
+  return page.$eval('.fs-flow', (el) => {
+    const shown = el.scrollWidth - el.clientWidth;
+    const cells = [...el.querySelectorAll('tbody b, tbody .fs-sub')];
+    const saved = cells.map((c) => c.textContent);
+    for (const c of cells) {
+      let text = (c.textContent || '').replace(/\d+(\.\d+)?/g, '99999.9');
+      if (c.classList.contains('fs-sub')) text = text.replace(/\b(idle|charging|feed-in|from grid)\b/g, 'discharging');
+      c.textContent = text;
+    }
+    const widest = el.scrollWidth - el.clientWidth;
+    cells.forEach((c, i) => {
+      c.textContent = saved[i];
+    });
+    return { shown, widest };
+  });
+}
+
+/**
  * A describe body's before/after/afterEach for one demo and its dashboard: `ctx` gets demo,
  * browser and page; every test ends with no console error on the page.
  */
@@ -48,4 +72,4 @@ function withDashboard(env) {
   return ctx;
 }
 
-module.exports = { openDashboard, flowRows, withDashboard };
+module.exports = { openDashboard, flowRows, flowOverflow, withDashboard };
