@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import { describeBudget, type QuotaInfo } from './quota/info';
-import { QuotaLedger, type Budget } from './quota/ledger';
+import { newBudget, QuotaLedger, type Budget, type QueueEntry } from './quota/ledger';
+import { mayCutIn } from './quota/cut-in';
 import { fitAt, projectAt, quotaError, type Fit } from './quota/fit';
 import { budgetKey, limitCount, type QuotaContext, type QuotaRule } from './quota/rules';
 import { after20618, after407 } from './quota/verdicts';
@@ -12,6 +13,15 @@ import { keepOf, specsAt } from './quota/shared';
 interface Taken {
   at: number;
   member?: string;
+}
+
+/** A caller's place: its queue entry, and whether it went ahead of the queue (cut-in.ts). */
+interface Place {
+  taken: Taken;
+  budget: Budget;
+  done: () => void;
+  entry: QueueEntry;
+  cutIn: boolean;
 }
 
 export type { QuotaInfo, LimitInfo } from './quota/info';
@@ -30,8 +40,9 @@ export interface GovernorOptions {
  * Admits calls under each endpoint's documented quota: sliding windows, daily budgets
  * (sliding or calendar), one-at-a-time lanes, fleet-size formulas, server-reported
  * exhaustion (407, 20618) and account-wide gateway pauses. Calls to one budget are
- * admitted in arrival order; a call whose turn would come later than its longest wait
- * fails at once with QUOTA. A wait of exactly the longest wait is still a wait.
+ * admitted in arrival order, except that a later one that fits now goes ahead when that
+ * starts no queued caller later (cut-in.ts); a call whose turn would come later than its
+ * longest wait fails at once with QUOTA. A wait of exactly the longest wait is still a wait.
  */
 export class Governor {
   readonly ledger: QuotaLedger;
@@ -70,8 +81,8 @@ export class Governor {
   /** One call: waits its turn in the endpoint's queue, or fails at once with QUOTA. */
   admit(endpoint: string, opts: AdmitOptions): Promise<Permit> {
     const lane = this.rules(endpoint)?.lane === true;
-    return this.enqueue(endpoint, opts, 1, lane, true).then(({ taken, budget, done }) =>
-      this.permit(endpoint, budget, taken, done),
+    return this.enqueue(endpoint, opts, 1, lane, true).then(({ taken, budget, done, cutIn }) =>
+      this.permit(endpoint, budget, taken, done, cutIn),
     );
   }
 
@@ -81,46 +92,47 @@ export class Governor {
    */
   async reserve(endpoint: string, calls: number, opts: AdmitOptions): Promise<Reservation> {
     const n = Math.max(1, Math.floor(calls));
-    const { budget, done } = await this.enqueue(endpoint, opts, n, true, false);
+    const { budget, done, entry, cutIn } = await this.enqueue(endpoint, opts, n, true, false);
     // The group's calls stay counted as queued until each is admitted, for newcomers' estimates.
-    let remaining = n;
+    entry.granted = true;
     let ended = false;
     return {
       admit: async (o) => {
-        const taken = await this.waitTurn(endpoint, budget, this.clock.now(), o);
-        if (remaining > 0 && !ended) {
-          remaining--;
+        const taken = await this.waitTurn(endpoint, budget, this.clock.now(), o, 1, true, cutIn);
+        if (entry.n > 0 && !ended) {
+          entry.n--;
           budget.waiting--;
         }
-        return this.permit(endpoint, budget, taken, () => undefined);
+        return this.permit(endpoint, budget, taken, () => undefined, cutIn);
       },
       end: () => {
         if (ended) return;
         ended = true;
-        budget.waiting -= remaining;
-        remaining = 0;
+        budget.waiting -= entry.n;
+        entry.n = 0;
+        leave(budget, entry);
         done();
       },
     };
   }
 
-  private enqueue(
-    endpoint: string,
-    opts: AdmitOptions,
-    n: number,
-    hold: boolean,
-    record: boolean,
-  ): Promise<{ taken: Taken; budget: Budget; done: () => void }> {
+  private enqueue(endpoint: string, opts: AdmitOptions, n: number, hold: boolean, record: boolean): Promise<Place> {
     this.ledger.endpoints.add(endpoint);
     const budget = this.budgetOf(endpoint);
     const started = this.clock.now();
     if (opts.signal?.aborted) return Promise.reject(aborted(endpoint));
-    const projected = projectAt(this.windows(endpoint), budget, this.ledger.pausedUntil, started, n);
+    const windows = this.windows(endpoint);
+    const entry: QueueEntry = { n, granted: false };
+    // With a shared ledger what fits here may be spent by another instance: arrival order.
+    if (!this.ledger.shared && mayCutIn(windows, budget, this.ledger.pausedUntil, started, n, hold))
+      return this.cutIn(endpoint, budget, opts, entry, hold, record);
+    const projected = projectAt(windows, budget, this.ledger.pausedUntil, started, n);
     if (projected.at - started > opts.maxWaitMs) {
       const ahead = budget.waiting ? `${budget.waiting} call${budget.waiting === 1 ? '' : 's'} queued ahead, ` : '';
       return Promise.reject(quotaError(endpoint, projected, started, ahead));
     }
     budget.waiting += n;
+    budget.queue.push(entry);
     let done: () => void = () => undefined;
     const finished = new Promise<void>((r) => (done = r));
     const prev = budget.tail;
@@ -132,11 +144,15 @@ export class Governor {
       .then(() => this.waitTurn(endpoint, budget, this.clock.now(), opts, n, record))
       .then(
         (taken) => {
-          if (record) budget.waiting -= n;
+          if (record) {
+            budget.waiting -= n;
+            leave(budget, entry);
+          }
           return taken;
         },
         (err: unknown) => {
           budget.waiting -= n;
+          leave(budget, entry);
           throw err;
         },
       );
@@ -147,7 +163,34 @@ export class Governor {
         () => undefined,
       ),
     );
-    return admitted.then((taken) => ({ taken, budget, done }));
+    return admitted.then((taken) => ({ taken, budget, done, entry, cutIn: false }));
+  }
+
+  /** A newcomer that fits now goes ahead of the queue; one that holds it is waited for by the rest. */
+  private async cutIn(
+    endpoint: string,
+    budget: Budget,
+    opts: AdmitOptions,
+    entry: QueueEntry,
+    hold: boolean,
+    record: boolean,
+  ): Promise<Place> {
+    let done: () => void = () => undefined;
+    if (hold) {
+      const finished = new Promise<void>((r) => (done = r));
+      budget.cutIns.add(finished);
+      void finished.then(() => budget.cutIns.delete(finished));
+    }
+    budget.waiting += entry.n;
+    try {
+      const taken = await this.waitTurn(endpoint, budget, this.clock.now(), opts, entry.n, record, true);
+      if (record) budget.waiting -= entry.n;
+      return { taken, budget, done, entry, cutIn: true };
+    } catch (err) {
+      budget.waiting -= entry.n;
+      done();
+      throw err;
+    }
   }
 
   /**
@@ -162,9 +205,19 @@ export class Governor {
     opts: AdmitOptions,
     n = 1,
     record = true,
+    cutIn = false,
   ): Promise<Taken> {
     for (;;) {
       if (opts.signal?.aborted) throw aborted(endpoint);
+      // A caller that went ahead holds the queue as it would in its turn (mayCutIn counted on it).
+      if (!cutIn && budget.cutIns.size > 0) {
+        await unlessAborted(
+          Promise.all(budget.cutIns).then(() => undefined),
+          opts.signal,
+          endpoint,
+        );
+        continue;
+      }
       let now = this.clock.now();
       let fit = this.fit(endpoint, budget, budget.stamps, now, n);
       const shared = this.ledger.shared;
@@ -210,7 +263,7 @@ export class Governor {
     this.ledger.changed();
   }
 
-  private permit(endpoint: string, budget: Budget, taken: Taken, freeLane: () => void): Permit {
+  private permit(endpoint: string, budget: Budget, taken: Taken, freeLane: () => void, cutIn = false): Permit {
     let current = taken;
     let done = false;
     const key = budgetKey(endpoint, this.rules(endpoint));
@@ -237,7 +290,7 @@ export class Governor {
       retry: async (opts, previous = 'sent') => {
         if (previous === 'unused') unused();
         else answered();
-        current = await this.waitTurn(endpoint, budget, this.clock.now(), opts);
+        current = await this.waitTurn(endpoint, budget, this.clock.now(), opts, 1, true, cutIn);
       },
     };
   }
@@ -256,9 +309,7 @@ export class Governor {
   info(endpoint: string): QuotaInfo {
     const rule = this.rules(endpoint);
     const key = budgetKey(endpoint, rule);
-    const budget = this.ledger.has(key)
-      ? this.ledger.budget(key)
-      : { stamps: [], blockedUntil: 0, strikes: 0, tail: Promise.resolve(), waiting: 0 };
+    const budget = this.ledger.has(key) ? this.ledger.budget(key) : newBudget();
     return describeBudget(
       endpoint,
       this.windows(endpoint),
@@ -299,4 +350,9 @@ export class Governor {
   get pausedFor(): number {
     return Math.max(0, this.ledger.pausedUntil - this.clock.now());
   }
+}
+
+function leave(budget: Budget, entry: QueueEntry): void {
+  const i = budget.queue.indexOf(entry);
+  if (i >= 0) budget.queue.splice(i, 1);
 }

@@ -2,7 +2,8 @@ import { zoneOf } from '../api/plant-data/zones';
 import { execute, planCalls } from '../api/core/planner';
 import { runPlantData } from '../api/plant-data/run';
 import { FIVE_MINUTES, roundPeriod } from './cadence';
-import { profileOf, type MonitorContext } from './context';
+import { schedule } from '../client/quota/pace';
+import { profileOf, type MonitorContext, type Release } from './context';
 import { codesKey, opFor } from './ops';
 import type { Job } from './scheduler';
 
@@ -39,10 +40,11 @@ export class PlantListJob implements Job {
 
 /**
  * Plant real-time KPI of every watched plant, in calls of 100 plants (the planner's chunks),
- * each chunk once per period. Chunks go together when the quota allows (V7) and one after
- * another where the endpoint takes one call a minute (V6): each keeps its own 5 minutes
- * instead of the whole group waiting for a free window. A plant another node read recently
- * counts as fresh: its chunk waits for its stalest plant.
+ * each chunk once per period. A round is one group of calls, at once where the quota allows
+ * (V7) and one a minute where the endpoint takes no more (V6): another node's call queued
+ * meanwhile goes after the round, not between two of its chunks, where it would hold the
+ * later chunk back past its period (the governor serves a budget in arrival order). A plant
+ * another node read recently counts as fresh: its chunk waits for its stalest plant.
  */
 export class PlantRealtimeJob implements Job {
   readonly name = 'plantRealtime';
@@ -89,19 +91,29 @@ export class PlantRealtimeJob implements Job {
     if (!this.m.plants.all) this.m.client.learnFleet({ plants: this.m.plants.codes().length });
     const period = this.period();
     const now = this.m.client.clock.now();
-    for (const chunk of this.chunks()) {
-      if (!chunk.length || this.chunkDue(chunk, period) > now) continue;
+    const chunks = this.chunks();
+    // When each call of a round goes at the quota's own pace: a chunk due by its call's turn
+    // goes in this round.
+    const pace = schedule(this.m.client.governor.windows(this.endpoint), [], 0, chunks.length, Infinity);
+    const codes: string[] = [];
+    const releases: Release[] = [];
+    for (const chunk of chunks) {
+      if (!chunk.length || this.chunkDue(chunk, period) > now + (pace[releases.length] ?? 0)) continue;
       // Another instance on the account polls this chunk: its answer is theirs to emit.
       const release = await this.m.claim(`${this.name}:${chunk[0]}`, period);
       if (!release) continue;
-      // The backfill waits for the first round: any chunk's poll tells it.
-      this.m.savePoll(this.name, this.m.client.clock.now());
-      this.m.save();
-      await execute(this.op, { [codesKey(this.m.api)]: chunk }, this.m.exec).catch((err: unknown) => {
-        release(err);
-        throw err;
-      });
+      releases.push(release);
+      codes.push(...chunk);
     }
+    if (!codes.length) return;
+    // The backfill waits for the first round.
+    this.m.savePoll(this.name, this.m.client.clock.now());
+    this.m.save();
+    // Whole chunks in their order (only the last one is short): the planner cuts them as here.
+    await execute(this.op, { [codesKey(this.m.api)]: codes }, this.m.exec).catch((err: unknown) => {
+      for (const release of releases) release(err);
+      throw err;
+    });
   }
 }
 

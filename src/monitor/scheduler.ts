@@ -58,7 +58,9 @@ export class Scheduler {
         await this.pause(Number.isFinite(at) ? at - now : 3_600_000, signal);
         continue;
       }
-      if ((this.hooks.info(job.endpoint).queued ?? 0) > 0) {
+      // Another node's operation still running reads these plants too: its answers come first.
+      const info = this.hooks.info(job.endpoint);
+      if ((info.queued ?? 0) > 0 || (info.active ?? 0) > 0) {
         await this.pause(YIELD_MS, signal);
         continue;
       }

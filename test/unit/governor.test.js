@@ -400,17 +400,34 @@ describe('quota governor', function () {
       assert.equal(clock.now(), START + 5 * MINUTE);
     });
 
-    it('holds the queue for a group: a single call waits until the group ends', async function () {
-      const { g } = setup({ plants: 1000 });
+    it('holds the queue for a group: a call that would delay its calls waits for its end', async function () {
+      const { g, clock } = setup({ plants: 1000 }); // 10 calls per 5 minutes
+      for (let i = 0; i < 8; i++) assert.equal(await call(g, 'vpp/plantRealtimeKpi'), true);
       const group = await g.reserve('vpp/plantRealtimeKpi', 2, { maxWaitMs: 0 });
       let single = false;
-      const p = g.admit('vpp/plantRealtimeKpi', { maxWaitMs: MINUTE }).then((x) => ((single = true), x));
+      // Room for it now, but then the group's second call would wait 5 minutes.
+      const p = g.admit('vpp/plantRealtimeKpi', { maxWaitMs: 10 * MINUTE }).then((x) => ((single = true), x));
       (await group.admit({ maxWaitMs: 0 })).release('ok');
       await settle();
       assert.equal(single, false);
+      (await group.admit({ maxWaitMs: 0 })).release('ok');
       group.end();
+      for (let i = 0; i < 5 && !single; i++) {
+        await settle();
+        clock.advance(MINUTE);
+      }
       (await p).release('ok');
-      assert.equal(single, true);
+      assert.equal(clock.now(), START + 5 * MINUTE, 'once the first calls left the window');
+    });
+
+    it('lets a single call through a granted group when the quota has room for both', async function () {
+      const { g } = setup({ plants: 1000 });
+      const group = await g.reserve('vpp/plantRealtimeKpi', 2, { maxWaitMs: 0 });
+      (await group.admit({ maxWaitMs: 0 })).release('ok');
+      (await g.admit('vpp/plantRealtimeKpi', { maxWaitMs: 0 })).release('ok');
+      (await group.admit({ maxWaitMs: 0 })).release('ok');
+      group.end();
+      assert.equal(g.info('vpp/plantRealtimeKpi').used, 3);
     });
 
     it('reports the daily budget as the headline, the minute lane as nextAt, and every limit', async function () {

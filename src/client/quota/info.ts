@@ -37,6 +37,8 @@ export interface QuotaInfo {
   shared?: string;
   /** Calls queued for this budget and not yet admitted (a monitor yields to them). */
   queued?: number;
+  /** Operations (groups, calls that went ahead of the queue) admitted and not yet ended. */
+  active?: number;
 }
 
 function limitInfo(budget: Budget, w: Window, now: number): LimitInfo {
@@ -66,6 +68,8 @@ export function describeBudget(
   const out: QuotaInfo = { endpoint };
   if (shared) out.shared = shared;
   if (budget && budget.waiting > 0) out.queued = budget.waiting;
+  const active = budget ? budget.queue.filter((e) => e.granted).length + budget.cutIns.size : 0;
+  if (active > 0) out.active = active;
   if (windows.length === 0 || !budget) return out;
   const limits = windows.map((w) => limitInfo(budget, w, now));
   const head = limits.reduce((a, b) => (b.windowMs > a.windowMs ? b : a));

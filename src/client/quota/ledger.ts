@@ -14,6 +14,20 @@ export interface Budget {
   tail: Promise<void>;
   /** Callers queued and not yet admitted, to tell a newcomer how long its turn is. */
   waiting: number;
+  /** The callers in the queue in arrival order, and granted groups not yet ended (cut-in.ts). */
+  queue: QueueEntry[];
+  /** Holds of callers that went ahead of the queue (a lane call, a group) until they end. */
+  cutIns: Set<Promise<void>>;
+}
+
+/** A caller in a budget's queue: `n` calls not yet admitted; a granted group admits them one by one. */
+export interface QueueEntry {
+  n: number;
+  granted: boolean;
+}
+
+export function newBudget(): Budget {
+  return { stamps: [], blockedUntil: 0, strikes: 0, tail: Promise.resolve(), waiting: 0, queue: [], cutIns: new Set() };
 }
 
 /**
@@ -35,7 +49,7 @@ export class QuotaLedger {
   budget(key: string): Budget {
     let b = this.budgets.get(key);
     if (!b) {
-      b = { stamps: [], blockedUntil: 0, strikes: 0, tail: Promise.resolve(), waiting: 0 };
+      b = newBudget();
       this.budgets.set(key, b);
     }
     return b;

@@ -1,7 +1,7 @@
 import { earliestFit, insertSorted, type Window } from './window';
 
 /** Times at which `n` calls go one after another from `t`, each as soon as every window has room. */
-function schedule(
+export function schedule(
   windows: readonly Window[],
   stamps: readonly number[],
   t: number,
