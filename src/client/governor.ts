@@ -1,19 +1,14 @@
 import type { Clock } from '../clock';
 import { describeBudget, type QuotaInfo } from './quota/info';
-import { newBudget, QuotaLedger, type Budget, type QueueEntry } from './quota/ledger';
-import { mayCutIn } from './quota/cut-in';
+import { newBudget, QuotaLedger, recordStamp, type Budget, type QueueEntry } from './quota/ledger';
+import { goAhead, leave, mayCutIn } from './quota/cut-in';
 import { fitAt, projectAt, quotaError, type Fit } from './quota/fit';
 import { budgetKey, limitCount, type QuotaContext, type QuotaRule } from './quota/rules';
 import { after20618, after407 } from './quota/verdicts';
-import { insertSorted, removeStamp, windowOf, type Window } from './quota/window';
+import { makePermit, type Taken } from './quota/permit';
+import { windowOf, type Window } from './quota/window';
 import { aborted, unlessAborted, type AdmitOptions, type Permit, type Reservation } from './quota/queue';
 import { keepOf, specsAt } from './quota/shared';
-
-/** An admitted call: its time in the ledger, and its entry in a shared ledger when there is one. */
-interface Taken {
-  at: number;
-  member?: string;
-}
 
 /** A caller's place: its queue entry, and whether it went ahead of the queue (cut-in.ts). */
 interface Place {
@@ -125,7 +120,9 @@ export class Governor {
     const entry: QueueEntry = { n, granted: false };
     // With a shared ledger what fits here may be spent by another instance: arrival order.
     if (!this.ledger.shared && mayCutIn(windows, budget, this.ledger.pausedUntil, started, n, hold))
-      return this.cutIn(endpoint, budget, opts, entry, hold, record);
+      return goAhead(budget, n, hold, record, () =>
+        this.waitTurn(endpoint, budget, started, opts, n, record, true),
+      ).then(({ taken, done }) => ({ taken, budget, done, entry, cutIn: true }));
     const projected = projectAt(windows, budget, this.ledger.pausedUntil, started, n);
     if (projected.at - started > opts.maxWaitMs) {
       const ahead = budget.waiting ? `${budget.waiting} call${budget.waiting === 1 ? '' : 's'} queued ahead, ` : '';
@@ -164,33 +161,6 @@ export class Governor {
       ),
     );
     return admitted.then((taken) => ({ taken, budget, done, entry, cutIn: false }));
-  }
-
-  /** A newcomer that fits now goes ahead of the queue; one that holds it is waited for by the rest. */
-  private async cutIn(
-    endpoint: string,
-    budget: Budget,
-    opts: AdmitOptions,
-    entry: QueueEntry,
-    hold: boolean,
-    record: boolean,
-  ): Promise<Place> {
-    let done: () => void = () => undefined;
-    if (hold) {
-      const finished = new Promise<void>((r) => (done = r));
-      budget.cutIns.add(finished);
-      void finished.then(() => budget.cutIns.delete(finished));
-    }
-    budget.waiting += entry.n;
-    try {
-      const taken = await this.waitTurn(endpoint, budget, this.clock.now(), opts, entry.n, record, true);
-      if (record) budget.waiting -= entry.n;
-      return { taken, budget, done, entry, cutIn: true };
-    } catch (err) {
-      budget.waiting -= entry.n;
-      done();
-      throw err;
-    }
   }
 
   /**
@@ -255,44 +225,20 @@ export class Governor {
   }
 
   private record(endpoint: string, budget: Budget, t: number): void {
-    insertSorted(budget.stamps, t);
-    const keep = keepOf(this.windows(endpoint));
-    let drop = 0;
-    while (drop < budget.stamps.length && budget.stamps[drop] <= t - keep) drop++;
-    if (drop) budget.stamps.splice(0, drop);
+    recordStamp(budget, t, keepOf(this.windows(endpoint)));
     this.ledger.changed();
   }
 
   private permit(endpoint: string, budget: Budget, taken: Taken, freeLane: () => void, cutIn = false): Permit {
-    let current = taken;
-    let done = false;
-    const key = budgetKey(endpoint, this.rules(endpoint));
-    const answered = (): void => {
-      const now = this.clock.now();
-      if (removeStamp(budget.stamps, current.at)) insertSorted(budget.stamps, now);
-      if (current.member) this.ledger.shared?.move(key, current.member, now);
-    };
-    const unused = (): void => {
-      removeStamp(budget.stamps, current.at);
-      if (current.member) this.ledger.shared?.drop(key, current.member);
-    };
-    return {
+    return makePermit(taken, {
+      now: () => this.clock.now(),
+      ledger: this.ledger,
+      budget,
+      key: budgetKey(endpoint, this.rules(endpoint)),
       info: this.info(endpoint),
-      release: (outcome = 'sent') => {
-        if (done) return;
-        done = true;
-        if (outcome === 'unused') unused();
-        else answered();
-        if (outcome === 'ok') budget.strikes = 0;
-        this.ledger.changed();
-        freeLane();
-      },
-      retry: async (opts, previous = 'sent') => {
-        if (previous === 'unused') unused();
-        else answered();
-        current = await this.waitTurn(endpoint, budget, this.clock.now(), opts, 1, true, cutIn);
-      },
-    };
+      again: (opts) => this.waitTurn(endpoint, budget, this.clock.now(), opts, 1, true, cutIn),
+      freeLane,
+    });
   }
 
   /** Tells other instances (and the lasting store) of a block the server ordered. */
@@ -350,9 +296,4 @@ export class Governor {
   get pausedFor(): number {
     return Math.max(0, this.ledger.pausedUntil - this.clock.now());
   }
-}
-
-function leave(budget: Budget, entry: QueueEntry): void {
-  const i = budget.queue.indexOf(entry);
-  if (i >= 0) budget.queue.splice(i, 1);
 }

@@ -1,5 +1,6 @@
 import { fitAt } from './fit';
 import type { Budget, QueueEntry } from './ledger';
+import type { Taken } from './permit';
 import { schedule } from './pace';
 import { insertSorted, type Window } from './window';
 
@@ -59,4 +60,39 @@ export function mayCutIn(
   for (const t of mine) insertSorted(stamps, t);
   const after = startsOf(windows, budget, pausedUntil, stamps, hold ? mine[mine.length - 1] : now, budget.queue);
   return after.every((t, i) => t <= before[i]);
+}
+
+/**
+ * Admits a caller that may cut in (`admit` finds room at once); one that holds the queue (a
+ * lane call, a group) is waited for by every other caller until `done`.
+ */
+export async function goAhead(
+  budget: Budget,
+  n: number,
+  hold: boolean,
+  record: boolean,
+  admit: () => Promise<Taken>,
+): Promise<{ taken: Taken; done: () => void }> {
+  let done: () => void = () => undefined;
+  if (hold) {
+    const finished = new Promise<void>((r) => (done = r));
+    budget.cutIns.add(finished);
+    void finished.then(() => budget.cutIns.delete(finished));
+  }
+  budget.waiting += n;
+  try {
+    const taken = await admit();
+    if (record) budget.waiting -= n;
+    return { taken, done };
+  } catch (err) {
+    budget.waiting -= n;
+    done();
+    throw err;
+  }
+}
+
+/** Takes a caller's entry out of the queue (admitted, ended or given up). */
+export function leave(budget: Budget, entry: QueueEntry): void {
+  const i = budget.queue.indexOf(entry);
+  if (i >= 0) budget.queue.splice(i, 1);
 }

@@ -1,5 +1,6 @@
 import type { QuotaContext } from './rules';
 import type { SharedLedger } from '../store/types';
+import { insertSorted } from './window';
 
 /** What the governor remembers about one budget (an endpoint, or a shared key). */
 export interface Budget {
@@ -24,6 +25,14 @@ export interface Budget {
 export interface QueueEntry {
   n: number;
   granted: boolean;
+}
+
+/** Adds a call at `t` and forgets the calls older than `keepMs` (quota/shared.ts keepOf). */
+export function recordStamp(budget: Budget, t: number, keepMs: number): void {
+  insertSorted(budget.stamps, t);
+  let drop = 0;
+  while (drop < budget.stamps.length && budget.stamps[drop] <= t - keepMs) drop++;
+  if (drop) budget.stamps.splice(0, drop);
 }
 
 export function newBudget(): Budget {
