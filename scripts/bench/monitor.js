@@ -65,7 +65,20 @@ async function day({ plants, api }) {
   };
 }
 
-function section(rows) {
+const rowKey = (r) => `${r.plants} (${r.api.toUpperCase()})`;
+
+/** Table rows of the section in `old` by fleet (`120 (V6)`): fleets not run this time keep theirs. */
+function keptRows(old) {
+  const rows = new Map();
+  const body = old.includes(BEGIN) ? old.slice(old.indexOf(BEGIN), old.indexOf(END)) : '';
+  for (const line of body.split('\n')) {
+    const m = /^\| (\d+ \(V[67]\)) \|/.exec(line);
+    if (m) rows.set(m[1], line);
+  }
+  return rows;
+}
+
+function section(rows, old) {
   const machine = `${os.cpus()[0].model}, ${os.cpus().length} cores, Node.js ${process.version}`;
   const line = (r) =>
     `| ${r.plants} (${r.api.toUpperCase()}) | ${(r.freshness * 100).toFixed(1)}% | ${r.periodMin} min ` +
@@ -80,7 +93,7 @@ function section(rows) {
 
 The \`fusionsolar-monitor\` node alone for 24 simulated hours per fleet against the simulator
 (documented quotas, virtual clock; \`npm run bench:monitor [-- 1 120 1000 v6:120]\`, which rewrites
-this section; V6 fleets also poll devices of types 1,38,17,39,47 and alarms).
+this section's rows of the fleets it runs; V6 fleets also poll devices of types 1,38,17,39,47 and alarms).
 **Freshness** is the real-time refreshes the plants got against the best the quota allows from the
 first round on: Roundup(plants/100) calls per 5 minutes cover every plant once per 5 minutes; V6's
 getStationRealKpi also takes one call a minute, so 1000 V6 plants need 10 minutes a round.
@@ -91,10 +104,17 @@ Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}.
 | plants | freshness | quota's best round | longest gap | real-time calls (of allowed) | calls per ` +
     `plant-hour | calls by endpoint | 407s | first round | real time |
 |---|---|---|---|---|---|---|---|---|---|
-${rows.map(line).join('\n')}
+${table(rows, old, line)}
 ${END}
 `
   );
+}
+
+/** The old rows with this run's in their place, new fleets after them. */
+function table(rows, old, line) {
+  const out = keptRows(old);
+  for (const r of rows) out.set(rowKey(r), line(r));
+  return [...out.values()].join('\n');
 }
 
 async function main() {
@@ -113,7 +133,7 @@ async function main() {
   const kept = old.includes(BEGIN)
     ? old.slice(0, old.indexOf(BEGIN)) + old.slice(old.indexOf(END) + END.length).replace(/^\n/, '')
     : `${old.trimEnd()}\n\n`;
-  fs.writeFileSync(file, `${kept.trimEnd()}\n\n${section(rows)}`);
+  fs.writeFileSync(file, `${kept.trimEnd()}\n\n${section(rows, old)}`);
   console.log('written the monitor section of BENCHMARKS.md');
   process.exit(rows.every((r) => r.freshness === 1 && r.quota407 === 0 && r.realtime <= r.allowed) ? 0 : 1);
 }
