@@ -8,6 +8,7 @@ const assert = require('node:assert/strict');
 const { configureStrings, validate } = require('../../dist/src/api');
 const { startSimulator } = require('../../dist/src/simulator');
 
+/** @type {import('../../dist/src/simulator').SimUser} */
 const USER = { username: 'iv-fields', password: 'iv-fields-Passw0rd!', scope: 'all' };
 
 /** A string with every field 9.4.9 names, each set. */
