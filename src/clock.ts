@@ -35,7 +35,17 @@ export const realClock: Clock = {
   },
 };
 
-/** Turns of the event loop without a sleep or release before the virtual clock jumps. */
+/**
+ * Turns of the event loop without a sleep or release before the virtual clock jumps, after its
+ * idle time. On a loaded machine the idle time can pass while a message still hops through the
+ * loop (Node-RED hands it on with setImmediate, then the node calls): a jump then moves time
+ * before the call, and the call is made a round late. Each turn lets one more hop arrive at its
+ * sleep or hold. Measured with 0 to 64 turns at a load average of 8 to 12 on 2 cores: no test
+ * of the quick tier or test:fleet changed its verdict with fewer than 8 (the quick tier passes
+ * with 0), and the most turns work ever took to arrive was 2, once in the quick tier. 8 is that
+ * margin four times over, costing one setImmediate per turn: too few shows only as a rare,
+ * load-dependent late round, which no suite catches reliably.
+ */
 const IDLE_TURNS = 8;
 
 interface Sleeper {

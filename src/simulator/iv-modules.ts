@@ -35,21 +35,25 @@ type Electrical = [
   efficiency: number,
 ];
 
-function module(
-  id: number,
-  manufacturer: string,
-  model: string,
-  abbreviation: string,
-  type: number,
-  e: Electrical,
-  tc: [number, number, number],
-): SimModule {
+/** Temperature coefficients (%/°C) of maximum power, open-circuit voltage and short-circuit current. */
+type Coefficients = [power: number, voc: number, isc: number];
+
+interface Vendor {
+  manufacturer: string;
+  abbreviation: string;
+}
+
+const GREEN_POWER: Vendor = { manufacturer: 'Green Power PV', abbreviation: 'GPPV' };
+const JULI: Vendor = { manufacturer: 'Juli Solar', abbreviation: 'JLS' };
+const SIM_SOLAR: Vendor = { manufacturer: 'Sim Solar', abbreviation: 'SIMS' };
+
+function module(id: number, vendor: Vendor, model: string, type: number, e: Electrical, tc: Coefficients): SimModule {
   const [power, vmp, imp, voc, isc, cells, efficiency] = e;
   return {
     id,
-    manufacturer,
+    manufacturer: vendor.manufacturer,
     moduleModel: model,
-    abbreviation,
+    abbreviation: vendor.abbreviation,
     moduleType: type,
     maxModulePower: power,
     optimalModuleOperatingVoltage: vmp,
@@ -70,43 +74,11 @@ function module(
 }
 
 export const MODULE_LIBRARY: readonly SimModule[] = Object.freeze([
-  module(
-    180053,
-    'Green Power PV',
-    'GPM260P-B-60-7',
-    'GPPV',
-    1,
-    [250, 30.1, 8.31, 37.2, 8.62, 60, 15.4],
-    [-0.48, -0.33, 0.05],
-  ),
-  module(
-    140003,
-    'Juli Solar',
-    'JLS60M(156mm)-4',
-    'JLS',
-    2,
-    [280, 31.95, 8.77, 39.22, 9.3, 60, 17.11],
-    [-0.42, -0.34, 0.06],
-  ),
-  module(
-    200101,
-    'Sim Solar',
-    'SS-410M-54',
-    'SIMS',
-    4,
-    [410, 31.4, 13.06, 37.5, 13.9, 108, 21.0],
-    [-0.35, -0.27, 0.048],
-  ),
-  module(200102, 'Sim Solar', 'SS-440N-54', 'SIMS', 3, [440, 32.6, 13.5, 39.1, 14.1, 108, 22.5], [-0.3, -0.25, 0.046]),
-  module(
-    200103,
-    'Sim Solar',
-    'SS-550B-72',
-    'SIMS',
-    5,
-    [550, 41.9, 13.13, 49.9, 13.95, 144, 21.3],
-    [-0.34, -0.26, 0.048],
-  ),
+  module(180053, GREEN_POWER, 'GPM260P-B-60-7', 1, [250, 30.1, 8.31, 37.2, 8.62, 60, 15.4], [-0.48, -0.33, 0.05]),
+  module(140003, JULI, 'JLS60M(156mm)-4', 2, [280, 31.95, 8.77, 39.22, 9.3, 60, 17.11], [-0.42, -0.34, 0.06]),
+  module(200101, SIM_SOLAR, 'SS-410M-54', 4, [410, 31.4, 13.06, 37.5, 13.9, 108, 21.0], [-0.35, -0.27, 0.048]),
+  module(200102, SIM_SOLAR, 'SS-440N-54', 3, [440, 32.6, 13.5, 39.1, 14.1, 108, 22.5], [-0.3, -0.25, 0.046]),
+  module(200103, SIM_SOLAR, 'SS-550B-72', 5, [550, 41.9, 13.13, 49.9, 13.95, 144, 21.3], [-0.34, -0.26, 0.048]),
 ]);
 
 export function moduleById(id: number): SimModule | undefined {

@@ -172,6 +172,58 @@ async function chooseAccount(page) {
   });
 }
 
+/** Closes the open dialog with Done (`ok`) or Cancel and waits until its tray is gone. */
+async function closeDialog(page, button = 'ok') {
+  await page.click(`#node-dialog-${button}`);
+  await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
+}
+
+/** After a failed step: cancels a picker or dialog it left open, so the next test starts clean. */
+async function closeLeftovers(page) {
+  for (const id of ['#fs-picker-cancel', '#node-dialog-cancel']) {
+    const b = page.locator(id);
+    if (await b.count())
+      await b
+        .first()
+        .click()
+        .catch(() => undefined);
+    await page.waitForSelector(id, { state: 'detached', timeout: 5000 }).catch(() => undefined);
+  }
+}
+
+/** The operations the open dialog's dropdown offers. */
+async function listedOperations(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('#node-input-operation option')].map((/** @type {HTMLOptionElement} */ o) => o.value),
+  );
+}
+
+/**
+ * An account config node as a saved flow holds it; `credentials` only where the flow carries them.
+ * @param {{ id: string, name: string, api?: string, baseUrl: string,
+ *   credentials?: { username: string, password: string } }} account
+ */
+function accountNode({ id, name, api, baseUrl, credentials }) {
+  return {
+    id,
+    type: 'fusionsolar-account',
+    name,
+    ...(api ? { api } : {}),
+    baseUrl,
+    timeout: 30,
+    tlsVerify: true,
+    ca: '',
+    locale: 'en-us',
+    allowControl: false,
+    quotaProfile: 'documented',
+    quotaCustom: '',
+    quotaWait: 60,
+    plants: '',
+    devices: '',
+    ...(credentials ? { credentials } : {}),
+  };
+}
+
 module.exports = {
   launch,
   openEditor,
@@ -184,4 +236,8 @@ module.exports = {
   addAccount,
   chooseAccount,
   deploy,
+  closeDialog,
+  closeLeftovers,
+  listedOperations,
+  accountNode,
 };

@@ -5,69 +5,32 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { runtime, root } = require('../e2e-runtime/runtimes');
-const { freshUserDir } = require('../e2e-runtime/install');
-const { startNodeRed } = require('../e2e-runtime/node-red');
-const { startSimulator } = require(path.join(root, 'dist', 'src', 'simulator'));
+const { root } = require('../e2e-runtime/runtimes');
 const { packageDefinitions } = require('../../scripts/scorecard/node-defs');
 const ui = require('./editor-page');
+const { RUNTIMES, SHOTS, useEditorRun } = require('./editor-run');
 
 const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const TYPES = Object.keys(PKG['node-red'].nodes);
 // Config nodes are not in the palette: the account is created from the first flow node's dialog.
 const DEFS = packageDefinitions(root).defs;
 const FLOW_TYPES = TYPES.filter((t) => !DEFS[t] || DEFS[t].category !== 'config');
-const SHOTS = path.join(root, 'test', 'e2e', 'screenshots');
 const USER = { username: 'demo', password: 'demo-password', scope: 'all' };
-const RUNTIMES = (process.env.BROWSER_RUNTIMES || 'nr4,nr5')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
 
 for (const name of RUNTIMES) {
   describe(`editor in a browser (${name})`, function () {
     this.timeout(120000);
-    let sim;
-    let red;
-    let userDir;
-    let editor;
+    const run = useEditorRun(name, { user: USER });
     let catalogue;
     let account;
     const placed = {};
 
     before(async function () {
-      this.timeout(600000);
-      const rt = await runtime(name);
-      [sim, userDir] = await Promise.all([startSimulator({ plants: 3, users: [USER] }), freshUserDir()]);
-      red = await startNodeRed(rt, userDir);
-      catalogue = await red.get('/fusionsolar/catalogue');
-      // Node-RED 5's rotating tips throw when a tip is due before the info sidebar is drawn (after a reload, say).
-      await red.post('/settings/user', { editor: { view: { 'view-show-tips': false } } });
-      editor = await ui.openEditor(red.url);
-    });
-
-    after(async function () {
-      if (editor) await editor.close();
-      if (red) await red.stop();
-      if (sim) await sim.close();
-      if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
-    });
-
-    afterEach(async function () {
-      // A failed step can leave its dialog open: close it so the next type starts clean.
-      const cancel = editor && editor.page.locator('#node-dialog-cancel');
-      if (cancel && (await cancel.count())) {
-        await cancel
-          .first()
-          .click()
-          .catch(() => undefined);
-        await editor.page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' }).catch(() => undefined);
-      }
-      assert.deepEqual(editor.errors.splice(0), [], 'no console error in the editor');
+      catalogue = await run.red.get('/fusionsolar/catalogue');
     });
 
     it('shows every flow node type in the palette category "FusionSolar"', async function () {
-      const { page } = editor;
+      const { page } = run.editor;
       for (const type of TYPES) {
         const def = await page.evaluate((t) => {
           const d = RED.nodes.getType(t);
@@ -88,14 +51,14 @@ for (const name of RUNTIMES) {
 
     FLOW_TYPES.forEach((type, index) => {
       it(`${type}: drag from the palette, open the dialog, every operation, save`, async function () {
-        const { page } = editor;
+        const { page } = run.editor;
         const id = await ui.dragFromPalette(page, type, 200 + (index % 3) * 220, 80 + index * 60);
         placed[type] = id;
         await ui.openDialog(page, id);
         if (!account) {
           const r = await ui.addAccount(
             page,
-            { baseUrl: sim.url, username: USER.username, password: USER.password },
+            { baseUrl: run.sim.url, username: USER.username, password: USER.password },
             path.join(SHOTS, `${name}-fusionsolar-account.png`),
           );
           assert.equal(r.preset, 'https://eu5.fusionsolar.huawei.com', 'the eu5 region preset fills the URL');
@@ -111,13 +74,8 @@ for (const name of RUNTIMES) {
         const ops = v7.length ? v7 : all;
         const rows = await ui.allFields(page);
         if (ops.length) {
-          const listed = await page.evaluate(() =>
-            [...document.querySelectorAll('#node-input-operation option')].map(
-              (/** @type {HTMLOptionElement} */ o) => o.value,
-            ),
-          );
           assert.deepEqual(
-            listed,
+            await ui.listedOperations(page),
             ops.map((o) => o.name),
             "the dropdown lists the catalogue's operations",
           );
@@ -144,8 +102,7 @@ for (const name of RUNTIMES) {
         } else {
           await ui.screenshotTray(page, path.join(SHOTS, `${name}-${type}.png`));
         }
-        await page.click('#node-dialog-ok');
-        await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
+        await ui.closeDialog(page);
         const node = await page.evaluate((i) => {
           const n = RED.nodes.node(i);
           return {
@@ -168,16 +125,16 @@ for (const name of RUNTIMES) {
     });
 
     it('deploys: the runtime runs every node placed, with its settings', async function () {
-      const { page } = editor;
+      const { page } = run.editor;
       assert.ok(Object.keys(placed).length > 0, 'nodes were placed');
       await ui.deploy(page);
-      const flows = await red.get('/flows');
+      const flows = await run.red.get('/flows');
       for (const [type, id] of Object.entries(placed)) {
         const n = flows.find((x) => x.id === id);
         assert.ok(n, `${type} ${id} deployed`);
         assert.equal(n.type, type);
         const acc = flows.find((x) => x.id === n.account);
-        assert.equal(acc && acc.baseUrl, sim.url);
+        assert.equal(acc && acc.baseUrl, run.sim.url);
       }
       await page.screenshot({ path: path.join(SHOTS, `${name}-workspace.png`) });
     });
@@ -185,26 +142,9 @@ for (const name of RUNTIMES) {
     it(
       "a V7 and a V6 account side by side: each node is offered its account's operations, both " + 'deploy',
       async function () {
-        const { page } = editor;
+        const { page } = run.editor;
         const cred = { username: USER.username, password: USER.password };
-        const acc = (id, api) => ({
-          id,
-          type: 'fusionsolar-account',
-          name: api,
-          api,
-          baseUrl: sim.url,
-          timeout: 30,
-          tlsVerify: true,
-          ca: '',
-          locale: 'en-us',
-          allowControl: false,
-          quotaProfile: 'documented',
-          quotaCustom: '',
-          quotaWait: 60,
-          plants: '',
-          devices: '',
-          credentials: cred,
-        });
+        const acc = (id, api) => ui.accountNode({ id, name: api, api, baseUrl: run.sim.url, credentials: cred });
         const flows = [
           { id: 'both-tab', type: 'tab', label: 'V7 and V6' },
           acc('acc-v7', 'v7'),
@@ -245,21 +185,13 @@ for (const name of RUNTIMES) {
             wires: [[]],
           },
         ];
-        await red.post('/flows', flows, { 'Node-RED-Deployment-Type': 'full' });
+        await run.red.post('/flows', flows, { 'Node-RED-Deployment-Type': 'full' });
         await page.reload();
         await page.waitForFunction(() => window.RED && RED.nodes && RED.nodes.node('dd-v6'));
         const names = (api) =>
           catalogue.operations['fusionsolar-plant-data'].filter((o) => o.api === api).map((o) => o.name);
-        const listed = () =>
-          page.evaluate(() =>
-            [...document.querySelectorAll('#node-input-operation option')].map(
-              (/** @type {HTMLOptionElement} */ o) => o.value,
-            ),
-          );
-        const close = async () => {
-          await page.click('#node-dialog-cancel');
-          await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
-        };
+        const listed = () => ui.listedOperations(page);
+        const close = () => ui.closeDialog(page, 'cancel');
         await ui.openDialog(page, 'pd-v7');
         assert.deepEqual(await listed(), names('v7'));
         await close();
@@ -283,40 +215,28 @@ for (const name of RUNTIMES) {
         );
         assert.ok(types.includes('38 Residential inverter') && types.includes('17 Grid meter'), types.join(', '));
         await ui.screenshotTray(page, path.join(SHOTS, `${name}-fusionsolar-device-data-v6.png`));
-        await page.click('#node-dialog-ok');
-        await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
+        await ui.closeDialog(page);
         await ui.deploy(page);
-        const deployed = await red.get('/flows');
+        const deployed = await run.red.get('/flows');
         assert.equal(deployed.find((n) => n.id === 'acc-v6').api, 'v6');
         assert.deepEqual(deployed.find((n) => n.id === 'dd-v6').devTypeId, ['1', '39']);
       },
     );
 
     it('opens a node saved in an old shape in the current shape (test-only migration table)', async function () {
-      const { page } = editor;
+      const { page } = run.editor;
       // As if version 2 had renamed plantCodes to plantNames and the operation listPlants.
       const history = [
         { to: 2, rename: { plantCodes: 'plantNames' }, values: { operation: { listPlants: 'plantList' } } },
       ];
       const flows = [
         { id: 'old-tab', type: 'tab', label: 'saved by an old version' },
-        {
+        ui.accountNode({
           id: 'old-acc',
-          type: 'fusionsolar-account',
           name: 'Simulator',
-          baseUrl: sim.url,
-          timeout: 30,
-          tlsVerify: true,
-          ca: '',
-          locale: 'en-us',
-          allowControl: false,
-          quotaProfile: 'documented',
-          quotaCustom: '',
-          quotaWait: 60,
-          plants: '',
-          devices: '',
+          baseUrl: run.sim.url,
           credentials: { username: USER.username, password: USER.password },
-        },
+        }),
         {
           id: 'old-node',
           type: 'fusionsolar-plants',
@@ -330,7 +250,7 @@ for (const name of RUNTIMES) {
           wires: [[]],
         },
       ];
-      await red.post('/flows', flows, { 'Node-RED-Deployment-Type': 'full' });
+      await run.red.post('/flows', flows, { 'Node-RED-Deployment-Type': 'full' });
       await page.route('**/fusionsolar/catalogue', async (route) => {
         const body = await (await route.fetch()).json();
         await route.fulfill({ json: { ...body, migrations: { 'fusionsolar-plants': history } } });

@@ -7,8 +7,14 @@ const vm = require('node:vm');
 
 const SOURCE = fs.readFileSync(path.join(__dirname, '..', '..', 'resources', 'fusionsolar-editor.js'), 'utf8');
 
-/** `translations` maps a full i18n key to a template with __var__ placeholders. */
-function loadEditorJs(translations = {}) {
+/**
+ * `translations` maps a full i18n key to a template with __var__ placeholders. With
+ * `catalogue` (what GET /fusionsolar/catalogue serves) the rules are loaded as in the editor;
+ * `nodes` are the workspace's nodes by id (accounts, for their interface).
+ * @param {object} [translations]
+ * @param {{ catalogue?: object, nodes?: Record<string, object> }} [options]
+ */
+function loadEditorJs(translations = {}, { catalogue, nodes = {} } = {}) {
   const RED = {
     _(key, vars) {
       const text = translations[key];
@@ -20,6 +26,12 @@ function loadEditorJs(translations = {}) {
     throw new Error('the DOM is not available in unit tests');
   };
   $.extend = (target, ...sources) => Object.assign(target, ...sources);
+  if (catalogue) {
+    // The script asks for the catalogue as it loads: answered at once, as a jqXHR chain.
+    const reply = { done: (fn) => (fn(catalogue), reply), fail: () => reply, always: (fn) => (fn(), reply) };
+    $.getJSON = () => reply;
+    RED.nodes = { node: (id) => nodes[id] ?? null };
+  }
   const context = { window: {}, $, RED };
   vm.runInNewContext(SOURCE, context, { filename: 'fusionsolar-editor.js' });
   return context.window.FusionSolarEditor;

@@ -98,73 +98,25 @@ describe('monitor: counter guard', function () {
 
 describe('monitor: round period', function () {
   const w = (count, windowMs) => ({ count, windowMs, daily: windowMs >= 24 * HOUR });
+  /** The round period of 5-minute data under `windows`, one call a round unless told. */
+  const period = (windows, profile, { callsPerRound = 1, intervalMs = 0 } = {}) =>
+    roundPeriod({ windows, callsPerRound, granularityMs: 5 * MIN, profile, intervalMs });
   it("documented quotas: the data's 5 minutes, whatever the fleet", function () {
     for (const plants of [1, 120, 1000]) {
       const n = Math.ceil(plants / 100);
-      assert.equal(
-        roundPeriod({
-          windows: [w(n, 5 * MIN)],
-          callsPerRound: n,
-          granularityMs: 5 * MIN,
-          profile: 'documented',
-          intervalMs: 0,
-        }),
-        5 * MIN,
-      );
+      assert.equal(period([w(n, 5 * MIN)], 'documented', { callsPerRound: n }), 5 * MIN);
     }
     // Watching 100 of an account's 300 plants leaves room, but the data changes only every 5 minutes.
-    assert.equal(
-      roundPeriod({
-        windows: [w(3, 5 * MIN)],
-        callsPerRound: 1,
-        granularityMs: 5 * MIN,
-        profile: 'documented',
-        intervalMs: 0,
-      }),
-      5 * MIN,
-    );
+    assert.equal(period([w(3, 5 * MIN)], 'documented'), 5 * MIN);
   });
   it(
     'custom quotas set the pace, a daily budget included; interval only slows it; off uses the ' + 'granularity',
     function () {
-      assert.equal(
-        roundPeriod({
-          windows: [w(10, 5 * MIN)],
-          callsPerRound: 1,
-          granularityMs: 5 * MIN,
-          profile: 'custom',
-          intervalMs: 0,
-        }),
-        30_000,
-      );
-      assert.equal(
-        roundPeriod({
-          windows: [w(10, 5 * MIN), w(144, 24 * HOUR)],
-          callsPerRound: 1,
-          granularityMs: 5 * MIN,
-          profile: 'custom',
-          intervalMs: 0,
-        }),
-        10 * MIN,
-      );
-      assert.equal(
-        roundPeriod({
-          windows: [w(10, 5 * MIN)],
-          callsPerRound: 1,
-          granularityMs: 5 * MIN,
-          profile: 'custom',
-          intervalMs: 120_000,
-        }),
-        120_000,
-      );
-      assert.equal(
-        roundPeriod({ windows: [], callsPerRound: 1, granularityMs: 5 * MIN, profile: 'off', intervalMs: 0 }),
-        5 * MIN,
-      );
-      assert.equal(
-        roundPeriod({ windows: [], callsPerRound: 1, granularityMs: 5 * MIN, profile: 'off', intervalMs: 20_000 }),
-        20_000,
-      );
+      assert.equal(period([w(10, 5 * MIN)], 'custom'), 30_000);
+      assert.equal(period([w(10, 5 * MIN), w(144, 24 * HOUR)], 'custom'), 10 * MIN);
+      assert.equal(period([w(10, 5 * MIN)], 'custom', { intervalMs: 120_000 }), 120_000);
+      assert.equal(period([], 'off'), 5 * MIN);
+      assert.equal(period([], 'off', { intervalMs: 20_000 }), 20_000);
     },
   );
 });

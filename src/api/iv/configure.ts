@@ -3,7 +3,7 @@ import { invalidInput } from '../../client/errors';
 import { timeInput } from '../core/params';
 import { execute } from '../core/planner';
 import { boolInput, dnInput, IV_QUOTA } from './params';
-import { MODULE_NUMBERS, moduleDetails } from './strings';
+import { MODULE_NUMBERS, MODULE_REQUIRED_NUMBERS, moduleDetails } from './strings';
 import { isObject, type JsonObject } from '../core/normalise';
 import { defineOperation, type ExecContext } from '../core/types';
 
@@ -27,22 +27,7 @@ const positive = numberInput.pipe(z.number().positive('must be greater than 0'))
 const wholeAtLeast1 = numberInput.pipe(z.number().int('must be a whole number').min(1, 'must be at least 1'));
 
 /** Module fields the reference marks mandatory in 9.4.9 (moduleId may supply them). */
-export const MODULE_REQUIRED = [
-  'moduleManufacturer',
-  'moduleModel',
-  'moduleType',
-  'maxModulePower',
-  'optimalModuleOperatingVoltage',
-  'optimalModuleOperatingCurrent',
-  'moduleOpenCircuitVoltage',
-  'moduleShortCircuitCurrent',
-  'maxPowerTemperatureCoefficient',
-  'openCircuitVoltageTemperatureCoefficient',
-  'shortCircuitCurrentTemperatureCoefficient',
-  'cellQuantity',
-  'moduleDegradationRateInFirstYear',
-  'moduleDegradationRateFromSecondYear',
-] as const;
+export const MODULE_REQUIRED = ['moduleManufacturer', 'moduleModel', 'moduleType', ...MODULE_REQUIRED_NUMBERS] as const;
 
 const stringItem = z
   .object({

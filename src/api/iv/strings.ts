@@ -7,8 +7,8 @@ import { defineOperation } from '../core/types';
 
 /** 9.4.7, 9.4.8, 9.4.10 and 9.4.11: string configurations and the PV module library. */
 
-/** Module characteristics, as 9.4.8, 9.4.9 and 9.4.11 name them. */
-export const MODULE_NUMBERS = [
+/** Module characteristics 9.4.9 marks mandatory for a string (moduleId may supply them). */
+export const MODULE_REQUIRED_NUMBERS = [
   'maxModulePower',
   'optimalModuleOperatingVoltage',
   'optimalModuleOperatingCurrent',
@@ -20,6 +20,11 @@ export const MODULE_NUMBERS = [
   'cellQuantity',
   'moduleDegradationRateInFirstYear',
   'moduleDegradationRateFromSecondYear',
+] as const;
+
+/** Module characteristics, as 9.4.8, 9.4.9 and 9.4.11 name them. */
+export const MODULE_NUMBERS = [
+  ...MODULE_REQUIRED_NUMBERS,
   'fillFactor',
   'nominalModuleEfficiency',
   'minWorkTemperature',

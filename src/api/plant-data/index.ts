@@ -44,5 +44,5 @@ for (const op of PLANT_DATA_OPERATIONS) {
 export { plantInfo, ratedData, realtimeKpi } from './current';
 export { fiveMinuteKpi, historyKpi } from './history';
 export { accountPlantCodes, rangeTimes, RANGES, runPlantData, type RelativeRange } from './run';
-export { mergeHistory, normaliseHistory, normalisePoints, type PlantHistory } from './points';
+export { mergeHistory, normaliseHistory, normalisePoints, POINT_NUMBERS, type PlantHistory } from './points';
 export { offsetOf } from './zones';
