@@ -133,6 +133,7 @@ function run({ runs = 21 } = {}) {
         text: plantListBody(history.length),
         fn: pipeline(operation('plantList'), { pageNo: 1, pageSize: 100 }),
       };
+  /** @type {{ parse: number[], pipeline: number[] }} */
   const samples = { parse: [], pipeline: [] };
   for (let i = 0; i < 3; i++) {
     JSON.parse(subject.text);

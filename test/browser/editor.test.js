@@ -78,8 +78,9 @@ for (const name of RUNTIMES) {
         assert.equal(def.category, 'FusionSolar', type);
         const container = await page.evaluate(
           (t) =>
-            document.querySelector(`.red-ui-palette-node[data-palette-type="${t}"]`).closest('.red-ui-palette-category')
-              .id,
+            document
+              .querySelector(`.red-ui-palette-node[data-palette-type="${t}"]`)
+              ?.closest('.red-ui-palette-category')?.id,
           type,
         );
         assert.equal(container, 'red-ui-palette-container-FusionSolar', type);
@@ -112,9 +113,11 @@ for (const name of RUNTIMES) {
         const rows = await ui.allFields(page);
         if (ops.length) {
           const listed = await page.evaluate(() =>
-            [...document.querySelectorAll('#node-input-operation option')].map(
-              (/** @type {HTMLOptionElement} */ o) => o.value,
-            ),
+            [
+              .../** @type {NodeListOf<HTMLOptionElement>} */ (
+                document.querySelectorAll('#node-input-operation option')
+              ),
+            ].map((o) => o.value),
           );
           assert.deepEqual(
             listed,
@@ -148,13 +151,14 @@ for (const name of RUNTIMES) {
         await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
         const node = await page.evaluate((i) => {
           const n = RED.nodes.node(i);
+          if (!n) throw new Error(`${i} is not in the workspace`);
           return {
             valid: n.valid,
             invalid: n.validationErrors,
             account: n.account,
             operation: n.operation,
             configVersion: n.configVersion,
-            label: document.querySelector(`[id="${i}"] .red-ui-flow-node-label-text`).textContent,
+            label: document.querySelector(`[id="${i}"] .red-ui-flow-node-label-text`)?.textContent,
           };
         }, id);
         assert.equal(node.valid, true, `${type} is valid after saving (invalid: ${node.invalid})`);
@@ -252,9 +256,11 @@ for (const name of RUNTIMES) {
           catalogue.operations['fusionsolar-plant-data'].filter((o) => o.api === api).map((o) => o.name);
         const listed = () =>
           page.evaluate(() =>
-            [...document.querySelectorAll('#node-input-operation option')].map(
-              (/** @type {HTMLOptionElement} */ o) => o.value,
-            ),
+            [
+              .../** @type {NodeListOf<HTMLOptionElement>} */ (
+                document.querySelectorAll('#node-input-operation option')
+              ),
+            ].map((o) => o.value),
           );
         const close = async () => {
           await page.click('#node-dialog-cancel');
@@ -347,6 +353,7 @@ for (const name of RUNTIMES) {
         await page.click('#node-dialog-ok');
         const saved = await page.evaluate(() => {
           const n = RED.nodes.node('old-node');
+          if (!n) throw new Error('old-node is not in the workspace');
           return {
             operation: n.operation,
             plantNames: n.plantNames,

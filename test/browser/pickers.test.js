@@ -92,7 +92,7 @@ async function rows(page) {
     [...document.querySelectorAll('.fs-picker-row')].map((r) => ({
       value: r.getAttribute('data-value'),
       text: r.textContent,
-      checked: r.querySelector('input').checked,
+      checked: r.querySelector('input')?.checked,
     })),
   );
 }
@@ -159,7 +159,9 @@ for (const name of RUNTIMES) {
         await ui.screenshotTray(page, path.join(SHOTS, `${name}-picker-button.png`));
         await button.click();
         await page.waitForSelector('.fs-picker-list', { state: 'visible' });
-        await page.waitForFunction(() => /No list yet/.test(document.querySelector('.fs-picker-status').textContent));
+        await page.waitForFunction(() =>
+          /No list yet/.test(String(document.querySelector('.fs-picker-status')?.textContent)),
+        );
         await page.click('.fs-picker-refresh');
         await page.waitForFunction(() => document.querySelectorAll('.fs-picker-row').length > 0, null, {
           timeout: 30000,
@@ -256,7 +258,7 @@ for (const name of RUNTIMES) {
         // Read before the picker opens: its tray takes the node's dialog out of the page meanwhile.
         const offered = await page.evaluate(() =>
           $('#node-input-devTypeId option')
-            .map((i, /** @type {HTMLOptionElement} */ o) => Number(o.value))
+            .map((i, o) => Number(/** @type {HTMLOptionElement} */ (o).value))
             .get(),
         );
         assert.ok(offered.includes(1) && offered.length > 1, 'the operation serves several device types');

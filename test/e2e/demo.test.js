@@ -61,7 +61,8 @@ describe('npm start (demo: Node-RED + simulator + demo flow)', function () {
       ws.on('error', reject);
     });
     ws.on('message', (data) => {
-      for (const m of [].concat(JSON.parse(String(data)))) if (m.topic === 'debug') debug.push(m.data);
+      for (const m of /** @type {Array<{ topic?: string, data?: unknown }>} */ ([]).concat(JSON.parse(String(data))))
+        if (m.topic === 'debug') debug.push(m.data);
     });
     ws.send(JSON.stringify({ subscribe: 'debug' }));
     // The flow's own "at start" inject fires 4 s after the start: no manual trigger needed.

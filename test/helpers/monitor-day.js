@@ -93,7 +93,16 @@ function injectGlitches(sim, names, start) {
 /** Checks each emitted reading as it comes: counters of plants and devices, glitches leaked. */
 function counterWatch(offsets, names, glitches) {
   const last = new Map();
-  const w = { readings: new Map(), devices: new Map(), alarms: [], violations: [], resets: new Set(), matched: 0 };
+  const w = {
+    readings: new Map(),
+    devices: new Map(),
+    /** @type {unknown[]} */
+    alarms: [],
+    /** @type {string[]} */
+    violations: [],
+    resets: new Set(),
+    matched: 0,
+  };
   const counters = (p) => {
     const meta = fieldsOf(p, names === V6 ? 'v6' : 'v7');
     return Object.keys(meta).filter((k) => meta[k].counter);

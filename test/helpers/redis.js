@@ -79,7 +79,7 @@ async function startRedis({ acl, tls } = {}) {
     if (running()) return;
     child = spawn(REDIS, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    await new Promise((resolve, reject) => {
+    await new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 10000);
       const onData = (d) => {
         out += d;

@@ -17,7 +17,7 @@ class ScaledClock {
   }
 
   sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
+    return new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {
       if (signal && signal.aborted) return reject(signal.reason || new Error('aborted'));
       const onAbort = () => {
         clearTimeout(timer);
