@@ -2,6 +2,8 @@
 // fixtures start, and what the flow harness collects from the flow under test.
 type TestSim = import('../../dist/src/simulator').Simulator;
 type TestClock = import('../../dist/src/clock').VirtualClock;
+/** The account node as the tests reach it: its client and problem. */
+type TestAccountNode = import('../../dist/nodes/shared/types').AccountNode;
 
 /** A node module as Node-RED loads it: a function of the runtime API. */
 type TestNodeModule = (RED: never) => void;
@@ -76,4 +78,15 @@ interface FlowNode {
   id: string;
   type: string;
   [setting: string]: unknown;
+}
+
+/** The demo (`npm start`) as test/helpers/demo.js starts it: ports, user dir, output, stop(). */
+type TestDemo = Awaited<ReturnType<(typeof import('../helpers/demo'))['startDemo']>>;
+
+/** A message of the debug sidebar as Node-RED's comms socket sends it (topic "debug"). */
+interface DebugMessage {
+  name?: string;
+  format?: string;
+  msg?: string;
+  [field: string]: unknown;
 }

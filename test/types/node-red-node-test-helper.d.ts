@@ -1,7 +1,6 @@
 // node-red-node-test-helper ships no types: the part of its API the tests and soaks use.
 declare module 'node-red-node-test-helper' {
   import type { Node, NodeMessage } from 'node-red';
-  import type { AccountNode } from '../../dist/nodes/shared/types';
 
   type NodeModule = TestNodeModule;
 
@@ -9,7 +8,7 @@ declare module 'node-red-node-test-helper' {
    * A node of the loaded flow. The account node carries its client; `receive` injects a message
    * as a wire into the node would.
    */
-  interface TestNode extends Node, Partial<Pick<AccountNode, 'client' | 'problem'>> {
+  interface TestNode extends Node, Partial<Pick<TestAccountNode, 'client' | 'problem'>> {
     receive(msg?: Partial<NodeMessage> & Record<string, unknown>): void;
     /** The helper spies on the node's log methods (sinon): the calls' arguments. */
     warn: ((msg: unknown) => void) & { args: unknown[][] };
