@@ -11,6 +11,7 @@ const { summarise, totals } = require('../test/faults/report');
 const { SCENARIOS, MIXED_KINDS, mixed } = require('../test/faults/scenarios');
 const testCommand = require('../test/faults/test-command');
 const { checkGaps } = require('../test/faults/gaps');
+const { must } = require('../test/helpers/must');
 
 const { values } = parseArgs({
   options: {
@@ -86,10 +87,11 @@ async function main() {
       `errors, log lines) scanned for secrets, ${t.requests} requests checked (${t.commandRequests} ` +
       `commands never resent, ${t.loginRequests} logins within 5 per 10 minutes)`,
   );
+  const heap = must(mem.memory, 'the memory figures');
   console.log(
-    `memory: heap after GC ${(mem.memory.heapStart / 1e6).toFixed(1)} MB ` +
-      `-> ${(mem.memory.heapEnd / 1e6).toFixed(1)} MB over ${MEMORY} messages ` +
-      `(${(mem.memory.growth * 100).toFixed(1)}%, limit 10%)`,
+    `memory: heap after GC ${((heap.heapStart ?? NaN) / 1e6).toFixed(1)} MB ` +
+      `-> ${((heap.heapEnd ?? NaN) / 1e6).toFixed(1)} MB over ${MEMORY} messages ` +
+      `(${(heap.growth * 100).toFixed(1)}%, limit 10%)`,
   );
   if (gaps)
     console.log(

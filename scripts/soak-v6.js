@@ -74,12 +74,15 @@ async function soakV6(plants, modules, setClock) {
   const sim = await startSimulator({ plants, users: [USER], clock });
   await helper.load(modules, flow(sim), { acc: { username: USER.username, password: USER.password } });
   const start = clock.now();
+  /** @typedef {{ at: number, ok: boolean, code: unknown, n: number, devices: number }} Outcome */
+  /** @type {Record<'lists' | 'devs' | 'devices' | 'plants' | 'alarms', Outcome[]>} */
   const results = { lists: [], devs: [], devices: [], plants: [], alarms: [] };
   const pending = new Set();
   helper.getNode('ended').on('input', (/** @type {import('../dist/nodes/shared/types').FusionSolarMessage} */ m) => {
     pending.delete(m.soak);
     const error = m.fusionsolar && m.fusionsolar.error;
-    results[m.soak].push({
+    // inject() tags each message with the list its outcome goes to.
+    results[/** @type {keyof typeof results} */ (m.soak)].push({
       at: clock.now(),
       ok: !error,
       code: error && error.code,

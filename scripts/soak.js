@@ -32,7 +32,7 @@ function nodeModule(type) {
   try {
     return require(path.join(dist, type, `${type}.js`));
   } catch (err) {
-    if (err.code === 'MODULE_NOT_FOUND') return undefined;
+    if (/** @type {NodeJS.ErrnoException} */ (err).code === 'MODULE_NOT_FOUND') return undefined;
     throw err;
   }
 }
@@ -87,12 +87,20 @@ async function soak(plants, modules) {
   const sim = await startSimulator({ plants, users: [USER], clock });
   await helper.load(modules, flow(sim), { acc: { username: USER.username, password: USER.password } });
   const start = clock.now();
+  /** @typedef {{ at: number, ok: boolean, code: unknown, payload: unknown }} Outcome */
+  /** @type {Record<'lists' | 'devs' | 'rt' | 'hist', Outcome[]>} */
   const results = { lists: [], devs: [], rt: [], hist: [] };
   let pending = 0;
   helper.getNode('ended').on('input', (/** @type {import('../dist/nodes/shared/types').FusionSolarMessage} */ m) => {
     pending--;
     const error = m.fusionsolar && m.fusionsolar.error;
-    results[m.soak].push({ at: clock.now(), ok: !error, code: error && error.code, payload: m.payload });
+    // inject() tags each message with the list its outcome goes to.
+    results[/** @type {keyof typeof results} */ (m.soak)].push({
+      at: clock.now(),
+      ok: !error,
+      code: error && error.code,
+      payload: m.payload,
+    });
   });
   const inject = (id, payload) => {
     pending++;
@@ -105,7 +113,7 @@ async function soak(plants, modules) {
   inject('lists', {});
   await until(() => results.lists.length > 0);
   if (!results.lists[0].ok) throw new Error(`plant list failed: ${results.lists[0].code}`);
-  const codes = results.lists[0].payload.map((p) => p.plantCode);
+  const codes = /** @type {Array<{ plantCode: string }>} */ (results.lists[0].payload).map((p) => p.plantCode);
   inject('devs', { plantCodes: codes });
   let histInjected = 0;
   for (let m = Math.ceil((clock.now() - start) / MIN); m < DAY / MIN; m++) {
@@ -133,7 +141,9 @@ async function soak(plants, modules) {
     quota407: stats.quota407,
     logins: stats.logins,
     devices:
-      results.devs[0] && results.devs[0].ok ? results.devs[0].payload.length : results.devs[0] && results.devs[0].code,
+      results.devs[0] && results.devs[0].ok
+        ? /** @type {unknown[]} */ (results.devs[0].payload).length
+        : results.devs[0] && results.devs[0].code,
     realtime: {
       refreshes: rtOk.length,
       everyPlant: covered,

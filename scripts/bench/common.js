@@ -60,7 +60,7 @@ async function bareLogin(url) {
   });
   await res.body.text();
   const token = res.headers['xsrf-token'];
-  const cookies = []
+  const cookies = /** @type {string[]} */ ([])
     .concat(res.headers['set-cookie'] || [])
     .map((c) => c.split(';')[0])
     .join('; ');
@@ -90,7 +90,9 @@ const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 function heapAfterGc() {
-  for (let i = 0; i < 4; i++) global.gc();
+  const gc = global.gc;
+  if (!gc) throw new Error('run with node --expose-gc');
+  for (let i = 0; i < 4; i++) gc();
   return process.memoryUsage().heapUsed;
 }
 

@@ -78,6 +78,7 @@ function run({ runs = 21 } = {}) {
     text: history,
     fn: pipeline(operation('historyKpi'), { plantCodes: codes, startTime: T0, endTime: T0 + 86_400_000 }),
   };
+  /** @type {{ parse: number[], pipeline: number[] }} */
   const samples = { parse: [], pipeline: [] };
   for (let i = 0; i < 3; i++) {
     JSON.parse(subject.text);

@@ -27,6 +27,10 @@ function pickOperation(codes) {
 /** The floor: everything a node must do, nothing more. */
 function floorNodes(url, endpoint, headers, body) {
   return function register(RED) {
+    /**
+     * @this {import('node-red').Node}
+     * @param {import('node-red').NodeDef} config
+     */
     function FloorNode(config) {
       RED.nodes.createNode(this, config);
       this.on('input', async (msg, send, done) => {
@@ -36,7 +40,7 @@ function floorNodes(url, endpoint, headers, body) {
           send(msg);
           done();
         } catch (err) {
-          done(err);
+          done(err instanceof Error ? err : new Error(String(err)));
         }
       });
     }
@@ -87,7 +91,7 @@ async function throughput(id, outId, makeMsg, total, inFlight) {
   let sent = 0;
   let received = 0;
   const t0 = now();
-  await new Promise((resolve) => {
+  await new Promise((/** @type {(value?: void) => void} */ resolve) => {
     helper.getNode(outId).on('input', () => {
       received++;
       if (sent < total) {

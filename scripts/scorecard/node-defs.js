@@ -22,6 +22,7 @@ function keyName(prop) {
 
 /** One definition: literal properties, defaults (name -> literal value or undefined), credentials. */
 function readDefinition(type, obj, errors) {
+  /** @type {{ type: string, defaults: Record<string, unknown>, credentials: string[] }} */
   const def = { type, defaults: {}, credentials: [] };
   for (const prop of obj.properties) {
     const name = keyName(prop);
@@ -63,7 +64,7 @@ function nodeDefinitions(file) {
     try {
       ast = acorn.parse(m[1], { ecmaVersion: 'latest' });
     } catch (err) {
-      errors.push(`cannot parse a <script> block: ${err.message}`);
+      errors.push(`cannot parse a <script> block: ${err instanceof Error ? err.message : err}`);
       continue;
     }
     walk.simple(ast, {

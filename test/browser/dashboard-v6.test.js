@@ -41,8 +41,10 @@ describe('fleet dashboard of npm start on a V6 account in a browser', function (
       // Today's energy comes from realtimeKpi, which may answer after the devices: the rows get it when it does.
       await ctx.page.waitForFunction(
         (n) => {
-          const cells = [...document.querySelectorAll('.fs-flow tbody tr td:last-child b')];
-          return cells.length === n && cells.every((/** @type {HTMLElement} */ b) => /^\d+\.\d$/.test(b.innerText));
+          const cells = [
+            .../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.fs-flow tbody tr td:last-child b')),
+          ];
+          return cells.length === n && cells.every((b) => /^\d+\.\d$/.test(b.innerText));
         },
         PLANTS,
         { timeout: 60000 },

@@ -7,6 +7,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { flowRows, openDashboard, withDashboard } = require('./dashboard-page');
+const { must } = require('../helpers/must');
 
 const root = path.join(__dirname, '..', '..');
 const SHOTS = path.join(root, 'test', 'e2e', 'screenshots');
@@ -41,7 +42,8 @@ async function waitForPoints(page, id, { series, min }, ms) {
     );
   } catch (err) {
     // Say what the chart showed instead of just "timeout".
-    throw new Error(`${id}: ${err.message}; the chart shows ${JSON.stringify(await chartSeries(page, id))}`);
+    const why = err instanceof Error ? err.message : err;
+    throw new Error(`${id}: ${why}; the chart shows ${JSON.stringify(await chartSeries(page, id))}`);
   }
   return chartSeries(page, id);
 }
@@ -119,6 +121,7 @@ describe('fleet dashboard of npm start in a browser', function () {
           return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
         };
         const table = document.querySelector('.fs-flow');
+        if (!table) throw new Error('the dashboard shows no .fs-flow table');
         return {
           width: document.documentElement.clientWidth,
           scroll: document.documentElement.scrollWidth,
@@ -182,7 +185,7 @@ describe('fleet dashboard of npm start in a browser', function () {
           id,
           { timeout: 60000, polling: 500 },
         );
-        const { type, legendBottom, plotTop } = await at.jsonValue();
+        const { type, legendBottom, plotTop } = must(await at.jsonValue(), `${id}: the legend and grid`);
         assert.equal(type, 'scroll', `${id}: legend on one scrolling line`);
         assert.ok(
           legendBottom <= plotTop + 0.5,

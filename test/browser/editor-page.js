@@ -92,8 +92,8 @@ async function openDialog(page, id) {
 
 async function visibleFields(page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll('.red-ui-tray .fs-field')]
-      .filter((/** @type {HTMLElement} */ el) => el.offsetParent !== null)
+    [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.red-ui-tray .fs-field'))]
+      .filter((el) => el.offsetParent !== null)
       .map((el) => el.getAttribute('data-field')),
   );
 }
@@ -165,7 +165,7 @@ async function chooseAccount(page) {
     if (select.val() && select.val() !== '_ADD_') return;
     const first = select
       .find('option')
-      .filter((i, o) => o.value && o.value !== '_ADD_')
+      .filter((i, o) => Boolean(o.value) && o.value !== '_ADD_')
       .first()
       .val();
     if (first) select.val(first).trigger('change');

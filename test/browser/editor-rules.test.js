@@ -76,7 +76,7 @@ function flow() {
 const optionsOf = (page, id) =>
   page.evaluate(
     (i) =>
-      [...document.querySelectorAll(`#${i} option`)].map((/** @type {HTMLOptionElement} */ o) => [
+      [.../** @type {NodeListOf<HTMLOptionElement>} */ (document.querySelectorAll(`#${i} option`))].map((o) => [
         o.value,
         o.textContent,
       ]),
@@ -115,13 +115,27 @@ for (const name of RUNTIMES) {
           await page.waitForSelector('#red-ui-palette .red-ui-palette-node', { timeout: 60000 });
           await page.waitForFunction(() => window.RED && RED.nodes && RED.nodes.getType('fusionsolar-monitor'));
           // The rules arrive with the catalogue: import once they are here, as a workspace loaded later would be.
-          await page.evaluate(() => new Promise((resolve) => window.FusionSolarEditor.loadCatalogue(() => resolve())));
+          await page.evaluate(
+            () =>
+              /** @type {Promise<void>} */ (
+                new Promise((resolve, reject) => {
+                  const editor = window.FusionSolarEditor;
+                  if (!editor) return reject(new Error('the shared editor script is not loaded'));
+                  editor.loadCatalogue(() => resolve());
+                })
+              ),
+          );
           await page.evaluate(
             (nodes) => RED.view.importNodes(nodes, { generateIds: false, touchImport: true }),
             flow(),
           );
           const state = await page.evaluate(
-            (ids) => ids.map((id) => RED.nodes.node(id).validationErrors || []),
+            (ids) =>
+              ids.map((id) => {
+                const n = RED.nodes.node(id);
+                if (!n) throw new Error(`${id} is not in the workspace`);
+                return n.validationErrors || [];
+              }),
             CASES.flatMap((c, i) => [`bad${i}`, `good${i}`]),
           );
           CASES.forEach((c, i) => {
@@ -199,6 +213,7 @@ for (const name of RUNTIMES) {
           await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
           const saved = await page.evaluate(() => {
             const n = RED.nodes.node('good0');
+            if (!n) throw new Error('good0 is not in the workspace');
             return { format: n.format, invalid: n.validationErrors || [] };
           });
           assert.equal(saved.format, 'plain', 'the chosen format is saved');

@@ -41,8 +41,9 @@ for (const name of RUNTIMES) {
         assert.equal(def.category, 'FusionSolar', type);
         const container = await page.evaluate(
           (t) =>
-            document.querySelector(`.red-ui-palette-node[data-palette-type="${t}"]`).closest('.red-ui-palette-category')
-              .id,
+            document
+              .querySelector(`.red-ui-palette-node[data-palette-type="${t}"]`)
+              ?.closest('.red-ui-palette-category')?.id,
           type,
         );
         assert.equal(container, 'red-ui-palette-container-FusionSolar', type);
@@ -105,13 +106,14 @@ for (const name of RUNTIMES) {
         await ui.closeDialog(page);
         const node = await page.evaluate((i) => {
           const n = RED.nodes.node(i);
+          if (!n) throw new Error(`${i} is not in the workspace`);
           return {
             valid: n.valid,
             invalid: n.validationErrors,
             account: n.account,
             operation: n.operation,
             configVersion: n.configVersion,
-            label: document.querySelector(`[id="${i}"] .red-ui-flow-node-label-text`).textContent,
+            label: document.querySelector(`[id="${i}"] .red-ui-flow-node-label-text`)?.textContent,
           };
         }, id);
         assert.equal(node.valid, true, `${type} is valid after saving (invalid: ${node.invalid})`);
@@ -267,6 +269,7 @@ for (const name of RUNTIMES) {
         await page.click('#node-dialog-ok');
         const saved = await page.evaluate(() => {
           const n = RED.nodes.node('old-node');
+          if (!n) throw new Error('old-node is not in the workspace');
           return {
             operation: n.operation,
             plantNames: n.plantNames,

@@ -32,7 +32,8 @@ async function debugFeed(url) {
   });
   const messages = [];
   ws.on('message', (data) => {
-    for (const m of [].concat(JSON.parse(String(data)))) if (m.topic === 'debug') messages.push(m.data);
+    for (const m of /** @type {Array<{ topic?: string, data?: unknown }>} */ ([]).concat(JSON.parse(String(data))))
+      if (m.topic === 'debug') messages.push(m.data);
   });
   ws.send(JSON.stringify({ subscribe: 'debug' }));
   return { messages, close: () => ws.close() };
@@ -127,7 +128,7 @@ for (const name of RUNTIMES) {
               .map((n) => ({ id: n.id, type: n.type, name: n.name, account: n.account })),
           z,
         );
-        const tabTitle = await page.evaluate((tab) => RED.nodes.workspace(tab).label, z);
+        const tabTitle = await page.evaluate((tab) => RED.nodes.workspace(tab)?.label, z);
         assert.equal(tabTitle, flow.find((n) => n.type === 'tab').label, "the tab has the example's title");
         for (const n of imported.filter((x) => x.account !== undefined))
           assert.ok(SHARED.includes(n.account), `${n.type} ${n.name || n.id} uses the demo's account`);

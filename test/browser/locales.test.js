@@ -7,6 +7,7 @@ const path = require('node:path');
 const { runtime, root } = require('../e2e-runtime/runtimes');
 const { freshUserDir } = require('../e2e-runtime/install');
 const { startNodeRed } = require('../e2e-runtime/node-red');
+const { must } = require('../helpers/must');
 const { packageDefinitions } = require('../../scripts/scorecard/node-defs');
 const ui = require('./editor-page');
 const { startSimulator } = require(path.join(root, 'dist', 'src', 'simulator'));
@@ -64,11 +65,11 @@ for (const name of RUNTIMES) {
         await page.fill('#node-config-input-password', 'wrong-password');
         await page.click('#fs-test-connection');
         await page.waitForFunction(
-          () => /^[A-Z_0-9]+: /.test(document.querySelector('#fs-test-result').textContent),
+          () => /^[A-Z_0-9]+: /.test(String(document.querySelector('#fs-test-result')?.textContent)),
           null,
           { timeout: 20000 },
         );
-        const text = await page.textContent('#fs-test-result');
+        const text = must(await page.textContent('#fs-test-result'), 'the test result');
         const code = text.split(':')[0];
         const german = JSON.parse(
           fs.readFileSync(path.join(root, 'nodes/fusionsolar-account/locales/de/fusionsolar-account.json'), 'utf8'),
@@ -96,9 +97,11 @@ for (const name of RUNTIMES) {
           );
           for (const type of FLOW_TYPES) {
             const shown = await page.evaluate((t) => {
-              /** @type {HTMLElement} */
+              /** @type {HTMLElement | null} */
               const el = document.querySelector(`.red-ui-palette-node[data-palette-type="${t}"]`);
-              return { label: el.querySelector('.red-ui-palette-label').textContent.trim(), height: el.offsetHeight };
+              const label = el?.querySelector('.red-ui-palette-label');
+              if (!el || !label) throw new Error(`${t} has no palette entry with a label`);
+              return { label: String(label.textContent).trim(), height: el.offsetHeight };
             }, type);
             // Node-RED splits a palette label at spaces and hyphens and joins the words with spaces,
             // so "I-V" would show as "I - V": labels use a non-breaking hyphen (U+2011).
@@ -116,7 +119,7 @@ for (const name of RUNTIMES) {
               await page.selectOption('#node-input-operation', op.name);
               const want = `${op.section} — ${hints[op.name]}`;
               await page
-                .waitForFunction((w) => document.querySelector('.fs-op-summary').textContent === w, want, {
+                .waitForFunction((w) => document.querySelector('.fs-op-summary')?.textContent === w, want, {
                   timeout: 5000,
                 })
                 .catch(async () =>
@@ -126,9 +129,11 @@ for (const name of RUNTIMES) {
             if (type === 'fusionsolar-plants') {
               const names = locale(type, lang).deviceType;
               const options = await page.evaluate(() =>
-                [...document.querySelectorAll('#node-input-deviceTypeId option')].map(
-                  (/** @type {HTMLOptionElement} */ o) => [o.value, o.textContent],
-                ),
+                [
+                  .../** @type {NodeListOf<HTMLOptionElement>} */ (
+                    document.querySelectorAll('#node-input-deviceTypeId option')
+                  ),
+                ].map((o) => [o.value, o.textContent]),
               );
               for (const [value, text] of options)
                 if (value) assert.equal(text, `${value} ${names[value]}`, `device type ${value}`);

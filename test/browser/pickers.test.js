@@ -60,7 +60,7 @@ async function rows(page) {
     [...document.querySelectorAll('.fs-picker-row')].map((r) => ({
       value: r.getAttribute('data-value'),
       text: r.textContent,
-      checked: r.querySelector('input').checked,
+      checked: r.querySelector('input')?.checked,
     })),
   );
 }
@@ -111,7 +111,7 @@ for (const name of RUNTIMES) {
         await ui.screenshotTray(page, path.join(SHOTS, `${name}-picker-button.png`));
         await button.click();
         await page.waitForSelector('.fs-picker-list', { state: 'visible' });
-        await page.waitForFunction(() => /No list yet/.test(document.querySelector('.fs-picker-status').textContent));
+        await page.waitForFunction(() => /No list yet/.test(String(document.querySelector('.fs-picker-status')?.textContent)));
         await refreshList(page);
         const all = run.sim.fleet.plants.flatMap((p) => p.devices);
         assert.equal((await rows(page)).length, all.length, 'every device of the account');
@@ -183,7 +183,7 @@ for (const name of RUNTIMES) {
         // Read before the picker opens: its tray takes the node's dialog out of the page meanwhile.
         const offered = await page.evaluate(() =>
           $('#node-input-devTypeId option')
-            .map((i, /** @type {HTMLOptionElement} */ o) => Number(o.value))
+            .map((i, o) => Number(/** @type {HTMLOptionElement} */ (o).value))
             .get(),
         );
         assert.ok(offered.includes(1) && offered.length > 1, 'the operation serves several device types');

@@ -38,6 +38,9 @@ async function comms(port, onMessage) {
  * Starts Node-RED from `rt` (see runtimes.js) on `userDir`; resolves once flows have started.
  * `flows: null` keeps the flows (and credentials) the last run saved; `preamble` is code
  * run first in settings.js (e.g. a test clock).
+ * @param {import('./runtimes').Runtime} rt
+ * @param {string} userDir
+ * @param {{ flows?: object[] | null, timeoutMs?: number, preamble?: string }} [opts]
  */
 async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000, preamble = '' } = {}) {
   const port = await freePort();
@@ -56,7 +59,7 @@ async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000, preamb
     env: { ...process.env, NODE_OPTIONS: '' },
   });
   let output = '';
-  const started = new Promise((resolve, reject) => {
+  const started = new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`Node-RED (${rt.name}) did not start within ${timeoutMs} ms:\n${output}`)),
       timeoutMs,
@@ -121,8 +124,9 @@ async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000, preamb
           { flows },
           { 'Node-RED-Deployment-Type': 'full', 'Node-RED-API-Version': 'v2' },
         );
-        rev = JSON.parse(res).rev;
-        await new Promise((resolve, reject) => {
+        // POST /flows answers 200 with the new revision.
+        rev = JSON.parse(String(res)).rev;
+        await new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {
           const timer = setTimeout(
             () => reject(new Error(`flows of revision ${rev} did not start within ${timeoutMs} ms`)),
             timeoutMs,
@@ -152,7 +156,7 @@ async function startNodeRed(rt, userDir, { flows = [], timeoutMs = 60000, preamb
         messages,
         /** Resolves when `pred(messages)` holds; rejects with `describe()` after `ms`. */
         until(pred, ms, describe) {
-          return new Promise((resolve, reject) => {
+          return new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {
             const check = () => {
               if (!pred(messages)) return;
               clearTimeout(timer);

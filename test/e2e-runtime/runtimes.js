@@ -75,6 +75,15 @@ const RUNTIMES = {
   nr5: () => cachedRuntime('nr5', 24, 5),
 };
 
+/**
+ * A Node.js and Node-RED pair to run a runtime test on.
+ * @typedef {{ name: string, node: string, redJs: string, nodeMajor: number, redMajor: number }} Runtime
+ */
+
+/**
+ * @param {string} name
+ * @returns {Promise<Runtime>}
+ */
 function runtime(name) {
   const make = RUNTIMES[name];
   if (!make) throw new Error(`unknown runtime ${name}: one of ${Object.keys(RUNTIMES).join(', ')}`);

@@ -6,11 +6,20 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startDemo } = require('../helpers/demo');
+const { must } = require('../helpers/must');
 
+/**
+ * @param {TestDemo} demo
+ * @returns {Promise<FlowNode[]>}
+ */
 async function flows(demo) {
   return (await fetch(`${demo.url}/flows`, { headers: { accept: 'application/json' } })).json();
 }
 
+/**
+ * @param {TestDemo} demo
+ * @param {object[]} nodes
+ */
 async function deploy(demo, nodes) {
   const res = await fetch(`${demo.url}/flows`, {
     method: 'POST',
@@ -23,6 +32,7 @@ async function deploy(demo, nodes) {
 describe('npm start keeps the flows edited in the demo', function () {
   this.timeout(120000);
   const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-demo-restart-'));
+  /** @type {TestDemo} */
   let demo;
 
   after(async function () {
@@ -37,7 +47,10 @@ describe('npm start keeps the flows edited in the demo', function () {
       seeded.some((n) => n.type === 'tab' && n.id === 'demo-tab'),
       'the demo tab is deployed',
     );
-    const account = seeded.find((n) => n.id === 'fusionsolar-demo-account');
+    const account = must(
+      seeded.find((n) => n.id === 'fusionsolar-demo-account'),
+      'the demo account',
+    );
     assert.equal(account.baseUrl, `http://127.0.0.1:${demo.simPort}`);
     assert.match(demo.output, /the demo flows, seeded into/);
     // As the tests run Node-RED: no update notification, no catalogue fetch, no telemetry prompt.
@@ -76,7 +89,13 @@ describe('npm start keeps the flows edited in the demo', function () {
       );
       assert.ok(!after.some((n) => n.id === 'demo-tab'), 'the deleted demo tab stays deleted');
       assert.equal(after.length, edited.length);
-      assert.equal(after.find((n) => n.id === 'fusionsolar-demo-account').baseUrl, `http://127.0.0.1:${demo.simPort}`);
+      assert.equal(
+        must(
+          after.find((n) => n.id === 'fusionsolar-demo-account'),
+          'the demo account',
+        ).baseUrl,
+        `http://127.0.0.1:${demo.simPort}`,
+      );
       assert.match(demo.output, /yours, kept in/);
     },
   );

@@ -4,11 +4,18 @@ const assert = require('node:assert/strict');
 const { until } = require('../helpers/wait');
 const path = require('node:path');
 const { startDemo } = require('../helpers/demo');
+const { must } = require('../helpers/must');
+/** @type {typeof import('ws')} */
 const WebSocket = require(require.resolve('ws', { paths: [path.dirname(require.resolve('node-red'))] }));
+
+/** A node set of Node-RED's GET /nodes. */
+/** @typedef {{ id: string, module: string, types: string[], err?: string }} NodeSet */
 
 describe('npm start (demo: Node-RED + simulator + demo flow)', function () {
   this.timeout(60000);
+  /** @type {TestDemo} */
   let demo;
+  /** @type {number} */
   let redPort;
 
   before(async function () {
@@ -22,6 +29,7 @@ describe('npm start (demo: Node-RED + simulator + demo flow)', function () {
 
   it('lists fusionsolar-account and fusionsolar-plants in /nodes without load errors', async function () {
     const res = await fetch(`http://127.0.0.1:${redPort}/nodes`, { headers: { accept: 'application/json' } });
+    /** @type {NodeSet[]} */
     const sets = await res.json();
     const ours = sets.filter((s) => s.module === 'node-red-contrib-fusionsolar');
     const types = ours.flatMap((s) => s.types);
@@ -33,6 +41,7 @@ describe('npm start (demo: Node-RED + simulator + demo flow)', function () {
   it(
     'serves the fleet dashboard (the @flowfuse/node-red-dashboard devDependency) at ' + '/dashboard/fleet',
     async function () {
+      /** @type {NodeSet[]} */
       const sets = await (
         await fetch(`http://127.0.0.1:${redPort}/nodes`, { headers: { accept: 'application/json' } })
       ).json();
@@ -42,6 +51,7 @@ describe('npm start (demo: Node-RED + simulator + demo flow)', function () {
         'the dashboard nodes are loaded',
       );
       for (const s of dashboard) assert.equal(s.err, undefined, `${s.id}: ${s.err}`);
+      /** @type {FlowNode[]} */
       const flows = await (await fetch(`http://127.0.0.1:${redPort}/flows`)).json();
       assert.ok(
         flows.some((n) => n.type === 'tab' && n.label === 'FusionSolar dashboard'),
@@ -55,13 +65,17 @@ describe('npm start (demo: Node-RED + simulator + demo flow)', function () {
 
   it("delivers the demo flow's plants and devices to the debug sidebar", async function () {
     const ws = new WebSocket(`ws://127.0.0.1:${redPort}/comms`);
+    /** @type {DebugMessage[]} */
     const debug = [];
     await new Promise((resolve, reject) => {
       ws.on('open', resolve);
       ws.on('error', reject);
     });
     ws.on('message', (data) => {
-      for (const m of [].concat(JSON.parse(String(data)))) if (m.topic === 'debug') debug.push(m.data);
+      for (const m of /** @type {Array<{ topic?: string, data: DebugMessage }>} */ ([]).concat(
+        JSON.parse(String(data)),
+      ))
+        if (m.topic === 'debug') debug.push(m.data);
     });
     ws.send(JSON.stringify({ subscribe: 'debug' }));
     // The flow's own "at start" inject fires 4 s after the start: no manual trigger needed.
@@ -74,9 +88,15 @@ describe('npm start (demo: Node-RED + simulator + demo flow)', function () {
     assert.ok(plants, 'plants reached the debug sidebar');
     assert.ok(devices, `devices reached the debug sidebar (got ${JSON.stringify(debug).slice(0, 300)})`);
     assert.equal(plants.format, 'array[5]');
-    assert.match(devices.format, /^array\[\d+\]$/);
+    assert.match(must(devices.format, 'the devices format'), /^array\[\d+\]$/);
     // The real-time poll repeats every 5 minutes: an editor opened later still sees fresh data.
-    assert.equal(debug.find((d) => d.name === 'real-time').format, 'array[5]');
+    assert.equal(
+      must(
+        debug.find((d) => d.name === 'real-time'),
+        'the real-time output',
+      ).format,
+      'array[5]',
+    );
     assert.deepEqual(
       debug.filter((d) => d.name === 'errors'),
       [],

@@ -249,7 +249,9 @@ async function runScenario(opts) {
     ms: Date.now() - started,
     tracker,
     stats,
-    memory: memory ? { heapStart, heapEnd, growth: heapEnd / heapStart - 1, tolerance: memory.tolerance } : undefined,
+    memory: memory
+      ? { heapStart, heapEnd, growth: (heapEnd ?? NaN) / (heapStart ?? NaN) - 1, tolerance: memory.tolerance }
+      : undefined,
   };
   if (result.memory) {
     if (result.memory.growth > memory.tolerance) {

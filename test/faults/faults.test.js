@@ -6,6 +6,7 @@ const assert = require('node:assert/strict');
 const v8 = require('node:v8');
 const vm = require('node:vm');
 const { allRuns, runScenario } = require('./engine');
+const { must } = require('../helpers/must');
 const { summarise, totals } = require('./report');
 const { SCENARIOS, QUIRKS, mixed } = require('./scenarios');
 const { Tracker } = require('./invariants');
@@ -97,7 +98,8 @@ describe('fault suite (quick, virtual clock)', function () {
         concurrency: 4,
         memory: { gc, warmup: 300, tolerance: 0.2 },
       });
-      assert.ok(r.memory.growth <= 0.2, `heap grew ${(r.memory.growth * 100).toFixed(1)}%`);
+      const { growth } = must(r.memory, 'the memory figures');
+      assert.ok(growth <= 0.2, `heap grew ${(growth * 100).toFixed(1)}%`);
     },
   );
 });

@@ -9,6 +9,7 @@ const drmRoutes = require('../../dist/src/simulator/routes/control-drm');
 
 const { ivState } = require('../../dist/src/simulator/routes/iv-state');
 const { planSubtasks } = require('../../dist/src/simulator/routes/iv-progress');
+const { must } = require('../helpers/must');
 
 const DEV = { battery: 20815, inverter: 20822, smartLogger: 20821 };
 const DAY = 86_400_000;
@@ -81,10 +82,15 @@ const drmTask = (sim) =>
     sim,
     'drm',
     (req) =>
-      drmRoutes.drm({
-        ...req,
-        body: { plantcodes: plantWithout(sim, DEV.smartLogger), drms: { drm0: 'false', drm1: 'false', drm5: 'false' } },
-      })[0].remoteId,
+      /** @type {Array<{ remoteId: string }>} */ (
+        drmRoutes.drm({
+          ...req,
+          body: {
+            plantcodes: plantWithout(sim, DEV.smartLogger),
+            drms: { drm0: 'false', drm1: 'false', drm5: 'false' },
+          },
+        })
+      )[0].remoteId,
   );
 
 const MODULE = {
@@ -143,7 +149,7 @@ function simTask(ctx, { finished }) {
     needQuantifyLosses: true,
     subtasks: planSubtasks(
       dns,
-      (d) => state.inverter(d).strings.length,
+      (d) => must(state.inverter(d), 'state.inverter(d)').strings.length,
       () => false,
       scansFrom,
       () => state.newId(),

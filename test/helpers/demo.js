@@ -17,19 +17,26 @@ function freePort() {
   });
 }
 
+/**
+ * Resolves with the output so far once it matches `pattern`.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {RegExp} pattern
+ * @param {number} ms
+ * @returns {Promise<string>}
+ */
 function waitForOutput(child, pattern, ms) {
   return new Promise((resolve, reject) => {
     let text = '';
     const timer = setTimeout(() => reject(new Error(`no "${pattern}" within ${ms} ms:\n${text}`)), ms);
-    const onData = (d) => {
+    const onData = (/** @type {Buffer | string} */ d) => {
       text += d;
       if (pattern.test(text)) {
         clearTimeout(timer);
         resolve(text);
       }
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
   });
 }
 

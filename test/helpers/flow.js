@@ -27,15 +27,21 @@ const TYPES = [
   'fusionsolar-request',
   'fusionsolar-monitor',
 ];
+/** @type {Record<string, TestNodeModule>} */
 const NODES = {};
 for (const type of TYPES) {
   try {
     NODES[type] = require(path.join(dist, type, `${type}.js`));
   } catch (err) {
-    if (err.code !== 'MODULE_NOT_FOUND') throw err;
+    if (/** @type {NodeJS.ErrnoException} */ (err).code !== 'MODULE_NOT_FOUND') throw err;
   }
 }
 
+/**
+ * @param {{ url: string }} sim
+ * @param {Record<string, unknown>} [extra]
+ * @returns {FlowNode}
+ */
 function account(sim, extra = {}) {
   return {
     id: 'acc',
@@ -52,6 +58,7 @@ function account(sim, extra = {}) {
   };
 }
 
+/** @param {Record<string, unknown>} [extra] */
 function credentials(extra = {}) {
   return { acc: { username: USER.username, password: USER.password, ...extra } };
 }
@@ -59,6 +66,10 @@ function credentials(extra = {}) {
 /**
  * A flow with the node under test `n` (settings `node`), its outputs wired to `out`/`out2`,
  * and Catch, Complete and Status nodes scoped to it.
+ * @param {{ url: string }} sim
+ * @param {{ type: string, [setting: string]: unknown }} node
+ * @param {{ accountExtra?: Record<string, unknown>, outputs?: number }} [opts]
+ * @returns {FlowNode[]}
  */
 function flowWith(sim, node, { accountExtra = {}, outputs = 1 } = {}) {
   const wires = [['out']];
@@ -77,7 +88,12 @@ function flowWith(sim, node, { accountExtra = {}, outputs = 1 } = {}) {
   ];
 }
 
-/** Loads `flow` with every built node type, the core nodes around it and any `extra` node modules. */
+/**
+ * Loads `flow` with every built node type, the core nodes around it and any `extra` node modules.
+ * @param {FlowNode[]} flow
+ * @param {Record<string, object>} [creds]
+ * @param {TestNodeModule[]} [extra]
+ */
 async function load(flow, creds = {}, extra = []) {
   const nodes = [...Object.values(NODES), ...CORE, ...extra];
   await helper.load(nodes, flow, creds);
@@ -87,30 +103,46 @@ async function load(flow, creds = {}, extra = []) {
  * Tracks every message the flow emits; `send` injects one message and resolves when that
  * message's done() has been called (Complete or Catch fired). `waitMs`: real time a wait may
  * take before it fails (raise it for calls that make the simulator work hard).
+ * @param {{ waitMs?: number }} [opts]
  */
 function harness({ waitMs = 20000 } = {}) {
+  /** @type {SeenMessages} */
   const seen = { out: [], out2: [], caught: [], completed: [], statuses: [] };
-  for (const id of Object.keys(seen)) {
+  for (const id of /** @type {Array<keyof SeenMessages>} */ (Object.keys(seen))) {
     const n = helper.getNode(id);
+    // The Catch and Status nodes' messages carry what their SeenMessages type says.
+    const list = /** @type {TestMessage[]} */ (seen[id]);
     n.on('input', (m) => {
-      seen[id].push(m);
+      list.push(m);
       for (const w of waiters.splice(0)) w();
     });
   }
+  /** @type {Array<() => void>} */
   const waiters = [];
   const ends = () => seen.caught.length + seen.completed.length;
+  /**
+   * @param {() => boolean} pred
+   * @param {number} [ms]
+   */
   function waitFor(pred, ms = waitMs) {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('timed out waiting for the flow')), ms);
-      const check = () => {
-        if (pred()) {
-          clearTimeout(timer);
-          resolve();
-        } else waiters.push(check);
-      };
-      check();
-    });
+    return new Promise(
+      /** @param {(value?: void) => void} resolve */ (resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('timed out waiting for the flow')), ms);
+        const check = () => {
+          if (pred()) {
+            clearTimeout(timer);
+            resolve();
+          } else waiters.push(check);
+        };
+        check();
+      },
+    );
   }
+  /**
+   * @param {Record<string, unknown>} msg
+   * @param {string} [nodeId]
+   * @returns {Promise<SendResult>}
+   */
   async function send(msg, nodeId = 'n') {
     const before = ends();
     const outBefore = seen.out.length;

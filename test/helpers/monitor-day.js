@@ -9,6 +9,7 @@ const { helper } = require('./flow');
 const { startMonitor, stopMonitor, refreshTimes, maxGap } = require('./monitor');
 const { fleetOf } = require('./v6');
 const { fieldsOf } = require('../../dist/src/monitor/fields');
+const { must } = require('./must');
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -27,9 +28,20 @@ const manualFlow = [
 ];
 
 /**
+ * Per interface: the quota's best round, the plant real-time endpoint, its counters' names and
+ * whether its numbers come as text.
+ * @typedef {{ period: (plants: number) => number, endpoint: string, total: string, daily: string,
+ *   text: boolean }} FleetNames
+ */
+
+/** A glitch put into one plant's answer: which plant, at what time, in which field. */
+/** @typedef {{ code: string, time: number, field: string }} Glitch */
+
+/**
  * The quota's best round for plant real-time: Roundup(plants/100) calls per 5 minutes (both
  * interfaces), and V6's getStationRealKpi takes one call a minute besides (thirddata-notes):
  * 1000 plants need 10 minutes a round there.
+ * @type {FleetNames}
  */
 const V6 = {
   period: (plants) => Math.max(5, Math.ceil(plants / 100)) * MIN,
@@ -38,6 +50,7 @@ const V6 = {
   daily: 'day_power',
   text: true,
 };
+/** @type {FleetNames} */
 const V7 = {
   period: () => 5 * MIN,
   endpoint: 'vpp/plantRealtimeKpi',
@@ -50,9 +63,17 @@ const V7 = {
  * Glitches the simulator's plant real-time answers: for three plants (three time zones), the
  * first four answers from their local 13:00 on carry, in turn, a daily counter of 0, a total
  * of "N/A", a total 50 kWh lower and a daily counter of null. Returns what was injected.
+ * @param {TestSim} sim
+ * @param {FleetNames} names
+ * @param {number} start
  */
 function injectGlitches(sim, names, start) {
-  const route = sim.routes.get(names.endpoint);
+  // The route table is private: the glitches wrap the route the simulator serves.
+  const routes =
+    /** @type {{ routes: Map<string, { handler: import('../../dist/src/simulator/types').Handler,
+     *   spec?: import('../../dist/src/simulator/types').RouteSpec }> }} */ (/** @type {unknown} */ (sim)).routes;
+  const route = must(routes.get(names.endpoint), names.endpoint);
+  /** @type {Map<number, import('../../dist/src/simulator').SimPlant>} */
   const zones = new Map();
   for (const p of sim.fleet.plants) if (!zones.has(p.tzOffsetMin) && zones.size < 3) zones.set(p.tzOffsetMin, p);
   const targets = new Map(
@@ -61,25 +82,32 @@ function injectGlitches(sim, names, start) {
       return [p.plantCode, { from: local13 - p.tzOffsetMin * MIN, done: 0 }];
     }),
   );
-  const asText = (v) => (names.text && typeof v === 'number' ? String(v) : v);
+  const asText = (/** @type {unknown} */ v) => (names.text && typeof v === 'number' ? String(v) : v);
+  /** @type {Array<(d: Record<string, unknown>) => { field: string, set: () => unknown }>} */
   const edits = [
     (d) => ({ field: names.daily, set: () => (d[names.daily] = asText(0)) }),
     (d) => ({ field: names.total, set: () => (d[names.total] = 'N/A') }),
     (d) => ({ field: names.total, set: () => (d[names.total] = asText(Number(d[names.total]) - 50)) }),
     (d) => ({ field: names.daily, set: () => (d[names.daily] = null) }),
   ];
+  /** @type {Glitch[]} */
   const injected = [];
+  /** @type {Map<string, Glitch>} */
   const at = new Map();
   sim.route(
     names.endpoint,
     async (req) => {
       const items = await route.handler(req);
-      for (const it of Array.isArray(items) ? items : []) {
-        const t = targets.get(it.plantCode ?? it.stationCode);
+      // The plant real-time answer: one item per plant with its data map.
+      /** @type {Array<{ plantCode?: string, stationCode?: string, dataItemMap: Record<string, unknown> }>} */
+      const list = Array.isArray(items) ? items : [];
+      for (const it of list) {
+        const code = String(it.plantCode ?? it.stationCode);
+        const t = targets.get(code);
         if (!t || req.now < t.from || t.done >= edits.length) continue;
         const e = edits[t.done++](it.dataItemMap);
         e.set();
-        const g = { code: it.plantCode ?? it.stationCode, time: req.now, field: e.field };
+        const g = { code, time: req.now, field: e.field };
         injected.push(g);
         at.set(`${g.code}@${g.time}`, g);
       }
@@ -90,14 +118,35 @@ function injectGlitches(sim, names, start) {
   return { injected, at, zones: [...zones.keys()] };
 }
 
-/** Checks each emitted reading as it comes: counters of plants and devices, glitches leaked. */
+/**
+ * Checks each emitted reading as it comes: counters of plants and devices, glitches leaked.
+ * @param {Map<string, number>} offsets
+ * @param {FleetNames} names
+ * @param {{ at: Map<string, Glitch> }} glitches
+ */
 function counterWatch(offsets, names, glitches) {
+  /** @type {Map<string, Record<string, number>>} */
   const last = new Map();
-  const w = { readings: new Map(), devices: new Map(), alarms: [], violations: [], resets: new Set(), matched: 0 };
-  const counters = (p) => {
+  const w = {
+    /** @type {Map<string, number>} */
+    readings: new Map(),
+    /** @type {Map<string, number>} */
+    devices: new Map(),
+    /** @type {Array<{ state: string, key: string }>} */
+    alarms: [],
+    /** @type {string[]} */
+    violations: [],
+    /** @type {Set<number | undefined>} */
+    resets: new Set(),
+    matched: 0,
+    /** @type {(output: number, msg: TestMessage) => void} */
+    tap: () => undefined,
+  };
+  const counters = (/** @type {Parameters<typeof fieldsOf>[0]} */ p) => {
     const meta = fieldsOf(p, names === V6 ? 'v6' : 'v7');
     return Object.keys(meta).filter((k) => meta[k].counter);
   };
+  /** @type {Map<string, string[]>} */
   const kinds = new Map();
   w.tap = (output, msg) => {
     if (output === 1) return void w.alarms.push(msg.payload);
@@ -114,16 +163,17 @@ function counterWatch(offsets, names, glitches) {
     const key = `${p.kind}:${p.code}`;
     if (!kinds.has(key)) kinds.set(key, counters(p));
     const prev = last.get(key);
-    const off = offsets.get(p.plantCode) * MIN;
+    const off = (offsets.get(p.plantCode) ?? NaN) * MIN;
+    /** @type {Record<string, number>} */
     const now = { time: p.time };
-    for (const name of kinds.get(key)) {
+    for (const name of must(kinds.get(key), key)) {
       const v = p.values[name];
       const before = prev?.[name];
       now[name] = v ?? before;
       if (v === undefined || before === undefined || v >= before) continue;
       const counter = fieldsOf(p, names === V6 ? 'v6' : 'v7')[name].counter;
       // A value read at the instant of midnight still sums the day that ended.
-      const newDay = Math.floor((p.time + off) / DAY) > Math.floor((prev.time - 1 + off) / DAY);
+      const newDay = Math.floor((p.time + off) / DAY) > Math.floor((must(prev, key).time - 1 + off) / DAY);
       if (counter !== 'lifetime' && newDay) {
         if (p.kind === 'plant' && name === names.daily) w.resets.add(offsets.get(p.plantCode));
         continue;
@@ -139,7 +189,12 @@ function counterWatch(offsets, names, glitches) {
  * 24 simulated hours of a monitor on `plants` plants (`api` v6: devices of types
  * 1,38,17,39,47 and alarms too), with a plant-data node's realtimeKpi call every 10 minutes.
  */
+/**
+ * @param {number} plants
+ * @param {'v6' | 'v7'} api
+ */
 async function day(plants, api) {
+  /** @type {ReturnType<typeof counterWatch> | undefined} */
   let watch;
   const v6 = api === 'v6';
   const names = v6 ? V6 : V7;
@@ -149,11 +204,12 @@ async function day(plants, api) {
     // The request deadline is real time: a loaded machine must not turn a slow answer into a lost call.
     accountExtra: { timeout: 600, ...(v6 ? { api: 'v6' } : {}) },
     node: v6 ? { deviceTypes: WATCHED.join(','), alarms: true } : {},
-    tap: (...a) => watch.tap(...a),
+    tap: (output, msg) => must(watch, 'the counter watch').tap(output, msg),
   });
   const start = m.clock.now();
   const glitches = injectGlitches(m.sim, names, start);
   watch = counterWatch(new Map(m.sim.fleet.plants.map((p) => [p.plantCode, p.tzOffsetMin])), names, glitches);
+  /** @type {Array<{ at: number, error?: TestMessage['error'] }>} */
   const manual = [];
   helper.getNode('completed').on('input', () => manual.push({ at: m.clock.now() }));
   helper.getNode('caught').on('input', (msg) => manual.push({ at: m.clock.now(), error: msg.error }));
@@ -172,6 +228,7 @@ async function day(plants, api) {
   // The last manual call may still be on its way through the budget at the day's end (at 1000
   // V6 plants its 10 calls take 10 minutes): it is served after it, as it would be.
   while (manual.length < sentAt.length && m.clock.now() < end + 30 * MIN) await m.clock.sleep(MIN);
+  /** @type {Map<number, number>} */
   const types = new Map();
   if (v6) for (const d of fleetOf(m.sim).all) types.set(d.devTypeId, (types.get(d.devTypeId) || 0) + 1);
   const result = { m, start, end, answers, manual, sent: sentAt.length, sentAt, watch, glitches, types, status, stats };
@@ -180,15 +237,22 @@ async function day(plants, api) {
 }
 
 /** Rounds of `period` in [first, end). */
-const rounds = (first, end, period = 5 * MIN) => Math.ceil((end - first) / period);
+const rounds = (/** @type {number} */ first, /** @type {number} */ end, period = 5 * MIN) =>
+  Math.ceil((end - first) / period);
 
-/** The mocha suite of one fleet; `timeout` covers a machine under load, not the usual run time. */
+/**
+ * The mocha suite of one fleet; `timeout` covers a machine under load, not the usual run time.
+ * @param {number} plants
+ * @param {'v6' | 'v7'} api
+ * @param {number} timeout
+ */
 function describeDay(plants, api, timeout) {
   const names = api === 'v6' ? V6 : V7;
   const what = `${api.toUpperCase()}${api === 'v6' ? ' with devices and alarms' : ''}`;
   const title = `monitor: 24 simulated hours, ${plants} plant${plants === 1 ? '' : 's'} (${what})`;
   describe(title, function () {
     this.timeout(timeout);
+    /** @type {Awaited<ReturnType<typeof day>>} */
     let r;
     before(async function () {
       r = await day(plants, api);
@@ -274,7 +338,7 @@ function describeDay(plants, api, timeout) {
       const bound = 2 * period + Math.ceil(plants / 100) * MIN;
       assert.ok(longest <= bound, `a manual call took ${longest / MIN} min (at most ${bound / MIN})`);
       assert.deepEqual(
-        r.manual.filter((x) => x.error).map((x) => x.error.code),
+        r.manual.filter((x) => x.error).map((x) => must(x.error, 'the error').code),
         [],
       );
     });
@@ -290,8 +354,9 @@ function describeDay(plants, api, timeout) {
       assert.equal(injected.length, 4 * zones.length, `${injected.length} glitches in ${zones.length} zones`);
       assert.equal(r.watch.matched, injected.length, 'each glitched answer reached the output');
       // The status counts what was held back: these glitches and nothing else.
-      assert.match(r.status.text, new RegExp(` held ${injected.length}$`), r.status.text);
-      assert.equal(r.status.fill, 'yellow');
+      const status = must(r.status, 'the last status');
+      assert.match(must(status.text, 'the status text'), new RegExp(` held ${injected.length}$`), status.text);
+      assert.equal(status.fill, 'yellow');
     });
   });
 }

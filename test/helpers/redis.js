@@ -20,7 +20,10 @@ function freePort() {
   });
 }
 
-/** A self-signed certificate for 127.0.0.1, made with openssl. */
+/**
+ * A self-signed certificate for 127.0.0.1, made with openssl.
+ * @param {string} dir
+ */
 function certificate(dir) {
   const key = path.join(dir, 'key.pem');
   const cert = path.join(dir, 'cert.pem');
@@ -73,33 +76,37 @@ async function startRedis({ acl, tls } = {}) {
     );
   else args.push('--port', String(port));
   if (acl) args.push('--user', 'default', 'off', '--user', acl.user, 'on', `>${acl.password}`, '~*', '&*', '+@all');
+  /** @typedef {import('node:stream').Readable} Readable */
+  /** @type {import('node:child_process').ChildProcessByStdio<null, Readable, Readable> | undefined} */
   let child;
   const running = () => child && child.exitCode === null && !child.signalCode;
   const start = async () => {
     if (running()) return;
-    child = spawn(REDIS, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(REDIS, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = proc;
     let out = '';
-    await new Promise((resolve, reject) => {
+    await new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 10000);
-      const onData = (d) => {
+      const onData = (/** @type {Buffer} */ d) => {
         out += d;
         if (/Ready to accept connections/.test(out)) {
           clearTimeout(timer);
           resolve();
         }
       };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      child.once('exit', (code) => {
+      proc.stdout.on('data', onData);
+      proc.stderr.on('data', onData);
+      proc.once('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`redis-server exited with ${code}:\n${out}`));
       });
     });
   };
   const stop = async () => {
-    if (!running()) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
+    const proc = child;
+    if (!proc || !running()) return;
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.kill('SIGKILL');
     await exited;
   };
   await start();

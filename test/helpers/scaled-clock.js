@@ -5,7 +5,10 @@
 // processes install it with registry.useClock (see scaledClockPreamble).
 
 class ScaledClock {
-  /** `realStart` (Date.now() ms) is shown as `start`; time runs `factor` times as fast. */
+  /**
+   * `realStart` (Date.now() ms) is shown as `start`; time runs `factor` times as fast.
+   * @param {{ start: number, realStart: number, factor: number }} origin
+   */
   constructor({ start, realStart, factor }) {
     this.start = start;
     this.realStart = realStart;
@@ -16,12 +19,17 @@ class ScaledClock {
     return Math.floor(this.start + (Date.now() - this.realStart) * this.factor);
   }
 
+  /**
+   * @param {number} ms
+   * @param {AbortSignal} [signal]
+   * @returns {Promise<void>}
+   */
   sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
+    return new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {
       if (signal && signal.aborted) return reject(signal.reason || new Error('aborted'));
       const onAbort = () => {
         clearTimeout(timer);
-        reject(signal.reason || new Error('aborted'));
+        reject(signal?.reason || new Error('aborted'));
       };
       const timer = setTimeout(
         () => {
@@ -35,7 +43,11 @@ class ScaledClock {
   }
 }
 
-/** settings.js lines that put the package of `userDir` on the scaled clock. */
+/**
+ * settings.js lines that put the package of `userDir` on the scaled clock.
+ * @param {string} userDir
+ * @param {{ start: number, realStart: number, factor: number }} origin
+ */
 function scaledClockPreamble(userDir, origin) {
   const registry = require.resolve('node-red-contrib-fusionsolar/dist/src/client/registry', { paths: [userDir] });
   return (

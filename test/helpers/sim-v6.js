@@ -25,6 +25,11 @@ async function v6Sim({ start = START, ...opts } = {}) {
     return { res, token: res.headers.get('xsrf-token'), body: text ? JSON.parse(text) : '' };
   }
   /** One call, logging in first when the token is missing or (after 30 idle minutes) gone. */
+  /**
+   * @param {string} endpoint
+   * @param {unknown} [body]
+   * @param {import('../../dist/src/simulator').SimUser} [user]
+   */
   async function call(endpoint, body = {}, user = USER) {
     for (let attempt = 0; ; attempt++) {
       if (!tokens.has(user.username)) tokens.set(user.username, (await login(user)).token);

@@ -9,6 +9,10 @@ const { resetLoginGuards } = require('../../dist/src/client');
 /** @type {import('../../dist/src/simulator').SimUser} */
 const USER = { username: 'tester', password: 's3cret-Passw0rd!', scope: 'all' };
 
+/**
+ * @param {Partial<import('../../dist/src/simulator').SimulatorOptions>} [opts]
+ * @returns {Promise<{ sim: TestSim, clock: TestClock }>}
+ */
 async function virtualSim(opts = {}) {
   const clock = new VirtualClock();
   registry.useClock(clock);
@@ -17,6 +21,7 @@ async function virtualSim(opts = {}) {
   return { sim, clock };
 }
 
+/** @param {TestSim | undefined} sim */
 async function stopSim(sim) {
   registry.useClock(undefined);
   await registry.closeIdleClients();

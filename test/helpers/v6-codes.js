@@ -84,8 +84,9 @@ const BY_ENDPOINT = {
   'thirdData/cs/getInventerRealKpi': [30001, 20008, 20013, 20016, 20046],
 };
 
+/** @param {string} endpoint */
 function codesOf(endpoint) {
-  const own = BY_ENDPOINT[endpoint];
+  const own = /** @type {Record<string, number[]>} */ (BY_ENDPOINT)[endpoint];
   if (!own) throw new Error(`no error list for ${endpoint}`);
   // 407 last: after it the governor holds the endpoint for its window.
   return [...new Set([...EVERY_CALL.filter((c) => c !== 407), ...own, 407])];

@@ -7,6 +7,7 @@ const { v6Fleet } = require('../../dist/src/simulator/v6/devices');
 /** A second user who sees only the first plant: another user's plants and devices give 20045/20046. */
 const NARROW = { username: 'narrow', password: 'narr0w-Passw0rd!', scope: ['NE=33554432'] };
 
+/** @param {Partial<import('../../dist/src/simulator').SimulatorOptions>} [opts] */
 async function v6Sim(opts = {}) {
   const users = [USER, NARROW, ...(opts.users ?? [])];
   return virtualSim({ plants: 3, ...opts, users });
@@ -15,13 +16,14 @@ async function v6Sim(opts = {}) {
 /** Account settings for a V6 account (the flow helper's account() plus these). */
 const V6 = { api: 'v6' };
 
+/** @param {TestSim} sim */
 function fleetOf(sim) {
   const f = v6Fleet(sim);
   const all = [...f.byId.values()];
   return {
     all,
-    ofType: (t) => all.filter((d) => d.devTypeId === t),
-    ids: (list) => list.map((d) => String(d.id)),
+    ofType: (/** @type {number} */ t) => all.filter((d) => d.devTypeId === t),
+    ids: (/** @type {Array<{ id: number | string }>} */ list) => list.map((d) => String(d.id)),
     codes: () => sim.fleet.plants.map((p) => p.plantCode),
   };
 }

@@ -4,7 +4,13 @@
 // (promise jobs, I/O callbacks, immediates) without waiting for any time to pass, so a test
 // that asserts "nothing more happened" checks the state the process actually reached.
 
-/** Resolves once `pred()` is true; rejects after `ms` of real time with `what`. */
+/**
+ * Resolves once `pred()` is true; rejects after `ms` of real time with `what`.
+ * @param {() => unknown} pred
+ * @param {string} [what]
+ * @param {number} [ms]
+ * @returns {Promise<void>}
+ */
 function until(pred, what = 'condition', ms = 10_000) {
   const deadline = Date.now() + ms;
   return new Promise((resolve, reject) => {
@@ -20,6 +26,9 @@ function until(pred, what = 'condition', ms = 10_000) {
 /**
  * Resolves once the async `check()` gives true (a failed check counts as not yet): for a
  * server or database that answers over the network, asked again after each answer.
+ * @param {() => Promise<unknown>} check
+ * @param {string} [what]
+ * @param {number} [ms]
  */
 async function eventually(check, what = 'condition', ms = 20_000) {
   const end = Date.now() + ms;
@@ -30,7 +39,10 @@ async function eventually(check, what = 'condition', ms = 20_000) {
   }
 }
 
-/** A few rounds of the event loop's check phase: queued work runs, no time is waited for. */
+/**
+ * A few rounds of the event loop's check phase: queued work runs, no time is waited for.
+ * @param {number} [rounds]
+ */
 async function settle(rounds = 10) {
   for (let i = 0; i < rounds; i++) await new Promise((r) => setImmediate(r));
 }

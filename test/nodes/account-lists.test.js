@@ -8,6 +8,7 @@ const { virtualSim, stopSim, USER } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { V6, v6Sim, fleetOf } = require('../helpers/v6');
 const { registerAdminRoutes } = require('../../dist/nodes/fusionsolar-account/admin');
+const { must } = require('../helpers/must');
 
 const MINUTE = 60_000;
 const LISTS = '/fusionsolar/accounts/acc/lists';
@@ -80,13 +81,13 @@ describe('fusionsolar-account plant and device lists (picker admin route)', func
       const simDevices = sim.fleet.plants.flatMap((p) => p.devices);
       assert.equal(done.devices.items.length, simDevices.length);
       const inverter = simDevices.find((d) => d.deviceTypeId === 20822);
-      const item = done.devices.items.find((d) => d.dn === inverter.dn);
+      const item = done.devices.items.find((d) => d.dn === must(inverter, 'inverter').dn);
       assert.deepEqual(item, {
-        dn: inverter.dn,
-        plantCode: inverter.plantCode,
+        dn: must(inverter, 'inverter').dn,
+        plantCode: must(inverter, 'inverter').plantCode,
         typeId: 20822,
-        sn: inverter.sn,
-        name: inverter.deviceName,
+        sn: must(inverter, 'inverter').sn,
+        name: must(inverter, 'inverter').deviceName,
       });
       assert.ok(
         done.types.some((t) => t.id === 20822 && t.en && t.zh),

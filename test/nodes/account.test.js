@@ -3,6 +3,7 @@ const assert = require('node:assert/strict');
 const { virtualSim, stopSim, USER } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials, account } = require('../helpers/flow');
 const { toClientConfig, parseCustomQuota, validBaseUrl } = require('../../dist/nodes/fusionsolar-account/settings');
+const { must } = require('../helpers/must');
 
 /** @typedef {import('../../dist/nodes/shared/types').AccountConfig} AccountConfig */
 /** Settings as an older flow saved them: only the fields a test sets, the others absent on purpose. */
@@ -66,8 +67,8 @@ describe('fusionsolar-account config node', function () {
     await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }), {});
     const h = harness();
     const r = await h.send({});
-    assert.equal(r.error.code, 'NO_ACCOUNT');
-    assert.match(r.error.message, /username: is required/);
+    assert.equal(must(r.error, 'r.error').code, 'NO_ACCOUNT');
+    assert.match(must(r.error, 'r.error').message, /username: is required/);
     assert.equal(sim.stats.requests, 0);
   });
 

@@ -18,6 +18,7 @@ const CORE = [
   'function/15-change.js',
   'function/89-delay.js',
 ].map((f) => require(path.join(coreDir, '..', f)));
+const { must } = require('../helpers/must');
 
 /** Loads an example against the simulator with the credentials the example leaves out. */
 async function loadExample(sim, file) {
@@ -29,7 +30,7 @@ async function loadExample(sim, file) {
 }
 
 function until(pred, ms = 10000) {
-  return new Promise((resolve, reject) => {
+  return new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {
     const started = Date.now();
     const tick = () =>
       pred() ? resolve() : Date.now() - started > ms ? reject(new Error('timed out')) : setTimeout(tick, 5);
@@ -92,11 +93,15 @@ describe('control example flows', function () {
       ({ sim } = await virtualSim({ plants: 3, users: [DEFAULT_USER] }));
       await loadExample(sim, EXAMPLES[0]);
       const progress = [];
-      helper.getNode('cc-progress').on('input', (m) => progress.push(m.fusionsolar.tracking.state));
+      helper
+        .getNode('cc-progress')
+        .on('input', (m) => progress.push(must(m.fusionsolar?.tracking, 'm.fusionsolar.tracking').state));
       helper.getNode('cc-charge').receive({ payload: out.payload });
       await until(() => progress.includes('complete'));
-      const battery = sim.fleet.plant('NE=33554432').devices.find((d) => d.deviceTypeId === 20815);
-      assert.equal(battery.soc, 90);
+      const battery = must(sim.fleet.plant('NE=33554432'), 'sim.fleet.plant("NE=33554432")').devices.find(
+        (d) => d.deviceTypeId === 20815,
+      );
+      assert.equal(must(battery, 'battery').soc, 90);
       assert.equal(progress.filter((s) => s === 'complete').length, 1);
     },
   );

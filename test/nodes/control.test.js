@@ -4,6 +4,7 @@ const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { until, settle } = require('../helpers/wait');
 const { controlState } = require('../../dist/src/simulator/routes/control-state');
+const { must } = require('../helpers/must');
 
 const BATTERY = 20815;
 const INVERTER = 20822;
@@ -219,21 +220,21 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
         const bad = await h.send({
           payload: { plantCodes: code, dispatchSwitch: 1, controlType: 1, targetSOC: 150, powerDispatch: 2000 },
         });
-        assert.equal(bad.error.code, 'INVALID_INPUT');
-        assert.equal(bad.caught.fusionsolar.error.field, 'targetSOC');
+        assert.equal(must(bad.error, 'bad.error').code, 'INVALID_INPUT');
+        assert.equal(must(bad.caught?.fusionsolar?.error, 'bad.caught.fusionsolar.error').field, 'targetSOC');
         assert.match(reason(bad), /^targetSOC: /);
         assert.doesNotMatch(reason(bad), /Allow device control/);
         const badDod = await h.send({
           operation: 'setDod',
           payload: { dns: sim.fleet.plants[0].devices[0].dn, dod: 'lots' },
         });
-        assert.equal(badDod.error.code, 'INVALID_INPUT');
-        assert.equal(badDod.caught.fusionsolar.error.field, 'dod');
+        assert.equal(must(badDod.error, 'badDod.error').code, 'INVALID_INPUT');
+        assert.equal(must(badDod.caught?.fusionsolar?.error, 'badDod.caught.fusionsolar.error').field, 'dod');
         const good = await h.send({
           payload: { plantCodes: code, dispatchSwitch: 1, controlType: 1, targetSOC: 90, powerDispatch: 2000 },
         });
-        assert.equal(good.error.code, 'CONTROL_DISABLED');
-        assert.equal(h.seen.statuses.at(-1).status.text, 'CONTROL_DISABLED');
+        assert.equal(must(good.error, 'good.error').code, 'CONTROL_DISABLED');
+        assert.equal(must(h.seen.statuses.at(-1)?.status, 'h.seen.statuses.at(-1).status').text, 'CONTROL_DISABLED');
         assert.equal(sim.stats.requests, 0);
       },
     );
@@ -472,7 +473,7 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
           payload: { plantcodes: biggest.map((p) => p.plantCode), drms: { drm0: true, drm1: true, drm5: true } },
         });
         // No device list read of its own (it would spend that list's quota): the server answers 20116.
-        assert.equal(r.error.code, '20116');
+        assert.equal(must(r.error, 'r.error').code, '20116');
         assert.equal(sim.stats.byEndpoint.devices, undefined);
         assert.equal(sim.stats.byEndpoint['vpp/drm'], 1);
         assert.equal(commands(sim), 0);
@@ -552,7 +553,9 @@ describe('fusionsolar-control node (simulator over HTTP)', function () {
         const plant = plantsWith(sim, BATTERY).find((p) => p.devices.find((d) => d.deviceTypeId === BATTERY).soc < 70);
         const battery = plant.devices.find((d) => d.deviceTypeId === BATTERY);
         const socs = [battery.soc];
-        helper.getNode('out2').on('input', (m) => m.fusionsolar.calls > 0 && socs.push(battery.soc));
+        helper
+          .getNode('out2')
+          .on('input', (m) => must(m.fusionsolar, 'm.fusionsolar').calls > 0 && socs.push(battery.soc));
         const t0 = clock.now();
         const r = await h.send({
           payload: { plantCodes: plant.plantCode, dispatchSwitch: 1, controlType: 1, targetSOC: 80 },

@@ -3,6 +3,7 @@ const assert = require('node:assert/strict');
 const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { addProspect } = require('../../dist/src/simulator/routes/enrolment-state');
+const { must } = require('../helpers/must');
 
 const node = (extra = {}) => ({ type: 'fusionsolar-enrolment', operation: 'acEnrolment', ...extra });
 // Codes the simulator knows (AEMO example NMIs with their check digits) and valid NMIs it does not.
@@ -34,7 +35,7 @@ describe('fusionsolar-enrolment node: acEnrolment (simulator over HTTP)', functi
         [LIN, true, "Lin's Plant"],
       ],
     );
-    assert.ok(h.seen.statuses.some((s) => s.status.text === '2 enrolled'));
+    assert.ok(h.seen.statuses.some((s) => must(s.status, 's.status').text === '2 enrolled'));
   });
 
   it('succeeds when some codes are unknown and lists them in msg.fusionsolar.failed', async function () {
@@ -42,7 +43,7 @@ describe('fusionsolar-enrolment node: acEnrolment (simulator over HTTP)', functi
     const h = harness();
     const r = await h.send({ payload: { authorizationCodes: [MARK, 'QAAAVZZZZZ3'] } });
     assert.equal(r.error, undefined);
-    assert.deepEqual(r.out[0].fusionsolar.failed, [
+    assert.deepEqual(must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').failed, [
       {
         authorizationCode: 'QAAAVZZZZZ3',
         success: false,
@@ -57,9 +58,9 @@ describe('fusionsolar-enrolment node: acEnrolment (simulator over HTTP)', functi
     await load(flowWith(sim, node()), credentials());
     const h = harness();
     const r = await h.send({ payload: { authorizationCodes: UNKNOWN_NMIS.slice(0, 2) } });
-    assert.equal(r.error.code, 'FAILED');
+    assert.equal(must(r.error, 'r.error').code, 'FAILED');
     assert.match(
-      r.error.message,
+      must(r.error, 'r.error').message,
       /acEnrolment: all 2 registrations failed \(QAAAVZZZZZ3: Not found authorization code; QCDWW000102/,
     );
   });
@@ -83,7 +84,7 @@ describe('fusionsolar-enrolment node: acEnrolment (simulator over HTTP)', functi
     const start = clock.now();
     const r = await h.send({ payload: { authorizationCodes: codes } });
     assert.equal(r.error, undefined, r.error && r.error.message);
-    assert.equal(r.out[0].fusionsolar.calls, 2);
+    assert.equal(must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').calls, 2);
     assert.equal(sim.stats.byEndpoint['vpp/acEnrolment'], 2);
     assert.ok(clock.now() - start >= 60_000);
     assert.deepEqual(
@@ -99,11 +100,14 @@ describe('fusionsolar-enrolment node: acEnrolment (simulator over HTTP)', functi
       await load(flowWith(sim, node({ nmi: true })), credentials());
       const h = harness();
       const r = await h.send({ payload: { authorizationCodes: [MARK, '20019857329', 'SMVEW00085', 'qaaavzzzzz3'] } });
-      assert.equal(r.error.code, 'INVALID_INPUT');
-      assert.match(r.error.message, /^authorizationCodes: 3 codes are not a valid NMI/);
-      assert.match(r.error.message, /\[1\] "20019857329" has check digit 9, the NMI checksum gives 8/);
-      assert.match(r.error.message, /\[2\] "SMVEW00085" has 10 characters, an NMI has 11/);
-      assert.match(r.error.message, /\[3\] "qaaavzzzzz3" must start with 10 capital letters or digits/);
+      assert.equal(must(r.error, 'r.error').code, 'INVALID_INPUT');
+      assert.match(must(r.error, 'r.error').message, /^authorizationCodes: 3 codes are not a valid NMI/);
+      assert.match(must(r.error, 'r.error').message, /\[1\] "20019857329" has check digit 9, the NMI checksum gives 8/);
+      assert.match(must(r.error, 'r.error').message, /\[2\] "SMVEW00085" has 10 characters, an NMI has 11/);
+      assert.match(
+        must(r.error, 'r.error').message,
+        /\[3\] "qaaavzzzzz3" must start with 10 capital letters or digits/,
+      );
       assert.equal(sim.stats.requests, 0);
       // Valid NMIs pass the check; without the setting codes are free-form.
       assert.equal((await h.send({ payload: { authorizationCodes: [MARK] } })).error, undefined);
@@ -115,7 +119,7 @@ describe('fusionsolar-enrolment node: acEnrolment (simulator over HTTP)', functi
     const h = harness();
     const r = await h.send({ payload: { authorizationCodes: ['free-form', MARK] } });
     assert.equal(r.error, undefined);
-    assert.equal(r.out[0].fusionsolar.failed.length, 1);
+    assert.equal(must(r.out[0].fusionsolar?.failed, 'r.out[0].fusionsolar.failed').length, 1);
   });
 
   it(
@@ -124,12 +128,12 @@ describe('fusionsolar-enrolment node: acEnrolment (simulator over HTTP)', functi
       await load(flowWith(sim, node()), credentials());
       const h = harness();
       const r = await h.send({ payload: { authorizationCodes: UNKNOWN_NMIS } });
-      assert.equal(r.error.code, '22004');
-      assert.match(r.error.message, /locked out for 5 minutes/);
-      assert.equal(r.caught.fusionsolar.error.retryAfter, 300_000);
+      assert.equal(must(r.error, 'r.error').code, '22004');
+      assert.match(must(r.error, 'r.error').message, /locked out for 5 minutes/);
+      assert.equal(must(r.caught?.fusionsolar?.error, 'r.caught.fusionsolar.error').retryAfter, 300_000);
       clock.advance(61_000);
       const locked = await h.send({ payload: { authorizationCodes: [MARK] } });
-      assert.equal(locked.error.code, '22004');
+      assert.equal(must(locked.error, 'locked.error').code, '22004');
       clock.advance(5 * 60_000);
       const after = await h.send({ payload: { authorizationCodes: [MARK] } });
       assert.equal(after.error, undefined, after.error && after.error.message);
@@ -153,9 +157,9 @@ describe('fusionsolar-enrolment node: acEnrolment (simulator over HTTP)', functi
       await load(flowWith(sim, node()), credentials());
       const h = harness();
       const r = await h.send({ payload: c.payload });
-      assert.equal(r.error.code, 'INVALID_INPUT');
-      assert.ok(r.error.message.startsWith(`${c.field}: `), r.error.message);
-      assert.match(r.error.message, c.rule);
+      assert.equal(must(r.error, 'r.error').code, 'INVALID_INPUT');
+      assert.ok(must(r.error, 'r.error').message.startsWith(`${c.field}: `), must(r.error, 'r.error').message);
+      assert.match(must(r.error, 'r.error').message, c.rule);
       assert.equal(sim.stats.requests, 0);
     });
   }

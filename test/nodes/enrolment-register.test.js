@@ -2,6 +2,7 @@
 const assert = require('node:assert/strict');
 const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
+const { must } = require('../helpers/must');
 
 const node = (extra = {}) => ({ type: 'fusionsolar-enrolment', operation: 'snRegistration', ...extra });
 // The request example of reference 9.6.2.1; the simulator answers it as example 3 does.
@@ -41,8 +42,8 @@ describe('fusionsolar-enrolment node: snRegistration (simulator over HTTP)', fun
     assert.equal(items[1].time, Date.parse('2020-02-06T00:00:00+08:00'));
     assert.equal(items[0].plantCreateTime, undefined);
     // A query, not a registration: result 0 is an answer, not a failure.
-    assert.equal(r.out[0].fusionsolar.failed, undefined);
-    assert.ok(h.seen.statuses.some((s) => s.status.text === '4 SNs'));
+    assert.equal(must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').failed, undefined);
+    assert.ok(h.seen.statuses.some((s) => must(s.status, 's.status').text === '4 SNs'));
   });
 
   it("gives the meanings in the account's language (zh-cn)", async function () {
@@ -77,7 +78,7 @@ describe('fusionsolar-enrolment node: snRegistration (simulator over HTTP)', fun
       const h = harness();
       const r = await h.send({ payload: 1 });
       assert.equal(r.error, undefined, r.error && r.error.message);
-      assert.equal(r.out[0].fusionsolar.calls, 3);
+      assert.equal(must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').calls, 3);
       assert.equal(sim.stats.byEndpoint['community/snIsRegister'], 3);
       assert.deepEqual(
         r.out[0].payload.map((i) => i.sn),
@@ -98,8 +99,8 @@ describe('fusionsolar-enrolment node: snRegistration (simulator over HTTP)', fun
     await load(flowWith(sim, node()), credentials());
     const h = harness();
     const r = await h.send({ payload: { ...EXAMPLE, account: 'nobody@example.com' } });
-    assert.equal(r.error.code, '20028');
-    assert.match(r.error.message, /does not have related user information/);
+    assert.equal(must(r.error, 'r.error').code, '20028');
+    assert.match(must(r.error, 'r.error').message, /does not have related user information/);
     const owner = await h.send({ payload: { sns: ['5D02E8BEEEE'], account: 'mia@example.com' } });
     assert.equal(owner.out[0].payload[0].result, 0);
   });
@@ -120,9 +121,9 @@ describe('fusionsolar-enrolment node: snRegistration (simulator over HTTP)', fun
       await load(flowWith(sim, node()), credentials());
       const h = harness();
       const r = await h.send({ payload: c.payload });
-      assert.equal(r.error.code, 'INVALID_INPUT');
-      assert.ok(r.error.message.startsWith(`${c.field}: `), r.error.message);
-      assert.match(r.error.message, c.rule);
+      assert.equal(must(r.error, 'r.error').code, 'INVALID_INPUT');
+      assert.ok(must(r.error, 'r.error').message.startsWith(`${c.field}: `), must(r.error, 'r.error').message);
+      assert.match(must(r.error, 'r.error').message, c.rule);
       assert.equal(sim.stats.requests, 0);
     });
   }

@@ -4,6 +4,7 @@ const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { addProspect } = require('../../dist/src/simulator/routes/enrolment-state');
 const { SimFail } = require('../../dist/src/simulator');
+const { must } = require('../helpers/must');
 
 const node = (operation, extra = {}) => ({ type: 'fusionsolar-enrolment', operation, ...extra });
 const MARK = { sn: 'HV1920000027', email: 'mark@email.com' };
@@ -38,7 +39,7 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
         split: false,
         wires: [['out2']],
       });
-      for (const n of flow) if (n.scope) n.scope.push('p');
+      for (const n of flow) if (Array.isArray(n.scope)) n.scope.push('p');
       await load(flow, credentials());
       const h = harness();
       const r = await h.send({ payload: { devices: [{ ...MARK, username: null, phone: '' }] } });
@@ -48,7 +49,7 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
       assert.equal(item.success, true);
       assert.equal(item.plantName, "Mark's Plant");
       assert.match(item.plantCode, /^NE=/);
-      assert.equal(r.out[0].fusionsolar.failed, undefined);
+      assert.equal(must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').failed, undefined);
       assert.equal(sim.stats.byEndpoint['vpp/snEnrolment'], 1);
 
       const list = await h.send({ payload: '' }, 'p');
@@ -75,16 +76,16 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
         [true, false, false],
       );
       assert.deepEqual(
-        msg.fusionsolar.failed.map((i) => i.sn),
+        must(msg.fusionsolar?.failed, 'msg.fusionsolar.failed').map((i) => i.sn),
         ['NOPE0001', 'HV1920000028'],
       );
       assert.ok(
-        msg.fusionsolar.failed.every(
-          (i) => /No SN\/username, email, or phone number is found/.test(i.errorMsg) && i.plantCode === null,
+        must(msg.fusionsolar?.failed, 'msg.fusionsolar.failed').every(
+          (i) => /No SN\/username, email, or phone number is found/.test(String(i.errorMsg)) && i.plantCode === null,
         ),
       );
-      assert.equal(msg.fusionsolar.total, 3);
-      assert.ok(h.seen.statuses.some((s) => s.status.text === '1 of 3 ok'));
+      assert.equal(must(msg.fusionsolar, 'msg.fusionsolar').total, 3);
+      assert.ok(h.seen.statuses.some((s) => must(s.status, 's.status').text === '1 of 3 ok'));
     });
 
     it('fails with a summary error naming the devices when every device failed', async function () {
@@ -100,10 +101,15 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
         },
       });
       assert.equal(r.out.length, 0);
-      assert.equal(r.error.code, 'FAILED');
-      assert.match(r.error.message, /snEnrolment: all 2 registrations failed \(NOPE0001: No SN.*; NOPE0002: No SN/);
+      assert.equal(must(r.error, 'r.error').code, 'FAILED');
+      assert.match(
+        must(r.error, 'r.error').message,
+        /snEnrolment: all 2 registrations failed \(NOPE0001: No SN.*; NOPE0002: No SN/,
+      );
       assert.deepEqual(
-        r.caught.fusionsolar.error.details.failed.map((i) => i.sn),
+        /** @type {Array<{ sn: string }>} */ (
+          must(r.caught?.fusionsolar?.error?.details, 'the error details').failed
+        ).map((i) => i.sn),
         ['NOPE0001', 'NOPE0002'],
       );
     });
@@ -142,13 +148,13 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
       assert.ok(sizes[1].at - sizes[0].at >= 60_000, 'the second call waited for the one-a-minute quota');
       assert.equal(sim.stats.quota407, 0);
       const msg = r.out[0];
-      assert.equal(msg.fusionsolar.calls, 2);
+      assert.equal(must(msg.fusionsolar, 'msg.fusionsolar').calls, 2);
       assert.equal(msg.payload.length, 1500);
       assert.deepEqual(
         msg.payload.map((i) => i.sn),
         devices.map((d) => d.sn),
       );
-      assert.equal(msg.fusionsolar.failed.length, 1497);
+      assert.equal(must(msg.fusionsolar?.failed, 'msg.fusionsolar.failed').length, 1497);
       assert.deepEqual(
         msg.payload.filter((i) => i.success).map((i) => i.plantName),
         ['Bulk 0', 'Bulk 1', 'Bulk 2'],
@@ -166,7 +172,7 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
         // The first call gets the 500: whether anything was registered is unknown, so that error
         // ends the message, and the call is not sent again.
         const first = await h.send({ payload: { devices } });
-        assert.equal(first.error.code, 'OUTCOME_UNKNOWN');
+        assert.equal(must(first.error, 'first.error').code, 'OUTCOME_UNKNOWN');
         assert.equal(sim.stats.byEndpoint['vpp/snEnrolment'], 1);
         // Now the first call works and the second one is refused by the server.
         let n = 0;
@@ -179,7 +185,7 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
         const msg = r.out[0];
         assert.equal(msg.payload.length, 1201);
         assert.equal(msg.payload[0].success, true);
-        const unsent = msg.fusionsolar.failed.filter((i) => i.errorCode === '20004');
+        const unsent = must(msg.fusionsolar?.failed, 'msg.fusionsolar.failed').filter((i) => i.errorCode === '20004');
         assert.equal(unsent.length, 201);
         assert.ok(unsent.every((i) => i.errorMsg === 'The server is abnormal.'));
       },
@@ -209,9 +215,9 @@ describe('fusionsolar-enrolment node (simulator over HTTP)', function () {
         await load(flowWith(sim, node('snEnrolment')), credentials());
         const h = harness();
         const r = await h.send({ payload: c.payload });
-        assert.equal(r.error.code, 'INVALID_INPUT');
-        assert.ok(r.error.message.startsWith(`${c.field}: `), r.error.message);
-        assert.match(r.error.message, c.rule);
+        assert.equal(must(r.error, 'r.error').code, 'INVALID_INPUT');
+        assert.ok(must(r.error, 'r.error').message.startsWith(`${c.field}: `), must(r.error, 'r.error').message);
+        assert.match(must(r.error, 'r.error').message, c.rule);
         assert.equal(sim.stats.requests, 0);
       });
     }

@@ -7,6 +7,7 @@ const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { sunnySim, inverters } = require('../helpers/iv');
 const { execute, NODE_OPERATIONS } = require('../../dist/src/api');
+const { must } = require('../helpers/must');
 
 const DAY = 86_400_000;
 const reason = (r) => r.error.message.replace(/^FusionSolarError: /, '');
@@ -24,7 +25,7 @@ describe('issue 14: the client follows the V7 reference (simulator over HTTP)', 
     await load(flowWith(sim, node, { outputs: 2, accountExtra: { allowControl } }), credentials());
     h = harness();
   }
-  const client = () => helper.getNode('acc').client;
+  const client = () => must(helper.getNode('acc').client, "the account's client");
 
   afterEach(async function () {
     await helper.unload();
@@ -100,10 +101,10 @@ describe('issue 14: the client follows the V7 reference (simulator over HTTP)', 
     const many = Array.from({ length: 150 }, (_, i) => `NE=${900000 + i}`);
     const r = await h.send({ payload: { plantCodes: many } });
     assert.equal(r.error, undefined, r.error && r.error.message);
-    assert.equal(client().fleet.plants, 1, '150 codes asked for prove nothing about the account');
+    assert.equal(must(client(), 'client()').fleet.plants, 1, '150 codes asked for prove nothing about the account');
     clock.advance(61_000);
     await execute(op('fusionsolar-plants', 'plantList'), {}, { client: client() });
-    assert.equal(client().fleet.plants, sim.fleet.plants.length);
+    assert.equal(must(client(), 'client()').fleet.plants, sim.fleet.plants.length);
   });
 
   it('6: DRM reads no device list of its own, and counts central inverters (20827) toward the 200', async function () {
@@ -196,7 +197,7 @@ describe('issue 14: the client follows the V7 reference (simulator over HTTP)', 
     await start({ type: 'fusionsolar-plants', operation: 'plantList' });
     const r = await h.send({ payload: {} });
     assert.equal(r.error, undefined);
-    await client().session.logout(client().governor);
+    await must(client(), 'client()').session.logout(must(client(), 'client()').governor);
     assert.equal(sim.stats.logouts, 1);
   });
 

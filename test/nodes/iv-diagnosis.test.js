@@ -4,6 +4,7 @@ const { stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { sunnySim, inverters, stringCount, ivNode, ivCalls, ivState } = require('../helpers/iv');
 const { settle } = require('../helpers/wait');
+const { must } = require('../helpers/must');
 
 const polylines = (svg) => [...svg.matchAll(/<polyline[^>]*points="([^"]*)"/g)].map((m) => m[1].trim().split(/\s+/));
 
@@ -60,16 +61,16 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
     assert.ok(lines.every((pts) => pts.length === 128 && pts.every((p) => /^-?[\d.]+,-?[\d.]+$/.test(p))));
 
     assert.equal(sim.stats.quota407, 0);
-    assert.equal(r.out[0].fusionsolar.calls, ivCalls(sim));
+    assert.equal(must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').calls, ivCalls(sim));
     // Polled every 8 s of simulated time: within 5-10 s, and the whole run within ten I-V calls a minute.
     const polls = sim.stats.byEndpoint['iv/scanTask/status'];
     const minutes = (clock.now() - started) / 60_000;
     assert.ok(polls > 5 && ivCalls(sim) <= Math.ceil(minutes + 1) * 10, `${ivCalls(sim)} calls in ${minutes} min`);
 
     // Progress: on the status and as messages on the second output.
-    assert.ok(h.seen.statuses.some((s) => /^running \d+%$/.test(s.status.text)));
-    assert.ok(h.seen.statuses.some((s) => s.status.text.startsWith('curves ')));
-    assert.equal(h.seen.statuses.at(-1).status.fill, 'green');
+    assert.ok(h.seen.statuses.some((s) => /^running \d+%$/.test(String(must(s.status, 's.status').text))));
+    assert.ok(h.seen.statuses.some((s) => must(s.status?.text, 's.status.text').startsWith('curves ')));
+    assert.equal(must(h.seen.statuses.at(-1)?.status, 'h.seen.statuses.at(-1).status').fill, 'green');
     const progress = h.seen.out2.map((m) => m.payload);
     assert.ok(progress.length >= polls);
     assert.equal(progress.filter((p) => p.phase === 'scanning').at(-1).process, 100);
@@ -92,15 +93,21 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
     const cancel = await h.send({ operation: 'cancelTask' });
     assert.equal(cancel.error, undefined, cancel.error && cancel.error.message);
     await h.waitFor(() => h.seen.completed.length === 2);
-    const report = h.seen.out.find((m) => m.fusionsolar.operation === 'runDiagnosis').payload;
-    const answer = h.seen.out.find((m) => m.fusionsolar.operation === 'cancelTask').payload;
+    const report = must(
+      h.seen.out.find((m) => must(m.fusionsolar, 'm.fusionsolar').operation === 'runDiagnosis'),
+      'h.seen.out.find((m) => must(m.fusionsolar, "m.fusionsolar...',
+    ).payload;
+    const answer = must(
+      h.seen.out.find((m) => must(m.fusionsolar, 'm.fusionsolar').operation === 'cancelTask'),
+      'h.seen.out.find((m) => must(m.fusionsolar, "m.fusionsolar...',
+    ).payload;
     assert.equal(report.status, 'canceled');
     assert.deepEqual(answer, [{ taskId: report.taskId, canceled: true, phase: 'scanning' }]);
     assert.deepEqual(report.curves, []);
     const task = ivState(sim).tasks.get(report.taskId);
-    assert.ok(task.canceledAt !== undefined);
+    assert.ok(must(task, 'task').canceledAt !== undefined);
     assert.equal(sim.stats.byEndpoint['iv/scanTask/faultList'], undefined);
-    assert.ok(h.seen.statuses.some((s) => s.status.text === 'canceled'));
+    assert.ok(h.seen.statuses.some((s) => must(s.status, 's.status').text === 'canceled'));
   });
 
   it('ends early when its task is cancelled by id from another message', async function () {
@@ -115,7 +122,10 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
     const cancel = await h.send({ operation: 'cancelTask', payload: { taskId: 126140505793022 } });
     assert.deepEqual(cancel.out[0].payload, { taskId: '126140505793022', canceled: true });
     await h.waitFor(() => h.seen.completed.length === 2);
-    const report = h.seen.out.find((m) => m.fusionsolar.operation === 'runDiagnosis').payload;
+    const report = must(
+      h.seen.out.find((m) => must(m.fusionsolar, 'm.fusionsolar').operation === 'runDiagnosis'),
+      'h.seen.out.find((m) => must(m.fusionsolar, "m.fusionsolar...',
+    ).payload;
     assert.equal(report.status, 'canceled');
     assert.equal(report.taskId, '126140505793022');
   });
@@ -144,7 +154,7 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
       await load(flowWith(sim, ivNode('runDiagnosis'), { accountExtra: { allowControl: true } }), credentials());
       const h = harness();
       const [off, on] = inverters(sim, 1);
-      sim.fleet.device(off).off = true;
+      must(sim.fleet.device(off), 'sim.fleet.device(off)').off = true;
       const r = await h.send({ payload: { dns: [off, on] } });
       assert.equal(r.error, undefined, r.error && r.error.message);
       const report = r.out[0].payload;
@@ -160,9 +170,9 @@ describe('fusionsolar-iv node: runDiagnosis', function () {
     await load(flowWith(sim, ivNode('runDiagnosis'), { accountExtra: { allowControl: true } }), credentials());
     const h = harness();
     const slow = await h.send({ payload: { dns: inverters(sim, 0), pollInterval: 30 } });
-    assert.match(slow.error.message, /pollInterval: must be at most 10 s/);
+    assert.match(must(slow.error, 'slow.error').message, /pollInterval: must be at most 10 s/);
     const none = await h.send({ payload: {} });
-    assert.match(none.error.message, /dns: is required/);
+    assert.match(must(none.error, 'none.error').message, /dns: is required/);
     assert.equal(ivCalls(sim), 0);
   });
 });

@@ -5,6 +5,7 @@ const assert = require('node:assert/strict');
 const http = require('node:http');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { ivNode } = require('../helpers/iv');
+const { must } = require('../helpers/must');
 
 const BIG = '9223372036854775807';
 const SUB = '-9007199254740993';
@@ -15,7 +16,7 @@ function fakeServer() {
     let raw = '';
     req.on('data', (c) => (raw += c));
     req.on('end', () => {
-      const endpoint = req.url.replace('/rest/openapi/pvms/v1/', '');
+      const endpoint = must(req.url, 'req.url').replace('/rest/openapi/pvms/v1/', '');
       bodies.push({ endpoint, raw });
       const headers = { 'content-type': 'application/json' };
       let text = '{"success":true,"failCode":0,"data":null}';
@@ -71,6 +72,6 @@ describe('fusionsolar-iv node: task ids beyond 2^53', function () {
     await h.send({ operation: 'cancelTask', payload: { taskId: '-9223372036854775808' } });
     assert.equal(fake.bodies.find((b) => b.endpoint === 'iv/revokeTask').raw, '{"taskId":-9223372036854775808}');
     const outOfRange = await h.send({ operation: 'cancelTask', payload: { taskId: '9223372036854775808' } });
-    assert.match(outOfRange.error.message, /taskId: is outside the range of a long integer/);
+    assert.match(must(outOfRange.error, 'outOfRange.error').message, /taskId: is outside the range of a long integer/);
   });
 });

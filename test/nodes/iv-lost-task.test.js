@@ -4,6 +4,7 @@ const assert = require('node:assert/strict');
 const { stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { sunnySim, inverters, stringCount, ivNode, ivState } = require('../helpers/iv');
+const { must } = require('../helpers/must');
 
 describe('fusionsolar-iv node: runDiagnosis after a lost createTask answer', function () {
   let sim;
@@ -45,8 +46,8 @@ describe('fusionsolar-iv node: runDiagnosis after a lost createTask answer', fun
       sim.inject({ kind: 'reset', endpoint: 'iv/scanTask' });
       const r = await h.send({ payload: { dns: inverters(sim, 0), taskName: 'never created' } });
       // A scan is a device command: a reset leaves its fate unknown, and the lookup found no task.
-      assert.equal(r.error.code, 'OUTCOME_UNKNOWN');
-      assert.match(r.error.message, /ECONNRESET/);
+      assert.equal(must(r.error, 'r.error').code, 'OUTCOME_UNKNOWN');
+      assert.match(must(r.error, 'r.error').message, /ECONNRESET/);
       assert.equal(ivState(sim).tasks.size, 0);
       assert.equal(sim.stats.byEndpoint['iv/tasks'], 1, 'one lookup, which found nothing');
       assert.equal(sim.stats.byEndpoint['iv/scanTask/status'], undefined, 'no polling of a task that does not exist');
@@ -56,7 +57,7 @@ describe('fusionsolar-iv node: runDiagnosis after a lost createTask answer', fun
   it('does not look anything up after a refusal the server answered (20030: too little light)', async function () {
     const h = await start();
     const r = await h.send({ payload: { dns: inverters(sim, 2), taskName: 'night' } });
-    assert.equal(r.error.code, '20030');
+    assert.equal(must(r.error, 'r.error').code, '20030');
     assert.equal(sim.stats.byEndpoint['iv/tasks'], undefined);
   });
 });

@@ -3,6 +3,7 @@ const assert = require('node:assert/strict');
 const { stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { sunnySim, inverters, ivNode, ivCalls } = require('../helpers/iv');
+const { must } = require('../helpers/must');
 
 const SEVILLE_2021 = '2021-03-01T00:00:00+01:00';
 
@@ -40,7 +41,10 @@ describe('fusionsolar-iv node: strings and modules (9.4.7-9.4.11)', function () 
       [inverters(sim, 1)[1]],
     );
     const bad = await h.send({ payload: { configStatus: 3 } });
-    assert.match(bad.error.message, /configStatus: must be 0 \(not configured\) or 1 \(configured\)/);
+    assert.match(
+      must(bad.error, 'bad.error').message,
+      /configStatus: must be 0 \(not configured\) or 1 \(configured\)/,
+    );
   });
 
   it(
@@ -61,7 +65,7 @@ describe('fusionsolar-iv node: strings and modules (9.4.7-9.4.11)', function () 
       assert.equal(mod.out[0].payload.manufacturer, 'Juli Solar');
       assert.equal(mod.out[0].payload.moduleOpenCircuitVoltage, 39.22);
       const details = await h.send({ operation: 'stringDetails', payload: { dn: inverters(sim, 1).slice(0, 2) } });
-      assert.equal(details.out[0].fusionsolar.calls, 2);
+      assert.equal(must(details.out[0].fusionsolar, 'details.out[0].fusionsolar').calls, 2);
       assert.ok(
         details.out[0].payload.length > 0 &&
           details.out[0].payload.every((s) => typeof s.devId === 'number' && typeof s.gridConnectionDate === 'number'),
@@ -69,11 +73,11 @@ describe('fusionsolar-iv node: strings and modules (9.4.7-9.4.11)', function () 
 
       const before = ivCalls(sim);
       const badId = await h.send({ operation: 'moduleDetails', payload: { moduleId: 'x' } });
-      assert.match(badId.error.message, /moduleId: must be a module id number/);
+      assert.match(must(badId.error, 'badId.error').message, /moduleId: must be a module id number/);
       const extra = await h.send({ operation: 'moduleLibrary', payload: { vendor: 'x' } });
-      assert.match(extra.error.message, /vendor: is not a parameter of moduleLibrary/);
+      assert.match(must(extra.error, 'extra.error').message, /vendor: is not a parameter of moduleLibrary/);
       const noDn = await h.send({ operation: 'stringDetails', payload: { dn: '' } });
-      assert.match(noDn.error.message, /dn: must name at least one code/);
+      assert.match(must(noDn.error, 'noDn.error').message, /dn: must name at least one code/);
       assert.equal(ivCalls(sim), before);
     },
   );
@@ -90,7 +94,7 @@ describe('fusionsolar-iv node: strings and modules (9.4.7-9.4.11)', function () 
         ],
       },
     });
-    assert.equal(r.error.code, 'CONTROL_DISABLED');
+    assert.equal(must(r.error, 'r.error').code, 'CONTROL_DISABLED');
     // An invalid configuration is reported as such even with control off: field and rule first.
     const bad = await h.send({
       operation: 'configureStrings',
@@ -102,8 +106,8 @@ describe('fusionsolar-iv node: strings and modules (9.4.7-9.4.11)', function () 
         ],
       },
     });
-    assert.equal(bad.error.code, 'INVALID_INPUT');
-    assert.match(bad.error.message, /moduleQuantity/);
+    assert.equal(must(bad.error, 'bad.error').code, 'INVALID_INPUT');
+    assert.match(must(bad.error, 'bad.error').message, /moduleQuantity/);
     assert.equal(ivCalls(sim), 0);
   });
 
@@ -144,7 +148,10 @@ describe('fusionsolar-iv node: strings and modules (9.4.7-9.4.11)', function () 
         operation: 'configureStrings',
         payload: { dn, pvNum: 2, configuration: [{ ...configuration[1] }] },
       });
-      assert.match(tooHigh.error.message, /configuration\[0\]\.pvIndex: must be at most pvNum \(2\)/);
+      assert.match(
+        must(tooHigh.error, 'tooHigh.error').message,
+        /configuration\[0\]\.pvIndex: must be at most pvNum \(2\)/,
+      );
       const noModule = await h.send({
         operation: 'configureStrings',
         payload: {
@@ -153,12 +160,18 @@ describe('fusionsolar-iv node: strings and modules (9.4.7-9.4.11)', function () 
           configuration: [{ pvIndex: 1, moduleQuantity: 12, is2in1String: 0, gridConnectionDate: SEVILLE_2021 }],
         },
       });
-      assert.match(noModule.error.message, /configuration\[0\]\.moduleManufacturer: is required \(or give moduleId/);
+      assert.match(
+        must(noModule.error, 'noModule.error').message,
+        /configuration\[0\]\.moduleManufacturer: is required \(or give moduleId/,
+      );
       const nullValue = await h.send({
         operation: 'configureStrings',
         payload: { dn, pvNum: 8, configuration: [{ ...configuration[0], maxModulePower: null }] },
       });
-      assert.match(nullValue.error.message, /configuration\[0\]\.maxModulePower: must be a number/);
+      assert.match(
+        must(nullValue.error, 'nullValue.error').message,
+        /configuration\[0\]\.maxModulePower: must be a number/,
+      );
       assert.equal(ivCalls(sim), before);
     },
   );

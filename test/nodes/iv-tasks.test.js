@@ -3,6 +3,7 @@ const assert = require('node:assert/strict');
 const { stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { sunnySim, inverters, stringCount, ivNode, ivCalls, ivState } = require('../helpers/iv');
+const { must } = require('../helpers/must');
 
 describe('fusionsolar-iv node: tasks (9.4.1-9.4.4)', function () {
   let sim;
@@ -49,7 +50,10 @@ describe('fusionsolar-iv node: tasks (9.4.1-9.4.4)', function () {
     assert.equal(byNumber.out[0].payload.taskId, '-14921346228625');
     const byString = await h.send({ operation: 'cancelTask', payload: { taskId: '126140505793022' } });
     assert.deepEqual(byString.out[0].payload, { taskId: '126140505793022', canceled: true });
-    assert.ok(ivState(sim).tasks.get('126140505793022').canceledAt !== undefined);
+    assert.ok(
+      must(ivState(sim).tasks.get('126140505793022'), 'ivState(sim).tasks.get("126140505793022")').canceledAt !==
+        undefined,
+    );
     assert.ok(byNumber.out[0].payload.list.every((s) => /^-?\d+$/.test(s.subTaskId)));
   });
 

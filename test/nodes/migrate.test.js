@@ -7,6 +7,7 @@ const path = require('node:path');
 const { helper, flowWith, load, harness, credentials, NODES } = require('../helpers/flow');
 const { registerOperationNode } = require('../../dist/nodes/shared/operation-node');
 const { operationsOf } = require('../../dist/src/api');
+const { must } = require('../helpers/must');
 
 const HISTORY = [{ to: 2, rename: { plantName: 'plantNames' }, values: { operation: { listPlants: 'plantList' } } }];
 
@@ -35,7 +36,7 @@ describe('saved config migration in a running flow', function () {
     const h = harness();
     const r = await h.send({ payload: '' });
     assert.equal(r.error, undefined, r.error && r.error.message);
-    assert.equal(r.out[0].fusionsolar.operation, 'plantList');
+    assert.equal(must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').operation, 'plantList');
     // A name query is answered by one page: the plant asked for under the old property name.
     assert.deepEqual(
       r.out[0].payload.list.map((p) => p.plantName),

@@ -6,6 +6,7 @@
 const assert = require('node:assert/strict');
 const { startMonitor, runUntil, stopMonitor } = require('../helpers/monitor');
 const { fleetOf } = require('../helpers/v6');
+const { must } = require('../helpers/must');
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -59,8 +60,14 @@ describe('monitor: V6 device history backfill after a restart (virtual clock)', 
         `${live.length} live device readings: the backfill did not stop them`,
       );
       // The first live round came before the backfill: live data first, the past after it.
-      const firstHistory = m.out.find((o) => o.msg.payload.source === 'history').at;
-      const firstLive = m.out.find((o) => o.msg.payload.source === 'realtime').at;
+      const firstHistory = must(
+        m.out.find((o) => o.msg.payload.source === 'history'),
+        'm.out.find((o) => o.msg.payload.source === "history")',
+      ).at;
+      const firstLive = must(
+        m.out.find((o) => o.msg.payload.source === 'realtime'),
+        'm.out.find((o) => o.msg.payload.source === "realtime")',
+      ).at;
       assert.ok(firstLive <= firstHistory);
     },
   );

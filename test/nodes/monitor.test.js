@@ -5,6 +5,7 @@
 const assert = require('node:assert/strict');
 const { helper, credentials } = require('../helpers/flow');
 const { startMonitor, runUntil, stopMonitor, refreshTimes, maxGap } = require('../helpers/monitor');
+const { must } = require('../helpers/must');
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -60,9 +61,9 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
         if (out[i].values.totalEnergy !== undefined && out[i - 1].values.totalEnergy !== undefined)
           assert.ok(out[i].values.totalEnergy >= out[i - 1].values.totalEnergy);
       }
-      const held = m.statuses.filter((s) => /held 4$/.test(s.text));
+      const held = m.statuses.filter((s) => /held 4$/.test(String(s.text)));
       assert.ok(held.length > 0, `status shows 4 held back: ${m.statuses.slice(-1)[0].text}`);
-      assert.ok(held.every((s) => s.fill === 'yellow' && s.text.length < 20));
+      assert.ok(held.every((s) => s.fill === 'yellow' && must(s.text, 's.text').length < 20));
     },
   );
 
@@ -74,7 +75,10 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
       return items;
     });
     await runUntil(m.clock, start + HOUR);
-    assert.equal(refreshTimes(m.answers).get('NE=33554432').length, 12);
+    assert.equal(
+      must(refreshTimes(m.answers).get('NE=33554432'), 'refreshTimes(m.answers).get("NE=33554432")').length,
+      12,
+    );
     assert.equal(realtimeOut(m).length, 1);
   });
 
@@ -85,7 +89,7 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
       const start = m.clock.now();
       await runUntil(m.clock, start + 6 * MIN);
       const msgs = m.out.map((o) => o.msg);
-      const configs = msgs.filter((x) => /^ha\/sensor\/.+\/config$/.test(x.topic));
+      const configs = msgs.filter((x) => /^ha\/sensor\/.+\/config$/.test(String(x.topic)));
       const states = msgs.filter((x) => x.topic === 'fusionsolar/plant/NE_33554432/state');
       assert.equal(configs.length, 10, configs.map((c) => c.topic).join());
       assert.equal(new Set(configs.map((c) => c.topic)).size, 10, 'one config per entity');
@@ -120,11 +124,15 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
       n.receive({ topic: 'ha/status', payload: 'online' });
       await new Promise((r) => setImmediate(r));
       const again = m.out.slice(before).map((o) => o.msg);
-      assert.equal(again.filter((x) => x.topic.endsWith('/config')).length, 10, 'every entity announced again at once');
-      assert.equal(again.filter((x) => x.topic.endsWith('/state')).length, 1, 'with its last state');
+      assert.equal(
+        again.filter((x) => must(x.topic, 'x.topic').endsWith('/config')).length,
+        10,
+        'every entity announced again at once',
+      );
+      assert.equal(again.filter((x) => must(x.topic, 'x.topic').endsWith('/state')).length, 1, 'with its last state');
       assert.deepEqual(
         again
-          .filter((x) => x.topic.endsWith('/config'))
+          .filter((x) => must(x.topic, 'x.topic').endsWith('/config'))
           .map((x) => x.payload.unique_id)
           .sort(),
         configs.map((c) => c.payload.unique_id).sort(),
@@ -147,7 +155,7 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
     await runUntil(m.clock, start + 9 * MIN);
     assert.equal(m.sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 2, 'no call right after the redeploy');
     assert.equal(
-      helper.getNode('acc').client.governor.info('vpp/plantRealtimeKpi').queued,
+      must(helper.getNode('acc').client, 'helper.getNode("acc").client').governor.info('vpp/plantRealtimeKpi').queued,
       undefined,
       'and none queued for the governor to hold back',
     );
@@ -167,7 +175,7 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
       });
       let start = m.clock.now();
       await runUntil(m.clock, start + HOUR);
-      let t = refreshTimes(m.answers).get('NE=33554432');
+      let t = must(refreshTimes(m.answers).get('NE=33554432'), 'the refresh times');
       assert.equal(t.length, 60);
       assert.equal(maxGap(t), MIN);
       await stopMonitor(m.sim);
@@ -179,7 +187,7 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
       });
       start = m.clock.now();
       await runUntil(m.clock, start + HOUR);
-      t = refreshTimes(m.answers).get('NE=33554432');
+      t = must(refreshTimes(m.answers).get('NE=33554432'), 'the refresh times');
       assert.equal(t.length, 24);
       assert.equal(maxGap(t), 150_000);
       await stopMonitor(m.sim);
@@ -188,7 +196,7 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
       start = m.clock.now();
       await runUntil(m.clock, start + HOUR);
       assert.equal(
-        refreshTimes(m.answers).get('NE=33554432').length,
+        must(refreshTimes(m.answers).get('NE=33554432'), 'refreshTimes(m.answers).get("NE=33554432")').length,
         12,
         'documented quota: an interval of 10 s still means every 5 minutes',
       );
@@ -241,7 +249,7 @@ describe('monitor node (V7 simulator, virtual clock)', function () {
     await new Promise((r) => setTimeout(r, 20));
     assert.equal(done, 2);
     assert.ok(
-      m.out.every((o) => !/config$/.test(o.msg.topic)),
+      m.out.every((o) => !/config$/.test(String(o.msg.topic))),
       'plain format: online sends no discovery',
     );
   });

@@ -25,7 +25,7 @@ async function run(file, sim, debugIds, expected) {
     [account.id]: { username: USER.username, password: USER.password },
   });
   const got = Object.fromEntries(debugIds.map((id) => [id, []]));
-  const done = new Promise((resolve) => {
+  const done = new Promise((/** @type {(value?: void) => void} */ resolve) => {
     for (const id of debugIds) {
       helper.getNode(id).on('input', (m) => {
         got[id].push(m);

@@ -2,10 +2,12 @@
 const assert = require('node:assert/strict');
 const { virtualSim, stopSim, USER } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
+const { must } = require('../helpers/must');
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const HISTORY = 'vpp/plantHistoryKpi';
+/** @type {import('../../dist/src/simulator').SimUser} */
 const RAW = { username: 'raw-reader', password: 'raw-Passw0rd!', scope: 'all' };
 
 const dataNode = (extra = {}) => ({ type: 'fusionsolar-plant-data', operation: 'realtimeKpi', ...extra });
@@ -21,7 +23,7 @@ async function rawCall(sim, endpoint, body) {
   const token = login.headers.get('xsrf-token');
   const res = await fetch(base + endpoint, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'xsrf-token': token },
+    headers: { 'content-type': 'application/json', 'xsrf-token': String(token) },
     body: JSON.stringify(body),
   });
   return res.json();
@@ -69,7 +71,7 @@ describe('fusionsolar-plant-data node (simulator over HTTP)', function () {
       msg.payload.map((p) => p.plantCode),
       codes(),
     );
-    assert.equal(msg.fusionsolar.calls, 3);
+    assert.equal(must(msg.fusionsolar, 'msg.fusionsolar').calls, 3);
     assert.equal(sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 3);
     assert.equal(sim.stats.quota407, 0);
     for (const { dataItemMap: m } of msg.payload) {
@@ -98,7 +100,7 @@ describe('fusionsolar-plant-data node (simulator over HTTP)', function () {
       });
       assert.equal(r.error, undefined, r.error && r.error.message);
       assert.equal(sim.stats.byEndpoint[HISTORY], 3);
-      assert.equal(r.out[0].fusionsolar.calls, 3);
+      assert.equal(must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').calls, 3);
       assert.deepEqual(
         r.out[0].payload.map((p) => p.plantCode),
         codes(),
@@ -147,7 +149,7 @@ describe('fusionsolar-plant-data node (simulator over HTTP)', function () {
     const h = await start({ operation: 'historyKpi' });
     const now = clock.now();
     const r = await h.send({ payload: { plantCodes: codes(), startTime: now - 400 * DAY, endTime: now - 399 * DAY } });
-    assert.equal(r.error.code, '20026');
+    assert.equal(must(r.error, 'r.error').code, '20026');
     assert.equal(r.out.length, 0);
     assert.equal(sim.stats.byEndpoint['vpp/plantHistoryKpi'], 1);
   });
@@ -156,8 +158,8 @@ describe('fusionsolar-plant-data node (simulator over HTTP)', function () {
     const h = await start({ operation: 'historyKpi' });
     const now = clock.now();
     const r = await h.send({ payload: { plantCodes: codes(), startTime: now - 60 * DAY, endTime: now } });
-    assert.equal(r.error.code, 'INVALID_INPUT');
-    assert.match(r.error.message, /needs 60 calls .* allows 25 calls a day .*at most 25 days/);
+    assert.equal(must(r.error, 'r.error').code, 'INVALID_INPUT');
+    assert.match(must(r.error, 'r.error').message, /needs 60 calls .* allows 25 calls a day .*at most 25 days/);
     assert.equal(sim.stats.requests, 0);
   });
 
@@ -233,7 +235,10 @@ describe('fusionsolar-plant-data node (simulator over HTTP)', function () {
     assert.ok(
       rt.out.every(
         (m, i) =>
-          m.payload.plantCode === m.topic && m.payload.dataItemMap && m.parts.index === i && m.parts.count === 5,
+          m.payload.plantCode === m.topic &&
+          m.payload.dataItemMap &&
+          must(m.parts, 'm.parts').index === i &&
+          must(m.parts, 'm.parts').count === 5,
       ),
     );
 
@@ -258,12 +263,12 @@ describe('fusionsolar-plant-data node (simulator over HTTP)', function () {
     assert.equal(r1.error, undefined, r1.error && r1.error.message);
     assert.equal(r1.out[0].payload.length, 120);
     assert.equal(sim.stats.byEndpoint.plants, 2); // two pages of 100
-    assert.equal(r1.out[0].fusionsolar.calls, 4); // + two chunks of real-time KPI
+    assert.equal(must(r1.out[0].fusionsolar, 'r1.out[0].fusionsolar').calls, 4); // + two chunks of real-time KPI
     clock.advance(5 * 60_000);
     const r2 = await h.send({ operation: 'plantInfo' });
     assert.equal(r2.out[0].payload.length, 120);
     assert.equal(sim.stats.byEndpoint.plants, 2);
-    assert.equal(r2.out[0].fusionsolar.calls, 2);
+    assert.equal(must(r2.out[0].fusionsolar, 'r2.out[0].fusionsolar').calls, 2);
     // The message's own plantCodes win over the node's "all plants".
     clock.advance(5 * 60_000);
     const r3 = await h.send({ payload: { plantCodes: codes().slice(0, 2) } });
@@ -276,8 +281,8 @@ describe('fusionsolar-plant-data node (simulator over HTTP)', function () {
   it('checks the other input before fetching the plant list for "all plants"', async function () {
     const h = await start({ operation: 'historyKpi', allPlants: true });
     const r = await h.send({ payload: { startTime: clock.now() - 400 * DAY, endTime: clock.now() } });
-    assert.equal(r.error.code, 'INVALID_INPUT');
-    assert.match(r.error.message, /endTime: the range needs 400 calls/);
+    assert.equal(must(r.error, 'r.error').code, 'INVALID_INPUT');
+    assert.match(must(r.error, 'r.error').message, /endTime: the range needs 400 calls/);
     assert.equal(sim.stats.requests, 0);
   });
 

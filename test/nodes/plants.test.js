@@ -3,6 +3,7 @@ const assert = require('node:assert/strict');
 const { virtualSim, stopSim, USER } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { until, settle } = require('../helpers/wait');
+const { must } = require('../helpers/must');
 
 const plantsNode = (extra = {}) => ({ type: 'fusionsolar-plants', operation: 'plantList', ...extra });
 
@@ -23,9 +24,9 @@ describe('fusionsolar-plants node (simulator over HTTP)', function () {
     const msg = r.out[0];
     assert.equal(msg.payload.length, 250);
     assert.equal(new Set(msg.payload.map((p) => p.plantCode)).size, 250);
-    assert.equal(msg.fusionsolar.operation, 'plantList');
-    assert.equal(msg.fusionsolar.calls, 3);
-    assert.equal(msg.fusionsolar.total, 250);
+    assert.equal(must(msg.fusionsolar, 'msg.fusionsolar').operation, 'plantList');
+    assert.equal(must(msg.fusionsolar, 'msg.fusionsolar').calls, 3);
+    assert.equal(must(msg.fusionsolar, 'msg.fusionsolar').total, 250);
     assert.equal(sim.stats.byEndpoint.plants, 3);
     assert.equal(sim.stats.quota407, 0);
     // Coordinates the server sent as strings arrive as numbers.
@@ -40,15 +41,18 @@ describe('fusionsolar-plants node (simulator over HTTP)', function () {
     const h = harness();
     const one = await h.send({ payload: 1 });
     assert.equal(one.out[0].payload.length, 1, one.error && one.error.message);
-    assert.equal(h.seen.statuses.at(-1).status.text, '1 plant');
+    assert.equal(must(h.seen.statuses.at(-1)?.status, 'h.seen.statuses.at(-1).status').text, '1 plant');
     const meter = await h.send({
       operation: 'deviceList',
       payload: { plantCodes: plant.plantCode, deviceTypeId: 20816 },
     });
     assert.equal(meter.out[0].payload.length, 1, meter.error && meter.error.message);
-    assert.equal(h.seen.statuses.at(-1).status.text, '1 device');
+    assert.equal(must(h.seen.statuses.at(-1)?.status, 'h.seen.statuses.at(-1).status').text, '1 device');
     const all = await h.send({ operation: 'deviceList', payload: { plantCodes: plant.plantCode } });
-    assert.equal(h.seen.statuses.at(-1).status.text, `${all.out[0].payload.length} devices`);
+    assert.equal(
+      must(h.seen.statuses.at(-1)?.status, 'h.seen.statuses.at(-1).status').text,
+      `${all.out[0].payload.length} devices`,
+    );
     assert.ok(all.out[0].payload.length > 1);
   });
 
@@ -61,7 +65,7 @@ describe('fusionsolar-plants node (simulator over HTTP)', function () {
     const r = await h.send({ payload: { plantCodes: codes, deviceTypeId: 20816 } });
     assert.equal(r.error, undefined, r.error && r.error.message);
     assert.equal(r.out[0].payload.length, 150);
-    assert.equal(r.out[0].fusionsolar.calls, 2);
+    assert.equal(must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').calls, 2);
     assert.equal(sim.stats.byEndpoint.devices, 2);
     assert.deepEqual(
       r.out[0].payload.map((d) => d.plantCode),
@@ -73,7 +77,7 @@ describe('fusionsolar-plants node (simulator over HTTP)', function () {
     const expected = sim.fleet.devices().length;
     assert.equal(all.out[0].payload.length, expected);
     assert.equal(new Set(all.out[0].payload.map((d) => d.dn)).size, expected);
-    assert.equal(all.out[0].fusionsolar.total, expected);
+    assert.equal(must(all.out[0].fusionsolar, 'all.out[0].fusionsolar').total, expected);
   });
 
   it('gives one message per plant with msg.topic = plantCode when split is on', async function () {
@@ -86,7 +90,7 @@ describe('fusionsolar-plants node (simulator over HTTP)', function () {
       r.out.map((m) => m.topic),
       sim.fleet.plants.map((p) => p.plantCode),
     );
-    assert.ok(r.out.every((m, i) => m.parts.index === i && m.parts.count === 5));
+    assert.ok(r.out.every((m, i) => must(m.parts, 'm.parts').index === i && must(m.parts, 'm.parts').count === 5));
   });
 
   it('makes exactly 1 login for 50 concurrent messages', async function () {
@@ -126,10 +130,14 @@ describe('fusionsolar-plants node (simulator over HTTP)', function () {
     assert.equal(h.seen.caught.length, 8);
     assert.equal(sim.stats.failedLogins, 1);
     for (const m of h.seen.caught) {
-      assert.equal(m.error.code, 'LOGIN_REJECTED');
-      assert.match(m.error.message, /rejected the username or password/);
+      assert.equal(must(m.error, 'm.error').code, 'LOGIN_REJECTED');
+      assert.match(must(m.error, 'm.error').message, /rejected the username or password/);
     }
-    assert.ok(h.seen.statuses.some((s) => s.status.text === 'login rejected' && s.status.fill === 'red'));
+    assert.ok(
+      h.seen.statuses.some(
+        (s) => must(s.status, 's.status').text === 'login rejected' && must(s.status, 's.status').fill === 'red',
+      ),
+    );
   });
 
   it('keeps the session across a redeploy of an unchanged account (0 more logins)', async function () {

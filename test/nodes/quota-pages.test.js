@@ -4,6 +4,7 @@
 const assert = require('node:assert/strict');
 const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
+const { must } = require('../helpers/must');
 
 const MINUTE = 60_000;
 
@@ -28,7 +29,7 @@ describe('quota and paged lists (simulator over HTTP)', function () {
     await new Promise((res) => setImmediate(res));
     assert.equal(h.ends(), 1, 'exactly one done()');
     assert.equal(r.out.length, 0, 'no partial list is sent as if it were whole');
-    const e = r.caught.fusionsolar.error;
+    const e = must(r.caught?.fusionsolar?.error, 'the caught error');
     assert.equal(e.code, 'QUOTA');
     assert.equal(e.retryAfter, MINUTE);
     assert.match(e.message, /Quota of plants: .*1 call per minute.*next call possible in 60 s/);
@@ -52,7 +53,7 @@ describe('quota and paged lists (simulator over HTTP)', function () {
     assert.equal(r.error, undefined);
     assert.equal(r.out.length, 1);
     assert.equal(r.out[0].payload.length, 150);
-    assert.equal(r.out[0].fusionsolar.calls, 2);
+    assert.equal(must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').calls, 2);
     assert.equal(clock.now() - start, MINUTE);
     assert.equal(sim.stats.quota407, 0);
   });

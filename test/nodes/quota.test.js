@@ -13,13 +13,16 @@ const MINUTE = 60_000;
 const plantsNode = (extra = {}) => ({ type: 'fusionsolar-plants', operation: 'plantList', ...extra });
 const core = path.dirname(require.resolve('@node-red/nodes/core/common/25-catch.js'));
 const CORE = ['25-catch.js', '24-complete.js', '25-status.js'].map((f) => require(path.join(core, f)));
+const { must } = require('../helpers/must');
 
 /** Records the virtual time at which each message of node `n` ended, and how. */
 function endings(clock) {
   const ends = [];
   helper.getNode('completed').on('input', () => ends.push({ ok: true, at: clock.now() }));
   // msg.error keeps only message and code; the whole error is in msg.fusionsolar.error.
-  helper.getNode('caught').on('input', (m) => ends.push({ ok: false, at: clock.now(), error: m.fusionsolar.error }));
+  helper
+    .getNode('caught')
+    .on('input', (m) => ends.push({ ok: false, at: clock.now(), error: must(m.fusionsolar, 'm.fusionsolar').error }));
   return ends;
 }
 
@@ -80,12 +83,20 @@ describe('quota governor in flows (simulator over HTTP)', function () {
       );
       assert.equal(sim.stats.byEndpoint.plants, 2);
       assert.equal(sim.stats.quota407, 0);
-      assert.ok(h.seen.statuses.some((s) => s.status.fill === 'yellow' && s.status.text === 'quota: wait 60 s'));
-      assert.ok(h.seen.statuses.some((s) => s.status.fill === 'red' && s.status.text === 'quota: limit'));
-      const q = h.seen.out[1].fusionsolar.quota;
-      assert.equal(q.endpoint, 'plants');
-      assert.equal(q.remaining, 32, 'plant list of 3 plants: 34 a day, 2 used');
-      assert.equal(q.resetAt, start + 24 * 60 * MINUTE);
+      assert.ok(
+        h.seen.statuses.some(
+          (s) => must(s.status, 's.status').fill === 'yellow' && must(s.status, 's.status').text === 'quota: wait 60 s',
+        ),
+      );
+      assert.ok(
+        h.seen.statuses.some(
+          (s) => must(s.status, 's.status').fill === 'red' && must(s.status, 's.status').text === 'quota: limit',
+        ),
+      );
+      const q = must(h.seen.out[1].fusionsolar, 'h.seen.out[1].fusionsolar').quota;
+      assert.equal(must(q, 'q').endpoint, 'plants');
+      assert.equal(must(q, 'q').remaining, 32, 'plant list of 3 plants: 34 a day, 2 used');
+      assert.equal(must(q, 'q').resetAt, start + 24 * 60 * MINUTE);
     },
   );
 
@@ -122,14 +133,14 @@ describe('quota governor in flows (simulator over HTTP)', function () {
     const h = harness();
     sim.inject({ kind: 'quota407', endpoint: 'devices' });
     const first = await h.send({});
-    assert.equal(first.error.code, '407');
-    assert.equal(first.caught.fusionsolar.error.retryAfter, 5 * MINUTE);
+    assert.equal(must(first.error, 'first.error').code, '407');
+    assert.equal(must(first.caught?.fusionsolar?.error, 'first.caught.fusionsolar.error').retryAfter, 5 * MINUTE);
     assert.equal(sim.stats.byEndpoint.devices, 1);
     clock.advance(4 * MINUTE);
     const blocked = await h.send({});
-    assert.equal(blocked.error.code, 'QUOTA');
-    assert.match(blocked.error.message, /server answered 407/);
-    assert.equal(blocked.caught.fusionsolar.error.retryAfter, MINUTE);
+    assert.equal(must(blocked.error, 'blocked.error').code, 'QUOTA');
+    assert.match(must(blocked.error, 'blocked.error').message, /server answered 407/);
+    assert.equal(must(blocked.caught?.fusionsolar?.error, 'blocked.caught.fusionsolar.error').retryAfter, MINUTE);
     assert.equal(sim.stats.byEndpoint.devices, 1, 'no HTTP call while blocked');
     clock.advance(MINUTE);
     const again = await h.send({});
@@ -152,7 +163,7 @@ describe('quota governor in flows (simulator over HTTP)', function () {
 
     sim.inject({ kind: 'quota403', endpoint: 'plants', times: 2 });
     const twice = await h.send({});
-    assert.equal(twice.error.code, '403', 'retried once, not twice');
+    assert.equal(must(twice.error, 'twice.error').code, '403', 'retried once, not twice');
     assert.equal(sim.stats.byEndpoint.plants, 4);
   });
 
@@ -173,7 +184,7 @@ describe('quota governor in flows (simulator over HTTP)', function () {
     const h = harness();
     sim.inject({ kind: 'quota403', endpoint: 'vpp/testCommand' });
     const r = await h.send({});
-    assert.equal(r.error.code, '403');
+    assert.equal(must(r.error, 'r.error').code, '403');
     assert.equal(sim.stats.byEndpoint['vpp/testCommand'], 1);
     assert.equal(sim.stats.commands['vpp/testCommand'], undefined);
 
@@ -202,7 +213,7 @@ describe('quota governor in flows (simulator over HTTP)', function () {
     assert.equal(r.error, undefined, r.error && r.error.message);
     assert.equal(clock.now(), start, 'no minute waited for the one-a-minute lane');
     assert.equal(sim.stats.logins, 2);
-    assert.equal(r.out[0].fusionsolar.quota.remaining, 33);
+    assert.equal(must(r.out[0].fusionsolar?.quota, 'r.out[0].fusionsolar.quota').remaining, 33);
   });
 
   it('shows "quota: daily limit" when the day\'s budget is spent', async function () {
@@ -216,11 +227,11 @@ describe('quota governor in flows (simulator over HTTP)', function () {
     assert.equal((await h.send({})).error, undefined);
     assert.equal((await h.send({})).error, undefined);
     const r = await h.send({});
-    assert.equal(r.error.code, 'QUOTA');
-    assert.match(r.error.message, /2 calls per day/);
-    assert.equal(r.caught.fusionsolar.quota.remaining, 0);
+    assert.equal(must(r.error, 'r.error').code, 'QUOTA');
+    assert.match(must(r.error, 'r.error').message, /2 calls per day/);
+    assert.equal(must(r.caught?.fusionsolar?.quota, 'r.caught.fusionsolar.quota').remaining, 0);
     const last = h.seen.statuses[h.seen.statuses.length - 1].status;
-    assert.deepEqual([last.fill, last.text], ['red', 'quota: daily limit']);
+    assert.deepEqual([must(last, 'last').fill, must(last, 'last').text], ['red', 'quota: daily limit']);
   });
 
   it('a 20618 from the server shows "quota: daily limit" and blocks the endpoint', async function () {
@@ -229,14 +240,14 @@ describe('quota governor in flows (simulator over HTTP)', function () {
     const h = harness();
     sim.inject({ kind: 'daily20618', endpoint: 'plants' });
     const r = await h.send({});
-    assert.equal(r.error.code, '20618');
-    assert.equal(r.caught.fusionsolar.error.retryAfter, 24 * 60 * MINUTE);
+    assert.equal(must(r.error, 'r.error').code, '20618');
+    assert.equal(must(r.caught?.fusionsolar?.error, 'r.caught.fusionsolar.error').retryAfter, 24 * 60 * MINUTE);
     const last = h.seen.statuses[h.seen.statuses.length - 1].status;
-    assert.deepEqual([last.fill, last.text], ['red', 'quota: daily limit']);
+    assert.deepEqual([must(last, 'last').fill, must(last, 'last').text], ['red', 'quota: daily limit']);
     clock.advance(MINUTE);
     const next = await h.send({});
-    assert.equal(next.error.code, 'QUOTA');
-    assert.equal(next.caught.fusionsolar.error.details.daily, true);
+    assert.equal(must(next.error, 'next.error').code, 'QUOTA');
+    assert.equal(must(next.caught?.fusionsolar?.error?.details, 'the error details').daily, true);
     assert.equal(sim.stats.byEndpoint.plants, 1);
   });
 
@@ -271,7 +282,7 @@ describe('quota governor in flows (simulator over HTTP)', function () {
     await helper.setFlows(flow, 'full', credentials());
     h = harness();
     const r = await h.send({});
-    assert.equal(r.error.code, 'QUOTA', 'the minute used before the redeploy still counts');
+    assert.equal(must(r.error, 'r.error').code, 'QUOTA', 'the minute used before the redeploy still counts');
     const errors = [];
     helper.getNode('n2').error = (e) => errors.push(e);
     helper.getNode('n2').receive({});

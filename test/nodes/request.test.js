@@ -2,6 +2,7 @@
 const assert = require('node:assert/strict');
 const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
+const { must } = require('../helpers/must');
 
 const node = (extra = {}) => ({
   type: 'fusionsolar-request',
@@ -34,14 +35,14 @@ describe('fusionsolar-request node (simulator over HTTP)', function () {
       const msg = r.out[0];
       assert.equal(msg.payload.total, 3);
       assert.equal(msg.payload.list.length, 3);
-      assert.equal(msg.fusionsolar.response.success, true);
-      assert.equal(msg.fusionsolar.response.failCode, 0);
-      assert.deepEqual(msg.fusionsolar.response.data, msg.payload);
-      assert.equal(msg.fusionsolar.endpoint, 'plants');
-      assert.equal(msg.fusionsolar.method, 'POST');
+      assert.equal(must(msg.fusionsolar?.response, 'the response').success, true);
+      assert.equal(must(msg.fusionsolar?.response, 'the response').failCode, 0);
+      assert.deepEqual(must(msg.fusionsolar?.response, 'the response').data, msg.payload);
+      assert.equal(must(msg.fusionsolar, 'msg.fusionsolar').endpoint, 'plants');
+      assert.equal(must(msg.fusionsolar, 'msg.fusionsolar').method, 'POST');
       // The plant list's own rule (34 a day, one a minute) applies, shared with the plants node.
-      assert.equal(msg.fusionsolar.quota.endpoint, 'plants');
-      assert.equal(msg.fusionsolar.quota.remaining, 33);
+      assert.equal(must(msg.fusionsolar?.quota, 'msg.fusionsolar.quota').endpoint, 'plants');
+      assert.equal(must(msg.fusionsolar?.quota, 'msg.fusionsolar.quota').remaining, 33);
       const before = clock.now();
       assert.equal((await h.send({ payload: { pageNo: 1, pageSize: 50 } })).error, undefined);
       assert.ok(clock.now() - before >= 60_000, 'the second call waited for the quota');
@@ -56,11 +57,11 @@ describe('fusionsolar-request node (simulator over HTTP)', function () {
     const r = await h.send({ path: 'vpp/futureThing', payload: { plantCodes: 'NE=1', n: 2 } });
     assert.equal(r.error, undefined, r.error && r.error.message);
     assert.deepEqual(r.out[0].payload, { echo: { plantCodes: 'NE=1', n: 2 } });
-    assert.equal(r.out[0].fusionsolar.path, '/rest/openapi/pvms/v1/vpp/futureThing');
+    assert.equal(must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').path, '/rest/openapi/pvms/v1/vpp/futureThing');
     const again = await h.send({ path: '/rest/openapi/pvms/v1/vpp/futureThing', payload: {} });
-    assert.equal(again.error.code, 'QUOTA');
-    assert.match(again.error.message, /vpp\/futureThing: 1 call per minute/);
-    assert.equal(again.caught.fusionsolar.error.retryAfter, 60_000);
+    assert.equal(must(again.error, 'again.error').code, 'QUOTA');
+    assert.match(must(again.error, 'again.error').message, /vpp\/futureThing: 1 call per minute/);
+    assert.equal(must(again.caught?.fusionsolar?.error, 'again.caught.fusionsolar.error').retryAfter, 60_000);
     assert.equal(sim.stats.byEndpoint['vpp/futureThing'], 1);
   });
 
@@ -69,8 +70,11 @@ describe('fusionsolar-request node (simulator over HTTP)', function () {
     const h = harness();
     const r = await h.send({ method: 'get', payload: { plantCode: 'NE=1' } });
     assert.equal(r.error, undefined, r.error && r.error.message);
-    assert.equal(r.out[0].fusionsolar.method, 'GET');
-    assert.equal(r.out[0].fusionsolar.path, '/rest/openapi/pvms/v1/vpp/futureThing?plantCode=NE%3D1');
+    assert.equal(must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').method, 'GET');
+    assert.equal(
+      must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').path,
+      '/rest/openapi/pvms/v1/vpp/futureThing?plantCode=NE%3D1',
+    );
     assert.deepEqual(r.out[0].payload, { echo: {} });
   });
 
@@ -91,9 +95,9 @@ describe('fusionsolar-request node (simulator over HTTP)', function () {
       await load(flowWith(sim, node()), credentials());
       const h = harness();
       const r = await h.send({ path: c.path, payload: {} });
-      assert.equal(r.error.code, 'INVALID_INPUT');
-      assert.match(r.error.message, /^path: /);
-      assert.match(r.error.message, c.rule);
+      assert.equal(must(r.error, 'r.error').code, 'INVALID_INPUT');
+      assert.match(must(r.error, 'r.error').message, /^path: /);
+      assert.match(must(r.error, 'r.error').message, c.rule);
       assert.equal(sim.stats.requests, 0);
       assert.equal(sim.stats.logins, 0);
     });
@@ -123,8 +127,8 @@ describe('fusionsolar-request node (simulator over HTTP)', function () {
     await load(flowWith(sim, node({ path: '/rest/openapi/pvms/v1/community/snIsRegister' })), credentials());
     const h = harness();
     const r = await h.send({ payload: { sns: 'BA4372D08E0', account: 'nobody' } });
-    assert.equal(r.error.code, '20028');
-    assert.equal(r.caught.fusionsolar.error.endpoint, 'community/snIsRegister');
+    assert.equal(must(r.error, 'r.error').code, '20028');
+    assert.equal(must(r.caught?.fusionsolar?.error, 'r.caught.fusionsolar.error').endpoint, 'community/snIsRegister');
     assert.equal(r.out.length, 0);
   });
 
@@ -139,9 +143,9 @@ describe('fusionsolar-request node (simulator over HTTP)', function () {
       await load(flowWith(sim, node()), credentials());
       const h = harness();
       const r = await h.send(c.msg);
-      assert.equal(r.error.code, 'INVALID_INPUT');
-      assert.ok(r.error.message.startsWith(`${c.field}: `), r.error.message);
-      assert.match(r.error.message, c.rule);
+      assert.equal(must(r.error, 'r.error').code, 'INVALID_INPUT');
+      assert.ok(must(r.error, 'r.error').message.startsWith(`${c.field}: `), must(r.error, 'r.error').message);
+      assert.match(must(r.error, 'r.error').message, c.rule);
       assert.equal(sim.stats.requests, 0);
     });
   }

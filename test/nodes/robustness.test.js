@@ -2,6 +2,7 @@
 const assert = require('node:assert/strict');
 const { virtualSim, stopSim, USER } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
+const { must } = require('../helpers/must');
 
 describe('fusionsolar-plants node: malformed responses, bad input, secrets', function () {
   let sim;
@@ -51,7 +52,7 @@ describe('fusionsolar-plants node: malformed responses, bad input, secrets', fun
       assert.ok(bad.error, 'an error reached the Catch node');
       assert.equal(bad.error.code, f.code);
       assert.match(bad.error.message, f.text);
-      assert.equal(bad.caught.fusionsolar.error.code, f.code);
+      assert.equal(must(bad.caught?.fusionsolar?.error, 'bad.caught.fusionsolar.error').code, f.code);
       assert.equal(bad.out.length, 0);
       const good = await h.send({});
       assert.equal(good.error, undefined, good.error && good.error.message);
@@ -120,9 +121,12 @@ describe('fusionsolar-plants node: malformed responses, bad input, secrets', fun
         await load(flowWith(sim, { type: 'fusionsolar-plants', operation: 'plantList' }), credentials());
         const h = harness();
         const r = await h.send({ operation: c.op, payload: c.payload });
-        assert.equal(r.error.code, 'INVALID_INPUT');
-        assert.match(r.error.message, new RegExp(`^${c.field.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}: `));
-        assert.match(r.error.message, c.rule);
+        assert.equal(must(r.error, 'r.error').code, 'INVALID_INPUT');
+        assert.match(
+          must(r.error, 'r.error').message,
+          new RegExp(`^${c.field.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}: `),
+        );
+        assert.match(must(r.error, 'r.error').message, c.rule);
         assert.equal(sim.stats.requests, 0, 'no HTTP call at all, not even a login');
       },
     );
@@ -153,7 +157,7 @@ describe('fusionsolar-plants node: malformed responses, bad input, secrets', fun
     );
     const h2 = harness();
     const r = await h2.send({});
-    assert.equal(r.error.code, 'LOGIN_REJECTED');
-    assert.equal(JSON.stringify([h2.seen, r.error.message]).includes('Wr0ng-Secret-Value'), false);
+    assert.equal(must(r.error, 'r.error').code, 'LOGIN_REJECTED');
+    assert.equal(JSON.stringify([h2.seen, must(r.error, 'r.error').message]).includes('Wr0ng-Secret-Value'), false);
   });
 });

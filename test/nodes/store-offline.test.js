@@ -15,6 +15,7 @@ const { holdHttp } = require('../helpers/monitor');
 const { LocalStore } = require('../../dist/src/client/store/local-store');
 const { accountId } = require('../../dist/src/client/store/identity');
 const { loginWindowKey } = require('../../dist/src/client/login-guard');
+const { must } = require('../helpers/must');
 
 const MIN = 60_000;
 const DEAD = 'redis://127.0.0.1:1';
@@ -70,8 +71,13 @@ function flow(sim, fallback, monitor = {}) {
 
 async function start(sim, fallback, monitor) {
   await load(flow(sim, fallback, monitor), credentials());
+  /** @type {Pick<SeenMessages, 'out' | 'caught' | 'statuses'>} */
   const seen = { out: [], caught: [], statuses: [] };
-  for (const id of Object.keys(seen)) helper.getNode(id).on('input', (m) => seen[id].push(m));
+  // The Catch and Status nodes' messages carry what their SeenMessages type says.
+  for (const id of /** @type {Array<keyof typeof seen>} */ (Object.keys(seen))) {
+    const list = /** @type {TestMessage[]} */ (seen[id]);
+    helper.getNode(id).on('input', (m) => list.push(m));
+  }
   const offline = (id) => seen.statuses.some((m) => m.status.source.id === id && m.status.text === 'store offline');
   await until(() => offline('mon') && offline('pd'), 'store offline on the monitor and the plant-data node');
   return seen;
@@ -108,7 +114,7 @@ describe('Redis unreachable when Node-RED starts', function () {
     assert.equal(sim.stats.requests, 0);
     assert.equal(sim.stats.logins, 0);
     const last = seen.statuses.filter((m) => m.status.source.id === 'mon').at(-1);
-    assert.equal(last.status.text, 'store offline', 'the monitor keeps saying so');
+    assert.equal(must(last, 'last').status.text, 'store offline', 'the monitor keeps saying so');
   });
 
   it('redisFallback local: works from the local copy, within its share (1/2) of each quota', async function () {
@@ -132,6 +138,6 @@ describe('Redis unreachable when Node-RED starts', function () {
     assert.equal(sim.stats.byEndpoint['vpp/plantRealtimeKpi'], 3);
     assert.equal(sim.stats.quota407, 0);
     const last = seen.statuses.filter((m) => m.status.source.id === 'mon').at(-1);
-    assert.equal(last.status.text, 'store offline');
+    assert.equal(must(last, 'last').status.text, 'store offline');
   });
 });

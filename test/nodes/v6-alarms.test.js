@@ -6,6 +6,7 @@ const { stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { NARROW, V6, v6Sim, fleetOf } = require('../helpers/v6');
 const { activeAlarms } = require('../../dist/src/simulator/v6/alarms');
+const { must } = require('../helpers/must');
 
 const node = (extra = {}) => ({ type: 'fusionsolar-alarms', operation: 'alarmList', ...extra });
 const v6 = (extra = {}) => ({ accountExtra: { ...V6, ...extra } });
@@ -104,7 +105,7 @@ describe('fusionsolar-alarms (V6, simulator over HTTP)', function () {
     for (const [payload, rule] of cases) {
       const r = await h.send({ payload });
       assert.equal(r.error && r.error.code, 'INVALID_INPUT', JSON.stringify(payload));
-      assert.match(r.error.message, rule);
+      assert.match(must(r.error, 'r.error').message, rule);
     }
     assert.equal(sim.stats.requests, 0);
   });
@@ -113,6 +114,7 @@ describe('fusionsolar-alarms (V6, simulator over HTTP)', function () {
     "passes the server's failCodes through (20007, 20045, 401, 407); the documented quota waits 30 " +
       'minutes instead',
     async function () {
+      /** @type {import('../../dist/src/simulator').SimUser} */
       const NO_ALARMS = {
         username: 'noalarm',
         password: 'n0alarm-Passw0rd!',
@@ -125,16 +127,40 @@ describe('fusionsolar-alarms (V6, simulator over HTTP)', function () {
         acc: { username: NARROW.username, password: NARROW.password },
       });
       let h = harness();
-      assert.equal((await h.send({ payload: { stationCodes: 'NE=99999999' } })).error.code, '20007');
+      assert.equal(
+        must(
+          (await h.send({ payload: { stationCodes: 'NE=99999999' } })).error,
+          '(await h.send({ payload: { stationCodes: "NE=99999999" } ...',
+        ).code,
+        '20007',
+      );
       clock.advance(30 * 60_000);
-      assert.equal((await h.send({ payload: { stationCodes: codes[1] } })).error.code, '20045');
+      assert.equal(
+        must(
+          (await h.send({ payload: { stationCodes: codes[1] } })).error,
+          '(await h.send({ payload: { stationCodes: codes[1] } })).e...',
+        ).code,
+        '20045',
+      );
       clock.advance(30 * 60_000);
       assert.equal((await h.send({ payload: { stationCodes: codes[0] } })).error, undefined);
-      assert.equal((await h.send({ payload: { stationCodes: codes[0] } })).error.code, '407');
+      assert.equal(
+        must(
+          (await h.send({ payload: { stationCodes: codes[0] } })).error,
+          '(await h.send({ payload: { stationCodes: codes[0] } })).e...',
+        ).code,
+        '407',
+      );
       await helper.unload();
       await load(flowWith(sim, node(), v6()), { acc: { username: NO_ALARMS.username, password: NO_ALARMS.password } });
       h = harness();
-      assert.equal((await h.send({ payload: { stationCodes: codes[0] } })).error.code, '401');
+      assert.equal(
+        must(
+          (await h.send({ payload: { stationCodes: codes[0] } })).error,
+          '(await h.send({ payload: { stationCodes: codes[0] } })).e...',
+        ).code,
+        '401',
+      );
       await helper.unload();
       // Documented quota: a second poll fails fast with QUOTA (and when to retry) when the wait is
       // longer than the account allows, and waits its turn when the account allows that long.
@@ -143,8 +169,8 @@ describe('fusionsolar-alarms (V6, simulator over HTTP)', function () {
       const before = sim.stats.quota407;
       await h.send({});
       const fast = await h.send({});
-      assert.equal(fast.error.code, 'QUOTA');
-      const retryAfter = fast.caught.fusionsolar.error.retryAfter;
+      assert.equal(must(fast.error, 'fast.error').code, 'QUOTA');
+      const retryAfter = must(fast.caught?.fusionsolar?.error?.retryAfter, 'the retryAfter');
       assert.ok(retryAfter > 25 * 60_000 && retryAfter <= 30 * 60_000, `${retryAfter} ms`);
       await helper.unload();
       await load(flowWith(sim, node(), v6({ quotaWait: 3600 })), credentials());

@@ -43,6 +43,7 @@ async function start(api) {
   await helper.load([...Object.values(NODES), ...CORE], dashboardFlow(sim, api), {
     'dash-account': { username: USER.username, password: USER.password },
   });
+  /** @type {Record<'rows' | 'soc' | 'day' | 'errors', TestMessage[]>} */
   const seen = { rows: [], soc: [], day: [], errors: [] };
   const on = (id, list) => helper.getNode(id).on('input', (m) => list.push(m));
   on('dash-ui-flow', seen.rows);

@@ -5,6 +5,7 @@ const assert = require('node:assert/strict');
 const { stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { NARROW, V6, v6Sim, fleetOf } = require('../helpers/v6');
+const { must } = require('../helpers/must');
 
 const REAL = [1, 10, 17, 38, 39, 41, 47];
 const DAY = 86_400_000;
@@ -34,7 +35,11 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
       const types = new Set(served.map((d) => d.devTypeId));
       assert.equal(items.length, served.length);
       assert.equal(sim.stats.byEndpoint['thirdData/getDevRealKpi'], types.size, 'one call per device type');
-      assert.equal(r.out[0].fusionsolar.calls, types.size + 2, 'plus the plant and device lists');
+      assert.equal(
+        must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').calls,
+        types.size + 2,
+        'plus the plant and device lists',
+      );
       for (const item of items) {
         const d = fleet.all.find((x) => String(x.id) === item.devId);
         assert.ok(d, `${item.devId} is a device of the fleet`);
@@ -57,7 +62,7 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
       // The device list is kept: a second poll 5 minutes later makes only the data calls.
       clock.advance(5 * 60_000);
       const again = await h.send({});
-      assert.equal(again.out[0].fusionsolar.calls, types.size);
+      assert.equal(must(again.out[0].fusionsolar, 'again.out[0].fusionsolar').calls, types.size);
       assert.equal(sim.stats.quota407, 0);
     },
   );
@@ -91,7 +96,7 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
     const h = harness();
     const r = await h.send({ payload: { devIds: fleet.ids(batteries), devTypeId: 39 } });
     assert.equal(r.error, undefined, r.error && r.error.message);
-    assert.equal(r.out[0].fusionsolar.calls, 1);
+    assert.equal(must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').calls, 1);
     assert.equal(sim.stats.byEndpoint['thirdData/getDevList'], undefined);
     assert.equal(r.out[0].payload.length, batteries.length);
     const inverters = fleet.ofType(1);
@@ -165,9 +170,9 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
       assert.ok(year.out[0].payload.length >= 1);
       // Types the reports do not serve are refused before any call.
       const meter = await h.send({ operation: 'deviceDayKpi', payload: { devTypeId: 17, collectTime: '2026-06' } });
-      assert.equal(meter.error.code, 'INVALID_INPUT');
+      assert.equal(must(meter.error, 'meter.error').code, 'INVALID_INPUT');
       assert.match(
-        meter.error.message,
+        must(meter.error, 'meter.error').message,
         /^devTypeId: 17 is not a device type this operation supports: use 1, 38, 39, 41/,
       );
     },
@@ -185,8 +190,8 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
       const refused = await h.send({
         payload: { devTypeId: 1, devIds: fleet.ids(fleet.ofType(1)), collectTime: '2026-06-20' },
       });
-      assert.equal(refused.error.code, 'NOT_AVAILABLE');
-      assert.match(refused.error.message, /deviceHistoryKpi/);
+      assert.equal(must(refused.error, 'refused.error').code, 'NOT_AVAILABLE');
+      assert.match(must(refused.error, 'refused.error').message, /deviceHistoryKpi/);
       assert.equal(sim.stats.requests, 0);
       await helper.unload();
       await load(flowWith(sim, node('deviceFiveMinuteKpi'), v6({ quotaProfile: 'custom' })), {
@@ -214,7 +219,7 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
     await load(flowWith(sim, node('inverterConvergence'), v6()), credentials());
     let h = harness();
     const denied = await h.send({ payload: { sns: fleet.ofType(1).map((d) => d.sn) } });
-    assert.equal(denied.error.code, '401');
+    assert.equal(must(denied.error, 'denied.error').code, '401');
     await helper.unload();
     await load(flowWith(sim, node('inverterConvergence'), v6()), {
       acc: { username: CS.username, password: CS.password },
@@ -270,15 +275,21 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
       const msg = input.operation ? input : { payload: input };
       const r = await h.send(msg);
       assert.equal(r.error && r.error.code, 'INVALID_INPUT', JSON.stringify(input));
-      assert.match(r.error.message, rule);
+      assert.match(must(r.error, 'r.error').message, rule);
     }
     assert.equal(sim.stats.requests, 0);
     // A device the device list does not know, or of a type the
     // interface does not serve: refused after the list, before data calls.
     const unknown = await h.send({ payload: { devIds: '1234567890123456' } });
-    assert.match(unknown.error.message, /^devIds: device 1234567890123456 is not in the device list/);
+    assert.match(
+      must(unknown.error, 'unknown.error').message,
+      /^devIds: device 1234567890123456 is not in the device list/,
+    );
     const notServed = await h.send({ payload: { devIds: String(dongle.id) } });
-    assert.match(notServed.error.message, /is a Dongle \(devTypeId 62\), which deviceRealtimeKpi does not support/);
+    assert.match(
+      must(notServed.error, 'notServed.error').message,
+      /is a Dongle \(devTypeId 62\), which deviceRealtimeKpi does not support/,
+    );
     assert.equal(sim.stats.byEndpoint['thirdData/getDevRealKpi'], undefined);
   });
 
@@ -295,17 +306,17 @@ describe('fusionsolar-device-data (V6, simulator over HTTP)', function () {
       });
       const h = harness();
       const mine = fleet.ofType(1).find((d) => d.plant.plantCode === NARROW.scope[0]);
-      const mismatch = await h.send({ payload: { devIds: [String(mine.id)], devTypeId: 17 } });
-      assert.equal(mismatch.error.code, '20006');
+      const mismatch = await h.send({ payload: { devIds: [String(must(mine, 'mine').id)], devTypeId: 17 } });
+      assert.equal(must(mismatch.error, 'mismatch.error').code, '20006');
       const unknown = await h.send({ payload: { devIds: '1234567890123456', devTypeId: 1 } });
-      assert.equal(unknown.error.code, '20008');
-      const foreign = await h.send({ payload: { devIds: String(elsewhere.id), devTypeId: 1 } });
-      assert.equal(foreign.error.code, '20046');
+      assert.equal(must(unknown.error, 'unknown.error').code, '20008');
+      const foreign = await h.send({ payload: { devIds: String(must(elsewhere, 'elsewhere').id), devTypeId: 1 } });
+      assert.equal(must(foreign.error, 'foreign.error').code, '20046');
       assert.ok(meter);
       // Quota off: the server's own limit answers 407, with a retryAfter from the governor.
       let quota;
       for (let i = 0; i < 5 && !quota; i++) {
-        const r = await h.send({ payload: { devIds: String(mine.id), devTypeId: 1 } });
+        const r = await h.send({ payload: { devIds: String(must(mine, 'mine').id), devTypeId: 1 } });
         if (r.error) quota = r.error;
       }
       assert.equal(quota && quota.code, '407');

@@ -8,6 +8,7 @@ const { describeCode } = require('../../dist/src/client/error-catalogue');
 const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness } = require('../helpers/flow');
 const { TEXT, codesOf } = require('../helpers/v6-codes');
+const { must } = require('../helpers/must');
 
 const MINE = 'NE=33554432';
 const OTHERS = 'NE=33554433';
@@ -174,7 +175,10 @@ describe('V6 error list: every code each operation can get, reported as the refe
           const reported = r.caught.fusionsolar.error;
           if (code === 20400) assert.ok(reported.message.startsWith(TEXT[code]));
           else assert.equal(reported.message, TEXT[code]);
-          assert.equal(reported.solution, describeCode(code, 'en-us', 'v6').solution);
+          assert.equal(
+            reported.solution,
+            must(describeCode(code, 'en-us', 'v6'), 'describeCode(code, "en-us", "v6")').solution,
+          );
           // V6 names devices by devIds or sns; V7's dn means nothing to a V6 flow.
           if (code === 20005) assert.match(reported.solution, /\(devIds\) or device SN \(sns\)/);
           assert.ok(reported.solution.length > 10);

@@ -5,6 +5,7 @@ const assert = require('node:assert/strict');
 const { stopSim } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { NARROW, V6, v6Sim, fleetOf } = require('../helpers/v6');
+const { must } = require('../helpers/must');
 
 const node = (operation, extra = {}) => ({ type: 'fusionsolar-plant-data', operation, ...extra });
 const v6 = { accountExtra: V6 };
@@ -133,7 +134,7 @@ describe('fusionsolar-plant-data (V6, simulator over HTTP)', function () {
       const msg = input.operation ? input : { payload: input };
       const r = await h.send(msg);
       assert.equal(r.error && r.error.code, 'INVALID_INPUT', JSON.stringify(input));
-      assert.match(r.error.message, rule);
+      assert.match(must(r.error, 'r.error').message, rule);
     }
     assert.equal(sim.stats.requests, 0);
   });
@@ -141,6 +142,7 @@ describe('fusionsolar-plant-data (V6, simulator over HTTP)', function () {
   it(
     "passes the server's failCodes through: 20007, 20045, 401, 407; the documented quota waits " + 'instead',
     async function () {
+      /** @type {import('../../dist/src/simulator').SimUser} */
       const NO_KPI = { username: 'nokpi', password: 'n0kpi-Passw0rd!', scope: 'all', v6: { interfaces: ['stations'] } };
       ({ sim, clock } = await v6Sim({ plants: 3, users: [NO_KPI] }));
       const codes = fleetOf(sim).codes();
@@ -148,20 +150,38 @@ describe('fusionsolar-plant-data (V6, simulator over HTTP)', function () {
         acc: { username: NARROW.username, password: NARROW.password },
       });
       let h = harness();
-      assert.equal((await h.send({ payload: { stationCodes: 'NE=99999999' } })).error.code, '20007');
+      assert.equal(
+        must(
+          (await h.send({ payload: { stationCodes: 'NE=99999999' } })).error,
+          '(await h.send({ payload: { stationCodes: "NE=99999999" } ...',
+        ).code,
+        '20007',
+      );
       // The server's own limit (Roundup(1/100) a 5 minutes for this one-plant user) counts refused calls too.
       clock.advance(5 * 60_000);
-      assert.equal((await h.send({ payload: { stationCodes: codes[2] } })).error.code, '20045');
+      assert.equal(
+        must(
+          (await h.send({ payload: { stationCodes: codes[2] } })).error,
+          '(await h.send({ payload: { stationCodes: codes[2] } })).e...',
+        ).code,
+        '20045',
+      );
       clock.advance(5 * 60_000);
       // Without the governor the server's limit answers 407.
       const first = await h.send({ payload: { stationCodes: codes[0] } });
       assert.equal(first.error, undefined);
       const second = await h.send({ payload: { stationCodes: codes[0] } });
-      assert.equal(second.error.code, '407');
+      assert.equal(must(second.error, 'second.error').code, '407');
       await helper.unload();
       await load(flowWith(sim, node('dayKpi'), v6), { acc: { username: NO_KPI.username, password: NO_KPI.password } });
       h = harness();
-      assert.equal((await h.send({ payload: { stationCodes: codes[0], collectTime: '2026-05' } })).error.code, '401');
+      assert.equal(
+        must(
+          (await h.send({ payload: { stationCodes: codes[0], collectTime: '2026-05' } })).error,
+          '(await h.send({ payload: { stationCodes: codes[0], collec...',
+        ).code,
+        '401',
+      );
       await helper.unload();
       // Documented quota: the same two calls, the second after waiting its minute.
       await load(flowWith(sim, node('realtimeKpi'), v6), credentials());

@@ -5,6 +5,7 @@ const assert = require('node:assert/strict');
 const { stopSim, USER } = require('../helpers/sim');
 const { helper, flowWith, load, harness, credentials } = require('../helpers/flow');
 const { NARROW, V6, v6Sim, fleetOf } = require('../helpers/v6');
+const { must } = require('../helpers/must');
 
 const plants = (extra = {}) => ({ type: 'fusionsolar-plants', operation: 'plantList', ...extra });
 const v6 = { accountExtra: V6 };
@@ -26,7 +27,7 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
     const msg = r.out[0];
     assert.equal(msg.payload.length, 250);
     assert.equal(new Set(msg.payload.map((p) => p.plantCode)).size, 250);
-    assert.equal(msg.fusionsolar.calls, 3);
+    assert.equal(must(msg.fusionsolar, 'msg.fusionsolar').calls, 3);
     assert.equal(sim.stats.byEndpoint['thirdData/login'], 1);
     assert.equal(sim.stats.byEndpoint['thirdData/stations'], 3);
     assert.equal(sim.stats.byEndpoint.login, undefined, 'no V7 login');
@@ -72,8 +73,8 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
       assert.equal(sim.stats.byEndpoint['thirdData/getStationList'], 2);
       // Filters getStationList lacks are refused, not ignored.
       const f = await h.send({ payload: { pageNo: 2 } });
-      assert.equal(f.error.code, 'INVALID_INPUT');
-      assert.match(f.error.message, /^pageNo: .*getStationList/);
+      assert.equal(must(f.error, 'f.error').code, 'INVALID_INPUT');
+      assert.match(must(f.error, 'f.error').message, /^pageNo: .*getStationList/);
       assert.equal(sim.stats.byEndpoint['thirdData/getStationList'], 2);
     },
   );
@@ -86,7 +87,7 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
     const r = await h.send({ payload: { plantCodes: fleet.codes() } });
     assert.equal(r.error, undefined, r.error && r.error.message);
     const list = r.out[0].payload;
-    assert.equal(r.out[0].fusionsolar.calls, 2);
+    assert.equal(must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').calls, 2);
     assert.equal(sim.stats.byEndpoint['thirdData/getDevList'], 2);
     assert.equal(list.length, fleet.all.length);
     assert.deepEqual(new Set(list.map((d) => d.id)), new Set(fleet.ids(fleet.all)));
@@ -103,7 +104,7 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
     const r = await h.send({});
     assert.equal(r.error, undefined, r.error && r.error.message);
     assert.equal(r.out[0].payload.length, fleetOf(sim).all.length);
-    assert.equal(r.out[0].fusionsolar.calls, 2);
+    assert.equal(must(r.out[0].fusionsolar, 'r.out[0].fusionsolar').calls, 2);
   });
 
   it('accepts stationCodes and plantCodes (node setting or message) but not both when they differ', async function () {
@@ -123,8 +124,8 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
       'the message wins over the node',
     );
     const both = await h.send({ payload: { stationCodes: codes[1], plantCodes: codes[2] } });
-    assert.equal(both.error.code, 'INVALID_INPUT');
-    assert.match(both.error.message, /^plantCodes: is another name for stationCodes/);
+    assert.equal(must(both.error, 'both.error').code, 'INVALID_INPUT');
+    assert.match(must(both.error, 'both.error').message, /^plantCodes: is another name for stationCodes/);
   });
 
   it(
@@ -152,7 +153,7 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
         const msg = input.operation ? input : { payload: input };
         const r = await h.send(msg);
         assert.equal(r.error && r.error.code, 'INVALID_INPUT', JSON.stringify(input));
-        assert.match(r.error.message, rule);
+        assert.match(must(r.error, 'r.error').message, rule);
       }
       assert.equal(sim.stats.requests, 0, 'no HTTP call at all, not even the login');
     },
@@ -162,6 +163,7 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
     "passes the server's failCodes through: 20007 unknown plant, 20045 another user's plant, 401 " +
       'interface not ticked',
     async function () {
+      /** @type {import('../../dist/src/simulator').SimUser} */
       const NO_DEV = { username: 'nodev', password: 'n0dev-Passw0rd!', scope: 'all', v6: { interfaces: ['stations'] } };
       ({ sim } = await v6Sim({ plants: 3, users: [NO_DEV] }));
       const other = fleetOf(sim).codes()[1];
@@ -170,18 +172,18 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
       });
       let h = harness();
       const unknown = await h.send({ payload: { stationCodes: 'NE=99999999' } });
-      assert.equal(unknown.error.code, '20007');
+      assert.equal(must(unknown.error, 'unknown.error').code, '20007');
       const foreign = await h.send({ payload: { stationCodes: other } });
-      assert.equal(foreign.error.code, '20045');
-      assert.match(foreign.error.message, /[Uu]nauthori[sz]ed/);
+      assert.equal(must(foreign.error, 'foreign.error').code, '20045');
+      assert.match(must(foreign.error, 'foreign.error').message, /[Uu]nauthori[sz]ed/);
       await helper.unload();
       await load(flowWith(sim, plants({ operation: 'deviceList' }), v6), {
         acc: { username: NO_DEV.username, password: NO_DEV.password },
       });
       h = harness();
       const denied = await h.send({ payload: { stationCodes: other } });
-      assert.equal(denied.error.code, '401');
-      assert.match(denied.error.message, /permission/);
+      assert.equal(must(denied.error, 'denied.error').code, '401');
+      assert.match(must(denied.error, 'denied.error').message, /permission/);
     },
   );
 
@@ -193,10 +195,10 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
       const h = harness();
       const a = await h.send({});
       const b = await h.send({});
-      assert.equal(a.error.code, 'LOGIN_REJECTED');
-      assert.equal(b.error.code, 'LOGIN_REJECTED');
+      assert.equal(must(a.error, 'a.error').code, 'LOGIN_REJECTED');
+      assert.equal(must(b.error, 'b.error').code, 'LOGIN_REJECTED');
       assert.equal(sim.stats.failedLogins, 1);
-      assert.ok(h.seen.statuses.some((s) => /login rejected/.test(s.status.text)));
+      assert.ok(h.seen.statuses.some((s) => /login rejected/.test(String(must(s.status, 's.status').text))));
       assert.equal(JSON.stringify(a.caught).includes('Not-The-Pa55word'), false, 'the password is in no message');
     },
   );
@@ -216,7 +218,7 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
       assert.equal(sim.stats.logins, 2);
       sim.faults.inject({ kind: 'relogin305', endpoint: 'thirdData/stations', times: 2 });
       const twice = await h.send({});
-      assert.equal(twice.error.code, '305', 'never a loop');
+      assert.equal(must(twice.error, 'twice.error').code, '305', 'never a loop');
       assert.equal(sim.stats.logins, 3);
     },
   );
@@ -229,13 +231,13 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
     );
     const h = harness();
     const control = await h.send({ payload: {} });
-    assert.equal(control.error.code, 'INVALID_INPUT');
+    assert.equal(must(control.error, 'control.error').code, 'INVALID_INPUT');
     assert.match(
-      control.error.message,
+      must(control.error, 'control.error').message,
       /^operation: inverterPower is a V7 operation and this account uses the V6 interface/,
     );
     const plantInfo = await h.send({ operation: 'plantInfo', payload: {} }, 'n');
-    assert.equal(plantInfo.error.code, 'INVALID_INPUT');
+    assert.equal(must(plantInfo.error, 'plantInfo.error').code, 'INVALID_INPUT');
     assert.equal(sim.stats.requests, 0);
   });
 
@@ -244,8 +246,11 @@ describe('V6 account and fusionsolar-plants (simulator over HTTP)', function () 
     await load(flowWith(sim, { type: 'fusionsolar-alarms', operation: 'alarmList' }), credentials());
     const h = harness();
     const r = await h.send({});
-    assert.equal(r.error.code, 'INVALID_INPUT');
-    assert.match(r.error.message, /^operation: alarmList is a V6 operation and this account uses the V7 interface/);
+    assert.equal(must(r.error, 'r.error').code, 'INVALID_INPUT');
+    assert.match(
+      must(r.error, 'r.error').message,
+      /^operation: alarmList is a V6 operation and this account uses the V7 interface/,
+    );
     assert.equal(sim.stats.requests, 0);
   });
 

@@ -6,6 +6,7 @@ const { virtualSim, stopSim } = require('../helpers/sim');
 const { helper, USER, accountNode, flow, creds, load, harness } = require('./flow');
 const { HostileServer } = require('./hostile');
 const report = require('./report');
+const { must } = require('../helpers/must');
 
 const DEV_ON_OFF = { path: 'vpp/devOnOff', payload: { devIds: '1000000033486225', controlType: 1 } };
 
@@ -53,12 +54,12 @@ describe('security: accounts and Test connection (issue 12, points 1-4)', functi
       assert.equal(sim.stats.logins, 1, 'one login serves both accounts');
       const ro = helper.getNode('ro').client;
       const rw = helper.getNode('rw').client;
-      assert.equal(ro.allowControl, false);
-      assert.equal(rw.allowControl, true);
-      assert.ok(ro.ruleFor('plants'), 'the read-only account keeps the documented quota');
-      assert.equal(rw.ruleFor('plants'), undefined, 'the other keeps its quota profile "off"');
-      assert.equal(ro.maxWaitMs, 600_000);
-      assert.equal(rw.maxWaitMs, 0);
+      assert.equal(must(ro, 'ro').allowControl, false);
+      assert.equal(must(rw, 'rw').allowControl, true);
+      assert.ok(must(ro, 'ro').ruleFor('plants'), 'the read-only account keeps the documented quota');
+      assert.equal(must(rw, 'rw').ruleFor('plants'), undefined, 'the other keeps its quota profile "off"');
+      assert.equal(must(ro, 'ro').maxWaitMs, 600_000);
+      assert.equal(must(rw, 'rw').maxWaitMs, 0);
       assert.ok(held);
     },
   );
@@ -94,12 +95,12 @@ describe('security: accounts and Test connection (issue 12, points 1-4)', functi
     const refused = await h.send({ ...DEV_ON_OFF });
     report.attack(
       'Test connection turning control on',
-      refused.error?.code === 'CONTROL_DISABLED' && client.ruleFor('plants') !== undefined,
+      refused.error?.code === 'CONTROL_DISABLED' && must(client, 'client').ruleFor('plants') !== undefined,
     );
-    assert.equal(client.allowControl, false);
-    assert.ok(client.ruleFor('plants'), 'quota profile still documented');
-    assert.equal(client.maxWaitMs, 600_000);
-    assert.equal(client.config.timeoutSec, 5);
+    assert.equal(must(client, 'client').allowControl, false);
+    assert.ok(must(client, 'client').ruleFor('plants'), 'quota profile still documented');
+    assert.equal(must(client, 'client').maxWaitMs, 600_000);
+    assert.equal(must(client, 'client').config.timeoutSec, 5);
     assert.equal(refused.error && refused.error.code, 'CONTROL_DISABLED');
     assert.equal(arrivals('vpp/devOnOff'), 0);
   });

@@ -3,6 +3,7 @@
 // one unless told otherwise and answers every other path with what the test asks for, and
 // counts what arrives. Nothing of src/ is used, so it cannot share the client's mistakes.
 const http = require('node:http');
+const { must } = require('../helpers/must');
 
 const PREFIX = '/rest/openapi/pvms/v1/';
 
@@ -41,7 +42,7 @@ class HostileServer {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
     });
-    await new Promise((r) => this.server.listen(0, '127.0.0.1', () => r(undefined)));
+    await new Promise((r) => must(this.server, 'this.server').listen(0, '127.0.0.1', () => r(undefined)));
     this.port = /** @type {import('node:net').AddressInfo} */ (this.server.address()).port;
     this.url = `http://127.0.0.1:${this.port}`;
     return this;
@@ -93,7 +94,7 @@ class HostileServer {
   async close() {
     for (const t of this.timers) clearInterval(t);
     for (const s of this.sockets) s.destroy();
-    await new Promise((r) => this.server.close(r));
+    await new Promise((r) => must(this.server, 'this.server').close(r));
   }
 }
 

@@ -7,6 +7,7 @@ const { virtualSim, stopSim } = require('../helpers/sim');
 const { startSimulator } = require('../../dist/src/simulator');
 const { helper, requestFlow, accountNode, flow, creds, load, harness } = require('./flow');
 const report = require('./report');
+const { must } = require('../helpers/must');
 
 const PLANTS = '/rest/openapi/pvms/v1/plants';
 
@@ -64,11 +65,11 @@ describe('security: request bodies and simulator control (issue 12, point 11)', 
         const r = await h.send({ method: 'POST', path: PLANTS, payload });
         report.attack(`${key} ${depth} levels down`, r.error?.code === 'INVALID_INPUT');
         assert.equal(r.error && r.error.code, 'INVALID_INPUT', `${key} at ${depth}`);
-        assert.match(r.error.message, new RegExp(`${key}: is not an allowed parameter name`));
+        assert.match(must(r.error, 'r.error').message, new RegExp(`${key}: is not an allowed parameter name`));
       }
       const tooDeep = await h.send({ method: 'POST', path: PLANTS, payload: nested(200, '1') });
       assert.equal(tooDeep.error && tooDeep.error.code, 'INVALID_INPUT');
-      assert.match(tooDeep.error.message, /deeper than 64 levels/);
+      assert.match(must(tooDeep.error, 'tooDeep.error').message, /deeper than 64 levels/);
       assert.equal(sim.stats.requests, 0);
     },
   );

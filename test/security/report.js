@@ -1,6 +1,8 @@
 'use strict';
 // The figures the security suite prints at the end: attacks tried and held, logins counted
 // at the server per scenario, the largest parse time per MB.
+/** @type {{ tried: number, held: number, failed: string[], logins: Array<[string, number]>,
+ *   parse: Array<{ label: string, bytes: number, ms: number, perMb: number }> }} */
 const figures = { tried: 0, held: 0, failed: [], logins: [], parse: [] };
 
 /** One attack: `held` is what the test asserted, recorded before the assertion throws. */
@@ -25,7 +27,9 @@ function print() {
       `held${figures.failed.length ? ` (broke: ${figures.failed.join('; ')})` : ''}`,
   ];
   lines.push(`logins counted at the server: ${figures.logins.map(([s, n]) => `${s} ${n}`).join(', ')}`);
-  const worst = figures.parse.reduce((a, b) => (b.perMb > (a ? a.perMb : -1) ? b : a), undefined);
+  /** @type {(typeof figures.parse)[number] | undefined} */
+  let worst;
+  for (const b of figures.parse) if (b.perMb > (worst ? worst.perMb : -1)) worst = b;
   if (worst)
     lines.push(
       `largest parse time per MB: ${worst.perMb.toFixed(1)} ms/MB ` +

@@ -10,6 +10,7 @@ const { helper, flowWith, load, harness, credentials } = require('../helpers/flo
 const { NODE_OPERATIONS } = require('../../dist/src/api');
 const { OPERATION_ROWS } = require('../faults/operations');
 const report = require('./report');
+const { must } = require('../helpers/must');
 
 /** @type {Array<import('../../dist/src/simulator').Fault>} */
 const FAULTS = [
@@ -53,12 +54,12 @@ describe('security: writes under every fault kind (issue 12, point 10)', functio
   it('the catalogue marks I-V createTask, configureStrings, cancelTask and the enrolments as writes', function () {
     const ops = Object.values(NODE_OPERATIONS).flat();
     const find = (n) => ops.find((o) => o.name === n);
-    assert.equal(find('createTask').changesDevices, true, 'a scan moves inverters off MPP');
-    assert.equal(find('runDiagnosis').changesDevices, true);
-    assert.equal(find('configureStrings').changesDevices, true);
-    assert.equal(find('cancelTask').writes, true);
-    assert.equal(find('snEnrolment').writes, true);
-    assert.equal(find('acEnrolment').writes, true);
+    assert.equal(must(find('createTask'), 'find("createTask")').changesDevices, true, 'a scan moves inverters off MPP');
+    assert.equal(must(find('runDiagnosis'), 'find("runDiagnosis")').changesDevices, true);
+    assert.equal(must(find('configureStrings'), 'find("configureStrings")').changesDevices, true);
+    assert.equal(must(find('cancelTask'), 'find("cancelTask")').writes, true);
+    assert.equal(must(find('snEnrolment'), 'find("snEnrolment")').writes, true);
+    assert.equal(must(find('acEnrolment'), 'find("acEnrolment")').writes, true);
     for (const n of [
       'createTask',
       'configureStrings',

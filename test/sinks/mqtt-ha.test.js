@@ -19,7 +19,7 @@ function subscriber(port) {
   c.on('message', (topic, payload, packet) =>
     got.push({ topic, text: payload.toString(), retain: packet.retain, qos: packet.qos }),
   );
-  const ready = new Promise((resolve, reject) => {
+  const ready = new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {
     c.once('connect', () =>
       c.subscribe(['homeassistant/#', 'fusionsolar/#'], { qos: 1 }, (err) => (err ? reject(err) : resolve())),
     );

@@ -45,7 +45,7 @@ function start(bin, args, dir) {
     child,
     log: () => fs.readFileSync(path.join(dir, 'log.txt'), 'utf8'),
     stop: () =>
-      new Promise((resolve) => {
+      new Promise((/** @type {(value?: void) => void} */ resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

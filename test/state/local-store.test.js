@@ -5,6 +5,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { LocalStore } = require('../../dist/src/client/store/local-store');
 const { accountId, credentialId } = require('../../dist/src/client/store/identity');
+const { must } = require('../helpers/must');
 
 const ACCOUNT = accountId('eu5.fusionsolar.huawei.com:443\0tester');
 const CRED = credentialId(ACCOUNT, 's3cret-Passw0rd!');
@@ -52,8 +53,8 @@ describe('local state store', function () {
         lastUsed: 1000,
       });
       assert.deepEqual(snap.rejected, { credential: CRED, code: '20001', at: 500 });
-      assert.deepEqual(snap.ledger.budgets['vpp/plantRealtimeKpi'].stamps, [1, 2, 3]);
-      assert.equal(snap.ledger.pausedUntil, 7);
+      assert.deepEqual(must(snap.ledger, 'snap.ledger').budgets['vpp/plantRealtimeKpi'].stamps, [1, 2, 3]);
+      assert.equal(must(snap.ledger, 'snap.ledger').pausedUntil, 7);
       assert.deepEqual(snap.fleet, { plants: 120, devices: 240 });
       assert.deepEqual(snap.polls, { plantRealtime: 4242 });
       assert.deepEqual(problems, []);
@@ -78,7 +79,7 @@ describe('local state store', function () {
     await a.load();
     await a.saveSession({ credential: CRED, token: 'new', cookies: {}, lastUsed: 1 });
     await a.dropSession('old');
-    assert.equal((await a.session()).token, 'new');
+    assert.equal(must(await a.session(), '(await a.session())').token, 'new');
     await a.dropSession('new');
     assert.equal(await a.session(), undefined);
     await a.close();

@@ -9,6 +9,7 @@ const { checkRedisUrl } = require('../../dist/src/client/store/redis-connect');
 const { accountId, credentialId } = require('../../dist/src/client/store/identity');
 const { pollGrace } = require('../../dist/src/client/store/redis-polls');
 const { startRedis } = require('../helpers/redis');
+const { must } = require('../helpers/must');
 
 /** @typedef {import('../../dist/src/client/store/types').Admission} Admission */
 /** A call the ledger admitted, or refused: the test knows which. */
@@ -22,7 +23,7 @@ const MIN = 60_000;
 const perMinute = (now, count = 3) => [{ from: now - MIN, inclusive: false, count, windowMs: MIN }];
 
 function until(pred, ms = 5000, what = pred.toString()) {
-  return new Promise((resolve, reject) => {
+  return new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {
     const start = Date.now();
     const tick = () => {
       if (pred()) return resolve();
@@ -76,7 +77,7 @@ describe('Redis state store (Debian redis-server)', function () {
     assert.deepEqual(
       results
         .filter((r) => r.ok)
-        .map((r) => admitted(r).stamps.length)
+        .map((r) => must(admitted(r).stamps, 'admitted(r).stamps').length)
         .sort(),
       [1, 2, 3],
       'each taker sees the calls so far',
@@ -127,10 +128,10 @@ describe('Redis state store (Debian redis-server)', function () {
   it('keeps one session for all: a newer token survives an instance dropping the old one', async function () {
     const [a, b] = [await open(), await open()];
     await a.saveSession({ credential: CRED, token: 'T1', cookies: { JSESSIONID: 'x' }, lastUsed: 10 });
-    assert.equal((await b.session()).token, 'T1');
+    assert.equal(must(await b.session(), '(await b.session())').token, 'T1');
     await b.saveSession({ credential: CRED, token: 'T2', cookies: {}, lastUsed: 20 });
     await a.dropSession('T1');
-    assert.equal((await a.session()).token, 'T2');
+    assert.equal(must(await a.session(), '(await a.session())').token, 'T2');
     await a.dropSession('T2');
     assert.equal(await b.session(), undefined);
     await a.saveRejection({ credential: CRED, code: '20001', at: 1 });
@@ -151,11 +152,15 @@ describe('Redis state store (Debian redis-server)', function () {
     await until(() => order.length === 1);
     // b asks for the lock again and again while a holds it: count its tries instead of sleeping.
     let tries = 0;
-    const set = b.redis.set.bind(b.redis);
-    b.redis.set = (...args) => {
-      if (String(args[0]).endsWith(':lock:login')) tries++;
-      return set(...args);
-    };
+    const set = b.redis.set;
+    // set() has many overloads: the wrapper passes any of them through unchanged.
+    b.redis.set = /** @type {typeof set} */ (
+      /** @param {unknown[]} args */
+      function (...args) {
+        if (String(args[0]).endsWith(':lock:login')) tries++;
+        return Reflect.apply(set, b.redis, args);
+      }
+    );
     const second = b.exclusive('login', async () => order.push('b in'));
     await until(() => tries >= 3);
     assert.deepEqual(order, ['a in'], 'b waits while a holds the lock');
@@ -303,7 +308,11 @@ describe('Redis state store (Debian redis-server)', function () {
         const again = await open({ dir, url: 'redis://127.0.0.1:1', onProblem: (p) => problems.push(p.message) });
         assert.equal(again.health, 'offline');
         assert.equal(again.instances, 3, 'the instances last seen');
-        assert.equal((await again.session()).token, 'T1', "the token is reused: no login to end the others' session");
+        assert.equal(
+          must(await again.session(), '(await again.session())').token,
+          'T1',
+          "the token is reused: no login to end the others' session",
+        );
         assert.match(problems.join('\n'), /Redis unreachable at start .*keeps to its share \(1\/3\)/);
         // Six a minute among three: the call before the restart and one more.
         assert.equal((await again.shared.take('k', perMinute(t + 1, 6), t + 1, MIN)).ok, true);

@@ -1,31 +1,19 @@
 // node-red-node-test-helper ships no types: the part of its API the tests and soaks use.
 declare module 'node-red-node-test-helper' {
-  import type { Node, NodeMessage, NodeMessageInFlow, NodeStatus } from 'node-red';
-  import type { AccountNode, FusionSolarMessage, FusionSolarMeta } from '../../dist/nodes/shared/types';
+  import type { Node, NodeMessage } from 'node-red';
 
-  /** A node module as Node-RED loads it: a function of the runtime API. */
-  type NodeModule = (RED: never) => void;
+  type NodeModule = TestNodeModule;
 
   /**
    * A node of the loaded flow. The account node carries its client; `receive` injects a message
    * as a wire into the node would.
    */
-  interface TestNode extends Node, Partial<Pick<AccountNode, 'client' | 'problem'>> {
+  interface TestNode extends Node, Partial<Pick<TestAccountNode, 'client' | 'problem'>> {
     receive(msg?: Partial<NodeMessage> & Record<string, unknown>): void;
     /** The helper spies on the node's log methods (sinon): the calls' arguments. */
     warn: ((msg: unknown) => void) & { args: unknown[][] };
     on(event: 'input', listener: (msg: TestMessage) => void): this;
     on(event: 'close', listener: (removed?: boolean, done?: () => void) => void): this;
-  }
-
-  /**
-   * A message a helper node receives from the node under test, a Catch or a Status node: the
-   * FusionSolar meta data (with a command's tracking), a caught error, a status.
-   */
-  interface TestMessage extends NodeMessageInFlow, Pick<FusionSolarMessage, 'operation'> {
-    fusionsolar?: FusionSolarMeta & { tracking?: { state: string; [field: string]: unknown } };
-    error?: { message: string; code?: string; source?: { id: string; type: string; name?: string } };
-    status?: NodeStatus & { source?: { id: string; type: string } };
   }
 
   /** The response of supertest's agent: the fields the tests read. */

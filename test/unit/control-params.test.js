@@ -1,14 +1,14 @@
 'use strict';
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const { operation } = require('../../dist/src/api');
+const { catalogued, must } = require('../helpers/must');
 const { validate } = require('../../dist/src/api');
 const { execute, defaultBody } = require('../../dist/src/api');
 const { settle } = require('../../dist/src/api');
 const { VirtualClock } = require('../../dist/src/clock');
 
 const REQUEST_ID_MODULE = path.join(__dirname, '..', '..', 'dist', 'src', 'api', 'control', 'request-id.js');
-const op = (name) => operation(name);
+const op = (name) => catalogued(name);
 const body = (name, input) => {
   const o = op(name);
   const p = validate(o, input);
@@ -34,8 +34,10 @@ function fakeClient(answers) {
   return /** @type {import('../../dist/src/api').ApiClient & typeof client} */ (/** @type {unknown} */ (client));
 }
 
+/** The operations here read no context: they are handed none. */
+const NO_CONTEXT = /** @type {import('../../dist/src/api').ExecContext} */ (/** @type {unknown} */ (undefined));
 /** An answer as the operation normalises it; these operations read neither parameters nor context. */
-const normalised = (name, data) => op(name).normalise(data, {}, undefined);
+const normalised = (name, data) => op(name).normalise?.(data, {}, NO_CONTEXT);
 
 describe('control operations: input and output (no HTTP)', function () {
   describe('requestID generation', function () {
@@ -62,7 +64,8 @@ describe('control operations: input and output (no HTTP)', function () {
       const base = { plantCodes: 'NE=1', dispatchSwitch: 0 };
       const a = validate(op('chargeDischarge'), base).requestID;
       const b = validate(op('chargeDischarge'), base).requestID;
-      assert.ok(Number.isSafeInteger(a) && b > a);
+      // requestID is a number once validated (the schema's output).
+      assert.ok(Number.isSafeInteger(a) && /** @type {number} */ (b) > /** @type {number} */ (a));
       assert.equal(validate(op('chargeDischarge'), { ...base, requestID: '432523532523' }).requestID, 432523532523);
     });
   });
@@ -203,9 +206,7 @@ describe('control operations: input and output (no HTTP)', function () {
         [0, 1, 2],
       );
       assert.deepEqual(
-        op('emsMode')
-          .failures(out)
-          .map((/** @type {{ name: string }} */ i) => i.name),
+        must(op('emsMode').failures?.(out), 'the failures').map((i) => /** @type {{ name: string }} */ (i).name),
         ['L2'],
       );
     });
@@ -223,11 +224,11 @@ describe('control operations: input and output (no HTTP)', function () {
       assert.equal(out.requestId, '1299460682406572');
       assert.equal(out.tasks[0].resultMessage, 'The value of an input parameter is empty.');
       assert.equal(out.tasks[1].result, 0);
-      assert.equal(op('defaultSetting').itemCount(out), 2);
+      assert.equal(op('defaultSetting').itemCount?.(out), 2);
       assert.deepEqual(
-        op('defaultSetting')
-          .failures(out)
-          .map((/** @type {{ plantCode: string }} */ t) => t.plantCode),
+        must(op('defaultSetting').failures?.(out), 'the failures').map(
+          (t) => /** @type {{ plantCode: string }} */ (t).plantCode,
+        ),
         ['NE=1'],
       );
     });
@@ -279,7 +280,7 @@ describe('control operations: input and output (no HTTP)', function () {
       );
       assert.equal(r.total, 3);
       assert.deepEqual(
-        r.failed.map((/** @type {{ dn: string }} */ f) => f.dn),
+        must(r.failed, 'the failed items').map((f) => /** @type {{ dn: string }} */ (f).dn),
         ['B'],
       );
       const d = settle(
@@ -288,7 +289,7 @@ describe('control operations: input and output (no HTTP)', function () {
       );
       assert.equal(d.total, 2);
       assert.equal(
-        /** @type {{ resultMessage: string }} */ (d.failed[0]).resultMessage,
+        /** @type {{ resultMessage: string }} */ (must(d.failed, 'the failed items')[0]).resultMessage,
         'The same task is being executed in the current plant.',
       );
     });

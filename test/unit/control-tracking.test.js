@@ -3,6 +3,7 @@ const assert = require('node:assert/strict');
 const { TRACKING, track } = require('../../dist/src/api');
 const { FusionSolarError } = require('../../dist/src/client');
 const { VirtualClock } = require('../../dist/src/clock');
+const { must } = require('../helpers/must');
 
 /** A client whose status answers come from `answer(callNumber)`: data, or a thrown error. */
 function fakeClient(answer) {
@@ -71,7 +72,7 @@ describe('task tracking engine (virtual clock, no HTTP)', function () {
       events.map((e) => e.state),
       ['progress', 'progress', 'progress', 'abandoned'],
     );
-    assert.equal(final.error.code, 'ETIMEDOUT');
+    assert.equal(final.error?.code, 'ETIMEDOUT');
     assert.equal(client.calls.length, 3);
   });
 
@@ -91,12 +92,15 @@ describe('task tracking engine (virtual clock, no HTTP)', function () {
     const answers = [plant(null), plant('0'), plant('2')];
     const client = fakeClient((n) => answers[n - 1]);
     const spec = TRACKING.drm;
-    const plan = spec.plan(
-      [
-        { remoteId: 'r1', plantCode: 'NE=1', result: 0 },
-        { remoteId: null, plantCode: 'NE=2', result: 1 },
-      ],
-      {},
+    const plan = must(
+      spec.plan(
+        [
+          { remoteId: 'r1', plantCode: 'NE=1', result: 0 },
+          { remoteId: null, plantCode: 'NE=2', result: 1 },
+        ],
+        {},
+      ),
+      'the plan',
     );
     assert.deepEqual(plan.query, { remoteIds: ['r1'] });
     const events = [];

@@ -5,7 +5,8 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { NODE_OPERATIONS, editorOperation, editorSettings, operation } = require('../../dist/src/api');
+const { NODE_OPERATIONS, editorOperation, editorSettings } = require('../../dist/src/api');
+const { catalogued, fsError } = require('../helpers/must');
 const { NODE_SETTINGS } = require('../../dist/nodes/shared/node-settings');
 const { loadEditorJs } = require('../helpers/editor-js');
 
@@ -61,13 +62,13 @@ describe('editor rows and rules from the catalogue', function () {
 
   it('V6 plant lists and plant data keep the plants in the V7 row, so a node moves between accounts', function () {
     for (const name of ['realtimeKpi', 'hourKpi', 'dayKpi', 'monthKpi', 'yearKpi', 'deviceList']) {
-      const e = editorOperation(operation(name, 'v6'));
+      const e = editorOperation(catalogued(name, 'v6'));
       assert.ok(e.rows.includes('plantCodes') && !e.rows.includes('stationCodes'), `${name}: ${e.rows}`);
       assert.ok(e.schema.plantCodes, `${name}: the row has the field's schema`);
     }
     for (const name of ['hourKpi', 'realtimeKpi'])
-      assert.deepEqual(editorOperation(operation(name, 'v6')).replaces, { allPlants: ['plantCodes'] });
-    assert.deepEqual(editorOperation(operation('historyKpi')).replaces, {
+      assert.deepEqual(editorOperation(catalogued(name, 'v6')).replaces, { allPlants: ['plantCodes'] });
+    assert.deepEqual(editorOperation(catalogued('historyKpi')).replaces, {
       allPlants: ['plantCodes'],
       range: ['startTime', 'endTime'],
     });
@@ -94,21 +95,25 @@ describe('editor rows and rules from the catalogue', function () {
   });
 
   it("V6 choices are the schemas' own: device types per operation, alarm filters with their names", function () {
-    /** @typedef {{ enum?: unknown[], items?: { enum: unknown[] }, [keyword: string]: unknown }} FieldSchema */
+    /**
+     * The keywords of a field's schema this test reads (it asserts each is there).
+     * @typedef {{ enum: unknown[], items: { enum: unknown[] }, 'x-names': Record<string, string>,
+     *   [keyword: string]: unknown }} FieldSchema
+     */
     const schemaOf = (op) => /** @type {Record<string, FieldSchema>} */ (editorOperation(op).schema);
-    const types = (name) => schemaOf(operation(name, 'v6')).devTypeId.items.enum;
+    const types = (name) => schemaOf(catalogued(name, 'v6')).devTypeId.items.enum;
     assert.deepEqual(types('deviceRealtimeKpi'), [1, 10, 17, 38, 39, 41, 47]);
     assert.deepEqual(types('deviceDayKpi'), [1, 38, 39, 41]);
-    assert.equal(editorOperation(operation('deviceDayKpi')).schema.devTypeId['x-names'][38], 'Residential inverter');
-    const alarms = schemaOf(operation('alarmList'));
+    assert.equal(schemaOf(catalogued('deviceDayKpi')).devTypeId['x-names'][38], 'Residential inverter');
+    const alarms = schemaOf(catalogued('alarmList'));
     assert.deepEqual(alarms.levels.items.enum, [1, 2, 3, 4]);
     assert.equal(alarms.levels['x-names'][1], 'Critical');
     assert.deepEqual(alarms.status.items.enum, [1, 2, 3, 4, 5, 6]);
     assert.deepEqual(alarms.types.items.enum, [1, 2, 3, 4, 5]);
     assert.ok(alarms.devTypes.items.enum.includes(70) && alarms.devTypes.items.enum.length === 19);
     assert.ok(alarms.language.enum.includes('de_DE'));
-    assert.deepEqual(editorOperation(operation('plantList', 'v6')).schema.pageSize.enum, [10, 20, 30, 50, 100]);
-    assert.equal(editorOperation(operation('runDiagnosis')).schema.progress['x-second-output'], true);
+    assert.deepEqual(editorOperation(catalogued('plantList', 'v6')).schema.pageSize.enum, [10, 20, 30, 50, 100]);
+    assert.equal(editorOperation(catalogued('runDiagnosis')).schema.progress['x-second-output'], true);
   });
 
   it('each option and setting comes with its schema; a row name maps to its field', function () {
@@ -119,46 +124,51 @@ describe('editor rows and rules from the catalogue', function () {
         assert.ok(!e.options.some((o) => op.fields.includes(o)), `${op.name}: an option is never also a field`);
       }
     }
-    const reg = editorOperation(operation('snRegistration'));
+    const reg = editorOperation(catalogued('snRegistration'));
     assert.ok(
       reg.rows.includes('userAccount') && !reg.rows.includes('account'),
       'the account field is edited as userAccount',
     );
     assert.ok(reg.schema.userAccount, 'under its row name');
-    assert.ok(!editorOperation(operation('drm')).rows.includes('plantcodes'), 'a message-only spelling has no row');
+    assert.ok(!editorOperation(catalogued('drm')).rows.includes('plantcodes'), 'a message-only spelling has no row');
   });
 
   it("ranges and enumerations are the schemas' own", function () {
-    const dispatch = editorOperation(operation('chargeDischarge')).schema;
+    const dispatch = editorOperation(catalogued('chargeDischarge')).schema;
     assert.deepEqual([dispatch.targetSOC.minimum, dispatch.targetSOC.maximum], [0, 100]);
     assert.deepEqual([dispatch.dispatchTime.minimum, dispatch.dispatchTime.maximum], [0, 1440]);
     assert.deepEqual(dispatch.controlType.enum, [1, 2]);
-    const ems = editorOperation(operation('emsMode')).schema.controlType;
+    const ems = editorOperation(catalogued('emsMode')).schema.controlType;
     assert.deepEqual(ems.enum, [0, 2, 4, 5, 6]);
     assert.deepEqual(ems['x-unsupported'], [0, 2, 4, 5], 'the modes the reference marks unsupported');
-    const diag = editorOperation(operation('runDiagnosis')).schema;
+    const diag = editorOperation(catalogued('runDiagnosis')).schema;
     assert.deepEqual([diag.modulePlaneIrradiance.minimum, diag.modulePlaneIrradiance.maximum], [600, 1500]);
     assert.deepEqual([diag.pollInterval.minimum, diag.pollInterval.maximum], [5, 10]);
-    assert.deepEqual(editorOperation(operation('historyKpi')).schema.range.enum, ['last24h', 'today', 'yesterday', '']);
-    assert.deepEqual(editorOperation(operation('plantList')).schema.pageSize.enum, [50, 100]);
+    assert.deepEqual(editorOperation(catalogued('historyKpi')).schema.range.enum, [
+      'last24h',
+      'today',
+      'yesterday',
+      '',
+    ]);
+    assert.deepEqual(editorOperation(catalogued('plantList')).schema.pageSize.enum, [50, 100]);
   });
 
   it("the editor checks a literal value against the row's schema, and leaves other types to the message", function () {
     const { keepsRules } = loadEditorJs();
-    const soc = editorOperation(operation('chargeDischarge')).schema.targetSOC;
+    const soc = editorOperation(catalogued('chargeDischarge')).schema.targetSOC;
     assert.equal(keepsRules(soc, '50', 'str'), true);
     assert.equal(keepsRules(soc, '101', 'str'), false);
     assert.equal(keepsRules(soc, 'abc', 'str'), false);
     assert.equal(keepsRules(soc, '', 'str'), true, 'empty: the message may supply it');
     assert.equal(keepsRules(soc, 'payload.soc', 'msg'), true);
-    const minutes = editorOperation(operation('runDiagnosis')).schema.maxMinutes;
+    const minutes = editorOperation(catalogued('runDiagnosis')).schema.maxMinutes;
     assert.equal(keepsRules(minutes, '1.5'), false, 'a whole number');
     assert.equal(
-      keepsRules(editorOperation(operation('plantList')).schema.pageSize, '75', 'str'),
+      keepsRules(editorOperation(catalogued('plantList')).schema.pageSize, '75', 'str'),
       false,
       'one of the page sizes',
     );
-    const levels = editorOperation(operation('alarmList')).schema.levels;
+    const levels = editorOperation(catalogued('alarmList')).schema.levels;
     assert.equal(keepsRules(levels, ['1', '4']), true, 'a multiple choice saved as an array');
     assert.equal(keepsRules(levels, ['1', '7']), false, 'a level the reference does not list');
     assert.equal(keepsRules(levels, '2, 3'), true);
@@ -234,12 +244,12 @@ describe('editor rows and rules from the catalogue', function () {
     const request = editorSettings(NODE_SETTINGS['fusionsolar-request']).schema;
     assert.deepEqual(request.method.enum, ['POST', 'GET']);
     assert.equal(keepsRules(request.method, 'PUT'), false);
-    const create = editorOperation(operation('createTask')).schema;
+    const create = editorOperation(catalogued('createTask')).schema;
     assert.deepEqual(create.cleanStatus.enum, [0, 1]);
     assert.deepEqual(create.environmentalParameters.enum, [0, 1]);
-    assert.deepEqual(editorOperation(operation('stringConfigs')).schema.configStatus.enum, [0, 1]);
-    assert.deepEqual(editorOperation(operation('chargeDischarge')).schema.dispatchSwitch.enum, [0, 1, 2]);
-    const deviceType = editorOperation(operation('deviceList')).schema.deviceTypeId;
+    assert.deepEqual(editorOperation(catalogued('stringConfigs')).schema.configStatus.enum, [0, 1]);
+    assert.deepEqual(editorOperation(catalogued('chargeDischarge')).schema.dispatchSwitch.enum, [0, 1, 2]);
+    const deviceType = editorOperation(catalogued('deviceList')).schema.deviceTypeId;
     assert.equal(keepsRules(deviceType, '20815'), true);
     assert.equal(keepsRules(deviceType, '7'), false, 'not a device type of chapter 10');
   });
@@ -265,7 +275,7 @@ describe('editor rows and rules from the catalogue', function () {
           );
         } catch (e) {
           runtime = false;
-          assert.match(e.message, new RegExp(`^${row}: `), 'the error names the setting');
+          assert.match(fsError(e).message, new RegExp(`^${row}: `), 'the error names the setting');
         }
         assert.equal(keepsRules(schema[row], v), runtime, `${row} "${v}": editor and runtime agree`);
       }

@@ -2,13 +2,14 @@
 const assert = require('node:assert/strict');
 const { parseEnvelope } = require('../../dist/src/client');
 const { CookieJar } = require('../../dist/src/client');
+const { fsError } = require('../helpers/must');
 
 const res = (text, status = 200, headers = { 'content-type': 'application/json' }) => ({ status, headers, text });
 const codeOf = (fn) => {
   try {
     fn();
   } catch (e) {
-    return e.code;
+    return fsError(e).code;
   }
   return 'no error';
 };
@@ -37,9 +38,10 @@ describe('envelope', function () {
         'plants',
       );
       assert.fail('expected an error');
-    } catch (e) {
+    } catch (caught) {
+      const e = fsError(caught);
       assert.equal(e.code, '407');
-      assert.equal(e.details.serverMessage, 'ACCESS_FREQUENCY_IS_TOO_HIGH');
+      assert.equal(/** @type {{ serverMessage: string }} */ (e.details).serverMessage, 'ACCESS_FREQUENCY_IS_TOO_HIGH');
       assert.match(e.message, /frequency/i);
     }
   });
@@ -59,7 +61,8 @@ describe('envelope', function () {
           'x',
         );
         assert.fail('expected an error');
-      } catch (e) {
+      } catch (caught) {
+        const e = fsError(caught);
         assert.equal(e.code, String(status));
         assert.equal(e.retryAfter, 60000);
       }
@@ -97,7 +100,8 @@ describe('envelope', function () {
     try {
       parseEnvelope(res('{"success":false,"message":"nope"}'), 'x');
       assert.fail('expected an error');
-    } catch (e) {
+    } catch (caught) {
+      const e = fsError(caught);
       assert.equal(e.code, 'FAILED');
       assert.match(e.message, /nope/);
     }

@@ -6,8 +6,12 @@ const { VirtualClock } = require('../../dist/src/clock');
 const { Governor } = require('../../dist/src/client/governor');
 const { MINUTE, DAY } = require('../../dist/src/client/quota/rules');
 const { execute, NODE_OPERATIONS } = require('../../dist/src/api');
+const { must } = require('../helpers/must');
 
-const deviceList = NODE_OPERATIONS['fusionsolar-plants'].find((o) => o.name === 'deviceList');
+const deviceList = must(
+  NODE_OPERATIONS['fusionsolar-plants'].find((o) => o.name === 'deviceList'),
+  'deviceList',
+);
 
 /**
  * A client double answering every call with `answer(body, n)`; refuses the call after `limit`

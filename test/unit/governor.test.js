@@ -5,6 +5,7 @@ const assert = require('node:assert/strict');
 const { VirtualClock } = require('../../dist/src/clock');
 const { Governor } = require('../../dist/src/client');
 const { MINUTE, DAY } = require('../../dist/src/client');
+const { fsError, must } = require('../helpers/must');
 
 const START = Date.UTC(2026, 5, 21, 0, 0, 0);
 const HOUR = 60 * MINUTE;
@@ -58,7 +59,7 @@ async function call(g, endpoint, outcome = 'ok') {
     permit.release(outcome);
     return true;
   } catch (err) {
-    if (err.code !== 'QUOTA') throw err;
+    if (fsError(err).code !== 'QUOTA') throw err;
     return false;
   }
 }
@@ -67,9 +68,17 @@ async function quotaError(g, endpoint, maxWaitMs = 0) {
   try {
     (await g.admit(endpoint, { maxWaitMs })).release();
   } catch (err) {
-    return err;
+    return fsError(err);
   }
   assert.fail(`${endpoint} was admitted`);
+}
+
+/**
+ * Whether a QUOTA error's limit is the daily one.
+ * @param {CaughtError} err
+ */
+function dailyOf(err) {
+  return /** @type {{ daily?: boolean }} */ (err.details).daily;
 }
 
 /** Calls admitted when trying, every `stepMs` for `spanMs`, as many as fit. */
@@ -185,7 +194,7 @@ describe('quota governor', function () {
         for (let i = 0; i < 3; i++) assert.equal(await call(g, 'daily3'), true);
         const err = await quotaError(g, 'daily3');
         assert.equal(err.retryAfter, HOUR);
-        assert.equal(err.details.daily, true);
+        assert.equal(dailyOf(err), true);
         assert.match(err.message, /3 calls per day \(calendar days in Asia\/Shanghai\) used/);
         clock.advance(HOUR);
         assert.equal(await call(g, 'daily3'), true);
@@ -323,7 +332,7 @@ describe('quota governor', function () {
         clock.advance(MINUTE);
         assert.equal(await call(g, 'vpp/drm', 'sent'), true);
         assert.equal(g.exhaust('vpp/drm'), DAY, 'the second 407 in a row: the daily budget was the one spent');
-        assert.equal((await quotaError(g, 'vpp/drm')).details.daily, true);
+        assert.equal(dailyOf(await quotaError(g, 'vpp/drm')), true);
       },
     );
 
@@ -344,7 +353,7 @@ describe('quota governor', function () {
         assert.equal(sliding.g.exhaustDay('vpp/drm'), 21 * HOUR);
         const e = await quotaError(sliding.g, 'vpp/drm');
         assert.match(e.message, /daily call limit is spent \(20618\)/);
-        assert.equal(e.details.daily, true);
+        assert.equal(dailyOf(e), true);
         assert.equal(sliding.g.info('vpp/drm').remaining, 0);
 
         const calendar = setup({ zone: '+08:00', start: Date.UTC(2026, 5, 21, 10, 0, 0) });
@@ -442,7 +451,7 @@ describe('quota governor', function () {
       assert.equal(info.resetAt, START + DAY);
       assert.equal(info.nextAt, START + MINUTE);
       assert.deepEqual(
-        info.limits.map((l) => [l.window, l.used, l.limit, l.remaining]),
+        must(info.limits, 'the limits').map((l) => [l.window, l.used, l.limit, l.remaining]),
         [
           ['day', 1, 54, 53],
           ['minute', 1, 1, 0],

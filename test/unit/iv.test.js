@@ -126,7 +126,7 @@ describe('I-V diagnosis helpers', function () {
         ],
       };
       /** @typedef {{ total?: number, list: Array<Record<string, unknown>> }} Page */
-      const out = /** @type {Page} */ (faultList.normalise(page, {}, ctx));
+      const out = /** @type {Page} */ (faultList.normalise?.(page, {}, ctx));
       assert.equal(out.total, 2);
       assert.equal(out.list[0].faultName, '组串未配置');
       assert.equal(out.list[0].inverterName, 'INV');
@@ -134,7 +134,7 @@ describe('I-V diagnosis helpers', function () {
       assert.equal(out.list[0].pvIndex, '1');
       assert.equal(out.list[1].faultName, 'String shaded');
       const loss = /** @type {Page} */ (
-        lossData.normalise(
+        lossData.normalise?.(
           { list: [{ ivFaultCode: 10000, quantifyingLosses: 'null' }, { ivFaultCode: 4242 }] },
           {},
           /** @type {import('../../dist/src/api').ExecContext} */ (/** @type {unknown} */ ({ client: { config: {} } })),

@@ -16,6 +16,7 @@ const { loadEditorJs } = require('../helpers/editor-js');
 
 // As if version 2 renamed plantCode -> plantCodes and the operation "listPlants",
 // and version 3 renamed split -> perItem.
+/** @type {import('../../dist/nodes/shared/migrate').ConfigMigration[]} */
 const HISTORY = [
   { to: 3, rename: { split: 'perItem' } },
   { to: 2, rename: { plantCode: 'plantCodes' }, values: { operation: { listPlants: 'plantList' } } },

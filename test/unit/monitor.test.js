@@ -8,6 +8,7 @@ const { V7_PLANT, V6_DEVICE } = require('../../dist/src/monitor/fields');
 const { HomeAssistantFormat, uniqueId } = require('../../dist/src/monitor/format-ha');
 const { influxPoint } = require('../../dist/src/monitor/format-influx');
 const { plainMessage } = require('../../dist/src/monitor/format-plain');
+const { must } = require('../helpers/must');
 
 /** @typedef {import('../../dist/src/monitor/types').Reading} Reading */
 /** A Home Assistant discovery config as the tests read it. */
@@ -159,7 +160,7 @@ describe('monitor: formats', function () {
         fields: plant.values,
         timestamp: new Date(T),
       });
-      const p = influxPoint(meter);
+      const p = must(influxPoint(meter), 'the point');
       assert.equal(p.measurement, 'fusionsolar_grid_meter');
       assert.deepEqual(p.tags, { plantCode: 'NE=1', type: 'grid-meter', device: '-1000000000000001', devTypeId: '17' });
       assert.deepEqual(p.fields, { active_power: -2.5, active_cap: 1200 });
@@ -174,7 +175,10 @@ describe('monitor: formats', function () {
       const out = ha.messages(meter, { name: 'Grid meter', model: 'DTSU666-H', sn: 'SN123' });
       const configs = out.filter((m) => m.topic.endsWith('/config')).map((m) => /** @type {HaConfig} */ (m.payload));
       assert.equal(configs.length, 3);
-      const cap = configs.find((c) => c.unique_id === uniqueId(meter, 'active_cap'));
+      const cap = must(
+        configs.find((c) => c.unique_id === uniqueId(meter, 'active_cap')),
+        'the active_cap config',
+      );
       assert.equal(cap.unique_id, 'fusionsolar_device_-1000000000000001_active_cap');
       assert.deepEqual(
         [cap.device_class, cap.state_class, cap.unit_of_measurement],
@@ -188,7 +192,10 @@ describe('monitor: formats', function () {
         serial_number: 'SN123',
         via_device: 'fusionsolar_plant_NE_1',
       });
-      const status = configs.find((c) => c.unique_id.endsWith('meter_status'));
+      const status = must(
+        configs.find((c) => c.unique_id.endsWith('meter_status')),
+        'the meter_status config',
+      );
       assert.equal(status.state_class, undefined, 'a text state has no state class');
       const state = out[out.length - 1];
       assert.deepEqual([state.topic, state.retain], ['fusionsolar/device/-1000000000000001/state', true]);

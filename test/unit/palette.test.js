@@ -67,6 +67,7 @@ describe('node labels show the operation', function () {
   );
   const ns = 'node-red-contrib-fusionsolar/fusionsolar-account:editor.';
   const flat = (catalog) => {
+    /** @type {Record<string, string>} */
     const out = {};
     for (const [k, v] of Object.entries(catalog.editor.count)) out[`${ns}count.${k}`] = v;
     out[`${ns}task`] = catalog.editor.task;

@@ -25,7 +25,7 @@ describe('planner', function () {
     );
     assert.equal(sets.length, 6);
     assert.deepEqual(
-      sets.filter((s) => s.plantCodes[0] === 'a').map((s) => [s.startTime, s.endTime]),
+      sets.filter((s) => /** @type {string[]} */ (s.plantCodes)[0] === 'a').map((s) => [s.startTime, s.endTime]),
       [
         [0, 24 * h],
         [24 * h, 48 * h],

@@ -4,31 +4,37 @@ const { mergeHistory, normaliseHistory } = require('../../dist/src/api');
 const { realtimeKpi, ratedData } = require('../../dist/src/api');
 const { rangeTimes } = require('../../dist/src/api');
 const { offsetOf } = require('../../dist/src/api');
+const { must } = require('../helpers/must');
 
 const HOUR = 3_600_000;
 
+/** The normalisers here read no context: they are handed none. */
+const NO_CONTEXT = /** @type {import('../../dist/src/api').ExecContext} */ (/** @type {unknown} */ (undefined));
+
 describe('plant data normalisation and merging', function () {
   it('normalises history points: OCR keys, both offset spellings, numbers, "N/A", voltages', function () {
-    const data = normaliseHistory([
-      {
-        plantCode: 'NE=1',
-        dataltem: [
-          {
-            dataTime: '2017-08-05T00:05:00.000+0800',
-            gridVoltage: '231.5',
-            pvEnergy: 'N/A',
-            batterySOC: '',
-            extra: 'kept',
-          },
-          {
-            dataTime: '2017-08-05T00:00:00+08:00',
-            gridAPhaseVoltage: 229,
-            gridABWireVoltage: 'null',
-            pvEnergy: '0.25',
-          },
-        ],
-      },
-    ]);
+    const data = /** @type {Array<{ dataItem: Array<Record<string, unknown>>, dataltem?: unknown }>} */ (
+      normaliseHistory([
+        {
+          plantCode: 'NE=1',
+          dataltem: [
+            {
+              dataTime: '2017-08-05T00:05:00.000+0800',
+              gridVoltage: '231.5',
+              pvEnergy: 'N/A',
+              batterySOC: '',
+              extra: 'kept',
+            },
+            {
+              dataTime: '2017-08-05T00:00:00+08:00',
+              gridAPhaseVoltage: 229,
+              gridABWireVoltage: 'null',
+              pvEnergy: '0.25',
+            },
+          ],
+        },
+      ])
+    );
     const [a, b] = data[0].dataItem;
     assert.equal(data[0].dataltem, undefined);
     assert.equal(a.time, Date.UTC(2017, 7, 4, 16, 5));
@@ -67,10 +73,13 @@ describe('plant data normalisation and merging', function () {
   it('fills meterPower from pmeterPower and keeps dataItemMap under its real name', function () {
     // These normalisers read no context.
     const [item] = /** @type {Array<Record<string, unknown>>} */ (
-      realtimeKpi.normalise(
-        [{ plantCode: 'NE=1', dataltemMap: { pmeterPower: '-1.5', batterySOC: 'N/A', healthState: '3' } }],
-        {},
-        undefined,
+      must(
+        realtimeKpi.normalise?.(
+          [{ plantCode: 'NE=1', dataltemMap: { pmeterPower: '-1.5', batterySOC: 'N/A', healthState: '3' } }],
+          {},
+          NO_CONTEXT,
+        ),
+        'the normalised answer',
       )
     );
     assert.deepEqual(item.dataItemMap, { pmeterPower: -1.5, meterPower: -1.5, batterySOC: null, healthState: 3 });
@@ -79,15 +88,15 @@ describe('plant data normalisation and merging', function () {
 
   it('merges rated data of several chunks into one map with the summed total', function () {
     const parts = [
-      ratedData.normalise(
+      ratedData.normalise?.(
         { total: 1, plantRatedData: [{ plantCode: 'NE=1', ratedActivePower: '6.001' }] },
         {},
-        undefined,
+        NO_CONTEXT,
       ),
-      ratedData.normalise([{ plantCode: 'NE=2', ratedApparentPower: 21 }], {}, undefined),
+      ratedData.normalise?.([{ plantCode: 'NE=2', ratedApparentPower: 21 }], {}, NO_CONTEXT),
     ];
     const merged = /** @type {{ total: number, plantRatedData: Array<Record<string, unknown>> }} */ (
-      ratedData.merge(parts, {})
+      ratedData.merge?.(parts, {})
     );
     assert.equal(merged.total, 2);
     assert.deepEqual(
@@ -95,7 +104,7 @@ describe('plant data normalisation and merging', function () {
       ['NE=1', 'NE=2'],
     );
     assert.equal(merged.plantRatedData[0].ratedActivePower, 6.001);
-    assert.deepEqual(ratedData.items(merged).length, 2);
+    assert.deepEqual(ratedData.items?.(merged).length, 2);
   });
 
   it('computes relative ranges in the plant time zone', function () {

@@ -4,6 +4,7 @@
 const assert = require('node:assert/strict');
 const { allOperations, innerOperations } = require('../../dist/src/api');
 const { SESSION_RULES, limitCount, isDaily } = require('../../dist/src/client');
+const { must } = require('../helpers/must');
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -14,7 +15,7 @@ const up = Math.ceil;
  * type: `t(devicesPerCall, types)`); lane: "Only one concurrent request is supported per minute".
  * @typedef {(devicesPerCall: number, types?: number[]) => number} PerType
  * @type {Array<{ section: string, endpoint: string, lane?: boolean,
- *   limits: Array<[number, (plants: number, devices: number, perType?: PerType) => number]> }>}
+ *   limits: Array<[number, (plants: number, devices: number, perType: PerType) => number]> }>}
  */
 const DOCUMENTED = [
   { section: '9.1.1', endpoint: 'login', limits: [[10 * MIN, () => 5]] },
@@ -280,13 +281,31 @@ function assertMatches(doc, rule, who) {
   if (doc.lane) assert.equal(rule.lane, true, `${who}: "only one concurrent request" needs lane: true`);
 }
 
+/**
+ * The documented count of `endpoint` in its window of `windowMs`.
+ * @param {string} endpoint
+ * @param {number} windowMs
+ */
+function limitOf(endpoint, windowMs) {
+  const doc = must(
+    DOCUMENTED.find((d) => d.endpoint === endpoint),
+    endpoint,
+  );
+  return must(
+    doc.limits.find(([w]) => w === windowMs),
+    `${endpoint} per ${windowMs} ms`,
+  )[1];
+}
+
+/** V7 rules count no device types: a V7 formula that asked for them fails the test. */
+const noPerType = () => assert.fail('a V7 rule counts calls per device type');
+
 describe("quota rules agree with the reference's Interface Invoking Suggestions", function () {
   // Inner calls (V6's getStationList fallback) have rules of their own the client is given.
   const ops = [...allOperations(), ...innerOperations()];
 
   it("the data table itself reproduces the reference's worked examples", function () {
-    const at = (endpoint, windowMs, n) =>
-      DOCUMENTED.find((d) => d.endpoint === endpoint).limits.find(([w]) => w === windowMs)[1](n, n);
+    const at = (endpoint, windowMs, n) => limitOf(endpoint, windowMs)(n, n, noPerType);
     assert.deepEqual(
       [20, 120].map((n) => at('plants', DAY, n)),
       [34, 54],
@@ -311,12 +330,7 @@ describe("quota rules agree with the reference's Interface Invoking Suggestions"
       [20, 120].map((n) => at('vpp/plantFiveMinutesKpi', DAY, n)),
       [25, 26],
     );
-    const atV6 = (endpoint, windowMs, n) =>
-      DOCUMENTED.find((d) => d.endpoint === endpoint).limits.find(([w]) => w === windowMs)[1](
-        n,
-        2 * n,
-        perType(byTypes(n)),
-      );
+    const atV6 = (endpoint, windowMs, n) => limitOf(endpoint, windowMs)(n, 2 * n, perType(byTypes(n)));
     // V6 6.1.4.2 and 6.1.6.1-6.1.6.3: 20 or 120 plants; 20 or 120 inverters and as many meters.
     assert.deepEqual(
       [20, 120].map((n) => atV6('thirdData/getKpiStationHour', DAY, n)),
@@ -343,7 +357,10 @@ describe("quota rules agree with the reference's Interface Invoking Suggestions"
   });
 
   it('V6 device formulas count each type of the interface the device list found, 1 until it is read', function () {
-    const rule = ops.find((o) => o.endpoint === 'thirdData/getDevRealKpi').quota;
+    const rule = must(
+      ops.find((o) => o.endpoint === 'thirdData/getDevRealKpi'),
+      'getDevRealKpi',
+    ).quota;
     assert.equal(limitCount(rule.limits[0], { plants: 1, devices: 1, devicesByType: {} }), 1);
     assert.equal(
       limitCount(rule.limits[0], { plants: 3, devices: 350, devicesByType: { 1: 150, 17: 120, 39: 60, 62: 20 } }),
@@ -352,7 +369,10 @@ describe("quota rules agree with the reference's Interface Invoking Suggestions"
   });
 
   for (const endpoint of ['login', 'logout']) {
-    const doc = DOCUMENTED.find((d) => d.endpoint === endpoint);
+    const doc = must(
+      DOCUMENTED.find((d) => d.endpoint === endpoint),
+      endpoint,
+    );
     it(`${doc.section} ${endpoint}: the session rule`, function () {
       assertMatches(doc, SESSION_RULES[endpoint], endpoint);
     });

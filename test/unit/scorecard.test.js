@@ -8,6 +8,7 @@ const { verifyException } = require('../../scripts/scorecard/exceptions');
 const { mergeCard } = require('../../scripts/scorecard/node-red-dev');
 const { packageDefinitions } = require('../../scripts/scorecard/node-defs');
 const { examples, readJson, nodeRedDevData, npmLsTree } = require('../../scripts/scorecard/local');
+const { must } = require('../helpers/must');
 
 const root = path.join(__dirname, '..', '..');
 const PKG = {
@@ -117,7 +118,7 @@ describe('scorecard checks', function () {
     });
 
     it('holds while undici 8 drops our oldest Node and we run the newest 7.x', async function () {
-      const e = await verifyException('undici', args());
+      const e = must(await verifyException('undici', args()), 'the exception');
       assert.equal(e.ok, true, e.detail);
       assert.match(e.reason, /Node 20/);
       const d = checks.d03([
@@ -136,13 +137,13 @@ describe('scorecard checks', function () {
               'undici',
               args({ view: registry({ 'undici@8.12.4 engines': { node: '>=20.18.1' } }) }),
             )
-          ).ok,
+          )?.ok,
           false,
         );
-        const behind = await verifyException('undici', args({ installed: '7.30.1' }));
+        const behind = must(await verifyException('undici', args({ installed: '7.30.1' })), 'the exception');
         assert.equal(behind.ok, false);
         assert.match(behind.detail, /npm update undici/);
-        assert.equal((await verifyException('undici', args({ range: '^6.0.0' }))).ok, false);
+        assert.equal((await verifyException('undici', args({ range: '^6.0.0' })))?.ok, false);
         const d = checks.d03([
           { name: 'undici', range: '^7.30.2', installed: '7.30.1', tags: { latest: '8.12.4' }, exception: behind },
         ]);

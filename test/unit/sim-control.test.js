@@ -4,6 +4,7 @@ const { VirtualClock } = require('../../dist/src/clock');
 const { startSimulator } = require('../../dist/src/simulator');
 const { FusionSolarClient } = require('../../dist/src/client');
 const { controlState } = require('../../dist/src/simulator/routes/control-state');
+const { fsError } = require('../helpers/must');
 
 /** @type {import('../../dist/src/simulator').SimUser} */
 const USER = { username: 'sim-user', password: 'pw-1234567', scope: 'all' };
@@ -32,7 +33,7 @@ describe('simulator: control interfaces', function () {
     try {
       await call(endpoint, body);
     } catch (err) {
-      return err.code;
+      return fsError(err).code;
     }
     return 'no error';
   };

@@ -5,6 +5,7 @@ const assert = require('node:assert/strict');
 const { VirtualClock } = require('../../dist/src/clock');
 const { startSimulator } = require('../../dist/src/simulator');
 const { ivState } = require('../../dist/src/simulator/routes/iv-state');
+const { must } = require('../helpers/must');
 
 /** @type {import('../../dist/src/simulator').SimUser} */
 
@@ -198,7 +199,7 @@ describe('simulator: quirks mode (issue 14, point 13)', function () {
           moduleBackSurfaceTemperature: 30,
           scanPointNum: 128,
         });
-        const id = /"taskId":(-?\d+)/.exec(raw)[1];
+        const id = must(/"taskId":(-?\d+)/.exec(raw), 'the taskId in the text')[1];
         ids.push(id);
         assert.ok(ivState(s.sim).tasks.has(id), "the id in the text is the task's exact id");
         s.clock.advance(10 * 60_000);

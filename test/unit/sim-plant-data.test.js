@@ -23,6 +23,11 @@ describe('simulator: plant data endpoints', function () {
   });
   after(() => sim.close());
 
+  /**
+   * @param {string} endpoint
+   * @param {unknown} body
+   * @param {{ username: string, password: string, scope?: unknown }} [user]
+   */
   async function call(endpoint, body, user = USER) {
     const base = `${sim.url}/rest/openapi/pvms/v1/`;
     if (!tokens.has(user.username)) {
@@ -43,6 +48,7 @@ describe('simulator: plant data endpoints', function () {
 
   it('answers the documented failCodes for bad plant lists and times', async function () {
     const now = clock.now();
+    /** @type {Array<[string, unknown, number]>} */
     const cases = [
       ['vpp/plants', {}, 20010],
       ['vpp/plantRealtimeKpi', { plantCodes: codes(101) }, 20014],
@@ -122,7 +128,11 @@ describe('simulator: plant data quotas', function () {
     const token = login.headers.get('xsrf-token');
     const call = async (endpoint, body) =>
       (
-        await fetch(base + endpoint, { method: 'POST', headers: { 'xsrf-token': token }, body: JSON.stringify(body) })
+        await fetch(base + endpoint, {
+          method: 'POST',
+          headers: { 'xsrf-token': String(token) },
+          body: JSON.stringify(body),
+        })
       ).json();
     const body = { plantCodes: 'NE=33554432' };
     // Real-time KPI: Roundup(3/100) = 1 call per 5 minutes.

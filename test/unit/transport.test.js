@@ -10,7 +10,7 @@ describe('transport', function () {
     // /fixed answers with a content-length, /chunked streams without one.
     server = http.createServer((req, res) => {
       const body = 'x'.repeat(2048);
-      if (req.url.endsWith('/fixed')) return res.writeHead(200, { 'content-length': body.length }).end(body);
+      if (req.url?.endsWith('/fixed')) return res.writeHead(200, { 'content-length': body.length }).end(body);
       res.writeHead(200);
       res.write(body.slice(0, 1024));
       setImmediate(() => res.end(body.slice(1024)));

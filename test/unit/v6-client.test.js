@@ -6,6 +6,7 @@ const { collectTimeInput } = require('../../dist/src/api/plant-data/v6');
 const { unitOf } = require('../../dist/src/api/device-data/units');
 const { mergeUnique, normaliseDataMap } = require('../../dist/src/api/device-data/items');
 const { operation, operationsOf, apiOf } = require('../../dist/src/api');
+const { catalogued, must } = require('../helpers/must');
 const { endpointPath } = require('../../dist/src/client/session');
 const { perTypeCalls } = require('../../dist/src/client/quota/rules');
 const { pickOperation } = require('../../dist/nodes/shared/operation-node');
@@ -18,6 +19,8 @@ const { validate } = require('../../dist/src/api/core/validate');
 const { parseExact } = require('../../dist/src/client/exact-json');
 
 const parse = (period, v) => collectTimeInput(period).safeParse(v);
+/** Why `v` is refused as a time of `period`. */
+const problem = (period, v) => must(parse(period, v).error, `${v} is refused`).issues[0].message;
 
 describe('V6 client pieces', function () {
   it('a date without a time is sent as noon UTC in the middle of its period; instants pass unchanged', function () {
@@ -32,15 +35,15 @@ describe('V6 client pieces', function () {
     assert.equal(parse('day', String(t)).data, t, 'epoch ms as a digit string');
     // Noon UTC of a date is that same date from UTC-11 to UTC+11.
     for (const offsetH of [-11, -5, 0, 5.5, 8, 11])
-      assert.equal(new Date(parse('day', '2026-06-20').data + offsetH * 3600_000).getUTCDate(), 20);
+      assert.equal(new Date(must(parse('day', '2026-06-20').data, 'the time') + offsetH * 3600_000).getUTCDate(), 20);
   });
 
   it('refuses a date that names less than the period, and impossible months and days', function () {
-    assert.match(parse('day', '2026-06').error.issues[0].message, /must name a day/);
-    assert.match(parse('month', '2026').error.issues[0].message, /must name a month/);
-    assert.match(parse('day', '2026-00-10').error.issues[0].message, /month outside 01-12/);
-    assert.match(parse('day', '2026-02-40').error.issues[0].message, /day outside 01-31/);
-    assert.match(parse('all', 'soon').error.issues[0].message, /not a valid time/);
+    assert.match(problem('day', '2026-06'), /must name a day/);
+    assert.match(problem('month', '2026'), /must name a month/);
+    assert.match(problem('day', '2026-00-10'), /month outside 01-12/);
+    assert.match(problem('day', '2026-02-40'), /day outside 01-31/);
+    assert.match(problem('all', 'soon'), /not a valid time/);
   });
 
   it('units follow the device type: meter kW, power sensor W, battery W, strings V and A', function () {
@@ -98,9 +101,10 @@ describe('V6 client pieces', function () {
       { devId: '2', collectTime: 300 },
     ];
     assert.deepEqual(
-      mergeUnique([a, b]).map(
-        (/** @type {{ devId: string, collectTime: number }} */ p) => `${p.devId}@${p.collectTime}`,
-      ),
+      mergeUnique([a, b]).map((p) => {
+        const { devId, collectTime } = /** @type {{ devId: string, collectTime: number }} */ (p);
+        return `${devId}@${collectTime}`;
+      }),
       ['1@0', '1@300', '1@600', '2@300'],
     );
   });
@@ -112,9 +116,9 @@ describe('V6 client pieces', function () {
   });
 
   it('the catalogue keeps V7 and V6 entries of one name apart; V6 endpoints are their own paths', function () {
-    assert.equal(operation('plantList').endpoint, 'plants');
-    assert.equal(operation('plantList', 'v6').endpoint, 'thirdData/stations');
-    assert.equal(operation('alarmList').endpoint, 'thirdData/getAlarmList', 'a V6-only name without an interface');
+    assert.equal(catalogued('plantList').endpoint, 'plants');
+    assert.equal(catalogued('plantList', 'v6').endpoint, 'thirdData/stations');
+    assert.equal(catalogued('alarmList').endpoint, 'thirdData/getAlarmList', 'a V6-only name without an interface');
     assert.equal(operation('alarmList', 'v7'), undefined);
     assert.deepEqual(
       operationsOf('fusionsolar-plant-data', 'v6').map((o) => o.name),
@@ -134,7 +138,7 @@ describe('V6 client pieces', function () {
   });
 
   it('plantCodes is another name for stationCodes on V6', function () {
-    const op = operation('realtimeKpi', 'v6');
+    const op = catalogued('realtimeKpi', 'v6');
     assert.deepEqual(validate(op, { plantCodes: 'NE=1,NE=2' }), { stationCodes: ['NE=1', 'NE=2'] });
     assert.deepEqual(
       validate(op, { plantCodes: ['NE=1'], stationCodes: 'NE=1' }).stationCodes,
@@ -146,7 +150,7 @@ describe('V6 client pieces', function () {
       /plantCodes: is another name for stationCodes/,
     );
     assert.throws(
-      () => validate(operation('realtimeKpi', 'v7'), { stationCodes: 'NE=1' }),
+      () => validate(catalogued('realtimeKpi', 'v7'), { stationCodes: 'NE=1' }),
       /stationCodes: is not a parameter of realtimeKpi/,
     );
   });
