@@ -5,11 +5,14 @@
  */
 const DAY = 86_400_000;
 const FIXED = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i;
+const UTC = /^(?:UTC|GMT|Z)$/i;
+/** The fixed offsets as one pattern (case-insensitive) for the editor; names it checks with its own Intl. */
+export const OFFSET_PATTERN = `${UTC.source}|${FIXED.source}`;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function fixedOffset(zone: string): number | undefined {
-  if (/^(UTC|GMT|Z)$/i.test(zone)) return 0;
+  if (UTC.test(zone)) return 0;
   const m = FIXED.exec(zone);
   if (!m) return undefined;
   const hours = Number(m[2]);

@@ -1,11 +1,17 @@
 'use strict';
-// Loads resources/fusionsolar-editor.js outside a browser, for its pure parts (labels,
-// migration view): jQuery and RED are stubbed with just what those parts touch.
+// Loads the shared editor scripts (resources/fusionsolar-editor*.js, in the order the account's
+// HTML loads them) outside a browser, for their pure parts (labels, migration view, rules):
+// jQuery and RED are stubbed with just what those parts touch.
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 
-const SOURCE = fs.readFileSync(path.join(__dirname, '..', '..', 'resources', 'fusionsolar-editor.js'), 'utf8');
+const root = path.join(__dirname, '..', '..');
+const ACCOUNT_HTML = fs.readFileSync(path.join(root, 'nodes/fusionsolar-account/fusionsolar-account.html'), 'utf8');
+const SCRIPTS = [...ACCOUNT_HTML.matchAll(/<script src="resources\/node-red-contrib-fusionsolar\/([\w-]+\.js)">/g)]
+  .map((m) => m[1])
+  .filter((name) => name.startsWith('fusionsolar-editor'))
+  .map((name) => ({ name, source: fs.readFileSync(path.join(root, 'resources', name), 'utf8') }));
 
 /** `translations` maps a full i18n key to a template with __var__ placeholders. */
 function loadEditorJs(translations = {}) {
@@ -20,8 +26,10 @@ function loadEditorJs(translations = {}) {
     throw new Error('the DOM is not available in unit tests');
   };
   $.extend = (target, ...sources) => Object.assign(target, ...sources);
-  const context = { window: {}, $, RED };
-  vm.runInNewContext(SOURCE, context, { filename: 'fusionsolar-editor.js' });
+  const context = { $, RED, Intl };
+  context.window = context;
+  vm.createContext(context);
+  for (const { name, source } of SCRIPTS) vm.runInContext(source, context, { filename: name });
   return context.window.FusionSolarEditor;
 }
 
