@@ -4,9 +4,16 @@
  * Test connection and the quota table are in fusionsolar-account-editor.js. */
 (function () {
   'use strict';
-  var cat = window.FusionSolarCatalogue;
-  var rows = window.FusionSolarRows;
-  var migrate = window.FusionSolarMigrate;
+  /* Node-RED loads the editor scripts in any order: each other one is looked up when used. */
+  function cat() {
+    return window.FusionSolarCatalogue;
+  }
+  function rows() {
+    return window.FusionSolarRows;
+  }
+  function migrate() {
+    return window.FusionSolarMigrate;
+  }
   var TYPE = 'fusionsolar-account';
   var PREFIX = 'node-config-input-';
 
@@ -50,17 +57,18 @@
       })
       .trigger('change');
     window.FusionSolarAccountEditor.prepare(node);
-    cat.load(function (catalogue) {
-      var props = migrate.migrateDialog(node, TYPE, PREFIX, catalogue);
-      var own = cat.ownSettings(TYPE);
+    cat().load(function (catalogue) {
+      var props = migrate().migrateDialog(node, TYPE, PREFIX, catalogue);
+      var own = cat().ownSettings(TYPE);
       if (own) {
-        rows.rememberChoices(props, PREFIX);
-        rows.fillChoices(TYPE, own, false, PREFIX);
+        rows().rememberChoices(props, PREFIX);
+        rows().fillChoices(TYPE, own, false, PREFIX);
         regions(node, (own.schema.baseUrl || {})['x-presets'] || {}, props.baseUrl);
       }
-      rows.followWhen(PREFIX);
+      rows().followWhen(PREFIX);
     });
   }
 
-  window.FusionSolarEditor.account = { prepare: prepare };
+  window.FusionSolarDialogs = window.FusionSolarDialogs || {};
+  window.FusionSolarDialogs.account = { prepare: prepare };
 })();

@@ -72,4 +72,11 @@
     schemaOf: schemaOf,
     apiOfAccount: apiOfAccount,
   };
+
+  // The rules arrive once per editor session; nodes already drawn are then checked against them
+  // (the workspace loads after every editor script, so the rules script is there by then).
+  if (typeof $ === 'function' && $.getJSON)
+    load(function () {
+      if (window.FusionSolarRules) window.FusionSolarRules.revalidateAll();
+    });
 })();

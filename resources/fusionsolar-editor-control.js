@@ -3,11 +3,22 @@
  * its chargeDischarge rows, the monitor's interval spinner. */
 (function () {
   'use strict';
-  var editor = window.FusionSolarEditor;
-  var loadCatalogue = editor.loadCatalogue;
-  var prepareOperationNode = editor.prepareOperationNode;
-  var saveOperationNode = editor.saveOperationNode;
-  var prepareSettingsNode = editor.prepareSettingsNode;
+  /* Node-RED loads the editor scripts in any order: the shared dialogs are looked up when used. */
+  function editor() {
+    return window.FusionSolarEditor;
+  }
+  function loadCatalogue(cb) {
+    editor().loadCatalogue(cb);
+  }
+  function prepareOperationNode(node, type) {
+    editor().prepareOperationNode(node, type);
+  }
+  function saveOperationNode() {
+    editor().saveOperationNode();
+  }
+  function prepareSettingsNode(node, type) {
+    editor().prepareSettingsNode(node, type);
+  }
 
   var DRMS = ['drm0', 'drm1', 'drm5'];
 
@@ -70,6 +81,7 @@
     };
   }
 
-  editor.control = controlEditor();
-  editor.monitor = monitorEditor();
+  window.FusionSolarDialogs = window.FusionSolarDialogs || {};
+  window.FusionSolarDialogs.control = controlEditor();
+  window.FusionSolarDialogs.monitor = monitorEditor();
 })();

@@ -2,8 +2,13 @@
 /* Node labels on the canvas: "realtimeKpi: 3 plants", "deviceList: msg.plants", "POST /vpp/plants". */
 (function () {
   'use strict';
-  var cat = window.FusionSolarCatalogue;
-  var rules = window.FusionSolarRules;
+  /* Node-RED loads the editor scripts in any order: each other one is looked up when used. */
+  function cat() {
+    return window.FusionSolarCatalogue;
+  }
+  function rules() {
+    return window.FusionSolarRules;
+  }
 
   /* List parameters whose literal value says what the node works on, and the noun to count. */
   var COUNTED = [
@@ -39,10 +44,10 @@
                 return s.trim();
               }).length;
       var noun = n === 1 ? COUNTED[i][1].replace(/s$/, '') : COUNTED[i][1];
-      if (n) return cat.t('count.' + noun, { count: n }, n + ' ' + noun);
+      if (n) return cat().t('count.' + noun, { count: n }, n + ' ' + noun);
     }
     if (node.taskId !== undefined && node.taskId !== '' && (node.taskIdType || 'str') === 'str')
-      return cat.t('task', { id: node.taskId }, 'task ' + node.taskId);
+      return cat().t('task', { id: node.taskId }, 'task ' + node.taskId);
     return '';
   }
 
@@ -60,7 +65,7 @@
           : '';
     var op = node.operation || palette || node.type;
     var more =
-      node.allPlants === true && rules.usesRow(node.type, node.operation, 'allPlants')
+      node.allPlants === true && rules().usesRow(node.type, node.operation, 'allPlants')
         ? RED._('node-red-contrib-fusionsolar/' + node.type + ':' + node.type + '.label.allPlantsShort')
         : detail(node);
     return more ? op + ': ' + more : op;

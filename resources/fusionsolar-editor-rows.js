@@ -4,8 +4,13 @@
  * prefix of the dialog's inputs: node-input- for flow nodes, node-config-input- for the account. */
 (function () {
   'use strict';
-  var cat = window.FusionSolarCatalogue;
-  var rules = window.FusionSolarRules;
+  /* Node-RED loads the editor scripts in any order: each other one is looked up when used. */
+  function cat() {
+    return window.FusionSolarCatalogue;
+  }
+  function rules() {
+    return window.FusionSolarRules;
+  }
   var FLOW = 'node-input-';
 
   /* A row with data-when="field=value" shows only while that field holds that value (the
@@ -51,7 +56,7 @@
         'data-ops',
         ops
           .filter(function (o) {
-            return cat.rowsOf(o).indexOf(row) !== -1;
+            return cat().rowsOf(o).indexOf(row) !== -1;
           })
           .map(function (o) {
             return o.name;
@@ -69,10 +74,10 @@
       var row = input.attr('id').replace(FLOW, '');
       var range = ops
         .map(function (o) {
-          return cat.schemaOf(o, row);
+          return cat().schemaOf(o, row);
         })
         .filter(function (s) {
-          return s && rules.bounded(s.minimum) && rules.bounded(s.maximum);
+          return s && rules().bounded(s.minimum) && rules().bounded(s.maximum);
         })[0];
       if (!range) return;
       // A TypedInput copied the placeholder when it was built: its own input gets it too.
@@ -137,7 +142,7 @@
       var sel = $(this);
       if (onlyEmpty && sel.children('option[value!=""]').length) return;
       var row = sel.attr('id').replace(pre, '');
-      var schema = cat.schemaOf(op, row);
+      var schema = cat().schemaOf(op, row);
       var choices = choicesOf(schema);
       if (!choices) return;
       var multiple = sel.prop('multiple');

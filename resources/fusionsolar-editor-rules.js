@@ -3,7 +3,10 @@
  * (enumerations, ranges, patterns, JSON text, time zones), as Node-RED defaults validators. */
 (function () {
   'use strict';
-  var cat = window.FusionSolarCatalogue;
+  /* Node-RED loads the editor scripts in any order: each other one is looked up when used. */
+  function cat() {
+    return window.FusionSolarCatalogue;
+  }
 
   function bounded(n) {
     return typeof n === 'number' && Math.abs(n) < 1e15;
@@ -82,17 +85,17 @@
    */
   function rule(type, row) {
     return function (value) {
-      var catalogue = cat.current();
+      var catalogue = cat().current();
       if (!catalogue) return true;
       var typed = this && this[row + 'Type'];
-      var own = cat.ownSettings(type);
+      var own = cat().ownSettings(type);
       if (own && own.schema[row]) return keepsSettingRules(this, own.schema[row], value, typed);
       var ops = ((catalogue.operations || {})[type] || []).filter(function (o) {
-        return cat.rowsOf(o).indexOf(row) !== -1;
+        return cat().rowsOf(o).indexOf(row) !== -1;
       });
       var node = this;
       // V7 and V6 may share an operation name: the node's account says which one it runs.
-      var api = node && node.account ? cat.apiOfAccount(node.account) : '';
+      var api = node && node.account ? cat().apiOfAccount(node.account) : '';
       var named = ops.filter(function (o) {
         return node && o.name === node.operation;
       });
@@ -102,17 +105,17 @@
       // An operation the account's interface lacks is flagged by the operation row; its own
       // rows keep that operation's rules, not the strictest of every operation's.
       return (op ? [op] : named.length ? named : ops).every(function (o) {
-        return keepsRules(cat.schemaOf(o, row), value, typed);
+        return keepsRules(cat().schemaOf(o, row), value, typed);
       });
     };
   }
 
   /** Whether an operation of a node type has the row (known once the catalogue is loaded). */
   function usesRow(type, name, row) {
-    var op = (((cat.current() || {}).operations || {})[type] || []).filter(function (o) {
+    var op = (((cat().current() || {}).operations || {})[type] || []).filter(function (o) {
       return o.name === name;
     })[0];
-    return !!op && cat.rowsOf(op).indexOf(row) !== -1;
+    return !!op && cat().rowsOf(op).indexOf(row) !== -1;
   }
 
   /* Nodes are validated as the workspace loads, before any dialog: check them again once the rules are here. */

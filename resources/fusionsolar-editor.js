@@ -4,10 +4,19 @@
  * fusionsolar-editor-*.js scripts the account's HTML loads before this one. */
 (function () {
   'use strict';
-  var cat = window.FusionSolarCatalogue;
-  var rules = window.FusionSolarRules;
-  var rows = window.FusionSolarRows;
-  var migrate = window.FusionSolarMigrate;
+  /* Node-RED loads the editor scripts in any order: each other one is looked up when used. */
+  function cat() {
+    return window.FusionSolarCatalogue;
+  }
+  function rules() {
+    return window.FusionSolarRules;
+  }
+  function rows() {
+    return window.FusionSolarRows;
+  }
+  function migrate() {
+    return window.FusionSolarMigrate;
+  }
   var PREFIX = 'node-input-';
 
   /** @type {Array<'str' | 'num' | 'json' | 'msg' | 'flow' | 'global' | 'env'>} */
@@ -25,12 +34,12 @@
     var op = ops.filter(function (o) {
       return o.name === name;
     })[0];
-    if (op) rows.fillChoices(type, op);
+    if (op) rows().fillChoices(type, op);
     var replaced = op ? replacedRows(op) : [];
     $('.fs-field').each(function () {
       var field = $(this).attr('data-field');
-      var used = !op || cat.rowsOf(op).indexOf(field) !== -1;
-      $(this).toggle(used && rows.whenHolds(this) && replaced.indexOf(field) === -1);
+      var used = !op || cat().rowsOf(op).indexOf(field) !== -1;
+      $(this).toggle(used && rows().whenHolds(this) && replaced.indexOf(field) === -1);
     });
     $('.fs-device-warning').toggle(!!(op && op.changesDevices));
     $('.fs-deprecated')
@@ -56,7 +65,7 @@
 
   /** The interface of the account chosen in the dialog: its operations are the ones offered. */
   function accountApi() {
-    return cat.apiOfAccount(String($('#node-input-account').val() || ''));
+    return cat().apiOfAccount(String($('#node-input-account').val() || ''));
   }
 
   /** The dialog open now: its node type and the operations offered (for saving). */
@@ -93,17 +102,17 @@
       var field = $(this).attr('id').replace(PREFIX, '');
       $(this).typedInput({ default: 'str', types: TYPES, typeField: '#' + PREFIX + field + 'Type' });
     });
-    cat.load(function (catalogue) {
-      var props = migrate.migrateDialog(node, type, PREFIX, catalogue);
-      rows.rememberChoices(props, PREFIX);
+    cat().load(function (catalogue) {
+      var props = migrate().migrateDialog(node, type, PREFIX, catalogue);
+      rows().rememberChoices(props, PREFIX);
       var all = (catalogue.operations || {})[type] || [];
       var ops = [];
-      var own = cat.ownSettings(type);
-      rows.showRanges(all.concat(own ? [own] : []));
-      if (own) rows.fillChoices(type, own);
+      var own = cat().ownSettings(type);
+      rows().showRanges(all.concat(own ? [own] : []));
+      if (own) rows().fillChoices(type, own);
       // A row the chosen operation does not use still offers (and saves) its values, as saved.
       all.forEach(function (o) {
-        rows.fillChoices(type, o, true);
+        rows().fillChoices(type, o, true);
       });
       fillDeviceTypes(type, props, catalogue.deviceTypes);
       var select = $('#node-input-operation');
@@ -117,12 +126,12 @@
           return (o.api || 'v7') === api;
         });
         if (!ops.length) ops = all;
-        rows.markRows(ops);
+        rows().markRows(ops);
         select.empty();
         ops.forEach(function (o) {
           var text =
             o.name +
-            (o.deprecated ? ' (' + cat.t('deprecated', {}, 'deprecated') + ')' : '') +
+            (o.deprecated ? ' (' + cat().t('deprecated', {}, 'deprecated') + ')' : '') +
             (o.changesDevices ? ' ⚡' : '');
           $('<option>').val(o.name).text(text).appendTo(select);
         });
@@ -164,8 +173,8 @@
 
   /** For config nodes (the account): the same migration, with the config dialog's prefix. */
   function prepareConfigNode(node, type) {
-    cat.load(function (catalogue) {
-      migrate.migrateDialog(node, type, 'node-config-input-', catalogue);
+    cat().load(function (catalogue) {
+      migrate().migrateDialog(node, type, 'node-config-input-', catalogue);
     });
   }
 
@@ -204,42 +213,74 @@
     var outputs = $('#node-input-outputs');
     if (!outputs.length) return;
     var second = (op.settings || []).some(function (k) {
-      var sc = cat.schemaOf(op, k);
+      var sc = cat().schemaOf(op, k);
       return sc && sc['x-second-output'] && optionSet(k);
     });
     outputs.val(second ? 2 : 1);
   }
 
-  /** A dialog whose rules are all its own settings: migrate, fill choices and ranges, conditional rows. */
+  /** A dialog whose rules are all its own settings: migrate, fill choices and ranges, conditional rows(). */
   function prepareSettingsNode(node, type) {
     preselectAccount(node);
-    cat.load(function (catalogue) {
-      var props = migrate.migrateDialog(node, type, PREFIX, catalogue);
-      var own = cat.ownSettings(type);
-      rows.rememberChoices(props, PREFIX);
+    cat().load(function (catalogue) {
+      var props = migrate().migrateDialog(node, type, PREFIX, catalogue);
+      var own = cat().ownSettings(type);
+      rows().rememberChoices(props, PREFIX);
       if (own) {
-        rows.showRanges([own]);
-        rows.fillChoices(type, own);
+        rows().showRanges([own]);
+        rows().fillChoices(type, own);
       }
-      rows.followWhen(PREFIX);
+      rows().followWhen(PREFIX);
     });
   }
 
+  // What node HTML calls; parts from the other scripts are looked up when called.
   window.FusionSolarEditor = {
-    optionalTyped: rules.optionalTyped,
-    typed: rules.typed,
-    rule: rules.rule,
-    usesRow: rules.usesRow,
-    keepsRules: rules.keepsRules,
+    optionalTyped: function (value, type) {
+      return rules().optionalTyped(value, type);
+    },
+    typed: function (row) {
+      return rules().typed(row);
+    },
+    rule: function (type, row) {
+      return rules().rule(type, row);
+    },
+    usesRow: function (type, name, row) {
+      return rules().usesRow(type, name, row);
+    },
+    keepsRules: function (schema, value, typed) {
+      return rules().keepsRules(schema, value, typed);
+    },
     prepareSettingsNode: prepareSettingsNode,
     prepareOperationNode: prepareOperationNode,
     saveOperationNode: saveOperationNode,
     prepareConfigNode: prepareConfigNode,
-    label: window.FusionSolarLabels.label,
-    loadCatalogue: cat.load,
-    migrateView: migrate.migrateView,
+    label: function (node) {
+      return window.FusionSolarLabels.label(node);
+    },
+    loadCatalogue: function (cb) {
+      cat().load(cb);
+    },
+    migrateView: function (props, steps) {
+      return migrate().migrateView(props, steps);
+    },
+    control: {
+      prepare: function (node) {
+        window.FusionSolarDialogs.control.prepare(node);
+      },
+      save: function () {
+        window.FusionSolarDialogs.control.save();
+      },
+    },
+    monitor: {
+      prepare: function (node) {
+        window.FusionSolarDialogs.monitor.prepare(node);
+      },
+    },
+    account: {
+      prepare: function (node) {
+        window.FusionSolarDialogs.account.prepare(node);
+      },
+    },
   };
-
-  // The rules arrive once per editor session; nodes already drawn are then checked against them.
-  if (typeof $ === 'function' && $.getJSON) cat.load(rules.revalidateAll);
 })();

@@ -99,6 +99,12 @@ declare global {
       label(node: object): string;
       loadCatalogue: Window['FusionSolarCatalogue']['load'];
       migrateView: Window['FusionSolarMigrate']['migrateView'];
+      control: { prepare(node: object): void; save(): void };
+      monitor: { prepare(node: object): void };
+      account: { prepare(node: object): void };
+    };
+    /** The dialogs with more than the shared behaviour, each from its own script. */
+    FusionSolarDialogs: {
       control?: { prepare(node: object): void; save(): void };
       monitor?: { prepare(node: object): void };
       account?: { prepare(node: object): void };

@@ -13,8 +13,11 @@ const SCRIPTS = [...ACCOUNT_HTML.matchAll(/<script src="resources\/node-red-cont
   .filter((name) => name.startsWith('fusionsolar-editor'))
   .map((name) => ({ name, source: fs.readFileSync(path.join(root, 'resources', name), 'utf8') }));
 
-/** `translations` maps a full i18n key to a template with __var__ placeholders. */
-function loadEditorJs(translations = {}) {
+/**
+ * `translations` maps a full i18n key to a template with __var__ placeholders; with a
+ * `catalogue`, the scripts have it loaded as if the runtime had served it.
+ */
+function loadEditorJs(translations = {}, catalogue = undefined) {
   const RED = {
     _(key, vars) {
       const text = translations[key];
@@ -26,6 +29,10 @@ function loadEditorJs(translations = {}) {
     throw new Error('the DOM is not available in unit tests');
   };
   $.extend = (target, ...sources) => Object.assign(target, ...sources);
+  if (catalogue) {
+    const served = { done: (fn) => (fn(catalogue), served), fail: () => served, always: (fn) => (fn(), served) };
+    $.getJSON = () => served;
+  }
   const context = { $, RED, Intl };
   context.window = context;
   vm.createContext(context);
