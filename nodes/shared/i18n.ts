@@ -88,12 +88,29 @@ function englishPlural(key: string, count: unknown): string | undefined {
  * locale files are the only source, so every language gets every status and message.
  */
 export function translator(RED: NodeAPI): Translate {
+  // The runtime's language is set at start; a status is set on every message, and i18next's
+  // lookup and interpolation cost more than the rest of building it.
+  const seen = new Map<string, string>();
   return (key, vars) => {
+    const id = vars ? memoKey(key, vars) : key;
+    const hit = seen.get(id);
+    if (hit !== undefined) return hit;
     const full = `${NAMESPACE}:common.${key}`;
     const text = RED._(full, vars);
-    if (text && text !== full && text !== `common.${key}`) return text;
+    if (text && text !== full && text !== `common.${key}`) {
+      if (seen.size >= MEMO_MAX) seen.clear();
+      seen.set(id, text);
+      return text;
+    }
+    // Not cached: a catalogue that loads later must still win over the shipped English.
     return fill(englishPlural(key, vars?.count) ?? key, vars);
   };
+}
+
+function memoKey(key: string, vars: Record<string, string | number>): string {
+  let id = key;
+  for (const k in vars) id += `\u0001${k}\u0002${String(vars[k])}`;
+  return id;
 }
 
 const ownFallback = new Map<string, Record<string, unknown>>();

@@ -64,8 +64,8 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
         const { account, client } = accountOf(RED, config);
         watch(client);
         const op = pickOperation(ops(), opName, client.api, t);
-        const optionNames = op.options ? Object.keys(op.options.shape) : [];
-        const resolved = await resolveParams(RED, node, config, [...op.fields, ...optionNames], msg, op);
+        const { optionNames, inputNames, settingNames } = namesOf(op);
+        const resolved = await resolveParams(RED, node, config, inputNames, msg, op);
         const options: Params = {};
         for (const k of optionNames) {
           if (k in resolved) options[k] = resolved[k];
@@ -99,7 +99,7 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
           status.ok(text(t, op.status ? op.status(result) : summary(result)));
         };
         const settings: Params = {};
-        for (const k of op.settings ? Object.keys(op.settings.shape) : []) settings[k] = config[k];
+        for (const k of settingNames) settings[k] = config[k];
         const ctx: WorkflowContext = {
           client,
           signal: closing.signal,
@@ -157,6 +157,30 @@ export function registerOperationNode(RED: NodeAPI, spec: OperationNodeSpec): vo
   RED.nodes.registerType(spec.type, OperationNode);
 }
 
+interface OperationNames {
+  optionNames: readonly string[];
+  /** Fields, then node-only options: what a message or the node's settings may give. */
+  inputNames: readonly string[];
+  settingNames: readonly string[];
+}
+
+const names = new WeakMap<OperationDef, OperationNames>();
+
+/** An operation's parameter names, worked out once rather than for every message. */
+function namesOf(op: OperationDef): OperationNames {
+  let n = names.get(op);
+  if (!n) {
+    const optionNames = op.options ? Object.keys(op.options.shape) : [];
+    n = {
+      optionNames,
+      inputNames: [...op.fields, ...optionNames],
+      settingNames: op.settings ? Object.keys(op.settings.shape) : [],
+    };
+    names.set(op, n);
+  }
+  return n;
+}
+
 /**
  * The node's operation of that name on the account's interface. A name of the other
  * interface only (control on V6, alarms on V7) fails before any call, saying so.
@@ -167,9 +191,8 @@ export function pickOperation(
   api: 'v7' | 'v6',
   t: Translate,
 ): OperationDef {
+  for (const o of ops) if (o.name === name && (o.api ?? 'v7') === api) return o;
   const own = ops.filter((o) => (o.api ?? 'v7') === api);
-  const op = own.find((o) => o.name === name);
-  if (op) return op;
   const names = [...new Set(own.map((o) => o.name))].join(', ');
   const other = ops.find((o) => o.name === name);
   if (other) {

@@ -14,6 +14,27 @@ function evaluate(RED: NodeAPI, node: Node, value: unknown, type: string, msg: N
   });
 }
 
+/** What a node property holds: the value as written, or one TypedInput must evaluate per message. */
+type Setting = { value: unknown } | { evaluate: () => Promise<unknown> } | undefined;
+
+/**
+ * The node's setting for one parameter, TypedInput-aware; undefined when left empty. A literal
+ * is returned as it is, without a promise: most settings are literals, and a message passes
+ * every field of its operation through here.
+ */
+function setting(RED: NodeAPI, node: Node, config: FlowNodeConfig, field: string, msg: NodeMessageInFlow): Setting {
+  const raw = config[field];
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const type = config[`${field}Type`] as string | undefined;
+  if (LITERAL_TYPES.has(type)) return { value: raw };
+  return {
+    evaluate: async () => {
+      const v = await evaluate(RED, node, raw, type as string, msg);
+      return v === '' ? undefined : v;
+    },
+  };
+}
+
 /** The node's setting for one parameter, TypedInput-aware; undefined when left empty. */
 export async function configValue(
   RED: NodeAPI,
@@ -22,12 +43,8 @@ export async function configValue(
   field: string,
   msg: NodeMessageInFlow,
 ): Promise<unknown> {
-  const raw = config[field];
-  const type = config[`${field}Type`] as string | undefined;
-  if (raw === undefined || raw === null || raw === '') return undefined;
-  if (LITERAL_TYPES.has(type)) return raw;
-  const v = await evaluate(RED, node, raw, type as string, msg);
-  return v === '' ? undefined : v;
+  const s = setting(RED, node, config, field, msg);
+  return s === undefined ? undefined : 'value' in s ? s.value : s.evaluate();
 }
 
 /** msg.payload as request parameters: an object, or nothing for a trigger such as an inject's timestamp. */
@@ -64,20 +81,30 @@ export async function resolveParams(
 ): Promise<Record<string, unknown>> {
   const fromMsg = payloadParams(msg.payload);
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [k, v] of Object.entries(fromMsg)) if (v !== undefined) out[k] = v;
+  for (const k of Object.keys(fromMsg)) if (fromMsg[k] !== undefined) out[k] = fromMsg[k];
   const aliases = names.otherNames ?? {};
+  const aliasNames = Object.keys(aliases);
   // A field the message gives under another name (V6 plantCodes for stationCodes) is not also read from the node.
   const given = new Set(Object.keys(out).map((k) => aliases[k] ?? k));
+  // Settings TypedInput evaluates (msg, flow, env, JSONata...), awaited in field order.
+  let pending: Array<[string, () => Promise<unknown>]> | undefined;
   for (const field of fields) {
     if (given.has(field)) continue;
-    const v = await configValue(RED, node, config, names.properties?.[field] ?? field, msg);
-    if (v !== undefined) out[field] = v;
+    const s = setting(RED, node, config, names.properties?.[field] ?? field, msg);
+    if (s === undefined) continue;
+    if ('value' in s) out[field] = s.value;
+    else (pending ??= []).push([field, s.evaluate]);
   }
+  if (pending) for (const [key, evaluateSetting] of pending) setOrDrop(out, key, await evaluateSetting());
   // A node saved with the other interface's name (plantCodes) still supplies the field.
-  for (const [alias, field] of Object.entries(aliases)) {
-    if (out[field] !== undefined || out[alias] !== undefined) continue;
+  for (const alias of aliasNames) {
+    if (out[aliases[alias]] !== undefined || out[alias] !== undefined) continue;
     const v = await configValue(RED, node, config, alias, msg);
     if (v !== undefined) out[alias] = v;
   }
   return { ...out };
+}
+
+function setOrDrop(out: Record<string, unknown>, key: string, v: unknown): void {
+  if (v !== undefined) out[key] = v;
 }

@@ -39,9 +39,26 @@ export function noDuplicates(list: string[]): boolean {
   return new Set(list).size === list.length;
 }
 
+/**
+ * Lists made by distinct() (and chunks of them): the planner and the default body would
+ * otherwise run the same hundred codes through a Set twice more per call. Validated
+ * parameters are read, never changed in place, so a list once distinct stays so.
+ */
+const distinctLists = new WeakSet<readonly unknown[]>();
+
 /** Each code once, in the order first given: a repeat asks for nothing more. */
 export function distinct(list: string[]): string[] {
-  return [...new Set(list)];
+  return markDistinct([...new Set(list)]);
+}
+
+export function markDistinct<T extends readonly unknown[]>(list: T): T {
+  distinctLists.add(list);
+  return list;
+}
+
+/** Whether `list` is known to hold each value once (made by distinct() or markDistinct()). */
+export function isDistinct(list: readonly unknown[]): boolean {
+  return distinctLists.has(list);
 }
 
 /** Epoch ms, an ISO-8601 string or a Date, as epoch ms. */

@@ -1,14 +1,17 @@
 import { FusionSolarError } from '../../client/errors';
 import { isObject } from './normalise';
+import { isDistinct, markDistinct } from './params';
 import type { Batch, ExecContext, ExecResult, OperationDef, Params } from './types';
 import { validate } from './validate';
 
 /** Default body: lists comma-joined (each code once) as the API takes them, empty values left out. */
 export function defaultBody(params: Params): Params {
   const body: Params = {};
-  for (const [k, v] of Object.entries(params)) {
+  for (const k of Object.keys(params)) {
+    const v = params[k];
     if (v === undefined) continue;
-    body[k] = Array.isArray(v) && v.every((x) => typeof x === 'string') ? [...new Set(v)].join(',') : v;
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) body[k] = v;
+    else body[k] = (isDistinct(v) ? v : [...new Set(v)]).join(',');
   }
   return body;
 }
@@ -41,11 +44,12 @@ export function planCalls(batch: Batch | undefined, params: Params): Params[] {
     const { size } = batch.chunk;
     const key = [batch.chunk.key, ...(batch.chunk.alt ?? [])].find((k) => Array.isArray(params[k])) ?? batch.chunk.key;
     // A code named twice is asked for once: a million copies of one code is one call, not 10,000.
-    const list = Array.isArray(params[key]) ? [...new Set(params[key] as unknown[])] : params[key];
+    const given = params[key];
+    const list = Array.isArray(given) ? (isDistinct(given) ? given : markDistinct([...new Set(given)])) : given;
     if (Array.isArray(list))
       sets =
         list.length > size
-          ? chunks(list, size).map((part) => ({ ...params, [key]: part }))
+          ? chunks(list, size).map((part) => ({ ...params, [key]: markDistinct(part) }))
           : [{ ...params, [key]: list }];
   }
   if (batch?.window) {
