@@ -10,9 +10,6 @@ declare global {
     type: string;
     dirty?: boolean;
   }
-  interface Window {
-    FusionSolarEditor: unknown;
-  }
   /** jQuery UI's spinner, which Node-RED's editor loads. */
   interface JQuery {
     spinner(options?: { min?: number; max?: number }): JQuery;

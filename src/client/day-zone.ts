@@ -4,17 +4,20 @@
  * (`+08:00`, `UTC-3`, `-0330`).
  */
 const DAY = 86_400_000;
-const FIXED = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i;
+/** Hours up to 14, as the zones of the world: an offset beyond is no zone. */
+const FIXED = /^(?:UTC|GMT)?\s*([+-])(0?\d|1[0-4])(?::?([0-5]\d))?$/i;
+const UTC = /^(?:UTC|GMT|Z)$/i;
+/** The fixed offsets as one pattern (case-insensitive) for the editor; names it checks with its own Intl. */
+export const OFFSET_PATTERN = `${UTC.source}|${FIXED.source}`;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function fixedOffset(zone: string): number | undefined {
-  if (/^(UTC|GMT|Z)$/i.test(zone)) return 0;
+  if (UTC.test(zone)) return 0;
   const m = FIXED.exec(zone);
   if (!m) return undefined;
   const hours = Number(m[2]);
   const minutes = Number(m[3] ?? 0);
-  if (hours > 14 || minutes > 59) return undefined;
   return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes) * 60_000;
 }
 

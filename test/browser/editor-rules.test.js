@@ -55,6 +55,41 @@ const CASES = [
   },
 ];
 
+/** Accounts saved with every ruled setting good, and with every one bad; a request node opens the good one. */
+const GOOD_ACCOUNT = {
+  id: 'accGood',
+  type: 'fusionsolar-account',
+  name: 'good',
+  api: 'v6',
+  baseUrl: 'https://sg5.fusionsolar.huawei.com',
+  locale: 'zh-cn',
+  quotaProfile: 'custom',
+  quotaCustom: '{"plants":{"limits":[{"count":2,"windowMs":60000}]}}',
+  quotaDayZone: 'Asia/Shanghai',
+  store: 'redis',
+  redisUrl: 'rediss://user@127.0.0.1:6380/0',
+  redisFallback: 'stop',
+};
+const BAD_ACCOUNT = {
+  id: 'accBad',
+  type: 'fusionsolar-account',
+  name: 'bad',
+  api: 'v8',
+  baseUrl: 'ftp://eu5.fusionsolar.huawei.com',
+  locale: 'de',
+  quotaProfile: 'custom',
+  quotaCustom: '[1]',
+  quotaDayZone: 'Mars/Olympus',
+  store: 'redis',
+  redisUrl: 'redis://user:secret@127.0.0.1',
+  redisFallback: 'wait',
+};
+const ACCOUNT_FLOW = [
+  GOOD_ACCOUNT,
+  BAD_ACCOUNT,
+  { id: 'reqGood', type: 'fusionsolar-request', account: 'accGood', method: 'POST', wires: [], x: 150, y: 60 },
+];
+
 function flow() {
   const nodes = [ACCOUNT];
   CASES.forEach((c, i) => {
@@ -218,6 +253,98 @@ for (const name of RUNTIMES) {
           });
           assert.equal(saved.format, 'plain', 'the chosen format is saved');
           assert.ok(saved.invalid.includes('deviceTypes'), 'a ruled-out value typed in the dialog is flagged');
+          assert.deepEqual(errors, [], 'no console error in the editor');
+        } finally {
+          await browser.close();
+        }
+      });
+
+      it(`${lang}: the account dialog's choices and checks are the served rules`, async function () {
+        const browser = await ui.launch();
+        const { page, errors } = browser;
+        try {
+          await page.addInitScript((l) => localStorage.setItem('editor-language', l), lang);
+          await page.goto(red.url);
+          await page.waitForSelector('#red-ui-palette .red-ui-palette-node', { timeout: 60000 });
+          await page.waitForFunction(() => window.RED && RED.nodes && RED.nodes.getType('fusionsolar-account'));
+          await page.evaluate(() => new Promise((resolve) => window.FusionSolarEditor.loadCatalogue(() => resolve())));
+          await page.evaluate(
+            (nodes) => RED.view.importNodes(nodes, { generateIds: false, touchImport: true }),
+            ACCOUNT_FLOW,
+          );
+          const invalid = await page.evaluate(() =>
+            ['accGood', 'accBad'].map((id) => RED.nodes.node(id).validationErrors || []),
+          );
+          // The profile and store are good: they make the custom rules and the Redis URL count.
+          const ruled = Object.keys(BAD_ACCOUNT).filter(
+            (k) => !['id', 'type', 'name', 'quotaProfile', 'store'].includes(k),
+          );
+          assert.deepEqual(invalid[1].filter((p) => ruled.includes(p)).sort(), ruled.sort(), 'every bad setting');
+          assert.deepEqual(
+            invalid[0].filter((p) => ruled.includes(p)),
+            [],
+            'a good account: nothing flagged',
+          );
+
+          const account = locale('fusionsolar-account', lang);
+          await ui.openDialog(page, 'reqGood');
+          // The pencil beside the account list (its id differs between Node-RED 4 and 5).
+          const edit = page.locator('#node-input-btn-account-edit');
+          await ((await edit.count()) ? edit : page.locator('#node-input-lookup-account')).click();
+          await page.waitForSelector('#node-config-input-baseUrl', { state: 'visible' });
+          await page.waitForTimeout(300);
+          const names = (group, values) => values.map((v) => [v, account[group][v]]);
+          assert.deepEqual(await optionsOf(page, 'node-config-input-api'), names('api', ['v7', 'v6']));
+          assert.deepEqual(
+            await optionsOf(page, 'node-config-input-quotaProfile'),
+            names('quota', ['documented', 'custom', 'off']),
+          );
+          assert.deepEqual(await optionsOf(page, 'node-config-input-store'), names('store', ['local', 'redis']));
+          assert.deepEqual(
+            await optionsOf(page, 'node-config-input-redisFallback'),
+            names('redisFallback', ['local', 'stop']),
+          );
+          assert.deepEqual(await optionsOf(page, 'node-config-input-locale'), [
+            ['en-us', 'English (en-us)'],
+            ['zh-cn', '中文 (zh-cn)'],
+          ]);
+          assert.deepEqual(
+            await optionsOf(page, 'node-config-input-region'),
+            names('region', ['eu5', 'intl', 'sg5', 'la5', 'au5', 'custom']),
+          );
+          for (const [row, value] of Object.entries({
+            api: 'v6',
+            quotaProfile: 'custom',
+            store: 'redis',
+            redisFallback: 'stop',
+            locale: 'zh-cn',
+            region: 'sg5',
+          }))
+            assert.equal(await page.inputValue(`#node-config-input-${row}`), value, `the saved ${row} is chosen`);
+          assert.equal(await page.locator('.fs-store-redis').first().isVisible(), true, 'Redis rows with Redis');
+          await page.selectOption('#node-config-input-store', 'local');
+          assert.equal(await page.locator('.fs-store-redis').first().isVisible(), false, 'and not without');
+          // The editor checks a property when its input changes, as when the user leaves it.
+          const type = async (row, value) => {
+            await page.fill(`#node-config-input-${row}`, value);
+            await page.locator(`#node-config-input-${row}`).dispatchEvent('change');
+          };
+          const flagged = (row) => page.evaluate((r) => $(`#node-config-input-${r}`).hasClass('input-error'), row);
+          for (const [row, bad, good] of [
+            ['baseUrl', 'ftp://eu5.fusionsolar.huawei.com', 'https://eu5.fusionsolar.huawei.com'],
+            ['baseUrl', 'https://user:pw@eu5.fusionsolar.huawei.com', 'http://127.0.0.1:27200'],
+            ['quotaDayZone', 'Mars/Olympus', 'Europe/Berlin'],
+            ['quotaDayZone', 'UTC+99:00', '+08:00'],
+          ]) {
+            await type(row, bad);
+            assert.equal(await flagged(row), true, `${row} "${bad}" is marked invalid`);
+            await type(row, good);
+            assert.equal(await flagged(row), false, `${row} "${good}" is not`);
+          }
+          await page.click('#node-config-dialog-cancel');
+          await page.waitForSelector('#node-config-input-baseUrl', { state: 'detached' });
+          await page.click('#node-dialog-cancel');
+          await page.waitForSelector('.red-ui-tray #dialog-form', { state: 'detached' });
           assert.deepEqual(errors, [], 'no console error in the editor');
         } finally {
           await browser.close();

@@ -1,12 +1,18 @@
 'use strict';
-// Loads resources/fusionsolar-editor.js outside a browser, for its pure parts (labels,
-// migration view): jQuery and RED are stubbed with just what those parts touch.
+// Loads the shared editor scripts (resources/fusionsolar-editor*.js, in the order the account's
+// HTML loads them) outside a browser, for their pure parts (labels, migration view, rules):
+// jQuery and RED are stubbed with just what those parts touch.
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const { must } = require('./must');
 
-const SOURCE = fs.readFileSync(path.join(__dirname, '..', '..', 'resources', 'fusionsolar-editor.js'), 'utf8');
+const root = path.join(__dirname, '..', '..');
+const ACCOUNT_HTML = fs.readFileSync(path.join(root, 'nodes/fusionsolar-account/fusionsolar-account.html'), 'utf8');
+const SCRIPTS = [...ACCOUNT_HTML.matchAll(/<script src="resources\/node-red-contrib-fusionsolar\/([\w-]+\.js)">/g)]
+  .map((m) => m[1])
+  .filter((name) => name.startsWith('fusionsolar-editor'))
+  .map((name) => ({ name, source: fs.readFileSync(path.join(root, 'resources', name), 'utf8') }));
 
 /**
  * The part of the shared editor script (window.FusionSolarEditor) the unit tests call.
@@ -42,14 +48,16 @@ function loadEditorJs(translations = {}, { catalogue, nodes = {} } = {}) {
   };
   $.extend = (/** @type {object} */ target, /** @type {object[]} */ ...sources) => Object.assign(target, ...sources);
   if (catalogue) {
-    // The script asks for the catalogue as it loads: answered at once, as a jqXHR chain.
-    const reply = { done: (fn) => (fn(catalogue), reply), fail: () => reply, always: (fn) => (fn(), reply) };
-    $.getJSON = () => reply;
+    // The scripts ask for the catalogue as they load: answered at once, as a jqXHR chain.
+    const served = { done: (fn) => (fn(catalogue), served), fail: () => served, always: (fn) => (fn(), served) };
+    $.getJSON = () => served;
     RED.nodes = { node: (id) => nodes[id] ?? null };
   }
-  /** @type {{ window: { FusionSolarEditor?: EditorScript }, $: typeof $, RED: typeof RED }} */
-  const context = { window: {}, $, RED };
-  vm.runInNewContext(SOURCE, context, { filename: 'fusionsolar-editor.js' });
+  /** @type {{ window: { FusionSolarEditor?: EditorScript }, $: typeof $, RED: typeof RED, Intl: typeof Intl }} */
+  const context = { window: {}, $, RED, Intl };
+  context.window = context;
+  vm.createContext(context);
+  for (const { name, source } of SCRIPTS) vm.runInContext(source, context, { filename: name });
   return must(context.window.FusionSolarEditor, 'window.FusionSolarEditor');
 }
 

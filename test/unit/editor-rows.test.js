@@ -228,6 +228,92 @@ describe('editor rows and rules from the catalogue', function () {
     });
   }
 
+  // Every rule keyword the editor applies, beyond those of RULE_KEYS: JSON text, time zones, conditions.
+  const EDITOR_RULE_KEYS = [...RULE_KEYS, 'x-json', 'x-time-zone', 'x-when'];
+  const editorRuled = (s) =>
+    s.type === 'number' ||
+    s.type === 'integer' ||
+    EDITOR_RULE_KEYS.some((k) => s[k] !== undefined || (s.items && s.items[k] !== undefined));
+
+  it('fusionsolar-account: every ruled setting is checked by its served rule, and every check has a rule', function () {
+    const source = html('fusionsolar-account');
+    const served = editorSettings(NODE_SETTINGS['fusionsolar-account']).schema;
+    const ruled = Object.keys(served).filter((row) => editorRuled(served[row]));
+    for (const row of ['api', 'baseUrl', 'locale', 'quotaProfile', 'quotaCustom', 'quotaDayZone', 'store'])
+      assert.ok(ruled.includes(row), `${row} has a served rule`);
+    assert.ok(ruled.includes('redisUrl') && ruled.includes('redisFallback'));
+    const defaults = source.slice(source.indexOf('defaults:'), source.indexOf('credentials:'));
+    const checked = [
+      ...defaults.matchAll(/\n\s+(\w+): \{[^\n]*FusionSolarEditor\.rule\('fusionsolar-account', '(\w+)'\)/g),
+    ];
+    for (const [, row, named] of checked) assert.equal(named, row, `${row} is checked by its own rule`);
+    assert.deepEqual(checked.map((m) => m[1]).sort(), [...ruled].sort(), 'the rows checked are the rows ruled');
+    assert.doesNotMatch(defaults, /validate: (?!function \(v\) \{ return FusionSolarEditor\.rule|RED\.validators)/);
+    for (const script of [...source.matchAll(/<script type="text\/javascript">([\s\S]*?)<\/script>/g)].map((m) => m[1]))
+      assert.doesNotMatch(script, /\$\(|https?:\/\/|function valid/, 'no check, preset or behaviour in the HTML');
+    const region = /<select id="node-config-input-region"[^>]*>([\s\S]*?)<\/select>/.exec(source)[1];
+    assert.deepEqual(
+      [...region.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]),
+      ['custom'],
+      'regions are served',
+    );
+    assert.deepEqual(Object.keys(served.baseUrl['x-presets']), ['eu5', 'intl', 'sg5', 'la5', 'au5']);
+  });
+
+  it('every rule check in a dialog names a row the catalogue serves a rule for', function () {
+    for (const type of ALL_TYPES) {
+      const served = servedSchemas(type);
+      for (const m of html(type).matchAll(/FusionSolarEditor\.rule\('([\w-]+)', '(\w+)'\)/g)) {
+        assert.equal(m[1], type, `${type}: checks its own rows`);
+        assert.ok((served[m[2]] || []).some(editorRuled), `${type} ${m[2]}: the check has a served rule`);
+      }
+    }
+  });
+
+  it('the account runtime refuses exactly what the editor flags (one schema)', function () {
+    const { accountSetting } = require('../../dist/src/client/account-settings');
+    const { keepsRules } = loadEditorJs();
+    const ACCOUNT = NODE_SETTINGS['fusionsolar-account'];
+    const schema = editorSettings(ACCOUNT).schema;
+    for (const [row, values] of Object.entries({
+      api: ['v7', 'v6', 'v8', 'V7'],
+      baseUrl: ['https://eu5.fusionsolar.huawei.com', 'http://127.0.0.1:27200/', 'https://[::1]:8443', 'ftp://x'],
+      locale: ['zh-cn', 'de'],
+      quotaProfile: ['off', 'strict'],
+      store: ['redis', 'memory'],
+      redisFallback: ['stop', 'wait'],
+      quotaDayZone: ['Europe/Berlin', '+08:00', 'UTC-3', '-0330', 'Mars/Olympus', 'nowhere', 'UTC+99:00', '+05:75'],
+      redisUrl: ['rediss://user@redis.example:6380/0', 'redis://u:secret@h', 'redis://h/x', 'http://h'],
+    }))
+      for (const v of values) {
+        let runtime = true;
+        try {
+          accountSetting(/** @type {Parameters<typeof accountSetting>[0]} */ (row), v);
+        } catch (e) {
+          runtime = false;
+          assert.match(e.message, new RegExp(`^${row}: `), 'the error names the setting');
+        }
+        assert.equal(keepsRules(schema[row], v), runtime, `${row} "${v}": editor and runtime agree`);
+      }
+    for (const bad of ['https://user:pw@host', 'https://host/?a=1', 'eu5.fusionsolar.huawei.com', 'https://h#x'])
+      assert.equal(keepsRules(schema.baseUrl, bad), false, `baseUrl "${bad}" is flagged`);
+    assert.equal(keepsRules(schema.quotaCustom, '{"plants":{}}'), true);
+    for (const bad of ['{', '[1]', '3']) assert.equal(keepsRules(schema.quotaCustom, bad), false, `quotaCustom ${bad}`);
+    const editor = loadEditorJs({}, { catalogue: { settings: { 'fusionsolar-account': editorSettings(ACCOUNT) } } });
+    const rule = (row, node, v) => editor.rule('fusionsolar-account', row).call(node, v);
+    assert.equal(rule('redisUrl', { store: 'redis' }, 'nonsense'), false, 'a bad Redis URL is flagged');
+    assert.equal(rule('redisUrl', { store: 'redis' }, ''), false, 'and so is none, with the Redis store');
+    assert.equal(
+      rule('redisUrl', { store: 'local' }, 'nonsense'),
+      true,
+      'the Redis URL counts only with the Redis store',
+    );
+    assert.equal(rule('quotaCustom', { quotaProfile: 'custom' }, '['), false);
+    assert.equal(rule('quotaCustom', { quotaProfile: 'documented' }, '['), true, 'custom rules count only when chosen');
+    assert.equal(rule('quotaDayZone', {}, 'Mars/Olympus'), false);
+    assert.equal(rule('baseUrl', {}, 'ftp://x'), false);
+  });
+
   it('node settings outside operations are served with their rules, and the editor checks them', function () {
     const { keepsRules } = loadEditorJs();
     const monitor = editorSettings(NODE_SETTINGS['fusionsolar-monitor']).schema;

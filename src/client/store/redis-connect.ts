@@ -10,6 +10,14 @@ export interface RedisTarget {
   tlsVerify?: boolean;
 }
 
+/**
+ * `redis://` or `rediss://` (TLS), an optional ACL user (never a password), a host (bracketed if
+ * IPv6), a port and a database number: the editor checks a typed URL with this pattern too.
+ */
+export const REDIS_URL_PATTERN =
+  '^rediss?://(?:[^:@/\\s]+@)?(?:\\[[0-9A-Fa-f:.]+\\]|[^\\s/:?#@[\\]]+)(?::\\d{1,5})?(?:/\\d{1,2})?/?$';
+const REDIS_URL_RE = new RegExp(REDIS_URL_PATTERN);
+
 /** `redis://` or `rediss://` (TLS), host and port, an optional ACL user, a database number. */
 export function checkRedisUrl(url: string | undefined): string {
   let u: URL;
@@ -28,6 +36,8 @@ export function checkRedisUrl(url: string | undefined): string {
   if (u.pathname && u.pathname !== '/' && !/^\/\d{1,2}$/.test(u.pathname))
     throw new Error('redisUrl: the path may only be a database number such as /0');
   if (u.search || u.hash) throw new Error('redisUrl: must not have a query or fragment');
+  if (!REDIS_URL_RE.test(String(url)))
+    throw new Error('redisUrl: must be a URL such as rediss://user@redis.example:6380/0');
   return u.toString();
 }
 
