@@ -194,7 +194,9 @@ async function closeLeftovers(page) {
 /** The operations the open dialog's dropdown offers. */
 async function listedOperations(page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll('#node-input-operation option')].map((/** @type {HTMLOptionElement} */ o) => o.value),
+    [...document.querySelectorAll('#node-input-operation option')].map(
+      (o) => /** @type {HTMLOptionElement} */ (o).value,
+    ),
   );
 }
 

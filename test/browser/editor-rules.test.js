@@ -267,13 +267,22 @@ for (const name of RUNTIMES) {
           await page.goto(red.url);
           await page.waitForSelector('#red-ui-palette .red-ui-palette-node', { timeout: 60000 });
           await page.waitForFunction(() => window.RED && RED.nodes && RED.nodes.getType('fusionsolar-account'));
-          await page.evaluate(() => new Promise((resolve) => window.FusionSolarEditor.loadCatalogue(() => resolve())));
+          await page.evaluate(
+            () =>
+              /** @type {Promise<void>} */ (
+                new Promise((resolve, reject) => {
+                  const editor = window.FusionSolarEditor;
+                  if (!editor) reject(new Error('no window.FusionSolarEditor'));
+                  else editor.loadCatalogue(() => resolve());
+                })
+              ),
+          );
           await page.evaluate(
             (nodes) => RED.view.importNodes(nodes, { generateIds: false, touchImport: true }),
             ACCOUNT_FLOW,
           );
           const invalid = await page.evaluate(() =>
-            ['accGood', 'accBad'].map((id) => RED.nodes.node(id).validationErrors || []),
+            ['accGood', 'accBad'].map((id) => RED.nodes.node(id)?.validationErrors || []),
           );
           // The profile and store are good: they make the custom rules and the Redis URL count.
           const ruled = Object.keys(BAD_ACCOUNT).filter(

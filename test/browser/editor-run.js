@@ -27,6 +27,7 @@ const SHOTS = path.join(root, 'test', 'e2e', 'screenshots');
 async function startEditorRun(name, { user, plants = 3, flows, credentials }) {
   const rt = await runtime(name);
   const [sim, userDir] = await Promise.all([startSimulator({ plants, users: [user] }), freshUserDir()]);
+  /** @type {{ sim: typeof sim, userDir: string, red?: any, editor?: any }} */
   const run = { sim, userDir, red: undefined, editor: undefined };
   try {
     if (credentials) fs.writeFileSync(path.join(userDir, 'flows_cred.json'), JSON.stringify(credentials));

@@ -111,7 +111,9 @@ for (const name of RUNTIMES) {
         await ui.screenshotTray(page, path.join(SHOTS, `${name}-picker-button.png`));
         await button.click();
         await page.waitForSelector('.fs-picker-list', { state: 'visible' });
-        await page.waitForFunction(() => /No list yet/.test(String(document.querySelector('.fs-picker-status')?.textContent)));
+        await page.waitForFunction(() =>
+          /No list yet/.test(String(document.querySelector('.fs-picker-status')?.textContent)),
+        );
         await refreshList(page);
         const all = run.sim.fleet.plants.flatMap((p) => p.devices);
         assert.equal((await rows(page)).length, all.length, 'every device of the account');

@@ -21,6 +21,7 @@ const SCRIPTS = [...ACCOUNT_HTML.matchAll(/<script src="resources\/node-red-cont
  *   migrateView(props: object, steps: readonly object[]):
  *     { props: object, from: number, to: number, changed: boolean },
  *   label(node: Record<string, unknown>): string,
+ *   rule(type: string, row: string): (this: object, v: unknown) => boolean,
  * }} EditorScript
  */
 
@@ -32,6 +33,7 @@ const SCRIPTS = [...ACCOUNT_HTML.matchAll(/<script src="resources\/node-red-cont
  * @param {{ catalogue?: object, nodes?: Record<string, object> }} [options]
  */
 function loadEditorJs(translations = {}, { catalogue, nodes = {} } = {}) {
+  /** @type {{ _(key: string, vars?: Record<string, unknown>): string, nodes?: { node(id: string): object | null } }} */
   const RED = {
     /**
      * @param {string} key
@@ -49,16 +51,23 @@ function loadEditorJs(translations = {}, { catalogue, nodes = {} } = {}) {
   $.extend = (/** @type {object} */ target, /** @type {object[]} */ ...sources) => Object.assign(target, ...sources);
   if (catalogue) {
     // The scripts ask for the catalogue as they load: answered at once, as a jqXHR chain.
-    const served = { done: (fn) => (fn(catalogue), served), fail: () => served, always: (fn) => (fn(), served) };
+    /** @typedef {{ done(fn: (c: object) => void): Served, fail(): Served, always(fn: () => void): Served }} Served */
+    /** @type {Served} */
+    const served = {
+      done: (fn) => (fn(catalogue), served),
+      fail: () => served,
+      always: (fn) => (fn(), served),
+    };
     $.getJSON = () => served;
     RED.nodes = { node: (id) => nodes[id] ?? null };
   }
-  /** @type {{ window: { FusionSolarEditor?: EditorScript }, $: typeof $, RED: typeof RED, Intl: typeof Intl }} */
+  /** @type {{ window: object, FusionSolarEditor?: EditorScript, $: typeof $, RED: typeof RED, Intl: typeof Intl }} */
   const context = { window: {}, $, RED, Intl };
+  // The scripts' window is their global scope, as in a browser.
   context.window = context;
   vm.createContext(context);
   for (const { name, source } of SCRIPTS) vm.runInContext(source, context, { filename: name });
-  return must(context.window.FusionSolarEditor, 'window.FusionSolarEditor');
+  return must(context.FusionSolarEditor, 'window.FusionSolarEditor');
 }
 
 module.exports = { loadEditorJs };

@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { NODE_OPERATIONS, editorOperation, editorSettings } = require('../../dist/src/api');
-const { catalogued, fsError } = require('../helpers/must');
+const { catalogued, fsError, must } = require('../helpers/must');
 const { NODE_SETTINGS } = require('../../dist/nodes/shared/node-settings');
 const { loadEditorJs } = require('../helpers/editor-js');
 
@@ -251,13 +251,22 @@ describe('editor rows and rules from the catalogue', function () {
     assert.doesNotMatch(defaults, /validate: (?!function \(v\) \{ return FusionSolarEditor\.rule|RED\.validators)/);
     for (const script of [...source.matchAll(/<script type="text\/javascript">([\s\S]*?)<\/script>/g)].map((m) => m[1]))
       assert.doesNotMatch(script, /\$\(|https?:\/\/|function valid/, 'no check, preset or behaviour in the HTML');
-    const region = /<select id="node-config-input-region"[^>]*>([\s\S]*?)<\/select>/.exec(source)[1];
+    const region = must(
+      /<select id="node-config-input-region"[^>]*>([\s\S]*?)<\/select>/.exec(source),
+      'the region select',
+    )[1];
     assert.deepEqual(
       [...region.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]),
       ['custom'],
       'regions are served',
     );
-    assert.deepEqual(Object.keys(served.baseUrl['x-presets']), ['eu5', 'intl', 'sg5', 'la5', 'au5']);
+    assert.deepEqual(Object.keys(/** @type {object} */ (served.baseUrl['x-presets'])), [
+      'eu5',
+      'intl',
+      'sg5',
+      'la5',
+      'au5',
+    ]);
   });
 
   it('every rule check in a dialog names a row the catalogue serves a rule for', function () {
@@ -291,7 +300,7 @@ describe('editor rows and rules from the catalogue', function () {
           accountSetting(/** @type {Parameters<typeof accountSetting>[0]} */ (row), v);
         } catch (e) {
           runtime = false;
-          assert.match(e.message, new RegExp(`^${row}: `), 'the error names the setting');
+          assert.match(/** @type {Error} */ (e).message, new RegExp(`^${row}: `), 'the error names the setting');
         }
         assert.equal(keepsRules(schema[row], v), runtime, `${row} "${v}": editor and runtime agree`);
       }

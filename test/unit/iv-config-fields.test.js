@@ -7,6 +7,7 @@
 const assert = require('node:assert/strict');
 const { configureStrings, validate } = require('../../dist/src/api');
 const { startSimulator } = require('../../dist/src/simulator');
+const { must, fsError } = require('../helpers/must');
 
 /** @type {import('../../dist/src/simulator').SimUser} */
 const USER = { username: 'iv-fields', password: 'iv-fields-Passw0rd!', scope: 'all' };
@@ -45,7 +46,10 @@ describe('I-V string configuration: the api and the simulator require the same f
   let dn;
   before(async function () {
     sim = await startSimulator({ plants: 1, users: [USER] });
-    dn = sim.fleet.plants[0].devices.find((d) => d.deviceTypeId === 20822).dn;
+    dn = must(
+      sim.fleet.plants[0].devices.find((d) => d.deviceTypeId === 20822),
+      'an inverter of the plant',
+    ).dn;
   });
   after(async function () {
     if (sim) await sim.close();
@@ -57,7 +61,7 @@ describe('I-V string configuration: the api and the simulator require the same f
       validate(configureStrings, { dn, pvNum: 1, configuration: [item] });
       return undefined;
     } catch (e) {
-      return e.field;
+      return fsError(e).field;
     }
   }
 
@@ -74,7 +78,7 @@ describe('I-V string configuration: the api and the simulator require the same f
       });
       return undefined;
     } catch (e) {
-      return e.failCode;
+      return /** @type {{ failCode?: number }} */ (e).failCode;
     }
   }
 
