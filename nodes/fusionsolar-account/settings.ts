@@ -54,7 +54,7 @@ export function toClientConfig(c: AccountConfig, cred: AccountCredentials, userD
   const profile = accountChoice(QUOTA_PROFILES, c.quotaProfile, 'documented');
   return {
     api: accountChoice(ACCOUNT_APIS, c.api, 'v7'),
-    baseUrl: c.baseUrl.replace(/\/+$/, ''),
+    baseUrl: c.baseUrl.trim().replace(/\/+$/, ''),
     username: cred.username,
     password: cred.password,
     timeoutSec: positive(c.timeout, 30),

@@ -23,8 +23,13 @@ export const REGIONS: Record<string, string> = {
   au5: 'https://au5.fusionsolar.huawei.com',
 };
 
-/** http(s), a host (a name, an IPv4 or a bracketed IPv6 address), an optional port and path; no user, query or hash. */
-const BASE_URL_RE = /^https?:\/\/(?:\[[0-9A-Fa-f:.]+\]|[^\s/:?#@[\]]+)(?::\d{1,5})?(?:\/[^\s?#]*)?$/;
+/**
+ * http(s), a host (a name, an IPv4 or a bracketed IPv6 address), an optional port and path; no user, query or hash.
+ * The scheme in any case and spaces around the URL are allowed because the URL parser accepts them and flows saved
+ * before this rule existed hold such spellings. Written without flags so the editor's JSON Schema copy means the same.
+ */
+const BASE_URL_RE =
+  /^\s*[Hh][Tt][Tt][Pp][Ss]?:\/\/(?:\[[0-9A-Fa-f:.]+\]|[^\s/:?#@[\]]+)(?::\d{1,5})?(?:\/[^\s?#]*)?\s*$/;
 const BASE_URL_RULE = 'must be an http(s) URL such as https://eu5.fusionsolar.huawei.com (a port is allowed)';
 
 const limit = z

@@ -28,9 +28,20 @@ describe('fusionsolar-account config node', function () {
       'https://eu5.fusionsolar.huawei.com',
       'https://pvms.example.com:27200',
       'http://127.0.0.1:27200/',
+      // Spellings the URL parser takes and older flows saved: scheme in capitals, spaces around.
+      'HTTP://LOCALHOST:27200/',
+      ' http://Localhost:27200 ',
     ])
       assert.ok(validBaseUrl(ok), ok);
-    for (const bad of ['', 'eu5.fusionsolar.huawei.com', 'ftp://x', 'https://user:pw@host', 'https://host/?a=1'])
+    for (const bad of [
+      '',
+      'eu5.fusionsolar.huawei.com',
+      'ftp://x',
+      'https://user:pw@host',
+      'https://host/?a=1',
+      'https://ho st',
+      'httpx://host',
+    ])
       assert.equal(validBaseUrl(bad), false, bad);
   });
 
@@ -40,6 +51,11 @@ describe('fusionsolar-account config node', function () {
       password: 'p',
     });
     assert.equal(c.baseUrl, 'https://eu5.fusionsolar.huawei.com');
+    const spaced = toClientConfig(saved({ baseUrl: ' HTTPS://eu5.fusionsolar.huawei.com/ ' }), {
+      username: 'u',
+      password: 'p',
+    });
+    assert.equal(spaced.baseUrl, 'HTTPS://eu5.fusionsolar.huawei.com', 'spaces and the trailing slash go');
     assert.equal(c.timeoutSec, 30);
     assert.equal(c.tlsVerify, true);
     assert.equal(c.allowControl, false);
