@@ -1,6 +1,7 @@
 'use strict';
 const assert = require('node:assert/strict');
 const { planCalls, pageOf, defaultBody } = require('../../dist/src/api');
+const { distinct, isDistinct } = require('../../dist/src/api/core/params');
 
 describe('planner', function () {
   it('chunks a code list by the chunk size', function () {
@@ -46,5 +47,27 @@ describe('planner', function () {
       pageNo: 1,
       nums: [1, 2],
     });
+  });
+
+  it('asks for a code named twice once, whether or not the list came through validation', function () {
+    // A list a caller built by hand is not known to be distinct: the planner and the body dedupe it.
+    const raw = ['a', 'b', 'a', 'c', 'b'];
+    assert.equal(isDistinct(raw), false);
+    assert.deepEqual(
+      planCalls({ chunk: { key: 'plantCodes', size: 2 } }, { plantCodes: raw }).map((s) => s.plantCodes),
+      [['a', 'b'], ['c']],
+    );
+    assert.deepEqual(defaultBody({ plantCodes: raw }), { plantCodes: 'a,b,c' });
+    assert.deepEqual(raw, ['a', 'b', 'a', 'c', 'b'], "the caller's list is left as it was");
+    // A list validation made distinct, and every chunk of it, is known to be so.
+    const clean = distinct(raw);
+    assert.deepEqual(clean, ['a', 'b', 'c']);
+    assert.ok(isDistinct(clean));
+    const sets = planCalls({ chunk: { key: 'plantCodes', size: 2 } }, { plantCodes: clean });
+    assert.ok(sets.every((s) => isDistinct(/** @type {string[]} */ (s.plantCodes))));
+    // A short list goes through as the same array, so the body skips a second pass over it.
+    const [one] = planCalls({ chunk: { key: 'plantCodes', size: 100 } }, { plantCodes: clean });
+    assert.equal(one.plantCodes, clean);
+    assert.deepEqual(defaultBody(one), { plantCodes: 'a,b,c' });
   });
 });

@@ -160,6 +160,30 @@ describe('status texts fit the node status', function () {
     assert.equal(t('status.quotaWaiting', { seconds: 12 }), 'quota: wait 12 s');
   });
 
+  it('asks the runtime once per text, and a catalogue loaded later still wins over the English fallback', function () {
+    /** @type {Record<string, string>} */
+    let loaded = {};
+    const asked = [];
+    const t = translator(
+      asRED({
+        _: (/** @type {string} */ key, /** @type {Record<string, unknown> | undefined} */ vars) => {
+          asked.push(key);
+          const text = loaded[key];
+          return text === undefined ? key : text.replace('__seconds__', String(vars && vars.seconds));
+        },
+      }),
+    );
+    const KEY = 'node-red-contrib-fusionsolar/fusionsolar-account:common.status.quotaWaiting';
+    assert.equal(t('status.quotaWaiting', { seconds: 12 }), 'quota: wait 12 s', 'no catalogue yet: English');
+    loaded = { [KEY]: 'Kontingent: __seconds__ s' };
+    assert.equal(t('status.quotaWaiting', { seconds: 12 }), 'Kontingent: 12 s', 'a miss is not remembered');
+    const before = asked.length;
+    assert.equal(t('status.quotaWaiting', { seconds: 12 }), 'Kontingent: 12 s');
+    assert.equal(asked.length, before, 'a hit does not ask the runtime again');
+    assert.equal(t('status.quotaWaiting', { seconds: 13 }), 'Kontingent: 13 s', 'other values are their own text');
+    assert.equal(asked.length, before + 1);
+  });
+
   it('a failed message shows the code itself in a red ring, never cut', function () {
     for (const lang of LANGS) {
       const { status, seen } = statusOf(runtimeIn(lang));
