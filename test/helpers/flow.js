@@ -1,6 +1,7 @@
 'use strict';
 // Loads FusionSolar nodes into node-red-node-test-helper with Catch, Complete and Status
 // nodes around the node under test, so every test sees what a real flow would see.
+const assert = require('node:assert/strict');
 const helper = require('node-red-node-test-helper');
 const path = require('node:path');
 const { USER } = require('./sim');
@@ -152,7 +153,17 @@ function harness({ waitMs = 20000 } = {}) {
     const caught = seen.caught.length > caughtBefore ? seen.caught[seen.caught.length - 1] : undefined;
     return { out: seen.out.slice(outBefore), error: caught && caught.error, caught };
   }
-  return { seen, send, waitFor, ends };
+  /**
+   * Sends a message that must fail, and gives its error (a Catch node's `msg.error`).
+   * @param {Record<string, unknown>} msg
+   * @param {string} [nodeId]
+   */
+  async function failed(msg, nodeId = 'n') {
+    const { error, out } = await send(msg, nodeId);
+    assert.ok(error, `expected an error for ${JSON.stringify(msg)}, got ${out.length} output message(s)`);
+    return error;
+  }
+  return { seen, send, failed, waitFor, ends };
 }
 
 module.exports = { helper, NODES, account, credentials, flowWith, load, harness };
