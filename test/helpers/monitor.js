@@ -29,6 +29,11 @@ function holdHttp(clock) {
   };
 }
 
+/**
+ * A monitor node's settings as the editor saves them by default, with `extra` over them.
+ * @param {Record<string, unknown>} [extra]
+ * @returns {{ type: string, [setting: string]: unknown }}
+ */
 const monitorNode = (extra = {}) => ({
   type: 'fusionsolar-monitor',
   plantCodes: '',
@@ -37,6 +42,27 @@ const monitorNode = (extra = {}) => ({
   alarms: false,
   interval: 0,
   changesOnly: true,
+  format: 'plain',
+  haPrefix: 'homeassistant',
+  ...extra,
+});
+
+/**
+ * The library Monitor's options with the node's defaults: plant real-time of every plant as fast
+ * as allowed, every reading, plain format.
+ * @param {import('../../dist/src/client').FusionSolarClient} client
+ * @param {Partial<import('../../dist/src/monitor/monitor').MonitorOptions>} [extra]
+ * @returns {import('../../dist/src/monitor/monitor').MonitorOptions}
+ */
+const monitorOptions = (client, extra = {}) => ({
+  client,
+  id: 'mon',
+  plantCodes: [],
+  plantRealtime: true,
+  deviceTypes: [],
+  alarms: false,
+  intervalSec: 0,
+  changesOnly: false,
   format: 'plain',
   haPrefix: 'homeassistant',
   ...extra,
@@ -148,4 +174,4 @@ function maxGap(times) {
   return g;
 }
 
-module.exports = { monitorNode, startMonitor, runUntil, stopMonitor, refreshTimes, maxGap, holdHttp };
+module.exports = { monitorNode, monitorOptions, startMonitor, runUntil, stopMonitor, refreshTimes, maxGap, holdHttp };

@@ -14,14 +14,15 @@ const { resetLoginGuards } = require('../../dist/src/client/login-guard');
 const { catalogueRules } = require('../../dist/src/api');
 const { Monitor } = require('../../dist/src/monitor/monitor');
 const { forgetMonitorState } = require('../../dist/src/monitor/state');
-const { holdHttp } = require('../helpers/monitor');
+const { holdHttp, monitorOptions } = require('../helpers/monitor');
 
 const MIN = 60_000;
 
 /** Starts a monitor over the registry's client, as an account node and a monitor node would. */
 /**
  * @param {import('../../dist/src/simulator').Simulator} sim
- * @param {{ dir?: string, api?: 'v7' | 'v6', node?: object }} [options]
+ * @param {{ dir?: string, api?: 'v7' | 'v6',
+ *   node?: Partial<import('../../dist/src/monitor/monitor').MonitorOptions> }} [options]
  */
 function monitorOn(sim, { dir, api = 'v7', node = {} } = {}) {
   /** @type {import('../../dist/src/client').ClientConfig} */
@@ -38,27 +39,12 @@ function monitorOn(sim, { dir, api = 'v7', node = {} } = {}) {
   const errors = [];
   const readings = [];
   const alarms = [];
-  const m = new Monitor(
-    {
-      client,
-      id: 'mon',
-      plantCodes: [],
-      plantRealtime: true,
-      deviceTypes: [],
-      alarms: false,
-      intervalSec: 0,
-      changesOnly: false,
-      format: 'plain',
-      haPrefix: 'homeassistant',
-      ...node,
-    },
-    {
-      readings: (l) => readings.push(...l.map((x) => x.payload)),
-      alarms: (l) => alarms.push(...l.map((x) => x.payload)),
-      status: () => undefined,
-      error: (e) => errors.push(e),
-    },
-  );
+  const m = new Monitor(monitorOptions(client, node), {
+    readings: (l) => readings.push(...l.map((x) => x.payload)),
+    alarms: (l) => alarms.push(...l.map((x) => x.payload)),
+    status: () => undefined,
+    error: (e) => errors.push(e),
+  });
   m.start();
   return { key, client, m, errors, readings, alarms };
 }

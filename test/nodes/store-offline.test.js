@@ -11,7 +11,7 @@ const path = require('node:path');
 const { virtualSim, stopSim, USER } = require('../helpers/sim');
 const { helper, load, credentials } = require('../helpers/flow');
 const { until } = require('../helpers/wait');
-const { holdHttp } = require('../helpers/monitor');
+const { holdHttp, monitorNode } = require('../helpers/monitor');
 const { LocalStore } = require('../../dist/src/client/store/local-store');
 const { accountId } = require('../../dist/src/client/store/identity');
 const { loginWindowKey } = require('../../dist/src/client/login-guard');
@@ -36,21 +36,7 @@ function flow(sim, fallback, monitor = {}) {
       redisUrl: DEAD,
       redisFallback: fallback,
     },
-    {
-      id: 'mon',
-      type: 'fusionsolar-monitor',
-      account: 'acc',
-      plantCodes: '',
-      plantRealtime: true,
-      deviceTypes: '',
-      alarms: false,
-      interval: 0,
-      changesOnly: true,
-      format: 'plain',
-      haPrefix: 'homeassistant',
-      ...monitor,
-      wires: [[], []],
-    },
+    /** @type {FlowNode} */ (monitorNode({ id: 'mon', account: 'acc', ...monitor, wires: [[], []] })),
     {
       id: 'pd',
       type: 'fusionsolar-plant-data',

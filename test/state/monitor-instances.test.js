@@ -5,7 +5,7 @@
 // of them, and the account's calls are what one monitor alone would make.
 const assert = require('node:assert/strict');
 const { virtualSim, stopSim, USER } = require('../helpers/sim');
-const { holdHttp } = require('../helpers/monitor');
+const { holdHttp, monitorOptions } = require('../helpers/monitor');
 const { startRedis } = require('../helpers/redis');
 const { FusionSolarClient } = require('../../dist/src/client/client');
 const { resetLoginGuards } = require('../../dist/src/client/login-guard');
@@ -95,26 +95,12 @@ describe('monitors of three instances divide their polls through Redis', functio
       );
       const readings = [];
       const errors = [];
-      const m = new Monitor(
-        {
-          client,
-          id: 'mon',
-          plantCodes: [],
-          plantRealtime: true,
-          deviceTypes: [],
-          alarms: false,
-          intervalSec: 0,
-          changesOnly: false,
-          format: 'plain',
-          haPrefix: 'homeassistant',
-        },
-        {
-          readings: (l) => readings.push(...l.map((x) => x.payload)),
-          alarms: () => undefined,
-          status: () => undefined,
-          error: (e) => errors.push(e),
-        },
-      );
+      const m = new Monitor(monitorOptions(client), {
+        readings: (l) => readings.push(...l.map((x) => x.payload)),
+        alarms: () => undefined,
+        status: () => undefined,
+        error: (e) => errors.push(e),
+      });
       instances.push({ client, m, readings, errors });
     }
     for (const i of instances) i.m.start();
