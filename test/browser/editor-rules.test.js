@@ -9,11 +9,8 @@ const { runtime, root } = require('../e2e-runtime/runtimes');
 const { freshUserDir } = require('../e2e-runtime/install');
 const { startNodeRed } = require('../e2e-runtime/node-red');
 const ui = require('./editor-page');
+const { RUNTIMES } = require('./editor-run');
 
-const RUNTIMES = (process.env.BROWSER_RUNTIMES || 'nr4,nr5')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
 const locale = (type, lang) =>
   JSON.parse(fs.readFileSync(path.join(root, 'nodes', type, 'locales', lang, `${type}.json`), 'utf8'))[type];
 

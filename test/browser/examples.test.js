@@ -51,16 +51,21 @@ async function importExample(page, file) {
   await page.evaluate(() => RED.actions.invoke('core:show-import-dialog'));
   await page.click(`a[href="${tab}"]`);
   const item = page.locator(`${tab} .red-ui-treeList-label`).filter({ hasText: new RegExp(`^\\s*${file}\\s*$`) });
-  // The package's folder opens on a click once the library has loaded its list.
-  for (let i = 0; i < 5 && !(await item.isVisible()); i++) {
-    await page.locator(`${tab} .red-ui-treeList-label`, { hasText: 'node-red-contrib-fusionsolar' }).click();
-    await item.waitFor({ timeout: 2000 }).catch(() => undefined);
+  // The package's folder opens on a click once the library has loaded its list. A click on an
+  // open, selected folder closes it again, so only a closed folder is clicked: on a loaded
+  // machine the list can take longer than one wait to appear.
+  const folder = page.locator(`${tab} .red-ui-treeList-label`, { hasText: 'node-red-contrib-fusionsolar' });
+  await folder.waitFor({ timeout: 30000 });
+  for (let i = 0; i < 30 && !(await item.isVisible()); i++) {
+    const open = await folder.evaluate((el) => !!el.parentElement && el.parentElement.classList.contains('expanded'));
+    if (!open) await folder.click();
+    await item.waitFor({ timeout: 1000 }).catch(() => undefined);
   }
   await item.click();
   await page.click('#red-ui-clipboard-dialog-ok');
   // The shared account id exists already: Node-RED asks, and "Import copy" reuses that account.
   const copy = page.locator('.red-ui-notification button', { hasText: 'Import copy' });
-  await copy.waitFor({ timeout: 10000 });
+  await copy.waitFor({ timeout: 30000 });
   await copy.click();
   const z = await page.waitForFunction((old) => {
     const now = [];

@@ -10,15 +10,12 @@ const { startNodeRed } = require('../e2e-runtime/node-red');
 const { must } = require('../helpers/must');
 const { packageDefinitions } = require('../../scripts/scorecard/node-defs');
 const ui = require('./editor-page');
+const { RUNTIMES } = require('./editor-run');
 const { startSimulator } = require(path.join(root, 'dist', 'src', 'simulator'));
 
 const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const DEFS = packageDefinitions(root).defs;
 const FLOW_TYPES = Object.keys(PKG['node-red'].nodes).filter((t) => !DEFS[t] || DEFS[t].category !== 'config');
-const RUNTIMES = (process.env.BROWSER_RUNTIMES || 'nr4,nr5')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
 const USER = { username: 'demo', password: 'demo-password', scope: 'all' };
 const locale = (type, lang) =>
   JSON.parse(fs.readFileSync(path.join(root, 'nodes', type, 'locales', lang, `${type}.json`), 'utf8'))[type];
