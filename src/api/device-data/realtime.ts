@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FusionSolarError } from '../../client/errors';
-import { DAY, MINUTE } from '../../client/quota/rules';
+import { DAY, MINUTE, dailyOneAMinute } from '../../client/quota/rules';
 import { timeInput } from '../core/params';
 import { defineOperation } from '../core/types';
 import { REALTIME_TYPES } from '../core/v6-reference';
@@ -63,13 +63,7 @@ export const deviceHistoryKpi = defineOperation<HistoryParams>({
   summary:
     '5-minute device data of a time range: 10 devices of one type and 3 days a call, windows merged without repeats.',
   changesDevices: false,
-  quota: {
-    limits: [
-      { count: perType(REALTIME_TYPES, 10, 24), windowMs: DAY, kind: 'day' },
-      { count: 1, windowMs: MINUTE },
-    ],
-    lane: true,
-  },
+  quota: dailyOneAMinute(perType(REALTIME_TYPES, 10, 24)),
   params: historyParams,
   fields: [...SELECTION_FIELDS, 'startTime', 'endTime'],
   otherNames: STATION_OTHER_NAMES,

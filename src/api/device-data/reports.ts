@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY, MINUTE } from '../../client/quota/rules';
+import { dailyOneAMinute } from '../../client/quota/rules';
 import type { OperationDef } from '../core/types';
 import { defineOperation } from '../core/types';
 import { REPORT_TYPES } from '../core/v6-reference';
@@ -29,13 +29,7 @@ function report(name: string, path: string, section: string, period: Period, sum
     section,
     summary,
     changesDevices: false,
-    quota: {
-      limits: [
-        { count: perType(REPORT_TYPES, 100, 24), windowMs: DAY, kind: 'day' },
-        { count: 1, windowMs: MINUTE },
-      ],
-      lane: true,
-    },
+    quota: dailyOneAMinute(perType(REPORT_TYPES, 100, 24)),
     params: params,
     fields: [...SELECTION_FIELDS, 'collectTime'],
     otherNames: STATION_OTHER_NAMES,

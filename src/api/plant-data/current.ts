@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY, MINUTE } from '../../client/quota/rules';
+import { DAY, MINUTE, dailyOneAMinute } from '../../client/quota/rules';
 import { codeList, distinct } from '../core/params';
 import { isObject, normaliseRecord, toNumber, type FieldSpec } from '../core/normalise';
 import { learnZones, offsetOf } from './zones';
@@ -60,13 +60,7 @@ export const plantInfo = defineOperation<PlantCodesParams>({
   section: '9.3.1',
   summary: 'Basic plant information: location, installation time, inverter and battery ratings and models.',
   changesDevices: false,
-  quota: {
-    limits: [
-      { count: (c) => Math.ceil(c.plants / 100) * 10 + 24, windowMs: DAY, kind: 'day' },
-      { count: 1, windowMs: MINUTE },
-    ],
-    lane: true,
-  },
+  quota: dailyOneAMinute((c) => Math.ceil(c.plants / 100) * 10 + 24),
   params: plantCodesParams,
   fields: ['plantCodes'],
   options: ALL_PLANTS_OPTION,

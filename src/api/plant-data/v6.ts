@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY, MINUTE } from '../../client/quota/rules';
+import { MINUTE, dailyOneAMinute } from '../../client/quota/rules';
 import { isObject, normaliseMap, normaliseRecord, toNumber } from '../core/normalise';
 import { timeInput } from '../core/params';
 import type { ExecContext, OperationDef } from '../core/types';
@@ -105,13 +105,7 @@ function report(name: string, path: string, section: string, period: Period, sum
     section,
     summary,
     changesDevices: false,
-    quota: {
-      limits: [
-        { count: (c) => Math.ceil(c.plants / 100) + 24, windowMs: DAY, kind: 'day' },
-        { count: 1, windowMs: MINUTE },
-      ],
-      lane: true,
-    },
+    quota: dailyOneAMinute((c) => Math.ceil(c.plants / 100) + 24),
     params,
     fields: ['stationCodes', 'collectTime'],
     otherNames: STATION_OTHER_NAMES,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY, MINUTE } from '../../client/quota/rules';
+import { dailyOneAMinute } from '../../client/quota/rules';
 import { codeList, oneOf, pageNoInput } from '../core/params';
 import { isObject, normaliseMap, normaliseRecord, toNumber } from '../core/normalise';
 import { pageOf } from '../core/planner';
@@ -39,13 +39,7 @@ export const plantList = defineOperation<z.infer<typeof plantListParams>>({
   section: '9.2.1',
   summary: 'Plants of the account: every page merged, or the plants with the given names.',
   changesDevices: false,
-  quota: {
-    limits: [
-      { count: (c) => Math.ceil(c.plants / 50) * 10 + 24, windowMs: DAY, kind: 'day' },
-      { count: 1, windowMs: MINUTE },
-    ],
-    lane: true,
-  },
+  quota: dailyOneAMinute((c) => Math.ceil(c.plants / 50) * 10 + 24),
   params: plantListParams,
   fields: ['plantNames', 'pageNo', 'pageSize'],
   // A name query is answered in one call: paging it would repeat the same names.
@@ -97,13 +91,7 @@ export const deviceList = defineOperation<z.infer<typeof deviceListParams>>({
   section: '9.2.2',
   summary: 'Devices of the given plants: chunked by 100 plants, every page merged.',
   changesDevices: false,
-  quota: {
-    limits: [
-      { count: (c) => Math.ceil(c.devices / 50) * 10 + 24, windowMs: DAY, kind: 'day' },
-      { count: 1, windowMs: MINUTE },
-    ],
-    lane: true,
-  },
+  quota: dailyOneAMinute((c) => Math.ceil(c.devices / 50) * 10 + 24),
   params: deviceListParams,
   fields: ['plantCodes', 'deviceTypeId', 'pageNo', 'pageSize'],
   // 9.2.2's example answers with a bare array: that is the whole list, never page 2.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FusionSolarError, invalidInput } from '../../client/errors';
-import { DAY, MINUTE } from '../../client/quota/rules';
+import { DAY, dailyOneAMinute } from '../../client/quota/rules';
 import { isObject, normaliseRecord, toNumber } from '../core/normalise';
 import { oneOf, timeInput } from '../core/params';
 import { pageOf, execute } from '../core/planner';
@@ -77,13 +77,7 @@ export const stationListFallback = defineOperation<Record<string, never>>({
   summary: 'Legacy plant list (getStationList), used where stations is refused.',
   changesDevices: false,
   deprecated: 'thirdData/stations',
-  quota: {
-    limits: [
-      { count: 24, windowMs: DAY, kind: 'day' },
-      { count: 1, windowMs: MINUTE },
-    ],
-    lane: true,
-  },
+  quota: dailyOneAMinute(24),
   params: z.object({}).strict(),
   fields: [],
   normalise: (data) => pageOf(data).items.filter(isObject).map(asStation),
@@ -129,14 +123,8 @@ export const plantListV6 = defineOperation<PlantListParams>({
     'Plants of the account: every page of stations merged (getStationList where stations is ' +
     'refused), in the stations field names.',
   changesDevices: false,
-  quota: {
-    limits: [
-      // Not in the 2022 reference; Roundup(plants/100) × 10 + 24 is the lower of the readings in use.
-      { count: (c) => Math.ceil(c.plants / 100) * 10 + 24, windowMs: DAY, kind: 'day' },
-      { count: 1, windowMs: MINUTE },
-    ],
-    lane: true,
-  },
+  // Not in the 2022 reference; Roundup(plants/100) × 10 + 24 is the lower of the readings in use.
+  quota: dailyOneAMinute((c) => Math.ceil(c.plants / 100) * 10 + 24),
   params: plantListParams,
   fields: ['pageNo', 'pageSize', 'gridConnectedStartTime', 'gridConnectedEndTime'],
   batch: { paged: { pageSize: 100 } },
@@ -195,13 +183,7 @@ export const deviceListV6 = defineOperation<DeviceListParams>({
     'Devices of the given plants (all plants when none given): id, name, SN, type, model, software ' +
     'version; 100 plants a call.',
   changesDevices: false,
-  quota: {
-    limits: [
-      { count: (c) => Math.ceil(c.plants / 100) + 24, windowMs: DAY, kind: 'day' },
-      { count: 1, windowMs: MINUTE },
-    ],
-    lane: true,
-  },
+  quota: dailyOneAMinute((c) => Math.ceil(c.plants / 100) + 24),
   params: deviceListParams,
   fields: ['stationCodes'],
   otherNames: STATION_OTHER_NAMES,

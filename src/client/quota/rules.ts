@@ -50,6 +50,20 @@ export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
+/**
+ * The reference's most common restriction: a daily allowance and "one concurrent request per
+ * minute", which the live servers enforce as at most one call a minute, never two in flight.
+ */
+export function dailyOneAMinute(count: QuotaLimit['count']): QuotaRule {
+  return {
+    limits: [
+      { count, windowMs: DAY, kind: 'day' },
+      { count: 1, windowMs: MINUTE },
+    ],
+    lane: true,
+  };
+}
+
 export function limitCount(limit: QuotaLimit, ctx: QuotaContext): number {
   return Math.max(1, Math.floor(typeof limit.count === 'function' ? limit.count(ctx) : limit.count));
 }
