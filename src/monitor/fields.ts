@@ -75,6 +75,15 @@ export const V6_PLANT: Record<string, FieldMeta> = {
  * V6 device real-time KPI (getDevRealKpi) by device type:
  * inverter 1, meter 17 and 47, battery 39, EMI 10, string inverter 38.
  */
+/** Phase voltages and currents: the same keys on V6 inverters and meters. */
+const THREE_PHASE: Record<string, FieldMeta> = {
+  a_u: volts('Phase A voltage'),
+  b_u: volts('Phase B voltage'),
+  c_u: volts('Phase C voltage'),
+  a_i: amps('Phase A current'),
+  b_i: amps('Phase B current'),
+  c_i: amps('Phase C current'),
+};
 const V6_INVERTER: Record<string, FieldMeta> = {
   day_cap: energy('Energy today', 'daily'),
   total_cap: energy('Energy total', 'lifetime'),
@@ -86,12 +95,7 @@ const V6_INVERTER: Record<string, FieldMeta> = {
   temperature: { unit: '°C', deviceClass: 'temperature', stateClass: 'measurement', label: 'Temperature' },
   power_factor: { deviceClass: 'power_factor', stateClass: 'measurement', label: 'Power factor' },
   elec_freq: { unit: 'Hz', deviceClass: 'frequency', stateClass: 'measurement', label: 'Grid frequency' },
-  a_u: volts('Phase A voltage'),
-  b_u: volts('Phase B voltage'),
-  c_u: volts('Phase C voltage'),
-  a_i: amps('Phase A current'),
-  b_i: amps('Phase B current'),
-  c_i: amps('Phase C current'),
+  ...THREE_PHASE,
   inverter_state: { label: 'State' },
   run_state: { label: 'Run state' },
 };
@@ -104,12 +108,7 @@ const V6_METER: Record<string, FieldMeta> = {
   reverse_active_cap: energy('Energy exported total', 'lifetime'),
   meter_u: volts('Voltage'),
   meter_i: amps('Current'),
-  a_u: volts('Phase A voltage'),
-  b_u: volts('Phase B voltage'),
-  c_u: volts('Phase C voltage'),
-  a_i: amps('Phase A current'),
-  b_i: amps('Phase B current'),
-  c_i: amps('Phase C current'),
+  ...THREE_PHASE,
   meter_status: { label: 'Status' },
   run_state: { label: 'Run state' },
 };

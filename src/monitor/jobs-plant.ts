@@ -1,6 +1,7 @@
 import { zoneOf } from '../api/plant-data/zones';
 import { execute, planCalls } from '../api/core/planner';
 import { runPlantData } from '../api/plant-data/run';
+import { backfilledToday, claimBackfill, overHalfTheDay, withClaim } from './backfill-day';
 import { FIVE_MINUTES, roundPeriod } from './cadence';
 import { schedule } from '../client/quota/pace';
 import { profileOf, type MonitorContext, type Release } from './context';
@@ -133,13 +134,9 @@ export class BackfillJob implements Job {
     this.endpoint = this.op.endpoint;
   }
 
-  private today(): number {
-    return Math.floor(this.m.client.clock.now() / DAY);
-  }
-
   due(): number {
     if (this.m.plants.codes().length === 0) return Infinity;
-    if (this.m.state.backfilled[this.name] === this.today()) return Infinity;
+    if (backfilledToday(this.m, this.name)) return Infinity;
     // Not before the first real-time round: live data first, the past after it. The api
     // layer checks "today" against UTC first, and has no point to give in a day's first 5 minutes.
     const now = this.m.client.clock.now();
@@ -164,19 +161,10 @@ export class BackfillJob implements Job {
 
   async run(): Promise<void> {
     const codes = this.m.plants.codes();
-    this.m.state.backfilled[this.name] = this.today();
-    this.m.save();
-    // Once a day for all instances: refused when any of them backfilled since midnight (UTC).
-    const now = this.m.client.clock.now();
-    const release = await this.m.claim(this.name, now - this.today() * DAY + 1);
+    const release = await claimBackfill(this.m, this.name);
     if (!release) return;
-    const info = this.m.client.governor.info(this.endpoint);
-    const needed = this.callsNeeded(codes);
-    this.skipped = info.remaining !== undefined && needed > info.remaining / 2;
+    this.skipped = overHalfTheDay(this.m, this.endpoint, this.callsNeeded(codes));
     if (this.skipped) return;
-    await runPlantData(this.op, { plantCodes: codes }, { range: 'today' }, this.m.exec).catch((err: unknown) => {
-      release(err);
-      throw err;
-    });
+    await withClaim(release, () => runPlantData(this.op, { plantCodes: codes }, { range: 'today' }, this.m.exec));
   }
 }

@@ -1,5 +1,6 @@
 import { isObject } from '../api/core/normalise';
 import { execute } from '../api/core/planner';
+import { backfilledToday, claimBackfill, overHalfTheDay, withClaim } from './backfill-day';
 import { FIVE_MINUTES, roundPeriod } from './cadence';
 import { profileOf, type MonitorContext } from './context';
 import { PLANT_LIST_AGE_MS } from './jobs-plant';
@@ -137,12 +138,8 @@ export class DeviceBackfillJob implements Job {
     this.endpoint = this.op.endpoint;
   }
 
-  private today(): number {
-    return Math.floor(this.m.client.clock.now() / DAY);
-  }
-
   due(): number {
-    if (this.m.state.backfilled[this.name] === this.today() || this.realtime.devices().length === 0) return Infinity;
+    if (backfilledToday(this.m, this.name) || this.realtime.devices().length === 0) return Infinity;
     const first = this.m.lastPoll(this.realtime.name);
     return Number.isFinite(first) ? Math.max(first, this.m.client.clock.now()) : Infinity;
   }
@@ -168,29 +165,25 @@ export class DeviceBackfillJob implements Job {
 
   async run(): Promise<void> {
     const devices = this.realtime.devices();
-    this.m.state.backfilled[this.name] = this.today();
-    this.m.save();
-    const now = this.m.client.clock.now();
-    const release = await this.m.claim(this.name, now - this.today() * DAY + 1);
+    const release = await claimBackfill(this.m, this.name);
     if (!release) return;
-    const info = this.m.client.governor.info(this.endpoint);
-    this.skipped = info.remaining !== undefined && this.callsNeeded(devices) > info.remaining / 2;
+    this.skipped = overHalfTheDay(this.m, this.endpoint, this.callsNeeded(devices));
+    const now = this.m.client.clock.now();
     const since = this.since(now);
     if (this.skipped || now - since < 5 * 60_000) return;
     const types = [...new Set(devices.map((d) => d.devTypeId))].sort((a, b) => a - b);
-    await execute(
-      this.op,
-      {
-        stationCodes: [...new Set(devices.map((d) => d.stationCode as string))],
-        devTypeId: types,
-        startTime: since,
-        endTime: now,
-      },
-      this.m.exec,
-    ).catch((err: unknown) => {
-      release(err);
-      throw err;
-    });
+    await withClaim(release, () =>
+      execute(
+        this.op,
+        {
+          stationCodes: [...new Set(devices.map((d) => d.stationCode as string))],
+          devTypeId: types,
+          startTime: since,
+          endTime: now,
+        },
+        this.m.exec,
+      ),
+    );
   }
 }
 
