@@ -168,7 +168,11 @@ describe('three Node-RED instances on one account through Redis', function () {
         busiest(realtime, 5 * MIN) <= 2,
         `real-time KPI of 120 plants: at most 2 calls per 5 minutes, saw ${busiest(realtime, 5 * MIN)}`,
       );
-      // The monitors divide their polls: each chunk of 100 plants once per 5 minutes, by one instance.
+      // The monitors divide their polls: each chunk of 100 plants once a round, by one instance.
+      // A round two instances both took would show its chunk twice within seconds. The spacing is
+      // not checked to the second: the time from an instance's claim to the call's arrival is real
+      // time the clock multiplies by 30, and under load that is tens of simulated seconds (the
+      // exact 5 minutes, on the virtual clock: test/state/monitor-instances.test.js).
       const byChunk = new Map();
       for (const r of log.filter((x) => x.endpoint === 'vpp/plantRealtimeKpi' && x.answer === '0')) {
         const first = String(JSON.parse(r.body).plantCodes).split(',')[0];
@@ -178,7 +182,7 @@ describe('three Node-RED instances on one account through Redis', function () {
       for (const [first, t] of byChunk) {
         for (let i = 1; i < t.length; i++)
           assert.ok(
-            t[i] - t[i - 1] >= 5 * MIN - 1000,
+            t[i] - t[i - 1] >= (5 * MIN) / 2,
             `chunk ${first} polled twice within ${(t[i] - t[i - 1]) / 1000} s`,
           );
       }
