@@ -47,6 +47,13 @@ describe('fusionsolar-iv node: results (9.4.5, 9.4.6, 9.4.12)', function () {
 
     const missing = await h.send({ payload: {} });
     assert.match(missing.error.message, /taskId: is required/);
+
+    // The task list counts the same faults, without a curve measured for its rows.
+    const list = await h.send({ operation: 'listTasks', payload: {} });
+    assert.equal(list.error, undefined, list.error && list.error.message);
+    const row = list.out[0].payload.find((t) => t.taskId === taskId);
+    assert.equal(row.taskStatus, 1);
+    assert.equal(row.faultCount, faults.length);
   });
 
   it(

@@ -58,10 +58,17 @@ export interface Measurement {
   energy: number;
 }
 
+/** The diagnosis of one string's scan, as measure() gives it, without computing the curve. */
+export function faultOf(inv: SimInverter, sub: SimSubtask): FaultText {
+  if (sub.failed) return FAULTS.noData;
+  if (!inv.config.has(sub.pvIndex)) return FAULTS.notSet;
+  return FAULTS[inv.strings[sub.pvIndex - 1].condition];
+}
+
 export function measure(task: SimTask, inv: SimInverter, sub: SimSubtask): Measurement {
   const energy = Math.round((300 + hashUnit(sub.dn, sub.pvIndex, 'energy') * 1200) * 100) / 100;
-  if (sub.failed)
-    return { fault: FAULTS.noData, curve: null, kpis: null, stc: null, degradation: null, loss: -1, energy };
+  const fault = faultOf(inv, sub);
+  if (sub.failed) return { fault, curve: null, kpis: null, stc: null, degradation: null, loss: -1, energy };
   const s = inv.strings[sub.pvIndex - 1];
   // Manual conditions are taken as the truth of the scan, so an offline demo scans at any hour.
   const manual = task.environmentalParameters === 1;
@@ -75,8 +82,7 @@ export function measure(task: SimTask, inv: SimInverter, sub: SimSubtask): Measu
   };
   const curve = stringCurve(s.module, s.quantity, g, tc, s.condition, mismatch);
   const kpis = curveKpis(curve);
-  if (!inv.config.has(sub.pvIndex))
-    return { fault: FAULTS.notSet, curve, kpis: null, stc: null, degradation: null, loss: -1, energy };
+  if (!inv.config.has(sub.pvIndex)) return { fault, curve, kpis: null, stc: null, degradation: null, loss: -1, energy };
   const m = s.module;
   const iScale = 1000 / g / (1 + (m.shortCircuitCurrentTemperatureCoefficient / 100) * (tc - 25));
   const vScale = 1 / (1 + (m.openCircuitVoltageTemperatureCoefficient / 100) * (tc - 25));
@@ -90,7 +96,6 @@ export function measure(task: SimTask, inv: SimInverter, sub: SimSubtask): Measu
   };
   const rated = m.maxModulePower * s.quantity;
   const degradation = Math.max(0, (1 - stc.pm / rated) * 100);
-  const fault = FAULTS[s.condition];
   const loss = s.condition === 'normal' ? 0 : -Math.round(Math.max(0, rated - stc.pm) * (g / 1000));
   return { fault, curve, kpis, stc, degradation, loss, energy };
 }

@@ -4,7 +4,7 @@ import { planeIrradiance } from '../iv-physics';
 import { SimFail, type JsonObject, type SimRequest } from '../types';
 import { commaList } from './common';
 import { IV_QUOTA, ivPage, ownInverter, pageOf, taskOf } from './iv-common';
-import { measure } from './iv-measure';
+import { faultOf } from './iv-measure';
 import { planSubtasks, subtaskView, taskView } from './iv-progress';
 import { ivState, type SimTask } from './iv-state';
 
@@ -28,9 +28,12 @@ function tasks(req: SimRequest): unknown {
         t.createdAt >= from &&
         t.createdAt < to,
     )
-    .sort((a, b) => b.createdAt - a.createdAt)
-    .map((t) => taskRow(req.sim, t, req.now));
-  return pageOf(mine, pageNo, pageSize);
+    .sort((a, b) => b.createdAt - a.createdAt);
+  // Rows only for the page asked for: a finished task's fault count measures every string's
+  // curve, and a long-lived simulator (the fault suite) holds thousands of tasks.
+  const first = (pageNo - 1) * pageSize;
+  const rows = mine.slice(first, first + pageSize).map((t) => taskRow(req.sim, t, req.now));
+  return { ...pageOf(mine, pageNo, pageSize), list: rows };
 }
 
 function taskRow(sim: Simulator, t: SimTask, now: number): JsonObject {
@@ -38,7 +41,7 @@ function taskRow(sim: Simulator, t: SimTask, now: number): JsonObject {
   const state = ivState(sim);
   const faulty = (s: SimTask['subtasks'][number]): boolean => {
     const inv = state.inverter(s.dn);
-    return inv !== undefined && measure(t, inv, s).fault.code !== 10000;
+    return inv !== undefined && faultOf(inv, s).code !== 10000;
   };
   const faults = view.taskStatus === 1 ? t.subtasks.filter(faulty).length : 0;
   return {
