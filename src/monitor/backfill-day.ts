@@ -1,6 +1,5 @@
+import { DAY } from '../client/quota/rules';
 import type { MonitorContext, Release } from './context';
-
-const DAY = 86_400_000;
 
 /** The UTC day a backfill counts in: one a day for all instances of the account. */
 export function backfillDay(m: MonitorContext): number {
@@ -27,12 +26,4 @@ export async function claimBackfill(m: MonitorContext, name: string): Promise<Re
 export function overHalfTheDay(m: MonitorContext, endpoint: string, needed: number): boolean {
   const { remaining } = m.client.governor.info(endpoint);
   return remaining !== undefined && needed > remaining / 2;
-}
-
-/** Runs the backfill's calls; a claim whose calls never reached the server is given back. */
-export async function withClaim(release: Release, calls: () => Promise<unknown>): Promise<void> {
-  await calls().catch((err: unknown) => {
-    release(err);
-    throw err;
-  });
 }

@@ -10,6 +10,14 @@ import type { MonitorState } from './state';
  */
 export type Release = (err: unknown) => void;
 
+/** Runs a claimed poll's calls; when they fail, the claim is given back for `release` to judge. */
+export async function withClaim(release: Release, calls: () => Promise<unknown>): Promise<void> {
+  await calls().catch((err: unknown) => {
+    release(err);
+    throw err;
+  });
+}
+
 /** What every job of one monitor shares. */
 export interface MonitorContext {
   client: FusionSolarClient;

@@ -71,10 +71,6 @@ export const V6_PLANT: Record<string, FieldMeta> = {
   real_health_state: { label: 'Health state' },
 };
 
-/**
- * V6 device real-time KPI (getDevRealKpi) by device type:
- * inverter 1, meter 17 and 47, battery 39, EMI 10, string inverter 38.
- */
 /** Phase voltages and currents: the same keys on V6 inverters and meters. */
 const THREE_PHASE: Record<string, FieldMeta> = {
   a_u: volts('Phase A voltage'),
@@ -84,6 +80,11 @@ const THREE_PHASE: Record<string, FieldMeta> = {
   b_i: amps('Phase B current'),
   c_i: amps('Phase C current'),
 };
+
+/**
+ * V6 device real-time KPI (getDevRealKpi) by device type:
+ * inverter 1, meter 17 and 47, battery 39, EMI 10, string inverter 38.
+ */
 const V6_INVERTER: Record<string, FieldMeta> = {
   day_cap: energy('Energy today', 'daily'),
   total_cap: energy('Energy total', 'lifetime'),

@@ -1,10 +1,10 @@
 import { zoneOf } from '../api/plant-data/zones';
 import { execute, planCalls } from '../api/core/planner';
 import { runPlantData } from '../api/plant-data/run';
-import { backfilledToday, claimBackfill, overHalfTheDay, withClaim } from './backfill-day';
+import { backfilledToday, claimBackfill, overHalfTheDay } from './backfill-day';
 import { FIVE_MINUTES, roundPeriod } from './cadence';
 import { schedule } from '../client/quota/pace';
-import { profileOf, type MonitorContext, type Release } from './context';
+import { profileOf, withClaim, type MonitorContext, type Release } from './context';
 import { codesKey, opFor } from './ops';
 import type { Job } from './scheduler';
 
@@ -111,10 +111,10 @@ export class PlantRealtimeJob implements Job {
     this.m.savePoll(this.name, this.m.client.clock.now());
     this.m.save();
     // Whole chunks in their order (only the last one is short): the planner cuts them as here.
-    await execute(this.op, { [codesKey(this.m.api)]: codes }, this.m.exec).catch((err: unknown) => {
-      for (const release of releases) release(err);
-      throw err;
-    });
+    await withClaim(
+      (err) => releases.forEach((release) => release(err)),
+      () => execute(this.op, { [codesKey(this.m.api)]: codes }, this.m.exec),
+    );
   }
 }
 

@@ -1,8 +1,9 @@
 import { isObject } from '../api/core/normalise';
 import { execute } from '../api/core/planner';
-import { backfilledToday, claimBackfill, overHalfTheDay, withClaim } from './backfill-day';
+import { DAY } from '../client/quota/rules';
+import { backfilledToday, claimBackfill, overHalfTheDay } from './backfill-day';
 import { FIVE_MINUTES, roundPeriod } from './cadence';
-import { profileOf, type MonitorContext } from './context';
+import { profileOf, withClaim, type MonitorContext } from './context';
 import { PLANT_LIST_AGE_MS } from './jobs-plant';
 import { opFor } from './ops';
 import type { Job } from './scheduler';
@@ -12,6 +13,14 @@ import type { DeviceFacts } from './state';
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** The plants and device types of `devices`, as the device data operations select them. */
+function selectionOf(devices: readonly DeviceFacts[]): { stationCodes: string[]; devTypeId: number[] } {
+  return {
+    stationCodes: [...new Set(devices.map((d) => d.stationCode as string))],
+    devTypeId: [...new Set(devices.map((d) => d.devTypeId))].sort((a, b) => a - b),
+  };
 }
 
 /** The watched plants' devices: at start when nothing remembers them, then with the plant list. */
@@ -105,19 +114,9 @@ export class DeviceRealtimeJob implements Job {
     const release = await this.m.claim(this.name, this.period());
     if (!release) return;
     this.m.save();
-    const types = [...new Set(devices.map((d) => d.devTypeId))].sort((a, b) => a - b);
-    await execute(
-      this.op,
-      { stationCodes: [...new Set(devices.map((d) => d.stationCode as string))], devTypeId: types },
-      this.m.exec,
-    ).catch((err: unknown) => {
-      release(err);
-      throw err;
-    });
+    await withClaim(release, () => execute(this.op, selectionOf(devices), this.m.exec));
   }
 }
-
-const DAY = 86_400_000;
 
 /**
  * After a restart: today's 5-minute device history (getDevHistoryKpi) of the watched
@@ -171,18 +170,8 @@ export class DeviceBackfillJob implements Job {
     const now = this.m.client.clock.now();
     const since = this.since(now);
     if (this.skipped || now - since < 5 * 60_000) return;
-    const types = [...new Set(devices.map((d) => d.devTypeId))].sort((a, b) => a - b);
     await withClaim(release, () =>
-      execute(
-        this.op,
-        {
-          stationCodes: [...new Set(devices.map((d) => d.stationCode as string))],
-          devTypeId: types,
-          startTime: since,
-          endTime: now,
-        },
-        this.m.exec,
-      ),
+      execute(this.op, { ...selectionOf(devices), startTime: since, endTime: now }, this.m.exec),
     );
   }
 }
@@ -216,9 +205,6 @@ export class AlarmJob implements Job {
     const release = await this.m.claim(this.name, this.period());
     if (!release) return;
     this.m.save();
-    await execute(this.op, { stationCodes: this.m.plants.codes() }, this.m.exec).catch((err: unknown) => {
-      release(err);
-      throw err;
-    });
+    await withClaim(release, () => execute(this.op, { stationCodes: this.m.plants.codes() }, this.m.exec));
   }
 }
