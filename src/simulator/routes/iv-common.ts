@@ -44,13 +44,20 @@ export function ownInverter(req: SimRequest, dn: string): SimInverter | undefine
   return inv && req.sim.ownPlant(req.user, inv.plant.plantCode) ? inv : undefined;
 }
 
-export function pageOf<T>(all: T[], pageNo: number, pageSize: number, extra: JsonObject = {}): JsonObject {
+/** One page of `all`; `row` turns only the page's items into what the answer lists. */
+export function pageOf<T>(
+  all: T[],
+  pageNo: number,
+  pageSize: number,
+  extra: JsonObject = {},
+  row: (item: T) => unknown = (item) => item,
+): JsonObject {
   return {
     total: all.length,
     pageCount: Math.max(1, Math.ceil(all.length / pageSize)),
     pageNo,
     pageSize,
     ...extra,
-    list: all.slice((pageNo - 1) * pageSize, pageNo * pageSize),
+    list: all.slice((pageNo - 1) * pageSize, pageNo * pageSize).map(row),
   };
 }

@@ -68,7 +68,8 @@ export function faultOf(inv: SimInverter, sub: SimSubtask): FaultText {
 export function measure(task: SimTask, inv: SimInverter, sub: SimSubtask): Measurement {
   const energy = Math.round((300 + hashUnit(sub.dn, sub.pvIndex, 'energy') * 1200) * 100) / 100;
   const fault = faultOf(inv, sub);
-  if (sub.failed) return { fault, curve: null, kpis: null, stc: null, degradation: null, loss: -1, energy };
+  if (fault === FAULTS.noData)
+    return { fault, curve: null, kpis: null, stc: null, degradation: null, loss: -1, energy };
   const s = inv.strings[sub.pvIndex - 1];
   // Manual conditions are taken as the truth of the scan, so an offline demo scans at any hour.
   const manual = task.environmentalParameters === 1;
@@ -82,7 +83,7 @@ export function measure(task: SimTask, inv: SimInverter, sub: SimSubtask): Measu
   };
   const curve = stringCurve(s.module, s.quantity, g, tc, s.condition, mismatch);
   const kpis = curveKpis(curve);
-  if (!inv.config.has(sub.pvIndex)) return { fault, curve, kpis: null, stc: null, degradation: null, loss: -1, energy };
+  if (fault === FAULTS.notSet) return { fault, curve, kpis: null, stc: null, degradation: null, loss: -1, energy };
   const m = s.module;
   const iScale = 1000 / g / (1 + (m.shortCircuitCurrentTemperatureCoefficient / 100) * (tc - 25));
   const vScale = 1 / (1 + (m.openCircuitVoltageTemperatureCoefficient / 100) * (tc - 25));

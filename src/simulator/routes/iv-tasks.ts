@@ -29,11 +29,9 @@ function tasks(req: SimRequest): unknown {
         t.createdAt < to,
     )
     .sort((a, b) => b.createdAt - a.createdAt);
-  // Rows only for the page asked for: a finished task's fault count measures every string's
-  // curve, and a long-lived simulator (the fault suite) holds thousands of tasks.
-  const first = (pageNo - 1) * pageSize;
-  const rows = mine.slice(first, first + pageSize).map((t) => taskRow(req.sim, t, req.now));
-  return { ...pageOf(mine, pageNo, pageSize), list: rows };
+  // Rows only for the page asked for: a row diagnoses every string of its task, and a
+  // long-lived simulator (the fault suite) holds thousands of tasks.
+  return pageOf(mine, pageNo, pageSize, {}, (t) => taskRow(req.sim, t, req.now));
 }
 
 function taskRow(sim: Simulator, t: SimTask, now: number): JsonObject {
