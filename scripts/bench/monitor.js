@@ -7,7 +7,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { startMonitor, stopMonitor, refreshTimes, maxGap } = require('../../test/helpers/monitor');
+const { startMonitor, stopMonitor, refreshTimes, maxGap, rounds } = require('../../test/helpers/monitor');
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -40,7 +40,7 @@ async function day({ plants, api }) {
   // Rounds in [first, end): one per 5 minutes, and V6 takes one getStationRealKpi call a
   // minute besides: Roundup(plants/100) minutes a round when that is longer.
   const period = (v6 ? Math.max(5, Math.ceil(plants / 100)) : 5) * MIN;
-  const best = Math.ceil((start + DAY - first) / period);
+  const best = rounds(first, start + DAY, period);
   // Each plant from its own first refresh, as test/helpers/monitor-day.js counts: the quota
   // spaces a round's calls, so its last chunk starts minutes after its first, and 24 hours hold
   // no more refreshes for it than that.
@@ -48,7 +48,7 @@ async function day({ plants, api }) {
   let owed = 0;
   let gap = 0;
   for (const t of times.values()) {
-    const own = Math.ceil((start + DAY - t[0]) / period);
+    const own = rounds(t[0], start + DAY, period);
     got += Math.min(t.length, own);
     owed += own;
     gap = Math.max(gap, maxGap(t));

@@ -6,7 +6,7 @@
 // test/nodes/monitor-fleet.test.js runs the small fleets, test/fleet/ the big ones.
 const assert = require('node:assert/strict');
 const { helper } = require('./flow');
-const { startMonitor, stopMonitor, refreshTimes, maxGap } = require('./monitor');
+const { startMonitor, stopMonitor, refreshTimes, maxGap, rounds } = require('./monitor');
 const { fleetOf } = require('./v6');
 const { fieldsOf } = require('../../dist/src/monitor/fields');
 const { must } = require('./must');
@@ -235,10 +235,6 @@ async function day(plants, api) {
   await stopMonitor(m.sim);
   return result;
 }
-
-/** Rounds of `period` in [first, end). */
-const rounds = (/** @type {number} */ first, /** @type {number} */ end, period = 5 * MIN) =>
-  Math.ceil((end - first) / period);
 
 /**
  * The mocha suite of one fleet; `timeout` covers a machine under load, not the usual run time.

@@ -174,4 +174,23 @@ function maxGap(times) {
   return g;
 }
 
-module.exports = { monitorNode, monitorOptions, startMonitor, runUntil, stopMonitor, refreshTimes, maxGap, holdHttp };
+/**
+ * Rounds of `period` in [first, end): the refreshes a plant first refreshed at `first` can get
+ * by `end` (the day tests and bench:monitor count freshness against it).
+ * @param {number} first
+ * @param {number} end
+ * @param {number} [period]
+ */
+const rounds = (first, end, period = 5 * 60_000) => Math.ceil((end - first) / period);
+
+module.exports = {
+  monitorNode,
+  monitorOptions,
+  startMonitor,
+  runUntil,
+  stopMonitor,
+  refreshTimes,
+  maxGap,
+  rounds,
+  holdHttp,
+};
